@@ -1,0 +1,48 @@
+//! The Leptos application: HTML shell, routes and the page layout.
+
+use crate::ui::home::HomePage;
+use crate::ui::layout::Layout;
+use crate::ui::methodology::MethodologyPage;
+use crate::ui::not_found::NotFound;
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+/// The HTML document around every server-rendered page.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="en">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="description" content="HRDD: human-rights due diligence assessments for UN support to national authorities."/>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <AutoReload options=options.clone()/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body class="min-h-screen bg-slate-50 text-slate-900 antialiased">
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Stylesheet id="leptos" href="/pkg/hrdd.css"/>
+        <Title formatter=|page: String| if page.is_empty() { "HRDD".to_string() } else { format!("{page} · HRDD") }/>
+        <Router>
+            <Layout>
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=HomePage/>
+                    <Route path=path!("/methodology") view=MethodologyPage/>
+                </Routes>
+            </Layout>
+        </Router>
+    }
+}

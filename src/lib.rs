@@ -1,0 +1,23 @@
+//! HRDD — human-rights due diligence for UN support to national authorities.
+//!
+//! Layout (by domain):
+//! * [`methodology`] — the pure rules engine (no I/O; compiled into the server and the WASM bundle).
+//! * [`app`] / [`ui`] — the Leptos application: routes, pages and shared components.
+//! * `server` (feature `ssr`) — configuration, database, HTTP wiring and the command line.
+
+pub mod app;
+pub mod methodology;
+pub mod ui;
+
+#[cfg(feature = "ssr")]
+pub mod server;
+
+/// The crate version, shown in the footer and reported by `/healthz`.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(app::App);
+}

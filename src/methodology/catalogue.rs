@@ -1,0 +1,690 @@
+//! The methodology as data: steps, questions, enums with labels, risk areas, measures and hard rules.
+//!
+//! One catalogue per methodology version is kept in `methodology/<version>.toml` and loaded at start-up
+//! ([`Registry`]); the browser receives the same catalogue as JSON. Labels, help texts, citations,
+//! question types, applicability conditions and measure effects are data; the scoring arithmetic of
+//! the spec is code ([`super::engine`]). [`Catalogue::check`] verifies that the two agree.
+
+use super::codes::*;
+use indexmap::IndexMap;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Catalogue {
+    pub version: String,
+    pub title: String,
+    pub summary: String,
+    /// Closed lists by name (`SupportType`, `Record`, …), each value with a plain-language label.
+    pub enums: IndexMap<String, Vec<EnumValue>>,
+    pub steps: Vec<Step>,
+    pub questions: Vec<Question>,
+    /// Computed values that conditions may read (`hrddp_applicable`, spec §4.3).
+    pub computed: IndexMap<String, Condition>,
+    pub areas: Vec<AreaInfo>,
+    pub measures: Vec<MeasureInfo>,
+    pub hard_rules: Vec<HardRuleInfo>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct EnumValue {
+    pub code: String,
+    pub label: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    pub number: u8,
+    pub slug: String,
+    pub title: String,
+    pub per_component: bool,
+    pub intro: String,
+    /// Question ids shown on this step, in display order.
+    #[serde(default)]
+    pub questions: Vec<String>,
+}
+
+#[derive(Clone, Copy, Debug, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Scope {
+    Case,
+    Component,
+}
+
+#[derive(Clone, Copy, Debug, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Text,
+    Bool,
+    Enum,
+    Multi,
+    Date,
+    Country,
+    Int,
+    /// 1.9: a list of `{date, level, summary, concern_persisted}`.
+    Interventions,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    pub id: String,
+    pub display: String,
+    pub scope: Scope,
+    pub label: String,
+    pub help: String,
+    #[serde(default)]
+    pub references: Vec<String>,
+    pub kind: Kind,
+    /// Enum name for `enum` and `multi` questions.
+    #[serde(default, rename = "enum", skip_serializing_if = "Option::is_none")]
+    pub enum_name: Option<String>,
+    #[serde(default)]
+    pub min_items: usize,
+    /// A value that cannot be combined with others (2.7 `NONE_OF_THESE`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exclusive: Option<String>,
+    #[serde(default)]
+    pub optional: bool,
+    /// False for answers that are recorded but never scored (4.3, 4.8).
+    #[serde(default = "yes")]
+    pub scored: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub condition: Option<Condition>,
+    /// Plain-language wording of the condition, shown when a question appears.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub condition_text: Option<String>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// An applicability condition (spec §3.3/§3.4), evaluated with three-valued logic.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(tag = "op", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Condition {
+    /// The answer equals `value` (a code or a boolean).
+    Equals {
+        question: String,
+        value: Value,
+    },
+    /// The answer is one of `values`.
+    OneOf {
+        question: String,
+        values: Vec<String>,
+    },
+    /// The (multi) answer contains at least one of `values`.
+    Includes {
+        question: String,
+        values: Vec<String>,
+    },
+    Any {
+        of: Vec<Condition>,
+    },
+    All {
+        of: Vec<Condition>,
+    },
+    /// A computed value from the catalogue's `computed` table.
+    Computed {
+        name: String,
+    },
+}
+
+/// What a condition sees when it reads an answer.
+#[derive(Clone, Copy, Debug)]
+pub enum Slot<'a> {
+    /// Applicable and well-formed.
+    Value(&'a Value),
+    /// Not given, or not applicable: reads as absent (false / empty).
+    Absent,
+    /// Missing-but-required, invalid, or itself undetermined: the condition cannot be decided.
+    Undetermined,
+}
+
+impl Condition {
+    /// `Some(true/false)` when decided, `None` when it depends on an undetermined answer.
+    /// Kleene logic: `any` is true as soon as one branch is true, `all` false as soon as one is false.
+    pub fn eval<'a>(&self, catalogue: &Catalogue, read: &dyn Fn(&str) -> Slot<'a>) -> Option<bool> {
+        match self {
+            Condition::Equals { question, value } => match read(question) {
+                Slot::Value(v) => Some(v == value),
+                Slot::Absent => Some(false),
+                Slot::Undetermined => None,
+            },
+            Condition::OneOf { question, values } => match read(question) {
+                Slot::Value(v) => Some(v.as_str().is_some_and(|s| values.iter().any(|x| x == s))),
+                Slot::Absent => Some(false),
+                Slot::Undetermined => None,
+            },
+            Condition::Includes { question, values } => match read(question) {
+                Slot::Value(v) => Some(v.as_array().is_some_and(|items| {
+                    items
+                        .iter()
+                        .filter_map(Value::as_str)
+                        .any(|s| values.iter().any(|x| x == s))
+                })),
+                Slot::Absent => Some(false),
+                Slot::Undetermined => None,
+            },
+            Condition::Any { of } => {
+                let mut undetermined = false;
+                for c in of {
+                    match c.eval(catalogue, read) {
+                        Some(true) => return Some(true),
+                        Some(false) => {}
+                        None => undetermined = true,
+                    }
+                }
+                if undetermined {
+                    None
+                } else {
+                    Some(false)
+                }
+            }
+            Condition::All { of } => {
+                let mut undetermined = false;
+                for c in of {
+                    match c.eval(catalogue, read) {
+                        Some(false) => return Some(false),
+                        Some(true) => {}
+                        None => undetermined = true,
+                    }
+                }
+                if undetermined {
+                    None
+                } else {
+                    Some(true)
+                }
+            }
+            Condition::Computed { name } => catalogue.computed.get(name)?.eval(catalogue, read),
+        }
+    }
+
+    /// Question ids this condition reads (directly or through computed values).
+    pub fn reads(&self, catalogue: &Catalogue, out: &mut Vec<String>) {
+        match self {
+            Condition::Equals { question, .. }
+            | Condition::OneOf { question, .. }
+            | Condition::Includes { question, .. } => out.push(question.clone()),
+            Condition::Any { of } | Condition::All { of } => {
+                of.iter().for_each(|c| c.reads(catalogue, out))
+            }
+            Condition::Computed { name } => {
+                if let Some(c) = catalogue.computed.get(name) {
+                    c.reads(catalogue, out)
+                }
+            }
+        }
+    }
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct AreaInfo {
+    pub code: Area,
+    pub name: String,
+    pub short_name: String,
+    pub description: String,
+    pub standards: Vec<String>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct MeasureInfo {
+    pub code: MeasureCode,
+    pub name: String,
+    pub description: String,
+    /// Likelihood effect per area code; the key `all` means every area except EXT (spec §5.7).
+    pub effects: IndexMap<String, i32>,
+}
+
+impl MeasureInfo {
+    /// The table effect of this measure on `area` (0 when the measure does not act on it).
+    pub fn effect_on(&self, area: Area) -> i32 {
+        if let Some(e) = self.effects.get(area.code()) {
+            return *e;
+        }
+        match self.effects.get("all") {
+            Some(e) if area != Area::Ext => *e,
+            _ => 0,
+        }
+    }
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct HardRuleInfo {
+    pub id: HardRule,
+    pub title: String,
+    pub effect: String,
+    pub sources: Vec<String>,
+}
+
+/// The question ids the engine reads, in spec table order (§3.3, §3.4). The catalogue must match.
+pub const CASE_QUESTIONS: &[&str] = &[
+    "country",
+    "un_entity",
+    "office",
+    "programme_title",
+    "programme_ref",
+    "assessment_type",
+    "trigger_event",
+    "implementation_status",
+    "prior_interventions",
+    "assessment_date",
+    "dp_status_drugs",
+    "dp_mandatory_for_drugs",
+    "drug_executions_5y",
+    "compulsory_drug_detention_centres",
+    "corporal_punishment_drug_offences",
+    "mandatory_pretrial_detention_drugs",
+    "drug_trial_safeguard_gaps",
+    "armed_conflict_or_peace_operation",
+];
+pub const COMPONENT_QUESTIONS: &[&str] = &[
+    "description",
+    "support_types",
+    "case_specific",
+    "max_penalty",
+    "transfer_to_other_state",
+    "receiving_state",
+    "receiving_state_torture_record",
+    "equipment_categories",
+    "detention_facility_type",
+    "severe_detention_conditions",
+    "enforcement_output_targets",
+    "profiling_or_targeting",
+    "affected_groups",
+    "women_minor_offence_detention",
+    "law_content",
+    "treatment_modality",
+    "informed_consent",
+    "confidentiality_safeguards",
+    "eradication_involved",
+    "eradication_forced",
+    "indigenous_territory",
+    "health_data_law_enforcement_access",
+    "school_measures",
+    "expected_benefits",
+    "withholding_consequences",
+    "recipient_type",
+    "prison_under_security_ministry",
+    "recipient_unit",
+    "violation_record",
+    "violation_types",
+    "accountability",
+    "recipient_commitment",
+    "monitoring_access",
+    "response_actions",
+    "monitoring_plan",
+];
+
+#[derive(Debug, thiserror::Error, PartialEq)]
+#[error("{entry}: {problem}")]
+pub struct CatalogueError {
+    /// Which entry is wrong, e.g. `questions[3] (max_penalty)`.
+    pub entry: String,
+    pub problem: String,
+}
+
+fn err(entry: impl Into<String>, problem: impl Into<String>) -> CatalogueError {
+    CatalogueError {
+        entry: entry.into(),
+        problem: problem.into(),
+    }
+}
+
+/// The closed lists whose codes the engine knows, to check the catalogue against.
+fn known_enums() -> Vec<(&'static str, Vec<&'static str>)> {
+    fn codes<T: Copy>(all: &[T], code: fn(T) -> &'static str) -> Vec<&'static str> {
+        all.iter().map(|v| code(*v)).collect()
+    }
+    vec![
+        (UnEntity::NAME, codes(UnEntity::ALL, UnEntity::code)),
+        (
+            AssessmentType::NAME,
+            codes(AssessmentType::ALL, AssessmentType::code),
+        ),
+        (
+            TriggerEvent::NAME,
+            codes(TriggerEvent::ALL, TriggerEvent::code),
+        ),
+        (
+            ImplementationStatus::NAME,
+            codes(ImplementationStatus::ALL, ImplementationStatus::code),
+        ),
+        (
+            InterventionLevel::NAME,
+            codes(InterventionLevel::ALL, InterventionLevel::code),
+        ),
+        (DpStatus::NAME, codes(DpStatus::ALL, DpStatus::code)),
+        (
+            SupportType::NAME,
+            codes(SupportType::ALL, SupportType::code),
+        ),
+        (MaxPenalty::NAME, codes(MaxPenalty::ALL, MaxPenalty::code)),
+        (Record::NAME, codes(Record::ALL, Record::code)),
+        (Equipment::NAME, codes(Equipment::ALL, Equipment::code)),
+        (Facility::NAME, codes(Facility::ALL, Facility::code)),
+        (Group::NAME, codes(Group::ALL, Group::code)),
+        (LawContent::NAME, codes(LawContent::ALL, LawContent::code)),
+        (
+            TreatmentModality::NAME,
+            codes(TreatmentModality::ALL, TreatmentModality::code),
+        ),
+        (Recipient::NAME, codes(Recipient::ALL, Recipient::code)),
+        (
+            ViolationType::NAME,
+            codes(ViolationType::ALL, ViolationType::code),
+        ),
+        (
+            Accountability::NAME,
+            codes(Accountability::ALL, Accountability::code),
+        ),
+        (Commitment::NAME, codes(Commitment::ALL, Commitment::code)),
+        (
+            MonitoringAccess::NAME,
+            codes(MonitoringAccess::ALL, MonitoringAccess::code),
+        ),
+        (
+            ResponseAction::NAME,
+            codes(ResponseAction::ALL, ResponseAction::code),
+        ),
+        (
+            EvidenceSource::NAME,
+            codes(EvidenceSource::ALL, EvidenceSource::code),
+        ),
+        (
+            Reliability::NAME,
+            codes(Reliability::ALL, Reliability::code),
+        ),
+        (
+            MeasureCode::NAME,
+            codes(MeasureCode::ALL, MeasureCode::code),
+        ),
+        (
+            MeasureStatus::NAME,
+            codes(MeasureStatus::ALL, MeasureStatus::code),
+        ),
+        (
+            ConsultationType::NAME,
+            codes(ConsultationType::ALL, ConsultationType::code),
+        ),
+        (
+            OverrideTarget::NAME,
+            codes(OverrideTarget::ALL, OverrideTarget::code),
+        ),
+        (Nexus::NAME, codes(Nexus::ALL, Nexus::code)),
+        (Band::NAME, codes(Band::ALL, Band::code)),
+        (
+            RecommendedDecision::NAME,
+            codes(RecommendedDecision::ALL, RecommendedDecision::code),
+        ),
+        (
+            FinalDecision::NAME,
+            codes(FinalDecision::ALL, FinalDecision::code),
+        ),
+        (
+            IntercessionStatus::NAME,
+            codes(IntercessionStatus::ALL, IntercessionStatus::code),
+        ),
+        (Area::NAME, codes(Area::ALL, Area::code)),
+    ]
+}
+
+impl Catalogue {
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions.iter().find(|q| q.id == id)
+    }
+
+    pub fn enum_values(&self, name: &str) -> &[EnumValue] {
+        self.enums.get(name).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// The label of `code` in enum `name`, or the code itself.
+    pub fn label<'a>(&'a self, name: &str, code: &'a str) -> &'a str {
+        self.enum_values(name)
+            .iter()
+            .find(|v| v.code == code)
+            .map(|v| v.label.as_str())
+            .unwrap_or(code)
+    }
+
+    pub fn area(&self, area: Area) -> &AreaInfo {
+        // `check` guarantees one entry per area, in order.
+        &self.areas[area as usize]
+    }
+
+    pub fn measure(&self, code: MeasureCode) -> &MeasureInfo {
+        &self.measures[code as usize]
+    }
+
+    pub fn hard_rule(&self, id: HardRule) -> &HardRuleInfo {
+        &self.hard_rules[id as usize]
+    }
+
+    pub fn step(&self, number: u8) -> Option<&Step> {
+        self.steps.iter().find(|s| s.number == number)
+    }
+
+    /// Verifies that the data agrees with the engine; the error names the first bad entry.
+    pub fn check(&self) -> Result<(), CatalogueError> {
+        if self.version.trim().is_empty() {
+            return Err(err("version", "must not be empty"));
+        }
+        for (name, codes) in known_enums() {
+            let Some(values) = self.enums.get(name) else {
+                return Err(err(format!("enums.{name}"), "is missing"));
+            };
+            let given: Vec<&str> = values.iter().map(|v| v.code.as_str()).collect();
+            if given != codes {
+                return Err(err(
+                    format!("enums.{name}"),
+                    format!("codes must be exactly {codes:?} in this order, found {given:?}"),
+                ));
+            }
+            if let Some(v) = values.iter().find(|v| v.label.trim().is_empty()) {
+                return Err(err(
+                    format!("enums.{name}.{}", v.code),
+                    "label must not be empty",
+                ));
+            }
+        }
+        let expected = CASE_QUESTIONS
+            .iter()
+            .map(|q| (*q, Scope::Case))
+            .chain(COMPONENT_QUESTIONS.iter().map(|q| (*q, Scope::Component)));
+        for (i, (id, scope)) in expected.enumerate() {
+            let Some(q) = self.questions.get(i) else {
+                return Err(err(
+                    format!("questions[{i}]"),
+                    format!("missing; expected question `{id}`"),
+                ));
+            };
+            let entry = format!("questions[{i}] ({})", q.id);
+            if q.id != id || q.scope != scope {
+                return Err(err(
+                    entry,
+                    format!("expected question `{id}` ({scope:?}) at this position"),
+                ));
+            }
+            if q.label.trim().is_empty() || q.help.trim().is_empty() {
+                return Err(err(entry, "label and help must not be empty"));
+            }
+            match (q.kind, &q.enum_name) {
+                (Kind::Enum | Kind::Multi, Some(name)) if !self.enums.contains_key(name) => {
+                    return Err(err(entry, format!("enum `{name}` is not defined")));
+                }
+                (Kind::Enum | Kind::Multi, None) => {
+                    return Err(err(entry, "enum and multi questions need `enum`"))
+                }
+                _ => {}
+            }
+            if let Some(ex) = &q.exclusive {
+                let name = q.enum_name.as_deref().unwrap_or_default();
+                if !self.enum_values(name).iter().any(|v| &v.code == ex) {
+                    return Err(err(
+                        entry,
+                        format!("exclusive value `{ex}` is not in `{name}`"),
+                    ));
+                }
+            }
+            if let Some(c) = &q.condition {
+                let mut reads = Vec::new();
+                c.reads(self, &mut reads);
+                for r in reads {
+                    let pos = self.questions.iter().position(|o| o.id == r);
+                    match pos {
+                        Some(p) if p < i && self.questions[p].scope == q.scope => {}
+                        Some(_) => return Err(err(entry, format!("condition reads `{r}`, which is not an earlier question of the same level"))),
+                        None => return Err(err(entry, format!("condition reads unknown question `{r}`"))),
+                    }
+                }
+                self.check_condition_names(c, &entry)?;
+            }
+        }
+        if self.questions.len() != CASE_QUESTIONS.len() + COMPONENT_QUESTIONS.len() {
+            let extra = &self.questions[CASE_QUESTIONS.len() + COMPONENT_QUESTIONS.len()];
+            return Err(err(format!("questions ({})", extra.id), "unknown question"));
+        }
+        for (i, step) in self.steps.iter().enumerate() {
+            if step.number as usize != i + 1 {
+                return Err(err(
+                    format!("steps[{i}] ({})", step.slug),
+                    format!("must be step number {}", i + 1),
+                ));
+            }
+            for id in &step.questions {
+                if self.question(id).is_none() {
+                    return Err(err(
+                        format!("steps[{i}] ({})", step.slug),
+                        format!("unknown question `{id}`"),
+                    ));
+                }
+            }
+        }
+        for q in &self.questions {
+            let count = self
+                .steps
+                .iter()
+                .filter(|s| s.questions.contains(&q.id))
+                .count();
+            if count != 1 {
+                return Err(err(
+                    format!("questions ({})", q.id),
+                    format!("must appear on exactly one step, appears on {count}"),
+                ));
+            }
+        }
+        for (i, area) in Area::ALL.iter().enumerate() {
+            match self.areas.get(i) {
+                Some(a) if a.code == *area => {
+                    if a.standards.is_empty() || a.name.trim().is_empty() {
+                        return Err(err(
+                            format!("areas[{i}] ({area})"),
+                            "needs a name and standards",
+                        ));
+                    }
+                }
+                _ => {
+                    return Err(err(
+                        format!("areas[{i}]"),
+                        format!("expected area {area} at this position"),
+                    ))
+                }
+            }
+        }
+        if self.areas.len() != Area::ALL.len() {
+            return Err(err("areas", "more areas than the engine knows"));
+        }
+        for (i, code) in MeasureCode::ALL.iter().enumerate() {
+            let Some(m) = self.measures.get(i).filter(|m| m.code == *code) else {
+                return Err(err(
+                    format!("measures[{i}]"),
+                    format!("expected measure {code} at this position"),
+                ));
+            };
+            for (key, effect) in &m.effects {
+                if key != "all" && Area::parse(key).is_none() {
+                    return Err(err(
+                        format!("measures[{i}] ({code})"),
+                        format!("effect key `{key}` is not `all` or an area code"),
+                    ));
+                }
+                if !(-2..=0).contains(effect) {
+                    return Err(err(
+                        format!("measures[{i}] ({code})"),
+                        format!("effect {effect} must be between -2 and 0"),
+                    ));
+                }
+            }
+        }
+        if self.measures.len() != MeasureCode::ALL.len() {
+            return Err(err("measures", "more measures than the engine knows"));
+        }
+        for (i, id) in HardRule::ALL.iter().enumerate() {
+            match self.hard_rules.get(i) {
+                Some(h) if h.id == *id && !h.sources.is_empty() => {}
+                _ => {
+                    return Err(err(
+                        format!("hard_rules[{i}]"),
+                        format!("expected hard rule {id} with sources at this position"),
+                    ))
+                }
+            }
+        }
+        if self.hard_rules.len() != HardRule::ALL.len() {
+            return Err(err("hard_rules", "more hard rules than the engine knows"));
+        }
+        Ok(())
+    }
+
+    fn check_condition_names(&self, c: &Condition, entry: &str) -> Result<(), CatalogueError> {
+        match c {
+            Condition::Computed { name } if !self.computed.contains_key(name) => Err(err(
+                entry,
+                format!("condition uses unknown computed value `{name}`"),
+            )),
+            Condition::Any { of } | Condition::All { of } => of
+                .iter()
+                .try_for_each(|c| self.check_condition_names(c, entry)),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// All methodology versions the server knows, side by side; cases are pinned to one of them.
+#[derive(Clone, Debug, Default)]
+pub struct Registry {
+    catalogues: Vec<Catalogue>,
+}
+
+impl Registry {
+    pub fn new(mut catalogues: Vec<Catalogue>) -> Registry {
+        catalogues.sort_by(|a, b| a.version.cmp(&b.version));
+        Registry { catalogues }
+    }
+
+    pub fn get(&self, version: &str) -> Option<&Catalogue> {
+        self.catalogues.iter().find(|c| c.version == version)
+    }
+
+    /// The newest version: what new cases are started under.
+    pub fn current(&self) -> Option<&Catalogue> {
+        self.catalogues.last()
+    }
+
+    pub fn all(&self) -> impl Iterator<Item = &Catalogue> {
+        self.catalogues.iter()
+    }
+
+    pub fn versions(&self) -> Vec<&str> {
+        self.catalogues.iter().map(|c| c.version.as_str()).collect()
+    }
+}

@@ -1,0 +1,55 @@
+//! Server configuration, read from the environment (see README "Configuration").
+
+use leptos::config::{Env, LeptosOptions};
+use std::net::SocketAddr;
+
+/// Default database: an embedded SQLite file created on first start.
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/hrdd.sqlite";
+
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub database_url: String,
+    pub addr: SocketAddr,
+    pub leptos: LeptosOptions,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("LEPTOS_SITE_ADDR must be host:port (for example 127.0.0.1:3000), got {0:?}")]
+    BadAddr(String),
+    #[error("DATABASE_URL must start with sqlite:// or postgres://, got {0:?}")]
+    BadDatabaseUrl(String),
+    #[error("Leptos configuration: {0}")]
+    Leptos(String),
+}
+
+impl Config {
+    /// Reads `DATABASE_URL`, `LEPTOS_SITE_ADDR`, `LEPTOS_SITE_ROOT` and friends. Every value has a default
+    /// so that `target/release/hrdd` started from the project root serves the app with no variables set.
+    pub fn from_env() -> Result<Self, ConfigError> {
+        let database_url =
+            std::env::var("DATABASE_URL").unwrap_or_else(|_| DEFAULT_DATABASE_URL.to_string());
+        if !(database_url.starts_with("sqlite:")
+            || database_url.starts_with("postgres://")
+            || database_url.starts_with("postgresql://"))
+        {
+            return Err(ConfigError::BadDatabaseUrl(database_url));
+        }
+        if let Ok(raw) = std::env::var("LEPTOS_SITE_ADDR") {
+            raw.parse::<SocketAddr>()
+                .map_err(|_| ConfigError::BadAddr(raw.clone()))?;
+        }
+        let mut leptos = leptos::config::get_configuration(None)
+            .map_err(|e| ConfigError::Leptos(e.to_string()))?
+            .leptos_options;
+        // A release binary started by hand is a deployment, not a dev session: no live-reload script.
+        if std::env::var("LEPTOS_ENV").is_err() && !cfg!(debug_assertions) {
+            leptos.env = Env::PROD;
+        }
+        Ok(Config {
+            database_url,
+            addr: leptos.site_addr,
+            leptos,
+        })
+    }
+}

@@ -1,0 +1,121 @@
+//! HTTP wiring: the axum router with the Leptos app, `/healthz`, request logging and shutdown.
+
+use crate::app::{shell, App};
+use crate::methodology::Registry;
+use crate::server::config::Config;
+use crate::server::db::Db;
+use axum::extract::{FromRef, State};
+use axum::http::StatusCode;
+use axum::routing::get;
+use axum::{Json, Router};
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use serde::Serialize;
+use std::sync::Arc;
+use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
+use tracing::Level;
+
+/// Shared state for axum handlers; server functions get the same values through Leptos context.
+#[derive(Clone, FromRef)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub db: Db,
+    pub registry: Arc<Registry>,
+}
+
+pub fn router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let context_db = state.db.clone();
+    let context_registry = state.registry.clone();
+    Router::new()
+        .route("/healthz", get(healthz))
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            move || {
+                provide_context(context_db.clone());
+                provide_context(context_registry.clone());
+            },
+            {
+                let options = state.leptos_options.clone();
+                move || shell(options.clone())
+            },
+        )
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
+                .on_response(DefaultOnResponse::new().level(Level::INFO)),
+        )
+        .with_state(state)
+}
+
+#[derive(Serialize)]
+pub struct Health {
+    pub status: &'static str,
+    pub version: &'static str,
+    pub database: &'static str,
+    pub migrations: i64,
+}
+
+async fn healthz(State(db): State<Db>) -> (StatusCode, Json<Health>) {
+    let (status, code, migrations) = match db.applied_migrations().await {
+        Ok(n) => ("ok", StatusCode::OK, n),
+        Err(err) => {
+            tracing::error!(error = %err, "health check: database unavailable");
+            ("database_unavailable", StatusCode::SERVICE_UNAVAILABLE, 0)
+        }
+    };
+    let body = Health {
+        status,
+        version: crate::VERSION,
+        database: db.backend().as_str(),
+        migrations,
+    };
+    (code, Json(body))
+}
+
+/// Connects, migrates and serves until SIGTERM or Ctrl-C, then drains in-flight requests.
+pub async fn serve(config: Config, registry: Registry) -> anyhow::Result<()> {
+    let db = Db::connect(&config.database_url).await?;
+    db.migrate().await?;
+    tracing::info!(backend = db.backend().as_str(), "database ready");
+    let app = router(AppState {
+        leptos_options: config.leptos.clone(),
+        db: db.clone(),
+        registry: Arc::new(registry),
+    });
+    let listener = tokio::net::TcpListener::bind(config.addr).await?;
+    tracing::info!(
+        "HRDD {} listening on http://{}",
+        crate::VERSION,
+        listener.local_addr()?
+    );
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
+    db.close().await;
+    tracing::info!("shut down cleanly");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut sig) =
+            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            sig.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+    tracing::info!("shutdown signal received; finishing in-flight requests");
+}

@@ -1,0 +1,7 @@
+//! Everything that only runs on the server: configuration, database, HTTP wiring, command line.
+
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod http;
+pub mod telemetry;

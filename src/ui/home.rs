@@ -1,0 +1,146 @@
+//! The start page: what HRDD does, and a live risk-matrix explainer (it runs the engine's banding in
+//! the browser, so it also shows that the page has hydrated).
+
+use crate::methodology::codes::Band;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    view! {
+        <Title text="Human-rights due diligence"/>
+        <section class="grid gap-10 lg:grid-cols-[3fr_2fr]">
+            <div>
+                <p class="text-sm font-semibold uppercase tracking-wider text-sky-800">"UNODC · OHCHR · peace operations"</p>
+                <h1 class="mt-2 text-3xl font-bold leading-tight text-slate-900 sm:text-4xl">
+                    "Human-rights due diligence for support to national authorities"
+                </h1>
+                <p class="mt-4 max-w-2xl text-lg text-slate-700">
+                    "Before and while the UN supports police, courts, prisons or health services, HRDD checks that the support does not contribute to the death penalty for drug offences, torture, extrajudicial killings, arbitrary detention or discrimination, and records who decided what, and why."
+                </p>
+                <ol class="mt-8 grid gap-4 sm:grid-cols-2">
+                    <Step n=1 title="Assess" text="Country-office staff walk through a guided form, per support component, and save drafts as they go."/>
+                    <Step n=2 title="Explain" text="The engine rates each risk area: inherent risk, mitigation, residual risk and the hard rules that apply, with every figure explained."/>
+                    <Step n=3 title="Review" text="Human-rights advisers concur or object; approvers at three levels return or sign off. A sign-off freezes a hashed record."/>
+                    <Step n=4 title="Oversee" text="Managers follow bands, decisions and overdue re-assessments across countries."/>
+                </ol>
+                <p class="mt-8">
+                    <a href="/methodology" class="inline-block rounded-md bg-sky-800 px-4 py-2 font-medium text-white hover:bg-sky-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-800">
+                        "Read the methodology"
+                    </a>
+                </p>
+            </div>
+            <RiskMatrix/>
+        </section>
+    }
+}
+
+#[component]
+fn Step(n: u8, title: &'static str, text: &'static str) -> impl IntoView {
+    view! {
+        <li class="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+            <span class="text-xs font-semibold uppercase tracking-wider text-sky-800">"Step " {n}</span>
+            <h2 class="mt-1 font-semibold text-slate-900">{title}</h2>
+            <p class="mt-1 text-sm text-slate-700">{text}</p>
+        </li>
+    }
+}
+
+/// Tailwind classes for a band; shared by every band badge in the app.
+pub fn band_classes(band: Band) -> &'static str {
+    match band {
+        Band::Low => "bg-emerald-100 text-emerald-900 ring-emerald-300",
+        Band::Moderate => "bg-amber-100 text-amber-900 ring-amber-300",
+        Band::Substantial => "bg-orange-200 text-orange-950 ring-orange-400",
+        Band::High => "bg-red-700 text-white ring-red-800",
+    }
+}
+
+#[component]
+fn RiskMatrix() -> impl IntoView {
+    let likelihood = RwSignal::new(3u8);
+    let severity = RwSignal::new(5u8);
+    let hydrated = RwSignal::new(false);
+    Effect::new(move |_| hydrated.set(true));
+    let risk = move || likelihood.get() * severity.get();
+    let band = move || Band::of_risk(risk());
+    let select_class = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-slate-900 focus:border-sky-700 focus:outline-2 focus:outline-sky-700";
+    view! {
+        <aside
+            class="rounded-xl border border-slate-200 bg-white p-6 shadow-sm"
+            aria-labelledby="matrix-title"
+            data-testid="risk-matrix"
+            data-hydrated=move || hydrated.get().to_string()
+        >
+            <h2 id="matrix-title" class="text-lg font-semibold text-slate-900">"How a risk is rated"</h2>
+            <p class="mt-1 text-sm text-slate-700">
+                "Risk = likelihood × severity. With the most severe harms (S = 5), a possible risk (L = 3) is already SUBSTANTIAL, so a real risk never comes out as routine approval."
+            </p>
+            <div class="mt-4 grid grid-cols-2 gap-4">
+                <label class="text-sm font-medium text-slate-800">
+                    "Likelihood (L)"
+                    <select
+                        class=select_class
+                        data-testid="likelihood"
+                        on:change=move |ev| likelihood.set(event_target_value(&ev).parse().unwrap_or(1))
+                        prop:value=move || likelihood.get().to_string()
+                    >
+                        <option value="1">"1 Rare"</option>
+                        <option value="2">"2 Unlikely"</option>
+                        <option value="3">"3 Possible"</option>
+                        <option value="4">"4 Likely"</option>
+                        <option value="5">"5 Almost certain"</option>
+                    </select>
+                </label>
+                <label class="text-sm font-medium text-slate-800">
+                    "Severity (S)"
+                    <select
+                        class=select_class
+                        data-testid="severity"
+                        on:change=move |ev| severity.set(event_target_value(&ev).parse().unwrap_or(1))
+                        prop:value=move || severity.get().to_string()
+                    >
+                        <option value="1">"1 Minor"</option>
+                        <option value="2">"2 Moderate"</option>
+                        <option value="3">"3 Serious"</option>
+                        <option value="4">"4 Grave"</option>
+                        <option value="5">"5 Irremediable"</option>
+                    </select>
+                </label>
+            </div>
+            <p class="mt-4 flex items-center gap-3 text-sm text-slate-800" aria-live="polite">
+                "R = " <strong data-testid="risk-value" class="text-xl">{risk}</strong>
+                <span data-testid="risk-band" class=move || format!("rounded-full px-3 py-1 text-xs font-semibold ring-1 {}", band_classes(band()))>
+                    {move || band().code()}
+                </span>
+            </p>
+            <table class="mt-4 w-full table-fixed border-separate border-spacing-1 text-center text-xs">
+                <caption class="sr-only">"Risk bands by likelihood (rows) and severity (columns)"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col" class="font-medium text-slate-600">"L \\ S"</th>
+                        {(1..=5u8).map(|s| view! { <th scope="col" class="font-medium text-slate-600">{s}</th> }).collect_view()}
+                    </tr>
+                </thead>
+                <tbody>
+                    {(1..=5u8).rev().map(|l| view! {
+                        <tr>
+                            <th scope="row" class="font-medium text-slate-600">{l}</th>
+                            {(1..=5u8).map(|s| {
+                                let cell_band = Band::of_risk(l * s);
+                                let selected = move || likelihood.get() == l && severity.get() == s;
+                                view! {
+                                    <td class=move || format!(
+                                        "rounded py-2 ring-1 {} {}",
+                                        band_classes(cell_band),
+                                        if selected() { "outline-3 outline-sky-900 font-bold" } else { "" }
+                                    )>{l * s}</td>
+                                }
+                            }).collect_view()}
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </aside>
+    }
+}

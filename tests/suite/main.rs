@@ -1,0 +1,9 @@
+//! The integration test suite: one binary, one module per domain.
+
+mod cli;
+mod common;
+mod engine_golden;
+mod engine_properties;
+mod engine_rules;
+mod engine_validation;
+mod http;
