@@ -1,1 +1,147 @@
+//! The command line: `hrdd score` and `hrdd methodology`.
 
+use crate::common::*;
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn hrdd(args: &[&str], stdin: Option<&str>, envs: &[(&str, &str)]) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_hrdd"));
+    cmd.args(args)
+        .current_dir(repo_path(""))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    for (k, v) in envs {
+        cmd.env(k, v);
+    }
+    let mut child = cmd.spawn().expect("hrdd runs");
+    if let Some(text) = stdin {
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(text.as_bytes())
+            .unwrap();
+    } else {
+        drop(child.stdin.take());
+    }
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn score_prints_exactly_the_expected_document_for_every_example() {
+    for name in example_names() {
+        let path = format!("tests/fixtures/examples/{name}.answers.json");
+        let out = hrdd(&["score", &path], None, &[]);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let printed: serde_json::Value =
+            serde_json::from_slice(&out.stdout).expect("JSON on stdout");
+        assert_eq!(printed, example_result(&name), "{name}");
+    }
+}
+
+#[test]
+fn score_reads_standard_input_with_a_dash() {
+    let text = std::fs::read_to_string(repo_path(
+        "tests/fixtures/examples/01_low_forensic_lab_police.answers.json",
+    ))
+    .unwrap();
+    let out = hrdd(&["score", "-"], Some(&text), &[]);
+    assert_eq!(out.status.code(), Some(0));
+    let printed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(printed["overall_decision"], "PROCEED");
+}
+
+#[test]
+fn score_prints_validation_errors_and_exits_2() {
+    let out = hrdd(
+        &["score", "-"],
+        Some(r#"{"methodology_version": "hrdd-2026.1", "case": {}, "components": []}"#),
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let printed: serde_json::Value =
+        serde_json::from_slice(&out.stdout).expect("errors are JSON on stdout");
+    assert_eq!(printed["valid"], false);
+    assert!(printed["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|e| e["code"] == "MISSING_REQUIRED" && e["path"] == "components"));
+}
+
+#[test]
+fn unreadable_or_non_json_input_exits_2_with_one_line() {
+    for (args, stdin) in [
+        (vec!["score", "no/such/file.json"], None),
+        (vec!["score", "-"], Some("this is not json")),
+    ] {
+        let out = hrdd(&args, stdin, &[]);
+        assert_eq!(out.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(err.trim().lines().count(), 1, "one clear line: {err}");
+        assert!(err.starts_with("hrdd: "), "{err}");
+        assert!(out.stdout.is_empty());
+    }
+}
+
+#[test]
+fn methodology_prints_the_catalogue_as_json() {
+    let out = hrdd(&["methodology"], None, &[]);
+    assert_eq!(out.status.code(), Some(0));
+    let printed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(printed[0]["version"], "hrdd-2026.1");
+    assert_eq!(printed[0]["areas"].as_array().unwrap().len(), 13);
+    assert_eq!(printed[0]["questions"].as_array().unwrap().len(), 53);
+}
+
+#[test]
+fn a_malformed_catalogue_stops_with_the_entry_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let original = std::fs::read_to_string(repo_path("methodology/hrdd-2026.1.toml")).unwrap();
+    let broken = original.replacen("enum = \"MaxPenalty\"", "enum = \"MaxPenaltyTypo\"", 1);
+    std::fs::write(dir.path().join("hrdd-2026.1.toml"), broken).unwrap();
+    let out = hrdd(
+        &["methodology"],
+        None,
+        &[("HRDD_METHODOLOGY_DIR", dir.path().to_str().unwrap())],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("max_penalty") && err.contains("MaxPenaltyTypo"),
+        "{err}"
+    );
+
+    let syntax = original.replacen("[[areas]]", "[[areas]\n", 1);
+    std::fs::write(dir.path().join("hrdd-2026.1.toml"), syntax).unwrap();
+    let out = hrdd(
+        &["methodology"],
+        None,
+        &[("HRDD_METHODOLOGY_DIR", dir.path().to_str().unwrap())],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("hrdd-2026.1.toml"));
+}
+
+#[test]
+fn catalogue_checks_name_each_kind_of_bad_entry() {
+    use hrdd::methodology::load::parse_catalogue;
+    let original = std::fs::read_to_string(repo_path("methodology/hrdd-2026.1.toml")).unwrap();
+    for (from, to, expect) in [
+        ("{ code = \"ST12\",", "{ code = \"ST13\",", "enums.SupportType"),
+        ("id = \"office\"", "id = \"bureau\"", "questions[2] (bureau)"),
+        ("code = \"SURV\"\nname", "code = \"DP\"\nname", "areas[12]"),
+        ("effects = { IND = -1 }", "effects = { IND = -3 }", "measures[11] (M12)"),
+        ("question = \"case_specific\", value = true }\ncondition_text = \"Asked when the support concerns identified persons or cases.\"\n\n[[questions]]\nid = \"transfer", "question = \"later_question\", value = true }\ncondition_text = \"x\"\n\n[[questions]]\nid = \"transfer", "unknown question `later_question`"),
+    ] {
+        assert!(original.contains(from), "fixture text {from:?} not found");
+        let err = parse_catalogue(&original.replacen(from, to, 1), "test.toml").unwrap_err().to_string();
+        assert!(err.contains(expect), "expected {expect:?} in {err}");
+    }
+}

@@ -93,3 +93,115 @@ pub fn diff(expected: &Value, actual: &Value, path: &str, out: &mut Vec<String>)
         _ => {}
     }
 }
+
+// ----- databases and the app under test ----------------------------------------------------------
+
+use hrdd::server::db::Db;
+use hrdd::server::http::{router, AppState};
+use leptos::config::LeptosOptions;
+use std::sync::Arc;
+
+/// A fresh, empty database for one test: a temporary SQLite file, or a new PostgreSQL schema.
+pub struct TestDb {
+    pub db: Db,
+    _dir: Option<tempfile::TempDir>,
+}
+
+impl TestDb {
+    pub async fn sqlite() -> TestDb {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let url = format!("sqlite://{}", dir.path().join("test.sqlite").display());
+        let db = Db::connect(&url).await.expect("sqlite connects");
+        db.migrate().await.expect("sqlite migrates");
+        TestDb {
+            db,
+            _dir: Some(dir),
+        }
+    }
+
+    /// `None` when `HRDD_TEST_POSTGRES_URL` is unset (the suite then covers SQLite only; `.ci/run` sets it).
+    pub async fn postgres() -> Option<TestDb> {
+        let url = std::env::var("HRDD_TEST_POSTGRES_URL").ok()?;
+        use sqlx::postgres::PgConnectOptions;
+        use std::str::FromStr;
+        let schema = format!("t_{}", uuid_like());
+        let admin = sqlx::PgPool::connect(&url)
+            .await
+            .expect("postgres reachable at HRDD_TEST_POSTGRES_URL");
+        sqlx::query(&format!("CREATE SCHEMA {schema}"))
+            .execute(&admin)
+            .await
+            .expect("create schema");
+        admin.close().await;
+        let options = PgConnectOptions::from_str(&url)
+            .unwrap()
+            .options([("search_path", schema.as_str())]);
+        let db = Db::connect_postgres(options)
+            .await
+            .expect("postgres connects");
+        db.migrate().await.expect("postgres migrates");
+        Some(TestDb { db, _dir: None })
+    }
+}
+
+fn uuid_like() -> String {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos();
+    format!(
+        "{}_{}_{}",
+        std::process::id(),
+        nanos % 1_000_000_000,
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    )
+}
+
+pub fn app(db: &Db) -> axum::Router {
+    let leptos_options = LeptosOptions::builder()
+        .output_name("hrdd")
+        .site_root("target/site")
+        .build();
+    router(AppState {
+        leptos_options,
+        db: db.clone(),
+        registry: Arc::new(registry().clone()),
+    })
+}
+
+/// Sends one request through the router (no network) and returns status and body.
+pub async fn get(app: &axum::Router, uri: &str) -> (u16, String) {
+    use tower::ServiceExt;
+    let request = axum::http::Request::builder()
+        .uri(uri)
+        .body(axum::body::Body::empty())
+        .unwrap();
+    let response = app.clone().oneshot(request).await.expect("router answers");
+    let status = response.status().as_u16();
+    let bytes = axum::body::to_bytes(response.into_body(), 10 << 20)
+        .await
+        .expect("body");
+    (status, String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// Runs a test body against SQLite, and against PostgreSQL when configured.
+#[macro_export]
+macro_rules! on_both_backends {
+    ($name:ident) => {
+        mod $name {
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                super::$name($crate::common::TestDb::sqlite().await).await
+            }
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                match $crate::common::TestDb::postgres().await {
+                    Some(db) => super::$name(db).await,
+                    None => eprintln!("HRDD_TEST_POSTGRES_URL not set: PostgreSQL variant not run"),
+                }
+            }
+        }
+    };
+}

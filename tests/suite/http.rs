@@ -1,1 +1,72 @@
+//! The HTTP surface of the foundation: health check, shell, 404, methodology page — on both databases.
 
+use crate::common::*;
+use crate::on_both_backends;
+
+async fn healthz_reports_backend_version_and_migrations(t: TestDb) {
+    let app = app(&t.db);
+    let (status, body) = get(&app, "/healthz").await;
+    assert_eq!(status, 200, "{body}");
+    let health: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(health["status"], "ok");
+    assert_eq!(health["version"], env!("CARGO_PKG_VERSION"));
+    assert_eq!(health["database"], t.db.backend().as_str());
+    assert_eq!(health["migrations"], t.db.known_migrations() as i64);
+    assert!(t.db.known_migrations() >= 1);
+}
+on_both_backends!(healthz_reports_backend_version_and_migrations);
+
+async fn healthz_is_503_when_the_database_is_gone(t: TestDb) {
+    let app = app(&t.db);
+    t.db.close().await;
+    let (status, body) = get(&app, "/healthz").await;
+    assert_eq!(status, 503);
+    assert!(body.contains("database_unavailable"), "{body}");
+}
+on_both_backends!(healthz_is_503_when_the_database_is_gone);
+
+async fn migrations_are_idempotent(t: TestDb) {
+    t.db.migrate().await.expect("second run is a no-op");
+    assert_eq!(
+        t.db.applied_migrations().await.unwrap(),
+        t.db.known_migrations() as i64
+    );
+}
+on_both_backends!(migrations_are_idempotent);
+
+async fn home_page_renders_the_shell(t: TestDb) {
+    let (status, body) = get(&app(&t.db), "/").await;
+    assert_eq!(status, 200);
+    for needle in [
+        "<html lang=\"en\"",
+        "/pkg/hrdd.css",
+        "Human-rights due diligence",
+        "Skip to content",
+        "data-testid=\"risk-matrix\"",
+        env!("CARGO_PKG_VERSION"),
+    ] {
+        assert!(body.contains(needle), "home page lacks {needle:?}");
+    }
+}
+on_both_backends!(home_page_renders_the_shell);
+
+async fn unknown_pages_are_404_with_a_helpful_message(t: TestDb) {
+    let (status, body) = get(&app(&t.db), "/no/such/page").await;
+    assert_eq!(status, 404);
+    assert!(body.contains("Page not found"), "{body}");
+}
+on_both_backends!(unknown_pages_are_404_with_a_helpful_message);
+
+async fn methodology_page_lists_areas_and_hard_rules_from_the_catalogue(t: TestDb) {
+    let (status, body) = get(&app(&t.db), "/methodology").await;
+    assert_eq!(status, 200);
+    for needle in [
+        "Death penalty for drug offences",
+        "Credible and effective assurances",
+        "Four-eyes on lowering",
+        "CAT arts 1, 2, 16",
+    ] {
+        assert!(body.contains(needle), "methodology page lacks {needle:?}");
+    }
+}
+on_both_backends!(methodology_page_lists_areas_and_hard_rules_from_the_catalogue);
