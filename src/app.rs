@@ -1,7 +1,10 @@
 //! The Leptos application: HTML shell, routes and the page layout.
 
+use crate::ui::account::PasswordPage;
+use crate::ui::admin_users::AdminUsersPage;
 use crate::ui::home::HomePage;
 use crate::ui::layout::Layout;
+use crate::ui::login::LoginPage;
 use crate::ui::methodology::MethodologyPage;
 use crate::ui::not_found::NotFound;
 use leptos::prelude::*;
@@ -23,7 +26,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <HydrationScripts options/>
                 <MetaTags/>
             </head>
-            <body class="min-h-screen bg-slate-50 text-slate-900 antialiased">
+            <body class="flex min-h-screen flex-col bg-slate-50 text-slate-900 antialiased">
                 <App/>
             </body>
         </html>
@@ -40,6 +43,9 @@ pub fn App() -> impl IntoView {
             <Layout>
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=HomePage/>
+                    <Route path=path!("/login") view=LoginPage/>
+                    <Route path=path!("/account/password") view=PasswordPage/>
+                    <Route path=path!("/admin/users") view=AdminUsersPage/>
                     <Route path=path!("/methodology") view=MethodologyPage/>
                 </Routes>
             </Layout>

@@ -2,10 +2,13 @@
 //!
 //! Layout (by domain):
 //! * [`methodology`] — the pure rules engine (no I/O; compiled into the server and the WASM bundle).
+//! * [`accounts`] — users, roles, country scopes, sessions and their server functions.
 //! * [`app`] / [`ui`] — the Leptos application: routes, pages and shared components.
 //! * `server` (feature `ssr`) — configuration, database, HTTP wiring and the command line.
 
+pub mod accounts;
 pub mod app;
+pub mod error;
 pub mod methodology;
 pub mod ui;
 

@@ -83,10 +83,7 @@ mod tests {
     #[test]
     fn sorts_keys_and_escapes_minimally() {
         let v = json!({"b": 1, "a": [true, null, "x\"y\\z\n\u{01}é"], "A": {"z": -2, "y": 0}});
-        assert_eq!(
-            to_canonical_json(&v).unwrap(),
-            r#"{"A":{"y":0,"z":-2},"a":[true,null,"x\"y\\z\n\u0001é"],"b":1}"#
-        );
+        assert_eq!(to_canonical_json(&v).unwrap(), r#"{"A":{"y":0,"z":-2},"a":[true,null,"x\"y\\z\n\u0001é"],"b":1}"#);
     }
 
     #[test]

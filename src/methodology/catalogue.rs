@@ -9,6 +9,7 @@ use super::codes::*;
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use std::sync::Arc;
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
@@ -164,10 +165,7 @@ impl Condition {
             },
             Condition::Includes { question, values } => match read(question) {
                 Slot::Value(v) => Some(v.as_array().is_some_and(|items| {
-                    items
-                        .iter()
-                        .filter_map(Value::as_str)
-                        .any(|s| values.iter().any(|x| x == s))
+                    items.iter().filter_map(Value::as_str).any(|s| values.iter().any(|x| x == s))
                 })),
                 Slot::Absent => Some(false),
                 Slot::Undetermined => None,
@@ -212,9 +210,7 @@ impl Condition {
             Condition::Equals { question, .. }
             | Condition::OneOf { question, .. }
             | Condition::Includes { question, .. } => out.push(question.clone()),
-            Condition::Any { of } | Condition::All { of } => {
-                of.iter().for_each(|c| c.reads(catalogue, out))
-            }
+            Condition::Any { of } | Condition::All { of } => of.iter().for_each(|c| c.reads(catalogue, out)),
             Condition::Computed { name } => {
                 if let Some(c) = catalogue.computed.get(name) {
                     c.reads(catalogue, out)
@@ -228,10 +224,11 @@ impl Condition {
 #[serde(deny_unknown_fields)]
 pub struct AreaInfo {
     pub code: Area,
-    pub name: String,
+    /// Shared (`Arc`) because every result document repeats it for every component.
+    pub name: Arc<str>,
     pub short_name: String,
     pub description: String,
-    pub standards: Vec<String>,
+    pub standards: Arc<[String]>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
@@ -262,8 +259,8 @@ impl MeasureInfo {
 pub struct HardRuleInfo {
     pub id: HardRule,
     pub title: String,
-    pub effect: String,
-    pub sources: Vec<String>,
+    pub effect: Arc<str>,
+    pub sources: Arc<[String]>,
 }
 
 /// The question ids the engine reads, in spec table order (§3.3, §3.4). The catalogue must match.
@@ -334,10 +331,7 @@ pub struct CatalogueError {
 }
 
 fn err(entry: impl Into<String>, problem: impl Into<String>) -> CatalogueError {
-    CatalogueError {
-        entry: entry.into(),
-        problem: problem.into(),
-    }
+    CatalogueError { entry: entry.into(), problem: problem.into() }
 }
 
 /// The closed lists whose codes the engine knows, to check the catalogue against.
@@ -347,93 +341,36 @@ fn known_enums() -> Vec<(&'static str, Vec<&'static str>)> {
     }
     vec![
         (UnEntity::NAME, codes(UnEntity::ALL, UnEntity::code)),
-        (
-            AssessmentType::NAME,
-            codes(AssessmentType::ALL, AssessmentType::code),
-        ),
-        (
-            TriggerEvent::NAME,
-            codes(TriggerEvent::ALL, TriggerEvent::code),
-        ),
-        (
-            ImplementationStatus::NAME,
-            codes(ImplementationStatus::ALL, ImplementationStatus::code),
-        ),
-        (
-            InterventionLevel::NAME,
-            codes(InterventionLevel::ALL, InterventionLevel::code),
-        ),
+        (AssessmentType::NAME, codes(AssessmentType::ALL, AssessmentType::code)),
+        (TriggerEvent::NAME, codes(TriggerEvent::ALL, TriggerEvent::code)),
+        (ImplementationStatus::NAME, codes(ImplementationStatus::ALL, ImplementationStatus::code)),
+        (InterventionLevel::NAME, codes(InterventionLevel::ALL, InterventionLevel::code)),
         (DpStatus::NAME, codes(DpStatus::ALL, DpStatus::code)),
-        (
-            SupportType::NAME,
-            codes(SupportType::ALL, SupportType::code),
-        ),
+        (SupportType::NAME, codes(SupportType::ALL, SupportType::code)),
         (MaxPenalty::NAME, codes(MaxPenalty::ALL, MaxPenalty::code)),
         (Record::NAME, codes(Record::ALL, Record::code)),
         (Equipment::NAME, codes(Equipment::ALL, Equipment::code)),
         (Facility::NAME, codes(Facility::ALL, Facility::code)),
         (Group::NAME, codes(Group::ALL, Group::code)),
         (LawContent::NAME, codes(LawContent::ALL, LawContent::code)),
-        (
-            TreatmentModality::NAME,
-            codes(TreatmentModality::ALL, TreatmentModality::code),
-        ),
+        (TreatmentModality::NAME, codes(TreatmentModality::ALL, TreatmentModality::code)),
         (Recipient::NAME, codes(Recipient::ALL, Recipient::code)),
-        (
-            ViolationType::NAME,
-            codes(ViolationType::ALL, ViolationType::code),
-        ),
-        (
-            Accountability::NAME,
-            codes(Accountability::ALL, Accountability::code),
-        ),
+        (ViolationType::NAME, codes(ViolationType::ALL, ViolationType::code)),
+        (Accountability::NAME, codes(Accountability::ALL, Accountability::code)),
         (Commitment::NAME, codes(Commitment::ALL, Commitment::code)),
-        (
-            MonitoringAccess::NAME,
-            codes(MonitoringAccess::ALL, MonitoringAccess::code),
-        ),
-        (
-            ResponseAction::NAME,
-            codes(ResponseAction::ALL, ResponseAction::code),
-        ),
-        (
-            EvidenceSource::NAME,
-            codes(EvidenceSource::ALL, EvidenceSource::code),
-        ),
-        (
-            Reliability::NAME,
-            codes(Reliability::ALL, Reliability::code),
-        ),
-        (
-            MeasureCode::NAME,
-            codes(MeasureCode::ALL, MeasureCode::code),
-        ),
-        (
-            MeasureStatus::NAME,
-            codes(MeasureStatus::ALL, MeasureStatus::code),
-        ),
-        (
-            ConsultationType::NAME,
-            codes(ConsultationType::ALL, ConsultationType::code),
-        ),
-        (
-            OverrideTarget::NAME,
-            codes(OverrideTarget::ALL, OverrideTarget::code),
-        ),
+        (MonitoringAccess::NAME, codes(MonitoringAccess::ALL, MonitoringAccess::code)),
+        (ResponseAction::NAME, codes(ResponseAction::ALL, ResponseAction::code)),
+        (EvidenceSource::NAME, codes(EvidenceSource::ALL, EvidenceSource::code)),
+        (Reliability::NAME, codes(Reliability::ALL, Reliability::code)),
+        (MeasureCode::NAME, codes(MeasureCode::ALL, MeasureCode::code)),
+        (MeasureStatus::NAME, codes(MeasureStatus::ALL, MeasureStatus::code)),
+        (ConsultationType::NAME, codes(ConsultationType::ALL, ConsultationType::code)),
+        (OverrideTarget::NAME, codes(OverrideTarget::ALL, OverrideTarget::code)),
         (Nexus::NAME, codes(Nexus::ALL, Nexus::code)),
         (Band::NAME, codes(Band::ALL, Band::code)),
-        (
-            RecommendedDecision::NAME,
-            codes(RecommendedDecision::ALL, RecommendedDecision::code),
-        ),
-        (
-            FinalDecision::NAME,
-            codes(FinalDecision::ALL, FinalDecision::code),
-        ),
-        (
-            IntercessionStatus::NAME,
-            codes(IntercessionStatus::ALL, IntercessionStatus::code),
-        ),
+        (RecommendedDecision::NAME, codes(RecommendedDecision::ALL, RecommendedDecision::code)),
+        (FinalDecision::NAME, codes(FinalDecision::ALL, FinalDecision::code)),
+        (IntercessionStatus::NAME, codes(IntercessionStatus::ALL, IntercessionStatus::code)),
         (Area::NAME, codes(Area::ALL, Area::code)),
     ]
 }
@@ -449,11 +386,7 @@ impl Catalogue {
 
     /// The label of `code` in enum `name`, or the code itself.
     pub fn label<'a>(&'a self, name: &str, code: &'a str) -> &'a str {
-        self.enum_values(name)
-            .iter()
-            .find(|v| v.code == code)
-            .map(|v| v.label.as_str())
-            .unwrap_or(code)
+        self.enum_values(name).iter().find(|v| v.code == code).map(|v| v.label.as_str()).unwrap_or(code)
     }
 
     pub fn area(&self, area: Area) -> &AreaInfo {
@@ -490,10 +423,7 @@ impl Catalogue {
                 ));
             }
             if let Some(v) = values.iter().find(|v| v.label.trim().is_empty()) {
-                return Err(err(
-                    format!("enums.{name}.{}", v.code),
-                    "label must not be empty",
-                ));
+                return Err(err(format!("enums.{name}.{}", v.code), "label must not be empty"));
             }
         }
         let expected = CASE_QUESTIONS
@@ -502,17 +432,11 @@ impl Catalogue {
             .chain(COMPONENT_QUESTIONS.iter().map(|q| (*q, Scope::Component)));
         for (i, (id, scope)) in expected.enumerate() {
             let Some(q) = self.questions.get(i) else {
-                return Err(err(
-                    format!("questions[{i}]"),
-                    format!("missing; expected question `{id}`"),
-                ));
+                return Err(err(format!("questions[{i}]"), format!("missing; expected question `{id}`")));
             };
             let entry = format!("questions[{i}] ({})", q.id);
             if q.id != id || q.scope != scope {
-                return Err(err(
-                    entry,
-                    format!("expected question `{id}` ({scope:?}) at this position"),
-                ));
+                return Err(err(entry, format!("expected question `{id}` ({scope:?}) at this position")));
             }
             if q.label.trim().is_empty() || q.help.trim().is_empty() {
                 return Err(err(entry, "label and help must not be empty"));
@@ -521,18 +445,13 @@ impl Catalogue {
                 (Kind::Enum | Kind::Multi, Some(name)) if !self.enums.contains_key(name) => {
                     return Err(err(entry, format!("enum `{name}` is not defined")));
                 }
-                (Kind::Enum | Kind::Multi, None) => {
-                    return Err(err(entry, "enum and multi questions need `enum`"))
-                }
+                (Kind::Enum | Kind::Multi, None) => return Err(err(entry, "enum and multi questions need `enum`")),
                 _ => {}
             }
             if let Some(ex) = &q.exclusive {
                 let name = q.enum_name.as_deref().unwrap_or_default();
                 if !self.enum_values(name).iter().any(|v| &v.code == ex) {
-                    return Err(err(
-                        entry,
-                        format!("exclusive value `{ex}` is not in `{name}`"),
-                    ));
+                    return Err(err(entry, format!("exclusive value `{ex}` is not in `{name}`")));
                 }
             }
             if let Some(c) = &q.condition {
@@ -542,7 +461,12 @@ impl Catalogue {
                     let pos = self.questions.iter().position(|o| o.id == r);
                     match pos {
                         Some(p) if p < i && self.questions[p].scope == q.scope => {}
-                        Some(_) => return Err(err(entry, format!("condition reads `{r}`, which is not an earlier question of the same level"))),
+                        Some(_) => {
+                            return Err(err(
+                                entry,
+                                format!("condition reads `{r}`, which is not an earlier question of the same level"),
+                            ))
+                        }
                         None => return Err(err(entry, format!("condition reads unknown question `{r}`"))),
                     }
                 }
@@ -555,26 +479,16 @@ impl Catalogue {
         }
         for (i, step) in self.steps.iter().enumerate() {
             if step.number as usize != i + 1 {
-                return Err(err(
-                    format!("steps[{i}] ({})", step.slug),
-                    format!("must be step number {}", i + 1),
-                ));
+                return Err(err(format!("steps[{i}] ({})", step.slug), format!("must be step number {}", i + 1)));
             }
             for id in &step.questions {
                 if self.question(id).is_none() {
-                    return Err(err(
-                        format!("steps[{i}] ({})", step.slug),
-                        format!("unknown question `{id}`"),
-                    ));
+                    return Err(err(format!("steps[{i}] ({})", step.slug), format!("unknown question `{id}`")));
                 }
             }
         }
         for q in &self.questions {
-            let count = self
-                .steps
-                .iter()
-                .filter(|s| s.questions.contains(&q.id))
-                .count();
+            let count = self.steps.iter().filter(|s| s.questions.contains(&q.id)).count();
             if count != 1 {
                 return Err(err(
                     format!("questions ({})", q.id),
@@ -586,18 +500,10 @@ impl Catalogue {
             match self.areas.get(i) {
                 Some(a) if a.code == *area => {
                     if a.standards.is_empty() || a.name.trim().is_empty() {
-                        return Err(err(
-                            format!("areas[{i}] ({area})"),
-                            "needs a name and standards",
-                        ));
+                        return Err(err(format!("areas[{i}] ({area})"), "needs a name and standards"));
                     }
                 }
-                _ => {
-                    return Err(err(
-                        format!("areas[{i}]"),
-                        format!("expected area {area} at this position"),
-                    ))
-                }
+                _ => return Err(err(format!("areas[{i}]"), format!("expected area {area} at this position"))),
             }
         }
         if self.areas.len() != Area::ALL.len() {
@@ -605,10 +511,7 @@ impl Catalogue {
         }
         for (i, code) in MeasureCode::ALL.iter().enumerate() {
             let Some(m) = self.measures.get(i).filter(|m| m.code == *code) else {
-                return Err(err(
-                    format!("measures[{i}]"),
-                    format!("expected measure {code} at this position"),
-                ));
+                return Err(err(format!("measures[{i}]"), format!("expected measure {code} at this position")));
             };
             for (key, effect) in &m.effects {
                 if key != "all" && Area::parse(key).is_none() {
@@ -647,13 +550,12 @@ impl Catalogue {
 
     fn check_condition_names(&self, c: &Condition, entry: &str) -> Result<(), CatalogueError> {
         match c {
-            Condition::Computed { name } if !self.computed.contains_key(name) => Err(err(
-                entry,
-                format!("condition uses unknown computed value `{name}`"),
-            )),
-            Condition::Any { of } | Condition::All { of } => of
-                .iter()
-                .try_for_each(|c| self.check_condition_names(c, entry)),
+            Condition::Computed { name } if !self.computed.contains_key(name) => {
+                Err(err(entry, format!("condition uses unknown computed value `{name}`")))
+            }
+            Condition::Any { of } | Condition::All { of } => {
+                of.iter().try_for_each(|c| self.check_condition_names(c, entry))
+            }
             _ => Ok(()),
         }
     }

@@ -188,10 +188,7 @@ impl Band {
 
 impl RecommendedDecision {
     pub fn is_stop(self) -> bool {
-        matches!(
-            self,
-            Self::DoNotProceed | Self::Suspend | Self::TemporaryFreeze
-        )
+        matches!(self, Self::DoNotProceed | Self::Suspend | Self::TemporaryFreeze)
     }
 
     /// Rank for comparisons with proposed decisions (§7.3).
@@ -207,10 +204,7 @@ impl RecommendedDecision {
 
 impl FinalDecision {
     pub fn is_stop(self) -> bool {
-        matches!(
-            self,
-            Self::DoNotProceed | Self::Suspend | Self::TemporaryFreeze | Self::Withdraw
-        )
+        matches!(self, Self::DoNotProceed | Self::Suspend | Self::TemporaryFreeze | Self::Withdraw)
     }
 
     pub fn rank(self) -> u8 {
@@ -244,10 +238,7 @@ impl Record {
 impl Recipient {
     pub fn is_security_force(self) -> bool {
         use Recipient::*;
-        matches!(
-            self,
-            Police | DrugLawEnforcement | BorderCustoms | Military | Gendarmerie
-        )
+        matches!(self, Police | DrugLawEnforcement | BorderCustoms | Military | Gendarmerie)
     }
     /// Bodies that arrest, hold, interrogate (§4.1).
     pub fn is_custodial(self) -> bool {
@@ -266,9 +257,6 @@ impl ViolationType {
     /// GRAVE_TYPES (§4.1).
     pub fn is_grave(self) -> bool {
         use ViolationType::*;
-        matches!(
-            self,
-            ExtrajudicialKilling | TortureIllTreatment | EnforcedDisappearance | SexualViolence
-        )
+        matches!(self, ExtrajudicialKilling | TortureIllTreatment | EnforcedDisappearance | SexualViolence)
     }
 }

@@ -26,10 +26,8 @@ fn days_in_month(year: i32, month: u8) -> u8 {
 
 impl Date {
     pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
-        let valid = (1..=9999).contains(&year)
-            && (1..=12).contains(&month)
-            && day >= 1
-            && day <= days_in_month(year, month);
+        let valid =
+            (1..=9999).contains(&year) && (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month);
         valid.then_some(Date { year, month, day })
     }
 
@@ -41,15 +39,9 @@ impl Date {
         }
         let digits = |range: std::ops::Range<usize>| -> Option<u32> {
             let part = &text[range];
-            part.bytes()
-                .all(|c| c.is_ascii_digit())
-                .then(|| part.parse().ok())?
+            part.bytes().all(|c| c.is_ascii_digit()).then(|| part.parse().ok())?
         };
-        Date::new(
-            digits(0..4)? as i32,
-            digits(5..7)? as u8,
-            digits(8..10)? as u8,
-        )
+        Date::new(digits(0..4)? as i32, digits(5..7)? as u8, digits(8..10)? as u8)
     }
 
     /// Adds calendar months, clamping the day to the target month's last day (2026-08-31 + 6 = 2027-02-28).
@@ -117,20 +109,8 @@ mod tests {
     fn month_addition_clamps_to_month_end() {
         let d = Date::parse("2026-08-31").unwrap();
         assert_eq!(d.add_months(6).to_string(), "2027-02-28");
-        assert_eq!(
-            Date::parse("2027-08-31").unwrap().add_months(6).to_string(),
-            "2028-02-29"
-        );
-        assert_eq!(
-            Date::parse("2026-04-15")
-                .unwrap()
-                .add_months(12)
-                .to_string(),
-            "2027-04-15"
-        );
-        assert_eq!(
-            Date::parse("2026-11-30").unwrap().add_months(3).to_string(),
-            "2027-02-28"
-        );
+        assert_eq!(Date::parse("2027-08-31").unwrap().add_months(6).to_string(), "2028-02-29");
+        assert_eq!(Date::parse("2026-04-15").unwrap().add_months(12).to_string(), "2027-04-15");
+        assert_eq!(Date::parse("2026-11-30").unwrap().add_months(3).to_string(), "2027-02-28");
     }
 }

@@ -15,22 +15,12 @@ const ALL_AREAS: usize = 13;
 
 /// Scores a validated document. Callers go through [`super::score_value`], which validates first.
 pub fn score(catalogue: &Catalogue, doc: &AnswersDocument) -> ResultDocument {
-    let components: Vec<ComponentResult> = doc
-        .components
-        .iter()
-        .map(|c| score_component(catalogue, &doc.case, c))
-        .collect();
+    let components: Vec<ComponentResult> =
+        doc.components.iter().map(|c| score_component(catalogue, &doc.case, c)).collect();
     let overall_band = components.iter().map(|c| c.band).max().unwrap_or(Band::Low);
-    let overall_decision = components
-        .iter()
-        .map(|c| c.recommended_decision)
-        .max()
-        .unwrap_or(RecommendedDecision::Proceed);
-    let approval_level_required = components
-        .iter()
-        .map(|c| c.approval_level_required)
-        .max()
-        .unwrap_or(1);
+    let overall_decision =
+        components.iter().map(|c| c.recommended_decision).max().unwrap_or(RecommendedDecision::Proceed);
+    let approval_level_required = components.iter().map(|c| c.approval_level_required).max().unwrap_or(1);
     let next_review_date = components.iter().filter_map(|c| c.next_review_date).min();
 
     let (consultations_required, mut blocking_items) = case_consultations(doc, &components);
@@ -68,9 +58,7 @@ fn case_consultations(
     };
     let ohchr = ids_where(&|r, _| r.fired(HardRule::H6));
     let rc = ids_where(&|r, _| r.band == Band::High || r.recommended_decision.is_stop());
-    let legal = ids_where(&|r, c| {
-        c.answers.case_specific_death() || r.area(Area::Ext).triggered().is_some()
-    });
+    let legal = ids_where(&|r, c| c.answers.case_specific_death() || r.area(Area::Ext).triggered().is_some());
     let letter = ids_where(&|r, _| r.hrddp_applicable && !r.recommended_decision.is_stop());
 
     let required = ConsultationsRequired {
@@ -83,12 +71,7 @@ fn case_consultations(
     let mut items = Vec::new();
     let mut need = |ids: Vec<String>, kind, code: &str, rule, message: &str| {
         if !ids.is_empty() && !has(kind) {
-            items.push(BlockingItem {
-                code: code.into(),
-                rule,
-                components: ids,
-                message: message.into(),
-            });
+            items.push(BlockingItem { code: code.into(), rule, components: ids, message: message.into() });
         }
     };
     need(
@@ -100,8 +83,13 @@ fn case_consultations(
     );
     need(rc, ConsultationType::RcUnctHom, "MISSING_RC_NOTIFICATION", None,
         "Inform the Resident Coordinator / UNCT or the Head of Mission (7.2): a component is HIGH or has a stop decision.");
-    need(legal, ConsultationType::LegalOffice, "MISSING_LEGAL_OFFICE_CONSULTATION", None,
-        "Consult the legal office (7.3): a capital case or a transfer of persons or evidence is involved.");
+    need(
+        legal,
+        ConsultationType::LegalOffice,
+        "MISSING_LEGAL_OFFICE_CONSULTATION",
+        None,
+        "Consult the legal office (7.3): a capital case or a transfer of persons or evidence is involved.",
+    );
     need(
         letter,
         ConsultationType::HrddpLetter,
@@ -142,12 +130,7 @@ fn score_component(cat: &Catalogue, case: &CaseAnswers, comp: &Component) -> Com
 
     // §4.2 nexus, then NEXUS overrides.
     let mut nexus: [Nexus; ALL_AREAS] = std::array::from_fn(|i| computed_nexus(a, Area::ALL[i]));
-    for (idx, o) in comp
-        .overrides
-        .iter()
-        .enumerate()
-        .filter(|(_, o)| o.target == OverrideTarget::Nexus)
-    {
+    for (idx, o) in comp.overrides.iter().enumerate().filter(|(_, o)| o.target == OverrideTarget::Nexus) {
         let (Some(area), Some(value)) = (o.area, o.value.as_str().and_then(Nexus::parse)) else {
             continue;
         };
@@ -174,12 +157,7 @@ fn score_component(cat: &Catalogue, case: &CaseAnswers, comp: &Component) -> Com
     // §4.3 hrddp_applicable and its override.
     let hrddp_computed = hrddp_applicable(a);
     let mut hrddp = hrddp_computed;
-    for (idx, o) in comp
-        .overrides
-        .iter()
-        .enumerate()
-        .filter(|(_, o)| o.target == OverrideTarget::HrddpApplicable)
-    {
+    for (idx, o) in comp.overrides.iter().enumerate().filter(|(_, o)| o.target == OverrideTarget::HrddpApplicable) {
         let Some(value) = o.value.as_bool() else {
             continue;
         };
@@ -213,11 +191,7 @@ fn score_component(cat: &Catalogue, case: &CaseAnswers, comp: &Component) -> Com
             if h8 {
                 l0 = l0.max(3);
             }
-            let content_level = terms
-                .iter()
-                .filter(|t| t.source == TermSource::Content)
-                .map(|t| t.value)
-                .max();
+            let content_level = terms.iter().filter(|t| t.source == TermSource::Content).map(|t| t.value).max();
             AreaCalc {
                 area,
                 nexus: n,
@@ -231,12 +205,7 @@ fn score_component(cat: &Catalogue, case: &CaseAnswers, comp: &Component) -> Com
             }
         })
         .collect();
-    for (idx, o) in comp
-        .overrides
-        .iter()
-        .enumerate()
-        .filter(|(_, o)| o.target == OverrideTarget::L0)
-    {
+    for (idx, o) in comp.overrides.iter().enumerate().filter(|(_, o)| o.target == OverrideTarget::L0) {
         let (Some(area), Some(value)) = (o.area, o.value.as_u64()) else {
             continue;
         };
@@ -249,8 +218,7 @@ fn score_component(cat: &Catalogue, case: &CaseAnswers, comp: &Component) -> Com
             if applied {
                 let floor_h8 = if calc.h8 { 3 } else { 1 };
                 calc.l0 = value.max(calc.content_level.unwrap_or(0)).max(floor_h8);
-                calc.override_line =
-                    Some(format!(
+                calc.override_line = Some(format!(
                     "L0 override to {value} applied{}: L0 = {} (content rules and H8 still bind).",
                     if lowering { " with HR adviser concurrence" } else { "" },
                     calc.l0
@@ -297,9 +265,7 @@ fn score_component(cat: &Catalogue, case: &CaseAnswers, comp: &Component) -> Com
     let band1_of = |area: Area| areas[area as usize].band1();
     let qualifying = |code: MeasureCode, area: Option<Area>| {
         comp.measures.iter().any(|m| {
-            m.code == code
-                && measure_failures(m, a).is_empty()
-                && area.is_none_or(|ar| m.target_areas.contains(&ar))
+            m.code == code && measure_failures(m, a).is_empty() && area.is_none_or(|ar| m.target_areas.contains(&ar))
         })
     };
     let executing = case.dp_status_drugs == Some(DpStatus::DrugDpExecuting);
@@ -318,50 +284,30 @@ fn score_component(cat: &Catalogue, case: &CaseAnswers, comp: &Component) -> Com
         && nexus_dp == Nexus::Direct
         && serious_band(band1_of(Area::Dp))
         && case.prior_interventions.iter().any(|p| {
-            matches!(
-                p.level,
-                InterventionLevel::HeadOfOffice | InterventionLevel::ExecutiveHead
-            ) && p.concern_persisted
+            matches!(p.level, InterventionLevel::HeadOfOffice | InterventionLevel::ExecutiveHead) && p.concern_persisted
         });
-    let h1d =
-        a.has_law(LawContent::IntroducesOrRetainsDpDrug) || a.has_law(LawContent::ExpandsDpDrug);
-    let h2 = hrddp
-        && [Area::Tor, Area::Ejk, Area::Ext]
-            .iter()
-            .any(|&ar| band1_of(ar) == Some(Band::High))
+    let h1d = a.has_law(LawContent::IntroducesOrRetainsDpDrug) || a.has_law(LawContent::ExpandsDpDrug);
+    let h2 = hrddp && [Area::Tor, Area::Ejk, Area::Ext].iter().any(|&ar| band1_of(ar) == Some(Band::High))
         || hrddp
-            && a.violation_types
-                .contains(&ViolationType::EnforcedDisappearance)
+            && a.violation_types.contains(&ViolationType::EnforcedDisappearance)
             && band1_of(Area::Arb) == Some(Band::High);
     let h3 = case.assessment_type == Some(AssessmentType::Triggered)
         && case.trigger_event == Some(TriggerEvent::GraveViolationReport)
         && case.is_ongoing()
         && hrddp
-        && matches!(
-            record,
-            Some(Record::CredibleNotInvestigated | Record::CrediblePattern | Record::Systematic)
-        )
+        && matches!(record, Some(Record::CredibleNotInvestigated | Record::CrediblePattern | Record::Systematic))
         && grave_types;
-    let h3_stop = h3
-        && comp
-            .intercession
-            .as_ref()
-            .is_some_and(|i| i.status == IntercessionStatus::DeadlinePassedNoAction);
-    let h4 = a.compulsory_treatment()
-        || a.detention_facility_type == Some(Facility::CompulsoryDrugDetentionCentre);
+    let h3_stop =
+        h3 && comp.intercession.as_ref().is_some_and(|i| i.status == IntercessionStatus::DeadlinePassedNoAction);
+    let h4 = a.compulsory_treatment() || a.detention_facility_type == Some(Facility::CompulsoryDrugDetentionCentre);
     let h5 = is_triggered(Area::Tor)
         && serious_band(band1_of(Area::Tor))
         && nexus[Area::Tor as usize] == Nexus::Direct
         && (a.recipient_is(Recipient::is_custodial) || a.has_type(SupportType::St9));
     let h7 = a.enforcement_output_targets == Some(true)
         && (is_triggered(Area::Dp) || is_triggered(Area::Arb) || is_triggered(Area::Ejk));
-    let h9 = comp
-        .measures
-        .iter()
-        .any(|m| matches!(m.code, MeasureCode::M9 | MeasureCode::M14));
-    let h11 = hrddp
-        && matches!(record, Some(Record::CrediblePattern | Record::Systematic))
-        && grave_types;
+    let h9 = comp.measures.iter().any(|m| matches!(m.code, MeasureCode::M9 | MeasureCode::M14));
+    let h11 = hrddp && matches!(record, Some(Record::CrediblePattern | Record::Systematic)) && grave_types;
 
     // §7.1 decision.
     let mut levels: Vec<(HardRule, u8)> = Vec::new();
@@ -393,12 +339,7 @@ fn score_component(cat: &Catalogue, case: &CaseAnswers, comp: &Component) -> Com
         levels.push((HardRule::H11, 2));
     }
     let band_level = band.level();
-    let rank = levels
-        .iter()
-        .map(|(_, l)| *l)
-        .max()
-        .unwrap_or(0)
-        .max(band_level);
+    let rank = levels.iter().map(|(_, l)| *l).max().unwrap_or(0).max(band_level);
     let decision = match rank {
         0 => RecommendedDecision::Proceed,
         1 => RecommendedDecision::ProceedWithMitigation,
@@ -411,11 +352,7 @@ fn score_component(cat: &Catalogue, case: &CaseAnswers, comp: &Component) -> Com
     if band_level == rank {
         decision_basis.push("BAND".into());
     }
-    let mut basis_rules: Vec<HardRule> = levels
-        .iter()
-        .filter(|(_, l)| *l == rank)
-        .map(|(r, _)| *r)
-        .collect();
+    let mut basis_rules: Vec<HardRule> = levels.iter().filter(|(_, l)| *l == rank).map(|(r, _)| *r).collect();
     basis_rules.sort();
     decision_basis.extend(basis_rules.iter().map(|r| r.code().to_string()));
 
@@ -428,10 +365,7 @@ fn score_component(cat: &Catalogue, case: &CaseAnswers, comp: &Component) -> Com
     let override_request = lower_proposal && !decision.is_stop();
     let request_incomplete = override_request
         && proposed.is_some_and(|p| {
-            p.justification
-                .as_deref()
-                .is_none_or(|j| j.trim().is_empty())
-                || p.hr_adviser_concurred != Some(true)
+            p.justification.as_deref().is_none_or(|j| j.trim().is_empty()) || p.hr_adviser_concurred != Some(true)
         });
     overrides.sort_by_key(|(idx, o)| (processing_order(o.target), *idx));
     let lowering_exists = overrides.iter().any(|(_, o)| o.lowering);
@@ -462,11 +396,7 @@ fn score_component(cat: &Catalogue, case: &CaseAnswers, comp: &Component) -> Com
         .iter()
         .map(|r| {
             let info = cat.hard_rule(*r);
-            HardRuleDetail {
-                id: *r,
-                effect: info.effect.clone(),
-                sources: info.sources.clone(),
-            }
+            HardRuleDetail { id: *r, effect: info.effect.clone(), sources: info.sources.clone() }
         })
         .collect();
 
@@ -482,15 +412,14 @@ fn score_component(cat: &Catalogue, case: &CaseAnswers, comp: &Component) -> Com
     let id = comp.component_id.clone();
     let mut blocking = Vec::new();
     let mut block = |code: &str, rule: Option<HardRule>, message: String| {
-        blocking.push(BlockingItem {
-            code: code.into(),
-            rule,
-            components: vec![id.clone()],
-            message,
-        });
+        blocking.push(BlockingItem { code: code.into(), rule, components: vec![id.clone()], message });
     };
     if (band == Band::High || decision.is_stop()) && a.response_actions.is_empty() {
-        block("MISSING_RESPONSE_ACTION", None, "Record at least one response action (8.1): the band is HIGH or the decision is a stop.".into());
+        block(
+            "MISSING_RESPONSE_ACTION",
+            None,
+            "Record at least one response action (8.1): the band is HIGH or the decision is a stop.".into(),
+        );
     }
     if h2 && !a.response_actions.contains(&ResponseAction::Intercede) {
         block(
@@ -509,13 +438,8 @@ fn score_component(cat: &Catalogue, case: &CaseAnswers, comp: &Component) -> Com
     if h7 && !decision.is_stop() && !qualifying(MeasureCode::M8, None) {
         block("MISSING_M8", Some(HardRule::H7), "Rule H7: results targets count arrests or convictions; add a qualifying rights-based results framework (M8).".into());
     }
-    if matches!(
-        decision,
-        RecommendedDecision::ProceedWithMitigation | RecommendedDecision::Escalate
-    ) && a
-        .monitoring_plan
-        .as_deref()
-        .is_none_or(|p| p.trim().is_empty())
+    if matches!(decision, RecommendedDecision::ProceedWithMitigation | RecommendedDecision::Escalate)
+        && a.monitoring_plan.as_deref().is_none_or(|p| p.trim().is_empty())
     {
         block(
             "MISSING_MONITORING_PLAN",
@@ -528,12 +452,24 @@ fn score_component(cat: &Catalogue, case: &CaseAnswers, comp: &Component) -> Com
             Some(area) => format!("{} override on {}", o.target, area),
             None => format!("{} override", o.target),
         };
-        block("OVERRIDE_CONCURRENCE_PENDING", Some(HardRule::H10), format!("The risk-lowering {what} waits for the HR adviser's concurrence; until then it is ignored."));
+        block(
+            "OVERRIDE_CONCURRENCE_PENDING",
+            Some(HardRule::H10),
+            format!("The risk-lowering {what} waits for the HR adviser's concurrence; until then it is ignored."),
+        );
     }
     if request_not_allowed {
-        block("OVERRIDE_REQUEST_NOT_ALLOWED", Some(HardRule::H10), "A stop decision cannot be overridden by a lower proposal: redesign the support and re-rate it.".into());
+        block(
+            "OVERRIDE_REQUEST_NOT_ALLOWED",
+            Some(HardRule::H10),
+            "A stop decision cannot be overridden by a lower proposal: redesign the support and re-rate it.".into(),
+        );
     } else if request_incomplete {
-        block("OVERRIDE_REQUEST_INCOMPLETE", Some(HardRule::H10), "A proposal below the recommendation needs a justification and the HR adviser's concurrence.".into());
+        block(
+            "OVERRIDE_REQUEST_INCOMPLETE",
+            Some(HardRule::H10),
+            "A proposal below the recommendation needs a justification and the HR adviser's concurrence.".into(),
+        );
     }
 
     // §7.5 review cadence, watch triggers, notes.
@@ -547,20 +483,12 @@ fn score_component(cat: &Catalogue, case: &CaseAnswers, comp: &Component) -> Com
     let mut watch = Vec::new();
     let dp_in_law = matches!(
         case.dp_status_drugs,
-        Some(
-            DpStatus::DrugDpAbolitionistInPractice
-                | DpStatus::DrugDpSentencing
-                | DpStatus::DrugDpExecuting
-        )
+        Some(DpStatus::DrugDpAbolitionistInPractice | DpStatus::DrugDpSentencing | DpStatus::DrugDpExecuting)
     );
     if is_triggered(Area::Dp) || dp_in_law {
         watch.push(TriggerEvent::DeathPenaltyChange);
     }
-    if hrddp
-        || [Area::Tor, Area::Ejk, Area::Arb, Area::Ext]
-            .iter()
-            .any(|&ar| is_triggered(ar))
-    {
+    if hrddp || [Area::Tor, Area::Ejk, Area::Arb, Area::Ext].iter().any(|&ar| is_triggered(ar)) {
         watch.push(TriggerEvent::GraveViolationReport);
     }
     if a.has_any_type(&[SupportType::St3, SupportType::St5, SupportType::St8]) {
@@ -634,11 +562,7 @@ fn processing_order(target: OverrideTarget) -> u8 {
 // ----- §4.2 nexus and §4.3 HRDDP ---------------------------------------------------------------------
 
 pub fn computed_nexus(a: &ComponentAnswers, area: Area) -> Nexus {
-    a.support_types
-        .iter()
-        .map(|t| type_nexus(a, *t, area))
-        .max()
-        .unwrap_or(Nexus::None)
+    a.support_types.iter().map(|t| type_nexus(a, *t, area)).max().unwrap_or(Nexus::None)
 }
 
 fn type_nexus(a: &ComponentAnswers, t: SupportType, area: Area) -> Nexus {
@@ -654,9 +578,7 @@ fn type_nexus(a: &ComponentAnswers, t: SupportType, area: Area) -> Nexus {
                 | Equipment::DetectionScannersDogs
                 | Equipment::VehiclesMobility
                 | Equipment::DetentionInfrastructure => Nexus::Direct,
-                Equipment::CaseMgmtIt | Equipment::ForensicLab | Equipment::Other => {
-                    Nexus::Indirect
-                }
+                Equipment::CaseMgmtIt | Equipment::ForensicLab | Equipment::Other => Nexus::Indirect,
             })
             .max()
             .unwrap_or(Nexus::None),
@@ -709,11 +631,7 @@ fn area_violation_types(area: Area) -> &'static [ViolationType] {
         Area::Tor => &[TortureIllTreatment, SexualViolence],
         Area::Ejk => &[ExtrajudicialKilling],
         Area::Arb => &[ArbitraryDetention, EnforcedDisappearance],
-        Area::Detc => &[
-            TortureIllTreatment,
-            InhumaneDetentionConditions,
-            ForcedLabour,
-        ],
+        Area::Detc => &[TortureIllTreatment, InhumaneDetentionConditions, ForcedLabour],
         Area::Ftr => &[UnfairTrial],
         Area::Dis => &[DiscriminatoryTargeting],
         Area::Chi => &[ChildRightsViolations],
@@ -740,19 +658,12 @@ fn generic_term(
     plus: Option<&str>,
 ) -> Term {
     let record_answer = a.violation_record.unwrap_or(Record::Unknown);
-    let matched = a
-        .violation_types
-        .iter()
-        .any(|t| area_violation_types(area).contains(t));
+    let matched = a.violation_types.iter().any(|t| area_violation_types(area).contains(t));
     let (record, record_matched, record_text) = match record_answer {
         Record::Unknown => (3, false, "record UNKNOWN (precautionary 3)".to_string()),
         Record::NoneKnown => (1, false, "record NONE_KNOWN".to_string()),
         r if matched => (r.value(), true, format!("record {r}")),
-        _ => (
-            1,
-            false,
-            "record NONE_KNOWN (no matching violation type)".to_string(),
-        ),
+        _ => (1, false, "record NONE_KNOWN (no matching violation type)".to_string()),
     };
     let accountability_answer = a.accountability.unwrap_or(Accountability::Unknown);
     let accountability = match accountability_answer {
@@ -762,8 +673,7 @@ fn generic_term(
     };
     let context_plus = i32::from(plus.is_some());
     let modifier = nexus.modifier();
-    let raw =
-        record.max(floor.map(|f| f.0).unwrap_or(0)) + context_plus + accountability + modifier;
+    let raw = record.max(floor.map(|f| f.0).unwrap_or(0)) + context_plus + accountability + modifier;
     let mut reason = record_text;
     if let Some((_, why)) = floor {
         reason.push_str(&format!("; floor: {why}"));
@@ -779,8 +689,7 @@ fn generic_term(
         basis: None,
         value: raw.clamp(1, 5) as u8,
         mitigable: true,
-        unknown: record_answer == Record::Unknown
-            || accountability_answer == Accountability::Unknown,
+        unknown: record_answer == Record::Unknown || accountability_answer == Accountability::Unknown,
         record: Some(record),
         record_matched: Some(record_matched),
         context_floor: floor.map(|f| f.0),
@@ -815,31 +724,17 @@ fn content_term(basis: &str, value: u8, reason: String) -> Term {
 }
 
 /// Content terms from drafted law content (2.7), in the order the spec lists them for the area.
-fn law_terms(
-    a: &ComponentAnswers,
-    laws: &[(LawContent, u8)],
-    terms: &mut Vec<Term>,
-    reasons: &mut Vec<String>,
-) {
+fn law_terms(a: &ComponentAnswers, laws: &[(LawContent, u8)], terms: &mut Vec<Term>, reasons: &mut Vec<String>) {
     for (law, value) in laws {
         if a.has_law(*law) {
-            terms.push(content_term(
-                &format!("LAW_{law}"),
-                *value,
-                format!("law content {law}"),
-            ));
+            terms.push(content_term(&format!("LAW_{law}"), *value, format!("law content {law}")));
             reasons.push(format!("drafted law content {law} (2.7)"));
         }
     }
 }
 
 /// Evaluates the area's terms (§5.4) in order; returns the terms and the trigger reasons.
-fn area_terms(
-    case: &CaseAnswers,
-    a: &ComponentAnswers,
-    area: Area,
-    nexus: Nexus,
-) -> (Vec<Term>, Vec<String>) {
+fn area_terms(case: &CaseAnswers, a: &ComponentAnswers, area: Area, nexus: Nexus) -> (Vec<Term>, Vec<String>) {
     use Recipient as R;
     let mut terms = Vec::new();
     let mut reasons = Vec::new();
@@ -858,11 +753,7 @@ fn area_terms(
                 let status_value = match status {
                     DpStatus::DrugDpAbolitionistInPractice => Some(2),
                     DpStatus::DrugDpSentencing | DpStatus::Unknown => Some(3),
-                    DpStatus::DrugDpExecuting => Some(if yes(case.dp_mandatory_for_drugs) {
-                        5
-                    } else {
-                        4
-                    }),
+                    DpStatus::DrugDpExecuting => Some(if yes(case.dp_mandatory_for_drugs) { 5 } else { 4 }),
                     _ => None,
                 };
                 if let Some(sv) = status_value.filter(|_| linked && arrest_set) {
@@ -891,10 +782,7 @@ fn area_terms(
                             false,
                             "identified persons face the death penalty (2.3a)".into(),
                         ));
-                        reasons.push(
-                            "identified persons or cases where the maximum penalty is death (2.3a)"
-                                .into(),
-                        );
+                        reasons.push("identified persons or cases where the maximum penalty is death (2.3a)".into());
                     }
                     Some(MaxPenalty::Unknown) => {
                         terms.push(fixed_term(
@@ -911,10 +799,7 @@ fn area_terms(
             }
             law_terms(
                 a,
-                &[
-                    (LawContent::IntroducesOrRetainsDpDrug, 5),
-                    (LawContent::ExpandsDpDrug, 5),
-                ],
+                &[(LawContent::IntroducesOrRetainsDpDrug, 5), (LawContent::ExpandsDpDrug, 5)],
                 &mut terms,
                 &mut reasons,
             );
@@ -927,35 +812,37 @@ fn area_terms(
                     || compulsory
                     || (corporal && recipient_in(&[R::Judiciary, R::Prosecution])))
             {
-                let floor = (corporal && recipient_in(&[R::Judiciary, R::PrisonAdministration]))
-                    .then_some((4, "corporal punishment for drug offences and the support reaches the sentencing or executing body"));
+                let floor = (corporal && recipient_in(&[R::Judiciary, R::PrisonAdministration])).then_some((
+                    4,
+                    "corporal punishment for drug offences and the support reaches the sentencing or executing body",
+                ));
                 terms.push(generic_term(a, area, nexus, floor, None));
-                reasons.push(format!("support (nexus {nexus}) to a body that arrests, holds, interrogates or punishes people"));
+                reasons.push(format!(
+                    "support (nexus {nexus}) to a body that arrests, holds, interrogates or punishes people"
+                ));
             }
-            law_terms(
-                a,
-                &[(LawContent::CorporalPunishment, 5)],
-                &mut terms,
-                &mut reasons,
-            );
+            law_terms(a, &[(LawContent::CorporalPunishment, 5)], &mut terms, &mut reasons);
         }
         Area::Ejk => {
             if linked && security {
                 terms.push(generic_term(a, area, nexus, None, None));
-                reasons.push(format!("support (nexus {nexus}) to a security force that conducts armed operations or raids"));
+                reasons.push(format!(
+                    "support (nexus {nexus}) to a security force that conducts armed operations or raids"
+                ));
             }
         }
         Area::Arb => {
             if linked && (chain || st(SupportType::St9) || st(SupportType::St10)) {
                 let floor_applies = (yes(case.mandatory_pretrial_detention_drugs) && arrest_set)
-                    || (yes(case.compulsory_drug_detention_centres)
-                        && (arrest_set || st(SupportType::St10)));
+                    || (yes(case.compulsory_drug_detention_centres) && (arrest_set || st(SupportType::St10)));
                 let floor = floor_applies.then_some((
                     3,
                     "mandatory pre-trial detention or compulsory drug detention centres, and the support touches arrest, charging or treatment referral",
                 ));
                 terms.push(generic_term(a, area, nexus, floor, None));
-                reasons.push(format!("support (nexus {nexus}) to arrest, detention, prosecution, courts or treatment placement"));
+                reasons.push(format!(
+                    "support (nexus {nexus}) to arrest, detention, prosecution, courts or treatment placement"
+                ));
             }
             if compulsory {
                 terms.push(content_term(
@@ -985,11 +872,7 @@ fn area_terms(
             );
         }
         Area::Detc => {
-            if linked
-                && (st(SupportType::St9)
-                    || a.has_equipment(Equipment::DetentionInfrastructure)
-                    || compulsory)
-            {
+            if linked && (st(SupportType::St9) || a.has_equipment(Equipment::DetentionInfrastructure) || compulsory) {
                 let plus = yes(a.severe_detention_conditions)
                     .then_some("severe overcrowding or no health care reported (2.4b)");
                 terms.push(generic_term(a, area, nexus, None, plus));
@@ -997,18 +880,12 @@ fn area_terms(
             }
         }
         Area::Ftr => {
-            if linked
-                && (st(SupportType::St8)
-                    || st(SupportType::St5)
-                    || recipient_in(&[R::Prosecution, R::Judiciary]))
+            if linked && (st(SupportType::St8) || st(SupportType::St5) || recipient_in(&[R::Prosecution, R::Judiciary]))
             {
-                let plus = yes(case.drug_trial_safeguard_gaps).then_some(
-                    "special drug courts, reversed burden of proof or no legal aid (4.7)",
-                );
+                let plus = yes(case.drug_trial_safeguard_gaps)
+                    .then_some("special drug courts, reversed burden of proof or no legal aid (4.7)");
                 terms.push(generic_term(a, area, nexus, None, plus));
-                reasons.push(format!(
-                    "support feeds prosecutions or trials (nexus {nexus})"
-                ));
+                reasons.push(format!("support feeds prosecutions or trials (nexus {nexus})"));
             }
         }
         Area::Ext => {
@@ -1021,9 +898,7 @@ fn area_terms(
                         false,
                         "the person transferred faces the death penalty (2.3a)".into(),
                     ));
-                    reasons.push(
-                        "transfer of a person or evidence in a capital case (2.3b, 2.3a)".into(),
-                    );
+                    reasons.push("transfer of a person or evidence in a capital case (2.3b, 2.3a)".into());
                 }
                 if let Some(rec) = a.receiving_state_torture_record {
                     terms.push(fixed_term(
@@ -1038,11 +913,7 @@ fn area_terms(
             }
         }
         Area::Dis => {
-            let groups = [
-                Group::EthnicMinorities,
-                Group::ForeignNationals,
-                Group::PeopleWhoUseDrugs,
-            ];
+            let groups = [Group::EthnicMinorities, Group::ForeignNationals, Group::PeopleWhoUseDrugs];
             let profiling = yes(a.profiling_or_targeting);
             if linked && chain && (groups.iter().any(|g| a.has_group(*g)) || profiling) {
                 let plus = profiling.then_some("profiling or risk-targeting of persons (2.5a)");
@@ -1051,14 +922,10 @@ fn area_terms(
             }
         }
         Area::Chi => {
-            if linked
-                && (a.has_group(Group::Children)
-                    || a.detention_facility_type == Some(Facility::JuvenileFacility))
+            if linked && (a.has_group(Group::Children) || a.detention_facility_type == Some(Facility::JuvenileFacility))
             {
                 terms.push(generic_term(a, area, nexus, None, None));
-                reasons.push(format!(
-                    "children directly affected or a juvenile facility (nexus {nexus})"
-                ));
+                reasons.push(format!("children directly affected or a juvenile facility (nexus {nexus})"));
             }
             if yes(a.school_measures) {
                 terms.push(content_term(
@@ -1078,8 +945,7 @@ fn area_terms(
             }
         }
         Area::Ind => {
-            let communities =
-                a.has_group(Group::IndigenousPeoples) || a.has_group(Group::RuralCultivators);
+            let communities = a.has_group(Group::IndigenousPeoples) || a.has_group(Group::RuralCultivators);
             if st(SupportType::St11) || (linked && communities) {
                 let severe = yes(a.indigenous_territory) || yes(a.eradication_forced);
                 let (value, basis, why) = if severe {
@@ -1089,23 +955,10 @@ fn area_terms(
                         "in indigenous territory or with forced eradication (2.9a, 2.9b)",
                     )
                 } else {
-                    (
-                        2,
-                        "OTHER",
-                        "outside indigenous territory and without forced eradication",
-                    )
+                    (2, "OTHER", "outside indigenous territory and without forced eradication")
                 };
-                terms.push(fixed_term(
-                    TermSource::IndRule,
-                    basis,
-                    value,
-                    false,
-                    why.into(),
-                ));
-                reasons.push(
-                    "alternative development, or indigenous peoples or rural cultivators affected"
-                        .into(),
-                );
+                terms.push(fixed_term(TermSource::IndRule, basis, value, false, why.into()));
+                reasons.push("alternative development, or indigenous peoples or rural cultivators affected".into());
             }
         }
         Area::Hlt => {
@@ -1126,8 +979,7 @@ fn area_terms(
                 reasons.push("health data accessible to law enforcement (2.10)".into());
             }
             if st(SupportType::St10)
-                && (a.informed_consent == Some(false)
-                    || a.confidentiality_safeguards == Some(false))
+                && (a.informed_consent == Some(false) || a.confidentiality_safeguards == Some(false))
             {
                 terms.push(fixed_term(
                     TermSource::HltSafeguards,
@@ -1136,10 +988,7 @@ fn area_terms(
                     false,
                     "informed consent or confidentiality safeguards missing (2.8a, 2.8b)".into(),
                 ));
-                reasons.push(
-                    "treatment without informed consent or confidentiality safeguards (2.8a, 2.8b)"
-                        .into(),
-                );
+                reasons.push("treatment without informed consent or confidentiality safeguards (2.8a, 2.8b)".into());
             }
             law_terms(
                 a,
@@ -1161,10 +1010,7 @@ fn area_terms(
                 ));
                 reasons.push("health data accessible to law enforcement (2.10)".into());
             }
-            if linked
-                && (a.has_equipment(Equipment::SurveillanceOrIntelIt)
-                    || a.has_equipment(Equipment::CaseMgmtIt))
-            {
+            if linked && (a.has_equipment(Equipment::SurveillanceOrIntelIt) || a.has_equipment(Equipment::CaseMgmtIt)) {
                 terms.push(generic_term(a, area, nexus, None, None));
                 reasons.push("surveillance, intelligence or case-management IT (2.4)".into());
             }
@@ -1182,10 +1028,8 @@ pub fn severity_floor(case: &CaseAnswers, a: &ComponentAnswers, area: Area) -> u
         Area::Dp | Area::Tor | Area::Ejk => 5,
         Area::Arb | Area::Detc | Area::Chi | Area::Ind => 4,
         Area::Ftr => {
-            let sentencing = matches!(
-                case.dp_status_drugs,
-                Some(DpStatus::DrugDpSentencing | DpStatus::DrugDpExecuting)
-            );
+            let sentencing =
+                matches!(case.dp_status_drugs, Some(DpStatus::DrugDpSentencing | DpStatus::DrugDpExecuting));
             if death || sentencing {
                 5
             } else {
@@ -1195,12 +1039,7 @@ pub fn severity_floor(case: &CaseAnswers, a: &ComponentAnswers, area: Area) -> u
         Area::Ext => {
             let risky = matches!(
                 a.receiving_state_torture_record,
-                Some(
-                    Record::CredibleNotInvestigated
-                        | Record::CrediblePattern
-                        | Record::Systematic
-                        | Record::Unknown
-                )
+                Some(Record::CredibleNotInvestigated | Record::CrediblePattern | Record::Systematic | Record::Unknown)
             );
             if death || risky {
                 5
@@ -1234,10 +1073,7 @@ pub fn measure_failures(m: &Measure, a: &ComponentAnswers) -> Vec<String> {
     if !m.has_indicator {
         reasons.push("NO_INDICATOR".to_string());
     }
-    if m.code == MeasureCode::M3
-        && a.recipient_commitment
-            .is_some_and(|c| c != Commitment::Written)
-    {
+    if m.code == MeasureCode::M3 && a.recipient_commitment.is_some_and(|c| c != Commitment::Written) {
         reasons.push("NO_WRITTEN_COMMITMENT".to_string());
     }
     if m.code == MeasureCode::M5 && a.monitoring_access == Some(MonitoringAccess::Denied) {
@@ -1246,12 +1082,7 @@ pub fn measure_failures(m: &Measure, a: &ComponentAnswers) -> Vec<String> {
     reasons
 }
 
-fn rate_area(
-    cat: &Catalogue,
-    case: &CaseAnswers,
-    comp: &Component,
-    calc: &AreaCalc,
-) -> TriggeredArea {
+fn rate_area(cat: &Catalogue, case: &CaseAnswers, comp: &Component, calc: &AreaCalc) -> TriggeredArea {
     let a = &comp.answers;
     let area = calc.area;
     let info = cat.area(area);
@@ -1285,11 +1116,7 @@ fn rate_area(
     let mut reports = Vec::new();
     let mut counted: Vec<(MeasureCode, i32)> = Vec::new();
     let mut parts = Vec::new();
-    for m in comp
-        .measures
-        .iter()
-        .filter(|m| m.target_areas.contains(&area))
-    {
+    for m in comp.measures.iter().filter(|m| m.target_areas.contains(&area)) {
         let failures = measure_failures(m, a);
         let qualifies = failures.is_empty();
         let table_effect = cat.measure(m.code).effect_on(area);
@@ -1309,24 +1136,14 @@ fn rate_area(
         if qualifies && !counted.iter().any(|(c, _)| *c == m.code) {
             counted.push((m.code, effect));
         }
-        reports.push(MeasureReport {
-            code: m.code,
-            status: m.status,
-            qualifies,
-            reasons: failures,
-            effect,
-            note,
-        });
+        reports.push(MeasureReport { code: m.code, status: m.status, qualifies, reasons: failures, effect, note });
     }
     let mut qualifying_measures: Vec<MeasureCode> = counted.iter().map(|(c, _)| *c).collect();
     qualifying_measures.sort();
     let total: i32 = counted.iter().map(|(_, e)| -e).sum();
     let reduction = total.min(2) as u8;
     if !parts.is_empty() {
-        explanation.push(format!(
-            "Measures: {}; reduction capped at 2 -> {reduction}.",
-            parts.join("; ")
-        ));
+        explanation.push(format!("Measures: {}; reduction capped at 2 -> {reduction}.", parts.join("; ")));
     }
 
     let mut l1 = l0.saturating_sub(reduction).max(1);
@@ -1335,14 +1152,9 @@ fn rate_area(
         l1 = l1.max(c);
         explanation.push(format!("Content rule: L1 cannot fall below {c}."));
     }
-    let pattern_record = calc
-        .terms
-        .iter()
-        .any(|t| t.source == TermSource::Generic && t.record.unwrap_or(0) >= 4);
+    let pattern_record = calc.terms.iter().any(|t| t.source == TermSource::Generic && t.record.unwrap_or(0) >= 4);
     let pattern = pattern_record.then(|| {
-        let m1_counted = counted
-            .iter()
-            .any(|(c, e)| *c == MeasureCode::M1 && *e != 0);
+        let m1_counted = counted.iter().any(|(c, e)| *c == MeasureCode::M1 && *e != 0);
         if m1_counted {
             2
         } else {
@@ -1353,11 +1165,7 @@ fn rate_area(
         l1 = l1.max(p);
         explanation.push(format!(
             "Pattern floor: a credible pattern or systematic record keeps L1 at {p} or more{}.",
-            if p == 2 {
-                " (the implicated unit is excluded by M1)"
-            } else {
-                ""
-            }
+            if p == 2 { " (the implicated unit is excluded by M1)" } else { "" }
         ));
     }
     let r1 = l1 * s;
@@ -1375,13 +1183,7 @@ fn rate_area(
         l0_terms: calc.terms.clone(),
         h8_applied: calc.h8,
         s,
-        s_terms: SeverityTerms {
-            scale,
-            scope,
-            irremediability,
-            computed,
-            floor,
-        },
+        s_terms: SeverityTerms { scale, scope, irremediability, computed, floor },
         r0,
         band0,
         measures: reports,

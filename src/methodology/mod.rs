@@ -29,17 +29,9 @@ use serde_json::Value;
 
 /// Validates `doc` and, when it is valid, scores it with the catalogue of its methodology version.
 pub fn score_value(registry: &Registry, doc: &Value) -> ScoreOutcome {
-    let version = doc
-        .get("methodology_version")
-        .and_then(Value::as_str)
-        .map(String::from);
-    let invalid = |errors| {
-        ScoreOutcome::Invalid(InvalidDocument {
-            methodology_version: version.clone(),
-            valid: false,
-            errors,
-        })
-    };
+    let version = doc.get("methodology_version").and_then(Value::as_str).map(String::from);
+    let invalid =
+        |errors| ScoreOutcome::Invalid(InvalidDocument { methodology_version: version.clone(), valid: false, errors });
     let errors = validate::validate(registry, doc);
     if !errors.is_empty() {
         return invalid(errors);
@@ -47,7 +39,7 @@ pub fn score_value(registry: &Registry, doc: &Value) -> ScoreOutcome {
     let Some(catalogue) = version.as_deref().and_then(|v| registry.get(v)) else {
         return invalid(Vec::new());
     };
-    match serde_json::from_value::<answers::AnswersDocument>(doc.clone()) {
+    match <answers::AnswersDocument as serde::Deserialize>::deserialize(doc) {
         Ok(typed) => ScoreOutcome::Valid(Box::new(engine::score(catalogue, &typed))),
         // Validation accepts only what the typed model can hold; reaching this is a bug worth reporting.
         Err(e) => invalid(vec![ValidationError {

@@ -6,6 +6,7 @@ use super::date::Date;
 use super::validate::ValidationError;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use std::sync::Arc;
 
 /// What scoring a document yields: either the result or the validation errors.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
@@ -143,16 +144,16 @@ impl AreaResult {
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct UntriggeredArea {
     pub area: Area,
-    pub name: String,
+    pub name: Arc<str>,
     pub triggered: bool,
     pub nexus: Nexus,
-    pub standards: Vec<String>,
+    pub standards: Arc<[String]>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct TriggeredArea {
     pub area: Area,
-    pub name: String,
+    pub name: Arc<str>,
     pub triggered: bool,
     pub trigger_reasons: Vec<String>,
     pub nexus: Nexus,
@@ -171,7 +172,7 @@ pub struct TriggeredArea {
     pub l1_floors: L1Floors,
     pub r1: u8,
     pub band1: Band,
-    pub standards: Vec<String>,
+    pub standards: Arc<[String]>,
     pub explanation: Vec<String>,
 }
 
@@ -233,8 +234,8 @@ pub struct L1Floors {
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct HardRuleDetail {
     pub id: HardRule,
-    pub effect: String,
-    pub sources: Vec<String>,
+    pub effect: Arc<str>,
+    pub sources: Arc<[String]>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]

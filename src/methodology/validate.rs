@@ -43,13 +43,7 @@ impl Report<'_> {
         });
     }
 
-    fn push_q(
-        &mut self,
-        code: ErrorCode,
-        path: impl Into<String>,
-        q: &Question,
-        message: impl Into<String>,
-    ) {
+    fn push_q(&mut self, code: ErrorCode, path: impl Into<String>, q: &Question, message: impl Into<String>) {
         self.errors.push(ValidationError {
             code,
             path: path.into(),
@@ -77,9 +71,7 @@ fn json_type(v: &Value) -> &'static str {
 }
 
 pub fn is_identifier(s: &str) -> bool {
-    (1..=40).contains(&s.len())
-        && s.bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+    (1..=40).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
 }
 
 pub fn is_country(s: &str) -> bool {
@@ -90,10 +82,7 @@ pub fn is_country(s: &str) -> bool {
 /// supported, the newest catalogue, so that the other errors are still reported).
 pub fn validate(registry: &Registry, doc: &Value) -> Vec<ValidationError> {
     let requested = doc.get("methodology_version").and_then(Value::as_str);
-    let Some(catalogue) = requested
-        .and_then(|v| registry.get(v))
-        .or_else(|| registry.current())
-    else {
+    let Some(catalogue) = requested.and_then(|v| registry.get(v)).or_else(|| registry.current()) else {
         return vec![ValidationError {
             code: ErrorCode::UnsupportedVersion,
             path: "methodology_version".into(),
@@ -102,49 +91,28 @@ pub fn validate(registry: &Registry, doc: &Value) -> Vec<ValidationError> {
             message: "no methodology is loaded on this server".into(),
         }];
     };
-    let mut report = Report {
-        catalogue,
-        errors: Vec::new(),
-    };
+    let mut report = Report { catalogue, errors: Vec::new() };
     validate_top(&mut report, registry, doc);
     report.errors
 }
 
 fn validate_top(r: &mut Report, registry: &Registry, doc: &Value) {
     let Some(top) = doc.as_object() else {
-        r.push(
-            ErrorCode::WrongType,
-            "",
-            format!(
-                "the answers document must be a JSON object, not {}",
-                json_type(doc)
-            ),
-        );
+        r.push(ErrorCode::WrongType, "", format!("the answers document must be a JSON object, not {}", json_type(doc)));
         return;
     };
     for key in top.keys() {
         if !["methodology_version", "case", "consultations", "components"].contains(&key.as_str()) {
-            r.push(
-                ErrorCode::UnknownField,
-                key.clone(),
-                format!("unknown field `{key}`"),
-            );
+            r.push(ErrorCode::UnknownField, key.clone(), format!("unknown field `{key}`"));
         }
     }
     match get(top, "methodology_version") {
-        None => r.push(
-            ErrorCode::MissingRequired,
-            "methodology_version",
-            "methodology_version is required",
-        ),
+        None => r.push(ErrorCode::MissingRequired, "methodology_version", "methodology_version is required"),
         Some(Value::String(v)) if registry.get(v).is_some() => {}
         Some(Value::String(v)) => r.push(
             ErrorCode::UnsupportedVersion,
             "methodology_version",
-            format!(
-                "methodology version {v:?} is not supported (supported: {})",
-                registry.versions().join(", ")
-            ),
+            format!("methodology version {v:?} is not supported (supported: {})", registry.versions().join(", ")),
         ),
         Some(other) => r.push(
             ErrorCode::WrongType,
@@ -154,11 +122,7 @@ fn validate_top(r: &mut Report, registry: &Registry, doc: &Value) {
     }
     let mut ongoing: Option<bool> = None;
     match get(top, "case") {
-        None => r.push(
-            ErrorCode::MissingRequired,
-            "case",
-            "the case answers are required",
-        ),
+        None => r.push(ErrorCode::MissingRequired, "case", "the case answers are required"),
         Some(Value::Object(case)) => {
             let states = validate_answers(r, case, "case", Scope::Case);
             ongoing = match states.get("implementation_status") {
@@ -167,11 +131,9 @@ fn validate_top(r: &mut Report, registry: &Registry, doc: &Value) {
                 _ => None,
             };
         }
-        Some(other) => r.push(
-            ErrorCode::WrongType,
-            "case",
-            format!("case must be an object, not {}", json_type(other)),
-        ),
+        Some(other) => {
+            r.push(ErrorCode::WrongType, "case", format!("case must be an object, not {}", json_type(other)))
+        }
     }
     match get(top, "consultations") {
         None => {}
@@ -187,27 +149,19 @@ fn validate_top(r: &mut Report, registry: &Registry, doc: &Value) {
         ),
     }
     match get(top, "components") {
-        None => r.push(
-            ErrorCode::MissingRequired,
-            "components",
-            "at least one support component is required",
-        ),
-        Some(Value::Array(items)) if items.is_empty() => r.push(
-            ErrorCode::MissingRequired,
-            "components",
-            "at least one support component is required",
-        ),
+        None => r.push(ErrorCode::MissingRequired, "components", "at least one support component is required"),
+        Some(Value::Array(items)) if items.is_empty() => {
+            r.push(ErrorCode::MissingRequired, "components", "at least one support component is required")
+        }
         Some(Value::Array(items)) => {
             let mut seen = HashSet::new();
             for (i, item) in items.iter().enumerate() {
                 validate_component(r, item, i, ongoing, &mut seen);
             }
         }
-        Some(other) => r.push(
-            ErrorCode::WrongType,
-            "components",
-            format!("components must be a list, not {}", json_type(other)),
-        ),
+        Some(other) => {
+            r.push(ErrorCode::WrongType, "components", format!("components must be a list, not {}", json_type(other)))
+        }
     }
 }
 
@@ -235,9 +189,7 @@ fn validate_answers<'v>(
         let value = get(answers, &q.id);
         let applicable = match &q.condition {
             None => Some(true),
-            Some(c) => c.eval(catalogue, &|id: &str| {
-                states.get(id).copied().unwrap_or(Slot::Absent)
-            }),
+            Some(c) => c.eval(catalogue, &|id: &str| states.get(id).copied().unwrap_or(Slot::Absent)),
         };
         let state = match (applicable, value) {
             (Some(false), Some(_)) => {
@@ -245,22 +197,14 @@ fn validate_answers<'v>(
                     ErrorCode::ConditionNotMet,
                     &path,
                     q,
-                    format!(
-                        "{} {}: not asked for these answers; remove it",
-                        q.display, q.label
-                    ),
+                    format!("{} {}: not asked for these answers; remove it", q.display, q.label),
                 );
                 Slot::Absent
             }
             (Some(false), None) => Slot::Absent,
             (_, None) if q.optional => Slot::Absent,
             (Some(true), None) => {
-                r.push_q(
-                    ErrorCode::MissingRequired,
-                    &path,
-                    q,
-                    format!("{} {} is required", q.display, q.label),
-                );
+                r.push_q(ErrorCode::MissingRequired, &path, q, format!("{} {} is required", q.display, q.label));
                 Slot::Undetermined
             }
             (None, None) => Slot::Undetermined,
@@ -289,12 +233,7 @@ fn check_question(r: &mut Report, q: &Question, v: &Value, path: &str) -> Checke
             ErrorCode::WrongType,
             path,
             q,
-            format!(
-                "{} {} must be {expected}, not {}",
-                q.display,
-                q.label,
-                json_type(v)
-            ),
+            format!("{} {} must be {expected}, not {}", q.display, q.label, json_type(v)),
         );
         Checked::Invalid
     };
@@ -303,12 +242,7 @@ fn check_question(r: &mut Report, q: &Question, v: &Value, path: &str) -> Checke
             None => wrong(r, "text"),
             Some(s) if s.trim().is_empty() && q.optional => Checked::Empty,
             Some(s) if s.trim().is_empty() => {
-                r.push_q(
-                    ErrorCode::MissingRequired,
-                    path,
-                    q,
-                    format!("{} {} must not be empty", q.display, q.label),
-                );
+                r.push_q(ErrorCode::MissingRequired, path, q, format!("{} {} must not be empty", q.display, q.label));
                 Checked::Invalid
             }
             Some(_) => Checked::Valid,
@@ -323,12 +257,7 @@ fn check_question(r: &mut Report, q: &Question, v: &Value, path: &str) -> Checke
         Kind::Int => match v {
             Value::Number(n) if n.is_u64() => Checked::Valid,
             Value::Number(n) if n.is_i64() => {
-                r.push_q(
-                    ErrorCode::OutOfRange,
-                    path,
-                    q,
-                    format!("{} {} cannot be negative", q.display, q.label),
-                );
+                r.push_q(ErrorCode::OutOfRange, path, q, format!("{} {} cannot be negative", q.display, q.label));
                 Checked::Invalid
             }
             _ => wrong(r, "a whole number"),
@@ -341,10 +270,7 @@ fn check_question(r: &mut Report, q: &Question, v: &Value, path: &str) -> Checke
                     ErrorCode::InvalidFormat,
                     path,
                     q,
-                    format!(
-                        "{} {}: {s:?} is not a date (YYYY-MM-DD)",
-                        q.display, q.label
-                    ),
+                    format!("{} {}: {s:?} is not a date (YYYY-MM-DD)", q.display, q.label),
                 );
                 Checked::Invalid
             }
@@ -357,10 +283,7 @@ fn check_question(r: &mut Report, q: &Question, v: &Value, path: &str) -> Checke
                     ErrorCode::InvalidFormat,
                     path,
                     q,
-                    format!(
-                        "{} {}: {s:?} is not a two-letter upper-case country code",
-                        q.display, q.label
-                    ),
+                    format!("{} {}: {s:?} is not a two-letter upper-case country code", q.display, q.label),
                 );
                 Checked::Invalid
             }
@@ -369,18 +292,13 @@ fn check_question(r: &mut Report, q: &Question, v: &Value, path: &str) -> Checke
             let name = q.enum_name.as_deref().unwrap_or_default();
             match v.as_str() {
                 None => wrong(r, "one of the listed options"),
-                Some(s) if catalogue.enum_values(name).iter().any(|e| e.code == s) => {
-                    Checked::Valid
-                }
+                Some(s) if catalogue.enum_values(name).iter().any(|e| e.code == s) => Checked::Valid,
                 Some(s) => {
                     r.push_q(
                         ErrorCode::InvalidEnum,
                         path,
                         q,
-                        format!(
-                            "{} {}: {s:?} is not one of the listed options",
-                            q.display, q.label
-                        ),
+                        format!("{} {}: {s:?} is not one of the listed options", q.display, q.label),
                     );
                     Checked::Invalid
                 }
@@ -410,12 +328,7 @@ fn check_multi(r: &mut Report, q: &Question, v: &Value, path: &str) -> Checked {
             ErrorCode::WrongType,
             path,
             q,
-            format!(
-                "{} {} must be a list, not {}",
-                q.display,
-                q.label,
-                json_type(v)
-            ),
+            format!("{} {} must be a list, not {}", q.display, q.label, json_type(v)),
         );
         return Checked::Invalid;
     };
@@ -431,12 +344,7 @@ fn check_multi(r: &mut Report, q: &Question, v: &Value, path: &str) -> Checked {
                     ErrorCode::WrongType,
                     item_path,
                     q,
-                    format!(
-                        "{} {}: each item must be text, not {}",
-                        q.display,
-                        q.label,
-                        json_type(item)
-                    ),
+                    format!("{} {}: each item must be text, not {}", q.display, q.label, json_type(item)),
                 );
                 ok = false;
             }
@@ -445,10 +353,7 @@ fn check_multi(r: &mut Report, q: &Question, v: &Value, path: &str) -> Checked {
                     ErrorCode::InvalidEnum,
                     item_path,
                     q,
-                    format!(
-                        "{} {}: {s:?} is not one of the listed options",
-                        q.display, q.label
-                    ),
+                    format!("{} {}: {s:?} is not one of the listed options", q.display, q.label),
                 );
                 ok = false;
             }
@@ -479,10 +384,7 @@ fn check_multi(r: &mut Report, q: &Question, v: &Value, path: &str) -> Checked {
                 ErrorCode::ExclusiveValue,
                 path,
                 q,
-                format!(
-                    "{} {}: {ex} cannot be combined with other options",
-                    q.display, q.label
-                ),
+                format!("{} {}: {ex} cannot be combined with other options", q.display, q.label),
             );
             ok = false;
         }
@@ -513,18 +415,10 @@ struct FieldSpec {
 }
 
 const fn req(name: &'static str, field: Field) -> FieldSpec {
-    FieldSpec {
-        name,
-        field,
-        required: true,
-    }
+    FieldSpec { name, field, required: true }
 }
 const fn opt(name: &'static str, field: Field) -> FieldSpec {
-    FieldSpec {
-        name,
-        field,
-        required: false,
-    }
+    FieldSpec { name, field, required: false }
 }
 
 const CONSULTATION_FIELDS: &[FieldSpec] = &[
@@ -586,31 +480,21 @@ fn check_object_with<'v>(
     extra_keys: &[&str],
 ) -> (Option<&'v Map<String, Value>>, bool) {
     let Some(obj) = v.as_object() else {
-        r.push(
-            ErrorCode::WrongType,
-            path,
-            format!("must be an object, not {}", json_type(v)),
-        );
+        r.push(ErrorCode::WrongType, path, format!("must be an object, not {}", json_type(v)));
         return (None, false);
     };
     let before = r.errors.len();
     for key in obj.keys() {
         if !fields.iter().any(|f| f.name == key) && !extra_keys.contains(&key.as_str()) {
-            r.push(
-                ErrorCode::UnknownField,
-                format!("{path}.{key}"),
-                format!("unknown field `{key}`"),
-            );
+            r.push(ErrorCode::UnknownField, format!("{path}.{key}"), format!("unknown field `{key}`"));
         }
     }
     for spec in fields {
         let field_path = format!("{path}.{}", spec.name);
         match get(obj, spec.name) {
-            None if spec.required => r.push(
-                ErrorCode::MissingRequired,
-                field_path,
-                format!("{} is required", spec.name),
-            ),
+            None if spec.required => {
+                r.push(ErrorCode::MissingRequired, field_path, format!("{} is required", spec.name))
+            }
             None => {}
             Some(value) => check_field(r, spec, value, &field_path),
         }
@@ -621,20 +505,14 @@ fn check_object_with<'v>(
 fn check_field(r: &mut Report, spec: &FieldSpec, value: &Value, path: &str) {
     let name = spec.name;
     let wrong = |r: &mut Report, expected: &str| {
-        r.push(
-            ErrorCode::WrongType,
-            path,
-            format!("{name} must be {expected}, not {}", json_type(value)),
-        )
+        r.push(ErrorCode::WrongType, path, format!("{name} must be {expected}, not {}", json_type(value)))
     };
     match spec.field {
         Field::Text => match value.as_str() {
             None => wrong(r, "text"),
-            Some(s) if s.trim().is_empty() && spec.required => r.push(
-                ErrorCode::MissingRequired,
-                path,
-                format!("{name} must not be empty"),
-            ),
+            Some(s) if s.trim().is_empty() && spec.required => {
+                r.push(ErrorCode::MissingRequired, path, format!("{name} must not be empty"))
+            }
             Some(_) => {}
         },
         Field::Bool => {
@@ -644,11 +522,9 @@ fn check_field(r: &mut Report, spec: &FieldSpec, value: &Value, path: &str) {
         }
         Field::Date => match value.as_str() {
             None => wrong(r, "a date"),
-            Some(s) if Date::parse(s).is_none() => r.push(
-                ErrorCode::InvalidFormat,
-                path,
-                format!("{name}: {s:?} is not a date (YYYY-MM-DD)"),
-            ),
+            Some(s) if Date::parse(s).is_none() => {
+                r.push(ErrorCode::InvalidFormat, path, format!("{name}: {s:?} is not a date (YYYY-MM-DD)"))
+            }
             Some(_) => {}
         },
         Field::Id => match value.as_str() {
@@ -662,18 +538,8 @@ fn check_field(r: &mut Report, spec: &FieldSpec, value: &Value, path: &str) {
         },
         Field::Enum(enum_name) => match value.as_str() {
             None => wrong(r, "text"),
-            Some(s)
-                if !r
-                    .catalogue
-                    .enum_values(enum_name)
-                    .iter()
-                    .any(|e| e.code == s) =>
-            {
-                r.push(
-                    ErrorCode::InvalidEnum,
-                    path,
-                    format!("{name}: {s:?} is not a valid {enum_name}"),
-                )
+            Some(s) if !r.catalogue.enum_values(enum_name).iter().any(|e| e.code == s) => {
+                r.push(ErrorCode::InvalidEnum, path, format!("{name}: {s:?} is not a valid {enum_name}"))
             }
             Some(_) => {}
         },
@@ -684,24 +550,14 @@ fn check_field(r: &mut Report, spec: &FieldSpec, value: &Value, path: &str) {
             let mut seen = HashSet::new();
             for (j, item) in items.iter().enumerate() {
                 match item.as_str() {
-                    None => r.push(
-                        ErrorCode::WrongType,
-                        format!("{path}[{j}]"),
-                        format!("{name}: each item must be text"),
-                    ),
-                    Some(s)
-                        if !r
-                            .catalogue
-                            .enum_values(enum_name)
-                            .iter()
-                            .any(|e| e.code == s) =>
-                    {
-                        r.push(
-                            ErrorCode::InvalidEnum,
-                            format!("{path}[{j}]"),
-                            format!("{name}: {s:?} is not a valid {enum_name}"),
-                        )
+                    None => {
+                        r.push(ErrorCode::WrongType, format!("{path}[{j}]"), format!("{name}: each item must be text"))
                     }
+                    Some(s) if !r.catalogue.enum_values(enum_name).iter().any(|e| e.code == s) => r.push(
+                        ErrorCode::InvalidEnum,
+                        format!("{path}[{j}]"),
+                        format!("{name}: {s:?} is not a valid {enum_name}"),
+                    ),
                     Some(s) if !seen.insert(s) => r.push(
                         ErrorCode::DuplicateValue,
                         format!("{path}[{j}]"),
@@ -711,11 +567,7 @@ fn check_field(r: &mut Report, spec: &FieldSpec, value: &Value, path: &str) {
                 }
             }
             if items.len() < min {
-                r.push(
-                    ErrorCode::MissingRequired,
-                    path,
-                    format!("{name}: at least {min} required"),
-                );
+                r.push(ErrorCode::MissingRequired, path, format!("{name}: at least {min} required"));
             }
         }
     }
@@ -723,48 +575,22 @@ fn check_field(r: &mut Report, spec: &FieldSpec, value: &Value, path: &str) {
 
 // ----- components ----------------------------------------------------------------------------------
 
-const COMPONENT_KEYS: &[&str] = &[
-    "component_id",
-    "answers",
-    "evidence",
-    "measures",
-    "severity",
-    "overrides",
-    "proposed_decision",
-    "intercession",
-];
+const COMPONENT_KEYS: &[&str] =
+    &["component_id", "answers", "evidence", "measures", "severity", "overrides", "proposed_decision", "intercession"];
 
-fn validate_component(
-    r: &mut Report,
-    v: &Value,
-    i: usize,
-    ongoing: Option<bool>,
-    seen_ids: &mut HashSet<String>,
-) {
+fn validate_component(r: &mut Report, v: &Value, i: usize, ongoing: Option<bool>, seen_ids: &mut HashSet<String>) {
     let path = format!("components[{i}]");
     let Some(obj) = v.as_object() else {
-        r.push(
-            ErrorCode::WrongType,
-            &path,
-            format!("a component must be an object, not {}", json_type(v)),
-        );
+        r.push(ErrorCode::WrongType, &path, format!("a component must be an object, not {}", json_type(v)));
         return;
     };
     for key in obj.keys() {
         if !COMPONENT_KEYS.contains(&key.as_str()) {
-            r.push(
-                ErrorCode::UnknownField,
-                format!("{path}.{key}"),
-                format!("unknown field `{key}`"),
-            );
+            r.push(ErrorCode::UnknownField, format!("{path}.{key}"), format!("unknown field `{key}`"));
         }
     }
     match get(obj, "component_id") {
-        None => r.push(
-            ErrorCode::MissingRequired,
-            format!("{path}.component_id"),
-            "component_id is required",
-        ),
+        None => r.push(ErrorCode::MissingRequired, format!("{path}.component_id"), "component_id is required"),
         Some(Value::String(id)) if !is_identifier(id) => r.push(
             ErrorCode::InvalidFormat,
             format!("{path}.component_id"),
@@ -786,11 +612,7 @@ fn validate_component(
         ),
     }
     match get(obj, "answers") {
-        None => r.push(
-            ErrorCode::MissingRequired,
-            format!("{path}.answers"),
-            "the component's answers are required",
-        ),
+        None => r.push(ErrorCode::MissingRequired, format!("{path}.answers"), "the component's answers are required"),
         Some(Value::Object(answers)) => {
             validate_answers(r, answers, &format!("{path}.answers"), Scope::Component);
         }
@@ -802,7 +624,11 @@ fn validate_component(
     }
     let mut evidence_ids = HashSet::new();
     match get(obj, "evidence") {
-        None => r.push(ErrorCode::MissingRequired, format!("{path}.evidence"), "at least one evidence item is required (record a search with SEARCH_NO_FINDINGS when nothing is known)"),
+        None => r.push(
+            ErrorCode::MissingRequired,
+            format!("{path}.evidence"),
+            "at least one evidence item is required (record a search with SEARCH_NO_FINDINGS when nothing is known)",
+        ),
         Some(Value::Array(items)) if items.is_empty() => r.push(
             ErrorCode::MissingRequired,
             format!("{path}.evidence"),
@@ -814,12 +640,20 @@ fn validate_component(
                 let (obj, _) = check_object(r, item, &item_path, EVIDENCE_FIELDS);
                 if let Some(id) = obj.and_then(|o| get(o, "id")).and_then(Value::as_str).filter(|s| is_identifier(s)) {
                     if !evidence_ids.insert(id.to_string()) {
-                        r.push(ErrorCode::DuplicateId, format!("{item_path}.id"), format!("evidence id {id:?} is used twice"));
+                        r.push(
+                            ErrorCode::DuplicateId,
+                            format!("{item_path}.id"),
+                            format!("evidence id {id:?} is used twice"),
+                        );
                     }
                 }
             }
         }
-        Some(other) => r.push(ErrorCode::WrongType, format!("{path}.evidence"), format!("evidence must be a list, not {}", json_type(other))),
+        Some(other) => r.push(
+            ErrorCode::WrongType,
+            format!("{path}.evidence"),
+            format!("evidence must be a list, not {}", json_type(other)),
+        ),
     }
     list_of(r, obj, &path, "measures", |r, item, item_path| {
         check_object(r, item, item_path, MEASURE_FIELDS);
@@ -830,32 +664,20 @@ fn validate_component(
             for (key, scores) in map {
                 let area_path = format!("{path}.severity.{key}");
                 if Area::parse(key).is_none() {
-                    r.push(
-                        ErrorCode::UnknownField,
-                        &area_path,
-                        format!("`{key}` is not a risk area code"),
-                    );
+                    r.push(ErrorCode::UnknownField, &area_path, format!("`{key}` is not a risk area code"));
                     continue;
                 }
                 if scores.is_null() {
                     continue;
                 }
                 let Some(scores) = scores.as_object() else {
-                    r.push(
-                        ErrorCode::WrongType,
-                        &area_path,
-                        "severity scores must be an object",
-                    );
+                    r.push(ErrorCode::WrongType, &area_path, "severity scores must be an object");
                     continue;
                 };
                 for (name, value) in scores {
                     let field_path = format!("{area_path}.{name}");
                     if !["scale", "scope", "irremediability"].contains(&name.as_str()) {
-                        r.push(
-                            ErrorCode::UnknownField,
-                            field_path,
-                            format!("unknown field `{name}`"),
-                        );
+                        r.push(ErrorCode::UnknownField, field_path, format!("unknown field `{name}`"));
                     } else if !value.is_null() {
                         check_int_range(r, value, &field_path, name, 1, 5);
                     }
@@ -865,10 +687,7 @@ fn validate_component(
         Some(other) => r.push(
             ErrorCode::WrongType,
             format!("{path}.severity"),
-            format!(
-                "severity must be an object keyed by area, not {}",
-                json_type(other)
-            ),
+            format!("severity must be an object keyed by area, not {}", json_type(other)),
         ),
     }
     let mut override_keys = HashSet::new();
@@ -878,10 +697,7 @@ fn validate_component(
     if let Some(pd) = get(obj, "proposed_decision") {
         let pd_path = format!("{path}.proposed_decision");
         let (pd_obj, _) = check_object(r, pd, &pd_path, PROPOSED_FIELDS);
-        let decision = pd_obj
-            .and_then(|o| get(o, "decision"))
-            .and_then(Value::as_str)
-            .and_then(FinalDecision::parse);
+        let decision = pd_obj.and_then(|o| get(o, "decision")).and_then(Value::as_str).and_then(FinalDecision::parse);
         if let (Some(d), Some(false)) = (decision, ongoing) {
             if d.needs_ongoing_support() {
                 r.push(
@@ -919,23 +735,12 @@ fn list_of(
     }
 }
 
-fn check_int_range(
-    r: &mut Report,
-    value: &Value,
-    path: &str,
-    name: &str,
-    lo: i64,
-    hi: i64,
-) -> bool {
+fn check_int_range(r: &mut Report, value: &Value, path: &str, name: &str, lo: i64, hi: i64) -> bool {
     match value {
         Value::Number(n) if n.is_i64() || n.is_u64() => {
             let ok = n.as_i64().is_some_and(|x| (lo..=hi).contains(&x));
             if !ok {
-                r.push(
-                    ErrorCode::OutOfRange,
-                    path,
-                    format!("{name} must be between {lo} and {hi}"),
-                );
+                r.push(ErrorCode::OutOfRange, path, format!("{name} must be between {lo} and {hi}"));
             }
             ok
         }
@@ -943,10 +748,7 @@ fn check_int_range(
             r.push(
                 ErrorCode::WrongType,
                 path,
-                format!(
-                    "{name} must be a whole number from {lo} to {hi}, not {}",
-                    json_type(value)
-                ),
+                format!("{name} must be a whole number from {lo} to {hi}, not {}", json_type(value)),
             );
             false
         }
@@ -965,24 +767,17 @@ fn validate_override(
         req("justification", Field::Text),
         opt("hr_adviser_concurred", Field::Bool),
     ];
-    let (Some(obj), _) = check_object_with(r, v, path, fields, &["area", "value", "evidence_ids"])
-    else {
+    let (Some(obj), _) = check_object_with(r, v, path, fields, &["area", "value", "evidence_ids"]) else {
         return;
     };
-    let target = get(obj, "target")
-        .and_then(Value::as_str)
-        .and_then(OverrideTarget::parse);
+    let target = get(obj, "target").and_then(Value::as_str).and_then(OverrideTarget::parse);
     let area_value = get(obj, "area");
     let area = match area_value {
         None => None,
         Some(Value::String(s)) => match Area::parse(s) {
             Some(a) => Some(a),
             None => {
-                r.push(
-                    ErrorCode::InvalidEnum,
-                    format!("{path}.area"),
-                    format!("area: {s:?} is not a risk area code"),
-                );
+                r.push(ErrorCode::InvalidEnum, format!("{path}.area"), format!("area: {s:?} is not a risk area code"));
                 None
             }
         },
@@ -1001,11 +796,9 @@ fn validate_override(
             format!("{path}.area"),
             "an HRDDP_APPLICABLE override applies to the whole component: remove the area",
         ),
-        Some(OverrideTarget::Nexus | OverrideTarget::L0) if area_value.is_none() => r.push(
-            ErrorCode::MissingRequired,
-            format!("{path}.area"),
-            "area is required for NEXUS and L0 overrides",
-        ),
+        Some(OverrideTarget::Nexus | OverrideTarget::L0) if area_value.is_none() => {
+            r.push(ErrorCode::MissingRequired, format!("{path}.area"), "area is required for NEXUS and L0 overrides")
+        }
         Some(OverrideTarget::Nexus) if area == Some(Area::Ext) => r.push(
             ErrorCode::ConditionNotMet,
             format!("{path}.area"),
@@ -1037,10 +830,7 @@ fn validate_override(
                 r.push(
                     ErrorCode::WrongType,
                     value_path,
-                    format!(
-                        "an HRDDP_APPLICABLE override value must be a boolean, not {}",
-                        json_type(v)
-                    ),
+                    format!("an HRDDP_APPLICABLE override value must be a boolean, not {}", json_type(v)),
                 );
             }
         }
@@ -1048,24 +838,14 @@ fn validate_override(
     }
     let ids_path = format!("{path}.evidence_ids");
     match get(obj, "evidence_ids") {
-        None => r.push(
-            ErrorCode::MissingRequired,
-            ids_path,
-            "an override needs at least one evidence id",
-        ),
-        Some(Value::Array(items)) if items.is_empty() => r.push(
-            ErrorCode::MissingRequired,
-            ids_path,
-            "an override needs at least one evidence id",
-        ),
+        None => r.push(ErrorCode::MissingRequired, ids_path, "an override needs at least one evidence id"),
+        Some(Value::Array(items)) if items.is_empty() => {
+            r.push(ErrorCode::MissingRequired, ids_path, "an override needs at least one evidence id")
+        }
         Some(Value::Array(items)) => {
             for (k, item) in items.iter().enumerate() {
                 match item.as_str() {
-                    None => r.push(
-                        ErrorCode::WrongType,
-                        format!("{ids_path}[{k}]"),
-                        "evidence ids must be text",
-                    ),
+                    None => r.push(ErrorCode::WrongType, format!("{ids_path}[{k}]"), "evidence ids must be text"),
                     Some(id) if !evidence_ids.contains(id) => r.push(
                         ErrorCode::InvalidReference,
                         format!("{ids_path}[{k}]"),
@@ -1075,23 +855,14 @@ fn validate_override(
                 }
             }
         }
-        Some(other) => r.push(
-            ErrorCode::WrongType,
-            ids_path,
-            format!("evidence_ids must be a list, not {}", json_type(other)),
-        ),
+        Some(other) => {
+            r.push(ErrorCode::WrongType, ids_path, format!("evidence_ids must be a list, not {}", json_type(other)))
+        }
     }
     if let Some(t) = target {
-        let key = (
-            t.code().to_string(),
-            area.map(|a| a.code().to_string()).unwrap_or_default(),
-        );
+        let key = (t.code().to_string(), area.map(|a| a.code().to_string()).unwrap_or_default());
         if !seen.insert(key) {
-            r.push(
-                ErrorCode::DuplicateId,
-                path,
-                format!("a second {t} override for the same area"),
-            );
+            r.push(ErrorCode::DuplicateId, path, format!("a second {t} override for the same area"));
         }
     }
 }

@@ -1,4 +1,4 @@
-//! The command line: `hrdd` (serve), `hrdd score FILE`, `hrdd methodology`.
+//! The command line: `hrdd` (serve), `hrdd score FILE`, `hrdd methodology`, `hrdd user …`.
 
 use crate::methodology::{self, Catalogue, Registry};
 use crate::server::config::Config;
@@ -7,11 +7,7 @@ use std::io::Read;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(
-    name = "hrdd",
-    version,
-    about = "Human-rights due diligence assessments"
-)]
+#[command(name = "hrdd", version, about = "Human-rights due diligence assessments")]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -20,7 +16,11 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Serve the web application (the default when no command is given).
-    Serve,
+    Serve {
+        /// Demo mode: seed one sample account per role; the UI says so on every page.
+        #[arg(long, env = "HRDD_DEMO")]
+        demo: bool,
+    },
     /// Score an answers document (JSON; `-` reads standard input) and print the result document.
     Score {
         /// Path of the answers document, or `-` for standard input.
@@ -32,12 +32,41 @@ enum Command {
         #[arg(long)]
         version: Option<String>,
     },
+    /// Manage user accounts (the first administrator is created here).
+    #[command(subcommand)]
+    User(UserCommand),
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Create a user. The password is read from standard input (never from the command line).
+    Add {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        /// assessor, hr_adviser, reviewer, manager or admin; repeat for several roles.
+        #[arg(long = "role", required = true)]
+        roles: Vec<String>,
+        /// Approval level 1-3 (reviewers).
+        #[arg(long)]
+        level: Option<u8>,
+        /// ISO 3166 alpha-2 country code; repeat for several countries.
+        #[arg(long = "country")]
+        countries: Vec<String>,
+        /// Give access to all countries.
+        #[arg(long)]
+        all_countries: bool,
+    },
+    /// List users.
+    List,
 }
 
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command.unwrap_or(Command::Serve) {
-        Command::Serve => serve(),
+    match cli.command.unwrap_or(Command::Serve { demo: false }) {
+        Command::Serve { demo } => serve(demo),
+        Command::User(cmd) => user(cmd),
         Command::Score { file } => score(&file),
         Command::Methodology { version } => print_methodology(version.as_deref()),
     }
@@ -49,11 +78,10 @@ fn fail(message: impl std::fmt::Display) -> ExitCode {
 }
 
 fn load_registry() -> Result<Registry, ExitCode> {
-    methodology::load_registry_from_dir(&methodology::methodology_dir())
-        .map_err(|e| fail(format!("methodology: {e}")))
+    methodology::load_registry_from_dir(&methodology::methodology_dir()).map_err(|e| fail(format!("methodology: {e}")))
 }
 
-fn serve() -> ExitCode {
+fn serve(demo: bool) -> ExitCode {
     crate::server::telemetry::init();
     let config = match Config::from_env() {
         Ok(c) => c,
@@ -63,14 +91,12 @@ fn serve() -> ExitCode {
         Ok(r) => r,
         Err(code) => return code,
     };
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-    {
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(rt) => rt,
         Err(e) => return fail(format!("cannot start the async runtime: {e}")),
     };
-    match runtime.block_on(crate::server::http::serve(config, registry)) {
+    let demo = crate::server::config::DemoMode(demo);
+    match runtime.block_on(crate::server::http::serve(config, registry, demo)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => fail(format!("{e:#}")),
     }
@@ -95,11 +121,7 @@ fn score(file: &str) -> ExitCode {
         Err(e) => return fail(format!("{file} is not valid JSON: {e}")),
     };
     let outcome = methodology::score_value(&registry, &value);
-    let code = if outcome.is_valid() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(2)
-    };
+    let code = if outcome.is_valid() { ExitCode::SUCCESS } else { ExitCode::from(2) };
     match serde_json::to_string_pretty(&outcome) {
         Ok(json) => println!("{json}"),
         Err(e) => return fail(format!("cannot print the result: {e}")),
@@ -126,4 +148,87 @@ fn print_methodology(version: Option<&str>) -> ExitCode {
         }
         Err(e) => fail(e),
     }
+}
+
+fn user(cmd: UserCommand) -> ExitCode {
+    use crate::accounts::{parse_countries, parse_name, service, CountryScope, Email, NewPassword, Role};
+    let config = match Config::from_env() {
+        Ok(c) => c,
+        Err(e) => return fail(e),
+    };
+    let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
+        Ok(rt) => rt,
+        Err(e) => return fail(e),
+    };
+    runtime.block_on(async move {
+        let db = match crate::server::db::Db::connect(&config.database_url).await {
+            Ok(db) => db,
+            Err(e) => return fail(e),
+        };
+        if let Err(e) = db.migrate().await {
+            return fail(e);
+        }
+        match cmd {
+            UserCommand::Add { email, name, roles, level, countries, all_countries } => {
+                let email = match Email::parse(&email) {
+                    Ok(e) => e,
+                    Err(m) => return fail(format!("--email: {m}")),
+                };
+                let name = match parse_name(&name) {
+                    Ok(n) => n,
+                    Err(m) => return fail(format!("--name: {m}")),
+                };
+                let mut parsed = Vec::new();
+                for r in &roles {
+                    match Role::parse(r) {
+                        Some(role) => parsed.push(role),
+                        None => return fail(format!("--role: {r:?} is not one of assessor, hr_adviser, reviewer, manager, admin")),
+                    }
+                }
+                let scope = if all_countries {
+                    CountryScope::All
+                } else {
+                    match parse_countries(&countries.join(",")) {
+                        Ok(list) => CountryScope::Countries(list),
+                        Err(m) => return fail(format!("--country: {m}")),
+                    }
+                };
+                let mut line = String::new();
+                if std::io::stdin().read_line(&mut line).is_err() || line.trim_end_matches(['\n', '\r']).is_empty() {
+                    return fail("give the new password on standard input, e.g. printf '%s\\n' 'a long password' | hrdd user add ...");
+                }
+                let password = match NewPassword::parse(line.trim_end_matches(['\n', '\r'])) {
+                    Ok(p) => p,
+                    Err(m) => return fail(format!("password: {m}")),
+                };
+                let spec = service::UserSpec { name, roles: parsed, approval_level: level, scope };
+                match service::create_user(&db, &email, spec, &password, false).await {
+                    Ok(id) => {
+                        println!("created user {} (id {id})", email.as_str());
+                        ExitCode::SUCCESS
+                    }
+                    Err(e) => fail(e),
+                }
+            }
+            UserCommand::List => match service::list_users(&db).await {
+                Ok(users) => {
+                    println!("{:<5} {:<32} {:<28} {:<28} {:<20} STATUS", "ID", "EMAIL", "NAME", "ROLES", "COUNTRIES");
+                    for u in users {
+                        let roles: Vec<String> = u
+                            .roles
+                            .iter()
+                            .map(|r| match (r, u.approval_level) {
+                                (Role::Reviewer, Some(l)) => format!("reviewer:{l}"),
+                                _ => r.as_str().to_string(),
+                            })
+                            .collect();
+                        let status = if !u.active { "deactivated" } else if u.must_change_password { "temporary-password" } else { "active" };
+                        println!("{:<5} {:<32} {:<28} {:<28} {:<20} {status}", u.id, u.email, u.name, roles.join(","), u.scope.describe());
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(e),
+            },
+        }
+    })
 }

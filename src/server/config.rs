@@ -27,8 +27,7 @@ impl Config {
     /// Reads `DATABASE_URL`, `LEPTOS_SITE_ADDR`, `LEPTOS_SITE_ROOT` and friends. Every value has a default
     /// so that `target/release/hrdd` started from the project root serves the app with no variables set.
     pub fn from_env() -> Result<Self, ConfigError> {
-        let database_url =
-            std::env::var("DATABASE_URL").unwrap_or_else(|_| DEFAULT_DATABASE_URL.to_string());
+        let database_url = std::env::var("DATABASE_URL").unwrap_or_else(|_| DEFAULT_DATABASE_URL.to_string());
         if !(database_url.starts_with("sqlite:")
             || database_url.starts_with("postgres://")
             || database_url.starts_with("postgresql://"))
@@ -36,20 +35,18 @@ impl Config {
             return Err(ConfigError::BadDatabaseUrl(database_url));
         }
         if let Ok(raw) = std::env::var("LEPTOS_SITE_ADDR") {
-            raw.parse::<SocketAddr>()
-                .map_err(|_| ConfigError::BadAddr(raw.clone()))?;
+            raw.parse::<SocketAddr>().map_err(|_| ConfigError::BadAddr(raw.clone()))?;
         }
-        let mut leptos = leptos::config::get_configuration(None)
-            .map_err(|e| ConfigError::Leptos(e.to_string()))?
-            .leptos_options;
+        let mut leptos =
+            leptos::config::get_configuration(None).map_err(|e| ConfigError::Leptos(e.to_string()))?.leptos_options;
         // A release binary started by hand is a deployment, not a dev session: no live-reload script.
         if std::env::var("LEPTOS_ENV").is_err() && !cfg!(debug_assertions) {
             leptos.env = Env::PROD;
         }
-        Ok(Config {
-            database_url,
-            addr: leptos.site_addr,
-            leptos,
-        })
+        Ok(Config { database_url, addr: leptos.site_addr, leptos })
     }
 }
+
+/// Demo mode: sample accounts and cases, loudly labelled in the UI. Off unless asked for.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct DemoMode(pub bool);

@@ -5,9 +5,7 @@
 //! same code against whichever pool is configured. Only migrations differ per backend, where DDL must.
 
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
-use sqlx::sqlite::{
-    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
-};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
 use std::str::FromStr;
 use std::time::Duration;
 
@@ -51,10 +49,7 @@ macro_rules! with_pool {
 #[derive(Debug, thiserror::Error)]
 pub enum DbError {
     #[error("cannot create the database directory {path}: {source}")]
-    CreateDir {
-        path: String,
-        source: std::io::Error,
-    },
+    CreateDir { path: String, source: std::io::Error },
     #[error("bad database URL: {0}")]
     BadUrl(String),
     #[error(transparent)]
@@ -67,22 +62,14 @@ impl Db {
     /// Connects to `url` (`sqlite://…` or `postgres://…`). SQLite files and their directory are created.
     pub async fn connect(url: &str) -> Result<Db, DbError> {
         if url.starts_with("sqlite:") {
-            let options =
-                SqliteConnectOptions::from_str(url).map_err(|e| DbError::BadUrl(e.to_string()))?;
-            if let Some(dir) = options
-                .get_filename()
-                .parent()
-                .filter(|d| !d.as_os_str().is_empty())
-            {
-                std::fs::create_dir_all(dir).map_err(|source| DbError::CreateDir {
-                    path: dir.display().to_string(),
-                    source,
-                })?;
+            let options = SqliteConnectOptions::from_str(url).map_err(|e| DbError::BadUrl(e.to_string()))?;
+            if let Some(dir) = options.get_filename().parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir)
+                    .map_err(|source| DbError::CreateDir { path: dir.display().to_string(), source })?;
             }
             Self::connect_sqlite(options).await
         } else {
-            let options =
-                PgConnectOptions::from_str(url).map_err(|e| DbError::BadUrl(e.to_string()))?;
+            let options = PgConnectOptions::from_str(url).map_err(|e| DbError::BadUrl(e.to_string()))?;
             Self::connect_postgres(options).await
         }
     }
@@ -94,10 +81,7 @@ impl Db {
             .synchronous(SqliteSynchronous::Normal)
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(5));
-        let pool = SqlitePoolOptions::new()
-            .max_connections(8)
-            .connect_with(options)
-            .await?;
+        let pool = SqlitePoolOptions::new().max_connections(8).connect_with(options).await?;
         Ok(Db::Sqlite(pool))
     }
 
@@ -129,8 +113,7 @@ impl Db {
     /// How many migrations this database has applied successfully.
     pub async fn applied_migrations(&self) -> Result<i64, DbError> {
         let sql = "SELECT COUNT(*) FROM _sqlx_migrations WHERE success = $1";
-        let count: i64 =
-            with_pool!(self, pool => sqlx::query_scalar(sql).bind(true).fetch_one(pool).await?);
+        let count: i64 = with_pool!(self, pool => sqlx::query_scalar(sql).bind(true).fetch_one(pool).await?);
         Ok(count)
     }
 

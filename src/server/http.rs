@@ -1,8 +1,11 @@
 //! HTTP wiring: the axum router with the Leptos app, `/healthz`, request logging and shutdown.
 
+use crate::accounts::guard::page_guard;
+use crate::accounts::session::{same_origin_middleware, session_middleware, CookiePolicy};
 use crate::app::{shell, App};
 use crate::methodology::Registry;
 use crate::server::config::Config;
+use crate::server::config::DemoMode;
 use crate::server::db::Db;
 use axum::extract::{FromRef, State};
 use axum::http::StatusCode;
@@ -21,12 +24,15 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: Db,
     pub registry: Arc<Registry>,
+    pub cookies: CookiePolicy,
+    pub demo: DemoMode,
 }
 
 pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let context_db = state.db.clone();
     let context_registry = state.registry.clone();
+    let (cookies, demo) = (state.cookies, state.demo);
     Router::new()
         .route("/healthz", get(healthz))
         .leptos_routes_with_context(
@@ -35,6 +41,8 @@ pub fn router(state: AppState) -> Router {
             move || {
                 provide_context(context_db.clone());
                 provide_context(context_registry.clone());
+                provide_context(cookies);
+                provide_context(demo);
             },
             {
                 let options = state.leptos_options.clone();
@@ -42,6 +50,9 @@ pub fn router(state: AppState) -> Router {
             },
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(axum::middleware::from_fn(page_guard))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), session_middleware))
+        .layer(axum::middleware::from_fn(same_origin_middleware))
         .layer(
             TraceLayer::new_for_http()
                 .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
@@ -66,38 +77,45 @@ async fn healthz(State(db): State<Db>) -> (StatusCode, Json<Health>) {
             ("database_unavailable", StatusCode::SERVICE_UNAVAILABLE, 0)
         }
     };
-    let body = Health {
-        status,
-        version: crate::VERSION,
-        database: db.backend().as_str(),
-        migrations,
-    };
+    let body = Health { status, version: crate::VERSION, database: db.backend().as_str(), migrations };
     (code, Json(body))
 }
 
 /// Connects, migrates and serves until SIGTERM or Ctrl-C, then drains in-flight requests.
-pub async fn serve(config: Config, registry: Registry) -> anyhow::Result<()> {
+pub async fn serve(config: Config, registry: Registry, demo: DemoMode) -> anyhow::Result<()> {
     let db = Db::connect(&config.database_url).await?;
     db.migrate().await?;
     tracing::info!(backend = db.backend().as_str(), "database ready");
-    let app = router(AppState {
+    if demo.0 {
+        crate::server::demo::seed(&db).await?;
+        tracing::warn!(
+            "DEMO MODE: sample accounts (password {}); do not enter real information",
+            crate::accounts::DEMO_PASSWORD
+        );
+    } else if crate::accounts::service::user_count(&db).await? == 0 {
+        tracing::warn!("{FIRST_ADMIN_HINT}");
+    }
+    let state = AppState {
         leptos_options: config.leptos.clone(),
         db: db.clone(),
         registry: Arc::new(registry),
-    });
+        cookies: CookiePolicy::from_env(),
+        demo,
+    };
     let listener = tokio::net::TcpListener::bind(config.addr).await?;
-    tracing::info!(
-        "HRDD {} listening on http://{}",
-        crate::VERSION,
-        listener.local_addr()?
-    );
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    tracing::info!("HRDD {} listening on http://{}", crate::VERSION, listener.local_addr()?);
+    let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await?;
     db.close().await;
     tracing::info!("shut down cleanly");
     Ok(())
 }
+
+/// Printed when the database has no user yet.
+pub const FIRST_ADMIN_HINT: &str =
+    "No users yet. Create the first administrator (the password is read from standard input):
+    printf '%s\\n' 'a long password' | target/release/hrdd user add --email you@un.org --name 'Your Name' --role admin
+or start with `target/release/hrdd serve --demo` to look around with sample accounts.";
 
 async fn shutdown_signal() {
     let ctrl_c = async {
@@ -105,9 +123,7 @@ async fn shutdown_signal() {
     };
     #[cfg(unix)]
     let terminate = async {
-        if let Ok(mut sig) =
-            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
-        {
+        if let Ok(mut sig) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
             sig.recv().await;
         }
     };

@@ -3,5 +3,6 @@
 pub mod cli;
 pub mod config;
 pub mod db;
+pub mod demo;
 pub mod http;
 pub mod telemetry;

@@ -67,7 +67,7 @@ fn RiskMatrix() -> impl IntoView {
     let select_class = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-slate-900 focus:border-sky-700 focus:outline-2 focus:outline-sky-700";
     view! {
         <aside
-            class="rounded-xl border border-slate-200 bg-white p-6 shadow-sm"
+            class="self-start rounded-xl border border-slate-200 bg-white p-6 shadow-sm"
             aria-labelledby="matrix-title"
             data-testid="risk-matrix"
             data-hydrated=move || hydrated.get().to_string()

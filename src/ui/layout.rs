@@ -1,14 +1,42 @@
-//! The page frame: header with navigation, main area, footer with the version.
+//! The page frame: header with navigation and the user menu, main area, footer with the version.
 
+use crate::accounts::server_fns::{get_session, Logout};
+use crate::accounts::{Role, SessionInfo};
+use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+/// The session, fetched once per page load and shared with every page through context.
+pub type SessionResource = Resource<Result<SessionInfo, crate::error::AppError>>;
+
+pub fn use_session() -> SessionResource {
+    expect_context::<SessionResource>()
+}
+
+/// The demo accounts to show on the sign-in page, when the server runs in demo mode.
+pub fn demo_accounts() -> Signal<Option<Vec<(&'static str, &'static str)>>> {
+    let session = use_session();
+    Signal::derive(move || {
+        session.get().and_then(|r| r.ok()).filter(|s| s.demo).map(|_| crate::accounts::DEMO_ACCOUNTS.to_vec())
+    })
+}
+
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
+    let session: SessionResource = Resource::new(|| (), |_| get_session());
+    provide_context(session);
+    let logout = ServerAction::<Logout>::new();
     view! {
         <a href="#main" class="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded focus:bg-white focus:px-4 focus:py-2 focus:text-sky-900 focus:shadow">
             "Skip to content"
         </a>
+        <Transition fallback=|| ()>
+            {move || session.get().and_then(|r| r.ok()).filter(|s| s.demo).map(|_| view! {
+                <div class="bg-amber-400 px-4 py-1.5 text-center text-sm font-semibold text-amber-950 print:hidden" role="note" data-testid="demo-banner">
+                    "DEMO MODE — sample accounts and cases. Do not enter real information."
+                </div>
+            })}
+        </Transition>
         <header class="border-b border-sky-950 bg-sky-900 text-white print:hidden">
             <div class="mx-auto flex max-w-7xl flex-wrap items-center gap-x-8 gap-y-2 px-4 py-3 sm:px-6">
                 <A href="/" attr:class="flex items-center gap-3 rounded focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-white">
@@ -19,8 +47,36 @@ pub fn Layout(children: Children) -> impl IntoView {
                     </span>
                 </A>
                 <nav aria-label="Main" class="flex flex-1 flex-wrap items-center gap-1 text-sm">
-                    <NavLink href="/methodology" label="Methodology"/>
+                    <Transition fallback=|| ()>
+                        {move || {
+                            let user = session.get().and_then(|r| r.ok()).and_then(|s| s.user);
+                            let is_admin = user.as_ref().is_some_and(|u| u.has(Role::Admin));
+                            view! {
+                                <NavLink href="/methodology" label="Methodology"/>
+                                {is_admin.then(|| view! { <NavLink href="/admin/users" label="Users"/> })}
+                            }
+                        }}
+                    </Transition>
                 </nav>
+                <Transition fallback=|| ()>
+                    {move || match session.get().and_then(|r| r.ok()).and_then(|s| s.user) {
+                        Some(user) => view! {
+                            <div class="flex items-center gap-3 text-sm" data-testid="user-menu">
+                                <span class="text-right leading-tight">
+                                    <span class="block font-medium">{user.name.clone()}</span>
+                                    <span class="block text-xs text-sky-100">{user.roles_label()} " · " {user.scope.describe()}</span>
+                                </span>
+                                <A href="/account/password" attr:class="rounded-md px-2 py-1 text-sky-50 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-white">"Password"</A>
+                                <ActionForm action=logout>
+                                    <button type="submit" class="rounded-md border border-sky-700 px-3 py-1.5 font-medium hover:bg-sky-800 focus-visible:outline-2 focus-visible:outline-white">"Sign out"</button>
+                                </ActionForm>
+                            </div>
+                        }.into_any(),
+                        None => view! {
+                            <A href="/login" attr:class="rounded-md bg-white px-3 py-1.5 text-sm font-medium text-sky-900 hover:bg-sky-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white">"Sign in"</A>
+                        }.into_any(),
+                    }}
+                </Transition>
             </div>
         </header>
         <main id="main" class="mx-auto w-full max-w-7xl flex-1 px-4 py-8 sm:px-6">{children()}</main>

@@ -8,10 +8,7 @@ use leptos_meta::Title;
 #[server]
 pub async fn current_methodology() -> Result<Catalogue, ServerFnError> {
     let registry = expect_context::<std::sync::Arc<crate::methodology::Registry>>();
-    registry
-        .current()
-        .cloned()
-        .ok_or_else(|| ServerFnError::new("no methodology is loaded"))
+    registry.current().cloned().ok_or_else(|| ServerFnError::new("no methodology is loaded"))
 }
 
 #[component]
@@ -30,19 +27,10 @@ pub fn MethodologyPage() -> impl IntoView {
 
 #[component]
 fn CatalogueView(catalogue: Catalogue) -> impl IntoView {
-    let Catalogue {
-        title,
-        summary,
-        version,
-        areas,
-        measures,
-        hard_rules,
-        steps,
-        ..
-    } = catalogue;
+    let Catalogue { title, summary, version, areas, measures, hard_rules, steps, .. } = catalogue;
     view! {
         <header>
-            <p class="text-sm font-semibold uppercase tracking-wider text-sky-800">{version}</p>
+            <p class="font-mono text-sm font-semibold text-sky-800">{version}</p>
             <h1 class="mt-1 text-3xl font-bold text-slate-900">{title}</h1>
             <p class="mt-3 max-w-3xl text-slate-700">{summary}</p>
         </header>
@@ -65,7 +53,7 @@ fn CatalogueView(catalogue: Catalogue) -> impl IntoView {
             <div class="mt-3 grid gap-3 md:grid-cols-2">
                 {areas.into_iter().map(|a| view! {
                     <article class="rounded-lg border border-slate-200 bg-white p-4">
-                        <h3 class="font-semibold"><span class="mr-2 rounded bg-slate-100 px-2 py-0.5 font-mono text-xs">{a.code.code()}</span>{a.name}</h3>
+                        <h3 class="font-semibold"><span class="mr-2 rounded bg-slate-100 px-2 py-0.5 font-mono text-xs">{a.code.code()}</span>{a.name.to_string()}</h3>
                         <p class="mt-1 text-sm text-slate-700">{a.description}</p>
                         <p class="mt-2 text-xs text-slate-600">"Standards: " {a.standards.join("; ")}</p>
                     </article>
@@ -104,7 +92,7 @@ fn CatalogueView(catalogue: Catalogue) -> impl IntoView {
                 {hard_rules.into_iter().map(|h| view! {
                     <li class="rounded-lg border border-slate-200 bg-white p-4">
                         <h3 class="font-semibold"><span class="mr-2 rounded bg-red-50 px-2 py-0.5 font-mono text-xs text-red-900">{h.id.code()}</span>{h.title}</h3>
-                        <p class="mt-1 text-sm text-slate-700">{h.effect}</p>
+                        <p class="mt-1 text-sm text-slate-700">{h.effect.to_string()}</p>
                         <p class="mt-2 text-xs text-slate-600">"Sources: " {h.sources.join("; ")}</p>
                     </li>
                 }).collect_view()}

@@ -1,6 +1,10 @@
 //! Pages and shared components of the web UI.
 
+pub mod account;
+pub mod admin_users;
+pub mod forms;
 pub mod home;
 pub mod layout;
+pub mod login;
 pub mod methodology;
 pub mod not_found;

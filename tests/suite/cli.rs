@@ -6,22 +6,13 @@ use std::process::{Command, Output, Stdio};
 
 fn hrdd(args: &[&str], stdin: Option<&str>, envs: &[(&str, &str)]) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_hrdd"));
-    cmd.args(args)
-        .current_dir(repo_path(""))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
+    cmd.args(args).current_dir(repo_path("")).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
     for (k, v) in envs {
         cmd.env(k, v);
     }
     let mut child = cmd.spawn().expect("hrdd runs");
     if let Some(text) = stdin {
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(text.as_bytes())
-            .unwrap();
+        child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
     } else {
         drop(child.stdin.take());
     }
@@ -33,24 +24,16 @@ fn score_prints_exactly_the_expected_document_for_every_example() {
     for name in example_names() {
         let path = format!("tests/fixtures/examples/{name}.answers.json");
         let out = hrdd(&["score", &path], None, &[]);
-        assert_eq!(
-            out.status.code(),
-            Some(0),
-            "{name}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let printed: serde_json::Value =
-            serde_json::from_slice(&out.stdout).expect("JSON on stdout");
+        assert_eq!(out.status.code(), Some(0), "{name}: {}", String::from_utf8_lossy(&out.stderr));
+        let printed: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON on stdout");
         assert_eq!(printed, example_result(&name), "{name}");
     }
 }
 
 #[test]
 fn score_reads_standard_input_with_a_dash() {
-    let text = std::fs::read_to_string(repo_path(
-        "tests/fixtures/examples/01_low_forensic_lab_police.answers.json",
-    ))
-    .unwrap();
+    let text =
+        std::fs::read_to_string(repo_path("tests/fixtures/examples/01_low_forensic_lab_police.answers.json")).unwrap();
     let out = hrdd(&["score", "-"], Some(&text), &[]);
     assert_eq!(out.status.code(), Some(0));
     let printed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -59,14 +42,10 @@ fn score_reads_standard_input_with_a_dash() {
 
 #[test]
 fn score_prints_validation_errors_and_exits_2() {
-    let out = hrdd(
-        &["score", "-"],
-        Some(r#"{"methodology_version": "hrdd-2026.1", "case": {}, "components": []}"#),
-        &[],
-    );
+    let out =
+        hrdd(&["score", "-"], Some(r#"{"methodology_version": "hrdd-2026.1", "case": {}, "components": []}"#), &[]);
     assert_eq!(out.status.code(), Some(2));
-    let printed: serde_json::Value =
-        serde_json::from_slice(&out.stdout).expect("errors are JSON on stdout");
+    let printed: serde_json::Value = serde_json::from_slice(&out.stdout).expect("errors are JSON on stdout");
     assert_eq!(printed["valid"], false);
     assert!(printed["errors"]
         .as_array()
@@ -77,10 +56,7 @@ fn score_prints_validation_errors_and_exits_2() {
 
 #[test]
 fn unreadable_or_non_json_input_exits_2_with_one_line() {
-    for (args, stdin) in [
-        (vec!["score", "no/such/file.json"], None),
-        (vec!["score", "-"], Some("this is not json")),
-    ] {
+    for (args, stdin) in [(vec!["score", "no/such/file.json"], None), (vec!["score", "-"], Some("this is not json"))] {
         let out = hrdd(&args, stdin, &[]);
         assert_eq!(out.status.code(), Some(2));
         let err = String::from_utf8_lossy(&out.stderr);
@@ -106,25 +82,14 @@ fn a_malformed_catalogue_stops_with_the_entry_named() {
     let original = std::fs::read_to_string(repo_path("methodology/hrdd-2026.1.toml")).unwrap();
     let broken = original.replacen("enum = \"MaxPenalty\"", "enum = \"MaxPenaltyTypo\"", 1);
     std::fs::write(dir.path().join("hrdd-2026.1.toml"), broken).unwrap();
-    let out = hrdd(
-        &["methodology"],
-        None,
-        &[("HRDD_METHODOLOGY_DIR", dir.path().to_str().unwrap())],
-    );
+    let out = hrdd(&["methodology"], None, &[("HRDD_METHODOLOGY_DIR", dir.path().to_str().unwrap())]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        err.contains("max_penalty") && err.contains("MaxPenaltyTypo"),
-        "{err}"
-    );
+    assert!(err.contains("max_penalty") && err.contains("MaxPenaltyTypo"), "{err}");
 
     let syntax = original.replacen("[[areas]]", "[[areas]\n", 1);
     std::fs::write(dir.path().join("hrdd-2026.1.toml"), syntax).unwrap();
-    let out = hrdd(
-        &["methodology"],
-        None,
-        &[("HRDD_METHODOLOGY_DIR", dir.path().to_str().unwrap())],
-    );
+    let out = hrdd(&["methodology"], None, &[("HRDD_METHODOLOGY_DIR", dir.path().to_str().unwrap())]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("hrdd-2026.1.toml"));
 }

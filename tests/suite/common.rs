@@ -12,14 +12,11 @@ pub fn repo_path(rel: &str) -> PathBuf {
 /// The catalogues shipped in `methodology/`, loaded once per test binary.
 pub fn registry() -> &'static Registry {
     static REGISTRY: OnceLock<Registry> = OnceLock::new();
-    REGISTRY.get_or_init(|| {
-        load_registry_from_dir(&repo_path("methodology")).expect("shipped methodology loads")
-    })
+    REGISTRY.get_or_init(|| load_registry_from_dir(&repo_path("methodology")).expect("shipped methodology loads"))
 }
 
 pub fn read_json(rel: &str) -> Value {
-    let text =
-        std::fs::read_to_string(repo_path(rel)).unwrap_or_else(|e| panic!("read {rel}: {e}"));
+    let text = std::fs::read_to_string(repo_path(rel)).unwrap_or_else(|e| panic!("read {rel}: {e}"));
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("parse {rel}: {e}"))
 }
 
@@ -28,12 +25,7 @@ pub fn example_names() -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(repo_path("tests/fixtures/examples"))
         .expect("fixtures folder")
         .filter_map(|e| e.ok())
-        .filter_map(|e| {
-            e.file_name()
-                .to_str()?
-                .strip_suffix(".answers.json")
-                .map(String::from)
-        })
+        .filter_map(|e| e.file_name().to_str()?.strip_suffix(".answers.json").map(String::from))
         .collect();
     names.sort();
     names
@@ -113,10 +105,7 @@ impl TestDb {
         let url = format!("sqlite://{}", dir.path().join("test.sqlite").display());
         let db = Db::connect(&url).await.expect("sqlite connects");
         db.migrate().await.expect("sqlite migrates");
-        TestDb {
-            db,
-            _dir: Some(dir),
-        }
+        TestDb { db, _dir: Some(dir) }
     }
 
     /// `None` when `HRDD_TEST_POSTGRES_URL` is unset (the suite then covers SQLite only; `.ci/run` sets it).
@@ -125,20 +114,11 @@ impl TestDb {
         use sqlx::postgres::PgConnectOptions;
         use std::str::FromStr;
         let schema = format!("t_{}", uuid_like());
-        let admin = sqlx::PgPool::connect(&url)
-            .await
-            .expect("postgres reachable at HRDD_TEST_POSTGRES_URL");
-        sqlx::query(&format!("CREATE SCHEMA {schema}"))
-            .execute(&admin)
-            .await
-            .expect("create schema");
+        let admin = sqlx::PgPool::connect(&url).await.expect("postgres reachable at HRDD_TEST_POSTGRES_URL");
+        sqlx::query(&format!("CREATE SCHEMA {schema}")).execute(&admin).await.expect("create schema");
         admin.close().await;
-        let options = PgConnectOptions::from_str(&url)
-            .unwrap()
-            .options([("search_path", schema.as_str())]);
-        let db = Db::connect_postgres(options)
-            .await
-            .expect("postgres connects");
+        let options = PgConnectOptions::from_str(&url).unwrap().options([("search_path", schema.as_str())]);
+        let db = Db::connect_postgres(options).await.expect("postgres connects");
         db.migrate().await.expect("postgres migrates");
         Some(TestDb { db, _dir: None })
     }
@@ -147,43 +127,19 @@ impl TestDb {
 fn uuid_like() -> String {
     use std::sync::atomic::{AtomicU64, Ordering};
     static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_nanos();
-    format!(
-        "{}_{}_{}",
-        std::process::id(),
-        nanos % 1_000_000_000,
-        COUNTER.fetch_add(1, Ordering::Relaxed)
-    )
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos();
+    format!("{}_{}_{}", std::process::id(), nanos % 1_000_000_000, COUNTER.fetch_add(1, Ordering::Relaxed))
 }
 
 pub fn app(db: &Db) -> axum::Router {
-    let leptos_options = LeptosOptions::builder()
-        .output_name("hrdd")
-        .site_root("target/site")
-        .build();
+    let leptos_options = LeptosOptions::builder().output_name("hrdd").site_root("target/site").build();
     router(AppState {
         leptos_options,
         db: db.clone(),
         registry: Arc::new(registry().clone()),
+        cookies: hrdd::accounts::session::CookiePolicy { secure: true },
+        demo: hrdd::server::config::DemoMode(false),
     })
-}
-
-/// Sends one request through the router (no network) and returns status and body.
-pub async fn get(app: &axum::Router, uri: &str) -> (u16, String) {
-    use tower::ServiceExt;
-    let request = axum::http::Request::builder()
-        .uri(uri)
-        .body(axum::body::Body::empty())
-        .unwrap();
-    let response = app.clone().oneshot(request).await.expect("router answers");
-    let status = response.status().as_u16();
-    let bytes = axum::body::to_bytes(response.into_body(), 10 << 20)
-        .await
-        .expect("body");
-    (status, String::from_utf8_lossy(&bytes).into_owned())
 }
 
 /// Runs a test body against SQLite, and against PostgreSQL when configured.
@@ -204,4 +160,114 @@ macro_rules! on_both_backends {
             }
         }
     };
+}
+
+pub const ORIGIN: &str = "http://hrdd.test";
+
+/// A response, simplified for assertions.
+pub struct Reply {
+    pub status: u16,
+    pub location: Option<String>,
+    pub set_cookie: Vec<String>,
+    pub body: String,
+}
+
+/// Sends a request through the router. `cookie` is the session token; forms are url-encoded.
+pub async fn send(
+    app: &axum::Router,
+    method: &str,
+    uri: &str,
+    cookie: Option<&str>,
+    form: Option<&[(&str, &str)]>,
+    origin: Option<&str>,
+) -> Reply {
+    use tower::ServiceExt;
+    let mut builder = axum::http::Request::builder().method(method).uri(uri).header("host", "hrdd.test");
+    if let Some(token) = cookie {
+        builder = builder.header("cookie", format!("hrdd_session={token}"));
+    }
+    if let Some(o) = origin {
+        builder = builder.header("origin", o);
+    }
+    let body = match form {
+        Some(fields) => {
+            builder = builder.header("content-type", "application/x-www-form-urlencoded");
+            let encoded: Vec<String> =
+                fields.iter().map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v))).collect();
+            axum::body::Body::from(encoded.join("&"))
+        }
+        None => axum::body::Body::empty(),
+    };
+    let response = app.clone().oneshot(builder.body(body).unwrap()).await.expect("router answers");
+    let status = response.status().as_u16();
+    let location = response.headers().get("location").and_then(|v| v.to_str().ok()).map(String::from);
+    let set_cookie =
+        response.headers().get_all("set-cookie").iter().filter_map(|v| v.to_str().ok()).map(String::from).collect();
+    let bytes = axum::body::to_bytes(response.into_body(), 10 << 20).await.expect("body");
+    Reply { status, location, set_cookie, body: String::from_utf8_lossy(&bytes).into_owned() }
+}
+
+fn urlencode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// Posts to a server function as the browser's JavaScript client does (same origin).
+pub async fn call(app: &axum::Router, endpoint: &str, cookie: Option<&str>, form: &[(&str, &str)]) -> Reply {
+    send(app, "POST", &format!("/api/{endpoint}"), cookie, Some(form), Some(ORIGIN)).await
+}
+
+/// The session token from a sign-in response.
+pub fn session_token(reply: &Reply) -> Option<String> {
+    reply.set_cookie.iter().find_map(|c| {
+        let value = c.strip_prefix("hrdd_session=")?.split(';').next()?;
+        (!value.is_empty()).then(|| value.to_string())
+    })
+}
+
+pub const PASSWORD: &str = "correct horse battery staple";
+
+/// Creates a user directly through the service layer. `countries == ["*"]` means all countries.
+pub async fn make_user(
+    db: &Db,
+    email: &str,
+    roles: &[hrdd::accounts::Role],
+    level: Option<u8>,
+    countries: &[&str],
+) -> i64 {
+    use hrdd::accounts::{service, CountryScope, Email, NewPassword};
+    let scope = if countries == ["*"] {
+        CountryScope::All
+    } else {
+        CountryScope::Countries(countries.iter().map(|c| c.to_string()).collect())
+    };
+    let spec = service::UserSpec { name: format!("User {email}"), roles: roles.to_vec(), approval_level: level, scope };
+    service::create_user(db, &Email::parse(email).unwrap(), spec, &NewPassword::parse(PASSWORD).unwrap(), false)
+        .await
+        .expect("user created")
+}
+
+/// Signs in through the HTTP endpoint and returns the session token.
+pub async fn sign_in(app: &axum::Router, email: &str) -> String {
+    let reply = call(app, "session/login", None, &[("email", email), ("password", PASSWORD)]).await;
+    session_token(&reply).unwrap_or_else(|| panic!("sign-in of {email} failed: {} {}", reply.status, reply.body))
+}
+
+/// A signed-out GET: status and body.
+pub async fn get(app: &axum::Router, uri: &str) -> (u16, String) {
+    let reply = send(app, "GET", uri, None, None, None).await;
+    (reply.status, reply.body)
+}
+
+/// A GET as a freshly created user with `role` (countries KE).
+pub async fn get_as(db: &Db, app: &axum::Router, role: hrdd::accounts::Role, uri: &str) -> (u16, String) {
+    let email = format!("{}-{}@un.org", role.as_str(), uuid_like());
+    make_user(db, &email, &[role], (role == hrdd::accounts::Role::Reviewer).then_some(1), &["KE"]).await;
+    let token = sign_in(app, &email).await;
+    let reply = send(app, "GET", uri, Some(&token), None, None).await;
+    (reply.status, reply.body)
 }

@@ -23,11 +23,7 @@ fn every_worked_example_matches_its_expected_result() {
             failures.push(format!("{name}:\n  {}", differences.join("\n  ")));
         }
     }
-    assert!(
-        failures.is_empty(),
-        "golden mismatches:\n{}",
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "golden mismatches:\n{}", failures.join("\n"));
 }
 
 #[test]
@@ -37,12 +33,7 @@ fn informative_texts_are_present_for_every_triggered_area() {
         let result = outcome.result().expect("examples are valid");
         for c in &result.components {
             for a in c.areas.iter().filter_map(|a| a.triggered()) {
-                assert!(
-                    !a.trigger_reasons.is_empty(),
-                    "{name}/{}/{}: no trigger reason",
-                    c.component_id,
-                    a.area
-                );
+                assert!(!a.trigger_reasons.is_empty(), "{name}/{}/{}: no trigger reason", c.component_id, a.area);
                 let text = a.explanation.join(" ");
                 for needle in [
                     format!("L0 = {}", a.l0),

@@ -33,9 +33,8 @@ fn arb_json() -> impl Strategy<Value = Value> {
     leaf.prop_recursive(4, 48, 6, |inner| {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
-            prop::collection::vec((prop::sample::select(KEYS.to_vec()), inner), 0..8).prop_map(
-                |kv| Value::Object(kv.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
-            ),
+            prop::collection::vec((prop::sample::select(KEYS.to_vec()), inner), 0..8)
+                .prop_map(|kv| Value::Object(kv.into_iter().map(|(k, v)| (k.to_string(), v)).collect())),
         ]
     })
 }
@@ -112,22 +111,11 @@ proptest! {
 }
 
 fn residuals(r: &ResultDocument) -> Vec<(Area, u8)> {
-    r.components
-        .iter()
-        .flat_map(|c| {
-            c.areas
-                .iter()
-                .filter_map(|a| a.triggered())
-                .map(|a| (a.area, a.r1))
-        })
-        .collect()
+    r.components.iter().flat_map(|c| c.areas.iter().filter_map(|a| a.triggered()).map(|a| (a.area, a.r1))).collect()
 }
 
 fn residual_map(r: &ResultDocument) -> Vec<Option<u8>> {
-    r.components
-        .iter()
-        .flat_map(|c| c.areas.iter().map(|a| a.triggered().map(|t| t.r1)))
-        .collect()
+    r.components.iter().flat_map(|c| c.areas.iter().map(|a| a.triggered().map(|t| t.r1))).collect()
 }
 
 proptest! {

@@ -57,10 +57,7 @@ impl Doc {
         self
     }
     fn no_ans(mut self, key: &str) -> Doc {
-        self.0["components"][0]["answers"]
-            .as_object_mut()
-            .unwrap()
-            .remove(key);
+        self.0["components"][0]["answers"].as_object_mut().unwrap().remove(key);
         self
     }
     fn comp(mut self, key: &str, value: Value) -> Doc {
@@ -68,7 +65,8 @@ impl Doc {
         self
     }
     fn measure(mut self, code: &str, areas: &[&str], status: &str) -> Doc {
-        let m = json!({"code": code, "target_areas": areas, "status": status, "resourced": true, "has_indicator": true});
+        let m =
+            json!({"code": code, "target_areas": areas, "status": status, "resourced": true, "has_indicator": true});
         let c = &mut self.0["components"][0];
         if c.get("measures").is_none() {
             c["measures"] = json!([]);
@@ -97,11 +95,7 @@ fn c1(r: &ResultDocument) -> &ComponentResult {
 }
 
 fn area(r: &ResultDocument, a: Area) -> TriggeredArea {
-    c1(r)
-        .area(a)
-        .triggered()
-        .unwrap_or_else(|| panic!("{a} should be triggered"))
-        .clone()
+    c1(r).area(a).triggered().unwrap_or_else(|| panic!("{a} should be triggered")).clone()
 }
 
 fn triggered(r: &ResultDocument, a: Area) -> bool {
@@ -118,10 +112,7 @@ fn blocking_codes(r: &ResultDocument) -> Vec<String> {
 fn training_for_a_ministry_triggers_nothing_and_proceeds() {
     let r = Doc::new().score();
     assert!(Area::ALL.iter().all(|a| !triggered(&r, *a)));
-    assert_eq!(
-        c1(&r).notes,
-        vec!["TRAINING_NOT_A_SUBSTITUTE", "NO_AREA_TRIGGERED"]
-    );
+    assert_eq!(c1(&r).notes, vec!["TRAINING_NOT_A_SUBSTITUTE", "NO_AREA_TRIGGERED"]);
     assert_eq!(r.overall_decision, RecommendedDecision::Proceed);
     assert_eq!(r.next_review_date.unwrap().to_string(), "2027-08-31");
     assert!(r.can_submit);
@@ -145,10 +136,7 @@ fn nexus_st9_is_direct_for_detention_areas_only() {
         assert_eq!(c.area(a).nexus(), Nexus::Direct, "{a}");
     }
     assert_eq!(c.area(Area::Ejk).nexus(), Nexus::Indirect);
-    assert!(
-        !c.hrddp_applicable,
-        "a prison under a justice ministry is not a security force"
-    );
+    assert!(!c.hrddp_applicable, "a prison under a justice ministry is not a security force");
 }
 
 #[test]
@@ -223,9 +211,7 @@ fn dp_status_mandatory_death_penalty_raises_status_to_5() {
 
 #[test]
 fn dp_status_unknown_is_precautionary_and_fires_h8() {
-    let r = Doc::police()
-        .case("dp_status_drugs", json!("UNKNOWN"))
-        .score();
+    let r = Doc::police().case("dp_status_drugs", json!("UNKNOWN")).score();
     let dp = area(&r, Area::Dp);
     assert!(dp.h8_applied && dp.l0 >= 3);
     assert!(c1(&r).fired(HardRule::H8));
@@ -240,14 +226,12 @@ fn dp_case_with_death_penalty_is_5_and_fires_h1a_stop_without_assurances() {
         .ans("response_actions", json!(["DECLINE"]))
         .score();
     let dp = area(&r, Area::Dp);
-    assert!(dp.l0_terms.iter().any(|t| t.source == TermSource::DpCase
-        && t.value == 5
-        && t.basis.as_deref() == Some("MAX_PENALTY_DEATH")));
+    assert!(dp
+        .l0_terms
+        .iter()
+        .any(|t| t.source == TermSource::DpCase && t.value == 5 && t.basis.as_deref() == Some("MAX_PENALTY_DEATH")));
     assert!(c1(&r).fired(HardRule::H1a));
-    assert_eq!(
-        c1(&r).recommended_decision,
-        RecommendedDecision::DoNotProceed
-    );
+    assert_eq!(c1(&r).recommended_decision, RecommendedDecision::DoNotProceed);
     assert!(c1(&r).decision_basis.contains(&"H1a".to_string()));
     assert!(r.consultations_required.legal_office);
 }
@@ -261,11 +245,7 @@ fn h1a_with_qualifying_assurances_is_an_escalate_floor() {
         .measure("M4", &["DP"], "AGREED_IN_WRITING")
         .score();
     assert!(c1(&r).fired(HardRule::H1a));
-    assert!(
-        !c1(&r).recommended_decision.is_stop(),
-        "{:?}",
-        c1(&r).recommended_decision
-    );
+    assert!(!c1(&r).recommended_decision.is_stop(), "{:?}", c1(&r).recommended_decision);
     assert!(c1(&r).recommended_decision >= RecommendedDecision::Escalate);
     assert!(r.consultations_required.legal_office);
     // DP stays content-free, so M4's −2 applies: L0 5 → L1 3.
@@ -280,10 +260,7 @@ fn dp_case_unknown_penalty_is_3_and_unknown_affected() {
         .ans("transfer_to_other_state", json!(false))
         .score();
     let dp = area(&r, Area::Dp);
-    assert!(dp
-        .l0_terms
-        .iter()
-        .any(|t| t.basis.as_deref() == Some("MAX_PENALTY_UNKNOWN") && t.unknown && t.value == 3));
+    assert!(dp.l0_terms.iter().any(|t| t.basis.as_deref() == Some("MAX_PENALTY_UNKNOWN") && t.unknown && t.value == 3));
     assert!(dp.h8_applied);
 }
 
@@ -299,10 +276,7 @@ fn drafting_the_drug_death_penalty_is_a_content_rule_and_h1d_stop() {
     assert_eq!(dp.l0_terms[0].basis.as_deref(), Some("LAW_EXPANDS_DP_DRUG"));
     assert!(!dp.l0_terms[0].mitigable);
     assert!(c1(&r).fired(HardRule::H1d));
-    assert_eq!(
-        c1(&r).recommended_decision,
-        RecommendedDecision::DoNotProceed
-    );
+    assert_eq!(c1(&r).recommended_decision, RecommendedDecision::DoNotProceed);
 }
 
 #[test]
@@ -325,15 +299,9 @@ fn tor_generic_for_custodial_recipient_and_corporal_punishment_floor_for_judicia
 
 #[test]
 fn tor_content_rule_for_drafting_corporal_punishment() {
-    let r = Doc::new()
-        .ans("support_types", json!(["ST1"]))
-        .ans("law_content", json!(["CORPORAL_PUNISHMENT"]))
-        .score();
+    let r = Doc::new().ans("support_types", json!(["ST1"])).ans("law_content", json!(["CORPORAL_PUNISHMENT"])).score();
     let tor = area(&r, Area::Tor);
-    assert_eq!(
-        tor.l0_terms[0].basis.as_deref(),
-        Some("LAW_CORPORAL_PUNISHMENT")
-    );
+    assert_eq!(tor.l0_terms[0].basis.as_deref(), Some("LAW_CORPORAL_PUNISHMENT"));
     assert_eq!((tor.l0, tor.l1, tor.band1), (5, 5, Band::High));
 }
 
@@ -351,9 +319,7 @@ fn ejk_is_triggered_only_for_security_forces() {
 
 #[test]
 fn arb_context_floor_from_mandatory_pretrial_detention() {
-    let r = Doc::police()
-        .case("mandatory_pretrial_detention_drugs", json!(true))
-        .score();
+    let r = Doc::police().case("mandatory_pretrial_detention_drugs", json!(true)).score();
     let arb = area(&r, Area::Arb);
     assert_eq!(arb.l0_terms[0].context_floor, Some(3));
     assert_eq!(arb.l0, 3);
@@ -370,40 +336,25 @@ fn arb_and_hlt_content_rules_for_compulsory_treatment_and_h4_stop() {
         .ans("recipient_type", json!("HEALTH_SERVICE"))
         .ans("response_actions", json!(["DECLINE"]))
         .score();
-    assert!(area(&r, Area::Arb)
-        .l0_terms
-        .iter()
-        .any(|t| t.basis.as_deref() == Some("TREATMENT_COMPULSORY")));
+    assert!(area(&r, Area::Arb).l0_terms.iter().any(|t| t.basis.as_deref() == Some("TREATMENT_COMPULSORY")));
     let hlt = area(&r, Area::Hlt);
     assert!(hlt.content_rule && hlt.s_terms.floor == 4);
-    assert!(hlt
-        .l0_terms
-        .iter()
-        .any(|t| t.source == TermSource::HltSafeguards));
+    assert!(hlt.l0_terms.iter().any(|t| t.source == TermSource::HltSafeguards));
     assert!(c1(&r).fired(HardRule::H4));
-    assert_eq!(
-        c1(&r).recommended_decision,
-        RecommendedDecision::DoNotProceed
-    );
+    assert_eq!(c1(&r).recommended_decision, RecommendedDecision::DoNotProceed);
 }
 
 #[test]
 fn arb_content_rule_for_a_compulsory_drug_detention_centre() {
     let r = Doc::new()
         .ans("support_types", json!(["ST9"]))
-        .ans(
-            "detention_facility_type",
-            json!("COMPULSORY_DRUG_DETENTION_CENTRE"),
-        )
+        .ans("detention_facility_type", json!("COMPULSORY_DRUG_DETENTION_CENTRE"))
         .ans("severe_detention_conditions", json!(false))
         .ans("recipient_type", json!("HEALTH_SERVICE"))
         .ans("monitoring_access", json!("GRANTED"))
         .ans("response_actions", json!(["DECLINE"]))
         .score();
-    assert!(area(&r, Area::Arb)
-        .l0_terms
-        .iter()
-        .any(|t| t.basis.as_deref() == Some("FACILITY_COMPULSORY_CENTRE")));
+    assert!(area(&r, Area::Arb).l0_terms.iter().any(|t| t.basis.as_deref() == Some("FACILITY_COMPULSORY_CENTRE")));
     assert!(c1(&r).fired(HardRule::H4));
 }
 
@@ -453,10 +404,7 @@ fn ext_terms_for_a_transfer_to_a_state_with_a_torture_pattern() {
     let ext = area(&r, Area::Ext);
     assert_eq!(ext.l0_terms[0].source, TermSource::ExtReceiving);
     assert_eq!((ext.l0, ext.s), (4, 5));
-    assert!(
-        r.consultations_required.legal_office,
-        "EXT triggered requires the legal office"
-    );
+    assert!(r.consultations_required.legal_office, "EXT triggered requires the legal office");
     // HRDDP applies and EXT is HIGH: H2 stop, INTERCEDE present so no MISSING_INTERCEDE_ACTION.
     assert!(c1(&r).fired(HardRule::H2));
     assert!(!blocking_codes(&r).contains(&"MISSING_INTERCEDE_ACTION".to_string()));
@@ -471,41 +419,27 @@ fn ext_is_reduced_only_by_assurances() {
             .ans("max_penalty", json!("LIFE"))
             .ans("transfer_to_other_state", json!(true))
             .ans("receiving_state", json!("XY"))
-            .ans(
-                "receiving_state_torture_record",
-                json!("ISOLATED_INVESTIGATED"),
-            )
+            .ans("receiving_state_torture_record", json!("ISOLATED_INVESTIGATED"))
     };
     let m1 = base().measure("M1", &["EXT"], "IN_PLACE").score();
     let ext = area(&m1, Area::Ext);
-    assert_eq!(
-        (ext.reduction, ext.measures[0].note.as_deref()),
-        (0, Some("NOT_APPLICABLE_TO_AREA"))
-    );
+    assert_eq!((ext.reduction, ext.measures[0].note.as_deref()), (0, Some("NOT_APPLICABLE_TO_AREA")));
     let m4 = base().measure("M4", &["EXT"], "IN_PLACE").score();
     assert_eq!(area(&m4, Area::Ext).reduction, 2);
 }
 
 #[test]
 fn dis_requires_enforcement_and_affected_groups_or_profiling() {
-    let r = Doc::police()
-        .ans("profiling_or_targeting", json!(true))
-        .score();
+    let r = Doc::police().ans("profiling_or_targeting", json!(true)).score();
     assert_eq!(area(&r, Area::Dis).l0_terms[0].context_plus, Some(1));
     assert!(!triggered(&Doc::police().score(), Area::Dis));
 }
 
 #[test]
 fn chi_content_rule_for_school_measures() {
-    let r = Doc::police()
-        .ans("affected_groups", json!(["CHILDREN"]))
-        .ans("school_measures", json!(true))
-        .score();
+    let r = Doc::police().ans("affected_groups", json!(["CHILDREN"])).ans("school_measures", json!(true)).score();
     let chi = area(&r, Area::Chi);
-    assert!(chi
-        .l0_terms
-        .iter()
-        .any(|t| t.basis.as_deref() == Some("SCHOOL_MEASURES") && t.value == 5));
+    assert!(chi.l0_terms.iter().any(|t| t.basis.as_deref() == Some("SCHOOL_MEASURES") && t.value == 5));
     assert_eq!(chi.l1, 5);
 }
 
@@ -530,14 +464,8 @@ fn ind_rule_is_5_in_indigenous_territory_and_2_otherwise() {
     assert_eq!(area(&inside, Area::Ind).l0, 5);
     let outside = base().ans("indigenous_territory", json!(false)).score();
     let ind = area(&outside, Area::Ind);
-    assert_eq!(
-        (ind.l0, ind.l0_terms[0].basis.as_deref()),
-        (2, Some("OTHER"))
-    );
-    let fpic = base()
-        .ans("indigenous_territory", json!(true))
-        .measure("M10", &["IND"], "VERIFIED")
-        .score();
+    assert_eq!((ind.l0, ind.l0_terms[0].basis.as_deref()), (2, Some("OTHER")));
+    let fpic = base().ans("indigenous_territory", json!(true)).measure("M10", &["IND"], "VERIFIED").score();
     assert_eq!(area(&fpic, Area::Ind).l1, 3);
 }
 
@@ -586,10 +514,7 @@ fn generic_record_counts_only_matching_violation_types() {
         .ans("violation_types", json!(["UNFAIR_TRIAL"]))
         .score();
     let tor = area(&r, Area::Tor);
-    assert_eq!(
-        (tor.l0_terms[0].record, tor.l0_terms[0].record_matched),
-        (Some(1), Some(false))
-    );
+    assert_eq!((tor.l0_terms[0].record, tor.l0_terms[0].record_matched), (Some(1), Some(false)));
 }
 
 // ----- severity, measures, floors ------------------------------------------------------------------
@@ -639,10 +564,7 @@ fn reduction_is_capped_at_two_and_each_code_counts_once() {
         .measure("M7", &["TOR"], "IN_PLACE")
         .score();
     let tor = area(&r, Area::Tor);
-    assert_eq!(
-        tor.qualifying_measures,
-        vec![MeasureCode::M2, MeasureCode::M6, MeasureCode::M7]
-    );
+    assert_eq!(tor.qualifying_measures, vec![MeasureCode::M2, MeasureCode::M6, MeasureCode::M7]);
     assert_eq!((tor.l0, tor.reduction, tor.l1), (4, 2, 2));
 }
 
@@ -650,10 +572,7 @@ fn reduction_is_capped_at_two_and_each_code_counts_once() {
 fn training_never_reduces_likelihood_and_fires_h9() {
     let r = Doc::police().measure("M9", &["TOR"], "VERIFIED").score();
     let tor = area(&r, Area::Tor);
-    assert_eq!(
-        (tor.reduction, tor.measures[0].note.as_deref()),
-        (0, Some("NO_EFFECT_BY_RULE"))
-    );
+    assert_eq!((tor.reduction, tor.measures[0].note.as_deref()), (0, Some("NO_EFFECT_BY_RULE")));
     assert!(c1(&r).fired(HardRule::H9));
 }
 
@@ -677,15 +596,9 @@ fn pattern_floor_is_3_unless_m1_excludes_the_unit() {
             .ans("accountability", json!("EFFECTIVE_DEMONSTRATED"))
             .ans("response_actions", json!(["INTERCEDE"]))
     };
-    let r = base()
-        .measure("M2", &["TOR"], "IN_PLACE")
-        .measure("M6", &["TOR"], "IN_PLACE")
-        .score();
+    let r = base().measure("M2", &["TOR"], "IN_PLACE").measure("M6", &["TOR"], "IN_PLACE").score();
     let tor = area(&r, Area::Tor);
-    assert_eq!(
-        (tor.l0, tor.reduction, tor.l1, tor.l1_floors.pattern),
-        (3, 2, 3, Some(3))
-    );
+    assert_eq!((tor.l0, tor.reduction, tor.l1, tor.l1_floors.pattern), (3, 2, 3, Some(3)));
     let m1 = base().measure("M1", &["TOR"], "IN_PLACE").score();
     let tor = area(&m1, Area::Tor);
     assert_eq!((tor.l1, tor.l1_floors.pattern), (2, Some(2)));
@@ -694,17 +607,12 @@ fn pattern_floor_is_3_unless_m1_excludes_the_unit() {
 // ----- hard rules (§6) -------------------------------------------------------------------------------
 
 fn executing_police() -> Doc {
-    Doc::police()
-        .case("dp_status_drugs", json!("DRUG_DP_EXECUTING"))
-        .case("dp_mandatory_for_drugs", json!(false))
+    Doc::police().case("dp_status_drugs", json!("DRUG_DP_EXECUTING")).case("dp_mandatory_for_drugs", json!(false))
 }
 
 #[test]
 fn h1b_state_executing_drug_offenders_is_an_escalate_floor() {
-    let r = executing_police()
-        .measure("M1", &["DP"], "VERIFIED")
-        .measure("M7", &["DP"], "VERIFIED")
-        .score();
+    let r = executing_police().measure("M1", &["DP"], "VERIFIED").measure("M7", &["DP"], "VERIFIED").score();
     assert!(c1(&r).fired(HardRule::H1b));
     assert_eq!(c1(&r).recommended_decision, RecommendedDecision::Escalate);
     assert_eq!(c1(&r).decision_basis, vec!["H1b"]);
@@ -718,10 +626,7 @@ fn h1c_temporary_freeze_after_persistent_high_level_interventions() {
         .ans("response_actions", json!(["INTERCEDE"]))
         .score();
     assert!(c1(&r).fired(HardRule::H1c));
-    assert_eq!(
-        c1(&r).recommended_decision,
-        RecommendedDecision::TemporaryFreeze
-    );
+    assert_eq!(c1(&r).recommended_decision, RecommendedDecision::TemporaryFreeze);
     assert_eq!(r.overall_decision, RecommendedDecision::TemporaryFreeze);
     assert_eq!(c1(&r).next_review_date, None);
 }
@@ -730,15 +635,14 @@ fn h1c_temporary_freeze_after_persistent_high_level_interventions() {
 fn h1c_does_not_fire_when_the_concern_did_not_persist() {
     let r = executing_police()
         .case("implementation_status", json!("ONGOING"))
-        .case("prior_interventions", json!([{"date": "2026-01-10", "level": "EXECUTIVE_HEAD", "summary": "Raised", "concern_persisted": false}]))
+        .case(
+            "prior_interventions",
+            json!([{"date": "2026-01-10", "level": "EXECUTIVE_HEAD", "summary": "Raised", "concern_persisted": false}]),
+        )
         .ans("response_actions", json!(["INTERCEDE"]))
         .score();
     assert!(!c1(&r).fired(HardRule::H1c));
-    assert_eq!(
-        c1(&r).recommended_decision,
-        RecommendedDecision::Suspend,
-        "band HIGH on ongoing support suspends"
-    );
+    assert_eq!(c1(&r).recommended_decision, RecommendedDecision::Suspend, "band HIGH on ongoing support suspends");
 }
 
 #[test]
@@ -751,10 +655,7 @@ fn h2_real_risk_of_grave_violations_stops_and_requires_intercession() {
         .score();
     assert!(c1(&r).fired(HardRule::H2));
     assert!(c1(&r).fired(HardRule::H11));
-    assert_eq!(
-        c1(&r).recommended_decision,
-        RecommendedDecision::DoNotProceed
-    );
+    assert_eq!(c1(&r).recommended_decision, RecommendedDecision::DoNotProceed);
     assert!(blocking_codes(&r).contains(&"MISSING_INTERCEDE_ACTION".to_string()));
 }
 
@@ -821,24 +722,16 @@ fn h6_requires_ohchr_consultation_before_submission() {
     let r = Doc::police().score();
     assert!(c1(&r).fired(HardRule::H6));
     assert!(blocking_codes(&r).contains(&"MISSING_OHCHR_CONSULTATION".to_string()));
-    let consulted = Doc::police()
-        .consult("OHCHR_HR_ADVISER")
-        .consult("HRDDP_LETTER")
-        .score();
+    let consulted = Doc::police().consult("OHCHR_HR_ADVISER").consult("HRDDP_LETTER").score();
     assert!(consulted.can_submit, "{:?}", consulted.blocking_items);
 }
 
 #[test]
 fn h7_output_targets_require_a_qualifying_m8() {
-    let r = Doc::police()
-        .ans("enforcement_output_targets", json!(true))
-        .score();
+    let r = Doc::police().ans("enforcement_output_targets", json!(true)).score();
     assert!(c1(&r).fired(HardRule::H7));
     assert!(blocking_codes(&r).contains(&"MISSING_M8".to_string()));
-    let m8 = Doc::police()
-        .ans("enforcement_output_targets", json!(true))
-        .measure("M8", &["ARB"], "IN_PLACE")
-        .score();
+    let m8 = Doc::police().ans("enforcement_output_targets", json!(true)).measure("M8", &["ARB"], "IN_PLACE").score();
     assert!(!blocking_codes(&m8).contains(&"MISSING_M8".to_string()));
 }
 
@@ -879,7 +772,10 @@ fn l0_override_cannot_defeat_content_rules_or_h8() {
 #[test]
 fn l0_override_on_an_untriggered_area_is_not_applied() {
     let r = Doc::police()
-        .comp("overrides", json!([{"target": "L0", "area": "IND", "value": 4, "justification": "x", "evidence_ids": ["E1"]}]))
+        .comp(
+            "overrides",
+            json!([{"target": "L0", "area": "IND", "value": 4, "justification": "x", "evidence_ids": ["E1"]}]),
+        )
         .score();
     let o = &c1(&r).overrides[0];
     assert!(!o.applied);
@@ -900,23 +796,11 @@ fn hrddp_override_to_false_needs_concurrence() {
 fn stop_on_ongoing_support_is_suspend_and_on_new_support_do_not_proceed() {
     let drafting = |status: &str| {
         let d = Doc::new().case("implementation_status", json!(status));
-        let d = if status == "ONGOING" {
-            d.case("prior_interventions", json!([]))
-        } else {
-            d
-        };
-        d.ans("support_types", json!(["ST1"]))
-            .ans("law_content", json!(["INTRODUCES_OR_RETAINS_DP_DRUG"]))
-            .score()
+        let d = if status == "ONGOING" { d.case("prior_interventions", json!([])) } else { d };
+        d.ans("support_types", json!(["ST1"])).ans("law_content", json!(["INTRODUCES_OR_RETAINS_DP_DRUG"])).score()
     };
-    assert_eq!(
-        c1(&drafting("ONGOING")).recommended_decision,
-        RecommendedDecision::Suspend
-    );
-    assert_eq!(
-        c1(&drafting("NOT_STARTED")).recommended_decision,
-        RecommendedDecision::DoNotProceed
-    );
+    assert_eq!(c1(&drafting("ONGOING")).recommended_decision, RecommendedDecision::Suspend);
+    assert_eq!(c1(&drafting("NOT_STARTED")).recommended_decision, RecommendedDecision::DoNotProceed);
     assert_eq!(c1(&drafting("NOT_STARTED")).approval_level_required, 3);
 }
 
@@ -924,10 +808,7 @@ fn stop_on_ongoing_support_is_suspend_and_on_new_support_do_not_proceed() {
 fn decision_basis_lists_band_and_every_rule_at_the_deciding_level() {
     let r = Doc::new()
         .ans("support_types", json!(["ST1"]))
-        .ans(
-            "law_content",
-            json!(["EXPANDS_DP_DRUG", "MANDATORY_PRETRIAL_OR_MINIMUMS"]),
-        )
+        .ans("law_content", json!(["EXPANDS_DP_DRUG", "MANDATORY_PRETRIAL_OR_MINIMUMS"]))
         .score();
     assert_eq!(c1(&r).band, Band::High);
     assert_eq!(c1(&r).decision_basis, vec!["BAND", "H1d"]);
@@ -948,11 +829,7 @@ fn overall_values_take_the_most_restrictive_component() {
     assert_eq!(r.overall_band, Band::Substantial);
     assert_eq!(r.overall_decision, RecommendedDecision::Escalate);
     assert_eq!(r.approval_level_required, 2);
-    assert_eq!(
-        r.next_review_date.unwrap().to_string(),
-        "2027-02-28",
-        "earliest: ESCALATE +6 months, clamped"
-    );
+    assert_eq!(r.next_review_date.unwrap().to_string(), "2027-02-28", "earliest: ESCALATE +6 months, clamped");
 }
 
 #[test]
@@ -963,12 +840,7 @@ fn a_lower_proposal_is_an_override_request_needing_justification_and_concurrence
             .ans("violation_types", json!(["TORTURE_ILL_TREATMENT"]))
             .ans("monitoring_plan", json!("Monthly"))
     };
-    let r = esc()
-        .comp(
-            "proposed_decision",
-            json!({"decision": "PROCEED_WITH_MITIGATION"}),
-        )
-        .score();
+    let r = esc().comp("proposed_decision", json!({"decision": "PROCEED_WITH_MITIGATION"})).score();
     assert!(c1(&r).override_request && c1(&r).fired(HardRule::H10));
     assert_eq!(c1(&r).approval_level_required, 3);
     assert!(blocking_codes(&r).contains(&"OVERRIDE_REQUEST_INCOMPLETE".to_string()));
@@ -984,7 +856,10 @@ fn a_lower_proposal_against_a_stop_is_not_allowed() {
         .ans("support_types", json!(["ST1"]))
         .ans("law_content", json!(["EXPANDS_DP_DRUG"]))
         .ans("response_actions", json!(["REDESIGN"]))
-        .comp("proposed_decision", json!({"decision": "PROCEED_WITH_CONDITIONS", "justification": "x", "hr_adviser_concurred": true}))
+        .comp(
+            "proposed_decision",
+            json!({"decision": "PROCEED_WITH_CONDITIONS", "justification": "x", "hr_adviser_concurred": true}),
+        )
         .score();
     assert!(!c1(&r).override_request);
     assert!(!c1(&r).fired(HardRule::H10));
@@ -998,10 +873,7 @@ fn moderate_band_needs_a_monitoring_plan() {
         .consult("OHCHR_HR_ADVISER")
         .consult("HRDDP_LETTER")
         .score();
-    assert_eq!(
-        c1(&r).recommended_decision,
-        RecommendedDecision::ProceedWithMitigation
-    );
+    assert_eq!(c1(&r).recommended_decision, RecommendedDecision::ProceedWithMitigation);
     assert_eq!(blocking_codes(&r), vec!["MISSING_MONITORING_PLAN"]);
     assert!(!r.can_submit);
     assert_eq!(c1(&r).monitoring_frequency_months, Some(6));
@@ -1009,9 +881,7 @@ fn moderate_band_needs_a_monitoring_plan() {
 
 #[test]
 fn watch_triggers_follow_the_spec_order() {
-    let r = executing_police()
-        .measure("M7", &["DP"], "IN_PLACE")
-        .score();
+    let r = executing_police().measure("M7", &["DP"], "IN_PLACE").score();
     assert_eq!(
         c1(&r).watch_triggers,
         vec![

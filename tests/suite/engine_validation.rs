@@ -6,11 +6,8 @@ use serde_json::{json, Value};
 
 fn errors(doc: &Value) -> Vec<(String, String)> {
     let outcome = score_value(registry(), doc);
-    let mut e: Vec<(String, String)> = outcome
-        .errors()
-        .iter()
-        .map(|e| (e.code.code().to_string(), e.path.clone()))
-        .collect();
+    let mut e: Vec<(String, String)> =
+        outcome.errors().iter().map(|e| (e.code.code().to_string(), e.path.clone())).collect();
     e.sort();
     e
 }
@@ -21,10 +18,7 @@ fn example3() -> Value {
 
 fn has(doc: &Value, code: &str, path: &str) {
     let e = errors(doc);
-    assert!(
-        e.contains(&(code.to_string(), path.to_string())),
-        "expected {code} at {path}, got {e:?}"
-    );
+    assert!(e.contains(&(code.to_string(), path.to_string())), "expected {code} at {path}, got {e:?}");
 }
 
 #[test]
@@ -36,31 +30,15 @@ fn the_examples_are_valid() {
 
 #[test]
 fn top_level_errors() {
-    has(
-        &json!({"case": {}, "components": []}),
-        "MISSING_REQUIRED",
-        "methodology_version",
-    );
+    has(&json!({"case": {}, "components": []}), "MISSING_REQUIRED", "methodology_version");
     has(
         &json!({"methodology_version": "hrdd-1999.1", "case": {}, "components": []}),
         "UNSUPPORTED_VERSION",
         "methodology_version",
     );
-    has(
-        &json!({"methodology_version": "hrdd-2026.1", "case": [], "components": []}),
-        "WRONG_TYPE",
-        "case",
-    );
-    has(
-        &json!({"methodology_version": "hrdd-2026.1", "case": {}, "components": []}),
-        "MISSING_REQUIRED",
-        "components",
-    );
-    has(
-        &json!({"methodology_version": "hrdd-2026.1", "case": {}, "components": {}}),
-        "WRONG_TYPE",
-        "components",
-    );
+    has(&json!({"methodology_version": "hrdd-2026.1", "case": [], "components": []}), "WRONG_TYPE", "case");
+    has(&json!({"methodology_version": "hrdd-2026.1", "case": {}, "components": []}), "MISSING_REQUIRED", "components");
+    has(&json!({"methodology_version": "hrdd-2026.1", "case": {}, "components": {}}), "WRONG_TYPE", "components");
     let mut doc = example3();
     doc["extra"] = json!(1);
     has(&doc, "UNKNOWN_FIELD", "extra");
@@ -69,11 +47,7 @@ fn top_level_errors() {
 
 #[test]
 fn invalid_output_has_exactly_the_spec_shape() {
-    let out = serde_json::to_value(score_value(
-        registry(),
-        &json!({"methodology_version": "hrdd-2026.1"}),
-    ))
-    .unwrap();
+    let out = serde_json::to_value(score_value(registry(), &json!({"methodology_version": "hrdd-2026.1"}))).unwrap();
     let keys: Vec<&String> = out.as_object().unwrap().keys().collect();
     assert_eq!(keys, vec!["methodology_version", "valid", "errors"]);
     assert_eq!(out["valid"], json!(false));
@@ -88,11 +62,7 @@ fn question_errors_carry_question_id_and_display_number() {
     let mut doc = example3();
     doc["components"][0]["answers"]["support_types"] = json!(["ST4", "ST99"]);
     let outcome = score_value(registry(), &doc);
-    let e = outcome
-        .errors()
-        .iter()
-        .find(|e| e.path == "components[0].answers.support_types[1]")
-        .expect("item error");
+    let e = outcome.errors().iter().find(|e| e.path == "components[0].answers.support_types[1]").expect("item error");
     assert_eq!(e.code.code(), "INVALID_ENUM");
     assert_eq!(e.question_id.as_deref(), Some("support_types"));
     assert_eq!(e.display.as_deref(), Some("2.2"));
@@ -115,18 +85,12 @@ fn answer_type_errors() {
         ("WRONG_TYPE", "components[0].answers.profiling_or_targeting"),
         ("INVALID_ENUM", "components[0].answers.recipient_type"),
         ("MISSING_REQUIRED", "components[0].answers.description"),
-        (
-            "DUPLICATE_VALUE",
-            "components[0].answers.affected_groups[1]",
-        ),
+        ("DUPLICATE_VALUE", "components[0].answers.affected_groups[1]"),
         ("UNKNOWN_QUESTION", "components[0].answers.surprise"),
         ("INVALID_FORMAT", "case.assessment_date"),
         ("INVALID_FORMAT", "case.country"),
     ] {
-        assert!(
-            e.contains(&(code.into(), path.into())),
-            "expected {code} at {path}: {e:?}"
-        );
+        assert!(e.contains(&(code.into(), path.into())), "expected {code} at {path}: {e:?}");
     }
 }
 
@@ -135,26 +99,15 @@ fn answering_an_inapplicable_question_is_condition_not_met() {
     let mut doc = example3();
     doc["components"][0]["answers"]["treatment_modality"] = json!("VOLUNTARY_COMMUNITY");
     doc["case"]["trigger_event"] = json!("MONITORING_BREACH");
-    has(
-        &doc,
-        "CONDITION_NOT_MET",
-        "components[0].answers.treatment_modality",
-    );
+    has(&doc, "CONDITION_NOT_MET", "components[0].answers.treatment_modality");
     has(&doc, "CONDITION_NOT_MET", "case.trigger_event");
 }
 
 #[test]
 fn a_missing_conditional_answer_is_missing_required() {
     let mut doc = example3();
-    doc["components"][0]["answers"]
-        .as_object_mut()
-        .unwrap()
-        .remove("equipment_categories");
-    has(
-        &doc,
-        "MISSING_REQUIRED",
-        "components[0].answers.equipment_categories",
-    );
+    doc["components"][0]["answers"].as_object_mut().unwrap().remove("equipment_categories");
+    has(&doc, "MISSING_REQUIRED", "components[0].answers.equipment_categories");
 }
 
 #[test]
@@ -166,19 +119,9 @@ fn undetermined_conditions_do_not_cascade() {
     a["support_types"] = json!("ST4");
     a["enforcement_output_targets"] = json!("yes");
     let e = errors(&doc);
-    assert!(e.contains(&(
-        "WRONG_TYPE".into(),
-        "components[0].answers.support_types".into()
-    )));
-    assert!(e.contains(&(
-        "WRONG_TYPE".into(),
-        "components[0].answers.enforcement_output_targets".into()
-    )));
-    assert!(
-        !e.iter()
-            .any(|(c, p)| p.contains("equipment_categories") || c == "CONDITION_NOT_MET"),
-        "{e:?}"
-    );
+    assert!(e.contains(&("WRONG_TYPE".into(), "components[0].answers.support_types".into())));
+    assert!(e.contains(&("WRONG_TYPE".into(), "components[0].answers.enforcement_output_targets".into())));
+    assert!(!e.iter().any(|(c, p)| p.contains("equipment_categories") || c == "CONDITION_NOT_MET"), "{e:?}");
 }
 
 #[test]
@@ -193,8 +136,7 @@ fn null_is_absent() {
 #[test]
 fn exclusive_value_cannot_be_combined() {
     let mut doc = example_answers("04_high_drafting_mandatory_detention");
-    doc["components"][1]["answers"]["law_content"] =
-        json!(["NONE_OF_THESE", "DIVERSION_OR_ALTERNATIVES"]);
+    doc["components"][1]["answers"]["law_content"] = json!(["NONE_OF_THESE", "DIVERSION_OR_ALTERNATIVES"]);
     has(&doc, "EXCLUSIVE_VALUE", "components[1].answers.law_content");
 }
 
@@ -220,22 +162,13 @@ fn structured_part_errors() {
         ("OUT_OF_RANGE", "components[0].severity.TOR.scale"),
         ("UNKNOWN_FIELD", "components[0].severity.XXX"),
         ("CONDITION_NOT_MET", "components[0].overrides[0].area"),
-        (
-            "INVALID_REFERENCE",
-            "components[0].overrides[0].evidence_ids[0]",
-        ),
+        ("INVALID_REFERENCE", "components[0].overrides[0].evidence_ids[0]"),
         ("CONDITION_NOT_MET", "components[0].overrides[1].area"),
-        (
-            "MISSING_REQUIRED",
-            "components[0].overrides[1].evidence_ids",
-        ),
+        ("MISSING_REQUIRED", "components[0].overrides[1].evidence_ids"),
         ("OUT_OF_RANGE", "components[0].overrides[2].value"),
         ("DUPLICATE_ID", "components[0].overrides[3]"),
     ] {
-        assert!(
-            e.contains(&(code.into(), path.into())),
-            "expected {code} at {path}: {e:?}"
-        );
+        assert!(e.contains(&(code.into(), path.into())), "expected {code} at {path}: {e:?}");
     }
 }
 
@@ -245,10 +178,7 @@ fn duplicate_component_and_evidence_ids() {
     let comp = doc["components"][0].clone();
     doc["components"].as_array_mut().unwrap().push(comp);
     let ev = doc["components"][0]["evidence"][0].clone();
-    doc["components"][0]["evidence"]
-        .as_array_mut()
-        .unwrap()
-        .push(ev);
+    doc["components"][0]["evidence"].as_array_mut().unwrap().push(ev);
     has(&doc, "DUPLICATE_ID", "components[1].component_id");
     has(&doc, "DUPLICATE_ID", "components[0].evidence[1].id");
 }
@@ -264,39 +194,19 @@ fn evidence_is_required() {
 fn suspend_is_only_for_ongoing_support() {
     let mut doc = example3();
     doc["components"][0]["proposed_decision"] = json!({"decision": "SUSPEND"});
-    has(
-        &doc,
-        "CONDITION_NOT_MET",
-        "components[0].proposed_decision.decision",
-    );
+    has(&doc, "CONDITION_NOT_MET", "components[0].proposed_decision.decision");
 }
 
 #[test]
 fn prior_interventions_and_consultations_are_checked() {
     let mut doc = example3();
     doc["case"]["implementation_status"] = json!("ONGOING");
-    doc["case"]["prior_interventions"] =
-        json!([{"date": "2026-01-01", "level": "BOSS", "summary": "x"}]);
+    doc["case"]["prior_interventions"] = json!([{"date": "2026-01-01", "level": "BOSS", "summary": "x"}]);
     doc["consultations"][0]["type"] = json!("PHONE_CALL");
     let e = errors(&doc);
-    assert!(
-        e.contains(&(
-            "INVALID_ENUM".into(),
-            "case.prior_interventions[0].level".into()
-        )),
-        "{e:?}"
-    );
-    assert!(
-        e.contains(&(
-            "MISSING_REQUIRED".into(),
-            "case.prior_interventions[0].concern_persisted".into()
-        )),
-        "{e:?}"
-    );
-    assert!(
-        e.contains(&("INVALID_ENUM".into(), "consultations[0].type".into())),
-        "{e:?}"
-    );
+    assert!(e.contains(&("INVALID_ENUM".into(), "case.prior_interventions[0].level".into())), "{e:?}");
+    assert!(e.contains(&("MISSING_REQUIRED".into(), "case.prior_interventions[0].concern_persisted".into())), "{e:?}");
+    assert!(e.contains(&("INVALID_ENUM".into(), "consultations[0].type".into())), "{e:?}");
 }
 
 #[test]

@@ -27,10 +27,7 @@ on_both_backends!(healthz_is_503_when_the_database_is_gone);
 
 async fn migrations_are_idempotent(t: TestDb) {
     t.db.migrate().await.expect("second run is a no-op");
-    assert_eq!(
-        t.db.applied_migrations().await.unwrap(),
-        t.db.known_migrations() as i64
-    );
+    assert_eq!(t.db.applied_migrations().await.unwrap(), t.db.known_migrations() as i64);
 }
 on_both_backends!(migrations_are_idempotent);
 
@@ -51,14 +48,14 @@ async fn home_page_renders_the_shell(t: TestDb) {
 on_both_backends!(home_page_renders_the_shell);
 
 async fn unknown_pages_are_404_with_a_helpful_message(t: TestDb) {
-    let (status, body) = get(&app(&t.db), "/no/such/page").await;
+    let (status, body) = get_as(&t.db, &app(&t.db), hrdd::accounts::Role::Assessor, "/no/such/page").await;
     assert_eq!(status, 404);
     assert!(body.contains("Page not found"), "{body}");
 }
 on_both_backends!(unknown_pages_are_404_with_a_helpful_message);
 
 async fn methodology_page_lists_areas_and_hard_rules_from_the_catalogue(t: TestDb) {
-    let (status, body) = get(&app(&t.db), "/methodology").await;
+    let (status, body) = get_as(&t.db, &app(&t.db), hrdd::accounts::Role::Manager, "/methodology").await;
     assert_eq!(status, 200);
     for needle in [
         "Death penalty for drug offences",

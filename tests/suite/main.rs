@@ -1,5 +1,7 @@
 //! The integration test suite: one binary, one module per domain.
 
+mod accounts;
+mod authz;
 mod cli;
 mod common;
 mod engine_golden;

@@ -1,0 +1,43 @@
+import { defineConfig } from '@playwright/test';
+import * as path from 'path';
+import * as fs from 'fs';
+
+// Browser tests run against the release server (target/release/hrdd), started here on its own port
+// with a fresh SQLite database, in Debian's Chromium (Playwright's browser download cannot work here).
+const root = path.resolve(__dirname, '..');
+const port = process.env.HRDD_E2E_PORT ?? '3100';
+const dbDir = path.join(root, 'target', 'e2e');
+fs.rmSync(dbDir, { recursive: true, force: true });
+fs.mkdirSync(dbDir, { recursive: true });
+
+export default defineConfig({
+  testDir: './tests',
+  outputDir: path.join(root, 'target', 'e2e', 'results'),
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 30_000,
+  reporter: [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    },
+    viewport: { width: 1280, height: 900 },
+  },
+  webServer: {
+    command: './target/release/hrdd serve',
+    cwd: root,
+    url: `http://127.0.0.1:${port}/healthz`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: {
+      LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
+      DATABASE_URL: `sqlite://${path.join(dbDir, 'hrdd-e2e.sqlite')}`,
+      RUST_LOG: 'warn',
+    },
+  },
+});

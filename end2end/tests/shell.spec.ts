@@ -1,0 +1,52 @@
+import { test, expect } from '@playwright/test';
+import * as path from 'path';
+
+const shots = path.resolve(__dirname, '..', '..', 'target', 'e2e', 'screenshots');
+
+test('home page renders the styled shell', async ({ page }) => {
+  const response = await page.goto('/');
+  expect(response?.status()).toBe(200);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Human-rights due diligence');
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  // Tailwind's stylesheet is loaded: the header has the product's dark-blue background.
+  const headerBg = await page.locator('header').first().evaluate((el) => getComputedStyle(el).backgroundColor);
+  expect(headerBg).not.toBe('rgba(0, 0, 0, 0)');
+  await expect(page.locator('footer')).toContainText('HRDD');
+  await page.screenshot({ path: path.join(shots, 'home.png'), fullPage: true });
+});
+
+test('the page hydrates: the risk matrix recomputes in the browser', async ({ page }) => {
+  await page.goto('/');
+  const matrix = page.getByTestId('risk-matrix');
+  await expect(matrix).toHaveAttribute('data-hydrated', 'true');
+  await expect(page.getByTestId('risk-value')).toHaveText('15');
+  await expect(page.getByTestId('risk-band')).toHaveText('SUBSTANTIAL');
+  await page.getByTestId('likelihood').selectOption('5');
+  await expect(page.getByTestId('risk-value')).toHaveText('25');
+  await expect(page.getByTestId('risk-band')).toHaveText('HIGH');
+  await page.getByTestId('severity').selectOption('1');
+  await expect(page.getByTestId('risk-band')).toHaveText('LOW');
+});
+
+test('/healthz answers with JSON', async ({ request }) => {
+  const response = await request.get('/healthz');
+  expect(response.status()).toBe(200);
+  const body = await response.json();
+  expect(body.status).toBe('ok');
+  expect(body.database).toBe('sqlite');
+  expect(body.migrations).toBeGreaterThanOrEqual(1);
+  expect(typeof body.version).toBe('string');
+});
+
+test('unknown pages get a 404 page inside the shell', async ({ page }) => {
+  const response = await page.goto('/no/such/page');
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+});
+
+test('the methodology reference lists the risk areas', async ({ page }) => {
+  await page.goto('/methodology');
+  await expect(page.getByRole('heading', { name: 'Risk areas' })).toBeVisible();
+  await expect(page.getByText('Torture, ill-treatment and corporal punishment')).toBeVisible();
+  await page.screenshot({ path: path.join(shots, 'methodology.png') });
+});

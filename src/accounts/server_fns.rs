@@ -1,0 +1,298 @@
+//! Server functions for accounts: sign-in, sign-out, password change and user administration.
+//! Every function checks authorization itself (route guards alone are not enough).
+
+// Server-function arguments are the form's fields, one each, so the admin forms need many.
+#![allow(clippy::too_many_arguments)]
+
+use super::{SessionInfo, UserSummary};
+use crate::error::AppError;
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    pub use super::super::service::{self, UserSpec};
+    pub use super::super::session::{self, fail, principal, require_role};
+    pub use super::super::{parse_countries, parse_name, CountryScope, Email, NewPassword, Role};
+    pub use crate::server::db::Db;
+    pub use axum::http::header::{ACCEPT, SET_COOKIE, USER_AGENT};
+    pub use leptos_axum::ResponseOptions;
+
+    pub fn db() -> Db {
+        leptos::prelude::expect_context::<Db>()
+    }
+
+    pub fn parts() -> Option<axum::http::request::Parts> {
+        leptos::prelude::use_context::<axum::http::request::Parts>()
+    }
+
+    /// A plain HTML form post (no JavaScript): errors must come back as a redirect to the form page.
+    pub fn is_plain_form_post() -> bool {
+        parts()
+            .and_then(|p| p.headers.get(ACCEPT).and_then(|v| v.to_str().ok()).map(|v| v.contains("text/html")))
+            .unwrap_or(false)
+    }
+
+    pub fn client_ip() -> String {
+        parts()
+            .and_then(|p| {
+                p.extensions.get::<axum::extract::ConnectInfo<std::net::SocketAddr>>().map(|c| c.0.ip().to_string())
+            })
+            .unwrap_or_else(|| "unknown".into())
+    }
+
+    pub fn cookies() -> super::super::session::CookiePolicy {
+        leptos::prelude::use_context::<super::super::session::CookiePolicy>()
+            .unwrap_or(super::super::session::CookiePolicy { secure: true })
+    }
+
+    /// Only same-site paths are followed after sign-in (no open redirects).
+    pub fn safe_next(next: Option<String>) -> String {
+        match next {
+            Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') && !n.starts_with("/login") => n,
+            _ => "/".to_string(),
+        }
+    }
+
+    pub fn url_encode(s: &str) -> String {
+        s.bytes()
+            .map(|b| match b {
+                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+                _ => format!("%{b:02X}"),
+            })
+            .collect()
+    }
+
+    pub fn require_admin() -> Result<super::super::CurrentUser, crate::error::AppError> {
+        require_role(&[Role::Admin])
+    }
+
+    /// Builds a [`UserSpec`] from the admin form's fields.
+    pub fn user_spec(
+        name: &str,
+        roles: &[(Role, Option<String>)],
+        approval_level: Option<String>,
+        countries: &str,
+        all_countries: Option<String>,
+    ) -> Result<UserSpec, crate::error::AppError> {
+        use crate::error::AppError;
+        let name = parse_name(name).map_err(|m| AppError::invalid("name", m))?;
+        let roles: Vec<Role> = roles.iter().filter(|(_, on)| on.is_some()).map(|(r, _)| *r).collect();
+        let approval_level = match approval_level.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(l) => Some(
+                l.parse::<u8>()
+                    .ok()
+                    .filter(|l| (1..=3).contains(l))
+                    .ok_or_else(|| AppError::invalid("approval_level", "The approval level is 1, 2 or 3."))?,
+            ),
+        };
+        let scope = if all_countries.is_some() {
+            CountryScope::All
+        } else {
+            CountryScope::Countries(parse_countries(countries).map_err(|m| AppError::invalid("countries", m))?)
+        };
+        Ok(UserSpec { name, roles, approval_level, scope })
+    }
+}
+
+/// Who is signed in (if anyone) and whether the server runs in demo mode. Never fails.
+#[server(prefix = "/api", endpoint = "session/current")]
+pub async fn get_session() -> Result<SessionInfo, AppError> {
+    let demo = use_context::<crate::server::config::DemoMode>().is_some_and(|d| d.0);
+    Ok(SessionInfo { user: ssr::principal(), demo })
+}
+
+/// Signs in. Works with and without JavaScript: a plain form post is redirected back to `/login`
+/// with the message, and on success to `next`.
+#[server(prefix = "/api", endpoint = "session/login")]
+pub async fn login(email: String, password: String, next: Option<String>) -> Result<(), AppError> {
+    use ssr::*;
+    let db = db();
+    let ip = client_ip();
+    let outcome = service::authenticate(&db, &email, &password, &ip).await;
+    let user_id = match outcome {
+        Ok(id) => id,
+        Err(err) => {
+            if is_plain_form_post() {
+                let next_q = next.as_deref().map(|n| format!("&next={}", url_encode(n))).unwrap_or_default();
+                leptos_axum::redirect(&format!(
+                    "/login?error={}&email={}{next_q}",
+                    url_encode(&err.to_string()),
+                    url_encode(email.trim())
+                ));
+            }
+            return Err(fail(err));
+        }
+    };
+    // Rotate: a session id from before sign-in never becomes an authenticated one.
+    if let Some(old) = parts().and_then(|p| session::cookie_token(&p.headers)) {
+        session::revoke(&db, &old).await?;
+    }
+    let agent = parts()
+        .and_then(|p| p.headers.get(USER_AGENT).and_then(|v| v.to_str().ok()).map(String::from))
+        .unwrap_or_default();
+    let token = session::create(&db, user_id, &ip, &agent).await?;
+    let response = expect_context::<ResponseOptions>();
+    response.append_header(SET_COOKIE, cookies().set_cookie(&token));
+    let must_change = service::load_user(&db, user_id).await?.is_some_and(|u| u.must_change_password);
+    let target = if must_change { "/account/password".to_string() } else { safe_next(next) };
+    leptos_axum::redirect(&target);
+    Ok(())
+}
+
+/// Signs out: ends this session and clears the cookie.
+#[server(prefix = "/api", endpoint = "session/logout")]
+pub async fn logout() -> Result<(), AppError> {
+    use ssr::*;
+    if let Some(token) = parts().and_then(|p| session::cookie_token(&p.headers)) {
+        session::revoke(&db(), &token).await?;
+    }
+    expect_context::<ResponseOptions>().append_header(SET_COOKIE, cookies().clear_cookie());
+    leptos_axum::redirect("/login?signed_out=1");
+    Ok(())
+}
+
+/// Changes the signed-in user's password; ends every other session, then signs in afresh.
+#[server(prefix = "/api", endpoint = "account/password")]
+pub async fn change_password(current: String, new_password: String, confirm: String) -> Result<(), AppError> {
+    use ssr::*;
+    let user = principal().ok_or_else(|| fail(AppError::Unauthenticated))?;
+    let db = db();
+    let result: Result<(), AppError> = async {
+        if !service::check_password(&db, user.id, &current).await? {
+            return Err(AppError::invalid("current", "Your current password is not correct."));
+        }
+        let new = NewPassword::parse(&new_password).map_err(|m| AppError::invalid("new_password", m))?;
+        if new_password != confirm {
+            return Err(AppError::invalid("confirm", "The two new passwords are not the same."));
+        }
+        if new_password == current {
+            return Err(AppError::invalid("new_password", "Choose a password different from the current one."));
+        }
+        service::set_password(&db, user.id, &new, false).await?;
+        let token = session::create(&db, user.id, &client_ip(), "").await?;
+        expect_context::<ResponseOptions>().append_header(SET_COOKIE, cookies().set_cookie(&token));
+        Ok(())
+    }
+    .await;
+    match result {
+        Ok(()) => {
+            leptos_axum::redirect("/account/password?changed=1");
+            Ok(())
+        }
+        Err(err) => {
+            if is_plain_form_post() {
+                let field = match &err {
+                    AppError::Invalid { field: Some(f), .. } => f.clone(),
+                    _ => String::new(),
+                };
+                leptos_axum::redirect(&format!(
+                    "/account/password?error={}&field={field}",
+                    url_encode(&err.to_string())
+                ));
+            }
+            Err(fail(err))
+        }
+    }
+}
+
+/// Every user, for the admin page. Admins only.
+#[server(prefix = "/api", endpoint = "admin/users/list")]
+pub async fn list_users() -> Result<Vec<UserSummary>, AppError> {
+    ssr::require_admin()?;
+    ssr::service::list_users(&ssr::db()).await
+}
+
+/// Creates a user with a temporary password they must change at first sign-in. Admins only.
+#[server(prefix = "/api", endpoint = "admin/users/create")]
+pub async fn create_user(
+    email: String,
+    name: String,
+    role_assessor: Option<String>,
+    role_hr_adviser: Option<String>,
+    role_reviewer: Option<String>,
+    role_manager: Option<String>,
+    role_admin: Option<String>,
+    approval_level: Option<String>,
+    countries: String,
+    all_countries: Option<String>,
+    temporary_password: String,
+) -> Result<i64, AppError> {
+    use ssr::*;
+    let admin = require_admin()?;
+    let result: Result<i64, AppError> = async {
+        let email = Email::parse(&email).map_err(|m| AppError::invalid("email", m))?;
+        let roles = [
+            (Role::Assessor, role_assessor),
+            (Role::HrAdviser, role_hr_adviser),
+            (Role::Reviewer, role_reviewer),
+            (Role::Manager, role_manager),
+            (Role::Admin, role_admin),
+        ];
+        let spec = user_spec(&name, &roles, approval_level, &countries, all_countries)?;
+        let password =
+            NewPassword::parse(&temporary_password).map_err(|m| AppError::invalid("temporary_password", m))?;
+        let id = service::create_user(&db(), &email, spec, &password, true).await?;
+        tracing::info!(target: "audit", admin = admin.email, created = email.as_str(), "user created");
+        Ok(id)
+    }
+    .await;
+    result.map_err(fail)
+}
+
+/// Replaces a user's name, roles, approval level and countries. Admins only.
+#[server(prefix = "/api", endpoint = "admin/users/update")]
+pub async fn update_user(
+    id: i64,
+    name: String,
+    role_assessor: Option<String>,
+    role_hr_adviser: Option<String>,
+    role_reviewer: Option<String>,
+    role_manager: Option<String>,
+    role_admin: Option<String>,
+    approval_level: Option<String>,
+    countries: String,
+    all_countries: Option<String>,
+) -> Result<(), AppError> {
+    use ssr::*;
+    let admin = require_admin()?;
+    let roles = [
+        (Role::Assessor, role_assessor),
+        (Role::HrAdviser, role_hr_adviser),
+        (Role::Reviewer, role_reviewer),
+        (Role::Manager, role_manager),
+        (Role::Admin, role_admin),
+    ];
+    let spec = user_spec(&name, &roles, approval_level, &countries, all_countries).map_err(fail)?;
+    if id == admin.id && !spec.roles.contains(&Role::Admin) {
+        return Err(fail(AppError::invalid("roles", "You cannot remove your own administrator role.")));
+    }
+    service::update_user(&db(), id, spec).await.map_err(fail)?;
+    tracing::info!(target: "audit", admin = admin.email, user = id, "user updated");
+    Ok(())
+}
+
+/// Deactivates (ending all sessions) or reactivates a user. Admins only; not oneself.
+#[server(prefix = "/api", endpoint = "admin/users/active")]
+pub async fn set_user_active(id: i64, active: bool) -> Result<(), AppError> {
+    use ssr::*;
+    let admin = require_admin()?;
+    if id == admin.id && !active {
+        return Err(fail(AppError::forbidden("You cannot deactivate your own account.")));
+    }
+    service::set_active(&db(), id, active).await.map_err(fail)?;
+    tracing::info!(target: "audit", admin = admin.email, user = id, active, "user activation changed");
+    Ok(())
+}
+
+/// Sets a temporary password (the user must change it at next sign-in; sessions end). Admins only.
+#[server(prefix = "/api", endpoint = "admin/users/password")]
+pub async fn set_temporary_password(id: i64, temporary_password: String) -> Result<(), AppError> {
+    use ssr::*;
+    let admin = require_admin()?;
+    let password =
+        NewPassword::parse(&temporary_password).map_err(|m| fail(AppError::invalid("temporary_password", m)))?;
+    service::set_password(&db(), id, &password, true).await.map_err(fail)?;
+    tracing::info!(target: "audit", admin = admin.email, user = id, "temporary password set");
+    Ok(())
+}

@@ -1,0 +1,207 @@
+//! Sessions in the database, the cookie that names them, and the request guards built on them.
+//!
+//! The cookie holds a random token; the database holds only its SHA-256. A session ends after 8 hours
+//! without activity or 24 hours after sign-in, whichever comes first, and all sessions of a user end
+//! when the user is deactivated or the password changes.
+
+use super::{CurrentUser, Role};
+use crate::error::AppError;
+use crate::server::db::Db;
+use crate::with_pool;
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use chrono::{DateTime, Duration, Utc};
+use sha2::{Digest, Sha256};
+
+pub const COOKIE: &str = "hrdd_session";
+pub const IDLE_TIMEOUT_HOURS: i64 = 8;
+pub const ABSOLUTE_TIMEOUT_HOURS: i64 = 24;
+/// Skip rewriting `last_seen_at` more often than this, so page views do not all write.
+const TOUCH_EVERY_SECONDS: i64 = 60;
+
+/// The principal for one request: who is signed in (if anyone), set by [`session_middleware`].
+#[derive(Clone, Debug, Default)]
+pub struct Principal(pub Option<CurrentUser>);
+
+/// Cookie policy. `Secure` is on unless `HRDD_INSECURE_COOKIES=1` (plain-http use off localhost).
+#[derive(Clone, Copy, Debug)]
+pub struct CookiePolicy {
+    pub secure: bool,
+}
+
+impl CookiePolicy {
+    pub fn from_env() -> CookiePolicy {
+        let insecure = std::env::var("HRDD_INSECURE_COOKIES").is_ok_and(|v| v == "1" || v.eq_ignore_ascii_case("true"));
+        CookiePolicy { secure: !insecure }
+    }
+
+    pub fn set_cookie(&self, token: &str) -> HeaderValue {
+        let secure = if self.secure { "; Secure" } else { "" };
+        let max_age = ABSOLUTE_TIMEOUT_HOURS * 3600;
+        HeaderValue::from_str(&format!("{COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}"))
+            .expect("token is hex")
+    }
+
+    pub fn clear_cookie(&self) -> HeaderValue {
+        let secure = if self.secure { "; Secure" } else { "" };
+        HeaderValue::from_str(&format!("{COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}")).expect("static")
+    }
+}
+
+fn hash_token(token: &str) -> String {
+    hex::encode(Sha256::digest(token.as_bytes()))
+}
+
+pub fn cookie_token(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, value)| *name == COOKIE && !value.is_empty())
+        .map(|(_, value)| value.to_string())
+}
+
+/// Creates a session and returns the new token (a fresh one at every sign-in).
+pub async fn create(db: &Db, user_id: i64, ip: &str, user_agent: &str) -> Result<String, AppError> {
+    let token = hex::encode(rand::random::<[u8; 32]>());
+    let now = Utc::now();
+    let ua: String = user_agent.chars().take(300).collect();
+    with_pool!(db, pool => sqlx::query(
+        "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, ip, user_agent) VALUES ($1, $2, $3, $3, $4, $5)",
+    ).bind(hash_token(&token)).bind(user_id).bind(now).bind(ip).bind(ua).execute(pool).await?.rows_affected());
+    Ok(token)
+}
+
+pub async fn revoke(db: &Db, token: &str) -> Result<(), AppError> {
+    with_pool!(db, pool => sqlx::query("DELETE FROM sessions WHERE token_hash = $1").bind(hash_token(token)).execute(pool).await?.rows_affected());
+    Ok(())
+}
+
+pub async fn revoke_all(db: &Db, user_id: i64) -> Result<(), AppError> {
+    with_pool!(db, pool => sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(user_id).execute(pool).await?.rows_affected());
+    Ok(())
+}
+
+/// Resolves a token to its user, enforcing the idle and absolute timeouts.
+pub async fn resolve(db: &Db, token: &str) -> Result<Option<CurrentUser>, AppError> {
+    let token_hash = hash_token(token);
+    let row: Option<(i64, DateTime<Utc>, DateTime<Utc>)> = with_pool!(db, pool => sqlx::query_as("SELECT user_id, created_at, last_seen_at FROM sessions WHERE token_hash = $1")
+        .bind(&token_hash).fetch_optional(pool).await?);
+    let Some((user_id, created, seen)) = row else { return Ok(None) };
+    let now = Utc::now();
+    if now - seen > Duration::hours(IDLE_TIMEOUT_HOURS) || now - created > Duration::hours(ABSOLUTE_TIMEOUT_HOURS) {
+        with_pool!(db, pool => sqlx::query("DELETE FROM sessions WHERE token_hash = $1").bind(&token_hash).execute(pool).await?.rows_affected());
+        return Ok(None);
+    }
+    let Some(user) = super::service::load_user(db, user_id).await? else {
+        return Ok(None);
+    };
+    if now - seen > Duration::seconds(TOUCH_EVERY_SECONDS) {
+        with_pool!(db, pool => sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2").bind(now).bind(&token_hash).execute(pool).await?.rows_affected());
+    }
+    Ok(Some(user))
+}
+
+/// Attaches the [`Principal`] to every request; clears a cookie whose session is gone.
+pub async fn session_middleware(
+    State(state): State<crate::server::http::AppState>,
+    mut req: Request,
+    next: Next,
+) -> Response {
+    let token = cookie_token(req.headers());
+    let user = match &token {
+        Some(t) => resolve(&state.db, t).await.unwrap_or_default(),
+        None => None,
+    };
+    let stale_cookie = token.is_some() && user.is_none();
+    req.extensions_mut().insert(Principal(user));
+    let mut response = next.run(req).await;
+    if stale_cookie && !response.headers().contains_key(header::SET_COOKIE) {
+        response.headers_mut().append(header::SET_COOKIE, state.cookies.clear_cookie());
+    }
+    response
+}
+
+/// Refuses state-changing requests whose `Origin` (or `Referer`) is another site (CSRF).
+///
+/// Browsers send `Origin` on every cross-site POST; a request with neither header is allowed only when
+/// it carries no session cookie (API clients authenticate with tokens, which a forged page cannot send).
+pub async fn same_origin_middleware(req: Request, next: Next) -> Response {
+    if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
+        return next.run(req).await;
+    }
+    let headers = req.headers();
+    let host = headers
+        .get("x-forwarded-host")
+        .or_else(|| headers.get(header::HOST))
+        .and_then(|h| h.to_str().ok())
+        .map(str::to_ascii_lowercase);
+    let claimed = headers
+        .get(header::ORIGIN)
+        .or_else(|| headers.get(header::REFERER))
+        .and_then(|v| v.to_str().ok())
+        .map(|v| v.to_ascii_lowercase());
+    let allowed = match (&claimed, &host) {
+        (Some(origin), Some(host)) => origin_host(origin).is_some_and(|h| h == host),
+        (Some(_), None) => false,
+        (None, _) => cookie_token(headers).is_none(),
+    };
+    if allowed {
+        next.run(req).await
+    } else {
+        tracing::warn!(origin = ?claimed, host = ?host, "refused cross-site request");
+        (StatusCode::FORBIDDEN, "Refused: this request did not come from an HRDD page (cross-site request).")
+            .into_response()
+    }
+}
+
+/// `https://host:port/path` → `host:port`.
+fn origin_host(url: &str) -> Option<&str> {
+    let rest = url.split_once("://")?.1;
+    Some(rest.split(['/', '?', '#']).next().unwrap_or(rest))
+}
+
+// ----- guards for server functions and pages ---------------------------------------------------------
+
+/// The signed-in user of the current request, if any.
+pub fn principal() -> Option<CurrentUser> {
+    leptos::prelude::use_context::<axum::http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<Principal>().cloned())
+        .and_then(|p| p.0)
+}
+
+fn set_status(status: StatusCode) {
+    if let Some(res) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+        res.set_status(status);
+    }
+}
+
+/// Fails with 401 unless someone is signed in; returns an [`AppError`] with the matching status set.
+pub fn fail(err: AppError) -> AppError {
+    set_status(StatusCode::from_u16(err.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR));
+    err
+}
+
+/// The signed-in user; 401 if nobody is, 403 while a temporary password must be changed.
+pub fn require_user() -> Result<CurrentUser, AppError> {
+    let user = principal().ok_or_else(|| fail(AppError::Unauthenticated))?;
+    if user.must_change_password {
+        return Err(fail(AppError::forbidden("Choose a new password first (your administrator set a temporary one).")));
+    }
+    Ok(user)
+}
+
+/// The signed-in user if they hold one of `roles`; 401 / 403 otherwise.
+pub fn require_role(roles: &[Role]) -> Result<CurrentUser, AppError> {
+    let user = require_user()?;
+    if roles.iter().any(|r| user.has(*r)) {
+        Ok(user)
+    } else {
+        let names: Vec<&str> = roles.iter().map(|r| r.label()).collect();
+        Err(fail(AppError::forbidden(format!("This needs the role {}.", names.join(" or ")))))
+    }
+}

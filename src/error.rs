@@ -1,0 +1,106 @@
+//! The one error type that crosses from server functions and API endpoints to the UI.
+//!
+//! Messages are written for the person using the app; internal details are logged on the server and
+//! never sent. Each variant maps to one HTTP status.
+
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[serde(tag = "kind", content = "detail", rename_all = "snake_case")]
+pub enum AppError {
+    /// Not signed in (or the session expired): 401.
+    #[error("Please sign in to continue.")]
+    Unauthenticated,
+    /// Signed in, but this role or country scope does not allow it: 403.
+    #[error("{0}")]
+    Forbidden(String),
+    /// Nothing there, or nothing the user may see: 404.
+    #[error("{0}")]
+    NotFound(String),
+    /// Bad input; `field` names the form field the message belongs next to: 422.
+    #[error("{message}")]
+    Invalid { field: Option<String>, message: String },
+    /// Someone else changed the same thing first, or a uniqueness rule: 409.
+    #[error("{0}")]
+    Conflict(String),
+    /// Throttled: 429.
+    #[error("{0}")]
+    TooManyAttempts(String),
+    /// A failure the user cannot fix; details are in the server log: 500.
+    #[error("Something went wrong on the server. Your input was not lost; please try again. (ref {0})")]
+    Internal(String),
+}
+
+impl AppError {
+    pub fn invalid(field: &str, message: impl Into<String>) -> AppError {
+        AppError::Invalid { field: Some(field.to_string()), message: message.into() }
+    }
+
+    pub fn forbidden(message: impl Into<String>) -> AppError {
+        AppError::Forbidden(message.into())
+    }
+
+    pub fn status(&self) -> u16 {
+        match self {
+            AppError::Unauthenticated => 401,
+            AppError::Forbidden(_) => 403,
+            AppError::NotFound(_) => 404,
+            AppError::Invalid { .. } => 422,
+            AppError::Conflict(_) => 409,
+            AppError::TooManyAttempts(_) => 429,
+            AppError::Internal(_) => 500,
+        }
+    }
+
+    /// Stable machine-readable code for JSON APIs.
+    pub fn code(&self) -> &'static str {
+        match self {
+            AppError::Unauthenticated => "unauthenticated",
+            AppError::Forbidden(_) => "forbidden",
+            AppError::NotFound(_) => "not_found",
+            AppError::Invalid { .. } => "invalid",
+            AppError::Conflict(_) => "conflict",
+            AppError::TooManyAttempts(_) => "too_many_attempts",
+            AppError::Internal(_) => "internal",
+        }
+    }
+
+    /// The message for a given form field, if this error belongs to it.
+    pub fn for_field(&self, name: &str) -> Option<String> {
+        match self {
+            AppError::Invalid { field: Some(f), message } if f == name => Some(message.clone()),
+            _ => None,
+        }
+    }
+
+    /// Logs an internal failure with a short reference the user can quote.
+    #[cfg(feature = "ssr")]
+    pub fn internal(err: impl std::fmt::Display) -> AppError {
+        let reference = format!("{:08x}", rand::random::<u32>());
+        tracing::error!(reference = %reference, error = %err, "internal error");
+        AppError::Internal(reference)
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        match value {
+            // Bad or oversized form data is the user's to fix; everything else is ours.
+            ServerFnErrorErr::Args(msg) | ServerFnErrorErr::Deserialization(msg) => {
+                AppError::Invalid { field: None, message: format!("The form could not be read: {msg}") }
+            }
+            other => AppError::Internal(other.to_string()),
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<sqlx::Error> for AppError {
+    fn from(e: sqlx::Error) -> Self {
+        AppError::internal(e)
+    }
+}

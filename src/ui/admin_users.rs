@@ -1,0 +1,292 @@
+//! User administration (`/admin/users`): create users, assign roles, levels and countries,
+//! deactivate, and set temporary passwords. Admins only — enforced by every server function.
+
+use crate::accounts::server_fns::{list_users, CreateUser, SetTemporaryPassword, SetUserActive, UpdateUser};
+use crate::accounts::{CountryScope, Role, UserSummary, PASSWORD_MIN};
+use crate::error::AppError;
+use crate::ui::forms::{FieldError, Notice, BUTTON_DANGER, BUTTON_PRIMARY, BUTTON_SECONDARY, INPUT};
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+fn error_of<T>(action: ServerAction<T>) -> Signal<Option<AppError>>
+where
+    T: leptos::server_fn::ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
+    T::Output: Clone + Send + Sync + 'static,
+{
+    Signal::derive(move || action.value().get().and_then(|r| r.err()))
+}
+
+#[component]
+pub fn AdminUsersPage() -> impl IntoView {
+    let create = ServerAction::<CreateUser>::new();
+    let update = ServerAction::<UpdateUser>::new();
+    let active = ServerAction::<SetUserActive>::new();
+    let password = ServerAction::<SetTemporaryPassword>::new();
+    let users = Resource::new(
+        move || (create.version().get(), update.version().get(), active.version().get(), password.version().get()),
+        |_| list_users(),
+    );
+    let create_error = error_of(create);
+    let created = Signal::derive(move || {
+        matches!(create.value().get(), Some(Ok(_))).then(|| "User created. Give them the temporary password through a separate channel; they must change it at first sign-in.".to_string())
+    });
+    let row_error = Signal::derive(move || {
+        [error_of(update).get(), error_of(active).get(), error_of(password).get()]
+            .into_iter()
+            .flatten()
+            .next()
+            .map(|e| e.to_string())
+    });
+    view! {
+        <Title text="Users"/>
+        <div class="flex flex-wrap items-end justify-between gap-4">
+            <div>
+                <h1 class="text-2xl font-bold text-slate-900">"Users"</h1>
+                <p class="mt-1 text-sm text-slate-600">"Who can use HRDD, in which role and for which countries. Deactivating a user or setting a temporary password signs them out everywhere."</p>
+            </div>
+        </div>
+        <Transition fallback=|| view! { <p class="mt-6 text-slate-600">"Loading users…"</p> }>
+            {move || users.get().map(|result| match result {
+                Err(e) => view! { <AccessProblem error=e/> }.into_any(),
+                Ok(list) => view! {
+                    <div class="mt-6 space-y-4">
+                        <Notice message=row_error/>
+                        <UserTable users=list update active password/>
+                        <details class="rounded-xl border border-slate-200 bg-white p-6 shadow-sm" open=create_error.get().is_some()>
+                            <summary class="cursor-pointer text-lg font-semibold text-slate-900">"Add a user"</summary>
+                            <div class="mt-4 space-y-3">
+                                <Notice message=created success=true/>
+                            </div>
+                            <ActionForm action=create attr:class="mt-4 grid gap-5 md:grid-cols-2" attr:novalidate="true">
+                                <TextField id="new-email" name="email" label="E-mail address" kind="email" error=create_error value=String::new()/>
+                                <TextField id="new-name" name="name" label="Full name" kind="text" error=create_error value=String::new()/>
+                                <RoleFields prefix="new" roles=vec![] level=None scope=CountryScope::Countries(vec![]) error=create_error/>
+                                <div>
+                                    <label for="new-temporary_password" class="block text-sm font-medium text-slate-800">"Temporary password"</label>
+                                    <p id="new-temporary_password-hint" class="text-xs text-slate-600">{format!("At least {PASSWORD_MIN} characters. The user must change it at first sign-in.")}</p>
+                                    <input id="new-temporary_password" name="temporary_password" type="text" autocomplete="off" class=INPUT
+                                        aria-describedby="new-temporary_password-hint new-temporary_password-error"/>
+                                    <FieldError id="new-temporary_password" message=Signal::derive(move || create_error.get().and_then(|e| e.for_field("temporary_password")))/>
+                                </div>
+                                <div class="md:col-span-2">
+                                    <button type="submit" class=BUTTON_PRIMARY>"Create user"</button>
+                                </div>
+                            </ActionForm>
+                        </details>
+                    </div>
+                }.into_any(),
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+pub fn AccessProblem(error: AppError) -> impl IntoView {
+    let (title, text) = match &error {
+        AppError::Unauthenticated => {
+            ("Please sign in", "Your session has ended. Sign in again to continue.".to_string())
+        }
+        AppError::Forbidden(m) => ("You do not have access to this page", m.clone()),
+        other => ("This page could not be loaded", other.to_string()),
+    };
+    view! {
+        <section class="mt-6 rounded-xl border border-red-200 bg-red-50 p-6" role="alert" data-testid="access-problem">
+            <h2 class="text-lg font-semibold text-red-900">{title}</h2>
+            <p class="mt-1 text-red-900">{text}</p>
+        </section>
+    }
+}
+
+#[component]
+fn TextField(
+    id: &'static str,
+    name: &'static str,
+    label: &'static str,
+    kind: &'static str,
+    error: Signal<Option<AppError>>,
+    value: String,
+) -> impl IntoView {
+    let message = Signal::derive(move || error.get().and_then(|e| e.for_field(name)));
+    view! {
+        <div>
+            <label for=id class="block text-sm font-medium text-slate-800">{label}</label>
+            <input id=id name=name type=kind value=value class=INPUT aria-describedby=format!("{id}-error")
+                aria-invalid=move || message.get().is_some().to_string()/>
+            <FieldError id=id message=message/>
+        </div>
+    }
+}
+
+/// Role checkboxes, approval level and country scope; shared by the create and edit forms.
+#[component]
+fn RoleFields(
+    #[prop(into)] prefix: String,
+    roles: Vec<Role>,
+    level: Option<u8>,
+    scope: CountryScope,
+    error: Signal<Option<AppError>>,
+) -> impl IntoView {
+    let field = move |name: &'static str| Signal::derive(move || error.get().and_then(|e| e.for_field(name)));
+    let (all, countries) = match &scope {
+        CountryScope::All => (true, String::new()),
+        CountryScope::Countries(list) => (false, list.join(", ")),
+    };
+    let roles_id = format!("{prefix}-roles");
+    let level_id = format!("{prefix}-approval_level");
+    let countries_id = format!("{prefix}-countries");
+    let all_id = format!("{prefix}-all_countries");
+    let all_label = all_id.clone();
+    let (level_label, level_error, countries_label, countries_error) =
+        (level_id.clone(), format!("{level_id}-error"), countries_id.clone(), format!("{countries_id}-error"));
+    view! {
+        <fieldset class="md:col-span-2" aria-describedby=format!("{roles_id}-error")>
+            <legend class="text-sm font-medium text-slate-800">"Roles"</legend>
+            <div class="mt-2 grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
+                {Role::ALL.into_iter().map(|role| {
+                    let id = format!("{}-role-{}", prefix, role.as_str());
+                    let label_for = id.clone();
+                    view! {
+                        <label for=label_for class="flex gap-2 rounded-md border border-slate-200 p-3 text-sm hover:bg-slate-50">
+                            <input id=id type="checkbox" name=format!("role_{}", role.as_str()) value="on" checked=roles.contains(&role) class="mt-0.5 h-4 w-4 accent-sky-800"/>
+                            <span><span class="font-medium">{role.label()}</span><br/><span class="text-xs text-slate-600">{role.description()}</span></span>
+                        </label>
+                    }
+                }).collect_view()}
+            </div>
+            <p id=format!("{roles_id}-error") class="mt-1 text-sm font-medium text-red-800" role="alert">{move || field("roles").get()}</p>
+        </fieldset>
+        <div>
+            <label for=level_label class="block text-sm font-medium text-slate-800">"Approval level (reviewers)"</label>
+            <select id=level_id name="approval_level" class=INPUT aria-describedby=level_error.clone()>
+                <option value="" selected=level.is_none()>"— not a reviewer —"</option>
+                <option value="1" selected=level == Some(1)>"1 — head of office"</option>
+                <option value="2" selected=level == Some(2)>"2 — senior management"</option>
+                <option value="3" selected=level == Some(3)>"3 — executive head"</option>
+            </select>
+            <p id=level_error class="mt-1 text-sm font-medium text-red-800" role="alert">{move || field("approval_level").get()}</p>
+        </div>
+        <div>
+            <label for=countries_label class="block text-sm font-medium text-slate-800">"Countries (ISO codes)"</label>
+            <input id=countries_id name="countries" type="text" value=countries placeholder="KE, UG" class=INPUT
+                aria-describedby=countries_error.clone()/>
+            <label for=all_label class="mt-2 flex items-center gap-2 text-sm">
+                <input id=all_id type="checkbox" name="all_countries" value="on" checked=all class="h-4 w-4 accent-sky-800"/>
+                "All countries"
+            </label>
+            <p id=countries_error class="mt-1 text-sm font-medium text-red-800" role="alert">{move || field("countries").get()}</p>
+        </div>
+    }
+}
+
+#[component]
+fn UserTable(
+    users: Vec<UserSummary>,
+    update: ServerAction<UpdateUser>,
+    active: ServerAction<SetUserActive>,
+    password: ServerAction<SetTemporaryPassword>,
+) -> impl IntoView {
+    let count = users.len();
+    view! {
+        <div class="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+            <table class="min-w-full divide-y divide-slate-200 text-sm" data-testid="user-table">
+                <caption class="sr-only">{format!("{count} users")}</caption>
+                <thead class="bg-slate-100 text-left text-xs font-semibold uppercase tracking-wide text-slate-700">
+                    <tr>
+                        <th scope="col" class="px-4 py-3">"User"</th>
+                        <th scope="col" class="px-4 py-3">"Roles"</th>
+                        <th scope="col" class="px-4 py-3">"Countries"</th>
+                        <th scope="col" class="px-4 py-3">"Status"</th>
+                        <th scope="col" class="px-4 py-3">"Last sign-in"</th>
+                        <th scope="col" class="px-4 py-3"><span class="sr-only">"Actions"</span></th>
+                    </tr>
+                </thead>
+                <tbody class="divide-y divide-slate-100">
+                    {users.into_iter().map(|u| view! { <UserRow user=u update active password/> }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+#[component]
+fn UserRow(
+    user: UserSummary,
+    update: ServerAction<UpdateUser>,
+    active: ServerAction<SetUserActive>,
+    password: ServerAction<SetTemporaryPassword>,
+) -> impl IntoView {
+    let UserSummary {
+        id,
+        email,
+        name,
+        roles,
+        approval_level,
+        scope,
+        active: is_active,
+        must_change_password,
+        last_sign_in,
+        ..
+    } = user;
+    let role_badges = roles
+        .iter()
+        .map(|r| {
+            let text = match (r, approval_level) {
+                (Role::Reviewer, Some(l)) => format!("Reviewer L{l}"),
+                _ => r.label().to_string(),
+            };
+            view! { <span class="mr-1 mb-1 inline-block rounded-full bg-sky-50 px-2 py-0.5 text-xs font-medium text-sky-900 ring-1 ring-sky-200">{text}</span> }
+        })
+        .collect_view();
+    let status = if !is_active {
+        view! { <span class="rounded-full bg-slate-200 px-2 py-0.5 text-xs font-medium text-slate-700">"Deactivated"</span> }.into_any()
+    } else if must_change_password {
+        view! { <span class="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">"Temporary password"</span> }.into_any()
+    } else {
+        view! { <span class="rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-medium text-emerald-900">"Active"</span> }.into_any()
+    };
+    let no_error = Signal::derive(|| None);
+    let edit_id = format!("edit-{id}");
+    let (name_id, name_label, pw_id, pw_label) =
+        (format!("{edit_id}-name"), format!("{edit_id}-name"), format!("{edit_id}-pw"), format!("{edit_id}-pw"));
+    view! {
+        <tr class=if is_active { "" } else { "bg-slate-50 text-slate-500" } data-testid=format!("user-{email}")>
+            <td class="px-4 py-3"><span class="font-medium text-slate-900">{name.clone()}</span><br/><span class="text-slate-600">{email.clone()}</span></td>
+            <td class="px-4 py-3">{role_badges}</td>
+            <td class="px-4 py-3">{scope.describe()}</td>
+            <td class="px-4 py-3">{status}</td>
+            <td class="px-4 py-3 text-slate-600">{last_sign_in.unwrap_or_else(|| "never".into())}</td>
+            <td class="px-4 py-3 text-right">
+                <details class="inline-block text-left">
+                    <summary class=format!("{BUTTON_SECONDARY} cursor-pointer py-1.5 text-sm")>"Manage"</summary>
+                    <div class="absolute right-6 z-10 mt-2 w-[min(44rem,90vw)] space-y-5 rounded-xl border border-slate-200 bg-white p-5 text-slate-900 shadow-xl">
+                        <ActionForm action=update attr:class="grid gap-4 md:grid-cols-2" attr:novalidate="true">
+                            <input type="hidden" name="id" value=id/>
+                            <div class="md:col-span-2">
+                                <label for=name_label class="block text-sm font-medium text-slate-800">"Full name"</label>
+                                <input id=name_id name="name" type="text" value=name class=INPUT/>
+                            </div>
+                            <RoleFields prefix=edit_id roles=roles level=approval_level scope=scope error=no_error/>
+                            <div class="md:col-span-2"><button type="submit" class=BUTTON_PRIMARY>"Save changes"</button></div>
+                        </ActionForm>
+                        <ActionForm action=password attr:class="flex flex-wrap items-end gap-3 border-t border-slate-200 pt-4">
+                            <input type="hidden" name="id" value=id/>
+                            <div class="flex-1">
+                                <label for=pw_label class="block text-sm font-medium text-slate-800">"Set a temporary password"</label>
+                                <input id=pw_id name="temporary_password" type="text" autocomplete="off" class=INPUT/>
+                            </div>
+                            <button type="submit" class=BUTTON_SECONDARY>"Set password"</button>
+                        </ActionForm>
+                        <ActionForm action=active attr:class="border-t border-slate-200 pt-4">
+                            <input type="hidden" name="id" value=id/>
+                            <input type="hidden" name="active" value=(!is_active).to_string()/>
+                            <button type="submit" class=if is_active { BUTTON_DANGER } else { BUTTON_SECONDARY }>
+                                {if is_active { "Deactivate user" } else { "Reactivate user" }}
+                            </button>
+                        </ActionForm>
+                    </div>
+                </details>
+            </td>
+        </tr>
+    }
+}

@@ -1,0 +1,33 @@
+//! Form building blocks shared by every page: labelled fields with their error next to them.
+
+use leptos::prelude::*;
+
+pub const INPUT: &str = "mt-1 block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-slate-900 shadow-sm placeholder:text-slate-400 focus:border-sky-700 focus:outline-2 focus:outline-sky-700 aria-[invalid=true]:border-red-700";
+pub const BUTTON_PRIMARY: &str = "inline-flex items-center justify-center rounded-md bg-sky-800 px-4 py-2 font-medium text-white shadow-sm hover:bg-sky-900 disabled:cursor-not-allowed disabled:opacity-60 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-800";
+pub const BUTTON_SECONDARY: &str = "inline-flex items-center justify-center rounded-md border border-slate-300 bg-white px-4 py-2 font-medium text-slate-800 shadow-sm hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-800";
+pub const BUTTON_DANGER: &str = "inline-flex items-center justify-center rounded-md border border-red-300 bg-white px-3 py-1.5 text-sm font-medium text-red-800 hover:bg-red-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-800";
+
+/// The message shown under a field, linked to it with `aria-describedby` (`{id}-error`).
+#[component]
+pub fn FieldError(id: &'static str, #[prop(into)] message: Signal<Option<String>>) -> impl IntoView {
+    view! {
+        <p id=format!("{id}-error") class="mt-1 text-sm font-medium text-red-800" role="alert" aria-live="polite">
+            {move || message.get()}
+        </p>
+    }
+}
+
+/// A banner for form-level messages (errors not tied to one field, or success notices).
+#[component]
+pub fn Notice(#[prop(into)] message: Signal<Option<String>>, #[prop(optional)] success: bool) -> impl IntoView {
+    let class = if success {
+        "rounded-md border border-emerald-300 bg-emerald-50 px-4 py-3 text-sm text-emerald-900"
+    } else {
+        "rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-900"
+    };
+    view! {
+        <Show when=move || message.get().is_some()>
+            <div class=class role=if success { "status" } else { "alert" }>{move || message.get()}</div>
+        </Show>
+    }
+}

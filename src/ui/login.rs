@@ -1,0 +1,71 @@
+//! Sign-in page. Works without JavaScript: the form posts to the server function, which redirects
+//! back here with the message on failure.
+
+use crate::accounts::server_fns::Login;
+use crate::ui::forms::{Notice, BUTTON_PRIMARY, INPUT};
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let query = use_query_map();
+    let login = ServerAction::<Login>::new();
+    let from_query = move |key: &str| query.with(|q| q.get(key).filter(|v| !v.is_empty()));
+    let error = Signal::derive(move || match login.value().get() {
+        Some(Err(e)) => Some(e.to_string()),
+        Some(Ok(())) => None,
+        None => from_query("error"),
+    });
+    let signed_out = Signal::derive(move || from_query("signed_out").map(|_| "You are signed out.".to_string()));
+    let email = move || from_query("email").unwrap_or_default();
+    let next = move || from_query("next").unwrap_or_default();
+    let demo = crate::ui::layout::demo_accounts();
+    view! {
+        <Title text="Sign in"/>
+        <div class="mx-auto grid max-w-4xl gap-8 py-6 md:grid-cols-[1fr_1fr]">
+            <section class="rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
+                <h1 class="text-2xl font-bold text-slate-900">"Sign in"</h1>
+                <p class="mt-1 text-sm text-slate-600">"Use the account your HRDD administrator created for you."</p>
+                <div class="mt-6 space-y-4">
+                    <Notice message=signed_out success=true/>
+                    <Notice message=error/>
+                </div>
+                <ActionForm action=login attr:class="mt-4 space-y-5" attr:novalidate="true">
+                    <input type="hidden" name="next" value=next/>
+                    <div>
+                        <label for="email" class="block text-sm font-medium text-slate-800">"E-mail address"</label>
+                        <input id="email" name="email" type="email" autocomplete="username" required maxlength="254"
+                            class=INPUT value=email aria-describedby="login-error"/>
+                    </div>
+                    <div>
+                        <label for="password" class="block text-sm font-medium text-slate-800">"Password"</label>
+                        <input id="password" name="password" type="password" autocomplete="current-password" required maxlength="800"
+                            class=INPUT aria-describedby="login-error"/>
+                    </div>
+                    <span id="login-error" class="sr-only">{move || error.get()}</span>
+                    <button type="submit" class=format!("{BUTTON_PRIMARY} w-full") disabled=move || login.pending().get()>
+                        {move || if login.pending().get() { "Signing in…" } else { "Sign in" }}
+                    </button>
+                </ActionForm>
+                <p class="mt-6 text-xs text-slate-600">
+                    "Forgot your password? Ask your administrator for a temporary one. After 5 failed attempts, sign-in pauses for 15 minutes."
+                </p>
+            </section>
+            <aside class="self-start rounded-xl bg-sky-900 p-8 text-sky-50">
+                <h2 class="text-lg font-semibold text-white">"Human-rights due diligence"</h2>
+                <p class="mt-2 text-sm">"Assessments are confidential. Sign in only on a device you trust, and sign out when you are done: sessions end after 8 hours without activity."</p>
+                {move || demo.get().map(|accounts| view! {
+                    <div class="mt-6 rounded-lg bg-amber-100 p-4 text-amber-950" data-testid="demo-accounts">
+                        <p class="font-semibold">"Demo mode: sample accounts"</p>
+                        <p class="mt-1 text-xs">"Password for every account: " <code class="font-mono">{crate::accounts::DEMO_PASSWORD}</code></p>
+                        <ul class="mt-2 space-y-1 text-xs">
+                            {accounts.into_iter().map(|(email, label)| view! { <li><code class="font-mono">{email}</code>" — "{label}</li> }).collect_view()}
+                        </ul>
+                    </div>
+                })}
+            </aside>
+        </div>
+    }
+}

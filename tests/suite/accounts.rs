@@ -1,0 +1,257 @@
+//! Accounts: users, sign-in, sessions, throttling, CSRF and the page guard — on both databases.
+
+use crate::common::*;
+use crate::on_both_backends;
+use hrdd::accounts::{service, Role};
+use hrdd::with_pool;
+
+async fn sign_in_sets_a_hardened_cookie_and_sign_out_ends_the_session(t: TestDb) {
+    let app = app(&t.db);
+    make_user(&t.db, "ana@un.org", &[Role::Assessor], None, &["KE"]).await;
+    let reply = call(&app, "session/login", None, &[("email", "Ana@UN.org"), ("password", PASSWORD)]).await;
+    assert!(reply.status < 400, "{} {}", reply.status, reply.body);
+    let cookie = reply.set_cookie.iter().find(|c| c.starts_with("hrdd_session=")).expect("cookie set");
+    for attr in ["HttpOnly", "SameSite=Lax", "Secure", "Path=/"] {
+        assert!(cookie.contains(attr), "cookie lacks {attr}: {cookie}");
+    }
+    let token = session_token(&reply).unwrap();
+    let me = call(&app, "session/current", Some(&token), &[]).await;
+    assert!(me.body.contains("ana@un.org"), "{}", me.body);
+
+    let out = call(&app, "session/logout", Some(&token), &[]).await;
+    assert!(out.set_cookie.iter().any(|c| c.starts_with("hrdd_session=;") && c.contains("Max-Age=0")));
+    let me = call(&app, "session/current", Some(&token), &[]).await;
+    assert!(me.body.contains("\"user\":null"), "{}", me.body);
+}
+on_both_backends!(sign_in_sets_a_hardened_cookie_and_sign_out_ends_the_session);
+
+async fn unknown_user_and_wrong_password_get_the_same_message(t: TestDb) {
+    let app = app(&t.db);
+    make_user(&t.db, "ana@un.org", &[Role::Assessor], None, &["KE"]).await;
+    let wrong = call(&app, "session/login", None, &[("email", "ana@un.org"), ("password", "wrong password!!")]).await;
+    let unknown =
+        call(&app, "session/login", None, &[("email", "nobody@un.org"), ("password", "wrong password!!")]).await;
+    assert_eq!(wrong.status, 422);
+    assert_eq!(wrong.status, unknown.status);
+    assert_eq!(wrong.body, unknown.body);
+    assert!(wrong.body.contains(service::BAD_CREDENTIALS));
+    assert!(session_token(&wrong).is_none());
+}
+on_both_backends!(unknown_user_and_wrong_password_get_the_same_message);
+
+async fn five_failures_pause_sign_in_for_the_account(t: TestDb) {
+    let app = app(&t.db);
+    make_user(&t.db, "ana@un.org", &[Role::Assessor], None, &["KE"]).await;
+    for _ in 0..5 {
+        let r = call(&app, "session/login", None, &[("email", "ana@un.org"), ("password", "not the password")]).await;
+        assert_eq!(r.status, 422);
+    }
+    // Even the right password is refused now, with a clear message.
+    let r = call(&app, "session/login", None, &[("email", "ana@un.org"), ("password", PASSWORD)]).await;
+    assert_eq!(r.status, 429, "{}", r.body);
+    assert!(r.body.contains("15 minutes"), "{}", r.body);
+    assert!(session_token(&r).is_none());
+    // Attempts are recorded for the audit: 5 failures, 1 throttled.
+    let (failed, throttled): (i64, i64) = with_pool!(&t.db, pool => (
+        sqlx::query_scalar("SELECT COUNT(*) FROM sign_in_attempts WHERE success = $1 AND throttled = $1").bind(false).fetch_one(pool).await.unwrap(),
+        sqlx::query_scalar("SELECT COUNT(*) FROM sign_in_attempts WHERE throttled = $1").bind(true).fetch_one(pool).await.unwrap(),
+    ));
+    assert_eq!((failed, throttled), (5, 1));
+    // Failures older than 15 minutes no longer count.
+    let old = chrono::Utc::now() - chrono::Duration::minutes(16);
+    with_pool!(&t.db, pool => sqlx::query("UPDATE sign_in_attempts SET at = $1").bind(old).execute(pool).await.unwrap().rows_affected());
+    let r = call(&app, "session/login", None, &[("email", "ana@un.org"), ("password", PASSWORD)]).await;
+    assert!(session_token(&r).is_some(), "{} {}", r.status, r.body);
+}
+on_both_backends!(five_failures_pause_sign_in_for_the_account);
+
+async fn sessions_expire_after_idle_and_absolute_timeouts(t: TestDb) {
+    let app = app(&t.db);
+    make_user(&t.db, "ana@un.org", &[Role::Assessor], None, &["KE"]).await;
+    let token = sign_in(&app, "ana@un.org").await;
+    let idle = chrono::Utc::now() - chrono::Duration::hours(9);
+    with_pool!(&t.db, pool => sqlx::query("UPDATE sessions SET last_seen_at = $1").bind(idle).execute(pool).await.unwrap().rows_affected());
+    let r = send(&app, "GET", "/methodology", Some(&token), None, None).await;
+    assert_eq!(r.status, 303, "idle session must be gone");
+    assert!(r.set_cookie.iter().any(|c| c.contains("Max-Age=0")), "stale cookie is cleared");
+
+    let token = sign_in(&app, "ana@un.org").await;
+    let created = chrono::Utc::now() - chrono::Duration::hours(25);
+    let now = chrono::Utc::now();
+    with_pool!(&t.db, pool => sqlx::query("UPDATE sessions SET created_at = $1, last_seen_at = $2").bind(created).bind(now).execute(pool).await.unwrap().rows_affected());
+    let r = send(&app, "GET", "/methodology", Some(&token), None, None).await;
+    assert_eq!(r.status, 303, "a session older than 24 hours must be gone");
+}
+on_both_backends!(sessions_expire_after_idle_and_absolute_timeouts);
+
+async fn deactivation_and_password_change_revoke_all_sessions(t: TestDb) {
+    let app = app(&t.db);
+    let id = make_user(&t.db, "ana@un.org", &[Role::Assessor], None, &["KE"]).await;
+    let a = sign_in(&app, "ana@un.org").await;
+    let b = sign_in(&app, "ana@un.org").await;
+    assert_ne!(a, b, "every sign-in gets a fresh session id");
+    service::set_active(&t.db, id, false).await.unwrap();
+    for token in [&a, &b] {
+        assert_eq!(send(&app, "GET", "/methodology", Some(token), None, None).await.status, 303);
+    }
+    let r = call(&app, "session/login", None, &[("email", "ana@un.org"), ("password", PASSWORD)]).await;
+    assert!(session_token(&r).is_none(), "a deactivated user cannot sign in");
+
+    service::set_active(&t.db, id, true).await.unwrap();
+    let c = sign_in(&app, "ana@un.org").await;
+    let changed = call(
+        &app,
+        "account/password",
+        Some(&c),
+        &[("current", PASSWORD), ("new_password", "a brand new passphrase"), ("confirm", "a brand new passphrase")],
+    )
+    .await;
+    assert!(changed.status < 400, "{} {}", changed.status, changed.body);
+    assert_eq!(
+        send(&app, "GET", "/methodology", Some(&c), None, None).await.status,
+        303,
+        "old session ends with the password"
+    );
+    let fresh = session_token(&changed).expect("the password change signs in afresh");
+    assert_eq!(send(&app, "GET", "/methodology", Some(&fresh), None, None).await.status, 200);
+}
+on_both_backends!(deactivation_and_password_change_revoke_all_sessions);
+
+async fn sign_in_rotates_an_existing_session(t: TestDb) {
+    let app = app(&t.db);
+    make_user(&t.db, "ana@un.org", &[Role::Assessor], None, &["KE"]).await;
+    let old = sign_in(&app, "ana@un.org").await;
+    let reply = call(&app, "session/login", Some(&old), &[("email", "ana@un.org"), ("password", PASSWORD)]).await;
+    let new = session_token(&reply).unwrap();
+    assert_ne!(old, new);
+    assert_eq!(
+        send(&app, "GET", "/methodology", Some(&old), None, None).await.status,
+        303,
+        "the pre-sign-in id is dead"
+    );
+}
+on_both_backends!(sign_in_rotates_an_existing_session);
+
+async fn password_rules_and_bad_input_get_clear_messages(t: TestDb) {
+    let app = app(&t.db);
+    make_user(&t.db, "ana@un.org", &[Role::Assessor], None, &["KE"]).await;
+    let token = sign_in(&app, "ana@un.org").await;
+    let short = call(
+        &app,
+        "account/password",
+        Some(&token),
+        &[("current", PASSWORD), ("new_password", "too short"), ("confirm", "too short")],
+    )
+    .await;
+    assert_eq!(short.status, 422);
+    assert!(short.body.contains("new_password") && short.body.contains("12 characters"), "{}", short.body);
+    let mismatch = call(
+        &app,
+        "account/password",
+        Some(&token),
+        &[("current", PASSWORD), ("new_password", "long enough password"), ("confirm", "long enough passw0rd")],
+    )
+    .await;
+    assert!(mismatch.body.contains("confirm"), "{}", mismatch.body);
+    let long_email = format!("{}@un.org", "a".repeat(300));
+    let r = call(&app, "session/login", None, &[("email", &long_email), ("password", "whatever it is")]).await;
+    assert_eq!(r.status, 422);
+    assert!(r.body.contains("too long"), "{}", r.body);
+}
+on_both_backends!(password_rules_and_bad_input_get_clear_messages);
+
+async fn temporary_password_forces_a_change_first(t: TestDb) {
+    let app = app(&t.db);
+    let id = make_user(&t.db, "ana@un.org", &[Role::Assessor], None, &["KE"]).await;
+    let temp = hrdd::accounts::NewPassword::parse("temporary pass 123").unwrap();
+    service::set_password(&t.db, id, &temp, true).await.unwrap();
+    let reply = call(&app, "session/login", None, &[("email", "ana@un.org"), ("password", "temporary pass 123")]).await;
+    let token = session_token(&reply).unwrap();
+    let page = send(&app, "GET", "/methodology", Some(&token), None, None).await;
+    assert_eq!((page.status, page.location.as_deref()), (303, Some("/account/password")));
+    assert_eq!(send(&app, "GET", "/account/password", Some(&token), None, None).await.status, 200);
+}
+on_both_backends!(temporary_password_forces_a_change_first);
+
+async fn cross_site_posts_are_refused(t: TestDb) {
+    let app = app(&t.db);
+    make_user(&t.db, "admin@un.org", &[Role::Admin], None, &[]).await;
+    let token = sign_in(&app, "admin@un.org").await;
+    let evil = send(&app, "POST", "/api/admin/users/list", Some(&token), Some(&[]), Some("https://evil.example")).await;
+    assert_eq!(evil.status, 403);
+    assert!(evil.body.contains("cross-site"));
+    let no_origin = send(&app, "POST", "/api/admin/users/list", Some(&token), Some(&[]), None).await;
+    assert_eq!(no_origin.status, 403, "a cookie-bearing POST without Origin or Referer is refused");
+    let same = send(&app, "POST", "/api/admin/users/list", Some(&token), Some(&[]), Some(ORIGIN)).await;
+    assert_eq!(same.status, 200, "{}", same.body);
+}
+on_both_backends!(cross_site_posts_are_refused);
+
+async fn signed_out_visitors_are_sent_to_login_except_home_and_health(t: TestDb) {
+    let app = app(&t.db);
+    for path in ["/methodology", "/admin/users", "/account/password", "/no/such/page"] {
+        let r = send(&app, "GET", path, None, None, None).await;
+        assert_eq!(r.status, 303, "{path}");
+        assert_eq!(r.location.as_deref(), Some(format!("/login?next={path}").as_str()));
+    }
+    for path in ["/", "/healthz", "/login"] {
+        assert_eq!(send(&app, "GET", path, None, None, None).await.status, 200, "{path}");
+    }
+}
+on_both_backends!(signed_out_visitors_are_sent_to_login_except_home_and_health);
+
+async fn admin_creates_users_with_validated_fields(t: TestDb) {
+    let app = app(&t.db);
+    make_user(&t.db, "admin@un.org", &[Role::Admin], None, &[]).await;
+    let admin = sign_in(&app, "admin@un.org").await;
+    let base = [
+        ("email", "new.reviewer@un.org"),
+        ("name", "Nia Reviewer"),
+        ("role_reviewer", "on"),
+        ("approval_level", "2"),
+        ("countries", "ke, ug"),
+        ("temporary_password", "temporary pass 123"),
+    ];
+    let ok = call(&app, "admin/users/create", Some(&admin), &base).await;
+    assert_eq!(ok.status, 200, "{}", ok.body);
+    let users = service::list_users(&t.db).await.unwrap();
+    let nia = users.iter().find(|u| u.email == "new.reviewer@un.org").unwrap();
+    assert_eq!((nia.approval_level, nia.must_change_password), (Some(2), true));
+    assert_eq!(nia.scope, hrdd::accounts::CountryScope::Countries(vec!["KE".into(), "UG".into()]));
+
+    let dup = call(&app, "admin/users/create", Some(&admin), &base).await;
+    assert!(dup.status == 422 && dup.body.contains("already exists"), "{}", dup.body);
+    let mut no_level = base.to_vec();
+    no_level[0] = ("email", "x@un.org");
+    no_level[3] = ("approval_level", "");
+    let r = call(&app, "admin/users/create", Some(&admin), &no_level).await;
+    assert!(r.body.contains("approval_level"), "{}", r.body);
+    let mut bad_country = base.to_vec();
+    bad_country[0] = ("email", "y@un.org");
+    bad_country[4] = ("countries", "Kenya");
+    let r = call(&app, "admin/users/create", Some(&admin), &bad_country).await;
+    assert!(r.body.contains("countries") && r.body.contains("Kenya"), "{}", r.body);
+    let mut short = base.to_vec();
+    short[0] = ("email", "z@un.org");
+    short[5] = ("temporary_password", "short");
+    let r = call(&app, "admin/users/create", Some(&admin), &short).await;
+    assert!(r.body.contains("temporary_password"), "{}", r.body);
+}
+on_both_backends!(admin_creates_users_with_validated_fields);
+
+async fn admins_cannot_lock_themselves_out(t: TestDb) {
+    let app = app(&t.db);
+    let id = make_user(&t.db, "admin@un.org", &[Role::Admin], None, &[]).await;
+    let admin = sign_in(&app, "admin@un.org").await;
+    let r = call(&app, "admin/users/active", Some(&admin), &[("id", &id.to_string()), ("active", "false")]).await;
+    assert_eq!(r.status, 403);
+    let r = call(
+        &app,
+        "admin/users/update",
+        Some(&admin),
+        &[("id", &id.to_string()), ("name", "Admin"), ("role_manager", "on"), ("countries", "KE")],
+    )
+    .await;
+    assert_eq!(r.status, 422, "{}", r.body);
+}
+on_both_backends!(admins_cannot_lock_themselves_out);
