@@ -6,9 +6,11 @@ import * as fs from 'fs';
 // with a fresh SQLite database, in Debian's Chromium (Playwright's browser download cannot work here).
 const root = path.resolve(__dirname, '..');
 const port = process.env.HRDD_E2E_PORT ?? '3100';
+// The config is evaluated in every Playwright process, so the database is reset by the server command
+// (run once), never here.
 const dbDir = path.join(root, 'target', 'e2e');
-fs.rmSync(dbDir, { recursive: true, force: true });
 fs.mkdirSync(dbDir, { recursive: true });
+const dbFile = path.join(dbDir, 'hrdd-e2e.sqlite');
 
 export default defineConfig({
   testDir: './tests',
@@ -27,7 +29,7 @@ export default defineConfig({
     viewport: { width: 1280, height: 900 },
   },
   webServer: {
-    command: './target/release/hrdd serve',
+    command: `rm -f ${dbFile} ${dbFile}-wal ${dbFile}-shm && exec ./target/release/hrdd serve --demo`,
     cwd: root,
     url: `http://127.0.0.1:${port}/healthz`,
     reuseExistingServer: false,
@@ -36,7 +38,7 @@ export default defineConfig({
     stderr: 'pipe',
     env: {
       LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
-      DATABASE_URL: `sqlite://${path.join(dbDir, 'hrdd-e2e.sqlite')}`,
+      DATABASE_URL: `sqlite://${dbFile}`,
       RUST_LOG: 'warn',
     },
   },

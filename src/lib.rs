@@ -6,6 +6,9 @@
 //! * [`app`] / [`ui`] — the Leptos application: routes, pages and shared components.
 //! * `server` (feature `ssr`) — configuration, database, HTTP wiring and the command line.
 
+// Leptos view types nest deeply; the admin and wizard pages need more than the default 128.
+#![recursion_limit = "256"]
+
 pub mod accounts;
 pub mod app;
 pub mod error;

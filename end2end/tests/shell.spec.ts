@@ -38,13 +38,23 @@ test('/healthz answers with JSON', async ({ request }) => {
   expect(typeof body.version).toBe('string');
 });
 
+async function signInAsManager(page) {
+  await page.goto('/login');
+  await page.getByLabel('E-mail address').fill('manager@demo.hrdd');
+  await page.getByLabel('Password').fill('demo-password-2026');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByTestId('user-menu')).toBeVisible();
+}
+
 test('unknown pages get a 404 page inside the shell', async ({ page }) => {
+  await signInAsManager(page);
   const response = await page.goto('/no/such/page');
   expect(response?.status()).toBe(404);
   await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
 });
 
 test('the methodology reference lists the risk areas', async ({ page }) => {
+  await signInAsManager(page);
   await page.goto('/methodology');
   await expect(page.getByRole('heading', { name: 'Risk areas' })).toBeVisible();
   await expect(page.getByText('Torture, ill-treatment and corporal punishment')).toBeVisible();

@@ -32,10 +32,24 @@ mod ssr {
             .unwrap_or(false)
     }
 
+    /// The client's address for throttling and the audit. Behind a reverse proxy, set
+    /// `HRDD_TRUST_PROXY=1` so the proxy's `X-Forwarded-For` is used instead of the proxy's own address.
     pub fn client_ip() -> String {
-        parts()
+        let parts = parts();
+        let trust_proxy = std::env::var("HRDD_TRUST_PROXY").is_ok_and(|v| v == "1");
+        let forwarded = parts
+            .as_ref()
+            .filter(|_| trust_proxy)
             .and_then(|p| {
-                p.extensions.get::<axum::extract::ConnectInfo<std::net::SocketAddr>>().map(|c| c.0.ip().to_string())
+                p.headers.get("x-forwarded-for")?.to_str().ok()?.split(',').next().map(|s| s.trim().to_string())
+            })
+            .filter(|s| !s.is_empty());
+        forwarded
+            .or_else(|| {
+                parts?
+                    .extensions
+                    .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+                    .map(|c| c.0.ip().to_string())
             })
             .unwrap_or_else(|| "unknown".into())
     }
@@ -113,6 +127,8 @@ pub async fn login(email: String, password: String, next: Option<String>) -> Res
     let user_id = match outcome {
         Ok(id) => id,
         Err(err) => {
+            // Without JavaScript the browser shows whatever we answer: redirect back to the form with the
+            // message (and no error status, which would replace the redirect).
             if is_plain_form_post() {
                 let next_q = next.as_deref().map(|n| format!("&next={}", url_encode(n))).unwrap_or_default();
                 leptos_axum::redirect(&format!(
@@ -120,6 +136,7 @@ pub async fn login(email: String, password: String, next: Option<String>) -> Res
                     url_encode(&err.to_string()),
                     url_encode(email.trim())
                 ));
+                return Err(err);
             }
             return Err(fail(err));
         }
@@ -190,6 +207,7 @@ pub async fn change_password(current: String, new_password: String, confirm: Str
                     "/account/password?error={}&field={field}",
                     url_encode(&err.to_string())
                 ));
+                return Err(err);
             }
             Err(fail(err))
         }

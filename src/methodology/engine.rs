@@ -116,8 +116,9 @@ struct AreaCalc {
 }
 
 impl AreaCalc {
+    /// An area is triggered iff it has at least one term (§5.3); once rated, its `result` holds them.
     fn triggered(&self) -> bool {
-        !self.terms.is_empty()
+        !self.terms.is_empty() || self.result.is_some()
     }
     fn band1(&self) -> Option<Band> {
         self.result.as_ref().map(|r| r.band1)
@@ -1082,7 +1083,7 @@ pub fn measure_failures(m: &Measure, a: &ComponentAnswers) -> Vec<String> {
     reasons
 }
 
-fn rate_area(cat: &Catalogue, case: &CaseAnswers, comp: &Component, calc: &AreaCalc) -> TriggeredArea {
+fn rate_area(cat: &Catalogue, case: &CaseAnswers, comp: &Component, calc: &mut AreaCalc) -> TriggeredArea {
     let a = &comp.answers;
     let area = calc.area;
     let info = cat.area(area);
@@ -1176,11 +1177,11 @@ fn rate_area(cat: &Catalogue, case: &CaseAnswers, comp: &Component, calc: &AreaC
         area,
         name: info.name.clone(),
         triggered: true,
-        trigger_reasons: calc.trigger_reasons.clone(),
+        trigger_reasons: std::mem::take(&mut calc.trigger_reasons),
         nexus: calc.nexus,
         content_rule: content.is_some(),
         l0,
-        l0_terms: calc.terms.clone(),
+        l0_terms: std::mem::take(&mut calc.terms),
         h8_applied: calc.h8,
         s,
         s_terms: SeverityTerms { scale, scope, irremediability, computed, floor },

@@ -43,14 +43,26 @@ impl Report<'_> {
         });
     }
 
-    fn push_q(&mut self, code: ErrorCode, path: impl Into<String>, q: &Question, message: impl Into<String>) {
+    fn push_q(&mut self, code: ErrorCode, path: impl std::fmt::Display, q: &Question, message: impl Into<String>) {
         self.errors.push(ValidationError {
             code,
-            path: path.into(),
+            path: path.to_string(),
             question_id: Some(q.id.clone()),
             display: Some(q.display.clone()),
             message: message.into(),
         });
+    }
+}
+
+/// The path of an answer, formatted only when an error needs it (validation is on the hot path).
+struct QPath<'a> {
+    prefix: &'a str,
+    id: &'a str,
+}
+
+impl std::fmt::Display for QPath<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}.{}", self.prefix, self.id)
     }
 }
 
@@ -166,26 +178,16 @@ fn validate_top(r: &mut Report, registry: &Registry, doc: &Value) {
 }
 
 /// Validates the answers of one level in table order and returns what later conditions read.
-fn validate_answers<'v>(
-    r: &mut Report,
+fn validate_answers<'c, 'v>(
+    r: &mut Report<'c>,
     answers: &'v Map<String, Value>,
     prefix: &str,
     scope: Scope,
-) -> HashMap<String, Slot<'v>> {
+) -> HashMap<&'c str, Slot<'v>> {
     let catalogue = r.catalogue;
-    for key in answers.keys() {
-        let known = catalogue.question(key).is_some_and(|q| q.scope == scope);
-        if !known {
-            r.push(
-                ErrorCode::UnknownQuestion,
-                format!("{prefix}.{key}"),
-                format!("`{key}` is not a question of this form"),
-            );
-        }
-    }
-    let mut states: HashMap<String, Slot<'v>> = HashMap::new();
+    let mut states: HashMap<&'c str, Slot<'v>> = HashMap::with_capacity(catalogue.questions.len());
     for q in catalogue.questions.iter().filter(|q| q.scope == scope) {
-        let path = format!("{prefix}.{}", q.id);
+        let path = QPath { prefix, id: &q.id };
         let value = get(answers, &q.id);
         let applicable = match &q.condition {
             None => Some(true),
@@ -214,7 +216,15 @@ fn validate_answers<'v>(
                 _ => Slot::Undetermined,
             },
         };
-        states.insert(q.id.clone(), state);
+        states.insert(&q.id, state);
+    }
+    // Every question of this level is in `states`, so any other key is unknown.
+    for key in answers.keys().filter(|k| !states.contains_key(k.as_str())) {
+        r.push(
+            ErrorCode::UnknownQuestion,
+            format!("{prefix}.{key}"),
+            format!("`{key}` is not a question of this form"),
+        );
     }
     states
 }
@@ -226,7 +236,7 @@ enum Checked {
     Invalid,
 }
 
-fn check_question(r: &mut Report, q: &Question, v: &Value, path: &str) -> Checked {
+fn check_question(r: &mut Report, q: &Question, v: &Value, path: &QPath) -> Checked {
     let catalogue = r.catalogue;
     let wrong = |r: &mut Report, expected: &str| {
         r.push_q(
@@ -322,7 +332,7 @@ fn check_question(r: &mut Report, q: &Question, v: &Value, path: &str) -> Checke
     }
 }
 
-fn check_multi(r: &mut Report, q: &Question, v: &Value, path: &str) -> Checked {
+fn check_multi(r: &mut Report, q: &Question, v: &Value, path: &QPath) -> Checked {
     let Some(items) = v.as_array() else {
         r.push_q(
             ErrorCode::WrongType,

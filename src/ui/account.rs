@@ -13,6 +13,7 @@ use leptos_router::hooks::use_query_map;
 pub fn PasswordPage() -> impl IntoView {
     let query = use_query_map();
     let action = ServerAction::<ChangePassword>::new();
+    crate::ui::layout::refresh_session_after(action);
     let q = move |key: &str| query.with(|q| q.get(key).filter(|v| !v.is_empty()));
     // With JavaScript the error comes from the action; without, from the redirect's query string.
     let error = Signal::derive(move || match action.value().get() {

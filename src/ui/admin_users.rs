@@ -202,7 +202,7 @@ fn UserTable(
                     </tr>
                 </thead>
                 <tbody class="divide-y divide-slate-100">
-                    {users.into_iter().map(|u| view! { <UserRow user=u update active password/> }).collect_view()}
+                    {users.into_iter().map(|u| view! { <UserRow user=u update active password/> }.into_any()).collect_view()}
                 </tbody>
             </table>
         </div>
@@ -253,7 +253,7 @@ fn UserRow(
         <tr class=if is_active { "" } else { "bg-slate-50 text-slate-500" } data-testid=format!("user-{email}")>
             <td class="px-4 py-3"><span class="font-medium text-slate-900">{name.clone()}</span><br/><span class="text-slate-600">{email.clone()}</span></td>
             <td class="px-4 py-3">{role_badges}</td>
-            <td class="px-4 py-3">{scope.describe()}</td>
+            <td class="px-4 py-3">{if roles == [Role::Admin] { "— (no case access)".to_string() } else { scope.describe() }}</td>
             <td class="px-4 py-3">{status}</td>
             <td class="px-4 py-3 text-slate-600">{last_sign_in.unwrap_or_else(|| "never".into())}</td>
             <td class="px-4 py-3 text-right">
