@@ -39,7 +39,9 @@ fi
 STAMP=node_modules/.hrdd-lock-stamp
 if [ ! -f "$STAMP" ] || ! cmp -s package-lock.json "$STAMP"; then
   say "installing npm devDependencies (tailwindcss, binaryen, @playwright/test, axe-core)"
-  npm ci --no-audit --no-fund --loglevel=error || die "npm ci"
+  # `npm install` with the committed lockfile installs exactly the locked versions. (`npm ci` refuses
+  # this lockfile: the registry here serves only the Linux builds of Tailwind's optional native parts.)
+  npm install --no-audit --no-fund --loglevel=error || die "npm install (package-lock.json)"
   cp package-lock.json "$STAMP"
 fi
 for tool in tailwindcss wasm-opt playwright; do
