@@ -2,6 +2,7 @@
 
 use crate::ui::account::PasswordPage;
 use crate::ui::admin_users::AdminUsersPage;
+use crate::ui::cases::{CaseListPage, CaseOverviewPage, NewCasePage};
 use crate::ui::home::HomePage;
 use crate::ui::layout::Layout;
 use crate::ui::login::LoginPage;
@@ -49,6 +50,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/account/password") view=PasswordPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/users") view=AdminUsersPage ssr=SsrMode::Async/>
                     <Route path=path!("/methodology") view=MethodologyPage ssr=SsrMode::Async/>
+                    <Route path=path!("/cases") view=CaseListPage ssr=SsrMode::Async/>
+                    <Route path=path!("/cases/new") view=NewCasePage ssr=SsrMode::Async/>
+                    <Route path=path!("/cases/:id") view=CaseOverviewPage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

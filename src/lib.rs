@@ -3,6 +3,7 @@
 //! Layout (by domain):
 //! * [`methodology`] — the pure rules engine (no I/O; compiled into the server and the WASM bundle).
 //! * [`accounts`] — users, roles, country scopes, sessions and their server functions.
+//! * [`cases`] — assessments: the case list, creation, overview; scoped by country.
 //! * [`app`] / [`ui`] — the Leptos application: routes, pages and shared components.
 //! * `server` (feature `ssr`) — configuration, database, HTTP wiring and the command line.
 
@@ -11,6 +12,7 @@
 
 pub mod accounts;
 pub mod app;
+pub mod cases;
 pub mod error;
 pub mod methodology;
 pub mod ui;

@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod admin_users;
+pub mod cases;
 pub mod forms;
 pub mod home;
 pub mod layout;

@@ -1,5 +1,6 @@
-//! The authorization matrix: every server function × every role (and signed out) → allowed, 401 or 403,
-//! and a denied response leaks nothing. Extend `ENDPOINTS` with every new server function or API route.
+//! The authorization matrix: every server function × every role (and signed out) × own-country /
+//! other-country → allowed, 401 or 403, and a denied response leaks no case or user data.
+//! Extend `endpoints()` with every new server function or API route.
 
 use crate::common::*;
 use crate::on_both_backends;
@@ -11,6 +12,15 @@ enum Who {
     As(Role),
 }
 
+/// Which country the request targets, relative to the caller's scope (all test users hold KE only).
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Place {
+    /// The endpoint has no country (accounts, the scoped list).
+    None,
+    Own,
+    Other,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Expect {
     Allowed,
@@ -18,65 +28,135 @@ enum Expect {
     Forbidden,
 }
 
-struct Endpoint {
-    path: &'static str,
-    /// Form fields; `{target}` is replaced with the id of a user the call acts on.
-    form: &'static [(&'static str, &'static str)],
-    rule: fn(Who) -> Expect,
+struct Fixture {
+    target_user: String,
+    own_case: String,
+    other_case: String,
 }
 
-fn anyone(_: Who) -> Expect {
-    Expect::Allowed
+struct Endpoint {
+    path: &'static str,
+    place: Place,
+    form: fn(&Fixture) -> Vec<(&'static str, String)>,
+    rule: fn(Who, Place) -> Expect,
 }
-fn signed_in(w: Who) -> Expect {
+
+fn signed_in(w: Who, _: Place) -> Expect {
     match w {
         Who::SignedOut => Expect::Unauthenticated,
         Who::As(_) => Expect::Allowed,
     }
 }
-fn admin_only(w: Who) -> Expect {
+fn anyone(_: Who, _: Place) -> Expect {
+    Expect::Allowed
+}
+fn admin_only(w: Who, _: Place) -> Expect {
     match w {
         Who::SignedOut => Expect::Unauthenticated,
         Who::As(Role::Admin) => Expect::Allowed,
         Who::As(_) => Expect::Forbidden,
     }
 }
+/// Assessors, advisers, reviewers and managers read cases in their countries; admins never.
+fn case_readers(w: Who, place: Place) -> Expect {
+    match (w, place) {
+        (Who::SignedOut, _) => Expect::Unauthenticated,
+        (Who::As(Role::Admin), _) => Expect::Forbidden,
+        (Who::As(_), Place::Other) => Expect::Forbidden,
+        (Who::As(_), _) => Expect::Allowed,
+    }
+}
+fn assessors_in_scope(w: Who, place: Place) -> Expect {
+    match (w, place) {
+        (Who::SignedOut, _) => Expect::Unauthenticated,
+        (Who::As(Role::Assessor), Place::Own) => Expect::Allowed,
+        (Who::As(_), _) => Expect::Forbidden,
+    }
+}
 
-const ENDPOINTS: &[Endpoint] = &[
-    Endpoint { path: "session/current", form: &[], rule: anyone },
-    Endpoint {
-        path: "account/password",
-        form: &[
-            ("current", "wrong password x"),
-            ("new_password", "another long passphrase"),
-            ("confirm", "another long passphrase"),
-        ],
-        rule: signed_in,
-    },
-    Endpoint { path: "admin/users/list", form: &[], rule: admin_only },
-    Endpoint {
-        path: "admin/users/create",
-        form: &[
-            ("email", "created@un.org"),
-            ("name", "Created"),
-            ("role_manager", "on"),
-            ("countries", "KE"),
-            ("temporary_password", "temporary pass 123"),
-        ],
-        rule: admin_only,
-    },
-    Endpoint {
-        path: "admin/users/update",
-        form: &[("id", "{target}"), ("name", "Renamed"), ("role_manager", "on"), ("countries", "KE")],
-        rule: admin_only,
-    },
-    Endpoint { path: "admin/users/active", form: &[("id", "{target}"), ("active", "true")], rule: admin_only },
-    Endpoint {
-        path: "admin/users/password",
-        form: &[("id", "{target}"), ("temporary_password", "temporary pass 456")],
-        rule: admin_only,
-    },
-];
+fn endpoints() -> Vec<Endpoint> {
+    let none = |_: &Fixture| Vec::new();
+    vec![
+        Endpoint { path: "session/current", place: Place::None, form: none, rule: anyone },
+        Endpoint {
+            path: "account/password",
+            place: Place::None,
+            form: |_| {
+                vec![
+                    ("current", "wrong password x".into()),
+                    ("new_password", "another long passphrase".into()),
+                    ("confirm", "another long passphrase".into()),
+                ]
+            },
+            rule: signed_in,
+        },
+        Endpoint { path: "admin/users/list", place: Place::None, form: none, rule: admin_only },
+        Endpoint {
+            path: "admin/users/create",
+            place: Place::None,
+            form: |_| {
+                vec![
+                    ("email", "created@un.org".into()),
+                    ("name", "Created".into()),
+                    ("role_manager", "on".into()),
+                    ("countries", "KE".into()),
+                    ("temporary_password", "temporary pass 123".into()),
+                ]
+            },
+            rule: admin_only,
+        },
+        Endpoint {
+            path: "admin/users/update",
+            place: Place::None,
+            form: |f| {
+                vec![
+                    ("id", f.target_user.clone()),
+                    ("name", "Renamed".into()),
+                    ("role_manager", "on".into()),
+                    ("countries", "KE".into()),
+                ]
+            },
+            rule: admin_only,
+        },
+        Endpoint {
+            path: "admin/users/active",
+            place: Place::None,
+            form: |f| vec![("id", f.target_user.clone()), ("active", "true".into())],
+            rule: admin_only,
+        },
+        Endpoint {
+            path: "admin/users/password",
+            place: Place::None,
+            form: |f| vec![("id", f.target_user.clone()), ("temporary_password", "temporary pass 456".into())],
+            rule: admin_only,
+        },
+        Endpoint { path: "cases/list", place: Place::None, form: none, rule: case_readers },
+        Endpoint {
+            path: "cases/overview",
+            place: Place::Own,
+            form: |f| vec![("id", f.own_case.clone())],
+            rule: case_readers,
+        },
+        Endpoint {
+            path: "cases/overview",
+            place: Place::Other,
+            form: |f| vec![("id", f.other_case.clone())],
+            rule: case_readers,
+        },
+        Endpoint { path: "cases/create", place: Place::Own, form: |_| new_case("KE"), rule: assessors_in_scope },
+        Endpoint { path: "cases/create", place: Place::Other, form: |_| new_case("UG"), rule: assessors_in_scope },
+    ]
+}
+
+fn new_case(country: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("country", country.into()),
+        ("un_entity", "UNODC".into()),
+        ("office", "Country Office".into()),
+        ("programme_title", "Matrix programme".into()),
+        ("assessment_type", "NEW".into()),
+    ]
+}
 
 const ROLES: &[(Role, &str, Option<u8>)] = &[
     (Role::Assessor, "assessor@un.org", None),
@@ -86,46 +166,71 @@ const ROLES: &[(Role, &str, Option<u8>)] = &[
     (Role::Admin, "admin@un.org", None),
 ];
 
+/// Secrets a denied response must not contain.
+const SECRETS: &[&str] = &["@un.org", "target.person", "Secret KE programme", "Secret UG programme", "KE-20", "UG-20"];
+
 async fn authorization_matrix(t: TestDb) {
     let app = app(&t.db);
     for (role, email, level) in ROLES {
         make_user(&t.db, email, &[*role], *level, &["KE"]).await;
     }
     let target = make_user(&t.db, "target.person@un.org", &[Role::Manager], None, &["UG"]).await.to_string();
+    make_user(&t.db, "ug.assessor@un.org", &[Role::Assessor], None, &["UG"]).await;
+    let own_case = create_case(&app, "assessor@un.org", "KE", "Secret KE programme").await;
+    let other_case = create_case(&app, "ug.assessor@un.org", "UG", "Secret UG programme").await;
+    let fixture = Fixture { target_user: target, own_case, other_case };
+
+    let mut tokens = Vec::new();
+    for (role, email, _) in ROLES {
+        tokens.push((*role, sign_in(&app, email).await));
+    }
     let mut failures = Vec::new();
-    let mut who_list = vec![Who::SignedOut];
-    who_list.extend(ROLES.iter().map(|(r, _, _)| Who::As(*r)));
-    for endpoint in ENDPOINTS {
-        for who in &who_list {
-            let token = match who {
-                Who::SignedOut => None,
-                Who::As(role) => Some(sign_in(&app, ROLES.iter().find(|(r, _, _)| r == role).unwrap().1).await),
-            };
-            let form: Vec<(&str, String)> =
-                endpoint.form.iter().map(|(k, v)| (*k, v.replace("{target}", &target))).collect();
+    let mut rows = 0;
+    for endpoint in endpoints() {
+        let mut callers = vec![(Who::SignedOut, None)];
+        callers.extend(tokens.iter().map(|(r, t)| (Who::As(*r), Some(t.as_str()))));
+        for (who, token) in callers {
+            rows += 1;
+            let form = (endpoint.form)(&fixture);
             let form_refs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
-            let reply = call(&app, endpoint.path, token.as_deref(), &form_refs).await;
-            let expected = (endpoint.rule)(*who);
+            let reply = call(&app, endpoint.path, token, &form_refs).await;
+            let expected = (endpoint.rule)(who, endpoint.place);
             let ok = match expected {
+                // Authorization passed: success, or the input's own validation error (422).
                 Expect::Allowed => reply.status < 400 || reply.status == 422,
                 Expect::Unauthenticated => reply.status == 401,
                 Expect::Forbidden => reply.status == 403,
             };
             if !ok {
                 failures.push(format!(
-                    "{} as {who:?}: expected {expected:?}, got {} {}",
-                    endpoint.path, reply.status, reply.body
+                    "{} ({:?}) as {who:?}: expected {expected:?}, got {} {}",
+                    endpoint.path, endpoint.place, reply.status, reply.body
                 ));
             }
-            if expected != Expect::Allowed && (reply.body.contains("@un.org") || reply.body.contains("target.person")) {
-                failures.push(format!("{} as {who:?}: denied response leaks data: {}", endpoint.path, reply.body));
+            if expected != Expect::Allowed {
+                if let Some(secret) = SECRETS.iter().find(|s| reply.body.contains(*s)) {
+                    failures.push(format!(
+                        "{} as {who:?}: denied response leaks {secret:?}: {}",
+                        endpoint.path, reply.body
+                    ));
+                }
             }
-            // Undo side effects that would change later rows of the matrix.
             if expected == Expect::Allowed && endpoint.path == "admin/users/create" {
                 hrdd::with_pool!(&t.db, pool => sqlx::query("DELETE FROM users WHERE email = $1").bind("created@un.org").execute(pool).await.unwrap().rows_affected());
             }
         }
     }
+    assert_eq!(rows, endpoints().len() * (ROLES.len() + 1));
     assert!(failures.is_empty(), "authorization matrix failures:\n{}", failures.join("\n"));
 }
 on_both_backends!(authorization_matrix);
+
+async fn create_case(app: &axum::Router, email: &str, country: &str, title: &str) -> String {
+    let token = sign_in(app, email).await;
+    let mut form = new_case(country);
+    form[3].1 = title.to_string();
+    let form_refs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let reply = call(app, "cases/create", Some(&token), &form_refs).await;
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    reply.body.trim().to_string()
+}

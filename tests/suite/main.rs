@@ -2,6 +2,7 @@
 
 mod accounts;
 mod authz;
+mod cases;
 mod cli;
 mod common;
 mod engine_golden;

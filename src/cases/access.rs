@@ -1,0 +1,28 @@
+//! Who may do what with cases (spec §10.1): role first, then country scope. Denied by default.
+
+use crate::accounts::{CurrentUser, Role};
+use crate::error::AppError;
+
+use super::CASE_READERS as READERS;
+
+pub fn can_read(user: &CurrentUser, country: &str) -> bool {
+    READERS.iter().any(|r| user.has(*r)) && user.scope.covers(country)
+}
+
+pub fn can_create(user: &CurrentUser, country: &str) -> bool {
+    user.has(Role::Assessor) && user.scope.covers(country)
+}
+
+/// Fails unless the user may read cases at all (independent of a country).
+pub fn require_reader(user: &CurrentUser) -> Result<(), AppError> {
+    if READERS.iter().any(|r| user.has(*r)) {
+        Ok(())
+    } else {
+        Err(AppError::forbidden("Your role does not give access to assessments."))
+    }
+}
+
+/// The error for a case outside the user's countries (403, and no case data in it).
+pub fn outside_scope() -> AppError {
+    AppError::forbidden("This assessment belongs to a country outside your assignment.")
+}

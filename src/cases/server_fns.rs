@@ -1,0 +1,87 @@
+//! Server functions for cases. Each checks the caller's role and country scope itself.
+
+use super::{CaseFilter, CaseOverview, CasePage};
+use crate::error::AppError;
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    pub use crate::accounts::session::{fail, require_user};
+    pub use crate::methodology::Registry;
+    pub use crate::server::db::Db;
+    pub use std::sync::Arc;
+
+    pub fn db() -> Db {
+        leptos::prelude::expect_context::<Db>()
+    }
+    pub fn registry() -> Arc<Registry> {
+        leptos::prelude::expect_context::<Arc<Registry>>()
+    }
+}
+
+/// The signed-in user's case list (their countries only), filtered and paginated.
+#[server(prefix = "/api", endpoint = "cases/list")]
+pub async fn list_cases(#[server(default)] filter: CaseFilter) -> Result<CasePage, AppError> {
+    use ssr::*;
+    let user = require_user()?;
+    super::service::list(&db(), &user, &filter).await.map_err(fail)
+}
+
+/// One case's overview (403 outside the user's countries).
+#[server(prefix = "/api", endpoint = "cases/overview")]
+pub async fn get_case_overview(id: i64) -> Result<CaseOverview, AppError> {
+    use ssr::*;
+    let user = require_user()?;
+    super::service::overview(&db(), &registry(), &user, id).await.map_err(fail)
+}
+
+/// Starts a new assessment (assessors, in their countries) and opens it.
+#[server(prefix = "/api", endpoint = "cases/create")]
+pub async fn create_case(
+    country: String,
+    un_entity: String,
+    office: String,
+    programme_title: String,
+    assessment_type: String,
+) -> Result<i64, AppError> {
+    use crate::accounts::parse_countries;
+    use ssr::*;
+    let user = require_user()?;
+    let result: Result<i64, AppError> = async {
+        let country = match parse_countries(&country) {
+            Ok(list) if list.len() == 1 => list[0].clone(),
+            _ => return Err(AppError::invalid("country", "Choose the country of the assessment.")),
+        };
+        let registry = registry();
+        let catalogue = registry.current().ok_or_else(|| AppError::internal("no methodology loaded"))?;
+        let in_enum = |name: &str, value: &str| catalogue.enum_values(name).iter().any(|v| v.code == value);
+        if !in_enum("UnEntity", &un_entity) {
+            return Err(AppError::invalid("un_entity", "Choose the UN entity."));
+        }
+        if !in_enum("AssessmentType", &assessment_type) {
+            return Err(AppError::invalid("assessment_type", "Choose the type of assessment."));
+        }
+        let text = |field: &str, value: &str, label: &str| -> Result<String, AppError> {
+            let v = value.trim();
+            if v.is_empty() {
+                Err(AppError::invalid(field, format!("Enter the {label}.")))
+            } else if v.chars().count() > 300 {
+                Err(AppError::invalid(field, format!("The {label} has at most 300 characters.")))
+            } else {
+                Ok(v.to_string())
+            }
+        };
+        let new = super::service::NewCase {
+            country,
+            un_entity,
+            office: text("office", &office, "office")?,
+            programme_title: text("programme_title", &programme_title, "programme title")?,
+            assessment_type,
+        };
+        super::service::create(&db(), &registry, &user, new).await
+    }
+    .await;
+    let id = result.map_err(fail)?;
+    leptos_axum::redirect(&format!("/cases/{id}"));
+    Ok(id)
+}

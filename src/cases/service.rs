@@ -1,0 +1,303 @@
+//! Case operations over the database. Every query that returns cases is scoped by the caller's countries.
+
+use super::access;
+use super::{CaseFilter, CaseListItem, CaseOverview, CasePage, CaseState, PAGE_SIZE};
+use crate::accounts::{CountryScope, CurrentUser};
+use crate::error::AppError;
+use crate::methodology::codes::{Band, RecommendedDecision};
+use crate::methodology::{score_value, Registry, ScoreOutcome};
+use crate::server::db::Db;
+use crate::with_pool;
+use chrono::{DateTime, Datelike, Utc};
+use serde_json::{json, Value};
+
+/// A value bound to a dynamically built query, in placeholder order.
+enum Bind {
+    Text(String),
+    Int(i64),
+}
+
+/// Builds `AND …` clauses with numbered placeholders that both backends accept.
+struct Where {
+    sql: String,
+    binds: Vec<Bind>,
+}
+
+impl Where {
+    fn new() -> Where {
+        Where { sql: String::from(" WHERE 1 = 1"), binds: Vec::new() }
+    }
+    fn next(&self) -> usize {
+        self.binds.len() + 1
+    }
+    fn eq(&mut self, column: &str, value: String) {
+        self.sql.push_str(&format!(" AND {column} = ${}", self.next()));
+        self.binds.push(Bind::Text(value));
+    }
+    fn scope(&mut self, scope: &CountryScope) {
+        if let CountryScope::Countries(list) = scope {
+            if list.is_empty() {
+                self.sql.push_str(" AND 1 = 0");
+                return;
+            }
+            let start = self.next();
+            let marks: Vec<String> = (0..list.len()).map(|i| format!("${}", start + i)).collect();
+            self.sql.push_str(&format!(" AND c.country IN ({})", marks.join(", ")));
+            self.binds.extend(list.iter().map(|c| Bind::Text(c.clone())));
+        }
+    }
+    fn search(&mut self, q: &str) {
+        let escaped = q.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+        let n = self.next();
+        self.sql.push_str(&format!(
+            " AND (LOWER(c.title) LIKE ${n} ESCAPE '\\' OR LOWER(c.reference) LIKE ${n} ESCAPE '\\')"
+        ));
+        self.binds.push(Bind::Text(format!("%{escaped}%")));
+    }
+}
+
+macro_rules! bind_all {
+    ($query:expr, $binds:expr) => {{
+        let mut q = $query;
+        for b in $binds {
+            q = match b {
+                Bind::Text(s) => q.bind(s.clone()),
+                Bind::Int(i) => q.bind(*i),
+            };
+        }
+        q
+    }};
+}
+
+#[derive(sqlx::FromRow)]
+struct ListRow {
+    id: i64,
+    reference: String,
+    country: String,
+    title: String,
+    state: String,
+    version_no: i64,
+    overall_band: Option<String>,
+    overall_decision: Option<String>,
+    can_submit: bool,
+    updated_at: DateTime<Utc>,
+    updated_by_name: String,
+}
+
+impl ListRow {
+    fn into_item(self) -> CaseListItem {
+        CaseListItem {
+            id: self.id,
+            reference: self.reference,
+            country: self.country,
+            title: self.title,
+            state: CaseState::parse(&self.state).unwrap_or(CaseState::Draft),
+            version_no: self.version_no,
+            overall_band: self.overall_band.as_deref().and_then(Band::parse),
+            overall_decision: self.overall_decision.as_deref().and_then(RecommendedDecision::parse),
+            can_submit: self.can_submit,
+            updated_at: self.updated_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+            updated_by: self.updated_by_name,
+        }
+    }
+}
+
+const LIST_COLUMNS: &str = "c.id, c.reference, c.country, c.title, c.state, c.version_no, c.overall_band, \
+     c.overall_decision, c.can_submit, c.updated_at, u.name AS updated_by_name";
+
+/// The case list for `user`: filtered, scoped by country, newest change first, one page.
+pub async fn list(db: &Db, user: &CurrentUser, filter: &CaseFilter) -> Result<CasePage, AppError> {
+    access::require_reader(user)?;
+    let mut w = Where::new();
+    w.scope(&user.scope);
+    if let Some(q) = filter.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
+        if q.chars().count() > 200 {
+            return Err(AppError::invalid("q", "Search for at most 200 characters."));
+        }
+        w.search(q);
+    }
+    if let Some(state) = filter.state.as_deref().filter(|s| !s.is_empty()) {
+        let state = CaseState::parse(state).ok_or_else(|| AppError::invalid("state", "Unknown status."))?;
+        w.eq("c.state", state.as_str().to_string());
+    }
+    if let Some(band) = filter.band.as_deref().filter(|s| !s.is_empty()) {
+        let band = Band::parse(band).ok_or_else(|| AppError::invalid("band", "Unknown band."))?;
+        w.eq("c.overall_band", band.code().to_string());
+    }
+    if let Some(country) = filter.country.as_deref().filter(|s| !s.is_empty()) {
+        w.eq("c.country", country.to_uppercase());
+    }
+    let count_sql = format!("SELECT COUNT(*) FROM cases c{}", w.sql);
+    let total: i64 = with_pool!(db, pool => bind_all!(sqlx::query_scalar(&count_sql), &w.binds).fetch_one(pool).await?);
+    let pages = ((total as u32).div_ceil(PAGE_SIZE)).max(1);
+    let page = filter.page.unwrap_or(1).clamp(1, pages);
+    let offset = i64::from((page - 1) * PAGE_SIZE);
+    let n = w.next();
+    let list_sql = format!(
+        "SELECT {LIST_COLUMNS} FROM cases c JOIN users u ON u.id = c.updated_by{} ORDER BY c.updated_at DESC, c.id DESC LIMIT ${n} OFFSET ${}",
+        w.sql,
+        n + 1
+    );
+    let mut binds = w.binds;
+    binds.push(Bind::Int(i64::from(PAGE_SIZE)));
+    binds.push(Bind::Int(offset));
+    let rows: Vec<ListRow> =
+        with_pool!(db, pool => bind_all!(sqlx::query_as(&list_sql), &binds).fetch_all(pool).await?);
+    let countries = match &user.scope {
+        CountryScope::Countries(list) => list.clone(),
+        CountryScope::All => {
+            with_pool!(db, pool => sqlx::query_scalar("SELECT DISTINCT country FROM cases ORDER BY country").fetch_all(pool).await?)
+        }
+    };
+    let can_create = user.has(crate::accounts::Role::Assessor);
+    Ok(CasePage {
+        items: rows.into_iter().map(ListRow::into_item).collect(),
+        total,
+        page,
+        pages,
+        countries,
+        can_create,
+    })
+}
+
+/// What an assessor gives to start an assessment; the rest is answered in the wizard.
+#[derive(Clone, Debug)]
+pub struct NewCase {
+    pub country: String,
+    pub un_entity: String,
+    pub office: String,
+    pub programme_title: String,
+    pub assessment_type: String,
+}
+
+/// The starting answers document: step-1 answers and one empty support component.
+fn initial_answers(version: &str, new: &NewCase) -> Value {
+    json!({
+        "methodology_version": version,
+        "case": {
+            "country": new.country,
+            "un_entity": new.un_entity,
+            "office": new.office,
+            "programme_title": new.programme_title,
+            "assessment_type": new.assessment_type,
+        },
+        "consultations": [],
+        "components": [{ "component_id": "C1", "answers": {}, "evidence": [] }]
+    })
+}
+
+/// Cached figures of a draft for lists and dashboards, recomputed at every save.
+struct Summary {
+    valid: bool,
+    can_submit: bool,
+    band: Option<String>,
+    decision: Option<String>,
+    next_review: Option<String>,
+}
+
+fn summarise(outcome: &ScoreOutcome) -> Summary {
+    match outcome.result() {
+        Some(r) => Summary {
+            valid: true,
+            can_submit: r.can_submit,
+            band: Some(r.overall_band.code().to_string()),
+            decision: Some(r.overall_decision.code().to_string()),
+            next_review: r.next_review_date.map(|d| d.to_string()),
+        },
+        None => Summary { valid: false, can_submit: false, band: None, decision: None, next_review: None },
+    }
+}
+
+/// Creates a draft case in one of the assessor's countries and returns its id.
+pub async fn create(db: &Db, registry: &Registry, user: &CurrentUser, new: NewCase) -> Result<i64, AppError> {
+    if !user.has(crate::accounts::Role::Assessor) {
+        return Err(AppError::forbidden("Only assessors start assessments."));
+    }
+    if !access::can_create(user, &new.country) {
+        return Err(AppError::forbidden(format!("{} is not one of your countries.", new.country)));
+    }
+    let catalogue = registry.current().ok_or_else(|| AppError::internal("no methodology loaded"))?;
+    let answers = initial_answers(&catalogue.version, &new);
+    let summary = summarise(&score_value(registry, &answers));
+    let now = Utc::now();
+    let text = answers.to_string();
+    // References are per country and year; retry on the rare race for the same number.
+    for _ in 0..5 {
+        let prefix = format!("{}-{}-", new.country, now.year());
+        let taken: i64 = with_pool!(db, pool => sqlx::query_scalar("SELECT COUNT(*) FROM cases WHERE reference LIKE $1").bind(format!("{prefix}%")).fetch_one(pool).await?);
+        let reference = format!("{prefix}{:04}", taken + 1);
+        let inserted: Result<i64, sqlx::Error> = async {
+            with_pool!(db, pool => {
+                let mut tx = pool.begin().await?;
+                let id: i64 = sqlx::query_scalar(
+                    "INSERT INTO cases (reference, country, title, methodology_version, state, version_no, revision, answers, valid, can_submit, overall_band, overall_decision, next_review_date, created_by, created_at, updated_by, updated_at)
+                     VALUES ($1, $2, $3, $4, $5, 1, 1, $6, $7, $8, $9, $10, $11, $12, $13, $12, $13) RETURNING id",
+                )
+                .bind(&reference).bind(&new.country).bind(&new.programme_title).bind(&catalogue.version).bind(CaseState::Draft.as_str())
+                .bind(&text).bind(summary.valid).bind(summary.can_submit).bind(&summary.band).bind(&summary.decision).bind(&summary.next_review)
+                .bind(user.id).bind(now)
+                .fetch_one(&mut *tx).await?;
+                sqlx::query("INSERT INTO case_revisions (case_id, revision, answers, saved_by, saved_at) VALUES ($1, 1, $2, $3, $4)")
+                    .bind(id).bind(&text).bind(user.id).bind(now).execute(&mut *tx).await?;
+                tx.commit().await?;
+                Ok(id)
+            })
+        }
+        .await;
+        match inserted {
+            Ok(id) => {
+                tracing::info!(target: "audit", user = user.email, case = id, reference, "case created");
+                return Ok(id);
+            }
+            Err(sqlx::Error::Database(e)) if e.is_unique_violation() => continue,
+            Err(e) => return Err(AppError::internal(e)),
+        }
+    }
+    Err(AppError::Conflict("Could not allocate a case reference; please try again.".into()))
+}
+
+#[derive(sqlx::FromRow)]
+struct OverviewRow {
+    #[sqlx(flatten)]
+    list: ListRow,
+    methodology_version: String,
+    answers: String,
+    next_review_date: Option<String>,
+    created_at: DateTime<Utc>,
+    created_by_name: String,
+}
+
+/// One case as the overview page shows it; 403 outside the user's countries.
+pub async fn overview(db: &Db, registry: &Registry, user: &CurrentUser, id: i64) -> Result<CaseOverview, AppError> {
+    access::require_reader(user)?;
+    let sql = format!(
+        "SELECT {LIST_COLUMNS}, c.methodology_version, c.answers, c.next_review_date, c.created_at, cu.name AS created_by_name
+         FROM cases c JOIN users u ON u.id = c.updated_by JOIN users cu ON cu.id = c.created_by WHERE c.id = $1"
+    );
+    let row: Option<OverviewRow> = with_pool!(db, pool => sqlx::query_as(&sql).bind(id).fetch_optional(pool).await?);
+    let row = row.ok_or_else(|| AppError::NotFound("No such assessment.".into()))?;
+    if !access::can_read(user, &row.list.country) {
+        return Err(access::outside_scope());
+    }
+    let answers: Value = serde_json::from_str(&row.answers).map_err(AppError::internal)?;
+    let outcome = score_value(registry, &answers);
+    let errors = outcome.errors();
+    let open_items: Vec<String> = errors.iter().take(50).map(|e| e.message.clone()).collect();
+    let components = answers["components"]
+        .as_array()
+        .map(|c| c.iter().filter_map(|c| c["component_id"].as_str().map(String::from)).collect())
+        .unwrap_or_default();
+    let item = row.list.into_item();
+    let can_edit = item.state.editable() && user.has(crate::accounts::Role::Assessor);
+    Ok(CaseOverview {
+        methodology_version: row.methodology_version,
+        created_at: row.created_at.format("%Y-%m-%d").to_string(),
+        created_by: row.created_by_name,
+        next_review_date: row.next_review_date,
+        components,
+        open_items_total: errors.len(),
+        open_items,
+        can_edit,
+        item,
+    })
+}

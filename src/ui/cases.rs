@@ -1,0 +1,347 @@
+//! Case pages: the list (`/cases`), a new assessment (`/cases/new`) and the overview (`/cases/{id}`).
+
+use crate::cases::server_fns::{get_case_overview, list_cases, CreateCase};
+use crate::cases::{CaseFilter, CaseListItem, CaseOverview, CasePage, CaseState};
+use crate::error::AppError;
+use crate::methodology::codes::Band;
+use crate::ui::admin_users::AccessProblem;
+use crate::ui::forms::{FieldError, BUTTON_PRIMARY, BUTTON_SECONDARY, INPUT};
+use crate::ui::home::band_classes;
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::{Form, A};
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+pub fn band_badge(band: Option<Band>) -> impl IntoView {
+    match band {
+        Some(b) => view! {
+            <span class=format!("inline-block rounded-full px-2.5 py-0.5 text-xs font-semibold ring-1 {}", band_classes(b))>{b.code()}</span>
+        }
+        .into_any(),
+        None => view! { <span class="text-xs text-slate-500">"incomplete"</span> }.into_any(),
+    }
+}
+
+pub fn state_badge(state: CaseState) -> impl IntoView {
+    let class = match state {
+        CaseState::Draft => "bg-slate-100 text-slate-800 ring-slate-300",
+        CaseState::Submitted => "bg-sky-100 text-sky-900 ring-sky-300",
+        CaseState::Returned => "bg-amber-100 text-amber-900 ring-amber-300",
+        CaseState::Decided => "bg-emerald-100 text-emerald-900 ring-emerald-300",
+        CaseState::Superseded => "bg-slate-50 text-slate-500 ring-slate-200",
+    };
+    view! { <span class=format!("inline-block rounded-full px-2.5 py-0.5 text-xs font-medium ring-1 {class}")>{state.label()}</span> }
+}
+
+#[component]
+pub fn CaseListPage() -> impl IntoView {
+    let query = use_query_map();
+    let filter = Memo::new(move |_| {
+        query.with(|q| CaseFilter {
+            q: q.get("q"),
+            state: q.get("state"),
+            band: q.get("band"),
+            country: q.get("country"),
+            page: q.get("page").and_then(|p| p.parse().ok()),
+        })
+    });
+    let cases = Resource::new(move || filter.get(), list_cases);
+    view! {
+        <Title text="Assessments"/>
+        <div class="flex flex-wrap items-end justify-between gap-4">
+            <div>
+                <h1 class="text-2xl font-bold text-slate-900">"Assessments"</h1>
+                <p class="mt-1 text-sm text-slate-600">"Human-rights due diligence cases in your countries, most recently changed first."</p>
+            </div>
+        </div>
+        <Transition fallback=|| view! { <p class="mt-6 text-slate-600">"Loading assessments…"</p> }>
+            {move || cases.get().map(|result| match result {
+                Err(e) => view! { <AccessProblem error=e/> }.into_any(),
+                Ok(page) => view! { <CaseListBody page filter=filter.get()/> }.into_any(),
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn CaseListBody(page: CasePage, filter: CaseFilter) -> impl IntoView {
+    let CasePage { items, total, page: current, pages, countries, can_create } = page;
+    let selected = |value: &Option<String>, option: &str| value.as_deref() == Some(option);
+    let link_for = {
+        let filter = filter.clone();
+        move |p: u32| {
+            let mut parts = Vec::new();
+            for (k, v) in
+                [("q", &filter.q), ("state", &filter.state), ("band", &filter.band), ("country", &filter.country)]
+            {
+                if let Some(v) = v.as_deref().filter(|v| !v.is_empty()) {
+                    parts.push(format!("{k}={}", js_like_encode(v)));
+                }
+            }
+            parts.push(format!("page={p}"));
+            format!("/cases?{}", parts.join("&"))
+        }
+    };
+    let prev = (current > 1).then(|| link_for(current - 1));
+    let next = (current < pages).then(|| link_for(current + 1));
+    view! {
+        <Form method="GET" action="/cases" attr:class="mt-6 grid gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm md:grid-cols-[2fr_1fr_1fr_1fr_auto]" attr:role="search" attr:aria-label="Filter assessments">
+            <div>
+                <label for="f-q" class="block text-xs font-medium text-slate-700">"Search title or reference"</label>
+                <input id="f-q" name="q" type="search" value=filter.q.clone().unwrap_or_default() maxlength="200" class=INPUT placeholder="e.g. prison or KE-2026"/>
+            </div>
+            <div>
+                <label for="f-state" class="block text-xs font-medium text-slate-700">"Status"</label>
+                <select id="f-state" name="state" class=INPUT>
+                    <option value="">"Any status"</option>
+                    {CaseState::ALL.into_iter().map(|s| view! { <option value=s.as_str() selected=selected(&filter.state, s.as_str())>{s.label()}</option> }).collect_view()}
+                </select>
+            </div>
+            <div>
+                <label for="f-band" class="block text-xs font-medium text-slate-700">"Overall band"</label>
+                <select id="f-band" name="band" class=INPUT>
+                    <option value="">"Any band"</option>
+                    {Band::ALL.iter().map(|b| view! { <option value=b.code() selected=selected(&filter.band, b.code())>{b.code()}</option> }).collect_view()}
+                </select>
+            </div>
+            <div>
+                <label for="f-country" class="block text-xs font-medium text-slate-700">"Country"</label>
+                <select id="f-country" name="country" class=INPUT>
+                    <option value="">"All my countries"</option>
+                    {countries.into_iter().map(|c| {
+                        let is = selected(&filter.country, &c);
+                        view! { <option value=c.clone() selected=is>{c.clone()}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="flex items-end gap-2">
+                <button type="submit" class=BUTTON_SECONDARY>"Filter"</button>
+                {can_create.then(|| view! { <A href="/cases/new" attr:class=BUTTON_PRIMARY>"New assessment"</A> })}
+            </div>
+        </Form>
+        <p class="mt-4 text-sm text-slate-600" aria-live="polite">{format!("{total} assessment{}", if total == 1 { "" } else { "s" })}</p>
+        {if items.is_empty() {
+            view! {
+                <div class="mt-3 rounded-xl border border-dashed border-slate-300 bg-white p-10 text-center text-slate-600">
+                    "No assessment matches. " {can_create.then(|| view! { <A href="/cases/new" attr:class="font-medium text-sky-800 underline">"Start a new assessment"</A> })}
+                </div>
+            }.into_any()
+        } else {
+            view! {
+                <div class="mt-3 overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+                    <table class="min-w-full divide-y divide-slate-200 text-sm" data-testid="case-table">
+                        <thead class="bg-slate-100 text-left text-xs font-semibold uppercase tracking-wide text-slate-700">
+                            <tr>
+                                <th scope="col" class="px-4 py-3">"Reference"</th>
+                                <th scope="col" class="px-4 py-3">"Programme"</th>
+                                <th scope="col" class="px-4 py-3">"Country"</th>
+                                <th scope="col" class="px-4 py-3">"Status"</th>
+                                <th scope="col" class="px-4 py-3">"Band"</th>
+                                <th scope="col" class="px-4 py-3">"Last change"</th>
+                            </tr>
+                        </thead>
+                        <tbody class="divide-y divide-slate-100">
+                            {items.into_iter().map(|c| view! { <CaseRow item=c/> }.into_any()).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            }.into_any()
+        }}
+        <nav class="mt-4 flex items-center justify-between text-sm" aria-label="Pages">
+            <span class="text-slate-600">{format!("Page {current} of {pages}")}</span>
+            <span class="flex gap-2">
+                {prev.map(|href| view! { <A href=href attr:class=BUTTON_SECONDARY attr:rel="prev">"Previous"</A> })}
+                {next.map(|href| view! { <A href=href attr:class=BUTTON_SECONDARY attr:rel="next">"Next"</A> })}
+            </span>
+        </nav>
+    }
+}
+
+/// Percent-encodes a query value (the browser does this for forms; links need it too).
+fn js_like_encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+#[component]
+fn CaseRow(item: CaseListItem) -> impl IntoView {
+    let href = format!("/cases/{}", item.id);
+    view! {
+        <tr class="hover:bg-slate-50">
+            <td class="px-4 py-3 font-mono text-xs"><A href=href.clone() attr:class="font-medium text-sky-800 underline-offset-2 hover:underline">{item.reference.clone()}</A></td>
+            <td class="px-4 py-3"><A href=href attr:class="text-slate-900 hover:underline">{item.title.clone()}</A>
+                {(item.version_no > 1).then(|| view! { <span class="ml-2 text-xs text-slate-500">{format!("version {}", item.version_no)}</span> })}
+            </td>
+            <td class="px-4 py-3">{item.country.clone()}</td>
+            <td class="px-4 py-3">{state_badge(item.state)}</td>
+            <td class="px-4 py-3">{band_badge(item.overall_band)}</td>
+            <td class="px-4 py-3 text-slate-600">{item.updated_at.clone()}<br/><span class="text-xs">{item.updated_by.clone()}</span></td>
+        </tr>
+    }
+}
+
+#[component]
+pub fn NewCasePage() -> impl IntoView {
+    let create = ServerAction::<CreateCase>::new();
+    let error = Signal::derive(move || create.value().get().and_then(|r| r.err()));
+    let field = move |name: &'static str| Signal::derive(move || error.get().and_then(|e| e.for_field(name)));
+    let form_error = Signal::derive(move || {
+        error.get().filter(|e| !matches!(e, AppError::Invalid { field: Some(_), .. })).map(|e| e.to_string())
+    });
+    let session = crate::ui::layout::use_session();
+    let catalogue = Resource::new(|| (), |_| crate::ui::methodology::current_methodology());
+    view! {
+        <Title text="New assessment"/>
+        <section class="mx-auto max-w-2xl rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
+            <h1 class="text-2xl font-bold text-slate-900">"New assessment"</h1>
+            <p class="mt-1 text-sm text-slate-600">"Start with the basics; everything else is answered step by step and saved as a draft."</p>
+            <crate::ui::forms::Notice message=form_error/>
+            <Transition fallback=|| view! { <p class="mt-4 text-slate-600">"Loading…"</p> }>
+                {move || {
+                    let user = session.get().and_then(|r| r.ok()).and_then(|s| s.user);
+                    let options = catalogue.get().and_then(|r| r.ok());
+                    match (user, options) {
+                        (Some(user), Some(cat)) if user.has(crate::accounts::Role::Assessor) => {
+                            let countries = match &user.scope {
+                                crate::accounts::CountryScope::Countries(list) => Some(list.clone()),
+                                crate::accounts::CountryScope::All => None,
+                            };
+                            let entities = cat.enum_values("UnEntity").to_vec();
+                            let types = cat.enum_values("AssessmentType").to_vec();
+                            view! {
+                                <ActionForm action=create attr:class="mt-6 grid gap-5" attr:novalidate="true">
+                                    <div>
+                                        <label for="country" class="block text-sm font-medium text-slate-800">"1.1 Country"</label>
+                                        {match countries {
+                                            Some(list) => view! {
+                                                <select id="country" name="country" class=INPUT aria-describedby="country-error">
+                                                    {list.into_iter().map(|c| view! { <option value=c.clone()>{c.clone()}</option> }).collect_view()}
+                                                </select>
+                                            }.into_any(),
+                                            None => view! {
+                                                <input id="country" name="country" type="text" maxlength="2" placeholder="KE" class=INPUT aria-describedby="country-error"/>
+                                            }.into_any(),
+                                        }}
+                                        <FieldError id="country" message=field("country")/>
+                                    </div>
+                                    <div>
+                                        <label for="programme_title" class="block text-sm font-medium text-slate-800">"1.4 Programme or project title"</label>
+                                        <input id="programme_title" name="programme_title" type="text" maxlength="300" class=INPUT aria-describedby="programme_title-error"/>
+                                        <FieldError id="programme_title" message=field("programme_title")/>
+                                    </div>
+                                    <div class="grid gap-5 sm:grid-cols-2">
+                                        <div>
+                                            <label for="un_entity" class="block text-sm font-medium text-slate-800">"1.2 UN entity"</label>
+                                            <select id="un_entity" name="un_entity" class=INPUT aria-describedby="un_entity-error">
+                                                {entities.into_iter().map(|v| view! { <option value=v.code.clone()>{v.label.clone()}</option> }).collect_view()}
+                                            </select>
+                                            <FieldError id="un_entity" message=field("un_entity")/>
+                                        </div>
+                                        <div>
+                                            <label for="office" class="block text-sm font-medium text-slate-800">"1.3 Office"</label>
+                                            <input id="office" name="office" type="text" maxlength="300" class=INPUT aria-describedby="office-error"/>
+                                            <FieldError id="office" message=field("office")/>
+                                        </div>
+                                    </div>
+                                    <div>
+                                        <label for="assessment_type" class="block text-sm font-medium text-slate-800">"1.6 Assessment type"</label>
+                                        <select id="assessment_type" name="assessment_type" class=INPUT aria-describedby="assessment_type-error">
+                                            {types.into_iter().map(|v| view! { <option value=v.code.clone()>{v.label.clone()}</option> }).collect_view()}
+                                        </select>
+                                        <FieldError id="assessment_type" message=field("assessment_type")/>
+                                    </div>
+                                    <div><button type="submit" class=BUTTON_PRIMARY disabled=move || create.pending().get()>"Create draft"</button></div>
+                                </ActionForm>
+                            }.into_any()
+                        }
+                        (Some(_), _) => view! { <AccessProblem error=AppError::forbidden("Only assessors start assessments.")/> }.into_any(),
+                        _ => view! { <p class="mt-4 text-slate-600">"Loading…"</p> }.into_any(),
+                    }
+                }}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+pub fn CaseOverviewPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|v| v.parse::<i64>().ok())));
+    let overview = Resource::new(
+        move || id.get(),
+        |id| async move {
+            match id {
+                Some(id) => get_case_overview(id).await,
+                None => Err(AppError::NotFound("No such assessment.".into())),
+            }
+        },
+    );
+    view! {
+        <Transition fallback=|| view! { <p class="text-slate-600">"Loading the assessment…"</p> }>
+            {move || overview.get().map(|result| match result {
+                Err(e) => view! { <Title text="Assessment"/><AccessProblem error=e/> }.into_any(),
+                Ok(o) => view! { <OverviewBody overview=o/> }.into_any(),
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn OverviewBody(overview: CaseOverview) -> impl IntoView {
+    let CaseOverview {
+        item,
+        methodology_version,
+        created_at,
+        created_by,
+        next_review_date,
+        components,
+        open_items,
+        open_items_total,
+        ..
+    } = overview;
+    view! {
+        <Title text=item.reference.clone()/>
+        <header class="flex flex-wrap items-start justify-between gap-4">
+            <div>
+                <p class="font-mono text-sm text-sky-800">{item.reference.clone()} " · " {item.country.clone()} " · version " {item.version_no}</p>
+                <h1 class="mt-1 text-2xl font-bold text-slate-900">{item.title.clone()}</h1>
+                <p class="mt-1 text-sm text-slate-600">{format!("Started {created_at} by {created_by} · methodology {methodology_version}")}</p>
+            </div>
+            <div class="flex items-center gap-2">{state_badge(item.state)}</div>
+        </header>
+        <dl class="mt-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+            <Fact label="Overall band">{band_badge(item.overall_band)}</Fact>
+            <Fact label="Recommended decision">{item.overall_decision.map(|d| d.code().to_string()).unwrap_or_else(|| "not yet computed".into())}</Fact>
+            <Fact label="Next review">{next_review_date.unwrap_or_else(|| "—".into())}</Fact>
+            <Fact label="Support components">{components.join(", ")}</Fact>
+        </dl>
+        <section class="mt-8 rounded-xl border border-slate-200 bg-white p-6 shadow-sm" aria-labelledby="open-h">
+            <h2 id="open-h" class="text-lg font-semibold text-slate-900">
+                {if open_items_total == 0 { "The answers are complete".to_string() } else { format!("Still to answer: {open_items_total}") }}
+            </h2>
+            {(open_items_total > 0).then(|| view! {
+                <ul class="mt-3 list-disc space-y-1 pl-5 text-sm text-slate-700" data-testid="open-items">
+                    {open_items.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
+                </ul>
+            })}
+            {(open_items_total == 0).then(|| view! {
+                <p class="mt-2 text-sm text-slate-700">{if item.can_submit { "Nothing blocks submission." } else { "The engine lists what still blocks submission." }}</p>
+            })}
+        </section>
+    }
+}
+
+#[component]
+fn Fact(label: &'static str, children: Children) -> impl IntoView {
+    view! {
+        <div class="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+            <dt class="text-xs font-semibold uppercase tracking-wide text-slate-600">{label}</dt>
+            <dd class="mt-1 text-lg font-semibold text-slate-900">{children()}</dd>
+        </div>
+    }
+}
