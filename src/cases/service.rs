@@ -5,7 +5,8 @@ use super::{CaseFilter, CaseListItem, CaseOverview, CasePage, CaseState, PAGE_SI
 use crate::accounts::{CountryScope, CurrentUser};
 use crate::error::AppError;
 use crate::methodology::codes::{Band, RecommendedDecision};
-use crate::methodology::{score_value, Registry, ScoreOutcome};
+use crate::methodology::draft::score_draft;
+use crate::methodology::{Registry, ScoreOutcome};
 use crate::server::db::Db;
 use crate::with_pool;
 use chrono::{DateTime, Datelike, Utc};
@@ -218,7 +219,7 @@ pub async fn create(db: &Db, registry: &Registry, user: &CurrentUser, new: NewCa
     }
     let catalogue = registry.current().ok_or_else(|| AppError::internal("no methodology loaded"))?;
     let answers = initial_answers(&catalogue.version, &new);
-    let summary = summarise(&score_value(registry, &answers));
+    let summary = summarise(&score_draft(registry, &answers));
     let now = Utc::now();
     let text = answers.to_string();
     // References are per country and year; retry on the rare race for the same number.
@@ -280,7 +281,7 @@ pub async fn overview(db: &Db, registry: &Registry, user: &CurrentUser, id: i64)
         return Err(access::outside_scope());
     }
     let answers: Value = serde_json::from_str(&row.answers).map_err(AppError::internal)?;
-    let outcome = score_value(registry, &answers);
+    let outcome = score_draft(registry, &answers);
     let errors = outcome.errors();
     let open_items: Vec<String> = errors.iter().take(50).map(|e| e.message.clone()).collect();
     let components = answers["components"]

@@ -12,6 +12,7 @@ pub mod canonical;
 pub mod catalogue;
 pub mod codes;
 pub mod date;
+pub mod draft;
 pub mod engine;
 #[cfg(feature = "ssr")]
 pub mod load;

@@ -217,3 +217,27 @@ fn negative_counts_are_out_of_range() {
     doc["case"]["drug_executions_5y"] = json!(-3);
     has(&doc, "OUT_OF_RANGE", "case.drug_executions_5y");
 }
+
+#[test]
+fn drafts_keep_hidden_answers_but_the_engine_ignores_them() {
+    use hrdd::methodology::catalogue::Scope;
+    use hrdd::methodology::draft::{applicable, shown_questions};
+    let catalogue = registry().current().unwrap();
+    let mut draft = example3();
+    // The assessor first answered as if ST10 (treatment) applied, then switched back to ST4 only.
+    draft["components"][0]["answers"]["treatment_modality"] = json!("VOLUNTARY_COMMUNITY");
+    draft["components"][0]["answers"]["informed_consent"] = json!(true);
+    assert!(!errors(&draft).is_empty(), "the raw draft is not a valid document");
+    let doc = applicable(catalogue, &draft);
+    assert_eq!(errors(&doc), vec![], "hidden answers are ignored");
+    assert!(doc["components"][0]["answers"].get("treatment_modality").is_none());
+    assert_eq!(draft["components"][0]["answers"]["treatment_modality"], "VOLUNTARY_COMMUNITY", "the draft keeps them");
+    // When the condition returns, the kept answers are shown again.
+    draft["components"][0]["answers"]["support_types"] = json!(["ST4", "ST10"]);
+    let answers = draft["components"][0]["answers"].as_object().unwrap().clone();
+    let shown = shown_questions(catalogue, &answers, Scope::Component);
+    assert!(shown.contains(&"treatment_modality") && shown.contains(&"informed_consent"));
+    assert!(!shown.contains(&"max_penalty"), "2.3a stays hidden until 2.3 is answered yes");
+    let doc = applicable(catalogue, &draft);
+    assert_eq!(doc["components"][0]["answers"]["treatment_modality"], "VOLUNTARY_COMMUNITY");
+}
