@@ -56,8 +56,14 @@ test('the case list looks finished', async ({ page }) => {
 
 test('managers read the list but cannot start assessments; admins see no cases', async ({ page }) => {
   await signIn(page, 'manager@demo.hrdd');
-  await page.goto('/cases');
+  await page.goto('/cases?band=HIGH');
   await expect(page.getByRole('heading', { name: 'Assessments' })).toBeVisible();
+  // Demo mode seeds the methodology's worked examples; example 4 is HIGH.
+  await expect(page.getByTestId('case-table')).toContainText('HIGH');
+  await page.getByTestId('case-table').getByRole('link').first().click();
+  await expect(page.getByText('The answers are complete')).toBeVisible();
+  await page.screenshot({ path: path.join(shots, 'case-overview.png'), fullPage: true });
+  await page.goto('/cases');
   await expect(page.getByRole('link', { name: 'New assessment' })).toHaveCount(0);
   await page.goto('/cases/new');
   await expect(page.getByTestId('access-problem')).toBeVisible();

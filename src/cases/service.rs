@@ -219,12 +219,25 @@ pub async fn create(db: &Db, registry: &Registry, user: &CurrentUser, new: NewCa
     }
     let catalogue = registry.current().ok_or_else(|| AppError::internal("no methodology loaded"))?;
     let answers = initial_answers(&catalogue.version, &new);
-    let summary = summarise(&score_draft(registry, &answers));
+    insert_draft(db, registry, user.id, &new.country, &new.programme_title, &answers).await
+}
+
+/// Stores `answers` as a new draft case (version 1, revision 1) with a fresh reference.
+pub async fn insert_draft(
+    db: &Db,
+    registry: &Registry,
+    user_id: i64,
+    country: &str,
+    title: &str,
+    answers: &Value,
+) -> Result<i64, AppError> {
+    let version = answers["methodology_version"].as_str().unwrap_or_default().to_string();
+    let summary = summarise(&score_draft(registry, answers));
     let now = Utc::now();
     let text = answers.to_string();
     // References are per country and year; retry on the rare race for the same number.
     for _ in 0..5 {
-        let prefix = format!("{}-{}-", new.country, now.year());
+        let prefix = format!("{country}-{}-", now.year());
         let taken: i64 = with_pool!(db, pool => sqlx::query_scalar("SELECT COUNT(*) FROM cases WHERE reference LIKE $1").bind(format!("{prefix}%")).fetch_one(pool).await?);
         let reference = format!("{prefix}{:04}", taken + 1);
         let inserted: Result<i64, sqlx::Error> = async {
@@ -234,12 +247,12 @@ pub async fn create(db: &Db, registry: &Registry, user: &CurrentUser, new: NewCa
                     "INSERT INTO cases (reference, country, title, methodology_version, state, version_no, revision, answers, valid, can_submit, overall_band, overall_decision, next_review_date, created_by, created_at, updated_by, updated_at)
                      VALUES ($1, $2, $3, $4, $5, 1, 1, $6, $7, $8, $9, $10, $11, $12, $13, $12, $13) RETURNING id",
                 )
-                .bind(&reference).bind(&new.country).bind(&new.programme_title).bind(&catalogue.version).bind(CaseState::Draft.as_str())
+                .bind(&reference).bind(country).bind(title).bind(&version).bind(CaseState::Draft.as_str())
                 .bind(&text).bind(summary.valid).bind(summary.can_submit).bind(&summary.band).bind(&summary.decision).bind(&summary.next_review)
-                .bind(user.id).bind(now)
+                .bind(user_id).bind(now)
                 .fetch_one(&mut *tx).await?;
                 sqlx::query("INSERT INTO case_revisions (case_id, revision, answers, saved_by, saved_at) VALUES ($1, 1, $2, $3, $4)")
-                    .bind(id).bind(&text).bind(user.id).bind(now).execute(&mut *tx).await?;
+                    .bind(id).bind(&text).bind(user_id).bind(now).execute(&mut *tx).await?;
                 tx.commit().await?;
                 Ok(id)
             })
@@ -247,7 +260,7 @@ pub async fn create(db: &Db, registry: &Registry, user: &CurrentUser, new: NewCa
         .await;
         match inserted {
             Ok(id) => {
-                tracing::info!(target: "audit", user = user.email, case = id, reference, "case created");
+                tracing::info!(target: "audit", user = user_id, case = id, reference, "case created");
                 return Ok(id);
             }
             Err(sqlx::Error::Database(e)) if e.is_unique_violation() => continue,

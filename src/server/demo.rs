@@ -20,6 +20,31 @@ fn spec_for(email: &str) -> UserSpec {
     UserSpec { name: name.into(), roles, approval_level: level, scope }
 }
 
+/// The five worked examples of the methodology, as demo cases in the demo countries.
+const DEMO_CASES: &[(&str, &str)] = &[
+    ("KE", include_str!("../../tests/fixtures/examples/01_low_forensic_lab_police.answers.json")),
+    ("UG", include_str!("../../tests/fixtures/examples/02_moderate_womens_prison.answers.json")),
+    ("KE", include_str!("../../tests/fixtures/examples/03_substantial_gendarmerie_vehicles.answers.json")),
+    ("UG", include_str!("../../tests/fixtures/examples/04_high_drafting_mandatory_detention.answers.json")),
+    ("KE", include_str!("../../tests/fixtures/examples/05_hard_rule_executing_state_case_management.answers.json")),
+];
+
+/// Creates the demo cases once (when the database has no case yet), as the demo assessor.
+pub async fn seed_cases(db: &Db, registry: &crate::methodology::Registry) -> Result<(), AppError> {
+    let existing: i64 = with_pool!(db, pool => sqlx::query_scalar("SELECT COUNT(*) FROM cases").fetch_one(pool).await?);
+    if existing > 0 {
+        return Ok(());
+    }
+    let assessor: i64 = with_pool!(db, pool => sqlx::query_scalar("SELECT id FROM users WHERE email = $1").bind("assessor@demo.hrdd").fetch_one(pool).await?);
+    for (country, text) in DEMO_CASES {
+        let mut answers: serde_json::Value = serde_json::from_str(text).map_err(AppError::internal)?;
+        answers["case"]["country"] = serde_json::json!(country);
+        let title = answers["case"]["programme_title"].as_str().unwrap_or("Demo programme").to_string();
+        crate::cases::service::insert_draft(db, registry, assessor, country, &title, &answers).await?;
+    }
+    Ok(())
+}
+
 /// Creates the demo accounts that do not exist yet (idempotent).
 pub async fn seed(db: &Db) -> Result<(), AppError> {
     let password = NewPassword::parse(DEMO_PASSWORD).map_err(AppError::internal)?;

@@ -88,6 +88,7 @@ pub async fn serve(config: Config, registry: Registry, demo: DemoMode) -> anyhow
     tracing::info!(backend = db.backend().as_str(), "database ready");
     if demo.0 {
         crate::server::demo::seed(&db).await?;
+        crate::server::demo::seed_cases(&db, &registry).await?;
         tracing::warn!(
             "DEMO MODE: sample accounts (password {}); do not enter real information",
             crate::accounts::DEMO_PASSWORD

@@ -124,3 +124,27 @@ async fn case_pages_render_for_readers(t: TestDb) {
     assert!(new.body.contains("Create draft"));
 }
 on_both_backends!(case_pages_render_for_readers);
+
+async fn demo_mode_seeds_accounts_and_the_worked_examples_as_cases(t: TestDb) {
+    hrdd::server::demo::seed(&t.db).await.unwrap();
+    hrdd::server::demo::seed_cases(&t.db, registry()).await.unwrap();
+    hrdd::server::demo::seed_cases(&t.db, registry()).await.unwrap();
+    let app = app(&t.db);
+    let reply = call(
+        &app,
+        "session/login",
+        None,
+        &[("email", "manager@demo.hrdd"), ("password", hrdd::accounts::DEMO_PASSWORD)],
+    )
+    .await;
+    let token = session_token(&reply).expect("demo manager signs in");
+    let page: serde_json::Value =
+        serde_json::from_str(&call(&app, "cases/list", Some(&token), &[]).await.body).unwrap();
+    assert_eq!(page["total"], 5, "seeded once, not twice");
+    let bands: Vec<&str> =
+        page["items"].as_array().unwrap().iter().filter_map(|i| i["overall_band"].as_str()).collect();
+    let mut sorted = bands.clone();
+    sorted.sort();
+    assert_eq!(sorted, vec!["HIGH", "LOW", "MODERATE", "MODERATE", "SUBSTANTIAL"], "the examples' bands: {bands:?}");
+}
+on_both_backends!(demo_mode_seeds_accounts_and_the_worked_examples_as_cases);
