@@ -16,6 +16,7 @@ pub mod cases;
 pub mod error;
 pub mod methodology;
 pub mod ui;
+pub mod url;
 
 #[cfg(feature = "ssr")]
 pub mod server;

@@ -23,7 +23,7 @@ pub async fn page_guard(req: Request, next: Next) -> Response {
     let target = match &user {
         None if !is_public(&path) => {
             let next_target = req.uri().path_and_query().map(|pq| pq.as_str()).unwrap_or("/");
-            Some(format!("/login?next={}", encode(next_target)))
+            Some(format!("/login?next={}", crate::url::encode_component(next_target, true)))
         }
         Some(u) if u.must_change_password && !is_public(&path) && path != "/account/password" => {
             Some("/account/password".to_string())
@@ -34,13 +34,4 @@ pub async fn page_guard(req: Request, next: Next) -> Response {
         Some(location) => (StatusCode::SEE_OTHER, [(header::LOCATION, location)]).into_response(),
         None => next.run(req).await,
     }
-}
-
-fn encode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }

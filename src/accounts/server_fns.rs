@@ -67,17 +67,27 @@ mod ssr {
         }
     }
 
-    pub fn url_encode(s: &str) -> String {
-        s.bytes()
-            .map(|b| match b {
-                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
-                _ => format!("%{b:02X}"),
-            })
-            .collect()
-    }
+    pub use crate::url::encode as url_encode;
 
     pub fn require_admin() -> Result<super::super::CurrentUser, crate::error::AppError> {
         require_role(&[Role::Admin])
+    }
+
+    /// The admin form's role checkboxes, in [`Role::ALL`] order.
+    pub fn role_flags(
+        assessor: Option<String>,
+        hr_adviser: Option<String>,
+        reviewer: Option<String>,
+        manager: Option<String>,
+        admin: Option<String>,
+    ) -> [(Role, Option<String>); 5] {
+        [
+            (Role::Assessor, assessor),
+            (Role::HrAdviser, hr_adviser),
+            (Role::Reviewer, reviewer),
+            (Role::Manager, manager),
+            (Role::Admin, admin),
+        ]
     }
 
     /// Builds a [`UserSpec`] from the admin form's fields.
@@ -240,13 +250,7 @@ pub async fn create_user(
     let admin = require_admin()?;
     let result: Result<i64, AppError> = async {
         let email = Email::parse(&email).map_err(|m| AppError::invalid("email", m))?;
-        let roles = [
-            (Role::Assessor, role_assessor),
-            (Role::HrAdviser, role_hr_adviser),
-            (Role::Reviewer, role_reviewer),
-            (Role::Manager, role_manager),
-            (Role::Admin, role_admin),
-        ];
+        let roles = role_flags(role_assessor, role_hr_adviser, role_reviewer, role_manager, role_admin);
         let spec = user_spec(&name, &roles, approval_level, &countries, all_countries)?;
         let password =
             NewPassword::parse(&temporary_password).map_err(|m| AppError::invalid("temporary_password", m))?;
@@ -274,13 +278,7 @@ pub async fn update_user(
 ) -> Result<(), AppError> {
     use ssr::*;
     let admin = require_admin()?;
-    let roles = [
-        (Role::Assessor, role_assessor),
-        (Role::HrAdviser, role_hr_adviser),
-        (Role::Reviewer, role_reviewer),
-        (Role::Manager, role_manager),
-        (Role::Admin, role_admin),
-    ];
+    let roles = role_flags(role_assessor, role_hr_adviser, role_reviewer, role_manager, role_admin);
     let spec = user_spec(&name, &roles, approval_level, &countries, all_countries).map_err(fail)?;
     if id == admin.id && !spec.roles.contains(&Role::Admin) {
         return Err(fail(AppError::invalid("roles", "You cannot remove your own administrator role.")));

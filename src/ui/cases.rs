@@ -76,7 +76,7 @@ fn CaseListBody(page: CasePage, filter: CaseFilter) -> impl IntoView {
                 [("q", &filter.q), ("state", &filter.state), ("band", &filter.band), ("country", &filter.country)]
             {
                 if let Some(v) = v.as_deref().filter(|v| !v.is_empty()) {
-                    parts.push(format!("{k}={}", js_like_encode(v)));
+                    parts.push(format!("{k}={}", crate::url::encode(v)));
                 }
             }
             parts.push(format!("page={p}"));
@@ -156,16 +156,6 @@ fn CaseListBody(page: CasePage, filter: CaseFilter) -> impl IntoView {
             </span>
         </nav>
     }
-}
-
-/// Percent-encodes a query value (the browser does this for forms; links need it too).
-fn js_like_encode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 #[component]

@@ -193,7 +193,7 @@ pub async fn send(
         Some(fields) => {
             builder = builder.header("content-type", "application/x-www-form-urlencoded");
             let encoded: Vec<String> =
-                fields.iter().map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v))).collect();
+                fields.iter().map(|(k, v)| format!("{}={}", hrdd::url::encode(k), hrdd::url::encode(v))).collect();
             axum::body::Body::from(encoded.join("&"))
         }
         None => axum::body::Body::empty(),
@@ -205,15 +205,6 @@ pub async fn send(
         response.headers().get_all("set-cookie").iter().filter_map(|v| v.to_str().ok()).map(String::from).collect();
     let bytes = axum::body::to_bytes(response.into_body(), 10 << 20).await.expect("body");
     Reply { status, location, set_cookie, body: String::from_utf8_lossy(&bytes).into_owned() }
-}
-
-fn urlencode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 /// Posts to a server function as the browser's JavaScript client does (same origin).
