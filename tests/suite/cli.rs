@@ -110,3 +110,77 @@ fn catalogue_checks_name_each_kind_of_bad_entry() {
         assert!(err.contains(expect), "expected {expect:?} in {err}");
     }
 }
+
+#[test]
+fn user_add_reads_the_password_from_stdin_and_user_list_shows_the_user() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("cli.sqlite").display());
+    let env = [("DATABASE_URL", url.as_str())];
+    let args = ["user", "add", "--email", "First.Admin@UN.org", "--name", "First Admin", "--role", "admin"];
+    let short = hrdd(&args, Some("too short\n"), &env);
+    assert_eq!(short.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&short.stderr).contains("12 characters"));
+    let ok = hrdd(&args, Some("a long enough passphrase\n"), &env);
+    assert_eq!(ok.status.code(), Some(0), "{}", String::from_utf8_lossy(&ok.stderr));
+    let again = hrdd(&args, Some("a long enough passphrase\n"), &env);
+    assert_eq!(again.status.code(), Some(2), "duplicate e-mail is refused");
+    let reviewer = hrdd(
+        &[
+            "user",
+            "add",
+            "--email",
+            "rev@un.org",
+            "--name",
+            "Rev",
+            "--role",
+            "reviewer",
+            "--level",
+            "2",
+            "--country",
+            "ke",
+            "--country",
+            "UG",
+        ],
+        Some("another long passphrase\n"),
+        &env,
+    );
+    assert_eq!(reviewer.status.code(), Some(0), "{}", String::from_utf8_lossy(&reviewer.stderr));
+    let bad_role = hrdd(
+        &["user", "add", "--email", "x@un.org", "--name", "X", "--role", "boss"],
+        Some("another long passphrase\n"),
+        &env,
+    );
+    assert_eq!(bad_role.status.code(), Some(2));
+    let list = hrdd(&["user", "list"], None, &env);
+    let text = String::from_utf8_lossy(&list.stdout);
+    assert!(text.contains("first.admin@un.org") && text.contains("admin"), "{text}");
+    assert!(text.contains("reviewer:2") && text.contains("KE, UG"), "{text}");
+}
+
+#[test]
+fn first_start_without_users_says_how_to_create_the_first_admin() {
+    use std::io::{BufRead, BufReader};
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("first.sqlite").display());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hrdd"))
+        .arg("serve")
+        .current_dir(repo_path(""))
+        .env("DATABASE_URL", &url)
+        .env("LEPTOS_SITE_ADDR", "127.0.0.1:0")
+        .env("RUST_LOG", "info")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("server starts");
+    let mut seen = String::new();
+    for line in BufReader::new(child.stdout.take().unwrap()).lines().map_while(Result::ok) {
+        seen.push_str(&line);
+        seen.push('\n');
+        if line.contains("listening on") {
+            break;
+        }
+    }
+    child.kill().ok();
+    child.wait().ok();
+    assert!(seen.contains("No users yet") && seen.contains("hrdd user add --email"), "{seen}");
+}
