@@ -112,7 +112,10 @@ pub async fn session_middleware(
     mut req: Request,
     next: Next,
 ) -> Response {
-    let token = cookie_token(req.headers());
+    // Static assets need no session: skip the database for them.
+    let path = req.uri().path();
+    let is_asset = path.starts_with("/pkg/") || path == "/favicon.svg" || path == "/robots.txt";
+    let token = if is_asset { None } else { cookie_token(req.headers()) };
     let user = match &token {
         Some(t) => resolve(&state.db, t).await.unwrap_or_default(),
         None => None,

@@ -7,6 +7,7 @@ pub mod access;
 pub mod server_fns;
 #[cfg(feature = "ssr")]
 pub mod service;
+pub mod steps;
 
 use crate::accounts::Role;
 use crate::methodology::codes::{Band, RecommendedDecision};

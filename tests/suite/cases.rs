@@ -148,3 +148,40 @@ async fn demo_mode_seeds_accounts_and_the_worked_examples_as_cases(t: TestDb) {
     assert_eq!(sorted, vec!["HIGH", "LOW", "MODERATE", "MODERATE", "SUBSTANTIAL"], "the examples' bands: {bands:?}");
 }
 on_both_backends!(demo_mode_seeds_accounts_and_the_worked_examples_as_cases);
+
+#[test]
+fn wizard_steps_repeat_per_component_and_have_stable_segments() {
+    use hrdd::cases::steps::{neighbours, parse_segment, steps_for};
+    let catalogue = registry().current().unwrap();
+    let components = vec!["C1".to_string(), "PENAL-CHAPTER".to_string()];
+    let steps = steps_for(catalogue, &components);
+    let segments: Vec<String> = steps.iter().map(|s| s.segment()).collect();
+    assert_eq!(
+        segments,
+        vec![
+            "case",
+            "country",
+            "support-C1",
+            "recipient-C1",
+            "screening-C1",
+            "mitigation-C1",
+            "support-PENAL-CHAPTER",
+            "recipient-PENAL-CHAPTER",
+            "screening-PENAL-CHAPTER",
+            "mitigation-PENAL-CHAPTER",
+            "consultations",
+            "decision-C1",
+            "decision-PENAL-CHAPTER",
+            "submit",
+        ]
+    );
+    let step = parse_segment(catalogue, &components, "recipient-PENAL-CHAPTER").expect("parses");
+    assert_eq!((step.number, step.component.as_deref()), (4, Some("PENAL-CHAPTER")));
+    assert!(parse_segment(catalogue, &components, "support").is_none(), "per-component step needs a component");
+    assert!(parse_segment(catalogue, &components, "support-C9").is_none(), "unknown component");
+    assert!(parse_segment(catalogue, &components, "case-C1").is_none(), "case-level step takes no component");
+    assert!(parse_segment(catalogue, &components, "nonsense").is_none());
+    let (prev, next) = neighbours(&steps, &step);
+    assert_eq!(prev.unwrap().segment(), "support-PENAL-CHAPTER");
+    assert_eq!(next.unwrap().segment(), "screening-PENAL-CHAPTER");
+}
