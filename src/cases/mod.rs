@@ -8,6 +8,9 @@ pub mod server_fns;
 #[cfg(feature = "ssr")]
 pub mod service;
 pub mod steps;
+#[cfg(feature = "ssr")]
+pub mod wizard;
+pub mod wizard_types;
 
 use crate::accounts::Role;
 use crate::methodology::codes::{Band, RecommendedDecision};

@@ -85,3 +85,17 @@ pub async fn create_case(
     leptos_axum::redirect(&format!("/cases/{id}"));
     Ok(id)
 }
+
+/// Saves the answers of one wizard step against the revision the editor started from. A stale
+/// revision is refused with the other person's changes (nothing is stored, nothing is lost).
+#[server(prefix = "/api", endpoint = "cases/save-step", input = leptos::server_fn::codec::Json)]
+pub async fn save_step(
+    id: i64,
+    revision: i64,
+    step: String,
+    answers: serde_json::Map<String, serde_json::Value>,
+) -> Result<super::wizard_types::SaveOutcome, AppError> {
+    use ssr::*;
+    let user = require_user()?;
+    super::wizard::save_step(&db(), &registry(), &user, id, revision, &step, &answers).await.map_err(fail)
+}

@@ -262,3 +262,22 @@ pub async fn get_as(db: &Db, app: &axum::Router, role: hrdd::accounts::Role, uri
     let reply = send(app, "GET", uri, Some(&token), None, None).await;
     (reply.status, reply.body)
 }
+
+/// Posts a JSON body to a server function (those declared with JSON input).
+pub async fn call_json(app: &axum::Router, endpoint: &str, cookie: Option<&str>, body: serde_json::Value) -> Reply {
+    use tower::ServiceExt;
+    let mut builder = axum::http::Request::builder()
+        .method("POST")
+        .uri(format!("/api/{endpoint}"))
+        .header("host", "hrdd.test")
+        .header("origin", ORIGIN)
+        .header("content-type", "application/json")
+        .header("accept", "application/json");
+    if let Some(token) = cookie {
+        builder = builder.header("cookie", format!("hrdd_session={token}"));
+    }
+    let response = app.clone().oneshot(builder.body(axum::body::Body::from(body.to_string())).unwrap()).await.unwrap();
+    let status = response.status().as_u16();
+    let bytes = axum::body::to_bytes(response.into_body(), 10 << 20).await.unwrap();
+    Reply { status, location: None, set_cookie: Vec::new(), body: String::from_utf8_lossy(&bytes).into_owned() }
+}

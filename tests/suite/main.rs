@@ -10,3 +10,4 @@ mod engine_properties;
 mod engine_rules;
 mod engine_validation;
 mod http;
+mod wizard;
