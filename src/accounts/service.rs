@@ -39,6 +39,28 @@ fn dummy_hash() -> &'static str {
     })
 }
 
+/// Writes a user's roles and countries inside an open transaction (either backend).
+macro_rules! insert_memberships {
+    ($tx:ident, $id:expr, $spec:expr) => {
+        for role in &$spec.roles {
+            sqlx::query("INSERT INTO user_roles (user_id, role) VALUES ($1, $2)")
+                .bind($id)
+                .bind(role.as_str())
+                .execute(&mut *$tx)
+                .await?;
+        }
+        if let CountryScope::Countries(list) = &$spec.scope {
+            for c in list {
+                sqlx::query("INSERT INTO user_countries (user_id, country) VALUES ($1, $2)")
+                    .bind($id)
+                    .bind(c)
+                    .execute(&mut *$tx)
+                    .await?;
+            }
+        }
+    };
+}
+
 #[derive(sqlx::FromRow)]
 struct UserRow {
     id: i64,
@@ -130,14 +152,7 @@ pub async fn create_user(
         .bind(now)
         .fetch_one(&mut *tx)
         .await?;
-        for role in &spec.roles {
-            sqlx::query("INSERT INTO user_roles (user_id, role) VALUES ($1, $2)").bind(id).bind(role.as_str()).execute(&mut *tx).await?;
-        }
-        if let CountryScope::Countries(list) = &spec.scope {
-            for c in list {
-                sqlx::query("INSERT INTO user_countries (user_id, country) VALUES ($1, $2)").bind(id).bind(c).execute(&mut *tx).await?;
-            }
-        }
+        insert_memberships!(tx, id, spec);
         tx.commit().await?;
         Ok(id)
     }) }
@@ -167,14 +182,7 @@ pub async fn update_user(db: &Db, id: i64, spec: UserSpec) -> Result<(), AppErro
             .rows_affected();
         sqlx::query("DELETE FROM user_roles WHERE user_id = $1").bind(id).execute(&mut *tx).await?;
         sqlx::query("DELETE FROM user_countries WHERE user_id = $1").bind(id).execute(&mut *tx).await?;
-        for role in &spec.roles {
-            sqlx::query("INSERT INTO user_roles (user_id, role) VALUES ($1, $2)").bind(id).bind(role.as_str()).execute(&mut *tx).await?;
-        }
-        if let CountryScope::Countries(list) = &spec.scope {
-            for c in list {
-                sqlx::query("INSERT INTO user_countries (user_id, country) VALUES ($1, $2)").bind(id).bind(c).execute(&mut *tx).await?;
-            }
-        }
+        insert_memberships!(tx, id, spec);
         tx.commit().await?;
         updated == 1
     });

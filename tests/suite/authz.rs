@@ -220,73 +220,51 @@ async fn authorization_matrix(t: TestDb) {
     }
     let mut failures = Vec::new();
     let mut rows = 0;
+    let mut callers: Vec<(Who, Option<&str>)> = vec![(Who::SignedOut, None)];
+    callers.extend(tokens.iter().map(|(r, t)| (Who::As(*r), Some(t.as_str()))));
     for endpoint in endpoints() {
-        let mut callers = vec![(Who::SignedOut, None)];
-        callers.extend(tokens.iter().map(|(r, t)| (Who::As(*r), Some(t.as_str()))));
-        for (who, token) in callers {
+        for &(who, token) in &callers {
             rows += 1;
             let form = (endpoint.form)(&fixture);
             let form_refs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
             let reply = call(&app, endpoint.path, token, &form_refs).await;
             let expected = (endpoint.rule)(who, endpoint.place);
-            let ok = match expected {
-                // Authorization passed: success, or the input's own validation error (422).
-                Expect::Allowed => reply.status < 400 || reply.status == 422,
-                Expect::Unauthenticated => reply.status == 401,
-                Expect::Forbidden => reply.status == 403,
-            };
-            if !ok {
-                failures.push(format!(
-                    "{} ({:?}) as {who:?}: expected {expected:?}, got {} {}",
-                    endpoint.path, endpoint.place, reply.status, reply.body
-                ));
-            }
-            if expected != Expect::Allowed {
-                if let Some(secret) = SECRETS.iter().find(|s| reply.body.contains(*s)) {
-                    failures.push(format!(
-                        "{} as {who:?}: denied response leaks {secret:?}: {}",
-                        endpoint.path, reply.body
-                    ));
-                }
-            }
+            check(&mut failures, endpoint.path, endpoint.place, who, expected, &reply);
             if expected == Expect::Allowed && endpoint.path == "admin/users/create" {
                 hrdd::with_pool!(&t.db, pool => sqlx::query("DELETE FROM users WHERE email = $1").bind("created@un.org").execute(pool).await.unwrap().rows_affected());
             }
         }
     }
     for endpoint in json_endpoints() {
-        let mut callers = vec![(Who::SignedOut, None)];
-        callers.extend(tokens.iter().map(|(r, t)| (Who::As(*r), Some(t.as_str()))));
-        for (who, token) in callers {
+        for &(who, token) in &callers {
             rows += 1;
             let reply = call_json(&app, endpoint.path, token, (endpoint.body)(&fixture)).await;
-            let expected = (endpoint.rule)(who, endpoint.place);
-            // A conflict (409) after an earlier allowed save also proves the call was authorized.
-            let ok = match expected {
-                Expect::Allowed => reply.status < 400 || reply.status == 409,
-                Expect::Unauthenticated => reply.status == 401,
-                Expect::Forbidden => reply.status == 403,
-            };
-            if !ok {
-                failures.push(format!(
-                    "{} ({:?}) as {who:?}: expected {expected:?}, got {} {}",
-                    endpoint.path, endpoint.place, reply.status, reply.body
-                ));
-            }
-            if expected != Expect::Allowed {
-                if let Some(secret) = SECRETS.iter().find(|s| reply.body.contains(*s)) {
-                    failures.push(format!(
-                        "{} as {who:?}: denied response leaks {secret:?}: {}",
-                        endpoint.path, reply.body
-                    ));
-                }
-            }
+            check(&mut failures, endpoint.path, endpoint.place, who, (endpoint.rule)(who, endpoint.place), &reply);
         }
     }
     assert_eq!(rows, (endpoints().len() + json_endpoints().len()) * (ROLES.len() + 1));
     assert!(failures.is_empty(), "authorization matrix failures:\n{}", failures.join("\n"));
 }
 on_both_backends!(authorization_matrix);
+
+/// Compares one reply with the expectation and checks that a denied reply leaks nothing.
+fn check(failures: &mut Vec<String>, path: &str, place: Place, who: Who, expected: Expect, reply: &Reply) {
+    // Authorization passed: success, the input's own validation error (422), or a revision conflict (409).
+    let ok = match expected {
+        Expect::Allowed => reply.status < 400 || reply.status == 422 || reply.status == 409,
+        Expect::Unauthenticated => reply.status == 401,
+        Expect::Forbidden => reply.status == 403,
+    };
+    if !ok {
+        failures
+            .push(format!("{path} ({place:?}) as {who:?}: expected {expected:?}, got {} {}", reply.status, reply.body));
+    }
+    if expected != Expect::Allowed {
+        if let Some(secret) = SECRETS.iter().find(|s| reply.body.contains(*s)) {
+            failures.push(format!("{path} as {who:?}: denied response leaks {secret:?}: {}", reply.body));
+        }
+    }
+}
 
 async fn create_case(app: &axum::Router, email: &str, country: &str, title: &str) -> String {
     let token = sign_in(app, email).await;
