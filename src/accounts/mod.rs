@@ -133,17 +133,11 @@ pub const DEMO_ACCOUNTS: &[(&str, &str)] = &[
     ("admin@demo.hrdd", "Administrator"),
 ];
 
-/// A user as the admin page lists it.
+/// A user as the admin page lists it: the account plus its status.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UserSummary {
-    pub id: i64,
-    pub email: String,
-    pub name: String,
-    pub roles: Vec<Role>,
-    pub approval_level: Option<u8>,
-    pub scope: CountryScope,
+    pub user: CurrentUser,
     pub active: bool,
-    pub must_change_password: bool,
     pub last_sign_in: Option<String>,
     pub created_at: String,
 }

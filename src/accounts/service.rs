@@ -77,11 +77,19 @@ struct UserRow {
 const USER_COLUMNS: &str =
     "id, email, name, approval_level, all_countries, active, must_change_password, created_at, last_sign_in_at";
 
-fn scope_of(all: bool, countries: Vec<String>) -> CountryScope {
-    if all {
-        CountryScope::All
-    } else {
-        CountryScope::Countries(countries)
+impl UserRow {
+    /// The account with its roles and countries.
+    fn into_user(self, mut roles: Vec<Role>, countries: Vec<String>) -> CurrentUser {
+        roles.sort();
+        CurrentUser {
+            id: self.id,
+            email: self.email,
+            name: self.name,
+            roles,
+            approval_level: self.approval_level.map(|l| l as u8),
+            scope: if self.all_countries { CountryScope::All } else { CountryScope::Countries(countries) },
+            must_change_password: self.must_change_password,
+        }
     }
 }
 
@@ -232,17 +240,8 @@ pub async fn load_user(db: &Db, id: i64) -> Result<Option<CurrentUser>, AppError
     let Some(row) = row else { return Ok(None) };
     let roles: Vec<String> = with_pool!(db, pool => sqlx::query_scalar("SELECT role FROM user_roles WHERE user_id = $1 ORDER BY role").bind(id).fetch_all(pool).await?);
     let countries: Vec<String> = with_pool!(db, pool => sqlx::query_scalar("SELECT country FROM user_countries WHERE user_id = $1 ORDER BY country").bind(id).fetch_all(pool).await?);
-    let mut roles: Vec<Role> = roles.iter().filter_map(|r| Role::parse(r)).collect();
-    roles.sort();
-    Ok(Some(CurrentUser {
-        id: row.id,
-        email: row.email,
-        name: row.name,
-        roles,
-        approval_level: row.approval_level.map(|l| l as u8),
-        scope: scope_of(row.all_countries, countries),
-        must_change_password: row.must_change_password,
-    }))
+    let roles: Vec<Role> = roles.iter().filter_map(|r| Role::parse(r)).collect();
+    Ok(Some(row.into_user(roles, countries)))
 }
 
 pub async fn list_users(db: &Db) -> Result<Vec<UserSummary>, AppError> {
@@ -254,21 +253,15 @@ pub async fn list_users(db: &Db) -> Result<Vec<UserSummary>, AppError> {
     Ok(rows
         .into_iter()
         .map(|row| {
-            let mut roles: Vec<Role> =
+            let roles: Vec<Role> =
                 role_rows.iter().filter(|(uid, _)| *uid == row.id).filter_map(|(_, r)| Role::parse(r)).collect();
-            roles.sort();
             let countries = country_rows.iter().filter(|(uid, _)| *uid == row.id).map(|(_, c)| c.clone()).collect();
+            let (active, created, last) = (row.active, row.created_at, row.last_sign_in_at);
             UserSummary {
-                id: row.id,
-                email: row.email,
-                name: row.name,
-                roles,
-                approval_level: row.approval_level.map(|l| l as u8),
-                scope: scope_of(row.all_countries, countries),
-                active: row.active,
-                must_change_password: row.must_change_password,
-                last_sign_in: row.last_sign_in_at.map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string()),
-                created_at: row.created_at.format("%Y-%m-%d").to_string(),
+                user: row.into_user(roles, countries),
+                active,
+                last_sign_in: last.map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string()),
+                created_at: created.format("%Y-%m-%d").to_string(),
             }
         })
         .collect())

@@ -213,7 +213,8 @@ fn user(cmd: UserCommand) -> ExitCode {
             UserCommand::List => match service::list_users(&db).await {
                 Ok(users) => {
                     println!("{:<5} {:<32} {:<28} {:<28} {:<20} STATUS", "ID", "EMAIL", "NAME", "ROLES", "COUNTRIES");
-                    for u in users {
+                    for summary in users {
+                        let u = &summary.user;
                         let roles: Vec<String> = u
                             .roles
                             .iter()
@@ -222,7 +223,7 @@ fn user(cmd: UserCommand) -> ExitCode {
                                 _ => r.as_str().to_string(),
                             })
                             .collect();
-                        let status = if !u.active { "deactivated" } else if u.must_change_password { "temporary-password" } else { "active" };
+                        let status = if !summary.active { "deactivated" } else if u.must_change_password { "temporary-password" } else { "active" };
                         println!("{:<5} {:<32} {:<28} {:<28} {:<20} {status}", u.id, u.email, u.name, roles.join(","), u.scope.describe());
                     }
                     ExitCode::SUCCESS

@@ -216,18 +216,8 @@ fn UserRow(
     active: ServerAction<SetUserActive>,
     password: ServerAction<SetTemporaryPassword>,
 ) -> impl IntoView {
-    let UserSummary {
-        id,
-        email,
-        name,
-        roles,
-        approval_level,
-        scope,
-        active: is_active,
-        must_change_password,
-        last_sign_in,
-        ..
-    } = user;
+    let UserSummary { user, active: is_active, last_sign_in, .. } = user;
+    let crate::accounts::CurrentUser { id, email, name, roles, approval_level, scope, must_change_password } = user;
     let role_badges = roles
         .iter()
         .map(|r| {

@@ -215,7 +215,7 @@ async fn admin_creates_users_with_validated_fields(t: TestDb) {
     let ok = call(&app, "admin/users/create", Some(&admin), &base).await;
     assert_eq!(ok.status, 200, "{}", ok.body);
     let users = service::list_users(&t.db).await.unwrap();
-    let nia = users.iter().find(|u| u.email == "new.reviewer@un.org").unwrap();
+    let nia = &users.iter().find(|u| u.user.email == "new.reviewer@un.org").unwrap().user;
     assert_eq!((nia.approval_level, nia.must_change_password), (Some(2), true));
     assert_eq!(nia.scope, hrdd::accounts::CountryScope::Countries(vec!["KE".into(), "UG".into()]));
 
