@@ -8,6 +8,7 @@ use crate::ui::layout::Layout;
 use crate::ui::login::LoginPage;
 use crate::ui::methodology::MethodologyPage;
 use crate::ui::not_found::NotFound;
+use crate::ui::wizard::WizardPage;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes};
@@ -53,6 +54,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/cases") view=CaseListPage ssr=SsrMode::Async/>
                     <Route path=path!("/cases/new") view=NewCasePage ssr=SsrMode::Async/>
                     <Route path=path!("/cases/:id") view=CaseOverviewPage ssr=SsrMode::Async/>
+                    <Route path=path!("/cases/:id/edit/:step") view=WizardPage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

@@ -4,6 +4,9 @@
 
 #[cfg(feature = "ssr")]
 pub mod access;
+#[cfg(feature = "ssr")]
+pub mod form;
+pub mod parts;
 pub mod server_fns;
 #[cfg(feature = "ssr")]
 pub mod service;

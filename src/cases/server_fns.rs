@@ -1,5 +1,6 @@
 //! Server functions for cases. Each checks the caller's role and country scope itself.
 
+use super::wizard_types::{CaseEditor, SaveOutcome};
 use super::{CaseFilter, CaseOverview, CasePage};
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -94,8 +95,64 @@ pub async fn save_step(
     revision: i64,
     step: String,
     answers: serde_json::Map<String, serde_json::Value>,
-) -> Result<super::wizard_types::SaveOutcome, AppError> {
+) -> Result<SaveOutcome, AppError> {
     use ssr::*;
     let user = require_user()?;
     super::wizard::save_step(&db(), &registry(), &user, id, revision, &step, &answers).await.map_err(fail)
+}
+
+/// A case opened in the wizard (anyone who may read it; the page is read-only unless they may edit).
+#[server(prefix = "/api", endpoint = "cases/editor")]
+pub async fn get_case_editor(id: i64) -> Result<CaseEditor, AppError> {
+    use ssr::*;
+    let user = require_user()?;
+    super::wizard::editor(&db(), &registry(), &user, id).await.map_err(fail)
+}
+
+/// Adds, renames, duplicates or removes a support component. A form post, so it also works
+/// without JavaScript; `action` is `add`, `rename`, `duplicate` or `remove`.
+#[server(prefix = "/api", endpoint = "cases/components")]
+pub async fn change_component(
+    id: i64,
+    revision: i64,
+    action: String,
+    #[server(default)] component: String,
+    #[server(default)] new_id: String,
+    #[server(default)] confirm: Option<String>,
+    #[server(default)] back_to: Option<String>,
+) -> Result<i64, AppError> {
+    use ssr::*;
+    let user = require_user()?;
+    use super::wizard_types::ComponentAction;
+    let action = match action.as_str() {
+        "add" => Ok(ComponentAction::Add { new_id: new_id.clone() }),
+        "rename" => Ok(ComponentAction::Rename { component, new_id: new_id.clone() }),
+        "duplicate" => Ok(ComponentAction::Duplicate { component, new_id: new_id.clone() }),
+        "remove" => Ok(ComponentAction::Remove { component, confirmed: confirm.is_some() }),
+        _ => Err(AppError::invalid("action", "Unknown component action.")),
+    };
+    let result = match action {
+        Ok(action) => super::wizard::change_component(&db(), &registry(), &user, id, revision, &action).await,
+        Err(e) => Err(e),
+    };
+    let revision = result.map_err(fail)?;
+    // Without JavaScript the browser follows this redirect back to the wizard.
+    let target = match back_to.filter(|t| t.starts_with(&format!("/cases/{id}/edit/"))) {
+        Some(t) => t,
+        None if new_id.trim().is_empty() => format!("/cases/{id}"),
+        None => format!("/cases/{id}/edit/support-{}", crate::url::encode(new_id.trim())),
+    };
+    leptos_axum::redirect(&target);
+    Ok(revision)
+}
+
+/// Submits a case for review (assessors; only when valid and nothing blocks). Returns the
+/// submission snapshot's content hash.
+#[server(prefix = "/api", endpoint = "cases/submit")]
+pub async fn submit_case(id: i64, revision: i64) -> Result<String, AppError> {
+    use ssr::*;
+    let user = require_user()?;
+    let hash = super::wizard::submit(&db(), &registry(), &user, id, revision).await.map_err(fail)?;
+    leptos_axum::redirect(&format!("/cases/{id}"));
+    Ok(hash)
 }

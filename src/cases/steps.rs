@@ -76,3 +76,161 @@ pub fn neighbours<'a>(steps: &'a [StepRef], current: &StepRef) -> (Option<&'a St
         None => (None, None),
     }
 }
+
+/// The ids of a draft's support components, in order.
+pub fn component_ids(draft: &serde_json::Value) -> Vec<String> {
+    draft["components"]
+        .as_array()
+        .map(|c| c.iter().filter_map(|c| c["component_id"].as_str().map(String::from)).collect())
+        .unwrap_or_default()
+}
+
+/// The step (number, component index) where the answer at a validation path (spec §9) is given:
+/// `case.office` → step 1, `components[0].evidence[1].date` → step 4 of the first component.
+pub fn step_of_path(catalogue: &Catalogue, path: &str) -> (u8, Option<usize>) {
+    let step_of_question = |rest: &str| {
+        let id = rest.split(['.', '[']).next().unwrap_or_default();
+        catalogue.steps.iter().find(|s| s.questions.iter().any(|q| q == id)).map(|s| s.number)
+    };
+    if let Some(rest) = path.strip_prefix("case.") {
+        return (step_of_question(rest).unwrap_or(1), None);
+    }
+    if path.starts_with("consultations") {
+        return (7, None);
+    }
+    if let Some(rest) = path.strip_prefix("components[") {
+        let Some((index, rest)) = rest.split_once(']') else { return (3, None) };
+        let index = index.parse::<usize>().ok();
+        let rest = rest.trim_start_matches('.');
+        let part = rest.split(['.', '[']).next().unwrap_or_default();
+        let number = match part {
+            "answers" => rest.strip_prefix("answers.").and_then(step_of_question).unwrap_or(3),
+            "evidence" => 4,
+            "severity" | "overrides" => 5,
+            "measures" => 6,
+            "proposed_decision" | "intercession" => 8,
+            _ => 3,
+        };
+        return (number, index);
+    }
+    (9, None)
+}
+
+/// The step that clears a blocking item (spec §7.4), for the links on the review step.
+pub fn step_of_blocking_code(code: &str) -> u8 {
+    match code {
+        "MISSING_OHCHR_CONSULTATION"
+        | "MISSING_RC_NOTIFICATION"
+        | "MISSING_LEGAL_OFFICE_CONSULTATION"
+        | "MISSING_HRDDP_LETTER" => 7,
+        "MISSING_M8" => 6,
+        "OVERRIDE_CONCURRENCE_PENDING" => 5,
+        _ => 8,
+    }
+}
+
+/// How far a step is: shown in the progress list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StepStatus {
+    NotStarted,
+    Incomplete,
+    /// Answered, but something here still blocks submission (a missing consultation, a pending concurrence…).
+    Blocked,
+    Done,
+}
+
+impl StepStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            StepStatus::NotStarted => "not started",
+            StepStatus::Incomplete => "incomplete",
+            StepStatus::Blocked => "blocked",
+            StepStatus::Done => "done",
+        }
+    }
+}
+
+/// The status of every step, from the draft and the engine's outcome on it.
+pub fn statuses(
+    catalogue: &Catalogue,
+    draft: &serde_json::Value,
+    outcome: &crate::methodology::ScoreOutcome,
+    steps: &[StepRef],
+) -> Vec<StepStatus> {
+    let components: Vec<String> = steps.iter().filter_map(|s| s.component.clone()).fold(Vec::new(), |mut acc, c| {
+        if !acc.contains(&c) {
+            acc.push(c);
+        }
+        acc
+    });
+    let index_of = |s: &StepRef| s.component.as_ref().and_then(|c| components.iter().position(|x| x == c));
+    let error_at: Vec<(u8, Option<usize>)> =
+        outcome.errors().iter().map(|e| step_of_path(catalogue, &e.path)).collect();
+    let blocked_at: Vec<(u8, Option<usize>)> = outcome
+        .result()
+        .map(|r| {
+            r.blocking_items
+                .iter()
+                .flat_map(|b| {
+                    let n = step_of_blocking_code(&b.code);
+                    if n == 7 || b.components.is_empty() {
+                        vec![(n, None)]
+                    } else {
+                        b.components.iter().map(|c| (n, components.iter().position(|x| x == c))).collect()
+                    }
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let started = |s: &StepRef| -> bool {
+        let component = s.component.as_ref().and_then(|c| {
+            draft["components"].as_array()?.iter().find(|x| x["component_id"].as_str() == Some(c.as_str()))
+        });
+        let answers = match component {
+            Some(c) => &c["answers"],
+            None => &draft["case"],
+        };
+        let answered = catalogue
+            .step(s.number)
+            .is_some_and(|st| st.questions.iter().any(|q| answers.get(q).is_some_and(|v| !v.is_null())));
+        let part_filled = |key: &str| match component {
+            Some(c) => c.get(key).is_some_and(|v| !v.is_null() && v.as_array().is_none_or(|a| !a.is_empty())),
+            None => draft.get(key).is_some_and(|v| v.as_array().is_some_and(|a| !a.is_empty())),
+        };
+        answered
+            || match s.number {
+                4 => part_filled("evidence"),
+                5 => part_filled("overrides") || part_filled("severity"),
+                6 => part_filled("measures"),
+                7 => part_filled("consultations"),
+                8 => part_filled("proposed_decision"),
+                _ => false,
+            }
+    };
+    steps
+        .iter()
+        .map(|s| {
+            let here = (s.number, index_of(s));
+            let has_errors = error_at.contains(&here);
+            if s.number == 9 {
+                return match outcome.result() {
+                    Some(r) if r.can_submit => StepStatus::Done,
+                    Some(_) => StepStatus::Blocked,
+                    None => StepStatus::Incomplete,
+                };
+            }
+            if has_errors {
+                return if started(s) { StepStatus::Incomplete } else { StepStatus::NotStarted };
+            }
+            if blocked_at.contains(&here) {
+                return StepStatus::Blocked;
+            }
+            // Steps 5–8 may rightly stay empty; they are done once the whole document is valid.
+            if started(s) || (matches!(s.number, 5..=8) && outcome.result().is_some()) {
+                StepStatus::Done
+            } else {
+                StepStatus::NotStarted
+            }
+        })
+        .collect()
+}

@@ -1,32 +1,99 @@
-//! Saving one wizard step: merge the step's answers into the stored draft, with optimistic
-//! concurrency (spec §10.2: "an edit based on a stale revision is rejected, never merged silently").
+//! The wizard's server side: loading a case for editing, saving one step, managing support
+//! components and submitting, all with optimistic concurrency (spec §10.2: "an edit based on a stale
+//! revision is rejected, never merged silently").
 
 use super::access;
+use super::parts::{self, Holder, Part, CONSULTATIONS};
+pub use super::steps::component_ids;
 use super::steps::{parse_segment, StepRef};
-pub use super::wizard_types::{FieldChange, SaveOutcome};
+pub use super::wizard_types::{CaseEditor, ComponentAction, FieldChange, SaveOutcome};
 use super::CaseState;
 use crate::accounts::{CurrentUser, Role};
 use crate::error::AppError;
 use crate::methodology::draft::score_draft;
-use crate::methodology::Registry;
+use crate::methodology::{canonical, Catalogue, Registry};
 use crate::server::db::Db;
 use crate::with_pool;
 use chrono::Utc;
-use serde_json::{Map, Value};
+use serde_json::{json, Map, Value};
+use sha2::{Digest, Sha256};
 
 /// Longest text answer accepted (characters); a whole draft is limited to [`MAX_DRAFT_BYTES`].
 pub const MAX_TEXT_CHARS: usize = 10_000;
 pub const MAX_DRAFT_BYTES: usize = 1_000_000;
+/// Most support components one case may have.
+pub const MAX_COMPONENTS: usize = 30;
+
+const ADVISER_CONSULTATION: &str = "OHCHR_HR_ADVISER";
 
 #[derive(sqlx::FromRow)]
 struct DraftRow {
+    reference: String,
+    title: String,
     country: String,
     state: String,
     revision: i64,
     answers: String,
 }
 
-/// Merges `values` (question id → JSON value; `null` clears) into the step's answers and saves.
+/// A case loaded for a change: its row, its draft and its catalogue, after the scope check.
+struct Loaded<'r> {
+    row: DraftRow,
+    state: CaseState,
+    draft: Value,
+    catalogue: &'r Catalogue,
+}
+
+async fn load<'r>(db: &Db, registry: &'r Registry, user: &CurrentUser, case_id: i64) -> Result<Loaded<'r>, AppError> {
+    access::require_reader(user)?;
+    let row: Option<DraftRow> = with_pool!(db, pool => sqlx::query_as("SELECT reference, title, country, state, revision, answers FROM cases WHERE id = $1").bind(case_id).fetch_optional(pool).await?);
+    let row = row.ok_or_else(|| AppError::NotFound("No such assessment.".into()))?;
+    if !access::can_read(user, &row.country) {
+        return Err(access::outside_scope());
+    }
+    let state = CaseState::parse(&row.state).ok_or_else(|| AppError::internal(format!("case state {}", row.state)))?;
+    let draft: Value = serde_json::from_str(&row.answers).map_err(AppError::internal)?;
+    let version = draft["methodology_version"].as_str().unwrap_or_default().to_string();
+    let catalogue =
+        registry.get(&version).ok_or_else(|| AppError::internal(format!("methodology {version} not loaded")))?;
+    Ok(Loaded { row, state, draft, catalogue })
+}
+
+/// Who may change what while a case is a draft (spec §10.1): assessors the answers, human-rights
+/// advisers their own consultation records. Everyone else reads.
+fn require_writer(user: &CurrentUser, state: CaseState, step_number: Option<u8>) -> Result<(), AppError> {
+    let adviser_step = step_number == Some(7) && user.has(Role::HrAdviser);
+    if !user.has(Role::Assessor) && !adviser_step {
+        return Err(AppError::forbidden(
+            "Only assessors edit answers (human-rights advisers record their advice on the consultations step).",
+        ));
+    }
+    if !state.editable() {
+        return Err(AppError::Conflict(format!("This assessment is {} and read-only.", state.label().to_lowercase())));
+    }
+    Ok(())
+}
+
+/// Everything the wizard page needs; read access suffices (the page shows read-only when needed).
+pub async fn editor(db: &Db, registry: &Registry, user: &CurrentUser, case_id: i64) -> Result<CaseEditor, AppError> {
+    let l = load(db, registry, user, case_id).await?;
+    let position: Option<String> = with_pool!(db, pool => sqlx::query_scalar("SELECT segment FROM case_positions WHERE user_id = $1 AND case_id = $2").bind(user.id).bind(case_id).fetch_optional(pool).await?);
+    Ok(CaseEditor {
+        id: case_id,
+        reference: l.row.reference,
+        title: l.row.title,
+        country: l.row.country,
+        state: l.state,
+        revision: l.row.revision,
+        can_edit: l.state.editable() && user.has(Role::Assessor),
+        can_advise: l.state.editable() && user.has(Role::HrAdviser),
+        draft: l.draft,
+        catalogue: l.catalogue.clone(),
+        last_segment: position,
+    })
+}
+
+/// Merges `values` (question id or part key → JSON value; `null` clears) into the step and saves.
 pub async fn save_step(
     db: &Db,
     registry: &Registry,
@@ -36,34 +103,51 @@ pub async fn save_step(
     segment: &str,
     values: &Map<String, Value>,
 ) -> Result<SaveOutcome, AppError> {
-    let row: Option<DraftRow> = with_pool!(db, pool => sqlx::query_as("SELECT country, state, revision, answers FROM cases WHERE id = $1").bind(case_id).fetch_optional(pool).await?);
-    let row = row.ok_or_else(|| AppError::NotFound("No such assessment.".into()))?;
-    if !access::can_read(user, &row.country) {
-        return Err(access::outside_scope());
-    }
-    if !user.has(Role::Assessor) {
-        return Err(AppError::forbidden("Only assessors edit answers."));
-    }
-    if !CaseState::parse(&row.state).is_some_and(CaseState::editable) {
-        return Err(AppError::Conflict("This assessment has been submitted and is read-only.".into()));
-    }
-    let mut draft: Value = serde_json::from_str(&row.answers).map_err(AppError::internal)?;
-    let version = draft["methodology_version"].as_str().unwrap_or_default().to_string();
-    let catalogue =
-        registry.get(&version).ok_or_else(|| AppError::internal(format!("methodology {version} not loaded")))?;
+    let Loaded { row, state, mut draft, catalogue } = load(db, registry, user, case_id).await?;
     let components = component_ids(&draft);
     let step =
         parse_segment(catalogue, &components, segment).ok_or_else(|| AppError::NotFound("No such step.".into()))?;
-
+    require_writer(user, state, Some(step.number))?;
     if row.revision != base_revision {
         return conflict(db, catalogue, case_id, base_revision, row.revision, &draft, &step).await;
     }
-    apply(catalogue, &mut draft, &step, values)?;
+    apply(catalogue, user, &mut draft, &step, values)?;
+    match store(db, registry, user, case_id, base_revision, &draft).await? {
+        Stored::Saved(revision) => {
+            record_position(db, user, case_id, segment).await?;
+            let errors = step_errors(catalogue, &score_draft(registry, &draft), &step, &components);
+            Ok(SaveOutcome::Saved { revision, errors })
+        }
+        Stored::Stale { current, stored } => {
+            conflict(db, catalogue, case_id, base_revision, current, &stored, &step).await
+        }
+    }
+}
+
+enum Stored {
+    Saved(i64),
+    /// Someone saved between our read and our write.
+    Stale {
+        current: i64,
+        stored: Value,
+    },
+}
+
+/// Writes a new revision of the draft if the case is still at `base_revision`, with its cached
+/// figures, and keeps the revision for later conflict reports — in one transaction.
+async fn store(
+    db: &Db,
+    registry: &Registry,
+    user: &CurrentUser,
+    case_id: i64,
+    base_revision: i64,
+    draft: &Value,
+) -> Result<Stored, AppError> {
     let text = draft.to_string();
     if text.len() > MAX_DRAFT_BYTES {
         return Err(AppError::invalid("", "This assessment has grown beyond 1 MB; shorten the longest texts."));
     }
-    let outcome = score_draft(registry, &draft);
+    let outcome = score_draft(registry, draft);
     let result = outcome.result();
     let now = Utc::now();
     let title = draft["case"]["programme_title"].as_str().filter(|t| !t.trim().is_empty()).map(str::to_string);
@@ -95,63 +179,125 @@ pub async fn save_step(
         tx.commit().await?;
         n
     });
-    if updated == 0 {
-        // Lost the race between our read and our write: report it like any other conflict.
-        let current: i64 = with_pool!(db, pool => sqlx::query_scalar("SELECT revision FROM cases WHERE id = $1").bind(case_id).fetch_one(pool).await?);
-        let stored: String = with_pool!(db, pool => sqlx::query_scalar("SELECT answers FROM cases WHERE id = $1").bind(case_id).fetch_one(pool).await?);
-        let stored: Value = serde_json::from_str(&stored).map_err(AppError::internal)?;
-        return conflict(db, catalogue, case_id, base_revision, current, &stored, &step).await;
+    if updated == 1 {
+        return Ok(Stored::Saved(base_revision + 1));
     }
-    let errors = step_errors(&outcome, &step, &components);
-    Ok(SaveOutcome::Saved { revision: base_revision + 1, errors })
+    #[derive(sqlx::FromRow)]
+    struct Current {
+        revision: i64,
+        answers: String,
+    }
+    let current: Current = with_pool!(db, pool => sqlx::query_as("SELECT revision, answers FROM cases WHERE id = $1").bind(case_id).fetch_one(pool).await?);
+    let stored = serde_json::from_str(&current.answers).map_err(AppError::internal)?;
+    Ok(Stored::Stale { current: current.revision, stored })
 }
 
-fn component_ids(draft: &Value) -> Vec<String> {
-    draft["components"]
-        .as_array()
-        .map(|c| c.iter().filter_map(|c| c["component_id"].as_str().map(String::from)).collect())
-        .unwrap_or_default()
+async fn record_position(db: &Db, user: &CurrentUser, case_id: i64, segment: &str) -> Result<(), AppError> {
+    let now = Utc::now();
+    with_pool!(db, pool => sqlx::query(
+        "INSERT INTO case_positions (user_id, case_id, segment, updated_at) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (user_id, case_id) DO UPDATE SET segment = excluded.segment, updated_at = excluded.updated_at",
+    ).bind(user.id).bind(case_id).bind(segment).bind(now).execute(pool).await?.rows_affected());
+    Ok(())
+}
+
+fn component_mut<'d>(draft: &'d mut Value, id: &str) -> Option<&'d mut Map<String, Value>> {
+    draft
+        .get_mut("components")?
+        .as_array_mut()?
+        .iter_mut()
+        .find(|c| c["component_id"].as_str() == Some(id))?
+        .as_object_mut()
 }
 
 /// The answers object a step edits: the case's, or its component's.
 fn answers_of<'d>(draft: &'d mut Value, step: &StepRef) -> Option<&'d mut Map<String, Value>> {
     match &step.component {
         None => draft.get_mut("case")?.as_object_mut(),
-        Some(id) => draft
-            .get_mut("components")?
-            .as_array_mut()?
-            .iter_mut()
-            .find(|c| c["component_id"].as_str() == Some(id))?
-            .get_mut("answers")?
-            .as_object_mut(),
+        Some(id) => component_mut(draft, id)?.get_mut("answers")?.as_object_mut(),
     }
 }
 
-/// Sets the step's questions; keys of other steps are refused. Over-long text is refused with its
-/// field. Types are not checked here: validation runs on the merged draft, so a mistyped answer is kept
-/// and shown with its message instead of being lost.
+/// The object a part of this step lives on: the component, or the document (consultations).
+fn holder_of<'d>(draft: &'d mut Value, step: &StepRef, part_key: &str) -> Option<&'d mut Map<String, Value>> {
+    let document_level =
+        parts::parts_of_step(step.number).iter().any(|p| p.key == part_key && p.holder == Holder::Document);
+    match &step.component {
+        Some(id) if !document_level => component_mut(draft, id),
+        _ => draft.as_object_mut(),
+    }
+}
+
+fn too_long(value: &Value) -> bool {
+    match value {
+        Value::String(s) => s.chars().count() > MAX_TEXT_CHARS,
+        Value::Array(items) => items.iter().any(too_long),
+        Value::Object(map) => map.values().any(too_long),
+        _ => false,
+    }
+}
+
+/// Sets the step's questions and parts; keys of other steps are refused, and so is over-long text
+/// (with its field). Types are not checked here: validation runs on the merged draft, so a mistyped
+/// answer is kept and shown with its message instead of being lost.
 fn apply(
-    catalogue: &crate::methodology::Catalogue,
+    catalogue: &Catalogue,
+    user: &CurrentUser,
     draft: &mut Value,
     step: &StepRef,
     values: &Map<String, Value>,
 ) -> Result<(), AppError> {
     let on_step = catalogue.step(step.number).map(|s| s.questions.clone()).unwrap_or_default();
-    for (id, value) in values {
-        if !on_step.contains(id) {
-            return Err(AppError::invalid(id, format!("`{id}` is not a question of this step.")));
-        }
-        let q = catalogue.question(id).expect("step questions exist (catalogue check)");
-        let too_long = |v: &Value| v.as_str().is_some_and(|s| s.chars().count() > MAX_TEXT_CHARS);
-        if too_long(value) || value.as_array().is_some_and(|items| items.iter().any(too_long)) {
+    let part_keys = parts::part_keys_of_step(step.number);
+    for (key, value) in values {
+        let label = if on_step.contains(key) {
+            catalogue.question(key).map(|q| format!("{} {}", q.display, q.label)).unwrap_or_default()
+        } else if let Some(k) = part_keys.iter().find(|k| *k == key) {
+            parts::parts_of_step(step.number)
+                .iter()
+                .find(|p| p.key == *k)
+                .map(|p| format!("{} {}", p.display, p.title))
+                .unwrap_or_else(|| "5.1 Severity".into())
+        } else {
+            return Err(AppError::invalid(key, format!("`{key}` is not part of this step.")));
+        };
+        if too_long(value) {
             return Err(AppError::invalid(
-                id,
-                format!("{} {}: at most {MAX_TEXT_CHARS} characters; this answer was not saved (your earlier answer is kept).", q.display, q.label),
+                key,
+                format!("{label}: at most {MAX_TEXT_CHARS} characters per text; this answer was not saved (your earlier answer is kept)."),
             ));
         }
     }
+    if !user.has(Role::Assessor) && values.keys().any(|k| k != CONSULTATIONS.key) {
+        return Err(AppError::forbidden("Human-rights advisers record consultation advice only."));
+    }
+    for (key, value) in values.iter().filter(|(k, _)| !on_step.contains(k)) {
+        let holder = holder_of(draft, step, key).ok_or_else(|| AppError::NotFound("No such step.".into()))?;
+        let stored = holder.get(key).cloned().unwrap_or(Value::Null);
+        let mut value = value.clone();
+        if key == CONSULTATIONS.key {
+            value = merge_consultations(user, &stored, &value)?;
+        } else if let Some(part) = parts::parts_of_step(step.number).iter().find(|p| p.key == key) {
+            keep_adviser_flags(part, &stored, &mut value);
+        }
+        let empty = value.is_null() || value.as_object().is_some_and(Map::is_empty);
+        if empty && key != parts::EVIDENCE.key {
+            holder.remove(key);
+        } else {
+            holder.insert(key.clone(), if value.is_null() { json!([]) } else { value });
+        }
+    }
     let answers = answers_of(draft, step).ok_or_else(|| AppError::NotFound("No such step.".into()))?;
-    for (id, value) in values {
+    // The country decides who may see the case; it is chosen once, at creation.
+    if let Some(country) = values.get("country").filter(|_| step.component.is_none()) {
+        if Some(country) != answers.get("country") {
+            return Err(AppError::invalid(
+                "country",
+                "The country is fixed when the assessment is created; start a new assessment for another country.",
+            ));
+        }
+    }
+    for (id, value) in values.iter().filter(|(k, _)| on_step.contains(k)) {
         let empty = value.is_null() || value.as_str().is_some_and(|s| s.trim().is_empty());
         if empty {
             answers.remove(id);
@@ -162,31 +308,91 @@ fn apply(
     Ok(())
 }
 
-/// Validation messages for this step's questions, as (question id, message).
+/// Consultation records: OHCHR / human-rights adviser records belong to advisers, the others to
+/// assessors (spec §3.5, §10.1). Each keeps the other's records as stored; a change to a record
+/// that is not theirs is refused with a message, never dropped silently.
+fn merge_consultations(user: &CurrentUser, stored: &Value, incoming: &Value) -> Result<Value, AppError> {
+    let is_adviser_record = |r: &Value| r["type"].as_str() == Some(ADVISER_CONSULTATION);
+    let split = |v: &Value| -> (Vec<Value>, Vec<Value>) {
+        v.as_array().cloned().unwrap_or_default().into_iter().partition(is_adviser_record)
+    };
+    let (stored_adviser, stored_other) = split(stored);
+    let (incoming_adviser, incoming_other) = split(incoming);
+    let may_advise = user.has(Role::HrAdviser);
+    let may_assess = user.has(Role::Assessor);
+    if !may_advise && incoming_adviser != stored_adviser {
+        return Err(AppError::invalid(
+            "consultations",
+            "Only a human-rights adviser records OHCHR / human-rights adviser advice; ask the adviser to add it.",
+        ));
+    }
+    if !may_assess && incoming_other != stored_other {
+        return Err(AppError::invalid("consultations", "Human-rights advisers record their own advice only."));
+    }
+    let mut merged = if may_assess { incoming_other } else { stored_other };
+    merged.extend(if may_advise { incoming_adviser } else { stored_adviser });
+    Ok(Value::Array(merged))
+}
+
+/// `hr_adviser_concurred` is the adviser's to set (spec §3.5). A record the editor left unchanged keeps
+/// its stored flag; a changed record loses it (the adviser concurred with something else).
+fn keep_adviser_flags(part: &Part, stored: &Value, incoming: &mut Value) {
+    let flag_keys: Vec<&str> =
+        part.fields.iter().filter(|f| f.kind == parts::FieldKind::AdviserFlag).map(|f| f.key).collect();
+    if flag_keys.is_empty() {
+        return;
+    }
+    let without_flags = |v: &Value| {
+        let mut v = v.clone();
+        if let Some(o) = v.as_object_mut() {
+            o.retain(|k, _| !flag_keys.contains(&k.as_str()));
+        }
+        v
+    };
+    let stored_items: Vec<Value> = match stored {
+        Value::Array(items) => items.clone(),
+        Value::Null => Vec::new(),
+        one => vec![one.clone()],
+    };
+    let mut fix = |record: &mut Value| {
+        let bare = without_flags(record);
+        let kept = stored_items.iter().find(|s| without_flags(s) == bare);
+        if let Some(o) = record.as_object_mut() {
+            for key in &flag_keys {
+                match kept.and_then(|s| s.get(*key)).filter(|v| !v.is_null()) {
+                    Some(v) => o.insert(key.to_string(), v.clone()),
+                    None => o.remove(*key),
+                };
+            }
+        }
+    };
+    match incoming {
+        Value::Array(items) => items.iter_mut().for_each(&mut fix),
+        Value::Object(_) => fix(incoming),
+        _ => {}
+    }
+}
+
+/// Validation messages for this step, as (path, message).
 fn step_errors(
+    catalogue: &Catalogue,
     outcome: &crate::methodology::ScoreOutcome,
     step: &StepRef,
     components: &[String],
 ) -> Vec<(String, String)> {
-    let prefix = match &step.component {
-        None => "case.".to_string(),
-        Some(c) => match components.iter().position(|x| x == c) {
-            Some(i) => format!("components[{i}].answers."),
-            None => return Vec::new(),
-        },
-    };
+    let index = step.component.as_ref().and_then(|c| components.iter().position(|x| x == c));
     outcome
         .errors()
         .iter()
-        .filter(|e| e.path.starts_with(&prefix))
-        .filter_map(|e| e.question_id.clone().map(|q| (q, e.message.clone())))
+        .filter(|e| super::steps::step_of_path(catalogue, &e.path) == (step.number, index))
+        .map(|e| (e.path.clone(), e.message.clone()))
         .collect()
 }
 
 /// What changed on this step between the editor's base revision and the current one.
 async fn conflict(
     db: &Db,
-    catalogue: &crate::methodology::Catalogue,
+    catalogue: &Catalogue,
     case_id: i64,
     base_revision: i64,
     current_revision: i64,
@@ -200,25 +406,236 @@ async fn conflict(
     };
     let saved_by: String = with_pool!(db, pool => sqlx::query_scalar("SELECT u.name FROM case_revisions r JOIN users u ON u.id = r.saved_by WHERE r.case_id = $1 AND r.revision = $2").bind(case_id).bind(current_revision).fetch_optional(pool).await?).unwrap_or_else(|| "another user".into());
     let mut current = current.clone();
-    let empty = Map::new();
+    let mut changes = Vec::new();
     let before = answers_of(&mut base, step).cloned().unwrap_or_default();
-    let after = answers_of(&mut current, step).cloned().unwrap_or_else(|| empty.clone());
-    let questions = catalogue.step(step.number).map(|s| s.questions.clone()).unwrap_or_default();
-    let changes = questions
-        .iter()
-        .filter_map(|id| {
-            let b = before.get(id).cloned().unwrap_or(Value::Null);
-            let t = after.get(id).cloned().unwrap_or(Value::Null);
-            (b != t).then(|| FieldChange {
-                question_id: id.clone(),
-                label: catalogue
-                    .question(id)
-                    .map(|q| format!("{} {}", q.display, q.label))
-                    .unwrap_or_else(|| id.clone()),
-                base: b,
-                theirs: t,
-            })
-        })
-        .collect();
-    Ok(SaveOutcome::Conflict { current_revision, saved_by, changes })
+    let after = answers_of(&mut current, step).cloned().unwrap_or_default();
+    for id in catalogue.step(step.number).map(|s| s.questions.clone()).unwrap_or_default() {
+        let label = catalogue.question(&id).map(|q| format!("{} {}", q.display, q.label)).unwrap_or_else(|| id.clone());
+        push_change(&mut changes, &id, label, before.get(&id), after.get(&id));
+    }
+    for key in parts::part_keys_of_step(step.number) {
+        let label = parts::parts_of_step(step.number)
+            .iter()
+            .find(|p| p.key == key)
+            .map(|p| format!("{} {}", p.display, p.title))
+            .unwrap_or_else(|| "5.1 Severity sub-scores".into());
+        let b = holder_of(&mut base, step, key).and_then(|h| h.get(key).cloned());
+        let t = holder_of(&mut current, step, key).and_then(|h| h.get(key).cloned());
+        push_change(&mut changes, key, label, b.as_ref(), t.as_ref());
+    }
+    Ok(SaveOutcome::Conflict { current_revision, saved_by, changes, current: current.clone() })
+}
+
+fn push_change(changes: &mut Vec<FieldChange>, key: &str, label: String, base: Option<&Value>, theirs: Option<&Value>) {
+    let normalise = |v: Option<&Value>| match v {
+        None | Some(Value::Null) => Value::Null,
+        Some(Value::Array(a)) if a.is_empty() => Value::Null,
+        Some(v) => v.clone(),
+    };
+    let (b, t) = (normalise(base), normalise(theirs));
+    if b != t {
+        changes.push(FieldChange { question_id: key.to_string(), label, base: b, theirs: t });
+    }
+}
+
+/// Adds, renames, duplicates or removes a support component (assessors, editable cases only).
+pub async fn change_component(
+    db: &Db,
+    registry: &Registry,
+    user: &CurrentUser,
+    case_id: i64,
+    base_revision: i64,
+    action: &ComponentAction,
+) -> Result<i64, AppError> {
+    let Loaded { row, state, mut draft, .. } = load(db, registry, user, case_id).await?;
+    require_writer(user, state, None)?;
+    if row.revision != base_revision {
+        return Err(stale_page());
+    }
+    let ids = component_ids(&draft);
+    let fresh = |name: &str| -> Result<String, AppError> {
+        let name = name.trim();
+        if !crate::methodology::validate::is_identifier(name) {
+            return Err(AppError::invalid(
+                "new_id",
+                "A component id has 1–40 characters: letters, digits, `_` or `-` (for example VEHICLES or C2).",
+            ));
+        }
+        if ids.iter().any(|x| x == name) {
+            return Err(AppError::invalid("new_id", format!("This case already has a component {name}.")));
+        }
+        Ok(name.to_string())
+    };
+    let existing = |name: &str| -> Result<usize, AppError> {
+        ids.iter().position(|x| x == name).ok_or_else(|| AppError::NotFound(format!("No component {name}.")))
+    };
+    let list = draft["components"].as_array_mut().ok_or_else(|| AppError::internal("draft without components"))?;
+    match action {
+        ComponentAction::Add { new_id } => {
+            if ids.len() >= MAX_COMPONENTS {
+                return Err(AppError::invalid("new_id", format!("A case has at most {MAX_COMPONENTS} components.")));
+            }
+            list.push(json!({ "component_id": fresh(new_id)?, "answers": {}, "evidence": [] }));
+        }
+        ComponentAction::Rename { component, new_id } => {
+            let i = existing(component)?;
+            list[i]["component_id"] = Value::String(fresh(new_id)?);
+        }
+        ComponentAction::Duplicate { component, new_id } => {
+            if ids.len() >= MAX_COMPONENTS {
+                return Err(AppError::invalid("new_id", format!("A case has at most {MAX_COMPONENTS} components.")));
+            }
+            let i = existing(component)?;
+            let mut copy = list[i].clone();
+            copy["component_id"] = Value::String(fresh(new_id)?);
+            // A copy is a new proposal: the adviser's concurrences do not carry over.
+            for key in ["overrides", "proposed_decision"] {
+                if let Some(part) =
+                    parts::parts_of_step(if key == "overrides" { 5 } else { 8 }).iter().find(|p| p.key == key)
+                {
+                    let original = copy[key].clone();
+                    let mut value = original.clone();
+                    keep_adviser_flags(part, &Value::Null, &mut value);
+                    if !original.is_null() {
+                        copy[key] = value;
+                    }
+                }
+            }
+            list.insert(i + 1, copy);
+        }
+        ComponentAction::Remove { component, confirmed } => {
+            let i = existing(component)?;
+            if !confirmed {
+                return Err(AppError::invalid("confirm", "Tick the box to confirm the removal."));
+            }
+            if ids.len() == 1 {
+                return Err(AppError::invalid("confirm", "A case needs at least one support component."));
+            }
+            list.remove(i);
+        }
+    }
+    match store(db, registry, user, case_id, base_revision, &draft).await? {
+        Stored::Saved(revision) => Ok(revision),
+        Stored::Stale { .. } => Err(stale_page()),
+    }
+}
+
+fn stale_page() -> AppError {
+    AppError::Conflict("Someone saved this assessment after you opened it; reload the page and try again.".into())
+}
+
+/// Submits a draft for review (spec §10.2): valid, nothing blocking, at the revision the assessor saw.
+/// Stores the submission snapshot with its content hash; the answers are read-only from then on.
+pub async fn submit(
+    db: &Db,
+    registry: &Registry,
+    user: &CurrentUser,
+    case_id: i64,
+    base_revision: i64,
+) -> Result<String, AppError> {
+    let Loaded { row, state, draft, .. } = load(db, registry, user, case_id).await?;
+    if !user.has(Role::Assessor) {
+        return Err(AppError::forbidden("Only assessors submit assessments."));
+    }
+    require_writer(user, state, None)?;
+    if row.revision != base_revision {
+        return Err(stale_page());
+    }
+    let outcome = score_draft(registry, &draft);
+    let Some(result) = outcome.result() else {
+        return Err(AppError::invalid(
+            "submit",
+            format!("{} answers are still missing or invalid; the review step lists them.", outcome.errors().len()),
+        ));
+    };
+    if !result.can_submit {
+        return Err(AppError::invalid(
+            "submit",
+            format!("{} item(s) still block submission; the review step lists them.", result.blocking_items.len()),
+        ));
+    }
+    let now = Utc::now();
+    let applicable = crate::methodology::draft::applicable(
+        registry.get(draft["methodology_version"].as_str().unwrap_or_default()).expect("loaded above"),
+        &draft,
+    );
+    let record = json!({
+        "case_id": case_id,
+        "reference": row.reference,
+        "revision": base_revision,
+        "methodology_version": draft["methodology_version"],
+        "answers": applicable,
+        "result": result,
+        "submitted_by": user.email,
+        "submitted_at": now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+    });
+    let hash = content_hash(&record)?;
+    let text = record.to_string();
+    let updated: u64 = with_pool!(db, pool => {
+        let mut tx = pool.begin().await?;
+        let n = sqlx::query("UPDATE cases SET state = $1, submitted_at = $2, updated_by = $3, updated_at = $2 WHERE id = $4 AND revision = $5 AND state IN ('DRAFT', 'RETURNED')")
+            .bind(CaseState::Submitted.as_str()).bind(now).bind(user.id).bind(case_id).bind(base_revision)
+            .execute(&mut *tx).await?.rows_affected();
+        if n == 1 {
+            sqlx::query("INSERT INTO case_snapshots (case_id, kind, revision, record, content_hash, created_by, created_at) VALUES ($1, 'SUBMISSION', $2, $3, $4, $5, $6)")
+                .bind(case_id).bind(base_revision).bind(&text).bind(&hash).bind(user.id).bind(now).execute(&mut *tx).await?;
+        }
+        tx.commit().await?;
+        n
+    });
+    if updated == 0 {
+        return Err(stale_page());
+    }
+    tracing::info!(target: "audit", user = user.id, case = case_id, reference = row.reference, hash, "case submitted");
+    Ok(hash)
+}
+
+/// `sha256:` + hex SHA-256 of the canonical JSON (spec §10.5).
+pub fn content_hash(record: &Value) -> Result<String, AppError> {
+    let canonical =
+        canonical::to_canonical_json(record).map_err(|e| AppError::internal(format!("canonical JSON: {e:?}")))?;
+    Ok(format!("sha256:{}", hex::encode(Sha256::digest(canonical.as_bytes()))))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::accounts::CountryScope;
+
+    fn user(roles: &[Role]) -> CurrentUser {
+        CurrentUser {
+            id: 1,
+            email: "a@example.org".into(),
+            name: "A".into(),
+            roles: roles.to_vec(),
+            approval_level: None,
+            scope: CountryScope::All,
+            must_change_password: false,
+        }
+    }
+
+    #[test]
+    fn assessors_keep_the_advisers_consultations_and_cannot_add_one() {
+        let stored = json!([{ "type": "OHCHR_HR_ADVISER", "date": "2026-01-01", "by": "Adviser" }]);
+        let mine = json!([{ "type": "OHCHR_HR_ADVISER", "date": "2026-01-01", "by": "Adviser" }, { "type": "HRDDP_LETTER", "date": "2026-01-02", "by": "Me" }]);
+        let merged = merge_consultations(&user(&[Role::Assessor]), &stored, &mine).unwrap();
+        assert_eq!(merged.as_array().unwrap().len(), 2);
+        let forged = json!([{ "type": "OHCHR_HR_ADVISER", "date": "2026-01-05", "by": "Me" }]);
+        assert!(merge_consultations(&user(&[Role::Assessor]), &stored, &forged).is_err());
+        let adviser = merge_consultations(&user(&[Role::HrAdviser]), &json!([]), &forged).unwrap();
+        assert_eq!(adviser, forged);
+        assert!(merge_consultations(&user(&[Role::HrAdviser]), &stored, &mine).is_err());
+    }
+
+    #[test]
+    fn a_changed_override_loses_the_concurrence_an_unchanged_one_keeps_it() {
+        let stored = json!([{ "target": "L0", "area": "TOR", "value": 2, "justification": "x", "evidence_ids": ["E1"], "hr_adviser_concurred": true }]);
+        let mut same =
+            json!([{ "target": "L0", "area": "TOR", "value": 2, "justification": "x", "evidence_ids": ["E1"] }]);
+        keep_adviser_flags(&parts::OVERRIDES, &stored, &mut same);
+        assert_eq!(same[0]["hr_adviser_concurred"], json!(true));
+        let mut changed = json!([{ "target": "L0", "area": "TOR", "value": 1, "justification": "x", "evidence_ids": ["E1"], "hr_adviser_concurred": true }]);
+        keep_adviser_flags(&parts::OVERRIDES, &stored, &mut changed);
+        assert!(changed[0].get("hr_adviser_concurred").is_none());
+    }
 }

@@ -1,11 +1,35 @@
-//! What a wizard save returns (shared with the browser).
+//! What the wizard's server functions exchange with the browser.
 
+use super::CaseState;
+use crate::methodology::Catalogue;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+
+/// A case opened in the wizard: its draft, revision and catalogue, and what the user may change.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CaseEditor {
+    pub id: i64,
+    pub reference: String,
+    pub title: String,
+    pub country: String,
+    pub state: CaseState,
+    /// The revision the draft was read at; saves are made against it.
+    pub revision: i64,
+    pub draft: Value,
+    /// The catalogue of the case's methodology version (the browser scores the draft with it).
+    pub catalogue: Catalogue,
+    /// Assessor on an editable case: may change answers.
+    pub can_edit: bool,
+    /// Human-rights adviser on an editable case: may record OHCHR advice on the consultations step.
+    pub can_advise: bool,
+    /// The step this user last saved, for "continue where you left off".
+    pub last_segment: Option<String>,
+}
 
 /// A field another person changed since the revision the editor started from.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FieldChange {
+    /// The question id or part key (`evidence`, `measures`, …).
     pub question_id: String,
     pub label: String,
     pub base: Value,
@@ -14,8 +38,30 @@ pub struct FieldChange {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum SaveOutcome {
-    /// Stored as `revision`; `errors` are the validation messages for this step's questions.
+    /// Stored as `revision`; `errors` are the validation messages (path, message) for this step.
     Saved { revision: i64, errors: Vec<(String, String)> },
-    /// Someone saved first. Nothing was stored; the editor keeps their input and chooses.
-    Conflict { current_revision: i64, saved_by: String, changes: Vec<FieldChange> },
+    /// Someone saved first. Nothing was stored; the editor keeps their input and chooses, field by
+    /// field, with the other person's changes and the current draft at hand.
+    Conflict { current_revision: i64, saved_by: String, changes: Vec<FieldChange>, current: Value },
+}
+
+/// A change to the list of support components.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum ComponentAction {
+    Add {
+        new_id: String,
+    },
+    Rename {
+        component: String,
+        new_id: String,
+    },
+    Duplicate {
+        component: String,
+        new_id: String,
+    },
+    /// `confirmed` is the "yes, remove it and its answers" box.
+    Remove {
+        component: String,
+        confirmed: bool,
+    },
 }

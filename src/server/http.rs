@@ -9,7 +9,7 @@ use crate::server::config::DemoMode;
 use crate::server::db::Db;
 use axum::extract::{FromRef, State};
 use axum::http::StatusCode;
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::{Json, Router};
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
@@ -35,6 +35,8 @@ pub fn router(state: AppState) -> Router {
     let (cookies, demo) = (state.cookies, state.demo);
     Router::new()
         .route("/healthz", get(healthz))
+        // The wizard's no-JavaScript path: a step posted as a plain form (the page itself is GET).
+        .route("/cases/{id}/edit/{step}", post(crate::cases::form::post_step))
         .leptos_routes_with_context(
             &state,
             routes,

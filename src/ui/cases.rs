@@ -258,19 +258,28 @@ pub fn NewCasePage() -> impl IntoView {
     }
 }
 
-#[component]
-pub fn CaseOverviewPage() -> impl IntoView {
+/// The case named by the `:id` of the URL, fetched with `fetch` (a 404 for an id that is not a number).
+pub fn case_resource<T, Fut>(fetch: fn(i64) -> Fut) -> Resource<Result<T, AppError>>
+where
+    T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
+    Fut: std::future::Future<Output = Result<T, AppError>> + Send + 'static,
+{
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|v| v.parse::<i64>().ok())));
-    let overview = Resource::new(
+    Resource::new(
         move || id.get(),
-        |id| async move {
+        move |id| async move {
             match id {
-                Some(id) => get_case_overview(id).await,
+                Some(id) => fetch(id).await,
                 None => Err(AppError::NotFound("No such assessment.".into())),
             }
         },
-    );
+    )
+}
+
+#[component]
+pub fn CaseOverviewPage() -> impl IntoView {
+    let overview = case_resource(get_case_overview);
     view! {
         <Transition fallback=|| view! { <p class="text-slate-600">"Loading the assessment…"</p> }>
             {move || overview.get().map(|result| match result {

@@ -9,3 +9,4 @@ pub mod layout;
 pub mod login;
 pub mod methodology;
 pub mod not_found;
+pub mod wizard;

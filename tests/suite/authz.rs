@@ -143,6 +143,42 @@ fn endpoints() -> Vec<Endpoint> {
             form: |f| vec![("id", f.other_case.clone())],
             rule: case_readers,
         },
+        Endpoint {
+            path: "cases/editor",
+            place: Place::Own,
+            form: |f| vec![("id", f.own_case.clone())],
+            rule: case_readers,
+        },
+        Endpoint {
+            path: "cases/editor",
+            place: Place::Other,
+            form: |f| vec![("id", f.other_case.clone())],
+            rule: case_readers,
+        },
+        Endpoint {
+            path: "cases/components",
+            place: Place::Own,
+            form: |f| add_component(&f.own_case),
+            rule: assessors_in_scope,
+        },
+        Endpoint {
+            path: "cases/components",
+            place: Place::Other,
+            form: |f| add_component(&f.other_case),
+            rule: assessors_in_scope,
+        },
+        Endpoint {
+            path: "cases/submit",
+            place: Place::Own,
+            form: |f| vec![("id", f.own_case.clone()), ("revision", "1".into())],
+            rule: assessors_in_scope,
+        },
+        Endpoint {
+            path: "cases/submit",
+            place: Place::Other,
+            form: |f| vec![("id", f.other_case.clone()), ("revision", "1".into())],
+            rule: assessors_in_scope,
+        },
         Endpoint { path: "cases/create", place: Place::Own, form: |_| new_case("KE"), rule: assessors_in_scope },
         Endpoint { path: "cases/create", place: Place::Other, form: |_| new_case("UG"), rule: assessors_in_scope },
     ]
@@ -180,6 +216,10 @@ fn json_endpoints() -> Vec<JsonEndpoint> {
             rule: assessors_edit,
         },
     ]
+}
+
+fn add_component(case: &str) -> Vec<(&'static str, String)> {
+    vec![("id", case.into()), ("revision", "1".into()), ("action", "add".into()), ("new_id", "MATRIX".into())]
 }
 
 fn new_case(country: &str) -> Vec<(&'static str, String)> {

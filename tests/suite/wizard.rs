@@ -44,10 +44,10 @@ async fn a_step_save_merges_answers_and_returns_this_steps_messages(t: TestDb) {
     assert_eq!(out["Saved"]["revision"], 2);
     let errors = out["Saved"]["errors"].as_array().unwrap();
     assert!(
-        errors.iter().any(|e| e[0] == "assessment_date" && e[1].as_str().unwrap().contains("not a date")),
+        errors.iter().any(|e| e[0] == "case.assessment_date" && e[1].as_str().unwrap().contains("not a date")),
         "{errors:?}"
     );
-    assert!(!errors.iter().any(|e| e[0] == "implementation_status"));
+    assert!(!errors.iter().any(|e| e[0] == "case.implementation_status"));
     // The bad date is kept (shown again with its message), nothing is lost.
     let r = call_json(
         &app,
@@ -59,7 +59,10 @@ async fn a_step_save_merges_answers_and_returns_this_steps_messages(t: TestDb) {
     let out: Value = serde_json::from_str(&r.body).unwrap();
     assert_eq!(out["Saved"]["revision"], 3, "{}", r.body);
     let errors = out["Saved"]["errors"].as_array().unwrap();
-    assert!(errors.iter().any(|e| e[0] == "case_specific"), "a newly applicable question is now required: {errors:?}");
+    assert!(
+        errors.iter().any(|e| e[0] == "components[0].answers.case_specific"),
+        "a newly applicable question is now required: {errors:?}"
+    );
     let (answers,): (String,) = hrdd::with_pool!(&t.db, pool => sqlx::query_as("SELECT answers FROM cases WHERE id = $1").bind(id.parse::<i64>().unwrap()).fetch_one(pool).await.unwrap());
     let doc: Value = serde_json::from_str(&answers).unwrap();
     assert_eq!(doc["case"]["assessment_date"], "2026-02-30");
@@ -110,7 +113,7 @@ async fn oversized_and_foreign_fields_are_refused_and_nothing_is_lost(t: TestDb)
     );
     let r =
         call_json(&app, "cases/save-step", Some(&ana), save(&id, 1, "case", json!({"support_types": ["ST1"]}))).await;
-    assert!(r.status == 422 && r.body.contains("not a question of this step"), "{}", r.body);
+    assert!(r.status == 422 && r.body.contains("is not part of this step"), "{}", r.body);
     let r = call_json(&app, "cases/save-step", Some(&ana), save(&id, 1, "support-C9", json!({}))).await;
     assert_eq!(r.status, 404);
     let (revision, answers): (i64, String) = hrdd::with_pool!(&t.db, pool => sqlx::query_as("SELECT revision, answers FROM cases WHERE id = $1").bind(id.parse::<i64>().unwrap()).fetch_one(pool).await.unwrap());
@@ -135,3 +138,245 @@ async fn only_assessors_in_scope_edit_and_only_drafts(t: TestDb) {
     assert!(r.status == 409 && r.body.contains("read-only"), "{}", r.body);
 }
 on_both_backends!(only_assessors_in_scope_edit_and_only_drafts);
+
+/// The step payloads the wizard sends for one answers document: what a user fills in, step by step.
+fn step_payloads(doc: &Value) -> Vec<(String, Value)> {
+    let catalogue = registry().current().unwrap();
+    let pick = |source: &Value, step: u8| -> serde_json::Map<String, Value> {
+        let mut out = serde_json::Map::new();
+        for id in &catalogue.step(step).unwrap().questions {
+            if let Some(v) = source.get(id) {
+                out.insert(id.clone(), v.clone());
+            }
+        }
+        out
+    };
+    let mut steps = vec![("case".to_string(), Value::Object(pick(&doc["case"], 1)))];
+    steps.push(("country".into(), Value::Object(pick(&doc["case"], 2))));
+    for c in doc["components"].as_array().unwrap() {
+        let id = c["component_id"].as_str().unwrap();
+        steps.push((format!("support-{id}"), Value::Object(pick(&c["answers"], 3))));
+        let mut recipient = pick(&c["answers"], 4);
+        recipient.insert("evidence".into(), c["evidence"].clone());
+        steps.push((format!("recipient-{id}"), Value::Object(recipient)));
+        let mut screening = serde_json::Map::new();
+        for key in ["severity", "overrides"] {
+            if let Some(v) = c.get(key) {
+                screening.insert(key.into(), v.clone());
+            }
+        }
+        steps.push((format!("screening-{id}"), Value::Object(screening)));
+        steps.push((format!("mitigation-{id}"), json!({"measures": c.get("measures").cloned().unwrap_or(json!([]))})));
+        let mut decision = pick(&c["answers"], 8);
+        for key in ["proposed_decision", "intercession"] {
+            if let Some(v) = c.get(key) {
+                decision.insert(key.into(), v.clone());
+            }
+        }
+        steps.push((format!("decision-{id}"), Value::Object(decision)));
+    }
+    steps
+}
+
+async fn saved_revision(app: &axum::Router, token: &str, id: &str, revision: i64, step: &str, answers: Value) -> i64 {
+    let r = call_json(app, "cases/save-step", Some(token), save(id, revision, step, answers)).await;
+    assert_eq!(r.status, 200, "{step}: {}", r.body);
+    let out: Value = serde_json::from_str(&r.body).unwrap();
+    out["Saved"]["revision"].as_i64().unwrap_or_else(|| panic!("{step} not saved: {}", r.body))
+}
+
+/// Example 3 entered step by step through the server functions, the adviser's consultation added
+/// by the adviser, then submitted: the frozen result equals the example's expected result.
+async fn example_three_entered_step_by_step_submits_with_the_expected_result(t: TestDb) {
+    let (app, ana, id) = setup(&t).await;
+    make_user(&t.db, "hra@un.org", &[Role::HrAdviser], None, &["KE"]).await;
+    let adviser = sign_in(&app, "hra@un.org").await;
+    let mut doc = example_answers("03_substantial_gendarmerie_vehicles");
+    doc["case"]["country"] = json!("KE");
+    let r = call(
+        &app,
+        "cases/components",
+        Some(&ana),
+        &[("id", &id), ("revision", "1"), ("action", "rename"), ("component", "C1"), ("new_id", "VEHICLES")],
+    )
+    .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    let mut revision: i64 = r.body.trim().parse().unwrap();
+    for (step, answers) in step_payloads(&doc) {
+        revision = saved_revision(&app, &ana, &id, revision, &step, answers).await;
+    }
+    let (ours, adviser_records): (Vec<Value>, Vec<Value>) =
+        doc["consultations"].as_array().unwrap().iter().cloned().partition(|c| c["type"] != "OHCHR_HR_ADVISER");
+    // The assessor may not write the adviser's record…
+    let r = call_json(
+        &app,
+        "cases/save-step",
+        Some(&ana),
+        save(&id, revision, "consultations", json!({"consultations": doc["consultations"]})),
+    )
+    .await;
+    assert!(r.status == 422 && r.body.contains("human-rights adviser"), "{}", r.body);
+    revision = saved_revision(&app, &ana, &id, revision, "consultations", json!({"consultations": ours})).await;
+    // …the adviser may, and may not touch the assessor's records or other steps.
+    let r = call_json(
+        &app,
+        "cases/save-step",
+        Some(&adviser),
+        save(&id, revision, "country", json!({"armed_conflict_or_peace_operation": true})),
+    )
+    .await;
+    assert_eq!(r.status, 403, "{}", r.body);
+    let mut all = ours.clone();
+    all.extend(adviser_records.clone());
+    revision = saved_revision(&app, &adviser, &id, revision, "consultations", json!({"consultations": all})).await;
+    let r = call(&app, "cases/submit", Some(&ana), &[("id", &id), ("revision", &(revision - 1).to_string())]).await;
+    assert_eq!(r.status, 409, "a stale submit is refused: {}", r.body);
+    let r = call(&app, "cases/submit", Some(&ana), &[("id", &id), ("revision", &revision.to_string())]).await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    let hash: String = serde_json::from_str(&r.body).unwrap();
+    let (state, record, stored_hash): (String, String, String) = hrdd::with_pool!(&t.db, pool => sqlx::query_as("SELECT c.state, s.record, s.content_hash FROM cases c JOIN case_snapshots s ON s.case_id = c.id WHERE c.id = $1").bind(id.parse::<i64>().unwrap()).fetch_one(pool).await.unwrap());
+    assert_eq!(state, "SUBMITTED");
+    assert_eq!(hash, stored_hash);
+    let record: Value = serde_json::from_str(&record).unwrap();
+    assert_eq!(hrdd::cases::wizard::content_hash(&record).unwrap(), stored_hash, "the snapshot re-verifies");
+    let mut expected = example_result("03_substantial_gendarmerie_vehicles");
+    let mut actual = record["result"].clone();
+    strip_informative(&mut expected);
+    strip_informative(&mut actual);
+    let mut differences = Vec::new();
+    diff(&expected, &actual, "", &mut differences);
+    assert!(differences.is_empty(), "{differences:#?}");
+    // Read-only from now on.
+    let r = call_json(&app, "cases/save-step", Some(&ana), save(&id, revision, "case", json!({"office": "x"}))).await;
+    assert_eq!(r.status, 409);
+}
+on_both_backends!(example_three_entered_step_by_step_submits_with_the_expected_result);
+
+async fn submitting_an_incomplete_case_is_refused_with_the_reason(t: TestDb) {
+    let (app, ana, id) = setup(&t).await;
+    let r = call(&app, "cases/submit", Some(&ana), &[("id", &id), ("revision", "1")]).await;
+    assert!(r.status == 422 && r.body.contains("still missing"), "{}", r.body);
+    let (state,): (String,) = hrdd::with_pool!(&t.db, pool => sqlx::query_as("SELECT state FROM cases WHERE id = $1").bind(id.parse::<i64>().unwrap()).fetch_one(pool).await.unwrap());
+    assert_eq!(state, "DRAFT");
+}
+on_both_backends!(submitting_an_incomplete_case_is_refused_with_the_reason);
+
+async fn components_are_added_renamed_duplicated_and_removed_with_confirmation(t: TestDb) {
+    let (app, ana, id) = setup(&t).await;
+    let act = |rev: &str, action: &str, component: &str, new_id: &str, confirm: bool| {
+        let mut form = vec![
+            ("id", id.clone()),
+            ("revision", rev.to_string()),
+            ("action", action.to_string()),
+            ("component", component.to_string()),
+            ("new_id", new_id.to_string()),
+        ];
+        if confirm {
+            form.push(("confirm", "yes".into()));
+        }
+        form
+    };
+    let send = |form: Vec<(&'static str, String)>| {
+        let app = app.clone();
+        let ana = ana.clone();
+        async move {
+            let refs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            call(&app, "cases/components", Some(&ana), &refs).await
+        }
+    };
+    assert_eq!(send(act("1", "add", "", "bad id!", false)).await.status, 422);
+    assert_eq!(send(act("1", "add", "", "C1", false)).await.status, 422, "duplicate ids are refused");
+    let r = send(act("1", "add", "", "TRAINING", false)).await;
+    assert_eq!((r.status, r.body.trim()), (200, "2"), "{}", r.body);
+    let r = saved_revision(
+        &app,
+        &ana,
+        &id,
+        2,
+        "support-TRAINING",
+        json!({"description": "Courses", "support_types": ["ST2"]}),
+    )
+    .await;
+    assert_eq!(r, 3);
+    assert_eq!(send(act("2", "rename", "TRAINING", "COURSES", false)).await.status, 409, "stale revision");
+    assert_eq!(send(act("3", "rename", "TRAINING", "COURSES", false)).await.status, 200);
+    assert_eq!(send(act("4", "duplicate", "COURSES", "COURSES-2", false)).await.status, 200);
+    let r = send(act("5", "remove", "C1", "", false)).await;
+    assert!(r.status == 422 && r.body.contains("confirm"), "{}", r.body);
+    assert_eq!(send(act("5", "remove", "C1", "", true)).await.status, 200);
+    let (answers,): (String,) = hrdd::with_pool!(&t.db, pool => sqlx::query_as("SELECT answers FROM cases WHERE id = $1").bind(id.parse::<i64>().unwrap()).fetch_one(pool).await.unwrap());
+    let doc: Value = serde_json::from_str(&answers).unwrap();
+    let ids: Vec<&str> =
+        doc["components"].as_array().unwrap().iter().map(|c| c["component_id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["COURSES", "COURSES-2"]);
+    assert_eq!(doc["components"][1]["answers"]["description"], "Courses", "the copy carries the answers");
+    assert_eq!(send(act("6", "remove", "COURSES", "", true)).await.status, 200);
+    let r = send(act("7", "remove", "COURSES-2", "", true)).await;
+    assert!(r.status == 422 && r.body.contains("at least one"), "the last component stays: {}", r.body);
+}
+on_both_backends!(components_are_added_renamed_duplicated_and_removed_with_confirmation);
+
+async fn the_country_is_fixed_after_creation(t: TestDb) {
+    let (app, ana, id) = setup(&t).await;
+    let r = call_json(&app, "cases/save-step", Some(&ana), save(&id, 1, "case", json!({"country": "UG"}))).await;
+    assert!(r.status == 422 && r.body.contains("country"), "{}", r.body);
+    let r = call_json(
+        &app,
+        "cases/save-step",
+        Some(&ana),
+        save(&id, 1, "case", json!({"country": "KE", "office": "Kisumu"})),
+    )
+    .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+}
+on_both_backends!(the_country_is_fixed_after_creation);
+
+/// The no-JavaScript path: a step posted as a plain form saves like the editor and moves on.
+async fn a_step_posted_as_a_plain_form_saves_and_a_stale_post_shows_the_users_input(t: TestDb) {
+    let (app, ana, id) = setup(&t).await;
+    let uri = format!("/cases/{id}/edit/case");
+    let form: Vec<(&str, &str)> = vec![
+        ("_revision", "1"),
+        ("_go", "country"),
+        ("_shown", "office"),
+        ("q.office", "Kisumu"),
+        ("_shown", "implementation_status"),
+        ("q.implementation_status", "ONGOING"),
+        ("_shown", "prior_interventions"),
+        ("p.prior_interventions.0.date", "2025-11-02"),
+        ("p.prior_interventions.0.level", "HEAD_OF_OFFICE"),
+        ("p.prior_interventions.0.summary", "Raised detention of minors"),
+        ("p.prior_interventions.0.concern_persisted", "true"),
+        ("p.prior_interventions.1.date", ""),
+        ("p.prior_interventions.1.summary", ""),
+    ];
+    let r = send(&app, "POST", &uri, Some(&ana), Some(&form), Some(ORIGIN)).await;
+    assert_eq!(r.status, 303, "{}", r.body);
+    assert_eq!(r.location.as_deref(), Some(format!("/cases/{id}/edit/country?saved=1").as_str()));
+    let (answers,): (String,) = hrdd::with_pool!(&t.db, pool => sqlx::query_as("SELECT answers FROM cases WHERE id = $1").bind(id.parse::<i64>().unwrap()).fetch_one(pool).await.unwrap());
+    let doc: Value = serde_json::from_str(&answers).unwrap();
+    assert_eq!(doc["case"]["office"], "Kisumu");
+    assert_eq!(
+        doc["case"]["prior_interventions"],
+        json!([{"date": "2025-11-02", "level": "HEAD_OF_OFFICE", "summary": "Raised detention of minors", "concern_persisted": true}]),
+        "the blank row is dropped"
+    );
+    // The same form again, on the old revision: refused, with the user's own input on the page.
+    let stale: Vec<(&str, &str)> = vec![("_revision", "1"), ("_shown", "office"), ("q.office", "Eldoret")];
+    let r = send(&app, "POST", &uri, Some(&ana), Some(&stale), Some(ORIGIN)).await;
+    assert_eq!(r.status, 409);
+    assert!(r.body.contains("Eldoret") && r.body.contains("Kisumu") && r.body.contains("value=\"2\""), "{}", r.body);
+    // Signed out: to the sign-in page; another origin: refused.
+    let r = send(&app, "POST", &uri, None, Some(&stale), Some(ORIGIN)).await;
+    assert_eq!(r.status, 303);
+    assert!(r.location.unwrap().starts_with("/login"));
+    let r = send(&app, "POST", &uri, Some(&ana), Some(&stale), Some("http://evil.test")).await;
+    assert_eq!(r.status, 403);
+    // Another country's assessor: refused, and the page names no case data.
+    make_user(&t.db, "ug@un.org", &[Role::Assessor], None, &["UG"]).await;
+    let ug = sign_in(&app, "ug@un.org").await;
+    let r = send(&app, "POST", &uri, Some(&ug), Some(&stale), Some(ORIGIN)).await;
+    assert_eq!(r.status, 403);
+    assert!(!r.body.contains("Kisumu") && !r.body.contains("Police support"));
+}
+on_both_backends!(a_step_posted_as_a_plain_form_saves_and_a_stale_post_shows_the_users_input);

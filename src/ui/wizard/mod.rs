@@ -1,0 +1,550 @@
+//! The guided assessment (`/cases/{id}/edit/{step}`): one URL per step (spec §3.6), a progress list,
+//! the step's questions and parts, save / conflict handling and the live risk preview.
+//!
+//! The page is a plain HTML form that posts to the same URL, so it works without JavaScript; with
+//! JavaScript the browser keeps the draft, scores it with the WASM engine on every change and saves
+//! each step through the `cases/save-step` server function when the user moves on.
+
+mod fields;
+mod panels;
+mod state;
+
+use crate::cases::parts;
+use crate::cases::server_fns::{get_case_editor, ChangeComponent, SubmitCase};
+use crate::cases::steps::{neighbours, parse_segment, statuses, steps_for, StepRef, StepStatus};
+use crate::cases::wizard_types::CaseEditor;
+use crate::error::AppError;
+use crate::methodology::catalogue::Scope;
+use crate::methodology::draft::shown_questions;
+use crate::ui::admin_users::AccessProblem;
+use crate::ui::cases::state_badge;
+use crate::ui::forms::{BUTTON_DANGER, BUTTON_PRIMARY, BUTTON_SECONDARY, INPUT};
+use fields::{ListEditor, ObjectEditor, QuestionField, SeverityEditor};
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use panels::{MitigationEffect, PreviewPanel, Recommendation, RequiredConsultations, ReviewSummary, ScreeningTable};
+use serde_json::Value;
+use state::{SaveStatus, Wizard};
+use std::sync::Arc;
+
+#[component]
+pub fn WizardPage() -> impl IntoView {
+    let editor = crate::ui::cases::case_resource(get_case_editor);
+    view! {
+        <Transition fallback=|| view! { <p class="text-slate-600">"Loading the assessment…"</p> }>
+            {move || editor.get().map(|result| match result {
+                Err(e) => view! { <Title text="Assessment"/><AccessProblem error=e/> }.into_any(),
+                Ok(ed) => view! { <WizardBody editor=ed refetch=Callback::new(move |_| editor.refetch())/> }.into_any(),
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn WizardBody(editor: CaseEditor, refetch: Callback<()>) -> impl IntoView {
+    let w = Wizard::new(&editor);
+    provide_context(w);
+    let params = use_params_map();
+    let query = use_query_map();
+    let segment = Memo::new(move |_| params.with(|p| p.get("step").unwrap_or_default()));
+    let steps: Memo<Arc<Vec<StepRef>>> = Memo::new(move |_| {
+        let components = w.draft.with(crate::cases::steps::component_ids);
+        Arc::new(w.with_catalogue(|c| steps_for(c, &components)))
+    });
+    let steps_signal: Signal<Arc<Vec<StepRef>>> = steps.into();
+    let current = Memo::new(move |_| {
+        let components = w.draft.with(crate::cases::steps::component_ids);
+        segment.with(|s| w.with_catalogue(|c| parse_segment(c, &components, s)))
+    });
+
+    // Moving to another step (Next, Back, the progress list, the browser's back button) saves the
+    // step just left.
+    Effect::watch(move || segment.get(), move |_, _, _| w.flush(steps.get_untracked()), false);
+    let saved_notice = move || query.with(|q| q.get("saved").is_some());
+    let reference = editor.reference.clone();
+    let title = editor.title.clone();
+    let case_state = editor.state;
+
+    view! {
+        <Title text=move || format!("{} · {}", current.get().map(|s| s.title).unwrap_or_else(|| "Wizard".into()), reference)/>
+        <header class="flex flex-wrap items-start justify-between gap-4">
+            <div>
+                <p class="font-mono text-sm text-sky-800"><A href=format!("/cases/{}", editor.id) attr:class="underline-offset-2 hover:underline">{editor.reference.clone()}</A> " · " {editor.country.clone()}</p>
+                <h1 class="mt-1 text-2xl font-bold text-slate-900">{title}</h1>
+            </div>
+            <div class="flex items-center gap-3">
+                {state_badge(case_state)}
+                <SaveIndicator steps=steps_signal saved_notice=Signal::derive(saved_notice)/>
+            </div>
+        </header>
+        {(!w.can_edit && !w.can_advise).then(|| view! {
+            <p class="mt-4 rounded-md border border-sky-200 bg-sky-50 px-4 py-3 text-sm text-sky-900" role="note">
+                {if case_state.editable() { "You are viewing this assessment; only its assessors change the answers." } else { "This assessment is read-only: it has been submitted for review." }}
+            </p>
+        })}
+        <ConflictPanel steps=steps_signal/>
+        <div class="mt-6 grid gap-6 xl:grid-cols-[15rem_minmax(0,1fr)_20rem] lg:grid-cols-[15rem_minmax(0,1fr)]">
+            <ProgressNav steps=steps_signal current=Signal::derive(move || current.get())/>
+            <div class="min-w-0">
+                {move || match current.get() {
+                    Some(step) => view! { <StepForm step steps=steps_signal refetch/> }.into_any(),
+                    None => view! { <AccessProblem error=AppError::NotFound("This step does not exist (was its component renamed or removed?).".into())/> }.into_any(),
+                }}
+            </div>
+            <div class="lg:col-span-2 xl:col-span-1"><PreviewPanel steps=steps_signal/></div>
+        </div>
+    }
+}
+
+/// Saved / saving / failed, with a retry; announced to screen readers.
+#[component]
+fn SaveIndicator(steps: Signal<Arc<Vec<StepRef>>>, saved_notice: Signal<bool>) -> impl IntoView {
+    let w = expect_context::<Wizard>();
+    let text = move || match w.status.get() {
+        SaveStatus::Saving => ("Saving…", "text-slate-700"),
+        SaveStatus::Saved => ("All changes saved", "text-emerald-800"),
+        SaveStatus::Failed(_) => ("Not saved", "text-red-800"),
+        SaveStatus::Conflict => ("Not saved: someone else saved first", "text-red-800"),
+        SaveStatus::Idle if w.has_unsaved() => ("Unsaved changes", "text-amber-800"),
+        SaveStatus::Idle if saved_notice.get() => ("All changes saved", "text-emerald-800"),
+        SaveStatus::Idle => ("Draft saved on the server", "text-slate-600"),
+    };
+    view! {
+        <div class="flex items-center gap-2 text-sm" role="status" aria-live="polite" data-testid="save-status">
+            <span class=move || format!("font-medium {}", text().1)>{move || text().0}</span>
+            {move || match w.status.get() {
+                SaveStatus::Failed(msg) => view! {
+                    <span class="text-red-800">{msg}</span>
+                    <button type="button" class=BUTTON_SECONDARY on:click=move |_| w.flush(steps.get_untracked())>"Retry"</button>
+                }.into_any(),
+                _ => ().into_any(),
+            }}
+        </div>
+    }
+}
+
+/// The steps with their status; the current one marked. Each is a link (the step left is saved).
+#[component]
+fn ProgressNav(steps: Signal<Arc<Vec<StepRef>>>, current: Signal<Option<StepRef>>) -> impl IntoView {
+    let w = expect_context::<Wizard>();
+    let list = move || {
+        let steps = steps.get();
+        let outcome = w.outcome.get();
+        let st = w.draft.with(|d| w.with_catalogue(|c| statuses(c, d, &outcome, &steps)));
+        let cur = current.get();
+        steps
+            .iter()
+            .zip(st)
+            .map(|(s, status)| {
+                let is_current = cur.as_ref() == Some(s);
+                let (icon, colour) = match status {
+                    StepStatus::Done => ("✓", "bg-emerald-700 text-white"),
+                    StepStatus::Blocked => ("!", "bg-red-700 text-white"),
+                    StepStatus::Incomplete => ("…", "bg-amber-400 text-amber-950"),
+                    StepStatus::NotStarted => ("", "border border-slate-400 bg-white"),
+                };
+                let label = match &s.component {
+                    Some(c) => format!("{} · {c}", s.title),
+                    None => s.title.clone(),
+                };
+                let href = format!("/cases/{}/edit/{}", w.case_id, s.segment());
+                let text = format!("{}. {label}", s.number);
+                view! {
+                    <li>
+                        <A href=href attr:class=format!("flex items-center gap-2 rounded-md px-2 py-1.5 text-sm {}", if is_current { "bg-sky-100 font-semibold text-sky-950" } else { "text-slate-800 hover:bg-slate-100" })
+                            attr:aria-current=if is_current { "step" } else { "false" } attr:data-status=status.label()>
+                            <span class=format!("inline-flex size-5 shrink-0 items-center justify-center rounded-full text-xs font-bold {colour}") aria-hidden="true">{icon}</span>
+                            <span class="min-w-0 flex-1 truncate">{text}</span>
+                            <span class="sr-only">{format!("({})", status.label())}</span>
+                        </A>
+                    </li>
+                }
+            })
+            .collect::<Vec<_>>()
+    };
+    view! {
+        <nav aria-label="Steps of the assessment" class="rounded-xl border border-slate-200 bg-white p-3 shadow-sm lg:sticky lg:top-4 lg:self-start">
+            <h2 class="px-2 pb-2 text-xs font-bold uppercase tracking-wide text-slate-600">"Steps"</h2>
+            <ol class="space-y-0.5" data-testid="progress">{list}</ol>
+        </nav>
+    }
+}
+
+/// One step: its questions and parts inside a form that also posts without JavaScript.
+#[component]
+fn StepForm(step: StepRef, steps: Signal<Arc<Vec<StepRef>>>, refetch: Callback<()>) -> impl IntoView {
+    let w = expect_context::<Wizard>();
+    let navigate = use_navigate();
+    let catalogue_step = w.with_catalogue(|c| c.step(step.number).cloned()).expect("parsed steps exist");
+    let questions: Vec<_> =
+        w.with_catalogue(|c| catalogue_step.questions.iter().filter_map(|id| c.question(id).cloned()).collect());
+    let scope = if step.component.is_some() { Scope::Component } else { Scope::Case };
+    let shown = {
+        let step = step.clone();
+        Memo::new(move |_| {
+            w.draft.with(|d| {
+                let answers = match &step.component {
+                    Some(c) => d["components"]
+                        .as_array()
+                        .and_then(|l| l.iter().find(|x| x["component_id"].as_str() == Some(c)))
+                        .and_then(|x| x["answers"].as_object())
+                        .cloned(),
+                    None => d["case"].as_object().cloned(),
+                }
+                .unwrap_or_default();
+                w.with_catalogue(|c| {
+                    shown_questions(c, &answers, scope).into_iter().map(String::from).collect::<Vec<_>>()
+                })
+            })
+        })
+    };
+    let (prev, next) = {
+        let all = steps.get_untracked();
+        let (p, n) = neighbours(&all, &step);
+        (p.cloned(), n.cloned())
+    };
+    let action = format!("/cases/{}/edit/{}", w.case_id, step.segment());
+    let go = RwSignal::new(String::new());
+    let on_submit = {
+        let segment = step.segment();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            w.attempted.set(true);
+            w.flush(steps.get_untracked());
+            let target = go.get_untracked();
+            if !target.is_empty() && target != segment {
+                navigate(&format!("/cases/{}/edit/{target}", w.case_id), Default::default());
+            }
+        }
+    };
+    let component = step.component.clone().unwrap_or_default();
+    let title = match &step.component {
+        Some(c) => format!("{} — {c}", step.title),
+        None => step.title.clone(),
+    };
+    let step_total = 9;
+    let body_questions = questions
+        .into_iter()
+        .map(|q| {
+            let id = q.id.clone();
+            view! { <QuestionField question=q step=step.clone() shown=Signal::derive(move || shown.with(|s| s.contains(&id)))/> }
+        })
+        .collect_view();
+    let parts_view = parts::parts_of_step(step.number)
+        .iter()
+        .map(|p| {
+            if p.list {
+                view! { <ListEditor part=p step=step.clone()/> }.into_any()
+            } else {
+                view! { <ObjectEditor part=p step=step.clone()/> }.into_any()
+            }
+        })
+        .collect_view();
+    let extra = match step.number {
+        5 => {
+            let c = component.clone();
+            let areas = Signal::derive(move || panels::triggered_areas(&w, &c));
+            view! {
+                <ScreeningTable component=component.clone()/>
+                <SeverityEditor step=step.clone() areas/>
+            }
+            .into_any()
+        }
+        6 => view! { <MitigationEffect component=component.clone()/> }.into_any(),
+        7 => view! { <RequiredConsultations/> }.into_any(),
+        8 => view! { <Recommendation component=component.clone()/> }.into_any(),
+        9 => view! { <ReviewSummary steps/> }.into_any(),
+        _ => ().into_any(),
+    };
+    let is_support_step = step.number == 3;
+    let is_review = step.number == 9;
+    let writable = w.can_edit || (w.can_advise && step.number == 7);
+    let revision = w.revision;
+    view! {
+        <section class="rounded-xl border border-slate-200 bg-white p-6 shadow-sm" aria-labelledby="step-h">
+            <p class="text-xs font-semibold uppercase tracking-wide text-sky-800">{format!("Step {} of {step_total}", step.number)}</p>
+            <h2 id="step-h" class="mt-1 text-xl font-bold text-slate-900">{title}</h2>
+            <p class="mt-1 text-sm text-slate-600">{catalogue_step.intro.clone()}</p>
+            {is_support_step.then(|| view! { <ComponentManager current=component.clone() refetch/> })}
+            <StepProblems step=step.clone()/>
+            <form method="post" action=action novalidate="true" class="mt-6 space-y-6" on:submit=on_submit data-testid="step-form">
+                <input type="hidden" name="_revision" prop:value=move || revision.get().to_string() value=revision.get_untracked().to_string()/>
+                // Enter in a text field saves without moving (the first submit button is the default).
+                <button type="submit" name="_go" value="" class="sr-only" tabindex="-1" aria-hidden="true" on:click=move |_| go.set(String::new())>"Save"</button>
+                {extra}
+                <div class="space-y-6">{body_questions}</div>
+                <div class="space-y-6">{parts_view}</div>
+                <div class="flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 pt-5">
+                    <div>
+                        {prev.map(|p| {
+                            let seg = p.segment();
+                            view! { <button type="submit" name="_go" value=seg.clone() class=BUTTON_SECONDARY on:click=move |_| go.set(seg.clone())>"← Back"</button> }
+                        })}
+                    </div>
+                    <div class="flex gap-3">
+                        {writable.then(|| view! { <button type="submit" name="_go" value="" class=BUTTON_SECONDARY on:click=move |_| go.set(String::new())>"Save draft"</button> })}
+                        {next.map(|n| {
+                            let seg = n.segment();
+                            view! { <button type="submit" name="_go" value=seg.clone() class=BUTTON_PRIMARY on:click=move |_| go.set(seg.clone())>"Next →"</button> }
+                        })}
+                    </div>
+                </div>
+            </form>
+            {is_review.then(|| view! { <SubmitBox/> })}
+        </section>
+    }
+}
+
+/// The step's summary of what is still missing or wrong (shown after a save attempt).
+#[component]
+fn StepProblems(step: StepRef) -> impl IntoView {
+    let w = expect_context::<Wizard>();
+    let problems = Memo::new(move |_| {
+        let outcome = w.outcome.get();
+        let index = step
+            .component
+            .as_ref()
+            .and_then(|c| w.draft.with(|d| crate::cases::steps::component_ids(d).iter().position(|x| x == c)));
+        w.with_catalogue(|cat| {
+            outcome
+                .errors()
+                .iter()
+                .filter(|e| crate::cases::steps::step_of_path(cat, &e.path) == (step.number, index))
+                .map(|e| e.message.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    move || {
+        let list = problems.get();
+        (w.attempted.get() && !list.is_empty()).then(|| {
+            view! {
+                <div class="mt-4 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950" role="alert" data-testid="step-problems">
+                    <p class="font-semibold">{format!("{} answer(s) on this step still need attention (your draft is saved anyway):", list.len())}</p>
+                    <ul class="mt-1 list-disc pl-5">{list.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
+                </div>
+            }
+        })
+    }
+}
+
+/// Shown when a save was refused because someone else saved first: their changes, the user's own
+/// values, and a choice per field.
+#[component]
+fn ConflictPanel(steps: Signal<Arc<Vec<StepRef>>>) -> impl IntoView {
+    let w = expect_context::<Wizard>();
+    move || {
+        w.conflict.get().map(|c| {
+            let mine = w.draft.get_untracked();
+            let base = w.base.get_untracked();
+            let choices: Vec<(String, RwSignal<bool>)> = c
+                .changes
+                .iter()
+                .map(|ch| {
+                    let my_value = state::read(&mine, &c.step, &ch.question_id).cloned().unwrap_or(Value::Null);
+                    let base_value = state::read(&base, &c.step, &ch.question_id).cloned().unwrap_or(Value::Null);
+                    // Default: keep what I changed; take theirs where I changed nothing.
+                    (ch.question_id.clone(), RwSignal::new(my_value == base_value))
+                })
+                .collect();
+            let rows = c
+                .changes
+                .iter()
+                .zip(choices.iter())
+                .map(|(ch, (_, take_theirs))| {
+                    let my_value = state::read(&mine, &c.step, &ch.question_id).cloned().unwrap_or(Value::Null);
+                    let take_theirs = *take_theirs;
+                    let name = format!("choice-{}", ch.question_id);
+                    view! {
+                        <tr class="align-top">
+                            <th scope="row" class="px-3 py-2 text-left font-medium">{ch.label.clone()}</th>
+                            <td class="px-3 py-2"><code class="text-xs">{show(&ch.theirs)}</code></td>
+                            <td class="px-3 py-2"><code class="text-xs">{show(&my_value)}</code></td>
+                            <td class="px-3 py-2">
+                                <fieldset class="flex gap-3 text-sm"><legend class="sr-only">{format!("Keep which value of {}", ch.label)}</legend>
+                                    <label class="inline-flex items-center gap-1"><input type="radio" name=name.clone() prop:checked=move || !take_theirs.get() on:change=move |_| take_theirs.set(false)/>"Mine"</label>
+                                    <label class="inline-flex items-center gap-1"><input type="radio" name=name prop:checked=move || take_theirs.get() on:change=move |_| take_theirs.set(true)/>"Theirs"</label>
+                                </fieldset>
+                            </td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            let apply = move |_| {
+                let take: Vec<String> = choices.iter().filter(|(_, t)| t.get_untracked()).map(|(k, _)| k.clone()).collect();
+                w.resolve(&take, steps.get_untracked());
+            };
+            let step_label = match &c.step.component {
+                Some(comp) => format!("{} — {comp}", c.step.title),
+                None => c.step.title.clone(),
+            };
+            view! {
+                <section class="mt-6 rounded-xl border-2 border-red-300 bg-red-50 p-5" role="alertdialog" aria-labelledby="conflict-h" data-testid="conflict">
+                    <h2 id="conflict-h" class="text-lg font-bold text-red-950">{format!("{} saved this assessment while you were editing", c.saved_by)}</h2>
+                    <p class="mt-1 text-sm text-red-950">{format!("Your changes to “{step_label}” were not saved. Nothing is lost: your input is still in the form. Choose, field by field, which value to keep, then save.")}</p>
+                    {if c.changes.is_empty() {
+                        view! { <p class="mt-3 text-sm">"They changed other steps only; saving keeps their changes and yours."</p> }.into_any()
+                    } else {
+                        view! {
+                            <div class="mt-3 overflow-x-auto rounded-md border border-red-200 bg-white">
+                                <table class="min-w-full divide-y divide-slate-200 text-sm">
+                                    <thead class="bg-slate-50 text-left text-xs uppercase text-slate-600"><tr><th scope="col" class="px-3 py-2">"Field"</th><th scope="col" class="px-3 py-2">{format!("{}'s value", c.saved_by)}</th><th scope="col" class="px-3 py-2">"Your value"</th><th scope="col" class="px-3 py-2">"Keep"</th></tr></thead>
+                                    <tbody class="divide-y divide-slate-100">{rows}</tbody>
+                                </table>
+                            </div>
+                        }.into_any()
+                    }}
+                    <div class="mt-4 flex flex-wrap gap-3">
+                        <button type="button" class=BUTTON_PRIMARY on:click=apply>"Save with these choices"</button>
+                        <button type="button" class=BUTTON_SECONDARY on:click=move |_| w.discard_mine()>"Discard my changes and load theirs"</button>
+                    </div>
+                </section>
+            }
+        })
+    }
+}
+
+fn show(v: &Value) -> String {
+    match v {
+        Value::Null => "(empty)".into(),
+        Value::String(s) => s.clone(),
+        Value::Bool(true) => "Yes".into(),
+        Value::Bool(false) => "No".into(),
+        Value::Array(items) if items.iter().all(Value::is_string) => {
+            items.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(", ")
+        }
+        Value::Array(items) => format!("{} item(s): {}", items.len(), Value::Array(items.clone())),
+        other => other.to_string(),
+    }
+}
+
+/// Step 3's list of support components: add, rename, duplicate, remove (with a confirmation box).
+/// Each action is a form post (works without JavaScript) against the current revision.
+#[component]
+fn ComponentManager(current: String, refetch: Callback<()>) -> impl IntoView {
+    let w = expect_context::<Wizard>();
+    let action = ServerAction::<ChangeComponent>::new();
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = action.value().get() {
+            refetch.run(());
+        }
+    });
+    let error = Signal::derive(move || action.value().get().and_then(|r| r.err()).map(|e| e.to_string()));
+    let ids = Memo::new(move |_| w.draft.with(crate::cases::steps::component_ids));
+    if !w.can_edit {
+        return ().into_any();
+    }
+    let form = move |kind: &'static str,
+                     component: String,
+                     placeholder: &'static str,
+                     button: &'static str,
+                     back_to: Option<String>| {
+        let input_id = format!("comp-{kind}-{component}");
+        view! {
+            <ActionForm action attr:class="flex flex-wrap items-end gap-2">
+                <input type="hidden" name="id" value=w.case_id/>
+                <input type="hidden" name="revision" prop:value=move || w.revision.get() value=w.revision.get_untracked()/>
+                <input type="hidden" name="action" value=kind/>
+                <input type="hidden" name="component" value=component.clone()/>
+                {back_to.map(|b| view! { <input type="hidden" name="back_to" value=b/> })}
+                <div>
+                    <label for=input_id.clone() class="block text-xs font-medium text-slate-700">{placeholder}</label>
+                    <input id=input_id name="new_id" type="text" maxlength="40" required class=format!("{INPUT} w-40") pattern="[A-Za-z0-9_-]{1,40}"/>
+                </div>
+                <button type="submit" class=BUTTON_SECONDARY disabled=move || action.pending().get() || w.has_unsaved()>{button}</button>
+            </ActionForm>
+        }
+    };
+    let list = {
+        let current = current.clone();
+        move || {
+            let all = ids.get();
+            let only_one = all.len() == 1;
+            all.into_iter()
+                .map(|c| {
+                    let is_current = c == current;
+                    let href = format!("/cases/{}/edit/support-{c}", w.case_id);
+                    let name = c.clone();
+                    view! {
+                        <li class=format!("rounded-lg border p-3 {}", if is_current { "border-sky-300 bg-sky-50" } else { "border-slate-200 bg-white" })>
+                            <p class="text-sm font-semibold">
+                                <A href=href attr:class="text-sky-800 underline">{name}</A>
+                                {is_current.then(|| view! { <span class="ml-2 text-xs font-normal text-slate-600">"(this page)"</span> })}
+                            </p>
+                            <div class="mt-2 flex flex-wrap gap-4">
+                                {form("rename", c.clone(), "Rename to", "Rename", None)}
+                                {form("duplicate", c.clone(), "Copy as", "Duplicate", None)}
+                                {(!only_one).then(|| {
+                                    let cid = c.clone();
+                                    let confirm_id = format!("confirm-remove-{cid}");
+                                    view! {
+                                        <ActionForm action attr:class="flex flex-wrap items-end gap-2">
+                                            <input type="hidden" name="id" value=w.case_id/>
+                                            <input type="hidden" name="revision" prop:value=move || w.revision.get() value=w.revision.get_untracked()/>
+                                            <input type="hidden" name="action" value="remove"/>
+                                            <input type="hidden" name="component" value=cid.clone()/>
+                                            <input type="hidden" name="back_to" value=format!("/cases/{}/edit/case", w.case_id)/>
+                                            <label class="inline-flex items-center gap-2 text-xs text-red-900" for=confirm_id.clone()>
+                                                <input id=confirm_id.clone() type="checkbox" name="confirm" value="yes" required class="size-4 accent-red-800"/>
+                                                {format!("Yes, remove {cid} and all its answers")}
+                                            </label>
+                                            <button type="submit" class=BUTTON_DANGER disabled=move || action.pending().get() || w.has_unsaved()>"Remove"</button>
+                                        </ActionForm>
+                                    }
+                                })}
+                            </div>
+                        </li>
+                    }
+                })
+                .collect_view()
+        }
+    };
+    view! {
+        <details class="mt-4 rounded-lg border border-slate-200 bg-slate-50 p-4" data-testid="components">
+            <summary class="cursor-pointer text-sm font-semibold text-slate-900">{move || format!("Support components ({}) — add, rename, duplicate or remove", ids.with(Vec::len))}</summary>
+            <p class="mt-2 text-xs text-slate-600">"Steps 3–6 and 8 are answered once per component. Save your changes before changing the list."</p>
+            <p class="mt-2 text-sm font-medium text-red-800" role="alert">{move || error.get()}</p>
+            <ul class="mt-3 space-y-3">{list}</ul>
+            <div class="mt-4 border-t border-slate-200 pt-3">{form("add", String::new(), "New component id", "Add component", None)}</div>
+        </details>
+    }
+    .into_any()
+}
+
+/// Submit for review: enabled when the draft is valid, nothing blocks and everything is saved.
+#[component]
+fn SubmitBox() -> impl IntoView {
+    let w = expect_context::<Wizard>();
+    let submit = ServerAction::<SubmitCase>::new();
+    let error = Signal::derive(move || submit.value().get().and_then(|r| r.err()).map(|e| e.to_string()));
+    let ready = Memo::new(move |_| w.outcome.with(|o| o.result().is_some_and(|r| r.can_submit)));
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = submit.value().get() {
+            navigate(&format!("/cases/{}", w.case_id), Default::default());
+        }
+    });
+    if !w.can_edit {
+        return ().into_any();
+    }
+    view! {
+        <div class="mt-6 rounded-lg border border-slate-200 bg-slate-50 p-4">
+            <h3 class="text-base font-semibold">"Submit for review"</h3>
+            <p class="mt-1 text-sm text-slate-700">"Submitting freezes the answers (a snapshot with its content hash is kept) and sends the case to the reviewers of its country. You can no longer change it unless a reviewer returns it."</p>
+            <p class="mt-2 text-sm font-medium text-red-800" role="alert">{move || error.get()}</p>
+            <ActionForm action=submit attr:class="mt-3">
+                <input type="hidden" name="id" value=w.case_id/>
+                <input type="hidden" name="revision" prop:value=move || w.revision.get() value=w.revision.get_untracked()/>
+                <button type="submit" class=BUTTON_PRIMARY data-testid="submit-case"
+                    disabled=move || !ready.get() || w.has_unsaved() || submit.pending().get()>
+                    "Submit for review"
+                </button>
+                {move || (!ready.get()).then(|| view! { <span class="ml-3 text-sm text-slate-700">"Available once nothing is missing and nothing blocks."</span> })}
+                {move || (ready.get() && w.has_unsaved()).then(|| view! { <span class="ml-3 text-sm text-slate-700">"Save your changes first."</span> })}
+            </ActionForm>
+        </div>
+    }
+    .into_any()
+}

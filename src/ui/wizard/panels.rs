@@ -1,0 +1,390 @@
+//! Read-only views of the engine's result inside the wizard: the live preview, the screening table
+//! (step 5), the effect of measures (step 6), required consultations (step 7), the recommended
+//! decision (step 8) and the review (step 9). All are computed in the browser from the draft.
+
+use super::state::Wizard;
+use crate::cases::steps::{step_of_blocking_code, step_of_path, StepRef};
+use crate::methodology::codes::ConsultationType;
+use crate::methodology::result::{ComponentResult, ResultDocument};
+use crate::ui::cases::band_badge;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use std::sync::Arc;
+
+fn component_result(r: &ResultDocument, id: &str) -> Option<ComponentResult> {
+    r.components.iter().find(|c| c.component_id == id).cloned()
+}
+
+/// The side panel: bands per component and area, hard rules, and what still blocks submission.
+#[component]
+pub fn PreviewPanel(steps: Signal<Arc<Vec<StepRef>>>) -> impl IntoView {
+    let w = expect_context::<Wizard>();
+    let body = move || {
+        let outcome = w.outcome.get();
+        match outcome.result() {
+            None => {
+                let n = outcome.errors().len();
+                view! {
+                    <p class="text-sm text-slate-700" data-testid="preview-incomplete">
+                        <span class="font-semibold">{format!("{n} answer{} missing or invalid.", if n == 1 { "" } else { "s" })}</span>
+                        " The risk rating appears as soon as every required answer is given."
+                    </p>
+                    <FirstProblems steps limit=5/>
+                }
+                .into_any()
+            }
+            Some(r) => {
+                let r = r.clone();
+                view! {
+                    <dl class="grid grid-cols-2 gap-3 text-sm">
+                        <div><dt class="text-xs text-slate-600">"Overall band"</dt><dd class="mt-0.5" data-testid="preview-band">{band_badge(Some(r.overall_band))}</dd></div>
+                        <div><dt class="text-xs text-slate-600">"Recommended"</dt><dd class="mt-0.5 font-semibold" data-testid="preview-decision">{r.overall_decision.code()}</dd></div>
+                        <div><dt class="text-xs text-slate-600">"Approval level"</dt><dd class="mt-0.5 font-semibold">{r.approval_level_required}</dd></div>
+                        <div><dt class="text-xs text-slate-600">"Next review"</dt><dd class="mt-0.5 font-semibold">{r.next_review_date.map(|d| d.to_string()).unwrap_or_else(|| "on trigger".into())}</dd></div>
+                    </dl>
+                    {r.components.iter().map(|c| view! {
+                        <div class="mt-4 border-t border-slate-200 pt-3">
+                            <p class="flex items-center justify-between text-sm font-semibold">
+                                <span>{c.component_id.clone()}</span>
+                                <span class="flex items-center gap-1 text-xs">{band_badge(Some(c.band0))}" → "{band_badge(Some(c.band))}</span>
+                            </p>
+                            <ul class="mt-2 space-y-1 text-xs">
+                                {c.areas.iter().filter_map(|a| a.triggered()).map(|a| view! {
+                                    <li class="flex items-center justify-between gap-2">
+                                        <span>{format!("{} {}", a.area.code(), a.name)}</span>
+                                        <span class="whitespace-nowrap">{format!("{}×{} ", a.l1, a.s)}{band_badge(Some(a.band1))}</span>
+                                    </li>
+                                }).collect_view()}
+                            </ul>
+                            {(!c.hard_rules_fired.is_empty()).then(|| view! {
+                                <p class="mt-2 text-xs text-red-900"><span class="font-semibold">"Hard rules: "</span>{c.hard_rules_fired.iter().map(|h| h.code()).collect::<Vec<_>>().join(", ")}</p>
+                            })}
+                            <p class="mt-1 text-xs text-slate-700">"Recommended: " <span class="font-semibold">{c.recommended_decision.code()}</span></p>
+                        </div>
+                    }).collect_view()}
+                    <BlockingList result=r.clone() steps/>
+                }
+                .into_any()
+            }
+        }
+    };
+    view! {
+        <aside class="rounded-xl border border-slate-200 bg-white p-4 shadow-sm xl:sticky xl:top-4" aria-labelledby="preview-h" data-testid="preview">
+            <h2 id="preview-h" class="text-sm font-bold uppercase tracking-wide text-slate-700">"Live risk preview"</h2>
+            <p class="mb-3 text-xs text-slate-500">"Recomputed in your browser on every change with the same engine as the server."</p>
+            <div aria-live="polite">{body}</div>
+        </aside>
+    }
+}
+
+/// The first validation problems, each linked to the step where it is answered.
+#[component]
+pub fn FirstProblems(steps: Signal<Arc<Vec<StepRef>>>, limit: usize) -> impl IntoView {
+    let w = expect_context::<Wizard>();
+    move || {
+        let outcome = w.outcome.get();
+        let steps = steps.get();
+        let components: Vec<String> = components_of(&steps);
+        let items = w.with_catalogue(|cat| {
+            outcome
+                .errors()
+                .iter()
+                .take(limit)
+                .map(|e| {
+                    let (n, i) = step_of_path(cat, &e.path);
+                    (link_to(w.case_id, &steps, n, i.and_then(|i| components.get(i).cloned())), e.message.clone())
+                })
+                .collect::<Vec<_>>()
+        });
+        view! {
+            <ul class="mt-2 space-y-1 text-xs" data-testid="problems">
+                {items.into_iter().map(|(href, m)| view! { <li><A href=href attr:class="text-sky-800 underline">{m}</A></li> }).collect_view()}
+            </ul>
+        }
+    }
+}
+
+pub fn components_of(steps: &[StepRef]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for c in steps.iter().filter_map(|s| s.component.clone()) {
+        if !out.contains(&c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The URL of step `number` (of `component` for per-component steps).
+pub fn link_to(case_id: i64, steps: &[StepRef], number: u8, component: Option<String>) -> String {
+    let step = steps
+        .iter()
+        .find(|s| s.number == number && (s.component.is_none() || s.component == component))
+        .or_else(|| steps.iter().find(|s| s.number == number));
+    match step {
+        Some(s) => format!("/cases/{case_id}/edit/{}", s.segment()),
+        None => format!("/cases/{case_id}"),
+    }
+}
+
+#[component]
+fn BlockingList(result: ResultDocument, steps: Signal<Arc<Vec<StepRef>>>) -> impl IntoView {
+    let w = expect_context::<Wizard>();
+    let steps = steps.get_untracked();
+    let items = result.blocking_items;
+    view! {
+        <div class="mt-4 border-t border-slate-200 pt-3" data-testid="blocking">
+            {if items.is_empty() {
+                view! { <p class="text-sm font-semibold text-emerald-800">"Nothing blocks submission."</p> }.into_any()
+            } else {
+                view! {
+                    <p class="text-sm font-semibold text-red-900">{format!("{} item(s) block submission", items.len())}</p>
+                    <ul class="mt-1 space-y-1 text-xs">
+                        {items.into_iter().map(|b| {
+                            let href = link_to(w.case_id, &steps, step_of_blocking_code(&b.code), b.components.first().cloned());
+                            view! { <li><A href=href attr:class="text-sky-800 underline">{b.message}</A></li> }
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </div>
+    }
+}
+
+/// Step 5: the engine's screening of one component (triggered areas, nexus, L0, S and their terms).
+#[component]
+pub fn ScreeningTable(component: String) -> impl IntoView {
+    let w = expect_context::<Wizard>();
+    move || {
+        let outcome = w.outcome.get();
+        let Some(c) = outcome.result().and_then(|r| component_result(r, &component)) else {
+            return view! { <Unavailable what="screening"/> }.into_any();
+        };
+        view! {
+            <div class="overflow-x-auto rounded-lg border border-slate-200">
+                <table class="min-w-full divide-y divide-slate-200 text-sm" data-testid="screening">
+                    <caption class="sr-only">"Risk screening per area"</caption>
+                    <thead class="bg-slate-100 text-left text-xs font-semibold uppercase tracking-wide text-slate-700">
+                        <tr>
+                            <th scope="col" class="px-3 py-2">"Area"</th>
+                            <th scope="col" class="px-3 py-2">"Nexus"</th>
+                            <th scope="col" class="px-3 py-2">"L0"</th>
+                            <th scope="col" class="px-3 py-2">"S"</th>
+                            <th scope="col" class="px-3 py-2">"Inherent"</th>
+                            <th scope="col" class="px-3 py-2">"Why"</th>
+                        </tr>
+                    </thead>
+                    <tbody class="divide-y divide-slate-100">
+                        {c.areas.iter().map(|a| match a.triggered() {
+                            Some(t) => view! {
+                                <tr class="align-top">
+                                    <th scope="row" class="px-3 py-2 text-left font-medium">{format!("{} {}", t.area.code(), t.name)}</th>
+                                    <td class="px-3 py-2">{t.nexus.code()}</td>
+                                    <td class="px-3 py-2 font-semibold">{t.l0}</td>
+                                    <td class="px-3 py-2 font-semibold">{t.s}</td>
+                                    <td class="px-3 py-2">{band_badge(Some(t.band0))}</td>
+                                    <td class="px-3 py-2 text-xs text-slate-700">
+                                        <ul class="list-disc pl-4">{t.trigger_reasons.iter().chain(t.l0_terms.iter().map(|x| &x.reason)).map(|r| view! { <li>{r.clone()}</li> }).collect_view()}</ul>
+                                    </td>
+                                </tr>
+                            }.into_any(),
+                            None => view! {
+                                <tr class="text-slate-500">
+                                    <th scope="row" class="px-3 py-2 text-left font-normal">{format!("{} {}", a.code().code(), area_name(a))}</th>
+                                    <td class="px-3 py-2">{a.nexus().code()}</td>
+                                    <td class="px-3 py-2" colspan="4">"not triggered"</td>
+                                </tr>
+                            }.into_any(),
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+            <p class="mt-2 text-sm text-slate-700">
+                {format!("HRDDP applies: {}", if c.hrddp_applicable { "yes" } else { "no" })}
+                {(c.hrddp_applicable != c.hrddp_applicable_computed).then_some(" (overridden)")}
+            </p>
+        }
+        .into_any()
+    }
+}
+
+fn area_name(a: &crate::methodology::result::AreaResult) -> String {
+    match a {
+        crate::methodology::result::AreaResult::Triggered(t) => t.name.to_string(),
+        crate::methodology::result::AreaResult::NotTriggered(u) => u.name.to_string(),
+    }
+}
+
+/// The triggered areas of a component (code, name), for the severity editor.
+pub fn triggered_areas(w: &Wizard, component: &str) -> Vec<(String, String)> {
+    let outcome = w.outcome.get();
+    match outcome.result().and_then(|r| component_result(r, component)) {
+        Some(c) => c
+            .areas
+            .iter()
+            .filter_map(|a| a.triggered())
+            .map(|t| (t.area.code().to_string(), t.name.to_string()))
+            .collect(),
+        None => Vec::new(),
+    }
+}
+
+#[component]
+fn Unavailable(what: &'static str) -> impl IntoView {
+    view! {
+        <p class="rounded-md border border-slate-200 bg-slate-50 p-3 text-sm text-slate-700">
+            {format!("The {what} appears once every required answer of the case is given (see the preview panel for what is missing).")}
+        </p>
+    }
+}
+
+/// Step 6: inherent → residual per triggered area, as the measures are entered.
+#[component]
+pub fn MitigationEffect(component: String) -> impl IntoView {
+    let w = expect_context::<Wizard>();
+    move || {
+        let outcome = w.outcome.get();
+        let Some(c) = outcome.result().and_then(|r| component_result(r, &component)) else {
+            return view! { <Unavailable what="effect of the measures"/> }.into_any();
+        };
+        view! {
+            <div class="overflow-x-auto rounded-lg border border-slate-200">
+                <table class="min-w-full divide-y divide-slate-200 text-sm" data-testid="mitigation-effect">
+                    <caption class="sr-only">"Effect of the measures per area"</caption>
+                    <thead class="bg-slate-100 text-left text-xs font-semibold uppercase tracking-wide text-slate-700">
+                        <tr>
+                            <th scope="col" class="px-3 py-2">"Area"</th>
+                            <th scope="col" class="px-3 py-2">"Inherent"</th>
+                            <th scope="col" class="px-3 py-2">"Qualifying measures"</th>
+                            <th scope="col" class="px-3 py-2">"L0 → L1"</th>
+                            <th scope="col" class="px-3 py-2">"Residual"</th>
+                        </tr>
+                    </thead>
+                    <tbody class="divide-y divide-slate-100">
+                        {c.areas.iter().filter_map(|a| a.triggered()).map(|t| view! {
+                            <tr class="align-top">
+                                <th scope="row" class="px-3 py-2 text-left font-medium">{format!("{} {}", t.area.code(), t.name)}</th>
+                                <td class="px-3 py-2">{band_badge(Some(t.band0))}</td>
+                                <td class="px-3 py-2 text-xs">
+                                    {if t.qualifying_measures.is_empty() { "none".to_string() } else { t.qualifying_measures.iter().map(|m| m.code()).collect::<Vec<_>>().join(", ") }}
+                                    <ul class="text-slate-600">{t.measures.iter().filter(|m| !m.qualifies).map(|m| view! { <li>{format!("{} does not count: {}", m.code.code(), m.reasons.join("; "))}</li> }).collect_view()}</ul>
+                                </td>
+                                <td class="px-3 py-2 font-semibold">{format!("{} → {}", t.l0, t.l1)}</td>
+                                <td class="px-3 py-2">{band_badge(Some(t.band1))}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+            <p class="mt-2 text-sm">"Component band: " {band_badge(Some(c.band0))} " → " {band_badge(Some(c.band))}</p>
+        }
+        .into_any()
+    }
+}
+
+/// Step 7: which consultations the result requires and whether a record exists.
+#[component]
+pub fn RequiredConsultations() -> impl IntoView {
+    let w = expect_context::<Wizard>();
+    move || {
+        let outcome = w.outcome.get();
+        let Some(r) = outcome.result() else {
+            return view! { <Unavailable what="list of required consultations"/> }.into_any();
+        };
+        let done: Vec<String> = w.draft.with(|d| {
+            d["consultations"]
+                .as_array()
+                .map(|a| a.iter().filter_map(|c| c["type"].as_str().map(String::from)).collect())
+                .unwrap_or_default()
+        });
+        let labels = w.with_catalogue(|c| c.enum_values("ConsultationType").to_vec());
+        view! {
+            <ul class="grid gap-2 sm:grid-cols-2" data-testid="required-consultations">
+                {labels.into_iter().map(|l| {
+                    let kind = ConsultationType::parse(&l.code);
+                    let required = kind.is_some_and(|k| r.consultations_required.get(k));
+                    let recorded = done.contains(&l.code);
+                    let (class, state) = match (required, recorded) {
+                        (true, true) => ("border-emerald-300 bg-emerald-50 text-emerald-900", "required · recorded"),
+                        (true, false) => ("border-red-300 bg-red-50 text-red-900", "required · missing"),
+                        (false, true) => ("border-slate-200 bg-white text-slate-800", "recorded"),
+                        (false, false) => ("border-slate-200 bg-white text-slate-500", "not required"),
+                    };
+                    view! { <li class=format!("rounded-md border px-3 py-2 text-sm {class}")><span class="font-medium">{l.label.clone()}</span><span class="block text-xs">{state}</span></li> }
+                }).collect_view()}
+            </ul>
+        }
+        .into_any()
+    }
+}
+
+/// Step 8: the engine's recommendation for the component, before the office's own proposal.
+#[component]
+pub fn Recommendation(component: String) -> impl IntoView {
+    let w = expect_context::<Wizard>();
+    move || {
+        let outcome = w.outcome.get();
+        let Some(c) = outcome.result().and_then(|r| component_result(r, &component)) else {
+            return view! { <Unavailable what="recommended decision"/> }.into_any();
+        };
+        view! {
+            <dl class="grid gap-3 rounded-lg border border-slate-200 bg-slate-50 p-4 text-sm sm:grid-cols-3" data-testid="recommendation">
+                <div><dt class="text-xs text-slate-600">"Recommended decision"</dt><dd class="font-semibold">{c.recommended_decision.code()}</dd></div>
+                <div><dt class="text-xs text-slate-600">"Approval level"</dt><dd class="font-semibold">{c.approval_level_required}</dd></div>
+                <div><dt class="text-xs text-slate-600">"Monitoring report every"</dt><dd class="font-semibold">{c.monitoring_frequency_months.map(|m| format!("{m} months")).unwrap_or_else(|| "—".into())}</dd></div>
+                <div class="sm:col-span-3"><dt class="text-xs text-slate-600">"Basis"</dt><dd>{c.decision_basis.join(", ")}</dd></div>
+                {(!c.blocking_items.is_empty()).then(|| view! {
+                    <div class="sm:col-span-3"><dt class="text-xs text-red-900">"Blocking here"</dt>
+                        <dd><ul class="list-disc pl-5 text-red-900">{c.blocking_items.iter().map(|b| view! { <li>{b.message.clone()}</li> }).collect_view()}</ul></dd></div>
+                })}
+            </dl>
+        }
+        .into_any()
+    }
+}
+
+/// Step 9: the whole result, everything still open with links, and the overall figures.
+#[component]
+pub fn ReviewSummary(steps: Signal<Arc<Vec<StepRef>>>) -> impl IntoView {
+    let w = expect_context::<Wizard>();
+    move || {
+        let outcome = w.outcome.get();
+        match outcome.result() {
+            None => view! {
+                <div class="rounded-lg border border-amber-300 bg-amber-50 p-4" data-testid="review-incomplete">
+                    <p class="font-semibold text-amber-950">{format!("{} answer(s) are missing or invalid.", outcome.errors().len())}</p>
+                    <FirstProblems steps limit=50/>
+                </div>
+            }
+            .into_any(),
+            Some(r) => {
+                let r = r.clone();
+                view! {
+                    <div class="grid gap-4 sm:grid-cols-3">
+                        <div class="rounded-lg border border-slate-200 p-4"><p class="text-xs text-slate-600">"Overall band"</p><p class="mt-1" data-testid="review-band">{band_badge(Some(r.overall_band))}</p></div>
+                        <div class="rounded-lg border border-slate-200 p-4"><p class="text-xs text-slate-600">"Recommended decision"</p><p class="mt-1 font-semibold" data-testid="review-decision">{r.overall_decision.code()}</p></div>
+                        <div class="rounded-lg border border-slate-200 p-4"><p class="text-xs text-slate-600">"Approval level required"</p><p class="mt-1 font-semibold">{r.approval_level_required}</p></div>
+                    </div>
+                    <table class="mt-4 min-w-full divide-y divide-slate-200 text-sm">
+                        <thead class="bg-slate-100 text-left text-xs font-semibold uppercase tracking-wide text-slate-700">
+                            <tr><th scope="col" class="px-3 py-2">"Component"</th><th scope="col" class="px-3 py-2">"Inherent"</th><th scope="col" class="px-3 py-2">"Residual"</th><th scope="col" class="px-3 py-2">"Hard rules"</th><th scope="col" class="px-3 py-2">"Recommended"</th><th scope="col" class="px-3 py-2">"Proposed"</th></tr>
+                        </thead>
+                        <tbody class="divide-y divide-slate-100">
+                            {r.components.iter().map(|c| view! {
+                                <tr>
+                                    <th scope="row" class="px-3 py-2 text-left font-medium">{c.component_id.clone()}</th>
+                                    <td class="px-3 py-2">{band_badge(Some(c.band0))}</td>
+                                    <td class="px-3 py-2">{band_badge(Some(c.band))}</td>
+                                    <td class="px-3 py-2">{if c.hard_rules_fired.is_empty() { "—".to_string() } else { c.hard_rules_fired.iter().map(|h| h.code()).collect::<Vec<_>>().join(", ") }}</td>
+                                    <td class="px-3 py-2 font-semibold">{c.recommended_decision.code()}</td>
+                                    <td class="px-3 py-2">{c.proposed_decision.map(|d| d.code().to_string()).unwrap_or_else(|| "—".into())}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                    <BlockingList result=r.clone() steps/>
+                }
+                .into_any()
+            }
+        }
+    }
+}
