@@ -7,6 +7,8 @@ pub mod access;
 #[cfg(feature = "ssr")]
 pub mod form;
 pub mod parts;
+#[cfg(feature = "ssr")]
+pub mod seed;
 pub mod server_fns;
 #[cfg(feature = "ssr")]
 pub mod service;

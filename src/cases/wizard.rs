@@ -559,16 +559,7 @@ pub async fn submit(
         registry.get(draft["methodology_version"].as_str().unwrap_or_default()).expect("loaded above"),
         &draft,
     );
-    let record = json!({
-        "case_id": case_id,
-        "reference": row.reference,
-        "revision": base_revision,
-        "methodology_version": draft["methodology_version"],
-        "answers": applicable,
-        "result": result,
-        "submitted_by": user.email,
-        "submitted_at": now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-    });
+    let record = submission_record(case_id, &row.reference, base_revision, &applicable, result, &user.email, now);
     let hash = content_hash(&record)?;
     let text = record.to_string();
     let updated: u64 = with_pool!(db, pool => {
@@ -588,6 +579,28 @@ pub async fn submit(
     }
     tracing::info!(target: "audit", user = user.id, case = case_id, reference = row.reference, hash, "case submitted");
     Ok(hash)
+}
+
+/// The submission snapshot (spec §10.2): the answers the engine used, its result, who and when.
+pub fn submission_record(
+    case_id: i64,
+    reference: &str,
+    revision: i64,
+    answers: &Value,
+    result: &crate::methodology::ResultDocument,
+    submitted_by: &str,
+    at: chrono::DateTime<Utc>,
+) -> Value {
+    json!({
+        "case_id": case_id,
+        "reference": reference,
+        "revision": revision,
+        "methodology_version": answers["methodology_version"],
+        "answers": answers,
+        "result": result,
+        "submitted_by": submitted_by,
+        "submitted_at": at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+    })
 }
 
 /// `sha256:` + hex SHA-256 of the canonical JSON (spec §10.5).

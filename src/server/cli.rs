@@ -32,6 +32,16 @@ enum Command {
         #[arg(long)]
         version: Option<String>,
     },
+    /// Create realistic sample cases (drafts and submitted) for demos and benchmarks. Also creates the
+    /// demo accounts (known password) that own them: never run this on a production database.
+    Seed {
+        /// How many cases to create.
+        #[arg(long)]
+        cases: u64,
+        /// Random seed: the same seed gives the same cases.
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+    },
     /// Manage user accounts (the first administrator is created here).
     #[command(subcommand)]
     User(UserCommand),
@@ -69,6 +79,7 @@ pub fn run() -> ExitCode {
         Command::User(cmd) => user(cmd),
         Command::Score { file } => score(&file),
         Command::Methodology { version } => print_methodology(version.as_deref()),
+        Command::Seed { cases, seed } => seed_cases(cases, seed),
     }
 }
 
@@ -148,6 +159,51 @@ fn print_methodology(version: Option<&str>) -> ExitCode {
         }
         Err(e) => fail(e),
     }
+}
+
+fn seed_cases(count: u64, seed: u64) -> ExitCode {
+    let config = match Config::from_env() {
+        Ok(c) => c,
+        Err(e) => return fail(e),
+    };
+    let registry = match load_registry() {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
+        Ok(rt) => rt,
+        Err(e) => return fail(e),
+    };
+    runtime.block_on(async move {
+        let started = std::time::Instant::now();
+        let db = match crate::server::db::Db::connect(&config.database_url).await {
+            Ok(db) => db,
+            Err(e) => return fail(e),
+        };
+        if let Err(e) = db.migrate().await {
+            return fail(e);
+        }
+        if let Err(e) = crate::server::demo::seed(&db).await {
+            return fail(e);
+        }
+        let creator = match crate::server::demo::assessor_id(&db).await {
+            Ok(id) => id,
+            Err(e) => return fail(e),
+        };
+        match crate::cases::seed::seed_cases(&db, &registry, creator, count, seed).await {
+            Ok(r) => {
+                println!(
+                    "seeded {count} cases ({} drafts, {} submitted) in {:.1} s; demo accounts use the password {}",
+                    r.drafts,
+                    r.submitted,
+                    started.elapsed().as_secs_f64(),
+                    crate::accounts::DEMO_PASSWORD
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(e),
+        }
+    })
 }
 
 fn user(cmd: UserCommand) -> ExitCode {

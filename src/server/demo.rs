@@ -35,7 +35,7 @@ pub async fn seed_cases(db: &Db, registry: &crate::methodology::Registry) -> Res
     if existing > 0 {
         return Ok(());
     }
-    let assessor: i64 = with_pool!(db, pool => sqlx::query_scalar("SELECT id FROM users WHERE email = $1").bind("assessor@demo.hrdd").fetch_one(pool).await?);
+    let assessor = assessor_id(db).await?;
     for (country, text) in DEMO_CASES {
         let mut answers: serde_json::Value = serde_json::from_str(text).map_err(AppError::internal)?;
         answers["case"]["country"] = serde_json::json!(country);
@@ -56,4 +56,11 @@ pub async fn seed(db: &Db) -> Result<(), AppError> {
         }
     }
     Ok(())
+}
+
+/// The demo assessor's user id (demo cases and seeded cases belong to them).
+pub async fn assessor_id(db: &Db) -> Result<i64, AppError> {
+    Ok(
+        with_pool!(db, pool => sqlx::query_scalar("SELECT id FROM users WHERE email = $1").bind("assessor@demo.hrdd").fetch_one(pool).await?),
+    )
 }

@@ -10,4 +10,5 @@ mod engine_properties;
 mod engine_rules;
 mod engine_validation;
 mod http;
+mod seed;
 mod wizard;
