@@ -122,4 +122,8 @@ pub struct CaseOverview {
     pub open_items: Vec<String>,
     pub open_items_total: usize,
     pub can_edit: bool,
+    /// The wizard step this user last saved (where "Continue" takes them).
+    pub resume_segment: Option<String>,
+    /// Managers see the summary only, not the answers (spec §10.1).
+    pub answers_hidden: bool,
 }

@@ -303,7 +303,14 @@ pub async fn overview(db: &Db, registry: &Registry, user: &CurrentUser, id: i64)
         .unwrap_or_default();
     let item = row.list.into_item();
     let can_edit = item.state.editable() && user.has(crate::accounts::Role::Assessor);
+    let resume_segment: Option<String> = with_pool!(db, pool => sqlx::query_scalar("SELECT segment FROM case_positions WHERE user_id = $1 AND case_id = $2").bind(user.id).bind(id).fetch_optional(pool).await?);
+    let answers_hidden =
+        ![crate::accounts::Role::Assessor, crate::accounts::Role::HrAdviser, crate::accounts::Role::Reviewer]
+            .iter()
+            .any(|r| user.has(*r));
     Ok(CaseOverview {
+        resume_segment,
+        answers_hidden,
         methodology_version: row.methodology_version,
         created_at: row.created_at.format("%Y-%m-%d").to_string(),
         created_by: row.created_by_name,

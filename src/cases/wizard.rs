@@ -76,6 +76,10 @@ fn require_writer(user: &CurrentUser, state: CaseState, step_number: Option<u8>)
 
 /// Everything the wizard page needs; read access suffices (the page shows read-only when needed).
 pub async fn editor(db: &Db, registry: &Registry, user: &CurrentUser, case_id: i64) -> Result<CaseEditor, AppError> {
+    // Managers read summaries, never the answers themselves (spec §10.1).
+    if ![Role::Assessor, Role::HrAdviser, Role::Reviewer].iter().any(|r| user.has(*r)) {
+        return Err(AppError::forbidden("Your role reads assessment summaries, not the answers."));
+    }
     let l = load(db, registry, user, case_id).await?;
     let position: Option<String> = with_pool!(db, pool => sqlx::query_scalar("SELECT segment FROM case_positions WHERE user_id = $1 AND case_id = $2").bind(user.id).bind(case_id).fetch_optional(pool).await?);
     Ok(CaseEditor {
@@ -289,7 +293,8 @@ fn apply(
     }
     let answers = answers_of(draft, step).ok_or_else(|| AppError::NotFound("No such step.".into()))?;
     // The country decides who may see the case; it is chosen once, at creation.
-    if let Some(country) = values.get("country").filter(|_| step.component.is_none()) {
+    // A form without the (read-only) country field posts nothing for it: that leaves it unchanged.
+    if let Some(country) = values.get("country").filter(|v| step.component.is_none() && !v.is_null()) {
         if Some(country) != answers.get("country") {
             return Err(AppError::invalid(
                 "country",
@@ -297,7 +302,7 @@ fn apply(
             ));
         }
     }
-    for (id, value) in values.iter().filter(|(k, _)| on_step.contains(k)) {
+    for (id, value) in values.iter().filter(|(k, v)| on_step.contains(k) && !(*k == "country" && v.is_null())) {
         let empty = value.is_null() || value.as_str().is_some_and(|s| s.trim().is_empty());
         if empty {
             answers.remove(id);

@@ -301,8 +301,18 @@ fn OverviewBody(overview: CaseOverview) -> impl IntoView {
         components,
         open_items,
         open_items_total,
+        can_edit,
+        resume_segment,
+        answers_hidden,
         ..
     } = overview;
+    let id = item.id;
+    let may_open_form = can_edit || !answers_hidden;
+    let form_link = match (&resume_segment, can_edit) {
+        (Some(segment), true) => (format!("/cases/{id}/edit/{segment}"), "Continue where you left off"),
+        (None, true) => (format!("/cases/{id}/edit/case"), "Answer the questions"),
+        (_, false) => (format!("/cases/{id}/edit/case"), "View the answers"),
+    };
     view! {
         <Title text=item.reference.clone()/>
         <header class="flex flex-wrap items-start justify-between gap-4">
@@ -311,7 +321,10 @@ fn OverviewBody(overview: CaseOverview) -> impl IntoView {
                 <h1 class="mt-1 text-2xl font-bold text-slate-900">{item.title.clone()}</h1>
                 <p class="mt-1 text-sm text-slate-600">{format!("Started {created_at} by {created_by} · methodology {methodology_version}")}</p>
             </div>
-            <div class="flex items-center gap-2">{state_badge(item.state)}</div>
+            <div class="flex items-center gap-3">
+                {state_badge(item.state)}
+                {may_open_form.then(|| view! { <A href=form_link.0 attr:class=BUTTON_PRIMARY>{form_link.1}</A> })}
+            </div>
         </header>
         <dl class="mt-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
             <Fact label="Overall band">{band_badge(item.overall_band)}</Fact>

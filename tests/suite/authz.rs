@@ -66,6 +66,13 @@ fn case_readers(w: Who, place: Place) -> Expect {
         (Who::As(_), _) => Expect::Allowed,
     }
 }
+/// The answers themselves: case readers except managers (summaries only).
+fn answer_readers(w: Who, place: Place) -> Expect {
+    match w {
+        Who::As(Role::Manager) => Expect::Forbidden,
+        _ => case_readers(w, place),
+    }
+}
 fn assessors_in_scope(w: Who, place: Place) -> Expect {
     match (w, place) {
         (Who::SignedOut, _) => Expect::Unauthenticated,
@@ -147,13 +154,13 @@ fn endpoints() -> Vec<Endpoint> {
             path: "cases/editor",
             place: Place::Own,
             form: |f| vec![("id", f.own_case.clone())],
-            rule: case_readers,
+            rule: answer_readers,
         },
         Endpoint {
             path: "cases/editor",
             place: Place::Other,
             form: |f| vec![("id", f.other_case.clone())],
-            rule: case_readers,
+            rule: answer_readers,
         },
         Endpoint {
             path: "cases/components",

@@ -39,6 +39,7 @@ pub fn QuestionField(question: Question, step: StepRef, #[prop(into)] shown: Sig
             server.or_else(|| w.error_at(&path.get(), value.with(Option::is_some)))
         })
     };
+    let text_value = move || value.get().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
     // The country is fixed when the case is created (it decides who may see it).
     let locked = id == "country";
     let disabled = !w.can_edit || locked;
@@ -58,7 +59,7 @@ pub fn QuestionField(question: Question, step: StepRef, #[prop(into)] shown: Sig
                 view! {
                     <textarea id=dom_id.clone() name=format!("q.{id}") rows="3" class=INPUT disabled=disabled
                         aria-describedby=described.clone() aria-invalid=move || error.with(Option::is_some).to_string()
-                        prop:value=move || value.get().and_then(|v| v.as_str().map(String::from)).unwrap_or_default()
+                        prop:value=text_value
                         on:input=move |ev| set(Value::String(event_target_value(&ev)))>
                         {value.get_untracked().and_then(|v| v.as_str().map(String::from)).unwrap_or_default()}
                     </textarea>
@@ -68,7 +69,7 @@ pub fn QuestionField(question: Question, step: StepRef, #[prop(into)] shown: Sig
                 view! {
                     <input id=dom_id.clone() name=format!("q.{id}") type="text" class=INPUT disabled=disabled
                         aria-describedby=described.clone() aria-invalid=move || error.with(Option::is_some).to_string()
-                        prop:value=move || value.get().and_then(|v| v.as_str().map(String::from)).unwrap_or_default()
+                        prop:value=text_value value=text_value
                         on:input=move |ev| set(Value::String(event_target_value(&ev)))/>
                 }
                 .into_any()
@@ -79,7 +80,7 @@ pub fn QuestionField(question: Question, step: StepRef, #[prop(into)] shown: Sig
             view! {
                 <input id=dom_id.clone() name=format!("q.{id}") type="text" maxlength="2" autocomplete="off" class=format!("{INPUT} max-w-24 uppercase")
                     disabled=disabled aria-describedby=described.clone() aria-invalid=move || error.with(Option::is_some).to_string()
-                    prop:value=move || value.get().and_then(|v| v.as_str().map(String::from)).unwrap_or_default()
+                    prop:value=text_value value=text_value
                     on:input=move |ev| set(Value::String(event_target_value(&ev).to_uppercase()))/>
             }.into_any()
         }
@@ -88,7 +89,7 @@ pub fn QuestionField(question: Question, step: StepRef, #[prop(into)] shown: Sig
             view! {
                 <input id=dom_id.clone() name=format!("q.{id}") type="date" class=format!("{INPUT} max-w-48") disabled=disabled
                     aria-describedby=described.clone() aria-invalid=move || error.with(Option::is_some).to_string()
-                    prop:value=move || value.get().and_then(|v| v.as_str().map(String::from)).unwrap_or_default()
+                    prop:value=text_value value=text_value
                     on:input=move |ev| set(Value::String(event_target_value(&ev)))/>
             }.into_any()
         }
@@ -97,7 +98,7 @@ pub fn QuestionField(question: Question, step: StepRef, #[prop(into)] shown: Sig
             view! {
                 <input id=dom_id.clone() name=format!("q.{id}") type="number" min="0" step="1" inputmode="numeric" class=format!("{INPUT} max-w-32")
                     disabled=disabled aria-describedby=described.clone() aria-invalid=move || error.with(Option::is_some).to_string()
-                    prop:value=move || value.get().map(|v| FieldKind::to_form(&v)).unwrap_or_default()
+                    prop:value=move || value.get().map(|v| FieldKind::to_form(&v)).unwrap_or_default() value=move || value.get().map(|v| FieldKind::to_form(&v)).unwrap_or_default()
                     on:input=move |ev| set(parts::int_from_form(&event_target_value(&ev)))/>
             }.into_any()
         }
@@ -237,12 +238,15 @@ pub fn ListEditor(part: &'static Part, step: StepRef, #[prop(optional)] embedded
         let server = w.server_error.with(|e| e.as_ref().filter(|(f, _)| f == part.key).map(|(_, m)| m.clone()));
         server.or_else(|| w.error_exact(&p, !rows.with(Vec::is_empty)))
     });
-    let count = move || rows.with(Vec::len);
+    let count = Memo::new(move |_| rows.with(Vec::len));
+    // Keyed by row: filling in the blank row adds a new blank row without re-creating (and
+    // unfocusing) the one being typed in.
     let body = {
         let step = step.clone();
-        move || {
-            let n = count();
-            (0..=n).map(|i| view! { <RecordEditor part step=step.clone() row=Some(i) is_new=i == n/> }).collect_view()
+        view! {
+            <For each=move || 0..=count.get() key=|i| *i let:i>
+                <RecordEditor part step=step.clone() row=Some(i) is_new=Signal::derive(move || i == count.get())/>
+            </For>
         }
     };
     let heading_id = format!("part-{}", part.key);
@@ -269,14 +273,14 @@ pub fn ObjectEditor(part: &'static Part, step: StepRef) -> impl IntoView {
             <input type="hidden" name="_parts" value=part.key/>
             <h3 id=heading_id.clone() class="text-base font-semibold text-slate-900">{format!("{} {}", part.display, part.title)}</h3>
             <p class=HELP>{part.help}</p>
-            <div class="mt-3"><RecordEditor part step row=None is_new=false/></div>
+            <div class="mt-3"><RecordEditor part step row=None is_new=Signal::from(false)/></div>
         </section>
     }
 }
 
 /// One record of a part: its fields in a grid, with their messages.
 #[component]
-fn RecordEditor(part: &'static Part, step: StepRef, row: Option<usize>, is_new: bool) -> impl IntoView {
+fn RecordEditor(part: &'static Part, step: StepRef, row: Option<usize>, is_new: Signal<bool>) -> impl IntoView {
     let w = expect_context::<Wizard>();
     let record = {
         let step = step.clone();
@@ -305,7 +309,7 @@ fn RecordEditor(part: &'static Part, step: StepRef, row: Option<usize>, is_new: 
     let adviser_record = move || record.with(|r| r["type"].as_str() == Some("OHCHR_HR_ADVISER"));
     let writable = move || {
         if part.key == parts::CONSULTATIONS.key {
-            (w.can_edit && !adviser_record()) || (w.can_advise && (adviser_record() || is_new))
+            (w.can_edit && !adviser_record()) || (w.can_advise && (adviser_record() || is_new.get()))
         } else {
             w.can_edit
         }
@@ -362,8 +366,8 @@ fn RecordEditor(part: &'static Part, step: StepRef, row: Option<usize>, is_new: 
         Some(i) => format!("p.{}.{i}", part.key),
         None => format!("p.{}", part.key),
     };
-    let legend = match row {
-        Some(_) if is_new => format!(
+    let legend = move || match row {
+        Some(_) if is_new.get() => format!(
             "Add {} {}",
             if part.item_name.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" },
             part.item_name
@@ -378,18 +382,22 @@ fn RecordEditor(part: &'static Part, step: StepRef, row: Option<usize>, is_new: 
             view! { <RecordField part field=f step=step.clone() record path name_prefix=name_prefix.clone() writable=Signal::derive(writable) on_set=write_field.clone()/> }
         })
         .collect_view();
-    let fieldset_class = if is_new {
-        "rounded-lg border border-dashed border-slate-300 bg-slate-50/60 p-4"
-    } else {
-        "rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+    let fieldset_class = move || {
+        if is_new.get() {
+            "rounded-lg border border-dashed border-slate-300 bg-slate-50/60 p-4"
+        } else {
+            "rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+        }
     };
     view! {
         <fieldset class=fieldset_class data-row=row.map(|i| i.to_string()).unwrap_or_default()>
             <legend class="px-1 text-sm font-semibold text-slate-800">{legend}</legend>
             <div class="grid gap-3 md:grid-cols-2">{fields}</div>
-            {(row.is_some() && !is_new).then(|| view! {
+            {move || (row.is_some() && !is_new.get()).then(|| view! {
                 <label class="mt-3 inline-flex items-center gap-2 text-sm text-red-800">
-                    <input type="checkbox" class=CHECK name=format!("{name_prefix}._remove") value="1" disabled=move || !writable() on:change=remove.clone()/>
+                    // Unticked again whenever the row shows another record (after a removal above it).
+                    <input type="checkbox" class=CHECK name=format!("{name_prefix}._remove") value="1" disabled=move || !writable()
+                        prop:checked=move || { record.track(); false } on:change=remove.clone()/>
                     {format!("Remove this {}", part.item_name)}
                 </label>
             })}
@@ -437,7 +445,7 @@ fn RecordField(
             let set = set.clone();
             view! { <input id=dom_id.clone() name=name.clone() type="text" class=INPUT disabled=disabled aria-invalid=invalid aria-describedby=error_id.clone()
                 maxlength=if field.kind == FieldKind::Id { "40" } else { "10000" }
-                prop:value=text_of on:input=move |ev| set(FieldKind::Text.from_form(&event_target_value(&ev)))/> }.into_any()
+                prop:value=text_of value=text_of on:input=move |ev| set(FieldKind::Text.from_form(&event_target_value(&ev)))/> }.into_any()
         }
         FieldKind::LongText => {
             let set = set.clone();
@@ -447,7 +455,7 @@ fn RecordField(
         FieldKind::Date => {
             let set = set.clone();
             view! { <input id=dom_id.clone() name=name.clone() type="date" class=INPUT disabled=disabled aria-invalid=invalid aria-describedby=error_id.clone()
-                prop:value=text_of on:input=move |ev| set(FieldKind::Date.from_form(&event_target_value(&ev)))/> }.into_any()
+                prop:value=text_of value=text_of on:input=move |ev| set(FieldKind::Date.from_form(&event_target_value(&ev)))/> }.into_any()
         }
         FieldKind::Enum(enum_name) => {
             let mut options = w.with_catalogue(|c| c.enum_values(enum_name).to_vec());
@@ -653,7 +661,7 @@ fn SeverityCell(
             <input id=dom_id.clone() name=field_name type="number" min="1" max="5" step="1"
                 inputmode="numeric" aria-label=label class=format!("{INPUT} w-20") disabled=!w.can_edit
                 aria-invalid=move || error.with(Option::is_some).to_string() aria-describedby=error_id.clone()
-                prop:value=move || FieldKind::to_form(&value.get()) on:input=on_input/>
+                prop:value=move || FieldKind::to_form(&value.get()) value=move || FieldKind::to_form(&value.get()) on:input=on_input/>
             <p id=error_id class=ERROR>{move || error.get()}</p>
         </td>
     }

@@ -255,7 +255,7 @@ pub fn MitigationEffect(component: String) -> impl IntoView {
                             <th scope="col" class="px-3 py-2">"Area"</th>
                             <th scope="col" class="px-3 py-2">"Inherent"</th>
                             <th scope="col" class="px-3 py-2">"Qualifying measures"</th>
-                            <th scope="col" class="px-3 py-2">"L0 → L1"</th>
+                            <th scope="col" class="whitespace-nowrap px-3 py-2">"L0 → L1"</th>
                             <th scope="col" class="px-3 py-2">"Residual"</th>
                         </tr>
                     </thead>
@@ -268,7 +268,7 @@ pub fn MitigationEffect(component: String) -> impl IntoView {
                                     {if t.qualifying_measures.is_empty() { "none".to_string() } else { t.qualifying_measures.iter().map(|m| m.code()).collect::<Vec<_>>().join(", ") }}
                                     <ul class="text-slate-600">{t.measures.iter().filter(|m| !m.qualifies).map(|m| view! { <li>{format!("{} does not count: {}", m.code.code(), m.reasons.join("; "))}</li> }).collect_view()}</ul>
                                 </td>
-                                <td class="px-3 py-2 font-semibold">{format!("{} → {}", t.l0, t.l1)}</td>
+                                <td class="whitespace-nowrap px-3 py-2 font-semibold">{format!("{} → {}", t.l0, t.l1)}</td>
                                 <td class="px-3 py-2">{band_badge(Some(t.band1))}</td>
                             </tr>
                         }).collect_view()}
