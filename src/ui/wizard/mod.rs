@@ -63,13 +63,6 @@ fn WizardBody(editor: CaseEditor, refetch: Callback<()>) -> impl IntoView {
     // Moving to another step (Next, Back, the progress list, the browser's back button) saves the
     // step just left.
     Effect::watch(move || segment.get(), move |_, _, _| w.flush(steps.get_untracked()), false);
-    // Leaving the page with changes not yet on the server asks first (the browser's own dialog).
-    let guard = window_event_listener(leptos::ev::beforeunload, move |ev| {
-        if w.has_unsaved() {
-            ev.prevent_default();
-        }
-    });
-    on_cleanup(move || guard.remove());
     let saved_notice = move || query.with(|q| q.get("saved").is_some());
     let reference = editor.reference.clone();
     let title = editor.title.clone();
