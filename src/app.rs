@@ -2,12 +2,14 @@
 
 use crate::ui::account::PasswordPage;
 use crate::ui::admin_users::AdminUsersPage;
-use crate::ui::cases::{CaseListPage, CaseOverviewPage, NewCasePage};
+use crate::ui::cases::{CaseListPage, NewCasePage};
 use crate::ui::home::HomePage;
 use crate::ui::layout::Layout;
 use crate::ui::login::LoginPage;
 use crate::ui::methodology::MethodologyPage;
 use crate::ui::not_found::NotFound;
+use crate::ui::review::ReviewQueuePage;
+use crate::ui::summary::CaseSummaryPage;
 use crate::ui::wizard::WizardPage;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
@@ -53,7 +55,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/methodology") view=MethodologyPage ssr=SsrMode::Async/>
                     <Route path=path!("/cases") view=CaseListPage ssr=SsrMode::Async/>
                     <Route path=path!("/cases/new") view=NewCasePage ssr=SsrMode::Async/>
-                    <Route path=path!("/cases/:id") view=CaseOverviewPage ssr=SsrMode::Async/>
+                    <Route path=path!("/cases/:id") view=CaseSummaryPage ssr=SsrMode::Async/>
+                    <Route path=path!("/review") view=ReviewQueuePage ssr=SsrMode::Async/>
                     <Route path=path!("/cases/:id/edit/:step") view=WizardPage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>

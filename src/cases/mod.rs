@@ -5,6 +5,9 @@
 #[cfg(feature = "ssr")]
 pub mod access;
 #[cfg(feature = "ssr")]
+pub mod audit;
+pub mod diff;
+#[cfg(feature = "ssr")]
 pub mod form;
 pub mod parts;
 #[cfg(feature = "ssr")]

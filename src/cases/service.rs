@@ -13,29 +13,29 @@ use chrono::{DateTime, Datelike, Utc};
 use serde_json::{json, Value};
 
 /// A value bound to a dynamically built query, in placeholder order.
-enum Bind {
+pub(crate) enum Bind {
     Text(String),
     Int(i64),
 }
 
 /// Builds `AND …` clauses with numbered placeholders that both backends accept.
-struct Where {
-    sql: String,
-    binds: Vec<Bind>,
+pub(crate) struct Where {
+    pub sql: String,
+    pub binds: Vec<Bind>,
 }
 
 impl Where {
-    fn new() -> Where {
+    pub fn new() -> Where {
         Where { sql: String::from(" WHERE 1 = 1"), binds: Vec::new() }
     }
-    fn next(&self) -> usize {
+    pub fn next(&self) -> usize {
         self.binds.len() + 1
     }
-    fn eq(&mut self, column: &str, value: String) {
+    pub fn eq(&mut self, column: &str, value: String) {
         self.sql.push_str(&format!(" AND {column} = ${}", self.next()));
         self.binds.push(Bind::Text(value));
     }
-    fn scope(&mut self, scope: &CountryScope) {
+    pub fn scope(&mut self, scope: &CountryScope) {
         if let CountryScope::Countries(list) = scope {
             if list.is_empty() {
                 self.sql.push_str(" AND 1 = 0");
@@ -57,13 +57,15 @@ impl Where {
     }
 }
 
+#[macro_export]
+#[doc(hidden)]
 macro_rules! bind_all {
     ($query:expr, $binds:expr) => {{
         let mut q = $query;
         for b in $binds {
             q = match b {
-                Bind::Text(s) => q.bind(s.clone()),
-                Bind::Int(i) => q.bind(*i),
+                $crate::cases::service::Bind::Text(s) => q.bind(s.clone()),
+                $crate::cases::service::Bind::Int(i) => q.bind(*i),
             };
         }
         q
@@ -129,7 +131,8 @@ pub async fn list(db: &Db, user: &CurrentUser, filter: &CaseFilter) -> Result<Ca
         w.eq("c.country", country.to_uppercase());
     }
     let count_sql = format!("SELECT COUNT(*) FROM cases c{}", w.sql);
-    let total: i64 = with_pool!(db, pool => bind_all!(sqlx::query_scalar(&count_sql), &w.binds).fetch_one(pool).await?);
+    let total: i64 =
+        with_pool!(db, pool => crate::bind_all!(sqlx::query_scalar(&count_sql), &w.binds).fetch_one(pool).await?);
     let pages = ((total as u32).div_ceil(PAGE_SIZE)).max(1);
     let page = filter.page.unwrap_or(1).clamp(1, pages);
     let offset = i64::from((page - 1) * PAGE_SIZE);
@@ -143,7 +146,7 @@ pub async fn list(db: &Db, user: &CurrentUser, filter: &CaseFilter) -> Result<Ca
     binds.push(Bind::Int(i64::from(PAGE_SIZE)));
     binds.push(Bind::Int(offset));
     let rows: Vec<ListRow> =
-        with_pool!(db, pool => bind_all!(sqlx::query_as(&list_sql), &binds).fetch_all(pool).await?);
+        with_pool!(db, pool => crate::bind_all!(sqlx::query_as(&list_sql), &binds).fetch_all(pool).await?);
     let countries = match &user.scope {
         CountryScope::Countries(list) => list.clone(),
         CountryScope::All => {
@@ -187,25 +190,38 @@ fn initial_answers(version: &str, new: &NewCase) -> Value {
     })
 }
 
-/// Cached figures of a draft for lists and dashboards, recomputed at every save.
-struct Summary {
-    valid: bool,
-    can_submit: bool,
-    band: Option<String>,
-    decision: Option<String>,
-    next_review: Option<String>,
+/// Cached figures of a draft for lists, queues and dashboards, recomputed at every save.
+pub struct Figures {
+    pub valid: bool,
+    pub can_submit: bool,
+    pub band: Option<String>,
+    pub decision: Option<String>,
+    pub next_review: Option<String>,
+    pub approval_level: Option<i64>,
+    /// Blocking item codes, space-separated (the adviser's queue looks for concurrence items).
+    pub blocking_codes: String,
 }
 
-fn summarise(outcome: &ScoreOutcome) -> Summary {
+pub fn figures(outcome: &ScoreOutcome) -> Figures {
     match outcome.result() {
-        Some(r) => Summary {
+        Some(r) => Figures {
             valid: true,
             can_submit: r.can_submit,
             band: Some(r.overall_band.code().to_string()),
             decision: Some(r.overall_decision.code().to_string()),
             next_review: r.next_review_date.map(|d| d.to_string()),
+            approval_level: Some(i64::from(r.approval_level_required)),
+            blocking_codes: r.blocking_items.iter().map(|b| b.code.as_str()).collect::<Vec<_>>().join(" "),
         },
-        None => Summary { valid: false, can_submit: false, band: None, decision: None, next_review: None },
+        None => Figures {
+            valid: false,
+            can_submit: false,
+            band: None,
+            decision: None,
+            next_review: None,
+            approval_level: None,
+            blocking_codes: String::new(),
+        },
     }
 }
 
@@ -219,40 +235,67 @@ pub async fn create(db: &Db, registry: &Registry, user: &CurrentUser, new: NewCa
     }
     let catalogue = registry.current().ok_or_else(|| AppError::internal("no methodology loaded"))?;
     let answers = initial_answers(&catalogue.version, &new);
-    insert_draft(db, registry, user.id, &new.country, &new.programme_title, &answers).await
+    insert_draft(db, registry, user, &new.country, &new.programme_title, &answers, None).await
 }
 
-/// Stores `answers` as a new draft case (version 1, revision 1) with a fresh reference.
+/// Where a new version comes from: the version it re-assesses (spec §10.6).
+pub struct Lineage {
+    pub previous_id: i64,
+    pub version_no: i64,
+    /// The reference of the whole series (the first version's), e.g. `KE-2026-0007`.
+    pub series_reference: String,
+}
+
+/// Stores `answers` as a new draft case (revision 1) with a fresh reference, and opens its audit
+/// trail: version 1 gets the next number of its country and year; a re-assessment gets the series
+/// reference with `-v{n}`.
 pub async fn insert_draft(
     db: &Db,
     registry: &Registry,
-    user_id: i64,
+    author: &CurrentUser,
     country: &str,
     title: &str,
     answers: &Value,
+    lineage: Option<Lineage>,
 ) -> Result<i64, AppError> {
     let version = answers["methodology_version"].as_str().unwrap_or_default().to_string();
-    let summary = summarise(&score_draft(registry, answers));
+    let figures = figures(&score_draft(registry, answers));
     let now = Utc::now();
     let text = answers.to_string();
+    let version_no = lineage.as_ref().map_or(1, |l| l.version_no);
+    let previous_id = lineage.as_ref().map(|l| l.previous_id);
     // References are per country and year; retry on the rare race for the same number.
     for _ in 0..5 {
-        let prefix = format!("{country}-{}-", now.year());
-        let taken: i64 = with_pool!(db, pool => sqlx::query_scalar("SELECT COUNT(*) FROM cases WHERE reference LIKE $1").bind(format!("{prefix}%")).fetch_one(pool).await?);
-        let reference = format!("{prefix}{:04}", taken + 1);
+        let reference = match &lineage {
+            Some(l) => format!("{}-v{}", l.series_reference, l.version_no),
+            None => {
+                let prefix = format!("{country}-{}-", now.year());
+                let taken: i64 = with_pool!(db, pool => sqlx::query_scalar("SELECT COUNT(*) FROM cases WHERE reference LIKE $1 AND version_no = 1").bind(format!("{prefix}%")).fetch_one(pool).await?);
+                format!("{prefix}{:04}", taken + 1)
+            }
+        };
+        let mut details = json!({ "reference": reference, "answers_hash": super::audit::answers_hash(answers) });
+        if let Some(previous) = previous_id {
+            details["previous_case_id"] = json!(previous);
+        }
+        let action =
+            if lineage.is_some() { super::audit::Action::ReassessmentStarted } else { super::audit::Action::Created };
         let inserted: Result<i64, sqlx::Error> = async {
             with_pool!(db, pool => {
                 let mut tx = pool.begin().await?;
                 let id: i64 = sqlx::query_scalar(
-                    "INSERT INTO cases (reference, country, title, methodology_version, state, version_no, revision, answers, valid, can_submit, overall_band, overall_decision, next_review_date, created_by, created_at, updated_by, updated_at)
-                     VALUES ($1, $2, $3, $4, $5, 1, 1, $6, $7, $8, $9, $10, $11, $12, $13, $12, $13) RETURNING id",
+                    "INSERT INTO cases (reference, country, title, methodology_version, state, version_no, previous_id, revision, answers, valid, can_submit, overall_band, overall_decision, next_review_date, approval_level, blocking_codes, created_by, created_at, updated_by, updated_at)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $16, $17) RETURNING id",
                 )
-                .bind(&reference).bind(country).bind(title).bind(&version).bind(CaseState::Draft.as_str())
-                .bind(&text).bind(summary.valid).bind(summary.can_submit).bind(&summary.band).bind(&summary.decision).bind(&summary.next_review)
-                .bind(user_id).bind(now)
+                .bind(&reference).bind(country).bind(title).bind(&version).bind(CaseState::Draft.as_str()).bind(version_no).bind(previous_id)
+                .bind(&text).bind(figures.valid).bind(figures.can_submit).bind(&figures.band).bind(&figures.decision).bind(&figures.next_review)
+                .bind(figures.approval_level).bind(&figures.blocking_codes)
+                .bind(author.id).bind(now)
                 .fetch_one(&mut *tx).await?;
                 sqlx::query("INSERT INTO case_revisions (case_id, revision, answers, saved_by, saved_at) VALUES ($1, 1, $2, $3, $4)")
-                    .bind(id).bind(&text).bind(user_id).bind(now).execute(&mut *tx).await?;
+                    .bind(id).bind(&text).bind(author.id).bind(now).execute(&mut *tx).await?;
+                let event = super::audit::NewEvent::new(id, version_no, author, crate::accounts::Role::Assessor, action, details.clone());
+                crate::append_event!(tx, &event);
                 tx.commit().await?;
                 Ok(id)
             })
@@ -260,7 +303,7 @@ pub async fn insert_draft(
         .await;
         match inserted {
             Ok(id) => {
-                tracing::info!(target: "audit", user = user_id, case = id, reference, "case created");
+                tracing::info!(target: "audit", user = author.id, case = id, reference, "case created");
                 return Ok(id);
             }
             Err(sqlx::Error::Database(e)) if e.is_unique_violation() => continue,

@@ -3,6 +3,7 @@
 //! revision is rejected, never merged silently").
 
 use super::access;
+use super::audit::{self, Action};
 use super::parts::{self, Holder, Part, CONSULTATIONS};
 pub use super::steps::component_ids;
 use super::steps::{parse_segment, StepRef};
@@ -27,26 +28,32 @@ pub const MAX_COMPONENTS: usize = 30;
 const ADVISER_CONSULTATION: &str = "OHCHR_HR_ADVISER";
 
 #[derive(sqlx::FromRow)]
-struct DraftRow {
-    reference: String,
-    title: String,
-    country: String,
-    state: String,
-    revision: i64,
-    answers: String,
+pub(crate) struct DraftRow {
+    pub reference: String,
+    pub version_no: i64,
+    pub title: String,
+    pub country: String,
+    pub state: String,
+    pub revision: i64,
+    pub answers: String,
 }
 
 /// A case loaded for a change: its row, its draft and its catalogue, after the scope check.
-struct Loaded<'r> {
-    row: DraftRow,
-    state: CaseState,
-    draft: Value,
-    catalogue: &'r Catalogue,
+pub(crate) struct Loaded<'r> {
+    pub row: DraftRow,
+    pub state: CaseState,
+    pub draft: Value,
+    pub catalogue: &'r Catalogue,
 }
 
-async fn load<'r>(db: &Db, registry: &'r Registry, user: &CurrentUser, case_id: i64) -> Result<Loaded<'r>, AppError> {
+pub(crate) async fn load<'r>(
+    db: &Db,
+    registry: &'r Registry,
+    user: &CurrentUser,
+    case_id: i64,
+) -> Result<Loaded<'r>, AppError> {
     access::require_reader(user)?;
-    let row: Option<DraftRow> = with_pool!(db, pool => sqlx::query_as("SELECT reference, title, country, state, revision, answers FROM cases WHERE id = $1").bind(case_id).fetch_optional(pool).await?);
+    let row: Option<DraftRow> = with_pool!(db, pool => sqlx::query_as("SELECT reference, version_no, title, country, state, revision, answers FROM cases WHERE id = $1").bind(case_id).fetch_optional(pool).await?);
     let row = row.ok_or_else(|| AppError::NotFound("No such assessment.".into()))?;
     if !access::can_read(user, &row.country) {
         return Err(access::outside_scope());
@@ -115,8 +122,12 @@ pub async fn save_step(
     if row.revision != base_revision {
         return conflict(db, catalogue, case_id, base_revision, row.revision, &draft, &step).await;
     }
+    let before = draft.clone();
     apply(catalogue, user, &mut draft, &step, values)?;
-    match store(db, registry, user, case_id, base_revision, &draft).await? {
+    // Advisers' saves are their advice, not edits of the assessment (segregation, spec §10.3).
+    let saved_as = if user.has(Role::Assessor) { Role::Assessor } else { Role::HrAdviser };
+    let change = Change::edit(row.version_no, saved_as, &before, &draft, json!({ "step": segment }));
+    match store(db, registry, user, case_id, base_revision, &draft, change).await? {
         Stored::Saved(revision) => {
             record_position(db, user, case_id, segment).await?;
             let errors = step_errors(catalogue, &score_draft(registry, &draft), &step, &components);
@@ -128,7 +139,7 @@ pub async fn save_step(
     }
 }
 
-enum Stored {
+pub enum Stored {
     Saved(i64),
     /// Someone saved between our read and our write.
     Stale {
@@ -137,48 +148,75 @@ enum Stored {
     },
 }
 
+/// A change to the answers as the audit trail records it.
+pub struct Change {
+    pub version_no: i64,
+    /// The role the user acts in: an assessor edits, an HR adviser advises or concurs.
+    pub saved_as: Role,
+    pub action: Action,
+    pub details: Value,
+}
+
+impl Change {
+    /// An edit of the answers: which answers changed, and the content hashes before and after.
+    pub fn edit(version_no: i64, saved_as: Role, before: &Value, after: &Value, mut details: Value) -> Change {
+        details["changed"] = json!(super::diff::changed_paths(before, after));
+        details["before"] = json!(audit::answers_hash(before));
+        details["after"] = json!(audit::answers_hash(after));
+        Change { version_no, saved_as, action: Action::AnswersEdited, details }
+    }
+}
+
 /// Writes a new revision of the draft if the case is still at `base_revision`, with its cached
-/// figures, and keeps the revision for later conflict reports — in one transaction.
-async fn store(
+/// figures, keeps the revision for later conflict reports and appends the audit event — in one
+/// transaction.
+pub async fn store(
     db: &Db,
     registry: &Registry,
     user: &CurrentUser,
     case_id: i64,
     base_revision: i64,
     draft: &Value,
+    change: Change,
 ) -> Result<Stored, AppError> {
     let text = draft.to_string();
     if text.len() > MAX_DRAFT_BYTES {
         return Err(AppError::invalid("", "This assessment has grown beyond 1 MB; shorten the longest texts."));
     }
-    let outcome = score_draft(registry, draft);
-    let result = outcome.result();
+    let figures = super::service::figures(&score_draft(registry, draft));
     let now = Utc::now();
+    let mut details = change.details;
+    details["revision"] = json!(base_revision + 1);
+    let event = audit::NewEvent::new(case_id, change.version_no, user, change.saved_as, change.action, details);
     let title = draft["case"]["programme_title"].as_str().filter(|t| !t.trim().is_empty()).map(str::to_string);
     let updated: u64 = with_pool!(db, pool => {
         let mut tx = pool.begin().await?;
         let n = sqlx::query(
             "UPDATE cases SET answers = $1, revision = revision + 1, valid = $2, can_submit = $3, overall_band = $4,
-                 overall_decision = $5, next_review_date = $6, title = COALESCE($7, title), updated_by = $8, updated_at = $9
+                 overall_decision = $5, next_review_date = $6, title = COALESCE($7, title), updated_by = $8, updated_at = $9,
+                 approval_level = $12, blocking_codes = $13
              WHERE id = $10 AND revision = $11",
         )
         .bind(&text)
-        .bind(result.is_some())
-        .bind(result.is_some_and(|r| r.can_submit))
-        .bind(result.map(|r| r.overall_band.code()))
-        .bind(result.map(|r| r.overall_decision.code()))
-        .bind(result.and_then(|r| r.next_review_date).map(|d| d.to_string()))
+        .bind(figures.valid)
+        .bind(figures.can_submit)
+        .bind(&figures.band)
+        .bind(&figures.decision)
+        .bind(&figures.next_review)
         .bind(&title)
         .bind(user.id)
         .bind(now)
         .bind(case_id)
         .bind(base_revision)
+        .bind(figures.approval_level)
+        .bind(&figures.blocking_codes)
         .execute(&mut *tx)
         .await?
         .rows_affected();
         if n == 1 {
-            sqlx::query("INSERT INTO case_revisions (case_id, revision, answers, saved_by, saved_at) VALUES ($1, $2, $3, $4, $5)")
-                .bind(case_id).bind(base_revision + 1).bind(&text).bind(user.id).bind(now).execute(&mut *tx).await?;
+            sqlx::query("INSERT INTO case_revisions (case_id, revision, answers, saved_by, saved_at, saved_as) VALUES ($1, $2, $3, $4, $5, $6)")
+                .bind(case_id).bind(base_revision + 1).bind(&text).bind(user.id).bind(now).bind(change.saved_as.as_str()).execute(&mut *tx).await?;
+            crate::append_event!(tx, &event);
         }
         tx.commit().await?;
         n
@@ -457,6 +495,7 @@ pub async fn change_component(
     if row.revision != base_revision {
         return Err(stale_page());
     }
+    let before = draft.clone();
     let ids = component_ids(&draft);
     let fresh = |name: &str| -> Result<String, AppError> {
         let name = name.trim();
@@ -519,13 +558,16 @@ pub async fn change_component(
             list.remove(i);
         }
     }
-    match store(db, registry, user, case_id, base_revision, &draft).await? {
+    let mut change =
+        Change::edit(row.version_no, Role::Assessor, &before, &draft, json!({ "components": component_ids(&draft) }));
+    change.action = Action::ComponentsChanged;
+    match store(db, registry, user, case_id, base_revision, &draft, change).await? {
         Stored::Saved(revision) => Ok(revision),
         Stored::Stale { .. } => Err(stale_page()),
     }
 }
 
-fn stale_page() -> AppError {
+pub(crate) fn stale_page() -> AppError {
     AppError::Conflict("Someone saved this assessment after you opened it; reload the page and try again.".into())
 }
 
@@ -567,6 +609,14 @@ pub async fn submit(
     let record = submission_record(case_id, &row.reference, base_revision, &applicable, result, &user.email, now);
     let hash = content_hash(&record)?;
     let text = record.to_string();
+    let event = audit::NewEvent::new(
+        case_id,
+        row.version_no,
+        user,
+        Role::Assessor,
+        Action::Submitted,
+        json!({ "revision": base_revision, "content_hash": hash, "answers_hash": audit::answers_hash(&draft) }),
+    );
     let updated: u64 = with_pool!(db, pool => {
         let mut tx = pool.begin().await?;
         let n = sqlx::query("UPDATE cases SET state = $1, submitted_at = $2, updated_by = $3, updated_at = $2 WHERE id = $4 AND revision = $5 AND state IN ('DRAFT', 'RETURNED')")
@@ -575,6 +625,7 @@ pub async fn submit(
         if n == 1 {
             sqlx::query("INSERT INTO case_snapshots (case_id, kind, revision, record, content_hash, created_by, created_at) VALUES ($1, 'SUBMISSION', $2, $3, $4, $5, $6)")
                 .bind(case_id).bind(base_revision).bind(&text).bind(&hash).bind(user.id).bind(now).execute(&mut *tx).await?;
+            crate::append_event!(tx, &event);
         }
         tx.commit().await?;
         n

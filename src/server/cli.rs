@@ -1,4 +1,5 @@
-//! The command line: `hrdd` (serve), `hrdd score FILE`, `hrdd methodology`, `hrdd user …`.
+//! The command line: `hrdd` (serve), `hrdd score FILE`, `hrdd methodology`, `hrdd seed`, `hrdd audit verify`,
+//! `hrdd user …`.
 
 use crate::methodology::{self, Catalogue, Registry};
 use crate::server::config::Config;
@@ -42,9 +43,18 @@ enum Command {
         #[arg(long, default_value_t = 2026)]
         seed: u64,
     },
+    /// Check the audit trail: every case's hash chain and every submission and sign-off record.
+    #[command(subcommand)]
+    Audit(AuditCommand),
     /// Manage user accounts (the first administrator is created here).
     #[command(subcommand)]
     User(UserCommand),
+}
+
+#[derive(Subcommand)]
+enum AuditCommand {
+    /// Recompute every hash; exit status 1 and the first broken event or record of each case if any.
+    Verify,
 }
 
 #[derive(Subcommand)]
@@ -80,6 +90,7 @@ pub fn run() -> ExitCode {
         Command::Score { file } => score(&file),
         Command::Methodology { version } => print_methodology(version.as_deref()),
         Command::Seed { cases, seed } => seed_cases(cases, seed),
+        Command::Audit(AuditCommand::Verify) => audit_verify(),
     }
 }
 
@@ -161,21 +172,21 @@ fn print_methodology(version: Option<&str>) -> ExitCode {
     }
 }
 
-fn seed_cases(count: u64, seed: u64) -> ExitCode {
+/// Runs `work` against the configured database (connected and migrated) on a one-thread runtime.
+fn with_database<F, Fut>(work: F) -> ExitCode
+where
+    F: FnOnce(crate::server::db::Db) -> Fut,
+    Fut: std::future::Future<Output = ExitCode>,
+{
     let config = match Config::from_env() {
         Ok(c) => c,
         Err(e) => return fail(e),
-    };
-    let registry = match load_registry() {
-        Ok(r) => r,
-        Err(code) => return code,
     };
     let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
         Ok(rt) => rt,
         Err(e) => return fail(e),
     };
     runtime.block_on(async move {
-        let started = std::time::Instant::now();
         let db = match crate::server::db::Db::connect(&config.database_url).await {
             Ok(db) => db,
             Err(e) => return fail(e),
@@ -183,6 +194,46 @@ fn seed_cases(count: u64, seed: u64) -> ExitCode {
         if let Err(e) = db.migrate().await {
             return fail(e);
         }
+        work(db).await
+    })
+}
+
+/// `hrdd audit verify`: every audit chain and snapshot hash; exit 1 naming each broken case.
+fn audit_verify() -> ExitCode {
+    with_database(|db| async move {
+        match crate::cases::audit::verify_all(&db).await {
+            Ok(report) if report.breaches.is_empty() => {
+                println!(
+                    "audit trail intact: {} cases, {} events, {} snapshots verified",
+                    report.cases, report.events, report.snapshots
+                );
+                ExitCode::SUCCESS
+            }
+            Ok(report) => {
+                for b in &report.breaches {
+                    println!("BROKEN {b}");
+                }
+                println!(
+                    "audit trail BROKEN in {} of {} cases ({} events, {} snapshots checked)",
+                    report.breaches.len(),
+                    report.cases,
+                    report.events,
+                    report.snapshots
+                );
+                ExitCode::from(1)
+            }
+            Err(e) => fail(e),
+        }
+    })
+}
+
+fn seed_cases(count: u64, seed: u64) -> ExitCode {
+    let registry = match load_registry() {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    with_database(|db| async move {
+        let started = std::time::Instant::now();
         if let Err(e) = crate::server::demo::seed(&db).await {
             return fail(e);
         }
@@ -208,22 +259,7 @@ fn seed_cases(count: u64, seed: u64) -> ExitCode {
 
 fn user(cmd: UserCommand) -> ExitCode {
     use crate::accounts::{parse_countries, parse_name, service, CountryScope, Email, NewPassword, Role};
-    let config = match Config::from_env() {
-        Ok(c) => c,
-        Err(e) => return fail(e),
-    };
-    let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
-        Ok(rt) => rt,
-        Err(e) => return fail(e),
-    };
-    runtime.block_on(async move {
-        let db = match crate::server::db::Db::connect(&config.database_url).await {
-            Ok(db) => db,
-            Err(e) => return fail(e),
-        };
-        if let Err(e) = db.migrate().await {
-            return fail(e);
-        }
+    with_database(|db| async move {
         match cmd {
             UserCommand::Add { email, name, roles, level, countries, all_countries } => {
                 let email = match Email::parse(&email) {
@@ -238,7 +274,11 @@ fn user(cmd: UserCommand) -> ExitCode {
                 for r in &roles {
                     match Role::parse(r) {
                         Some(role) => parsed.push(role),
-                        None => return fail(format!("--role: {r:?} is not one of assessor, hr_adviser, reviewer, manager, admin")),
+                        None => {
+                            return fail(format!(
+                                "--role: {r:?} is not one of assessor, hr_adviser, reviewer, manager, admin"
+                            ))
+                        }
                     }
                 }
                 let scope = if all_countries {
@@ -279,8 +319,21 @@ fn user(cmd: UserCommand) -> ExitCode {
                                 _ => r.as_str().to_string(),
                             })
                             .collect();
-                        let status = if !summary.active { "deactivated" } else if u.must_change_password { "temporary-password" } else { "active" };
-                        println!("{:<5} {:<32} {:<28} {:<28} {:<20} {status}", u.id, u.email, u.name, roles.join(","), u.scope.describe());
+                        let status = if !summary.active {
+                            "deactivated"
+                        } else if u.must_change_password {
+                            "temporary-password"
+                        } else {
+                            "active"
+                        };
+                        println!(
+                            "{:<5} {:<32} {:<28} {:<28} {:<20} {status}",
+                            u.id,
+                            u.email,
+                            u.name,
+                            roles.join(","),
+                            u.scope.describe()
+                        );
                     }
                     ExitCode::SUCCESS
                 }

@@ -35,12 +35,14 @@ pub async fn seed_cases(db: &Db, registry: &crate::methodology::Registry) -> Res
     if existing > 0 {
         return Ok(());
     }
-    let assessor = assessor_id(db).await?;
+    let assessor = service::load_user(db, assessor_id(db).await?)
+        .await?
+        .ok_or_else(|| AppError::internal("demo assessor missing"))?;
     for (country, text) in DEMO_CASES {
         let mut answers: serde_json::Value = serde_json::from_str(text).map_err(AppError::internal)?;
         answers["case"]["country"] = serde_json::json!(country);
         let title = answers["case"]["programme_title"].as_str().unwrap_or("Demo programme").to_string();
-        crate::cases::service::insert_draft(db, registry, assessor, country, &title, &answers).await?;
+        crate::cases::service::insert_draft(db, registry, &assessor, country, &title, &answers, None).await?;
     }
     Ok(())
 }

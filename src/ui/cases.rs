@@ -1,6 +1,6 @@
 //! Case pages: the list (`/cases`), a new assessment (`/cases/new`) and the overview (`/cases/{id}`).
 
-use crate::cases::server_fns::{get_case_overview, list_cases, CreateCase};
+use crate::cases::server_fns::{list_cases, CreateCase};
 use crate::cases::{CaseFilter, CaseListItem, CaseOverview, CasePage, CaseState};
 use crate::error::AppError;
 use crate::methodology::codes::Band;
@@ -277,21 +277,9 @@ where
     )
 }
 
+/// The head of the summary page: reference, title, state, the key figures and what is still open.
 #[component]
-pub fn CaseOverviewPage() -> impl IntoView {
-    let overview = case_resource(get_case_overview);
-    view! {
-        <Transition fallback=|| view! { <p class="text-slate-600">"Loading the assessment…"</p> }>
-            {move || overview.get().map(|result| match result {
-                Err(e) => view! { <Title text="Assessment"/><AccessProblem error=e/> }.into_any(),
-                Ok(o) => view! { <OverviewBody overview=o/> }.into_any(),
-            })}
-        </Transition>
-    }
-}
-
-#[component]
-fn OverviewBody(overview: CaseOverview) -> impl IntoView {
+pub fn OverviewBody(overview: CaseOverview) -> impl IntoView {
     let CaseOverview {
         item,
         methodology_version,

@@ -74,8 +74,10 @@ pub fn Layout(children: Children) -> impl IntoView {
                             let user = session.get().and_then(|r| r.ok()).and_then(|s| s.user);
                             let is_admin = user.as_ref().is_some_and(|u| u.has(Role::Admin));
                             let reads_cases = user.as_ref().is_some_and(|u| crate::cases::CASE_READERS.iter().any(|r| u.has(*r)));
+                            let reviews = user.as_ref().is_some_and(|u| [Role::Reviewer, Role::HrAdviser, Role::Assessor].iter().any(|r| u.has(*r)));
                             view! {
                                 {reads_cases.then(|| view! { <NavLink href="/cases" label="Assessments"/> })}
+                                {reviews.then(|| view! { <NavLink href="/review" label="Review"/> })}
                                 <NavLink href="/methodology" label="Methodology"/>
                                 {is_admin.then(|| view! { <NavLink href="/admin/users" label="Users"/> })}
                             }

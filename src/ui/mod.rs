@@ -9,4 +9,6 @@ pub mod layout;
 pub mod login;
 pub mod methodology;
 pub mod not_found;
+pub mod review;
+pub mod summary;
 pub mod wizard;

@@ -81,6 +81,38 @@ fn assessors_in_scope(w: Who, place: Place) -> Expect {
     }
 }
 
+/// Only these roles, and only in their countries.
+fn in_scope(roles: &[Role], w: Who, place: Place) -> Expect {
+    match (w, place) {
+        (Who::SignedOut, _) => Expect::Unauthenticated,
+        (Who::As(r), Place::Own | Place::None) if roles.contains(&r) => Expect::Allowed,
+        (Who::As(_), _) => Expect::Forbidden,
+    }
+}
+fn reviewers_in_scope(w: Who, place: Place) -> Expect {
+    in_scope(&[Role::Reviewer], w, place)
+}
+fn advisers_in_scope(w: Who, place: Place) -> Expect {
+    in_scope(&[Role::HrAdviser], w, place)
+}
+fn assessors_or_advisers_in_scope(w: Who, place: Place) -> Expect {
+    in_scope(&[Role::Assessor, Role::HrAdviser], w, place)
+}
+/// The review queue: the roles that act on cases (managers read the portfolio instead).
+fn queue_users(w: Who, place: Place) -> Expect {
+    in_scope(&[Role::Assessor, Role::HrAdviser, Role::Reviewer], w, place)
+}
+
+/// One row per place (own and other country) for a review endpoint taking the case id plus `extra`.
+fn review_rows(
+    path: &'static str,
+    rule: fn(Who, Place) -> Expect,
+    own: fn(&Fixture) -> Vec<(&'static str, String)>,
+    other: fn(&Fixture) -> Vec<(&'static str, String)>,
+) -> [Endpoint; 2] {
+    [Endpoint { path, place: Place::Own, form: own, rule }, Endpoint { path, place: Place::Other, form: other, rule }]
+}
+
 fn endpoints() -> Vec<Endpoint> {
     let none = |_: &Fixture| Vec::new();
     vec![
@@ -188,6 +220,74 @@ fn endpoints() -> Vec<Endpoint> {
         },
         Endpoint { path: "cases/create", place: Place::Own, form: |_| new_case("KE"), rule: assessors_in_scope },
         Endpoint { path: "cases/create", place: Place::Other, form: |_| new_case("UG"), rule: assessors_in_scope },
+        Endpoint { path: "review/queue", place: Place::None, form: none, rule: queue_users },
+    ]
+    .into_iter()
+    .chain(review_rows(
+        "review/summary",
+        case_readers,
+        |f| vec![("id", f.own_case.clone())],
+        |f| vec![("id", f.other_case.clone())],
+    ))
+    .chain(review_rows(
+        "review/comment",
+        case_readers,
+        |f| vec![("id", f.own_case.clone()), ("body", "A comment".into())],
+        |f| vec![("id", f.other_case.clone()), ("body", "A comment".into())],
+    ))
+    .chain(review_rows(
+        "review/return",
+        reviewers_in_scope,
+        |f| vec![("id", f.own_case.clone()), ("body", "Fix it".into())],
+        |f| vec![("id", f.other_case.clone()), ("body", "Fix it".into())],
+    ))
+    .chain(review_rows(
+        "review/concur",
+        advisers_in_scope,
+        |f| concurrence(&f.own_case),
+        |f| concurrence(&f.other_case),
+    ))
+    .chain(review_rows("review/sign-off", reviewers_in_scope, |f| sign_off(&f.own_case), |f| sign_off(&f.other_case)))
+    .chain(review_rows(
+        "review/trigger",
+        assessors_or_advisers_in_scope,
+        |f| trigger(&f.own_case),
+        |f| trigger(&f.other_case),
+    ))
+    .chain(review_rows(
+        "review/reassess",
+        assessors_in_scope,
+        |f| vec![("id", f.own_case.clone()), ("assessment_type", "PERIODIC".into())],
+        |f| vec![("id", f.other_case.clone()), ("assessment_type", "PERIODIC".into())],
+    ))
+    .collect()
+}
+
+fn concurrence(case: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("id", case.into()),
+        ("revision", "1".into()),
+        ("component", "C1".into()),
+        ("target", "override.0".into()),
+        ("verdict", "concur".into()),
+    ]
+}
+
+fn sign_off(case: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("id", case.into()),
+        ("revision", "1".into()),
+        ("decisions[0][component_id]", "C1".into()),
+        ("decisions[0][final_decision]", "PROCEED".into()),
+    ]
+}
+
+fn trigger(case: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("id", case.into()),
+        ("trigger", "MONITORING_BREACH".into()),
+        ("date", "2026-01-01".into()),
+        ("description", "Breach".into()),
     ]
 }
 

@@ -10,5 +10,6 @@ mod engine_properties;
 mod engine_rules;
 mod engine_validation;
 mod http;
+mod review;
 mod seed;
 mod wizard;

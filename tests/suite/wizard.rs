@@ -26,7 +26,7 @@ async fn setup(t: &TestDb) -> (axum::Router, String, String) {
     (app, ana, created.body.trim().to_string())
 }
 
-fn save(id: &str, revision: i64, step: &str, answers: Value) -> Value {
+pub fn save(id: &str, revision: i64, step: &str, answers: Value) -> Value {
     json!({ "id": id.parse::<i64>().unwrap(), "revision": revision, "step": step, "answers": answers })
 }
 
@@ -140,7 +140,7 @@ async fn only_assessors_in_scope_edit_and_only_drafts(t: TestDb) {
 on_both_backends!(only_assessors_in_scope_edit_and_only_drafts);
 
 /// The step payloads the wizard sends for one answers document: what a user fills in, step by step.
-fn step_payloads(doc: &Value) -> Vec<(String, Value)> {
+pub fn step_payloads(doc: &Value) -> Vec<(String, Value)> {
     let catalogue = registry().current().unwrap();
     let pick = |source: &Value, step: u8| -> serde_json::Map<String, Value> {
         let mut out = serde_json::Map::new();
@@ -178,7 +178,14 @@ fn step_payloads(doc: &Value) -> Vec<(String, Value)> {
     steps
 }
 
-async fn saved_revision(app: &axum::Router, token: &str, id: &str, revision: i64, step: &str, answers: Value) -> i64 {
+pub async fn saved_revision(
+    app: &axum::Router,
+    token: &str,
+    id: &str,
+    revision: i64,
+    step: &str,
+    answers: Value,
+) -> i64 {
     let r = call_json(app, "cases/save-step", Some(token), save(id, revision, step, answers)).await;
     assert_eq!(r.status, 200, "{step}: {}", r.body);
     let out: Value = serde_json::from_str(&r.body).unwrap();

@@ -1,0 +1,233 @@
+//! Review and sign-off (spec §10): the risk summary of a case, the reviewers' and advisers' queues,
+//! comments, the adviser's concurrence, return, sign-off with its immutable record, trigger events
+//! and re-assessment.
+//!
+//! The types here are shared with the browser; `service` (and `rules`' database side) is server-only.
+
+pub mod rules;
+pub mod server_fns;
+#[cfg(feature = "ssr")]
+pub mod service;
+
+use crate::cases::diff::VersionChange;
+use crate::cases::{CaseOverview, CaseState};
+use crate::methodology::codes::{Band, FinalDecision, RecommendedDecision};
+use crate::methodology::ResultDocument;
+use serde::{Deserialize, Serialize};
+
+/// Days a reviewer has to decide a submitted case before it shows as overdue (our choice; the spec
+/// sets no review deadline — docs/methodology.md).
+pub const REVIEW_DAYS: i64 = 14;
+/// Longest comment accepted (characters).
+pub const COMMENT_MAX: usize = 5_000;
+
+/// One component's final decision as the reviewer chose it (form fields
+/// `decisions[i][component_id]`, `decisions[i][final_decision]`, `decisions[i][conditions]`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DecisionInput {
+    pub component_id: String,
+    pub final_decision: String,
+    #[serde(default)]
+    pub conditions: String,
+}
+
+/// Everything the summary page of one case version shows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CaseSummary {
+    pub overview: CaseOverview,
+    /// The engine result recomputed from the stored answers (None while the draft is incomplete).
+    pub result: Option<ResultDocument>,
+    /// Hard-rule titles by id, for the list of rules fired.
+    pub hard_rule_titles: Vec<(String, String)>,
+    pub mitigation: Vec<MeasureRow>,
+    pub monitoring: Vec<MonitoringRow>,
+    pub consultations: Vec<ConsultationRow>,
+    pub submission: Option<SnapshotView>,
+    pub sign_off: Option<SignOffView>,
+    pub comments: Vec<CommentView>,
+    pub events: Vec<EventView>,
+    /// The first problem in this version's audit chain or snapshots; None when everything verifies.
+    pub integrity_problem: Option<String>,
+    pub versions: Vec<VersionLink>,
+    /// What changed since the previous version (empty for version 1).
+    pub changes: Vec<VersionChange>,
+    pub previous_reference: Option<String>,
+    pub review_due: Option<String>,
+    pub review_overdue: bool,
+    pub reassessment_due: bool,
+    pub triggers: Vec<TriggerView>,
+    pub actions: Actions,
+    /// Places a comment can be anchored to: (anchor, label).
+    pub anchors: Vec<(String, String)>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MeasureRow {
+    pub component_id: String,
+    pub code: String,
+    pub name: String,
+    pub target_areas: Vec<String>,
+    pub status: String,
+    pub responsible: Option<String>,
+    pub has_indicator: bool,
+    pub resourced: bool,
+    /// Managers see no answer text (spec §10.1): None for them.
+    pub description: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MonitoringRow {
+    pub component_id: String,
+    pub plan: Option<String>,
+    pub frequency_months: Option<u8>,
+    pub next_review_date: Option<String>,
+    pub watch_triggers: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ConsultationRow {
+    pub kind: String,
+    pub label: String,
+    pub required: bool,
+    pub records: Vec<(String, String, Option<String>)>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SnapshotView {
+    pub by: String,
+    pub at: String,
+    pub content_hash: String,
+    pub verified: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DecisionView {
+    pub component_id: String,
+    pub recommended: RecommendedDecision,
+    pub final_decision: FinalDecision,
+    pub conditions: Option<String>,
+    pub approval_level_required: u8,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SignOffView {
+    pub signed_by: String,
+    pub signer_level: u8,
+    pub signed_at: String,
+    pub comment: Option<String>,
+    pub decisions: Vec<DecisionView>,
+    pub content_hash: String,
+    pub verified: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CommentView {
+    pub id: i64,
+    pub anchor: String,
+    pub anchor_label: String,
+    pub kind: String,
+    pub body: String,
+    pub author: String,
+    pub role: String,
+    pub at: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EventView {
+    pub seq: i64,
+    pub at: String,
+    pub actor: String,
+    pub role: String,
+    pub action: String,
+    pub summary: String,
+    pub hash: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct VersionLink {
+    pub id: i64,
+    pub reference: String,
+    pub version_no: i64,
+    pub state: CaseState,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TriggerView {
+    pub trigger: String,
+    pub date: String,
+    pub description: String,
+    pub by: String,
+}
+
+/// A lowering override or an override request the adviser can concur with or refuse.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ConcurrenceItem {
+    pub component_id: String,
+    /// `override.<index>` (position in the component's overrides) or `proposed_decision`.
+    pub target: String,
+    pub description: String,
+    pub justification: String,
+    /// Some(true) concurred, Some(false) refused, None not yet.
+    pub concurred: Option<bool>,
+}
+
+/// The final decisions one component may receive (spec §10.4).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DecisionChoice {
+    pub component_id: String,
+    pub recommended: RecommendedDecision,
+    pub approval_level_required: u8,
+    pub allowed: Vec<FinalDecision>,
+    /// The proposed decision (8.3) when it is allowed; otherwise the recommendation's closest match.
+    pub preselected: FinalDecision,
+}
+
+/// What the signed-in user may do on this case now; reasons say why not.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Actions {
+    pub can_comment: bool,
+    pub can_return: bool,
+    /// Shown to reviewers: Ok when they may sign, else the reason (level, segregation, state).
+    pub sign_off: Option<Result<(), String>>,
+    pub decision_choices: Vec<DecisionChoice>,
+    pub concurrences: Vec<ConcurrenceItem>,
+    /// Why the adviser may not concur (segregation), if so.
+    pub concurrence_blocked: Option<String>,
+    pub can_record_trigger: bool,
+    pub can_reassess: bool,
+    pub revision: i64,
+}
+
+/// One case in a review queue.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct QueueItem {
+    pub id: i64,
+    pub reference: String,
+    pub country: String,
+    pub title: String,
+    pub version_no: i64,
+    pub state: CaseState,
+    pub band: Option<Band>,
+    pub decision: Option<RecommendedDecision>,
+    pub approval_level: Option<u8>,
+    pub since: String,
+    pub due: Option<String>,
+    pub overdue: bool,
+    /// Why it is in this queue, in words.
+    pub reason: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ReviewQueue {
+    pub level: Option<u8>,
+    pub is_reviewer: bool,
+    pub is_adviser: bool,
+    /// Submitted cases at or below the reviewer's level, oldest first.
+    pub decidable: Vec<QueueItem>,
+    /// Submitted cases that need a higher level than the reviewer's.
+    pub waiting: Vec<QueueItem>,
+    /// Drafts and returned cases that need the adviser's advice or concurrence.
+    pub advice: Vec<QueueItem>,
+    /// Decided versions due (or overdue) for re-assessment.
+    pub reassessment: Vec<QueueItem>,
+}

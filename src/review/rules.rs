@@ -1,0 +1,136 @@
+//! The approval matrix (spec §10.4) as pure functions: which final decisions a component may receive
+//! and whether a reviewer's set of decisions is acceptable. No I/O; unit-tested below.
+
+use crate::methodology::codes::{FinalDecision, ImplementationStatus, RecommendedDecision};
+use crate::methodology::result::ComponentResult;
+
+/// Final decisions allowed for a component with this result, given whether the support is already
+/// running (1.8). Ordered least to most restrictive.
+pub fn allowed_decisions(component: &ComponentResult, status: ImplementationStatus) -> Vec<FinalDecision> {
+    use FinalDecision::*;
+    let recommended = component.recommended_decision;
+    let fits_status = |d: FinalDecision| match d {
+        DoNotProceed => status == ImplementationStatus::NotStarted,
+        d if d.needs_ongoing_support() => status == ImplementationStatus::Ongoing,
+        _ => true,
+    };
+    let by_matrix = |d: FinalDecision| match recommended {
+        RecommendedDecision::Proceed => true,
+        RecommendedDecision::ProceedWithMitigation => d.rank() >= 1,
+        RecommendedDecision::Escalate => d == ProceedWithConditions || d.is_stop(),
+        _ => d.is_stop(),
+    };
+    // A valid override request also allows its proposed decision (at the raised level, §7.3).
+    let requested = component.override_request.then_some(component.proposed_decision).flatten();
+    FinalDecision::ALL.iter().copied().filter(|d| fits_status(*d) && (by_matrix(*d) || Some(*d) == requested)).collect()
+}
+
+/// The decision offered first: the proposed decision when allowed, else the recommendation's own
+/// counterpart (ESCALATE → PROCEED_WITH_CONDITIONS), else the first allowed.
+pub fn preselect(component: &ComponentResult, allowed: &[FinalDecision]) -> FinalDecision {
+    let own = match component.recommended_decision {
+        RecommendedDecision::Proceed => Some(FinalDecision::Proceed),
+        RecommendedDecision::ProceedWithMitigation => Some(FinalDecision::ProceedWithMitigation),
+        RecommendedDecision::Escalate => Some(FinalDecision::ProceedWithConditions),
+        RecommendedDecision::DoNotProceed => Some(FinalDecision::DoNotProceed),
+        RecommendedDecision::Suspend => Some(FinalDecision::Suspend),
+        RecommendedDecision::TemporaryFreeze => Some(FinalDecision::TemporaryFreeze),
+    };
+    [component.proposed_decision, own]
+        .into_iter()
+        .flatten()
+        .find(|d| allowed.contains(d))
+        .or_else(|| allowed.first().copied())
+        .unwrap_or(FinalDecision::DoNotProceed)
+}
+
+/// Why a final decision is not acceptable for a component, in words (None when it is).
+pub fn decision_problem(
+    component: &ComponentResult,
+    status: ImplementationStatus,
+    decision: FinalDecision,
+    conditions: &str,
+) -> Option<String> {
+    if !allowed_decisions(component, status).contains(&decision) {
+        let reason = match decision {
+            FinalDecision::DoNotProceed if status == ImplementationStatus::Ongoing => {
+                " (the support is already running: suspend, freeze or withdraw it instead)".to_string()
+            }
+            d if d.needs_ongoing_support() && status == ImplementationStatus::NotStarted => {
+                " (the support has not started: do not proceed instead)".to_string()
+            }
+            _ => format!(" when the recommendation is {}", component.recommended_decision.code()),
+        };
+        return Some(format!("{} is not allowed for {}{reason}.", decision.code(), component.component_id));
+    }
+    if decision == FinalDecision::ProceedWithConditions && conditions.trim().is_empty() {
+        return Some(format!(
+            "Write the conditions for {} (required to proceed with conditions).",
+            component.component_id
+        ));
+    }
+    None
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::*;
+    use crate::methodology::draft::score_draft;
+    use crate::methodology::Registry;
+
+    fn component(example: &str) -> ComponentResult {
+        let registry: Registry = crate::methodology::load_registry_from_dir(std::path::Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/methodology"
+        )))
+        .expect("catalogue");
+        let path = format!("{}/tests/fixtures/examples/{example}.answers.json", env!("CARGO_MANIFEST_DIR"));
+        let answers: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        score_draft(&registry, &answers).result().expect("valid example").components[0].clone()
+    }
+
+    #[test]
+    fn escalate_allows_conditions_or_a_stop_and_conditions_need_text() {
+        let c = component("03_substantial_gendarmerie_vehicles");
+        assert_eq!(c.recommended_decision, RecommendedDecision::Escalate);
+        let allowed = allowed_decisions(&c, ImplementationStatus::NotStarted);
+        assert_eq!(allowed, [FinalDecision::ProceedWithConditions, FinalDecision::DoNotProceed]);
+        assert_eq!(preselect(&c, &allowed), FinalDecision::ProceedWithConditions);
+        assert!(decision_problem(&c, ImplementationStatus::NotStarted, FinalDecision::Proceed, "").is_some());
+        assert!(decision_problem(&c, ImplementationStatus::NotStarted, FinalDecision::ProceedWithConditions, " ")
+            .unwrap()
+            .contains("conditions"));
+        assert_eq!(
+            decision_problem(
+                &c,
+                ImplementationStatus::NotStarted,
+                FinalDecision::ProceedWithConditions,
+                "Quarterly visits"
+            ),
+            None
+        );
+        let ongoing = allowed_decisions(&c, ImplementationStatus::Ongoing);
+        assert!(ongoing.contains(&FinalDecision::Suspend) && !ongoing.contains(&FinalDecision::DoNotProceed));
+    }
+
+    #[test]
+    fn proceed_allows_everything_that_fits_the_implementation_status() {
+        let mut c = component("01_low_forensic_lab_police");
+        c.recommended_decision = RecommendedDecision::Proceed;
+        let allowed = allowed_decisions(&c, ImplementationStatus::NotStarted);
+        assert!(allowed.contains(&FinalDecision::Proceed) && allowed.contains(&FinalDecision::ProceedWithConditions));
+        assert!(!allowed.contains(&FinalDecision::Withdraw));
+        c.recommended_decision = RecommendedDecision::ProceedWithMitigation;
+        assert!(!allowed_decisions(&c, ImplementationStatus::NotStarted).contains(&FinalDecision::Proceed));
+        c.recommended_decision = RecommendedDecision::Suspend;
+        assert_eq!(
+            allowed_decisions(&c, ImplementationStatus::Ongoing),
+            [FinalDecision::Suspend, FinalDecision::TemporaryFreeze, FinalDecision::Withdraw]
+        );
+        // A valid override request adds its proposed decision.
+        c.recommended_decision = RecommendedDecision::Escalate;
+        c.override_request = true;
+        c.proposed_decision = Some(FinalDecision::ProceedWithMitigation);
+        assert!(allowed_decisions(&c, ImplementationStatus::NotStarted).contains(&FinalDecision::ProceedWithMitigation));
+    }
+}

@@ -1,0 +1,131 @@
+//! Server functions for review and sign-off. Each checks role, country scope, state and segregation
+//! of duties in `service`. The actions are form posts, so they also work without JavaScript: the
+//! browser follows the redirect back to the case.
+
+use super::{CaseSummary, ReviewQueue};
+use crate::error::AppError;
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    pub use crate::accounts::session::{fail, require_user};
+    pub use crate::methodology::Registry;
+    pub use crate::server::db::Db;
+    pub use std::sync::Arc;
+
+    pub fn db() -> Db {
+        leptos::prelude::expect_context::<Db>()
+    }
+    pub fn registry() -> Arc<Registry> {
+        leptos::prelude::expect_context::<Arc<Registry>>()
+    }
+    /// Back to the case summary (or the part of it the form named).
+    pub fn back(id: i64, fragment: &str) {
+        leptos_axum::redirect(&format!("/cases/{id}{fragment}"));
+    }
+}
+
+use super::DecisionInput;
+
+/// The risk summary of one case version.
+#[server(prefix = "/api", endpoint = "review/summary")]
+pub async fn get_case_summary(id: i64) -> Result<CaseSummary, AppError> {
+    use ssr::*;
+    let user = require_user()?;
+    super::service::summary(&db(), &registry(), &user, id).await.map_err(fail)
+}
+
+/// The signed-in user's review queues.
+#[server(prefix = "/api", endpoint = "review/queue")]
+pub async fn get_review_queue() -> Result<ReviewQueue, AppError> {
+    use ssr::*;
+    let user = require_user()?;
+    super::service::queue(&db(), &user).await.map_err(fail)
+}
+
+/// Adds a comment anchored to a step, a risk area or the whole case.
+#[server(prefix = "/api", endpoint = "review/comment")]
+pub async fn add_comment(id: i64, #[server(default)] anchor: String, body: String) -> Result<i64, AppError> {
+    use ssr::*;
+    let user = require_user()?;
+    let comment = super::service::comment(&db(), &registry(), &user, id, &anchor, &body).await.map_err(fail)?;
+    back(id, "#comments");
+    Ok(comment)
+}
+
+/// Returns a submitted case to the assessor with a required comment.
+#[server(prefix = "/api", endpoint = "review/return")]
+pub async fn return_case(id: i64, #[server(default)] anchor: String, body: String) -> Result<(), AppError> {
+    use ssr::*;
+    let user = require_user()?;
+    super::service::return_case(&db(), &registry(), &user, id, &anchor, &body).await.map_err(fail)?;
+    back(id, "");
+    Ok(())
+}
+
+/// The human-rights adviser concurs with (`verdict=concur`) or refuses (`verdict=refuse`, reason
+/// required) a lowering override or an override request.
+#[server(prefix = "/api", endpoint = "review/concur")]
+pub async fn concur(
+    id: i64,
+    revision: i64,
+    component: String,
+    target: String,
+    verdict: String,
+    #[server(default)] body: String,
+) -> Result<i64, AppError> {
+    use ssr::*;
+    let user = require_user()?;
+    let agree = match verdict.as_str() {
+        "concur" => true,
+        "refuse" => false,
+        _ => return Err(fail(AppError::invalid("verdict", "Choose to concur or to refuse."))),
+    };
+    let revision = super::service::concur(&db(), &registry(), &user, id, revision, &component, &target, agree, &body)
+        .await
+        .map_err(fail)?;
+    back(id, "#concurrence");
+    Ok(revision)
+}
+
+/// Signs off a submitted case with a final decision per component; returns the record's hash.
+#[server(prefix = "/api", endpoint = "review/sign-off")]
+pub async fn sign_off(
+    id: i64,
+    revision: i64,
+    #[server(default)] decisions: Vec<DecisionInput>,
+    #[server(default)] comment: String,
+) -> Result<String, AppError> {
+    use ssr::*;
+    let user = require_user()?;
+    let hash =
+        super::service::sign_off(&db(), &registry(), &user, id, revision, &decisions, &comment).await.map_err(fail)?;
+    back(id, "#sign-off");
+    Ok(hash)
+}
+
+/// Records a trigger event on a decided version (it becomes due for re-assessment).
+#[server(prefix = "/api", endpoint = "review/trigger")]
+pub async fn record_trigger(id: i64, trigger: String, date: String, description: String) -> Result<(), AppError> {
+    use ssr::*;
+    let user = require_user()?;
+    super::service::record_trigger(&db(), &registry(), &user, id, &trigger, &date, &description).await.map_err(fail)?;
+    back(id, "#triggers");
+    Ok(())
+}
+
+/// Starts a re-assessment: a new version pre-filled from this one, opened in the wizard.
+#[server(prefix = "/api", endpoint = "review/reassess")]
+pub async fn start_reassessment(
+    id: i64,
+    assessment_type: String,
+    #[server(default)] trigger_event: String,
+) -> Result<i64, AppError> {
+    use ssr::*;
+    let user = require_user()?;
+    let new_id = super::service::start_reassessment(&db(), &registry(), &user, id, &assessment_type, &trigger_event)
+        .await
+        .map_err(fail)?;
+    leptos_axum::redirect(&format!("/cases/{new_id}/edit/case"));
+    Ok(new_id)
+}

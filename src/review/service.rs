@@ -1,0 +1,1123 @@
+//! Review operations over the database (spec §10.2–§10.6). Every function checks the caller's role,
+//! country scope, the case's state and segregation of duties itself.
+
+use super::rules::{allowed_decisions, decision_problem, preselect};
+use super::*;
+use crate::accounts::{CurrentUser, Role};
+use crate::cases::audit::{self, Action, NewEvent};
+use crate::cases::service::{Bind, Where};
+use crate::cases::wizard::{self, load, stale_page, Change, Loaded, Stored};
+use crate::cases::{access, CaseState};
+use crate::error::AppError;
+use crate::methodology::codes::{ConsultationType, ImplementationStatus, TriggerEvent};
+use crate::methodology::draft::{applicable, score_draft};
+use crate::methodology::{Catalogue, Registry};
+use crate::server::db::Db;
+use crate::{append_event, with_pool};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use serde_json::{json, Value};
+
+/// The role a user acts in for an action that several of their roles allow (first match wins).
+fn acting(user: &CurrentUser, roles: &[Role]) -> Role {
+    roles.iter().copied().find(|r| user.has(*r)).unwrap_or(Role::Assessor)
+}
+
+fn text_field(field: &str, value: &str, what: &str, required: bool) -> Result<Option<String>, AppError> {
+    let v = value.trim();
+    if v.is_empty() {
+        return if required { Err(AppError::invalid(field, format!("Write {what}."))) } else { Ok(None) };
+    }
+    if v.chars().count() > COMMENT_MAX {
+        return Err(AppError::invalid(field, format!("Keep {what} to at most {COMMENT_MAX} characters.")));
+    }
+    Ok(Some(v.to_string()))
+}
+
+/// Who took part in a version: its creator, the users who edited its answers as assessors, and
+/// everyone who saved anything in it (advisers' advice and concurrences included).
+struct Participants {
+    creator: i64,
+    editors: Vec<i64>,
+    savers: Vec<i64>,
+}
+
+async fn participants(db: &Db, case_id: i64) -> Result<Participants, AppError> {
+    let creator: i64 = with_pool!(db, pool => sqlx::query_scalar("SELECT created_by FROM cases WHERE id = $1").bind(case_id).fetch_one(pool).await?);
+    let rows: Vec<(i64, String)> = with_pool!(db, pool => sqlx::query_as("SELECT DISTINCT saved_by, saved_as FROM case_revisions WHERE case_id = $1").bind(case_id).fetch_all(pool).await?);
+    Ok(Participants {
+        creator,
+        editors: rows.iter().filter(|(_, r)| r == Role::Assessor.as_str()).map(|(u, _)| *u).collect(),
+        savers: rows.iter().map(|(u, _)| *u).collect(),
+    })
+}
+
+/// Segregation of duties for signing (spec §10.3); the reason in words when it blocks.
+fn signer_conflict(p: &Participants, user: &CurrentUser) -> Option<String> {
+    if p.creator == user.id {
+        Some("You created this assessment, so someone else must sign it off (segregation of duties).".into())
+    } else if p.editors.contains(&user.id) {
+        Some("You edited this assessment's answers, so someone else must sign it off (segregation of duties).".into())
+    } else if p.savers.contains(&user.id) {
+        Some("You gave advice or a concurrence in this assessment, so someone else must sign it off (segregation of duties).".into())
+    } else {
+        None
+    }
+}
+
+/// Segregation for the adviser's concurrence (spec §10.3).
+fn adviser_conflict(p: &Participants, user: &CurrentUser) -> Option<String> {
+    if p.creator == user.id || p.editors.contains(&user.id) {
+        Some("You created or edited this assessment, so another human-rights adviser must give the concurrence (segregation of duties).".into())
+    } else {
+        None
+    }
+}
+
+fn implementation_status(draft: &Value) -> ImplementationStatus {
+    draft["case"]["implementation_status"]
+        .as_str()
+        .and_then(ImplementationStatus::parse)
+        .unwrap_or(ImplementationStatus::NotStarted)
+}
+
+/// The lowering overrides and override requests an adviser can concur with or refuse.
+fn concurrence_items(draft: &Value, result: &crate::methodology::ResultDocument) -> Vec<ConcurrenceItem> {
+    let mut out = Vec::new();
+    for (c, component) in result.components.iter().zip(draft["components"].as_array().into_iter().flatten()) {
+        let overrides = component["overrides"].as_array().cloned().unwrap_or_default();
+        for (j, o) in overrides.iter().enumerate() {
+            let target = o["target"].as_str().unwrap_or_default();
+            let area = o["area"].as_str();
+            let lowering =
+                c.overrides.iter().any(|r| r.target.code() == target && r.area.map(|a| a.code()) == area && r.lowering);
+            if lowering {
+                out.push(ConcurrenceItem {
+                    component_id: c.component_id.clone(),
+                    target: format!("override.{j}"),
+                    description: format!(
+                        "Lowering override of {target}{}: {}",
+                        area.map(|a| format!(" for {a}")).unwrap_or_default(),
+                        o["value"]
+                    ),
+                    justification: o["justification"].as_str().unwrap_or_default().to_string(),
+                    concurred: o["hr_adviser_concurred"].as_bool(),
+                });
+            }
+        }
+        if c.override_request {
+            let p = &component["proposed_decision"];
+            out.push(ConcurrenceItem {
+                component_id: c.component_id.clone(),
+                target: "proposed_decision".into(),
+                description: format!(
+                    "Override request: {} instead of the recommended {}",
+                    p["decision"].as_str().unwrap_or_default(),
+                    c.recommended_decision.code()
+                ),
+                justification: p["justification"].as_str().unwrap_or_default().to_string(),
+                concurred: p["hr_adviser_concurred"].as_bool(),
+            });
+        }
+    }
+    out
+}
+
+#[derive(sqlx::FromRow)]
+struct CaseMeta {
+    previous_id: Option<i64>,
+    revision: i64,
+    submitted_at: Option<DateTime<Utc>>,
+    next_review_date: Option<String>,
+    reassessment_due: bool,
+    event_count: i64,
+}
+
+async fn meta(db: &Db, id: i64) -> Result<CaseMeta, AppError> {
+    let row: Option<CaseMeta> = with_pool!(db, pool => sqlx::query_as("SELECT previous_id, revision, submitted_at, next_review_date, reassessment_due, event_count FROM cases WHERE id = $1").bind(id).fetch_optional(pool).await?);
+    row.ok_or_else(|| AppError::NotFound("No such assessment.".into()))
+}
+
+fn today() -> NaiveDate {
+    Utc::now().date_naive()
+}
+
+fn is_due(state: CaseState, next_review: Option<&str>, flagged: bool) -> bool {
+    state == CaseState::Decided
+        && (flagged
+            || next_review.and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()).is_some_and(|d| d <= today()))
+}
+
+fn review_due(submitted_at: Option<DateTime<Utc>>) -> Option<DateTime<Utc>> {
+    submitted_at.map(|t| t + Duration::days(REVIEW_DAYS))
+}
+
+fn anchors(
+    catalogue: &Catalogue,
+    draft: &Value,
+    result: Option<&crate::methodology::ResultDocument>,
+) -> Vec<(String, String)> {
+    let components = wizard::component_ids(draft);
+    let mut out = vec![(String::new(), "The assessment as a whole".to_string())];
+    for s in crate::cases::steps::steps_for(catalogue, &components) {
+        let label = match &s.component {
+            Some(c) => format!("Step {} · {} ({c})", s.number, s.title),
+            None => format!("Step {} · {}", s.number, s.title),
+        };
+        out.push((format!("step:{}", s.segment()), label));
+    }
+    for c in result.map(|r| r.components.as_slice()).unwrap_or_default() {
+        for a in c.areas.iter().filter_map(|a| a.triggered()) {
+            out.push((
+                format!("area:{}/{}", c.component_id, a.area.code()),
+                format!("{} · {} {}", c.component_id, a.area.code(), a.name),
+            ));
+        }
+    }
+    out
+}
+
+fn event_summary(action: &str, details: &Value) -> String {
+    let s = |k: &str| details[k].as_str().unwrap_or_default().to_string();
+    let list = |k: &str| {
+        details[k]
+            .as_array()
+            .map(|l| l.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(", "))
+            .unwrap_or_default()
+    };
+    match action {
+        "CREATED" => format!("Created as {}", s("reference")),
+        "REASSESSMENT_STARTED" => {
+            format!("Re-assessment started as {} (from case {})", s("reference"), details["previous_case_id"])
+        }
+        "ANSWERS_EDITED" => {
+            let changed = list("changed");
+            format!(
+                "Saved step {} → revision {}: {}",
+                s("step"),
+                details["revision"],
+                if changed.is_empty() { "no answer changed".into() } else { changed }
+            )
+        }
+        "COMPONENTS_CHANGED" => {
+            format!("Support components now {} (revision {})", list("components"), details["revision"])
+        }
+        "SUBMITTED" => format!("Submitted revision {} · {}", details["revision"], s("content_hash")),
+        "RETURNED" => format!("Returned to the assessor: {}", s("comment")),
+        "CONCURRED" => format!("Concurred with {} of {}", s("target"), s("component")),
+        "CONCURRENCE_REFUSED" => {
+            format!("Refused concurrence with {} of {}: {}", s("target"), s("component"), s("comment"))
+        }
+        "COMMENTED" => {
+            format!("Comment on {}", if s("anchor").is_empty() { "the assessment".into() } else { s("anchor") })
+        }
+        "SIGNED_OFF" => format!("Signed off ({}) · {}", list("decisions"), s("content_hash")),
+        "SUPERSEDED" => format!("Superseded by {}", s("reference")),
+        "TRIGGER_RECORDED" => format!("Trigger event {} on {}: {}", s("trigger"), s("date"), s("description")),
+        other => other.to_string(),
+    }
+}
+
+/// The risk summary page of one case version (every reader in scope; managers without answer text).
+pub async fn summary(db: &Db, registry: &Registry, user: &CurrentUser, id: i64) -> Result<CaseSummary, AppError> {
+    let overview = crate::cases::service::overview(db, registry, user, id).await?;
+    let Loaded { draft, catalogue, state, .. } = load(db, registry, user, id).await?;
+    let m = meta(db, id).await?;
+    let hidden = overview.answers_hidden;
+    let outcome = score_draft(registry, &draft);
+    let result = outcome.result().cloned();
+
+    let measure_name = |code: &str| catalogue.measures.iter().find(|x| x.code.code() == code).map(|x| x.name.clone());
+    let mut mitigation = Vec::new();
+    let mut monitoring = Vec::new();
+    for c in draft["components"].as_array().into_iter().flatten() {
+        let cid = c["component_id"].as_str().unwrap_or_default().to_string();
+        for measure in c["measures"].as_array().into_iter().flatten() {
+            let code = measure["code"].as_str().unwrap_or_default().to_string();
+            mitigation.push(MeasureRow {
+                component_id: cid.clone(),
+                name: measure_name(&code).unwrap_or_default(),
+                code,
+                target_areas: measure["target_areas"]
+                    .as_array()
+                    .map(|l| l.iter().filter_map(|a| a.as_str().map(String::from)).collect())
+                    .unwrap_or_default(),
+                status: measure["status"].as_str().unwrap_or_default().to_string(),
+                responsible: measure["responsible"].as_str().filter(|s| !s.is_empty()).map(String::from),
+                has_indicator: measure["has_indicator"].as_bool().unwrap_or(false),
+                resourced: measure["resourced"].as_bool().unwrap_or(false),
+                description: (!hidden).then(|| measure["description"].as_str().unwrap_or_default().to_string()),
+            });
+        }
+        let component_result = result.as_ref().and_then(|r| r.components.iter().find(|x| x.component_id == cid));
+        monitoring.push(MonitoringRow {
+            component_id: cid.clone(),
+            plan: c["answers"]["monitoring_plan"].as_str().filter(|s| !s.trim().is_empty()).map(String::from),
+            frequency_months: component_result.and_then(|r| r.monitoring_frequency_months),
+            next_review_date: component_result.and_then(|r| r.next_review_date).map(|d| d.to_string()),
+            watch_triggers: component_result
+                .map(|r| r.watch_triggers.iter().map(|t| t.code().to_string()).collect())
+                .unwrap_or_default(),
+        });
+    }
+    let consultations = ConsultationType::ALL
+        .iter()
+        .map(|kind| {
+            let records = draft["consultations"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter(|r| r["type"].as_str() == Some(kind.code()))
+                .map(|r| {
+                    (
+                        r["date"].as_str().unwrap_or_default().to_string(),
+                        r["by"].as_str().unwrap_or_default().to_string(),
+                        if hidden { None } else { r["summary"].as_str().filter(|s| !s.is_empty()).map(String::from) },
+                    )
+                })
+                .collect();
+            ConsultationRow {
+                kind: kind.code().to_string(),
+                label: catalogue
+                    .enum_values("ConsultationType")
+                    .iter()
+                    .find(|v| v.code == kind.code())
+                    .map_or_else(|| kind.code().to_string(), |v| v.label.clone()),
+                required: result.as_ref().is_some_and(|r| r.consultations_required.get(*kind)),
+                records,
+            }
+        })
+        .collect();
+
+    #[derive(sqlx::FromRow)]
+    struct SnapshotRow {
+        id: i64,
+        kind: String,
+        record: String,
+        content_hash: String,
+        created_by_name: String,
+        created_at: DateTime<Utc>,
+    }
+    let snapshots: Vec<SnapshotRow> = with_pool!(db, pool => sqlx::query_as(
+        "SELECT s.id, s.kind, s.record, s.content_hash, u.name AS created_by_name, s.created_at FROM case_snapshots s JOIN users u ON u.id = s.created_by WHERE s.case_id = $1 ORDER BY s.id"
+    ).bind(id).fetch_all(pool).await?);
+    let verified = |s: &SnapshotRow| audit::check_snapshot(&s.kind, s.id, &s.record, &s.content_hash).is_none();
+    let submission = snapshots.iter().rev().find(|s| s.kind == "SUBMISSION").map(|s| SnapshotView {
+        by: s.created_by_name.clone(),
+        at: s.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+        content_hash: s.content_hash.clone(),
+        verified: verified(s),
+    });
+    let sign_off = snapshots.iter().rev().find(|s| s.kind == "SIGN_OFF").and_then(|s| {
+        let record: Value = serde_json::from_str(&s.record).ok()?;
+        let decisions = record["decisions"]
+            .as_array()?
+            .iter()
+            .filter_map(|d| {
+                Some(DecisionView {
+                    component_id: d["component_id"].as_str()?.to_string(),
+                    recommended: crate::methodology::codes::RecommendedDecision::parse(
+                        d["recommended_decision"].as_str()?,
+                    )?,
+                    final_decision: crate::methodology::codes::FinalDecision::parse(d["final_decision"].as_str()?)?,
+                    conditions: d["conditions"].as_str().map(String::from),
+                    approval_level_required: d["approval_level_required"].as_u64()? as u8,
+                })
+            })
+            .collect();
+        Some(SignOffView {
+            signed_by: format!("{} ({})", s.created_by_name, record["signed_by"].as_str().unwrap_or_default()),
+            signer_level: record["signer_level"].as_u64().unwrap_or(0) as u8,
+            signed_at: record["signed_at"].as_str().unwrap_or_default().to_string(),
+            comment: record["comment"].as_str().map(String::from),
+            decisions,
+            content_hash: s.content_hash.clone(),
+            verified: verified(s),
+        })
+    });
+
+    #[derive(sqlx::FromRow)]
+    struct CommentRow {
+        id: i64,
+        anchor: String,
+        kind: String,
+        body: String,
+        author: String,
+        author_role: String,
+        created_at: DateTime<Utc>,
+    }
+    let comment_rows: Vec<CommentRow> = with_pool!(db, pool => sqlx::query_as(
+        "SELECT c.id, c.anchor, c.kind, c.body, u.name AS author, c.author_role, c.created_at FROM case_comments c JOIN users u ON u.id = c.author_id WHERE c.case_id = $1 ORDER BY c.id"
+    ).bind(id).fetch_all(pool).await?);
+    let anchor_list = anchors(catalogue, &draft, result.as_ref());
+    let label_of = |anchor: &str| {
+        anchor_list.iter().find(|(a, _)| a == anchor).map_or_else(|| anchor.to_string(), |(_, l)| l.clone())
+    };
+    let comments = comment_rows
+        .into_iter()
+        .map(|c| CommentView {
+            anchor_label: label_of(&c.anchor),
+            id: c.id,
+            anchor: c.anchor,
+            kind: c.kind,
+            body: c.body,
+            author: c.author,
+            role: Role::parse(&c.author_role).map_or(c.author_role.clone(), |r| r.label().to_string()),
+            at: c.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+        })
+        .collect();
+
+    let stored_events = audit::events_of(db, id).await?;
+    let (_, _, problems) = audit::verify_case(db, id, m.event_count).await?;
+    let triggers = stored_events
+        .iter()
+        .filter(|e| e.action == Action::TriggerRecorded.as_str())
+        .filter_map(|e| {
+            let d: Value = serde_json::from_str(&e.details).ok()?;
+            Some(TriggerView {
+                trigger: d["trigger"].as_str()?.to_string(),
+                date: d["date"].as_str()?.to_string(),
+                description: d["description"].as_str().unwrap_or_default().to_string(),
+                by: e.actor.clone(),
+            })
+        })
+        .collect();
+    let events = stored_events
+        .iter()
+        .map(|e| EventView {
+            seq: e.seq,
+            at: e.at.replace('T', " ").chars().take(16).collect::<String>() + " UTC",
+            actor: e.actor.clone(),
+            role: Role::parse(&e.role).map_or(e.role.clone(), |r| r.label().to_string()),
+            action: e.action.clone(),
+            summary: event_summary(&e.action, &serde_json::from_str(&e.details).unwrap_or(Value::Null)),
+            hash: e.hash.clone(),
+        })
+        .collect();
+
+    let versions = series(db, id, m.previous_id).await?;
+    let (changes, previous_reference) = match m.previous_id {
+        Some(prev) => {
+            let (answers, reference): (String, String) = with_pool!(db, pool => sqlx::query_as("SELECT answers, reference FROM cases WHERE id = $1").bind(prev).fetch_one(pool).await?);
+            let before: Value = serde_json::from_str(&answers).map_err(AppError::internal)?;
+            (crate::cases::diff::describe_changes(catalogue, &before, &draft), Some(reference))
+        }
+        None => (Vec::new(), None),
+    };
+
+    let due = (state == CaseState::Submitted).then(|| review_due(m.submitted_at)).flatten();
+    let participants = participants(db, id).await?;
+    let mut actions = Actions { can_comment: true, revision: m.revision, ..Actions::default() };
+    if user.has(Role::Reviewer) && state == CaseState::Submitted {
+        actions.can_return = true;
+        let level = user.approval_level.unwrap_or(0);
+        actions.sign_off = Some(match (&result, signer_conflict(&participants, user)) {
+            (_, Some(reason)) => Err(reason),
+            (None, _) => Err("The stored answers no longer score; return the case to the assessor.".into()),
+            (Some(r), None) if level < r.approval_level_required => Err(format!(
+                "This case needs approval level {}; you sign at level {level}. It waits for a reviewer at that level.",
+                r.approval_level_required
+            )),
+            (Some(_), None) => Ok(()),
+        });
+        if let Some(r) = &result {
+            let status = implementation_status(&draft);
+            actions.decision_choices = r
+                .components
+                .iter()
+                .map(|c| {
+                    let allowed = allowed_decisions(c, status);
+                    DecisionChoice {
+                        component_id: c.component_id.clone(),
+                        recommended: c.recommended_decision,
+                        approval_level_required: c.approval_level_required,
+                        preselected: preselect(c, &allowed),
+                        allowed,
+                    }
+                })
+                .collect();
+        }
+    }
+    if user.has(Role::HrAdviser) && state.editable() {
+        if let Some(r) = &result {
+            actions.concurrences = concurrence_items(&draft, r);
+        }
+        actions.concurrence_blocked = adviser_conflict(&participants, user);
+    }
+    let newest = versions.last().is_none_or(|v| v.id == id);
+    actions.can_record_trigger = state == CaseState::Decided && (user.has(Role::Assessor) || user.has(Role::HrAdviser));
+    actions.can_reassess = state == CaseState::Decided && newest && user.has(Role::Assessor);
+
+    Ok(CaseSummary {
+        hard_rule_titles: catalogue.hard_rules.iter().map(|h| (h.id.code().to_string(), h.title.clone())).collect(),
+        result,
+        mitigation,
+        monitoring,
+        consultations,
+        submission,
+        sign_off,
+        comments,
+        events,
+        integrity_problem: problems.into_iter().next(),
+        versions,
+        changes,
+        previous_reference,
+        review_due: due.map(|d| d.format("%Y-%m-%d").to_string()),
+        review_overdue: due.is_some_and(|d| d < Utc::now()),
+        reassessment_due: is_due(state, m.next_review_date.as_deref(), m.reassessment_due),
+        triggers,
+        actions,
+        anchors: anchor_list,
+        overview,
+    })
+}
+
+/// Every version of the series this case belongs to, oldest first.
+async fn series(db: &Db, id: i64, previous: Option<i64>) -> Result<Vec<VersionLink>, AppError> {
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        id: i64,
+        reference: String,
+        version_no: i64,
+        state: String,
+        previous_id: Option<i64>,
+    }
+    let fetch = |sql: &'static str, key: i64| async move {
+        let row: Option<Row> = with_pool!(db, pool => sqlx::query_as(sql).bind(key).fetch_optional(pool).await?);
+        Ok::<_, AppError>(row)
+    };
+    const BY_ID: &str = "SELECT id, reference, version_no, state, previous_id FROM cases WHERE id = $1";
+    const NEXT: &str = "SELECT id, reference, version_no, state, previous_id FROM cases WHERE previous_id = $1";
+    let mut rows = Vec::new();
+    let mut back = previous;
+    while let Some(p) = back {
+        let Some(r) = fetch(BY_ID, p).await? else { break };
+        back = r.previous_id;
+        rows.insert(0, r);
+    }
+    let mut current = fetch(BY_ID, id).await?;
+    while let Some(r) = current {
+        let next_key = r.id;
+        rows.push(r);
+        current = fetch(NEXT, next_key).await?;
+    }
+    Ok(rows
+        .into_iter()
+        .map(|r| VersionLink {
+            id: r.id,
+            reference: r.reference,
+            version_no: r.version_no,
+            state: CaseState::parse(&r.state).unwrap_or(CaseState::Draft),
+        })
+        .collect())
+}
+
+/// Validates a comment anchor against the case: a step, a risk area or the whole case.
+fn check_anchor(catalogue: &Catalogue, draft: &Value, anchor: &str) -> Result<String, AppError> {
+    let anchor = anchor.trim();
+    if anchor.is_empty() {
+        return Ok(String::new());
+    }
+    if let Some(segment) = anchor.strip_prefix("step:") {
+        if crate::cases::steps::parse_segment(catalogue, &wizard::component_ids(draft), segment).is_some() {
+            return Ok(anchor.to_string());
+        }
+    }
+    if let Some((component, area)) = anchor.strip_prefix("area:").and_then(|a| a.split_once('/')) {
+        if wizard::component_ids(draft).iter().any(|c| c == component)
+            && crate::methodology::codes::Area::parse(area).is_some()
+        {
+            return Ok(anchor.to_string());
+        }
+    }
+    Err(AppError::invalid("anchor", "Choose what the comment is about from the list."))
+}
+
+/// A comment about to be stored: on which case version, where, of which kind, in which role.
+struct NewComment<'a> {
+    case_id: i64,
+    version_no: i64,
+    role: Role,
+    anchor: &'a str,
+    kind: &'a str,
+    body: &'a str,
+}
+
+/// Stores a comment and its audit event (the comment text is part of the hashed event).
+async fn insert_comment(db: &Db, user: &CurrentUser, comment: NewComment<'_>) -> Result<i64, AppError> {
+    let NewComment { case_id, version_no, role, anchor, kind, body } = comment;
+    let now = Utc::now();
+    let details = json!({ "anchor": anchor, "kind": kind, "body": body });
+    let event = NewEvent::new(case_id, version_no, user, role, Action::Commented, details);
+    let id = with_pool!(db, pool => {
+        let mut tx = pool.begin().await?;
+        let id: i64 = sqlx::query_scalar("INSERT INTO case_comments (case_id, anchor, body, kind, author_id, author_role, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id")
+            .bind(case_id).bind(anchor).bind(body).bind(kind).bind(user.id).bind(role.as_str()).bind(now)
+            .fetch_one(&mut *tx).await?;
+        append_event!(tx, &event);
+        tx.commit().await?;
+        id
+    });
+    Ok(id)
+}
+
+/// Adds a comment (any reader in scope, any state), anchored to a step, a risk area or the case.
+pub async fn comment(
+    db: &Db,
+    registry: &Registry,
+    user: &CurrentUser,
+    id: i64,
+    anchor: &str,
+    body: &str,
+) -> Result<i64, AppError> {
+    let Loaded { row, draft, catalogue, .. } = load(db, registry, user, id).await?;
+    let body = text_field("body", body, "the comment", true)?.unwrap_or_default();
+    let anchor = check_anchor(catalogue, &draft, anchor)?;
+    let role = acting(user, &[Role::Reviewer, Role::HrAdviser, Role::Assessor, Role::Manager]);
+    let comment =
+        NewComment { case_id: id, version_no: row.version_no, role, anchor: &anchor, kind: "COMMENT", body: &body };
+    insert_comment(db, user, comment).await
+}
+
+/// Returns a submitted case to the assessor (any reviewer level); the comment is required.
+pub async fn return_case(
+    db: &Db,
+    registry: &Registry,
+    user: &CurrentUser,
+    id: i64,
+    anchor: &str,
+    body: &str,
+) -> Result<(), AppError> {
+    let Loaded { row, state, draft, catalogue } = load(db, registry, user, id).await?;
+    if !user.has(Role::Reviewer) {
+        return Err(AppError::forbidden("Only reviewers return assessments."));
+    }
+    if state != CaseState::Submitted {
+        return Err(AppError::Conflict(format!(
+            "Only a submitted assessment can be returned; this one is {}.",
+            state.label().to_lowercase()
+        )));
+    }
+    let body = text_field("body", body, "what the assessor should change", true)?.unwrap_or_default();
+    let anchor = check_anchor(catalogue, &draft, anchor)?;
+    let now = Utc::now();
+    let event = NewEvent::new(
+        id,
+        row.version_no,
+        user,
+        Role::Reviewer,
+        Action::Returned,
+        json!({ "anchor": anchor, "comment": body }),
+    );
+    let n: u64 = with_pool!(db, pool => {
+        let mut tx = pool.begin().await?;
+        let n = sqlx::query("UPDATE cases SET state = 'RETURNED', updated_by = $1, updated_at = $2 WHERE id = $3 AND state = 'SUBMITTED'")
+            .bind(user.id).bind(now).bind(id).execute(&mut *tx).await?.rows_affected();
+        if n == 1 {
+            sqlx::query("INSERT INTO case_comments (case_id, anchor, body, kind, author_id, author_role, created_at) VALUES ($1, $2, $3, 'RETURN', $4, $5, $6)")
+                .bind(id).bind(&anchor).bind(&body).bind(user.id).bind(Role::Reviewer.as_str()).bind(now).execute(&mut *tx).await?;
+            append_event!(tx, &event);
+        }
+        tx.commit().await?;
+        n
+    });
+    if n == 0 {
+        return Err(AppError::Conflict(
+            "Someone decided or returned this assessment a moment ago; reload the page.".into(),
+        ));
+    }
+    Ok(())
+}
+
+/// The adviser concurs with (or refuses) a lowering override or an override request (spec §10.2),
+/// against the revision they read. A refusal needs a reason; both are recorded as comments.
+#[allow(clippy::too_many_arguments)]
+pub async fn concur(
+    db: &Db,
+    registry: &Registry,
+    user: &CurrentUser,
+    id: i64,
+    revision: i64,
+    component: &str,
+    target: &str,
+    agree: bool,
+    body: &str,
+) -> Result<i64, AppError> {
+    let Loaded { row, state, mut draft, .. } = load(db, registry, user, id).await?;
+    if !user.has(Role::HrAdviser) {
+        return Err(AppError::forbidden("Only human-rights advisers give concurrences."));
+    }
+    if !state.editable() {
+        return Err(AppError::Conflict(format!(
+            "This assessment is {}; concurrences are given on drafts and returned cases.",
+            state.label().to_lowercase()
+        )));
+    }
+    if let Some(reason) = adviser_conflict(&participants(db, id).await?, user) {
+        return Err(AppError::forbidden(reason));
+    }
+    if row.revision != revision {
+        return Err(stale_page());
+    }
+    let body = text_field("body", body, "the reason for refusing", !agree)?;
+    let result = score_draft(registry, &draft).result().cloned();
+    let items = result.map(|r| concurrence_items(&draft, &r)).unwrap_or_default();
+    if !items.iter().any(|i| i.component_id == component && i.target == target) {
+        return Err(AppError::invalid(
+            "target",
+            "There is no lowering override or override request to concur with there.",
+        ));
+    }
+    let before = draft.clone();
+    let components = draft["components"].as_array_mut().ok_or_else(|| AppError::internal("no components"))?;
+    let c = components
+        .iter_mut()
+        .find(|c| c["component_id"].as_str() == Some(component))
+        .ok_or_else(|| AppError::NotFound("No such component.".into()))?;
+    let slot = match target.strip_prefix("override.").and_then(|j| j.parse::<usize>().ok()) {
+        Some(j) => &mut c["overrides"][j],
+        None => &mut c["proposed_decision"],
+    };
+    slot["hr_adviser_concurred"] = json!(agree);
+    let mut change = Change::edit(
+        row.version_no,
+        Role::HrAdviser,
+        &before,
+        &draft,
+        json!({ "step": "concurrence", "component": component, "target": target, "comment": body }),
+    );
+    change.action = if agree { Action::Concurred } else { Action::ConcurrenceRefused };
+    match wizard::store(db, registry, user, id, revision, &draft, change).await? {
+        Stored::Saved(new_revision) => {
+            let anchor = format!("step:decision-{component}");
+            let text = body.unwrap_or_else(|| format!("Concurred with {target}."));
+            let kind = if agree { "CONCURRENCE" } else { "REFUSAL" };
+            let comment = NewComment {
+                case_id: id,
+                version_no: row.version_no,
+                role: Role::HrAdviser,
+                anchor: &anchor,
+                kind,
+                body: &text,
+            };
+            insert_comment(db, user, comment).await?;
+            Ok(new_revision)
+        }
+        Stored::Stale { .. } => Err(stale_page()),
+    }
+}
+
+/// Signs off a submitted case (spec §10.2, §10.4, §10.5): reviewer at the required level, not a
+/// participant, a valid final decision per component. Stores the immutable sign-off record and
+/// returns its content hash; a re-assessment's previous version becomes SUPERSEDED.
+pub async fn sign_off(
+    db: &Db,
+    registry: &Registry,
+    user: &CurrentUser,
+    id: i64,
+    revision: i64,
+    decisions: &[DecisionInput],
+    comment: &str,
+) -> Result<String, AppError> {
+    let Loaded { row, state, draft, catalogue } = load(db, registry, user, id).await?;
+    if !user.has(Role::Reviewer) {
+        return Err(AppError::forbidden("Only reviewers sign off assessments."));
+    }
+    if state != CaseState::Submitted {
+        return Err(AppError::Conflict(format!(
+            "Only a submitted assessment can be signed off; this one is {}.",
+            state.label().to_lowercase()
+        )));
+    }
+    if let Some(reason) = signer_conflict(&participants(db, id).await?, user) {
+        return Err(AppError::forbidden(reason));
+    }
+    if row.revision != revision {
+        return Err(stale_page());
+    }
+    let outcome = score_draft(registry, &draft);
+    let result = outcome
+        .result()
+        .ok_or_else(|| AppError::Conflict("The stored answers no longer score; return the case.".into()))?;
+    let level = user.approval_level.unwrap_or(0);
+    if level < result.approval_level_required {
+        return Err(AppError::forbidden(format!(
+            "This case needs approval level {}; you sign at level {level}.",
+            result.approval_level_required
+        )));
+    }
+    let status = implementation_status(&draft);
+    let mut chosen = Vec::new();
+    for c in &result.components {
+        let input = decisions.iter().find(|d| d.component_id == c.component_id).ok_or_else(|| {
+            AppError::invalid(
+                &format!("final.{}", c.component_id),
+                format!("Choose the final decision for {}.", c.component_id),
+            )
+        })?;
+        let field = format!("final.{}", c.component_id);
+        let decision = crate::methodology::codes::FinalDecision::parse(&input.final_decision)
+            .ok_or_else(|| AppError::invalid(&field, format!("Choose the final decision for {}.", c.component_id)))?;
+        if let Some(problem) = decision_problem(c, status, decision, &input.conditions) {
+            let field = if problem.starts_with("Write the conditions") {
+                format!("conditions.{}", c.component_id)
+            } else {
+                field
+            };
+            return Err(AppError::invalid(&field, problem));
+        }
+        let conditions =
+            text_field(&format!("conditions.{}", c.component_id), &input.conditions, "the conditions", false)?;
+        chosen.push((c, decision, conditions));
+    }
+    let comment = text_field("comment", comment, "the comment", false)?;
+    let now = Utc::now();
+    let answers = applicable(catalogue, &draft);
+    let decisions_json: Vec<Value> = chosen
+        .iter()
+        .map(|(c, d, conditions)| {
+            json!({
+                "component_id": c.component_id,
+                "recommended_decision": c.recommended_decision.code(),
+                "final_decision": d.code(),
+                "conditions": conditions,
+                "approval_level_required": c.approval_level_required,
+            })
+        })
+        .collect();
+    let record = json!({
+        "case_id": id,
+        "version": row.version_no,
+        "methodology_version": answers["methodology_version"],
+        "answers": answers,
+        "result": result,
+        "decisions": decisions_json,
+        "signed_by": user.email,
+        "signer_level": level,
+        "signed_at": now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        "comment": comment,
+    });
+    let hash = wizard::content_hash(&record)?;
+    let overall = chosen.iter().map(|(_, d, _)| *d).max_by_key(|d| (d.rank(), *d)).map(|d| d.code());
+    let summary: Vec<String> = chosen.iter().map(|(c, d, _)| format!("{}: {}", c.component_id, d.code())).collect();
+    let event = NewEvent::new(
+        id,
+        row.version_no,
+        user,
+        Role::Reviewer,
+        Action::SignedOff,
+        json!({ "content_hash": hash, "decisions": summary }),
+    );
+    let previous: Option<(i64, i64)> = with_pool!(db, pool => sqlx::query_as("SELECT p.id, p.version_no FROM cases c JOIN cases p ON p.id = c.previous_id WHERE c.id = $1 AND p.state = 'DECIDED'").bind(id).fetch_optional(pool).await?);
+    let superseded = previous.map(|(pid, pv)| {
+        NewEvent::new(
+            pid,
+            pv,
+            user,
+            Role::Reviewer,
+            Action::Superseded,
+            json!({ "reference": row.reference, "case_id": id }),
+        )
+    });
+    let text = record.to_string();
+    let n: u64 = with_pool!(db, pool => {
+        let mut tx = pool.begin().await?;
+        let n = sqlx::query("UPDATE cases SET state = 'DECIDED', final_decision = $1, decided_by = $2, decided_at = $3, updated_by = $2, updated_at = $3, reassessment_due = FALSE WHERE id = $4 AND state = 'SUBMITTED' AND revision = $5")
+            .bind(overall).bind(user.id).bind(now).bind(id).bind(revision).execute(&mut *tx).await?.rows_affected();
+        if n == 1 {
+            sqlx::query("INSERT INTO case_snapshots (case_id, kind, revision, record, content_hash, created_by, created_at) VALUES ($1, 'SIGN_OFF', $2, $3, $4, $5, $6)")
+                .bind(id).bind(revision).bind(&text).bind(&hash).bind(user.id).bind(now).execute(&mut *tx).await?;
+            if let Some(c) = &comment {
+                sqlx::query("INSERT INTO case_comments (case_id, anchor, body, kind, author_id, author_role, created_at) VALUES ($1, '', $2, 'SIGN_OFF', $3, $4, $5)")
+                    .bind(id).bind(c).bind(user.id).bind(Role::Reviewer.as_str()).bind(now).execute(&mut *tx).await?;
+            }
+            append_event!(tx, &event);
+            if let Some(e) = &superseded {
+                sqlx::query("UPDATE cases SET state = 'SUPERSEDED' WHERE id = $1 AND state = 'DECIDED'").bind(e.case_id).execute(&mut *tx).await?;
+                append_event!(tx, e);
+            }
+        }
+        tx.commit().await?;
+        n
+    });
+    if n == 0 {
+        return Err(AppError::Conflict(
+            "Someone decided or returned this assessment a moment ago; reload the page.".into(),
+        ));
+    }
+    tracing::info!(target: "audit", user = user.id, case = id, hash, "case signed off");
+    Ok(hash)
+}
+
+/// Records a trigger event on a decided version (assessors and advisers, spec §10.6); the version
+/// becomes due for re-assessment.
+pub async fn record_trigger(
+    db: &Db,
+    registry: &Registry,
+    user: &CurrentUser,
+    id: i64,
+    trigger: &str,
+    date: &str,
+    description: &str,
+) -> Result<(), AppError> {
+    let Loaded { row, state, .. } = load(db, registry, user, id).await?;
+    if !(user.has(Role::Assessor) || user.has(Role::HrAdviser)) {
+        return Err(AppError::forbidden("Assessors and human-rights advisers record trigger events."));
+    }
+    if state != CaseState::Decided {
+        return Err(AppError::Conflict("Trigger events are recorded on decided assessments.".into()));
+    }
+    let trigger =
+        TriggerEvent::parse(trigger).ok_or_else(|| AppError::invalid("trigger", "Choose the kind of event."))?;
+    let date = NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d")
+        .map_err(|_| AppError::invalid("date", "Enter the date of the event (YYYY-MM-DD)."))?;
+    if date > today() {
+        return Err(AppError::invalid("date", "The event date cannot be in the future."));
+    }
+    let description = text_field("description", description, "what happened", true)?.unwrap_or_default();
+    let role = acting(user, &[Role::Assessor, Role::HrAdviser]);
+    let event = NewEvent::new(
+        id,
+        row.version_no,
+        user,
+        role,
+        Action::TriggerRecorded,
+        json!({ "trigger": trigger.code(), "date": date.to_string(), "description": description }),
+    );
+    with_pool!(db, pool => {
+        let mut tx = pool.begin().await?;
+        sqlx::query("UPDATE cases SET reassessment_due = TRUE WHERE id = $1").bind(id).execute(&mut *tx).await?;
+        append_event!(tx, &event);
+        tx.commit().await?;
+    });
+    Ok(())
+}
+
+/// Starts a re-assessment of a decided version (assessors, spec §10.2/§10.6): a new version in DRAFT,
+/// pre-filled from this one, with the adviser's concurrences cleared. Returns the new case id.
+pub async fn start_reassessment(
+    db: &Db,
+    registry: &Registry,
+    user: &CurrentUser,
+    id: i64,
+    assessment_type: &str,
+    trigger_event: &str,
+) -> Result<i64, AppError> {
+    let Loaded { row, state, mut draft, .. } = load(db, registry, user, id).await?;
+    if !access::can_create(user, &row.country) {
+        return Err(AppError::forbidden("Only assessors of this country start a re-assessment."));
+    }
+    if state != CaseState::Decided {
+        return Err(AppError::Conflict("Only a decided assessment can be re-assessed.".into()));
+    }
+    let newer: Option<String> = with_pool!(db, pool => sqlx::query_scalar("SELECT reference FROM cases WHERE previous_id = $1").bind(id).fetch_optional(pool).await?);
+    if let Some(reference) = newer {
+        return Err(AppError::Conflict(format!("A re-assessment of this version already exists: {reference}.")));
+    }
+    const ALLOWED: [&str; 4] = ["PERIODIC", "TRIGGERED", "EXTENSION_OR_NEW_PHASE", "CASE_SPECIFIC_REQUEST"];
+    if !ALLOWED.contains(&assessment_type) {
+        return Err(AppError::invalid("assessment_type", "Choose why the assessment is repeated."));
+    }
+    let case = draft["case"].as_object_mut().ok_or_else(|| AppError::internal("draft without case"))?;
+    case.insert("assessment_type".into(), json!(assessment_type));
+    if assessment_type == "TRIGGERED" {
+        let trigger = TriggerEvent::parse(trigger_event)
+            .ok_or_else(|| AppError::invalid("trigger_event", "Choose the event that triggers the re-assessment."))?;
+        case.insert("trigger_event".into(), json!(trigger.code()));
+    } else {
+        case.remove("trigger_event");
+    }
+    case.insert("assessment_date".into(), json!(today().to_string()));
+    // Concurrences belong to the version they were given in (segregation is per version).
+    for c in draft["components"].as_array_mut().into_iter().flatten() {
+        // `get_mut`, not indexing: indexing would insert `null` for a missing part.
+        for o in c.get_mut("overrides").and_then(Value::as_array_mut).into_iter().flatten() {
+            if let Some(o) = o.as_object_mut() {
+                o.remove("hr_adviser_concurred");
+            }
+        }
+        if let Some(p) = c.get_mut("proposed_decision").and_then(Value::as_object_mut) {
+            p.remove("hr_adviser_concurred");
+        }
+    }
+    let series_reference = match row.reference.rsplit_once("-v") {
+        Some((base, n)) if n.chars().all(|ch| ch.is_ascii_digit()) => base.to_string(),
+        _ => row.reference.clone(),
+    };
+    let lineage = crate::cases::service::Lineage { previous_id: id, version_no: row.version_no + 1, series_reference };
+    crate::cases::service::insert_draft(db, registry, user, &row.country, &row.title, &draft, Some(lineage)).await
+}
+
+#[derive(sqlx::FromRow)]
+struct QueueRow {
+    id: i64,
+    reference: String,
+    country: String,
+    title: String,
+    version_no: i64,
+    state: String,
+    overall_band: Option<String>,
+    overall_decision: Option<String>,
+    approval_level: Option<i64>,
+    submitted_at: Option<DateTime<Utc>>,
+    updated_at: DateTime<Utc>,
+    next_review_date: Option<String>,
+    reassessment_due: bool,
+    blocking_codes: String,
+}
+
+const QUEUE_LIMIT: i64 = 200;
+
+async fn queue_rows(
+    db: &Db,
+    user: &CurrentUser,
+    condition: &str,
+    order: &str,
+    extra: Vec<Bind>,
+) -> Result<Vec<QueueRow>, AppError> {
+    let mut w = Where::new();
+    w.binds.extend(extra);
+    w.sql.push_str(&format!(" AND {condition}"));
+    w.scope(&user.scope);
+    let sql = format!(
+        "SELECT c.id, c.reference, c.country, c.title, c.version_no, c.state, c.overall_band, c.overall_decision, c.approval_level,
+                c.submitted_at, c.updated_at, c.next_review_date, c.reassessment_due, c.blocking_codes
+         FROM cases c{} ORDER BY {order} LIMIT {QUEUE_LIMIT}",
+        w.sql
+    );
+    let rows = with_pool!(db, pool => crate::bind_all!(sqlx::query_as(&sql), &w.binds).fetch_all(pool).await?);
+    Ok(rows)
+}
+
+fn queue_item(r: QueueRow, reason: String) -> QueueItem {
+    use crate::methodology::codes::{Band, RecommendedDecision};
+    let state = CaseState::parse(&r.state).unwrap_or(CaseState::Draft);
+    let (since, due, overdue) = match state {
+        CaseState::Submitted => {
+            let due = review_due(r.submitted_at);
+            (
+                r.submitted_at.unwrap_or(r.updated_at),
+                due.map(|d| d.format("%Y-%m-%d").to_string()),
+                due.is_some_and(|d| d < Utc::now()),
+            )
+        }
+        CaseState::Decided => {
+            (r.updated_at, r.next_review_date.clone(), is_due(state, r.next_review_date.as_deref(), r.reassessment_due))
+        }
+        _ => (r.updated_at, None, false),
+    };
+    QueueItem {
+        id: r.id,
+        reference: r.reference,
+        country: r.country,
+        title: r.title,
+        version_no: r.version_no,
+        state,
+        band: r.overall_band.as_deref().and_then(Band::parse),
+        decision: r.overall_decision.as_deref().and_then(RecommendedDecision::parse),
+        approval_level: r.approval_level.map(|l| l as u8),
+        since: since.format("%Y-%m-%d").to_string(),
+        due,
+        overdue,
+        reason,
+    }
+}
+
+/// The review queues of the signed-in user (reviewers and human-rights advisers; assessors see the
+/// re-assessments that are due).
+pub async fn queue(db: &Db, user: &CurrentUser) -> Result<ReviewQueue, AppError> {
+    if ![Role::Reviewer, Role::HrAdviser, Role::Assessor].iter().any(|r| user.has(*r)) {
+        return Err(AppError::forbidden("The review queue is for reviewers, human-rights advisers and assessors."));
+    }
+    let mut q = ReviewQueue {
+        level: user.approval_level,
+        is_reviewer: user.has(Role::Reviewer),
+        is_adviser: user.has(Role::HrAdviser),
+        ..ReviewQueue::default()
+    };
+    if q.is_reviewer {
+        let level = i64::from(user.approval_level.unwrap_or(0));
+        let rows = queue_rows(
+            db,
+            user,
+            "c.state = 'SUBMITTED' AND COALESCE(c.approval_level, 1) <= $1",
+            "c.submitted_at ASC, c.id ASC",
+            vec![Bind::Int(level)],
+        )
+        .await?;
+        q.decidable = rows
+            .into_iter()
+            .map(|r| {
+                let reason = format!("Needs level {}", r.approval_level.unwrap_or(1));
+                queue_item(r, reason)
+            })
+            .collect();
+        let rows = queue_rows(
+            db,
+            user,
+            "c.state = 'SUBMITTED' AND c.approval_level > $1",
+            "c.submitted_at ASC, c.id ASC",
+            vec![Bind::Int(level)],
+        )
+        .await?;
+        q.waiting = rows
+            .into_iter()
+            .map(|r| {
+                let reason = format!("Waits for a level-{} reviewer", r.approval_level.unwrap_or(1));
+                queue_item(r, reason)
+            })
+            .collect();
+    }
+    if q.is_adviser {
+        let rows = queue_rows(
+            db,
+            user,
+            "c.state IN ('DRAFT', 'RETURNED') AND (c.blocking_codes LIKE '%OVERRIDE_CONCURRENCE_PENDING%' OR c.blocking_codes LIKE '%OVERRIDE_REQUEST_INCOMPLETE%' OR c.blocking_codes LIKE '%MISSING_OHCHR_CONSULTATION%')",
+            "c.updated_at ASC, c.id ASC",
+            Vec::new(),
+        )
+        .await?;
+        q.advice = rows
+            .into_iter()
+            .map(|r| {
+                let reason = advice_reason(&r.blocking_codes);
+                queue_item(r, reason)
+            })
+            .collect();
+    }
+    let today = today().to_string();
+    let rows = queue_rows(
+        db,
+        user,
+        "c.state = 'DECIDED' AND (c.reassessment_due OR (c.next_review_date IS NOT NULL AND c.next_review_date <= $1))",
+        "c.next_review_date ASC, c.id ASC",
+        vec![Bind::Text(today)],
+    )
+    .await?;
+    q.reassessment = rows
+        .into_iter()
+        .map(|r| {
+            let reason = if r.reassessment_due {
+                "A trigger event was recorded".to_string()
+            } else {
+                "The review date has passed".to_string()
+            };
+            queue_item(r, reason)
+        })
+        .collect();
+    Ok(q)
+}
+
+/// What the adviser is asked for, from the cached blocking codes.
+fn advice_reason(codes: &str) -> String {
+    let mut needs = Vec::new();
+    if codes.contains("MISSING_OHCHR_CONSULTATION") {
+        needs.push("OHCHR consultation");
+    }
+    if codes.contains("OVERRIDE_CONCURRENCE_PENDING") {
+        needs.push("concurrence with a lowering override");
+    }
+    if codes.contains("OVERRIDE_REQUEST_INCOMPLETE") {
+        needs.push("concurrence with an override request");
+    }
+    format!("Needs {}", needs.join(", "))
+}

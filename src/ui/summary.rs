@@ -1,0 +1,825 @@
+//! The risk summary of a case version (`/cases/{id}`): the engine's result explained figure by figure,
+//! the heat map, hard rules with their sources, the mitigation and monitoring plans, consultations,
+//! the sign-off block with its verifiable hash, comments, versions and the audit trail — and the
+//! review actions the signed-in user may take. Prints as an A4 report (see `style/main.css`).
+
+use crate::error::AppError;
+use crate::methodology::codes::Band;
+use crate::methodology::result::{ComponentResult, TriggeredArea};
+use crate::methodology::ResultDocument;
+use crate::review::server_fns::{
+    get_case_summary, AddComment, Concur, RecordTrigger, ReturnCase, SignOff, StartReassessment,
+};
+use crate::review::{Actions, CaseSummary, DecisionChoice};
+use crate::ui::admin_users::AccessProblem;
+use crate::ui::cases::{band_badge, OverviewBody};
+use crate::ui::forms::{Notice, BUTTON_DANGER, BUTTON_PRIMARY, BUTTON_SECONDARY, INPUT};
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+const SECTION: &str = "mt-8 rounded-xl border border-slate-200 bg-white p-6 shadow-sm print:mt-4 print:break-inside-avoid-page print:border-0 print:p-0 print:shadow-none";
+const H2: &str = "text-lg font-semibold text-slate-900";
+const TABLE: &str = "mt-3 w-full border-collapse text-left text-sm";
+const TH: &str = "border-b border-slate-300 px-2 py-1.5 text-xs font-semibold uppercase tracking-wide text-slate-600";
+const TD: &str = "border-b border-slate-100 px-2 py-1.5 align-top";
+
+/// The review actions on this page, so the summary refetches after any of them.
+#[derive(Clone, Copy)]
+struct ReviewActions {
+    comment: ServerAction<AddComment>,
+    ret: ServerAction<ReturnCase>,
+    concur: ServerAction<Concur>,
+    sign: ServerAction<SignOff>,
+    trigger: ServerAction<RecordTrigger>,
+    reassess: ServerAction<StartReassessment>,
+}
+
+impl ReviewActions {
+    fn versions(&self) -> usize {
+        self.comment.version().get()
+            + self.ret.version().get()
+            + self.concur.version().get()
+            + self.sign.version().get()
+            + self.trigger.version().get()
+    }
+}
+
+/// The message of a failed action, next to the field it names (or for the whole form).
+fn error_of<T>(action: ServerAction<T>) -> Signal<Option<AppError>>
+where
+    T: leptos::server_fn::ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
+    T::Output: Clone + Send + Sync + 'static,
+{
+    Signal::derive(move || action.value().get().and_then(|r| r.err()))
+}
+
+#[component]
+fn InlineError(id: String, #[prop(into)] message: Signal<Option<String>>) -> impl IntoView {
+    view! { <p id=id class="mt-1 text-sm font-medium text-red-800" role="alert" aria-live="polite">{move || message.get()}</p> }
+}
+
+#[component]
+pub fn CaseSummaryPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|v| v.parse::<i64>().ok())));
+    let actions = ReviewActions {
+        comment: ServerAction::new(),
+        ret: ServerAction::new(),
+        concur: ServerAction::new(),
+        sign: ServerAction::new(),
+        trigger: ServerAction::new(),
+        reassess: ServerAction::new(),
+    };
+    let summary = Resource::new(
+        move || (id.get(), actions.versions()),
+        move |(id, _)| async move {
+            match id {
+                Some(id) => get_case_summary(id).await,
+                None => Err(AppError::NotFound("No such assessment.".into())),
+            }
+        },
+    );
+    view! {
+        <Transition fallback=|| view! { <p class="text-slate-600">"Loading the assessment…"</p> }>
+            {move || summary.get().map(|result| match result {
+                Err(e) => view! { <Title text="Assessment"/><AccessProblem error=e/> }.into_any(),
+                Ok(s) => view! { <SummaryBody summary=s actions/> }.into_any(),
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn SummaryBody(summary: CaseSummary, actions: ReviewActions) -> impl IntoView {
+    let reference = summary.overview.item.reference.clone();
+    let id = summary.overview.item.id;
+    // The printed page's running header: Chromium prints @page margin boxes.
+    let print_css =
+        format!("@page {{ @top-left {{ content: \"HRDD risk summary · {}\"; }} }}", reference.replace(['"', '\\'], ""));
+    let printed_title = format!("{} · {}", reference, summary.overview.item.title);
+    let result = summary.result.clone();
+    view! {
+        <style>{print_css}</style>
+        <div class="hidden print:mb-4 print:block print:border-b print:border-slate-400 print:pb-2">
+            <p class="text-xs uppercase tracking-wide text-slate-600">"Human-rights due diligence · risk summary"</p>
+            <p class="text-base font-semibold">{printed_title}</p>
+        </div>
+        <OverviewBody overview=summary.overview.clone()/>
+        <Alerts summary=summary.clone()/>
+        {result.map(|r| view! { <RiskSummary result=r hard_rule_titles=summary.hard_rule_titles.clone()/> })}
+        <Plans summary=summary.clone()/>
+        <SignOffBlock summary=summary.clone()/>
+        <ReviewPanel summary=summary.clone() actions/>
+        <Comments summary=summary.clone() actions/>
+        <AuditTrail summary=summary.clone()/>
+        <p class="mt-6 text-xs text-slate-500 print:hidden">
+            <button type="button" class="underline" onclick="window.print()">"Print or save as PDF"</button>
+            " · " <A href=format!("/cases/{id}") attr:class="underline">"Permanent link"</A>
+        </p>
+    }
+}
+
+#[component]
+fn Alerts(summary: CaseSummary) -> impl IntoView {
+    let versions = summary.versions.clone();
+    let current = summary.overview.item.id;
+    view! {
+        {summary.integrity_problem.clone().map(|p| view! {
+            <div class="mt-6 rounded-md border border-red-400 bg-red-50 px-4 py-3 text-sm text-red-900" role="alert" data-testid="integrity-problem">
+                <strong>"The audit trail of this assessment does not verify: "</strong>{p}
+            </div>
+        })}
+        {summary.review_due.clone().map(|due| view! {
+            <p class=format!("mt-6 rounded-md border px-4 py-3 text-sm {}", if summary.review_overdue { "border-red-300 bg-red-50 text-red-900" } else { "border-sky-200 bg-sky-50 text-sky-900" })>
+                {if summary.review_overdue { format!("Review overdue: a decision was due by {due}.") } else { format!("Awaiting review; a decision is due by {due}.") }}
+            </p>
+        })}
+        {summary.reassessment_due.then(|| view! {
+            <p class="mt-6 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950" data-testid="reassessment-due">
+                "Re-assessment due: the review date has passed or a trigger event was recorded (spec §10.6)."
+            </p>
+        })}
+        {(versions.len() > 1).then(|| view! {
+            <nav class="mt-6 text-sm print:hidden" aria-label="Versions">
+                <span class="font-medium text-slate-700">"Versions: "</span>
+                {versions.into_iter().map(|v| {
+                    let label = format!("v{} {} ({})", v.version_no, v.reference, v.state.label());
+                    if v.id == current {
+                        view! { <span class="mr-3 font-semibold" aria-current="page">{label}</span> }.into_any()
+                    } else {
+                        view! { <A href=format!("/cases/{}", v.id) attr:class="mr-3 text-sky-800 underline">{label}</A> }.into_any()
+                    }
+                }).collect_view()}
+            </nav>
+        })}
+        {summary.previous_reference.clone().map(|prev| {
+            let changes = summary.changes.clone();
+            view! {
+                <section class=SECTION aria-labelledby="changes-h" data-testid="version-changes">
+                    <h2 id="changes-h" class=H2>{format!("What changed since {prev}")}</h2>
+                    {if changes.is_empty() {
+                        view! { <p class="mt-2 text-sm text-slate-700">"No answer has changed yet."</p> }.into_any()
+                    } else {
+                        view! {
+                            <table class=TABLE>
+                                <thead><tr><th class=TH scope="col">"Answer"</th><th class=TH scope="col">"Before"</th><th class=TH scope="col">"Now"</th></tr></thead>
+                                <tbody>
+                                    {changes.into_iter().map(|c| view! {
+                                        <tr><td class=TD>{c.label}</td><td class=TD>{c.before}</td><td class=format!("{TD} font-medium")>{c.after}</td></tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        }.into_any()
+                    }}
+                </section>
+            }
+        })}
+    }
+}
+
+fn decision_label(code: &str) -> String {
+    code.replace('_', " ").to_lowercase()
+}
+
+#[component]
+fn RiskSummary(result: ResultDocument, hard_rule_titles: Vec<(String, String)>) -> impl IntoView {
+    let blocking = result.blocking_items.clone();
+    view! {
+        <section class=SECTION aria-labelledby="risk-h" data-testid="risk-summary">
+            <h2 id="risk-h" class=H2>"Risk summary"</h2>
+            <div class="mt-3 flex flex-wrap items-center gap-x-8 gap-y-2 text-sm">
+                <p>"Overall band " <span data-testid="summary-band">{band_badge(Some(result.overall_band))}</span></p>
+                <p>"Recommended decision " <strong data-testid="summary-decision">{result.overall_decision.code()}</strong></p>
+                <p>"Approval level required " <strong data-testid="summary-level">{result.approval_level_required}</strong></p>
+                <p>"Next review " <strong>{result.next_review_date.map(|d| d.to_string()).unwrap_or_else(|| "on request or trigger".into())}</strong></p>
+            </div>
+            {(!blocking.is_empty()).then(|| view! {
+                <ul class="mt-3 list-disc pl-5 text-sm text-red-900">
+                    {blocking.into_iter().map(|b| view! { <li>{b.message}</li> }).collect_view()}
+                </ul>
+            })}
+            {result.components.into_iter().map(|c| view! { <ComponentSummary component=c hard_rule_titles=hard_rule_titles.clone()/> }).collect_view()}
+        </section>
+    }
+}
+
+#[component]
+fn ComponentSummary(component: ComponentResult, hard_rule_titles: Vec<(String, String)>) -> impl IntoView {
+    let triggered: Vec<TriggeredArea> = component.areas.iter().filter_map(|a| a.triggered().cloned()).collect();
+    let cid = component.component_id.clone();
+    let rules = component.hard_rule_details.clone();
+    let title_of =
+        move |id: &str| hard_rule_titles.iter().find(|(h, _)| h == id).map(|(_, t)| t.clone()).unwrap_or_default();
+    view! {
+        <article class="mt-6 border-t border-slate-200 pt-4" data-testid=format!("component-{cid}")>
+            <h3 class="text-base font-semibold text-slate-900">
+                {format!("Support component {cid}")}
+            </h3>
+            <p class="mt-1 text-sm text-slate-700">
+                "Inherent " {band_badge(Some(component.band0))} " → residual " {band_badge(Some(component.band))}
+                {format!(" · recommended: {} · approval level {}", decision_label(component.recommended_decision.code()), component.approval_level_required)}
+                {component.hrddp_applicable.then_some(" · HRDDP applies")}
+            </p>
+            {(!component.decision_basis.is_empty()).then(|| view! {
+                <p class="mt-1 text-xs text-slate-600">{format!("Basis: {}", component.decision_basis.join("; "))}</p>
+            })}
+            {if triggered.is_empty() {
+                view! { <p class="mt-2 text-sm text-slate-700">"No risk area is triggered for this component."</p> }.into_any()
+            } else {
+                view! {
+                    <div class="mt-3 grid gap-6 lg:grid-cols-[1fr_auto] print:block">
+                        <AreaTable areas=triggered.clone()/>
+                        <HeatMap component=cid.clone() areas=triggered/>
+                    </div>
+                }.into_any()
+            }}
+            {(!rules.is_empty()).then(|| view! {
+                <div class="mt-4">
+                    <h4 class="text-sm font-semibold text-slate-900">"Hard rules fired"</h4>
+                    <ul class="mt-1 space-y-2 text-sm" data-testid=format!("hard-rules-{cid}")>
+                        {rules.into_iter().map(|r| {
+                            let title = title_of(r.id.code());
+                            view! {
+                                <li class="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-red-950">
+                                    <p><strong>{r.id.code()}</strong> " " {title} ": " {r.effect.to_string()}</p>
+                                    <p class="mt-0.5 text-xs text-red-900">{format!("Sources: {}", r.sources.join("; "))}</p>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </div>
+            })}
+        </article>
+    }
+}
+
+/// Inherent → residual per triggered area, with the reasons behind every figure.
+#[component]
+fn AreaTable(areas: Vec<TriggeredArea>) -> impl IntoView {
+    view! {
+        <table class=TABLE>
+            <thead>
+                <tr>
+                    <th class=TH scope="col">"Risk area"</th>
+                    <th class=TH scope="col">"Nexus"</th>
+                    <th class=TH scope="col">"Inherent L0 × S"</th>
+                    <th class=TH scope="col">"Mitigation"</th>
+                    <th class=TH scope="col">"Residual L1 × S"</th>
+                </tr>
+            </thead>
+            <tbody>
+                {areas.into_iter().map(|a| {
+                    let measures: Vec<String> = a.qualifying_measures.iter().map(|m| m.code().to_string()).collect();
+                    let why: Vec<String> = a.trigger_reasons.iter().cloned()
+                        .chain(a.l0_terms.iter().map(|t| t.reason.clone()))
+                        .chain(a.explanation.iter().cloned())
+                        .collect();
+                    view! {
+                        <tr data-testid=format!("area-{}", a.area.code())>
+                            <th scope="row" class=format!("{TD} font-medium")>{format!("{} {}", a.area.code(), a.name)}</th>
+                            <td class=TD>{a.nexus.code()}</td>
+                            <td class=TD>{format!("{} × {} = {} ", a.l0, a.s, a.r0)}{band_badge(Some(a.band0))}</td>
+                            <td class=TD>{if measures.is_empty() { "none qualifying".to_string() } else { format!("−{} ({})", a.reduction, measures.join(", ")) }}</td>
+                            <td class=TD>{format!("{} × {} = {} ", a.l1, a.s, a.r1)}{band_badge(Some(a.band1))}</td>
+                        </tr>
+                        <tr>
+                            <td colspan="5" class="border-b border-slate-200 px-2 pb-2 text-xs text-slate-600">
+                                <ul class="list-disc pl-4">{why.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul>
+                            </td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+}
+
+fn band_fill(band: Band) -> &'static str {
+    match band {
+        Band::Low => "#d1fae5",
+        Band::Moderate => "#fef3c7",
+        Band::Substantial => "#fed7aa",
+        Band::High => "#fca5a5",
+    }
+}
+
+/// Likelihood × severity grid (server-rendered SVG): a hollow mark at the inherent position, a
+/// filled one at the residual position. The caption is the text alternative.
+#[component]
+fn HeatMap(component: String, areas: Vec<TriggeredArea>) -> impl IntoView {
+    const CELL: i32 = 44;
+    const LEFT: i32 = 28;
+    const TOP: i32 = 8;
+    let size = LEFT + CELL * 5 + 8;
+    let height = TOP + CELL * 5 + 30;
+    let title_id = format!("heat-title-{component}");
+    let desc_id = format!("heat-desc-{component}");
+    let description: Vec<String> = areas
+        .iter()
+        .map(|a| {
+            format!(
+                "{}: inherent L{}×S{} ({}) → residual L{}×S{} ({})",
+                a.area.code(),
+                a.l0,
+                a.s,
+                a.band0.code(),
+                a.l1,
+                a.s,
+                a.band1.code()
+            )
+        })
+        .collect();
+    let x = |s: u8| LEFT + (i32::from(s) - 1) * CELL + CELL / 2;
+    let y = |l: u8| TOP + (5 - i32::from(l)) * CELL + CELL / 2;
+    let cells = (1..=5u8)
+        .flat_map(|l| (1..=5u8).map(move |s| (l, s)))
+        .map(|(l, s)| {
+            let fill = band_fill(Band::of_risk(l * s));
+            view! { <rect x=LEFT + (i32::from(s) - 1) * CELL y=TOP + (5 - i32::from(l)) * CELL width=CELL height=CELL fill=fill stroke="#ffffff" stroke-width="2"/> }
+        })
+        .collect_view();
+    let marks = areas
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            // Spread marks that share a cell so their labels stay readable.
+            let dx = (i as i32 % 3 - 1) * 10;
+            let dy = (i as i32 / 3 % 3 - 1) * 10;
+            let (x0, y0, x1, y1) = (x(a.s) + dx, y(a.l0) + dy, x(a.s) + dx, y(a.l1) + dy);
+            view! {
+                <g>
+                    <line x1=x0 y1=y0 x2=x1 y2=y1 stroke="#334155" stroke-width="1.5" stroke-dasharray="3 2"/>
+                    <circle cx=x0 cy=y0 r="5" fill="none" stroke="#0f172a" stroke-width="1.5"/>
+                    <circle cx=x1 cy=y1 r="5" fill="#0f172a"/>
+                    <text x=x1 + 7 y=y1 + 4 font-size="10" fill="#0f172a">{a.area.code()}</text>
+                </g>
+            }
+        })
+        .collect_view();
+    view! {
+        <figure class="print:mt-3">
+            <svg role="img" aria-labelledby=format!("{title_id} {desc_id}") width=size height=height viewBox=format!("0 0 {size} {height}") data-testid=format!("heatmap-{component}")>
+                <title id=title_id.clone()>{format!("Likelihood × severity for {component}")}</title>
+                <desc id=desc_id.clone()>{description.join("; ")}</desc>
+                {cells}
+                {(1..=5u8).map(|n| view! {
+                    <text x=LEFT - 14 y=y(n) + 4 font-size="10" fill="#475569">{n}</text>
+                    <text x=x(n) - 3 y=TOP + CELL * 5 + 13 font-size="10" fill="#475569">{n}</text>
+                }).collect_view()}
+                <text x=LEFT y=TOP + CELL * 5 + 27 font-size="10" fill="#475569">"Severity →  (likelihood ↑)"</text>
+                {marks}
+            </svg>
+            <figcaption class="mt-1 max-w-60 text-xs text-slate-600">
+                "○ inherent, ● residual. " {description.join("; ")}
+            </figcaption>
+        </figure>
+    }
+}
+
+#[component]
+fn Plans(summary: CaseSummary) -> impl IntoView {
+    let CaseSummary { mitigation, monitoring, consultations, .. } = summary;
+    view! {
+        <section class=SECTION aria-labelledby="mitigation-h">
+            <h2 id="mitigation-h" class=H2>"Mitigation plan"</h2>
+            {if mitigation.is_empty() {
+                view! { <p class="mt-2 text-sm text-slate-700">"No mitigation measure is recorded."</p> }.into_any()
+            } else {
+                view! {
+                    <table class=TABLE data-testid="mitigation-plan">
+                        <thead><tr>
+                            <th class=TH scope="col">"Component"</th><th class=TH scope="col">"Measure"</th><th class=TH scope="col">"Areas"</th>
+                            <th class=TH scope="col">"Status"</th><th class=TH scope="col">"Responsible"</th><th class=TH scope="col">"Indicator"</th>
+                        </tr></thead>
+                        <tbody>
+                            {mitigation.into_iter().map(|m| view! {
+                                <tr>
+                                    <td class=TD>{m.component_id}</td>
+                                    <td class=TD>
+                                        <strong>{m.code}</strong> " " {m.name}
+                                        {m.description.filter(|d| !d.is_empty()).map(|d| view! { <p class="text-xs text-slate-600">{d}</p> })}
+                                    </td>
+                                    <td class=TD>{m.target_areas.join(", ")}</td>
+                                    <td class=TD>{decision_label(&m.status)}</td>
+                                    <td class=TD>{m.responsible.unwrap_or_else(|| if m.resourced { "resourced".into() } else { "not named".into() })}</td>
+                                    <td class=TD>{if m.has_indicator { "defined" } else { "none" }}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }.into_any()
+            }}
+        </section>
+        <section class=SECTION aria-labelledby="monitoring-h">
+            <h2 id="monitoring-h" class=H2>"Monitoring plan and review"</h2>
+            <table class=TABLE>
+                <thead><tr>
+                    <th class=TH scope="col">"Component"</th><th class=TH scope="col">"Plan (8.2)"</th><th class=TH scope="col">"Reports every"</th>
+                    <th class=TH scope="col">"Next review"</th><th class=TH scope="col">"Watch for"</th>
+                </tr></thead>
+                <tbody>
+                    {monitoring.into_iter().map(|m| view! {
+                        <tr>
+                            <td class=TD>{m.component_id}</td>
+                            <td class=TD>{m.plan.unwrap_or_else(|| "—".into())}</td>
+                            <td class=TD>{m.frequency_months.map(|n| format!("{n} months")).unwrap_or_else(|| "—".into())}</td>
+                            <td class=TD>{m.next_review_date.unwrap_or_else(|| "on request or trigger".into())}</td>
+                            <td class=format!("{TD} text-xs")>{m.watch_triggers.iter().map(|t| decision_label(t)).collect::<Vec<_>>().join(", ")}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </section>
+        <section class=SECTION aria-labelledby="consult-h">
+            <h2 id="consult-h" class=H2>"Consultations"</h2>
+            <table class=TABLE data-testid="consultations">
+                <thead><tr><th class=TH scope="col">"Consultation"</th><th class=TH scope="col">"Required"</th><th class=TH scope="col">"Record"</th></tr></thead>
+                <tbody>
+                    {consultations.into_iter().map(|c| {
+                        let missing = c.required && c.records.is_empty();
+                        view! {
+                            <tr>
+                                <td class=TD>{c.label}</td>
+                                <td class=TD>{if c.required { "yes" } else { "no" }}</td>
+                                <td class=format!("{TD} {}", if missing { "font-medium text-red-800" } else { "" })>
+                                    {if c.records.is_empty() {
+                                        view! { <span>{if missing { "missing" } else { "—" }}</span> }.into_any()
+                                    } else {
+                                        view! { <ul>{c.records.into_iter().map(|(date, by, text)| view! {
+                                            <li>{format!("{date} · {by}")}{text.map(|t| view! { <span class="block text-xs text-slate-600">{t}</span> })}</li>
+                                        }).collect_view()}</ul> }.into_any()
+                                    }}
+                                </td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </section>
+    }
+}
+
+#[component]
+fn SignOffBlock(summary: CaseSummary) -> impl IntoView {
+    let verified_badge = |ok: bool| {
+        if ok {
+            view! { <span class="ml-2 rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-medium text-emerald-900">"hash verified"</span> }.into_any()
+        } else {
+            view! { <span class="ml-2 rounded-full bg-red-100 px-2 py-0.5 text-xs font-medium text-red-900">"hash does NOT match"</span> }.into_any()
+        }
+    };
+    view! {
+        <section id="sign-off" class=SECTION aria-labelledby="signoff-h" data-testid="sign-off-block">
+            <h2 id="signoff-h" class=H2>"Sign-off"</h2>
+            {summary.submission.clone().map(|s| view! {
+                <p class="mt-2 text-sm text-slate-700">
+                    {format!("Submitted by {} on {}. Submission record ", s.by, s.at)}
+                    <code class="break-all text-xs" data-testid="submission-hash">{s.content_hash}</code>
+                    {verified_badge(s.verified)}
+                </p>
+            })}
+            {match summary.sign_off.clone() {
+                None => view! {
+                    <div class="mt-3 grid gap-6 text-sm sm:grid-cols-2 print:grid-cols-2">
+                        <p class="text-slate-700">"Not signed off yet."</p>
+                        <div class="hidden print:block">
+                            <p class="mt-8 border-t border-slate-500 pt-1">"Signature, name and approval level"</p>
+                            <p class="mt-8 border-t border-slate-500 pt-1">"Date"</p>
+                        </div>
+                    </div>
+                }.into_any(),
+                Some(s) => view! {
+                    <div class="mt-3 text-sm">
+                        <p>
+                            {format!("Signed off by {} at approval level {} on {}.", s.signed_by, s.signer_level, s.signed_at)}
+                        </p>
+                        <table class=TABLE data-testid="final-decisions">
+                            <thead><tr>
+                                <th class=TH scope="col">"Component"</th><th class=TH scope="col">"Recommended"</th><th class=TH scope="col">"Final decision"</th>
+                                <th class=TH scope="col">"Conditions"</th><th class=TH scope="col">"Level"</th>
+                            </tr></thead>
+                            <tbody>
+                                {s.decisions.into_iter().map(|d| view! {
+                                    <tr>
+                                        <td class=TD>{d.component_id}</td>
+                                        <td class=TD>{d.recommended.code()}</td>
+                                        <td class=format!("{TD} font-semibold")>{d.final_decision.code()}</td>
+                                        <td class=TD>{d.conditions.unwrap_or_else(|| "—".into())}</td>
+                                        <td class=TD>{d.approval_level_required}</td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                        {s.comment.map(|c| view! { <p class="mt-2"><span class="font-medium">"Comment: "</span>{c}</p> })}
+                        <p class="mt-3">
+                            "Sign-off record " <code class="break-all text-xs" data-testid="sign-off-hash">{s.content_hash}</code>
+                            {verified_badge(s.verified)}
+                        </p>
+                        <p class="mt-1 text-xs text-slate-600">
+                            "The hash is the SHA-256 of the record's canonical JSON (spec §10.5); `hrdd audit verify` recomputes it."
+                        </p>
+                    </div>
+                }.into_any(),
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn ReviewPanel(summary: CaseSummary, actions: ReviewActions) -> impl IntoView {
+    let id = summary.overview.item.id;
+    let a: Actions = summary.actions.clone();
+    let anchors = summary.anchors.clone();
+    let show =
+        a.sign_off.is_some() || a.can_return || !a.concurrences.is_empty() || a.can_record_trigger || a.can_reassess;
+    show.then(|| view! {
+        <section class=format!("{SECTION} print:hidden") aria-labelledby="review-h">
+            <h2 id="review-h" class=H2>"Review"</h2>
+            {a.sign_off.clone().map(|s| match s {
+                Ok(()) => view! { <SignOffForm id revision=a.revision choices=a.decision_choices.clone() action=actions.sign/> }.into_any(),
+                Err(reason) => view! { <p class="mt-2 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950" data-testid="sign-off-blocked">{reason}</p> }.into_any(),
+            })}
+            {a.can_return.then(|| view! { <ReturnForm id anchors=anchors.clone() action=actions.ret/> })}
+            {(!a.concurrences.is_empty()).then(|| view! { <ConcurrenceForms id actions=a.clone() action=actions.concur/> })}
+            {a.can_record_trigger.then(|| view! { <TriggerForm id action=actions.trigger/> })}
+            {a.can_reassess.then(|| view! { <ReassessForm id action=actions.reassess/> })}
+        </section>
+    })
+}
+
+#[component]
+fn SignOffForm(id: i64, revision: i64, choices: Vec<DecisionChoice>, action: ServerAction<SignOff>) -> impl IntoView {
+    let error = error_of(action);
+    let field = move |name: String| Signal::derive(move || error.get().and_then(|e| e.for_field(&name)));
+    let general = Signal::derive(move || {
+        error.get().filter(|e| !matches!(e, AppError::Invalid { field: Some(_), .. })).map(|e| e.to_string())
+    });
+    view! {
+        <ActionForm action attr:class="mt-4 space-y-4 rounded-lg border border-slate-200 p-4" attr:data-testid="sign-off-form">
+            <h3 class="font-semibold text-slate-900">"Sign off with a final decision per component"</h3>
+            <Notice message=general/>
+            <input type="hidden" name="id" value=id/>
+            <input type="hidden" name="revision" value=revision/>
+            {choices.into_iter().enumerate().map(|(i, c)| {
+                let select_id = format!("final-{}", c.component_id);
+                let cond_id = format!("conditions-{}", c.component_id);
+                let final_field = field(format!("final.{}", c.component_id));
+                let cond_field = field(format!("conditions.{}", c.component_id));
+                view! {
+                    <fieldset class="grid gap-3 sm:grid-cols-2">
+                        <legend class="text-sm font-medium text-slate-800">
+                            {format!("{} · recommended {} · level {}", c.component_id, c.recommended.code(), c.approval_level_required)}
+                        </legend>
+                        <input type="hidden" name=format!("decisions[{i}][component_id]") value=c.component_id.clone()/>
+                        <div>
+                            <label for=select_id.clone() class="block text-sm text-slate-700">"Final decision"</label>
+                            <select id=select_id.clone() name=format!("decisions[{i}][final_decision]") class=INPUT aria-describedby=format!("{select_id}-error")>
+                                {c.allowed.iter().map(|d| view! { <option value=d.code() selected=*d == c.preselected>{d.code()}</option> }).collect_view()}
+                            </select>
+                            <InlineError id=format!("{select_id}-error") message=final_field/>
+                        </div>
+                        <div>
+                            <label for=cond_id.clone() class="block text-sm text-slate-700">"Conditions (required to proceed with conditions)"</label>
+                            <textarea id=cond_id.clone() name=format!("decisions[{i}][conditions]") rows="2" maxlength="5000" class=INPUT aria-describedby=format!("{cond_id}-error")></textarea>
+                            <InlineError id=format!("{cond_id}-error") message=cond_field/>
+                        </div>
+                    </fieldset>
+                }
+            }).collect_view()}
+            <div>
+                <label for="signoff-comment" class="block text-sm text-slate-700">"Comment (optional, part of the signed record)"</label>
+                <textarea id="signoff-comment" name="comment" rows="2" maxlength="5000" class=INPUT></textarea>
+            </div>
+            <button type="submit" class=BUTTON_PRIMARY disabled=move || action.pending().get()>"Sign off"</button>
+            <p class="text-xs text-slate-600">"Signing freezes the answers, the engine result and your decisions in an immutable record with its SHA-256 hash."</p>
+        </ActionForm>
+    }
+}
+
+fn anchor_select(id: &'static str, anchors: Vec<(String, String)>) -> impl IntoView {
+    view! {
+        <div>
+            <label for=id class="block text-sm text-slate-700">"About"</label>
+            <select id=id name="anchor" class=INPUT>
+                {anchors.into_iter().map(|(value, label)| view! { <option value=value>{label}</option> }).collect_view()}
+            </select>
+        </div>
+    }
+}
+
+#[component]
+fn ReturnForm(id: i64, anchors: Vec<(String, String)>, action: ServerAction<ReturnCase>) -> impl IntoView {
+    let error = error_of(action);
+    let body_error = Signal::derive(move || error.get().map(|e| e.to_string()));
+    view! {
+        <details class="mt-4 rounded-lg border border-slate-200 p-4">
+            <summary class="cursor-pointer font-semibold text-slate-900">"Return to the assessor"</summary>
+            <ActionForm action attr:class="mt-3 space-y-3" attr:data-testid="return-form">
+                <input type="hidden" name="id" value=id/>
+                {anchor_select("return-anchor", anchors)}
+                <div>
+                    <label for="return-body" class="block text-sm text-slate-700">"What should change (required)"</label>
+                    <textarea id="return-body" name="body" rows="3" maxlength="5000" class=INPUT aria-describedby="return-body-error"></textarea>
+                    <InlineError id="return-body-error".to_string() message=body_error/>
+                </div>
+                <button type="submit" class=BUTTON_DANGER disabled=move || action.pending().get()>"Return with this comment"</button>
+            </ActionForm>
+        </details>
+    }
+}
+
+#[component]
+fn ConcurrenceForms(id: i64, actions: Actions, action: ServerAction<Concur>) -> impl IntoView {
+    let error = error_of(action);
+    let message = Signal::derive(move || error.get().map(|e| e.to_string()));
+    view! {
+        <div id="concurrence" class="mt-4 rounded-lg border border-slate-200 p-4" data-testid="concurrence">
+            <h3 class="font-semibold text-slate-900">"Human-rights adviser: concurrence"</h3>
+            {actions.concurrence_blocked.clone().map(|r| view! { <p class="mt-2 text-sm text-amber-900">{r}</p> })}
+            <Notice message/>
+            <ul class="mt-2 space-y-3">
+                {actions.concurrences.into_iter().enumerate().map(|(i, c)| {
+                    let body_id = format!("concur-body-{i}");
+                    view! {
+                        <li class="rounded-md border border-slate-200 p-3 text-sm">
+                            <p class="font-medium">{format!("{} · {}", c.component_id, c.description)}</p>
+                            <p class="text-slate-700">{format!("Justification: {}", if c.justification.is_empty() { "—" } else { &c.justification })}</p>
+                            <p class="text-slate-700">{match c.concurred { Some(true) => "Status: concurred", Some(false) => "Status: refused", None => "Status: awaiting your view" }}</p>
+                            <ActionForm action attr:class="mt-2 space-y-2">
+                                <input type="hidden" name="id" value=id/>
+                                <input type="hidden" name="revision" value=actions.revision/>
+                                <input type="hidden" name="component" value=c.component_id.clone()/>
+                                <input type="hidden" name="target" value=c.target.clone()/>
+                                <label for=body_id.clone() class="block text-sm text-slate-700">"Your reasoning (required to refuse)"</label>
+                                <textarea id=body_id name="body" rows="2" maxlength="5000" class=INPUT></textarea>
+                                <div class="flex gap-2">
+                                    <button type="submit" name="verdict" value="concur" class=BUTTON_PRIMARY disabled=move || action.pending().get()>"Concur"</button>
+                                    <button type="submit" name="verdict" value="refuse" class=BUTTON_DANGER disabled=move || action.pending().get()>"Refuse"</button>
+                                </div>
+                            </ActionForm>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </div>
+    }
+}
+
+#[component]
+fn TriggerForm(id: i64, action: ServerAction<RecordTrigger>) -> impl IntoView {
+    let error = error_of(action);
+    let message = Signal::derive(move || error.get().map(|e| e.to_string()));
+    const TRIGGERS: [&str; 7] = [
+        "GRAVE_VIOLATION_REPORT",
+        "DEATH_PENALTY_CHANGE",
+        "NEW_CASE_SPECIFIC_REQUEST",
+        "RECIPIENT_OR_SUPPORT_CHANGE",
+        "CONFLICT_OR_EMERGENCY",
+        "MONITORING_BREACH",
+        "EXTENSION_OR_NEW_PHASE",
+    ];
+    view! {
+        <details id="triggers" class="mt-4 rounded-lg border border-slate-200 p-4">
+            <summary class="cursor-pointer font-semibold text-slate-900">"Record a trigger event"</summary>
+            <ActionForm action attr:class="mt-3 grid gap-3 sm:grid-cols-2">
+                <input type="hidden" name="id" value=id/>
+                <Notice message/>
+                <div>
+                    <label for="trigger-kind" class="block text-sm text-slate-700">"Event"</label>
+                    <select id="trigger-kind" name="trigger" class=INPUT>
+                        {TRIGGERS.iter().map(|t| view! { <option value=*t>{decision_label(t)}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div>
+                    <label for="trigger-date" class="block text-sm text-slate-700">"Date"</label>
+                    <input id="trigger-date" name="date" type="date" class=INPUT/>
+                </div>
+                <div class="sm:col-span-2">
+                    <label for="trigger-description" class="block text-sm text-slate-700">"What happened"</label>
+                    <textarea id="trigger-description" name="description" rows="2" maxlength="5000" class=INPUT></textarea>
+                </div>
+                <div><button type="submit" class=BUTTON_SECONDARY disabled=move || action.pending().get()>"Record the event"</button></div>
+            </ActionForm>
+        </details>
+    }
+}
+
+#[component]
+fn ReassessForm(id: i64, action: ServerAction<StartReassessment>) -> impl IntoView {
+    let error = error_of(action);
+    let message = Signal::derive(move || error.get().map(|e| e.to_string()));
+    view! {
+        <details class="mt-4 rounded-lg border border-slate-200 p-4">
+            <summary class="cursor-pointer font-semibold text-slate-900">"Start a re-assessment"</summary>
+            <p class="mt-2 text-sm text-slate-700">"A new version is created from this one's answers (the adviser's concurrences are not carried over); this version keeps its sign-off until the new one is signed."</p>
+            <ActionForm action attr:class="mt-3 grid gap-3 sm:grid-cols-2">
+                <input type="hidden" name="id" value=id/>
+                <Notice message/>
+                <div>
+                    <label for="reassess-type" class="block text-sm text-slate-700">"Why (1.6)"</label>
+                    <select id="reassess-type" name="assessment_type" class=INPUT>
+                        <option value="PERIODIC">"Periodic"</option>
+                        <option value="TRIGGERED">"Triggered by an event"</option>
+                        <option value="EXTENSION_OR_NEW_PHASE">"Extension or new phase"</option>
+                        <option value="CASE_SPECIFIC_REQUEST">"Case-specific request"</option>
+                    </select>
+                </div>
+                <div>
+                    <label for="reassess-trigger" class="block text-sm text-slate-700">"Trigger event (1.7, when triggered)"</label>
+                    <select id="reassess-trigger" name="trigger_event" class=INPUT>
+                        <option value="">"—"</option>
+                        <option value="GRAVE_VIOLATION_REPORT">"Grave violation report"</option>
+                        <option value="DEATH_PENALTY_CHANGE">"Death penalty change"</option>
+                        <option value="NEW_CASE_SPECIFIC_REQUEST">"New case-specific request"</option>
+                        <option value="RECIPIENT_OR_SUPPORT_CHANGE">"Recipient or support change"</option>
+                        <option value="CONFLICT_OR_EMERGENCY">"Conflict or emergency"</option>
+                        <option value="MONITORING_BREACH">"Monitoring breach"</option>
+                        <option value="EXTENSION_OR_NEW_PHASE">"Extension or new phase"</option>
+                    </select>
+                </div>
+                <div><button type="submit" class=BUTTON_PRIMARY disabled=move || action.pending().get()>"Start the re-assessment"</button></div>
+            </ActionForm>
+        </details>
+    }
+}
+
+#[component]
+fn Comments(summary: CaseSummary, actions: ReviewActions) -> impl IntoView {
+    let id = summary.overview.item.id;
+    let action = actions.comment;
+    let error = error_of(action);
+    let body_error = Signal::derive(move || error.get().map(|e| e.to_string()));
+    let comments = summary.comments.clone();
+    view! {
+        <section id="comments" class=SECTION aria-labelledby="comments-h">
+            <h2 id="comments-h" class=H2>{format!("Comments ({})", comments.len())}</h2>
+            <ul class="mt-3 space-y-3" data-testid="comments">
+                {comments.into_iter().map(|c| {
+                    let tag = match c.kind.as_str() {
+                        "RETURN" => "Returned",
+                        "CONCURRENCE" => "Concurrence",
+                        "REFUSAL" => "Refusal",
+                        "SIGN_OFF" => "Sign-off",
+                        _ => "Comment",
+                    };
+                    view! {
+                        <li class="rounded-md border border-slate-200 p-3 text-sm">
+                            <p class="text-xs text-slate-600">{format!("{tag} · {} · {} ({}) · {}", c.anchor_label, c.author, c.role, c.at)}</p>
+                            <p class="mt-1 whitespace-pre-line text-slate-900">{c.body}</p>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            {summary.actions.can_comment.then(|| view! {
+                <ActionForm action attr:class="mt-4 space-y-3 print:hidden" attr:data-testid="comment-form">
+                    <input type="hidden" name="id" value=id/>
+                    {anchor_select("comment-anchor", summary.anchors.clone())}
+                    <div>
+                        <label for="comment-body" class="block text-sm text-slate-700">"Comment"</label>
+                        <textarea id="comment-body" name="body" rows="3" maxlength="5000" class=INPUT aria-describedby="comment-body-error"></textarea>
+                        <InlineError id="comment-body-error".to_string() message=body_error/>
+                    </div>
+                    <button type="submit" class=BUTTON_SECONDARY disabled=move || action.pending().get()>"Add comment"</button>
+                </ActionForm>
+            })}
+        </section>
+    }
+}
+
+#[component]
+fn AuditTrail(summary: CaseSummary) -> impl IntoView {
+    let events = summary.events.clone();
+    let intact = summary.integrity_problem.is_none();
+    view! {
+        <section class=format!("{SECTION} print:break-before-page") aria-labelledby="audit-h">
+            <h2 id="audit-h" class=H2>"Audit trail"</h2>
+            <p class="mt-1 text-sm text-slate-700" data-testid="audit-status">
+                {if intact {
+                    format!("{} events, hash-chained; the chain and the records verify.", events.len())
+                } else {
+                    "The chain or a record does NOT verify (see the warning at the top).".to_string()
+                }}
+            </p>
+            <table class=TABLE data-testid="audit-trail">
+                <thead><tr>
+                    <th class=TH scope="col">"#"</th><th class=TH scope="col">"When"</th><th class=TH scope="col">"Who"</th>
+                    <th class=TH scope="col">"What"</th><th class=TH scope="col">"Hash"</th>
+                </tr></thead>
+                <tbody>
+                    {events.into_iter().map(|e| view! {
+                        <tr>
+                            <td class=TD>{e.seq}</td>
+                            <td class=format!("{TD} whitespace-nowrap")>{e.at}</td>
+                            <td class=TD>{format!("{} ({})", e.actor, e.role)}</td>
+                            <td class=TD>{e.summary}</td>
+                            <td class=format!("{TD} font-mono text-xs")>{e.hash.chars().take(19).collect::<String>()}"…"</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </section>
+    }
+}
