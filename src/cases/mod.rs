@@ -86,6 +86,9 @@ pub struct CaseListItem {
     pub can_submit: bool,
     pub updated_at: String,
     pub updated_by: String,
+    /// A deadline this version has missed: "Review overdue" (submitted longer than
+    /// `review::REVIEW_DAYS` ago) or "Re-assessment due" (decided, review date passed or a trigger).
+    pub attention: Option<String>,
 }
 
 /// Filters of the case list; every field is optional and kept in the URL.

@@ -4,11 +4,17 @@
 //! office, title, dates and one to three support components drawn from the examples, and then has
 //! its answers varied within the closed lists (records, accountability, measure statuses…). The engine
 //! scores every draft exactly as the wizard would; a variation that makes the document invalid is
-//! dropped for the unvaried answers. Complete cases that nothing blocks are submitted (with their
-//! submission snapshot), the others stay drafts. Rows are written in batched transactions.
+//! dropped for the unvaried answers. Complete cases that nothing blocks are spread over every
+//! workflow state (spec §10.2) with the history that state implies: submission snapshots, returns
+//! with the reviewer's comment, sign-offs by a reviewer of the required level with their immutable
+//! record, re-assessed versions that superseded their predecessor — and the hash-chained audit
+//! events of all of it, so `hrdd audit verify` passes on a seeded database. The actors are the demo
+//! accounts. Rows are written in batched transactions.
 
+use super::audit::{self, Action, NewEvent};
 use super::wizard::{content_hash, submission_record};
 use super::CaseState;
+use crate::accounts::Role;
 use crate::error::AppError;
 use crate::methodology::draft::score_draft;
 use crate::methodology::Registry;
@@ -65,20 +71,55 @@ const RECORDS: &[&str] =
 const ACCOUNTABILITY: &[&str] = &["EFFECTIVE", "PARTIAL", "NONE_IMPUNITY", "UNKNOWN"];
 const MEASURE_STATUS: &[&str] = &["PROPOSED", "AGREED_IN_WRITING", "IN_PLACE", "VERIFIED"];
 
+/// How many case versions of each state were written (`superseded` versions come with the decided
+/// re-assessment that replaced them, so rows = the requested count + `superseded`).
 #[derive(Debug, Default, Clone, Copy)]
 pub struct SeedReport {
     pub drafts: u64,
     pub submitted: u64,
+    pub returned: u64,
+    pub decided: u64,
+    pub superseded: u64,
 }
 
-/// Creates `count` cases created by the user `creator` (an assessor), reproducibly from `seed`.
-pub async fn seed_cases(
-    db: &Db,
-    registry: &Registry,
-    creator: i64,
-    count: u64,
-    seed: u64,
-) -> Result<SeedReport, AppError> {
+impl SeedReport {
+    pub fn rows(&self) -> u64 {
+        self.drafts + self.submitted + self.returned + self.decided + self.superseded
+    }
+}
+
+/// A demo account acting in the seeded history.
+#[derive(Clone, Debug)]
+struct Actor {
+    id: i64,
+    email: String,
+}
+
+/// The demo accounts that create, advise on and decide the seeded cases.
+struct Cast {
+    assessor: Actor,
+    reviewers: [Actor; 3],
+}
+
+async fn cast(db: &Db) -> Result<Cast, AppError> {
+    let actor = |email: &'static str| async move {
+        let id: Option<i64> = with_pool!(db, pool => sqlx::query_scalar("SELECT id FROM users WHERE email = $1").bind(email).fetch_optional(pool).await?);
+        id.map(|id| Actor { id, email: email.to_string() })
+            .ok_or_else(|| AppError::internal(format!("the demo account {email} is missing (run the demo seed first)")))
+    };
+    Ok(Cast {
+        assessor: actor("assessor@demo.hrdd").await?,
+        reviewers: [
+            actor("reviewer1@demo.hrdd").await?,
+            actor("reviewer2@demo.hrdd").await?,
+            actor("reviewer3@demo.hrdd").await?,
+        ],
+    })
+}
+
+/// Creates `count` cases (by the demo assessor), reproducibly from `seed`.
+pub async fn seed_cases(db: &Db, registry: &Registry, count: u64, seed: u64) -> Result<SeedReport, AppError> {
+    let cast = cast(db).await?;
     let mut rng = StdRng::seed_from_u64(seed);
     let templates: Vec<Value> =
         EXAMPLES.iter().map(|t| serde_json::from_str(t).expect("bundled examples are JSON")).collect();
@@ -92,13 +133,18 @@ pub async fn seed_cases(
         batch.push(make_case(&mut rng, registry, &templates, &components, &mut counters, now, n)?);
         if batch.len() == 500 || n + 1 == count {
             for case in &batch {
-                if case.state == CaseState::Submitted {
-                    report.submitted += 1;
-                } else {
-                    report.drafts += 1;
+                match case.state {
+                    CaseState::Draft => report.drafts += 1,
+                    CaseState::Submitted => report.submitted += 1,
+                    CaseState::Returned => report.returned += 1,
+                    CaseState::Decided => report.decided += 1,
+                    CaseState::Superseded => {
+                        report.superseded += 1;
+                        report.decided += 1;
+                    }
                 }
             }
-            write_batch(db, creator, &batch).await?;
+            write_batch(db, registry, &cast, &batch).await?;
             batch.clear();
         }
     }
@@ -118,9 +164,11 @@ struct SeedCase {
     decision: Option<String>,
     next_review: Option<String>,
     at: chrono::DateTime<Utc>,
-    /// The result to freeze for a submitted case.
+    /// The result to freeze for a case that was submitted at some point.
     snapshot: Option<Box<crate::methodology::ResultDocument>>,
     doc: Value,
+    approval_level: Option<i64>,
+    blocking_codes: String,
 }
 
 /// The next free reference number per `CC-YYYY-` prefix.
@@ -184,17 +232,23 @@ fn make_case(
         outcome = score_draft(registry, &doc);
     }
     let result = outcome.result();
-    let state =
-        if result.is_some_and(|r| r.can_submit) && rng.gen_bool(0.6) { CaseState::Submitted } else { CaseState::Draft };
+    let state = match (result.is_some_and(|r| r.can_submit), rng.gen_range(0..100)) {
+        (false, _) | (true, 0..25) => CaseState::Draft,
+        (true, 25..45) => CaseState::Submitted,
+        (true, 45..55) => CaseState::Returned,
+        (true, 55..90) => CaseState::Decided,
+        (true, _) => CaseState::Superseded,
+    };
     let prefix = format!("{country}-{}-", at.year());
     let number = counters.entry(prefix.clone()).or_insert(0);
     *number += 1;
     let reference = format!("{prefix}{:04}", number);
     let version = doc["methodology_version"].as_str().unwrap_or_default().to_string();
     let snapshot = match (state, result) {
-        (CaseState::Submitted, Some(r)) => Some(Box::new(r.clone())),
-        _ => None,
+        (CaseState::Draft, _) | (_, None) => None,
+        (_, Some(r)) => Some(Box::new(r.clone())),
     };
+    let figures = super::service::figures(&outcome);
     Ok(SeedCase {
         reference,
         country,
@@ -210,6 +264,8 @@ fn make_case(
         next_review: result.and_then(|r| r.next_review_date).map(|d| d.to_string()),
         at,
         snapshot,
+        approval_level: figures.approval_level,
+        blocking_codes: figures.blocking_codes,
     })
 }
 
@@ -241,27 +297,187 @@ fn vary(rng: &mut StdRng, doc: &mut Value) {
     }
 }
 
-async fn write_batch(db: &Db, creator: i64, batch: &[SeedCase]) -> Result<(), AppError> {
+/// A point in a seeded case's history: `days` after it was created, never in the future.
+fn later(c: &SeedCase, days: i64) -> chrono::DateTime<Utc> {
+    (c.at + Duration::days(days)).min(Utc::now())
+}
+
+fn event(
+    case_id: i64,
+    version: i64,
+    actor: &Actor,
+    role: Role,
+    action: Action,
+    at: chrono::DateTime<Utc>,
+    details: Value,
+) -> NewEvent {
+    NewEvent {
+        case_id,
+        version,
+        actor_id: actor.id,
+        actor: actor.email.clone(),
+        role: role.as_str(),
+        action,
+        at: audit::timestamp(at),
+        details,
+    }
+}
+
+/// The reviewer who signs: the lowest demo level that suffices and covers the country
+/// (the level-1 demo reviewer works in KE and UG only).
+fn signer<'c>(cast: &'c Cast, level: u8, country: &str) -> &'c Actor {
+    match level {
+        1 if matches!(country, "KE" | "UG") => &cast.reviewers[0],
+        0..=2 => &cast.reviewers[1],
+        _ => &cast.reviewers[2],
+    }
+}
+
+/// Final decisions as a reviewer of the required level would choose them: the recommendation's
+/// own counterpart (conditions written where they are required).
+fn seeded_sign_off(
+    registry: &Registry,
+    case_id: i64,
+    version: i64,
+    doc: &Value,
+    result: &crate::methodology::ResultDocument,
+    signer: &Actor,
+    at: chrono::DateTime<Utc>,
+) -> (Value, String, Option<&'static str>) {
+    use crate::review::rules::{allowed_decisions, preselect};
+    let status = doc["case"]["implementation_status"]
+        .as_str()
+        .and_then(crate::methodology::codes::ImplementationStatus::parse)
+        .unwrap_or(crate::methodology::codes::ImplementationStatus::NotStarted);
+    let mut overall: Option<crate::methodology::codes::FinalDecision> = None;
+    let decisions = result
+        .components
+        .iter()
+        .map(|comp| {
+            let d = preselect(comp, &allowed_decisions(comp, status));
+            if overall.is_none_or(|o| (d.rank(), d) > (o.rank(), o)) {
+                overall = Some(d);
+            }
+            let conditions = (d == crate::methodology::codes::FinalDecision::ProceedWithConditions)
+                .then_some("Quarterly monitoring reports shared with the human-rights adviser; suspension clause in the agreement.");
+            crate::review::service::decision_entry(comp, d, conditions)
+        })
+        .collect();
+    let methodology = doc["methodology_version"].as_str().unwrap_or_default();
+    let catalogue = registry.get(methodology).expect("seeded with a loaded methodology");
+    let answers = crate::methodology::draft::applicable(catalogue, doc);
+    let record = crate::review::service::sign_off_record(
+        case_id,
+        version,
+        &answers,
+        result,
+        decisions,
+        &signer.email,
+        result.approval_level_required,
+        at,
+        None,
+    );
+    let hash = content_hash(&record).unwrap_or_default();
+    (record, hash, overall.map(|d| d.code()))
+}
+
+async fn write_batch(db: &Db, registry: &Registry, cast: &Cast, batch: &[SeedCase]) -> Result<(), AppError> {
+    let assessor = &cast.assessor;
     with_pool!(db, pool => {
         let mut tx = pool.begin().await?;
         for c in batch {
-            let submitted_at = (c.state == CaseState::Submitted).then_some(c.at);
+            // A superseded case is version 1 of a series whose version 2 is decided.
+            let v1_state = if c.state == CaseState::Superseded { CaseState::Superseded } else { c.state };
+            let submitted_at = c.snapshot.as_ref().map(|_| later(c, 2));
             let id: i64 = sqlx::query_scalar(
-                "INSERT INTO cases (reference, country, title, methodology_version, state, version_no, revision, answers, valid, can_submit, overall_band, overall_decision, next_review_date, created_by, created_at, updated_by, updated_at, submitted_at)
-                 VALUES ($1, $2, $3, $4, $5, 1, 1, $6, $7, $8, $9, $10, $11, $12, $13, $12, $13, $14) RETURNING id",
+                "INSERT INTO cases (reference, country, title, methodology_version, state, version_no, revision, answers, valid, can_submit, overall_band, overall_decision, next_review_date, approval_level, blocking_codes, created_by, created_at, updated_by, updated_at, submitted_at)
+                 VALUES ($1, $2, $3, $4, $5, 1, 1, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $14, $15, $16) RETURNING id",
             )
-            .bind(&c.reference).bind(&c.country).bind(&c.title).bind(&c.version).bind(c.state.as_str())
+            .bind(&c.reference).bind(&c.country).bind(&c.title).bind(&c.version).bind(v1_state.as_str())
             .bind(&c.answers).bind(c.valid).bind(c.can_submit).bind(&c.band).bind(&c.decision).bind(&c.next_review)
-            .bind(creator).bind(c.at).bind(submitted_at)
+            .bind(c.approval_level).bind(&c.blocking_codes)
+            .bind(assessor.id).bind(c.at).bind(submitted_at)
             .fetch_one(&mut *tx).await?;
             sqlx::query("INSERT INTO case_revisions (case_id, revision, answers, saved_by, saved_at) VALUES ($1, 1, $2, $3, $4)")
-                .bind(id).bind(&c.answers).bind(creator).bind(c.at).execute(&mut *tx).await?;
-            if let Some(result) = &c.snapshot {
-                let record = submission_record(id, &c.reference, 1, &c.doc, result, "seed", c.at);
-                let hash = content_hash(&record).map_err(|e| sqlx::Error::Protocol(e.to_string()))?;
-                let record = record.to_string();
-                sqlx::query("INSERT INTO case_snapshots (case_id, kind, revision, record, content_hash, created_by, created_at) VALUES ($1, 'SUBMISSION', 1, $2, $3, $4, $5)")
-                    .bind(id).bind(&record).bind(&hash).bind(creator).bind(c.at).execute(&mut *tx).await?;
+                .bind(id).bind(&c.answers).bind(assessor.id).bind(c.at).execute(&mut *tx).await?;
+            let hash = audit::answers_hash(&c.doc);
+            let created = event(id, 1, assessor, Role::Assessor, Action::Created, c.at, json!({ "reference": c.reference, "answers_hash": hash }));
+            crate::append_event!(tx, &created);
+            let Some(result) = &c.snapshot else { continue };
+            let at = later(c, 2);
+            let record = submission_record(id, &c.reference, 1, &c.doc, result, &assessor.email, at);
+            let snapshot_hash = content_hash(&record).map_err(|e| sqlx::Error::Protocol(e.to_string()))?;
+            sqlx::query("INSERT INTO case_snapshots (case_id, kind, revision, record, content_hash, created_by, created_at) VALUES ($1, 'SUBMISSION', 1, $2, $3, $4, $5)")
+                .bind(id).bind(record.to_string()).bind(&snapshot_hash).bind(assessor.id).bind(at).execute(&mut *tx).await?;
+            let submitted = event(id, 1, assessor, Role::Assessor, Action::Submitted, at, json!({ "revision": 1, "content_hash": snapshot_hash, "answers_hash": hash }));
+            crate::append_event!(tx, &submitted);
+            match c.state {
+                CaseState::Returned => {
+                    let reviewer = signer(cast, 1, &c.country);
+                    let at = later(c, 5);
+                    let comment = "Please add the source of the violation record and confirm the monitoring indicator.";
+                    sqlx::query("UPDATE cases SET state = 'RETURNED', updated_by = $1, updated_at = $2 WHERE id = $3")
+                        .bind(reviewer.id).bind(at).bind(id).execute(&mut *tx).await?;
+                    sqlx::query("INSERT INTO case_comments (case_id, anchor, body, kind, author_id, author_role, created_at) VALUES ($1, '', $2, 'RETURN', $3, 'reviewer', $4)")
+                        .bind(id).bind(comment).bind(reviewer.id).bind(at).execute(&mut *tx).await?;
+                    let returned = event(id, 1, reviewer, Role::Reviewer, Action::Returned, at, json!({ "anchor": "", "comment": comment }));
+                    crate::append_event!(tx, &returned);
+                }
+                CaseState::Decided | CaseState::Superseded => {
+                    let reviewer = signer(cast, result.approval_level_required, &c.country);
+                    let at = later(c, 9);
+                    let (record, sign_hash, overall) = seeded_sign_off(registry, id, 1, &c.doc, result, reviewer, at);
+                    sqlx::query("UPDATE cases SET final_decision = $1, decided_by = $2, decided_at = $3, updated_by = $2, updated_at = $3 WHERE id = $4")
+                        .bind(overall).bind(reviewer.id).bind(at).bind(id).execute(&mut *tx).await?;
+                    sqlx::query("INSERT INTO case_snapshots (case_id, kind, revision, record, content_hash, created_by, created_at) VALUES ($1, 'SIGN_OFF', 1, $2, $3, $4, $5)")
+                        .bind(id).bind(record.to_string()).bind(&sign_hash).bind(reviewer.id).bind(at).execute(&mut *tx).await?;
+                    let signed = event(id, 1, reviewer, Role::Reviewer, Action::SignedOff, at, json!({ "content_hash": sign_hash, "decisions": record["decisions"].as_array().map(|d| d.iter().map(|x| format!("{}: {}", x["component_id"].as_str().unwrap_or_default(), x["final_decision"].as_str().unwrap_or_default())).collect::<Vec<_>>()) }));
+                    crate::append_event!(tx, &signed);
+                    if c.state == CaseState::Superseded {
+                        // A periodic re-assessment (version 2), decided, which superseded version 1.
+                        let mut doc = c.doc.clone();
+                        doc["case"]["assessment_type"] = json!("PERIODIC");
+                        let text = doc.to_string();
+                        let outcome = score_draft(registry, &doc);
+                        let Some(result2) = outcome.result().filter(|r| r.can_submit) else {
+                            // Not expected (only 1.6 changed); version 1 then simply stays decided.
+                            sqlx::query("UPDATE cases SET state = 'DECIDED' WHERE id = $1").bind(id).execute(&mut *tx).await?;
+                            continue;
+                        };
+                        let figures = super::service::figures(&outcome);
+                        let reference = format!("{}-v2", c.reference);
+                        let (start, submit, decide) = (later(c, 200), later(c, 203), later(c, 210));
+                        let reviewer = signer(cast, result2.approval_level_required, &c.country);
+                        let id2: i64 = sqlx::query_scalar(
+                            "INSERT INTO cases (reference, country, title, methodology_version, state, version_no, previous_id, revision, answers, valid, can_submit, overall_band, overall_decision, next_review_date, approval_level, blocking_codes, created_by, created_at, updated_by, updated_at, submitted_at, decided_by, decided_at)
+                             VALUES ($1, $2, $3, $4, 'DECIDED', 2, $5, 1, $6, TRUE, TRUE, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $14, $15) RETURNING id",
+                        )
+                        .bind(&reference).bind(&c.country).bind(&c.title).bind(&c.version).bind(id)
+                        .bind(&text).bind(&figures.band).bind(&figures.decision).bind(&figures.next_review).bind(figures.approval_level).bind(&figures.blocking_codes)
+                        .bind(assessor.id).bind(start).bind(reviewer.id).bind(decide).bind(submit)
+                        .fetch_one(&mut *tx).await?;
+                        sqlx::query("INSERT INTO case_revisions (case_id, revision, answers, saved_by, saved_at) VALUES ($1, 1, $2, $3, $4)")
+                            .bind(id2).bind(&text).bind(assessor.id).bind(start).execute(&mut *tx).await?;
+                        let hash2 = audit::answers_hash(&doc);
+                        let started = event(id2, 2, assessor, Role::Assessor, Action::ReassessmentStarted, start, json!({ "reference": reference, "answers_hash": hash2, "previous_case_id": id }));
+                        crate::append_event!(tx, &started);
+                        let record = submission_record(id2, &reference, 1, &doc, result2, &assessor.email, submit);
+                        let submission_hash = content_hash(&record).map_err(|e| sqlx::Error::Protocol(e.to_string()))?;
+                        sqlx::query("INSERT INTO case_snapshots (case_id, kind, revision, record, content_hash, created_by, created_at) VALUES ($1, 'SUBMISSION', 1, $2, $3, $4, $5)")
+                            .bind(id2).bind(record.to_string()).bind(&submission_hash).bind(assessor.id).bind(submit).execute(&mut *tx).await?;
+                        let submitted = event(id2, 2, assessor, Role::Assessor, Action::Submitted, submit, json!({ "revision": 1, "content_hash": submission_hash, "answers_hash": hash2 }));
+                        crate::append_event!(tx, &submitted);
+                        let (record, sign_hash, overall) = seeded_sign_off(registry, id2, 2, &doc, result2, reviewer, decide);
+                        sqlx::query("UPDATE cases SET final_decision = $1 WHERE id = $2").bind(overall).bind(id2).execute(&mut *tx).await?;
+                        sqlx::query("INSERT INTO case_snapshots (case_id, kind, revision, record, content_hash, created_by, created_at) VALUES ($1, 'SIGN_OFF', 1, $2, $3, $4, $5)")
+                            .bind(id2).bind(record.to_string()).bind(&sign_hash).bind(reviewer.id).bind(decide).execute(&mut *tx).await?;
+                        let signed = event(id2, 2, reviewer, Role::Reviewer, Action::SignedOff, decide, json!({ "content_hash": sign_hash }));
+                        crate::append_event!(tx, &signed);
+                        let superseded = event(id, 1, reviewer, Role::Reviewer, Action::Superseded, decide, json!({ "reference": reference, "case_id": id2 }));
+                        crate::append_event!(tx, &superseded);
+                    }
+                }
+                _ => {}
             }
         }
         tx.commit().await?;

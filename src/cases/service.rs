@@ -85,16 +85,37 @@ struct ListRow {
     can_submit: bool,
     updated_at: DateTime<Utc>,
     updated_by_name: String,
+    submitted_at: Option<DateTime<Utc>>,
+    next_review_date: Option<String>,
+    reassessment_due: bool,
 }
 
 impl ListRow {
     fn into_item(self) -> CaseListItem {
+        let state = CaseState::parse(&self.state).unwrap_or(CaseState::Draft);
+        let today = Utc::now().date_naive().to_string();
+        let attention = match state {
+            CaseState::Submitted
+                if self
+                    .submitted_at
+                    .is_some_and(|t| t + chrono::Duration::days(crate::review::REVIEW_DAYS) < Utc::now()) =>
+            {
+                Some("Review overdue".to_string())
+            }
+            CaseState::Decided
+                if self.reassessment_due || self.next_review_date.as_deref().is_some_and(|d| d <= today.as_str()) =>
+            {
+                Some("Re-assessment due".to_string())
+            }
+            _ => None,
+        };
         CaseListItem {
+            attention,
             id: self.id,
             reference: self.reference,
             country: self.country,
             title: self.title,
-            state: CaseState::parse(&self.state).unwrap_or(CaseState::Draft),
+            state,
             version_no: self.version_no,
             overall_band: self.overall_band.as_deref().and_then(Band::parse),
             overall_decision: self.overall_decision.as_deref().and_then(RecommendedDecision::parse),
@@ -106,7 +127,8 @@ impl ListRow {
 }
 
 const LIST_COLUMNS: &str = "c.id, c.reference, c.country, c.title, c.state, c.version_no, c.overall_band, \
-     c.overall_decision, c.can_submit, c.updated_at, u.name AS updated_by_name";
+     c.overall_decision, c.can_submit, c.updated_at, u.name AS updated_by_name, c.submitted_at, c.next_review_date, \
+     c.reassessment_due";
 
 /// The case list for `user`: filtered, scoped by country, newest change first, one page.
 pub async fn list(db: &Db, user: &CurrentUser, filter: &CaseFilter) -> Result<CasePage, AppError> {
@@ -319,7 +341,6 @@ struct OverviewRow {
     list: ListRow,
     methodology_version: String,
     answers: String,
-    next_review_date: Option<String>,
     created_at: DateTime<Utc>,
     created_by_name: String,
 }
@@ -328,7 +349,7 @@ struct OverviewRow {
 pub async fn overview(db: &Db, registry: &Registry, user: &CurrentUser, id: i64) -> Result<CaseOverview, AppError> {
     access::require_reader(user)?;
     let sql = format!(
-        "SELECT {LIST_COLUMNS}, c.methodology_version, c.answers, c.next_review_date, c.created_at, cu.name AS created_by_name
+        "SELECT {LIST_COLUMNS}, c.methodology_version, c.answers, c.created_at, cu.name AS created_by_name
          FROM cases c JOIN users u ON u.id = c.updated_by JOIN users cu ON cu.id = c.created_by WHERE c.id = $1"
     );
     let row: Option<OverviewRow> = with_pool!(db, pool => sqlx::query_as(&sql).bind(id).fetch_optional(pool).await?);
@@ -344,6 +365,7 @@ pub async fn overview(db: &Db, registry: &Registry, user: &CurrentUser, id: i64)
         .as_array()
         .map(|c| c.iter().filter_map(|c| c["component_id"].as_str().map(String::from)).collect())
         .unwrap_or_default();
+    let next_review_date = row.list.next_review_date.clone();
     let item = row.list.into_item();
     let can_edit = item.state.editable() && user.has(crate::accounts::Role::Assessor);
     let resume_segment: Option<String> = with_pool!(db, pool => sqlx::query_scalar("SELECT segment FROM case_positions WHERE user_id = $1 AND case_id = $2").bind(user.id).bind(id).fetch_optional(pool).await?);
@@ -357,7 +379,7 @@ pub async fn overview(db: &Db, registry: &Registry, user: &CurrentUser, id: i64)
         methodology_version: row.methodology_version,
         created_at: row.created_at.format("%Y-%m-%d").to_string(),
         created_by: row.created_by_name,
-        next_review_date: row.next_review_date,
+        next_review_date,
         components,
         open_items_total: errors.len(),
         open_items,

@@ -706,6 +706,48 @@ pub async fn concur(
     }
 }
 
+/// The immutable sign-off record of spec §10.5 (without its content hash, which is computed over it).
+#[allow(clippy::too_many_arguments)]
+pub fn sign_off_record(
+    case_id: i64,
+    version: i64,
+    answers: &Value,
+    result: &crate::methodology::ResultDocument,
+    decisions: Vec<Value>,
+    signed_by: &str,
+    signer_level: u8,
+    signed_at: DateTime<Utc>,
+    comment: Option<&str>,
+) -> Value {
+    json!({
+        "case_id": case_id,
+        "version": version,
+        "methodology_version": answers["methodology_version"],
+        "answers": answers,
+        "result": result,
+        "decisions": decisions,
+        "signed_by": signed_by,
+        "signer_level": signer_level,
+        "signed_at": signed_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        "comment": comment,
+    })
+}
+
+/// One component's entry in the sign-off record's `decisions`.
+pub fn decision_entry(
+    c: &crate::methodology::result::ComponentResult,
+    decision: crate::methodology::codes::FinalDecision,
+    conditions: Option<&str>,
+) -> Value {
+    json!({
+        "component_id": c.component_id,
+        "recommended_decision": c.recommended_decision.code(),
+        "final_decision": decision.code(),
+        "conditions": conditions,
+        "approval_level_required": c.approval_level_required,
+    })
+}
+
 /// Signs off a submitted case (spec §10.2, §10.4, §10.5): reviewer at the required level, not a
 /// participant, a valid final decision per component. Stores the immutable sign-off record and
 /// returns its content hash; a re-assessment's previous version becomes SUPERSEDED.
@@ -772,30 +814,19 @@ pub async fn sign_off(
     let comment = text_field("comment", comment, "the comment", false)?;
     let now = Utc::now();
     let answers = applicable(catalogue, &draft);
-    let decisions_json: Vec<Value> = chosen
-        .iter()
-        .map(|(c, d, conditions)| {
-            json!({
-                "component_id": c.component_id,
-                "recommended_decision": c.recommended_decision.code(),
-                "final_decision": d.code(),
-                "conditions": conditions,
-                "approval_level_required": c.approval_level_required,
-            })
-        })
-        .collect();
-    let record = json!({
-        "case_id": id,
-        "version": row.version_no,
-        "methodology_version": answers["methodology_version"],
-        "answers": answers,
-        "result": result,
-        "decisions": decisions_json,
-        "signed_by": user.email,
-        "signer_level": level,
-        "signed_at": now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-        "comment": comment,
-    });
+    let decisions_json: Vec<Value> =
+        chosen.iter().map(|(c, d, conditions)| decision_entry(c, *d, conditions.as_deref())).collect();
+    let record = sign_off_record(
+        id,
+        row.version_no,
+        &answers,
+        result,
+        decisions_json,
+        &user.email,
+        level,
+        now,
+        comment.as_deref(),
+    );
     let hash = wizard::content_hash(&record)?;
     let overall = chosen.iter().map(|(_, d, _)| *d).max_by_key(|d| (d.rank(), *d)).map(|d| d.code());
     let summary: Vec<String> = chosen.iter().map(|(c, d, _)| format!("{}: {}", c.component_id, d.code())).collect();

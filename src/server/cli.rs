@@ -237,16 +237,16 @@ fn seed_cases(count: u64, seed: u64) -> ExitCode {
         if let Err(e) = crate::server::demo::seed(&db).await {
             return fail(e);
         }
-        let creator = match crate::server::demo::assessor_id(&db).await {
-            Ok(id) => id,
-            Err(e) => return fail(e),
-        };
-        match crate::cases::seed::seed_cases(&db, &registry, creator, count, seed).await {
+        match crate::cases::seed::seed_cases(&db, &registry, count, seed).await {
             Ok(r) => {
                 println!(
-                    "seeded {count} cases ({} drafts, {} submitted) in {:.1} s; demo accounts use the password {}",
+                    "seeded {count} cases, {} versions ({} drafts, {} submitted, {} returned, {} decided, {} superseded) in {:.1} s; demo accounts use the password {}",
+                    r.rows(),
                     r.drafts,
                     r.submitted,
+                    r.returned,
+                    r.decided,
+                    r.superseded,
                     started.elapsed().as_secs_f64(),
                     crate::accounts::DEMO_PASSWORD
                 );

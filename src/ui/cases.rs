@@ -168,7 +168,9 @@ fn CaseRow(item: CaseListItem) -> impl IntoView {
                 {(item.version_no > 1).then(|| view! { <span class="ml-2 text-xs text-slate-500">{format!("version {}", item.version_no)}</span> })}
             </td>
             <td class="px-4 py-3">{item.country.clone()}</td>
-            <td class="px-4 py-3">{state_badge(item.state)}</td>
+            <td class="px-4 py-3">{state_badge(item.state)}
+                {item.attention.clone().map(|a| view! { <span class="mt-1 block text-xs font-semibold text-red-800" data-testid="attention">{a}</span> })}
+            </td>
             <td class="px-4 py-3">{band_badge(item.overall_band)}</td>
             <td class="px-4 py-3 text-slate-600">{item.updated_at.clone()}<br/><span class="text-xs">{item.updated_by.clone()}</span></td>
         </tr>
@@ -311,7 +313,7 @@ pub fn OverviewBody(overview: CaseOverview) -> impl IntoView {
             </div>
             <div class="flex items-center gap-3">
                 {state_badge(item.state)}
-                {may_open_form.then(|| view! { <A href=form_link.0 attr:class=BUTTON_PRIMARY>{form_link.1}</A> })}
+                {may_open_form.then(|| view! { <A href=form_link.0 attr:class=format!("{BUTTON_PRIMARY} print:hidden")>{form_link.1}</A> })}
             </div>
         </header>
         <dl class="mt-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">

@@ -184,3 +184,38 @@ fn first_start_without_users_says_how_to_create_the_first_admin() {
     child.wait().ok();
     assert!(seen.contains("No users yet") && seen.contains("hrdd user add --email"), "{seen}");
 }
+
+#[test]
+fn audit_verify_passes_on_a_seeded_database_and_names_a_tampered_event() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("audit.sqlite");
+    let url = format!("sqlite://{}", file.display());
+    let env = [("DATABASE_URL", url.as_str())];
+    let seeded = hrdd(&["seed", "--cases", "40", "--seed", "3"], None, &env);
+    assert_eq!(seeded.status.code(), Some(0), "{}", String::from_utf8_lossy(&seeded.stderr));
+    let ok = hrdd(&["audit", "verify"], None, &env);
+    let text = String::from_utf8_lossy(&ok.stdout);
+    assert_eq!(ok.status.code(), Some(0), "{text}");
+    assert!(text.contains("audit trail intact: 4") && text.contains("snapshots verified"), "{text}");
+    // Change one stored event directly in the database.
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    let reference: String = runtime.block_on(async {
+        let pool = sqlx::SqlitePool::connect(&url).await.unwrap();
+        let (case_id, reference): (i64, String) =
+            sqlx::query_as("SELECT c.id, c.reference FROM cases c WHERE c.state = 'DECIDED' ORDER BY c.id LIMIT 1")
+                .fetch_one(&pool)
+                .await
+                .unwrap();
+        sqlx::query("UPDATE case_events SET at = '2020-01-01T00:00:00.000Z' WHERE case_id = $1 AND seq = 2")
+            .bind(case_id)
+            .execute(&pool)
+            .await
+            .unwrap();
+        pool.close().await;
+        reference
+    });
+    let broken = hrdd(&["audit", "verify"], None, &env);
+    let text = String::from_utf8_lossy(&broken.stdout);
+    assert_eq!(broken.status.code(), Some(1), "{text}");
+    assert!(text.contains(&format!("BROKEN case {reference}")) && text.contains("event 2 (SUBMITTED)"), "{text}");
+}

@@ -401,6 +401,9 @@ async fn reassessment_creates_a_linked_version_and_supersedes_on_sign_off(t: Tes
     assert_eq!(s["triggers"][0]["trigger"], "GRAVE_VIOLATION_REPORT");
     assert!(s["actions"]["can_reassess"].as_bool().unwrap());
     assert!(ids(&queue(&j, &j.ines).await["reassessment"]).contains(&case_id));
+    let list: Value = serde_json::from_str(&call(&j.app, "cases/list", Some(&j.ines), &[]).await.body).unwrap();
+    let item = list["items"].as_array().unwrap().iter().find(|i| i["id"] == case_id).unwrap().clone();
+    assert_eq!(item["attention"], "Re-assessment due", "lists flag it");
 
     let r =
         post(&j, "review/reassess", &j.ines, &[("id", j.id.clone()), ("assessment_type", "TRIGGERED".into())]).await;
