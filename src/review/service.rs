@@ -773,19 +773,20 @@ pub async fn sign_off(
     if let Some(reason) = signer_conflict(&participants(db, id).await?, user) {
         return Err(AppError::forbidden(reason));
     }
-    if row.revision != revision {
-        return Err(stale_page());
-    }
     let outcome = score_draft(registry, &draft);
     let result = outcome
         .result()
         .ok_or_else(|| AppError::Conflict("The stored answers no longer score; return the case.".into()))?;
     let level = user.approval_level.unwrap_or(0);
+    // Authorization (level) before staleness: a reviewer below the level learns that first.
     if level < result.approval_level_required {
         return Err(AppError::forbidden(format!(
             "This case needs approval level {}; you sign at level {level}.",
             result.approval_level_required
         )));
+    }
+    if row.revision != revision {
+        return Err(stale_page());
     }
     let status = implementation_status(&draft);
     let mut chosen = Vec::new();
