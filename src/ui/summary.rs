@@ -20,7 +20,7 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-const SECTION: &str = "mt-8 rounded-xl border border-slate-200 bg-white p-6 shadow-sm print:mt-4 print:break-inside-avoid-page print:border-0 print:p-0 print:shadow-none";
+const SECTION: &str = "mt-8 rounded-xl border border-slate-200 bg-white p-6 shadow-sm print:mt-4 print:border-0 print:p-0 print:shadow-none";
 const H2: &str = "text-lg font-semibold text-slate-900";
 const TABLE: &str = "mt-3 w-full border-collapse text-left text-sm";
 const TH: &str = "border-b border-slate-300 px-2 py-1.5 text-xs font-semibold uppercase tracking-wide text-slate-600";
