@@ -1,6 +1,6 @@
 //! The Leptos application: HTML shell, routes and the page layout.
 
-use crate::ui::account::PasswordPage;
+use crate::ui::account::{AccountPage, PasswordPage};
 use crate::ui::admin_users::AdminUsersPage;
 use crate::ui::cases::{CaseListPage, NewCasePage};
 use crate::ui::home::HomePage;
@@ -8,6 +8,7 @@ use crate::ui::layout::Layout;
 use crate::ui::login::LoginPage;
 use crate::ui::methodology::MethodologyPage;
 use crate::ui::not_found::NotFound;
+use crate::ui::portfolio::PortfolioPageView;
 use crate::ui::review::ReviewQueuePage;
 use crate::ui::summary::CaseSummaryPage;
 use crate::ui::wizard::WizardPage;
@@ -57,6 +58,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/cases/new") view=NewCasePage ssr=SsrMode::Async/>
                     <Route path=path!("/cases/:id") view=CaseSummaryPage ssr=SsrMode::Async/>
                     <Route path=path!("/review") view=ReviewQueuePage ssr=SsrMode::Async/>
+                    <Route path=path!("/portfolio") view=PortfolioPageView ssr=SsrMode::Async/>
+                    <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async/>
                     <Route path=path!("/cases/:id/edit/:step") view=WizardPage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>

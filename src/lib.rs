@@ -15,6 +15,7 @@ pub mod app;
 pub mod cases;
 pub mod error;
 pub mod methodology;
+pub mod portfolio;
 pub mod review;
 pub mod ui;
 pub mod url;

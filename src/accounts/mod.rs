@@ -9,6 +9,8 @@ pub mod server_fns;
 pub mod service;
 #[cfg(feature = "ssr")]
 pub mod session;
+#[cfg(feature = "ssr")]
+pub mod tokens;
 
 use serde::{Deserialize, Serialize};
 
@@ -260,4 +262,31 @@ mod tests {
         assert!(parse_countries("Kenya").is_err());
         assert_eq!(parse_countries("").unwrap(), Vec::<String>::new());
     }
+}
+
+/// Longest name of a personal access token.
+pub const TOKEN_NAME_MAX: usize = 80;
+
+/// A personal access token as its owner sees it on the profile page (never the token itself).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ApiToken {
+    pub id: i64,
+    pub name: String,
+    /// The first characters, e.g. `hrdd_3fa9c1`, to tell tokens apart.
+    pub prefix: String,
+    pub created_at: String,
+    pub expires_at: Option<String>,
+    pub last_used_at: Option<String>,
+    /// Neither revoked nor expired.
+    pub active: bool,
+    pub revoked: bool,
+}
+
+/// A token just created: the only time the token itself is shown.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CreatedToken {
+    pub id: i64,
+    pub name: String,
+    pub token: String,
+    pub expires_at: String,
 }

@@ -312,3 +312,36 @@ pub async fn set_temporary_password(id: i64, temporary_password: String) -> Resu
     tracing::info!(target: "audit", admin = admin.email, user = id, "temporary password set");
     Ok(())
 }
+
+/// The signed-in user's personal access tokens (for the read API), newest first.
+#[server(prefix = "/api", endpoint = "account/tokens/list")]
+pub async fn list_tokens() -> Result<Vec<super::ApiToken>, AppError> {
+    use ssr::*;
+    let user = require_role(crate::cases::CASE_READERS)?;
+    super::tokens::list(&db(), user.id).await.map_err(fail)
+}
+
+/// Creates a personal access token for the signed-in user; the response is the only time it is shown.
+#[server(prefix = "/api", endpoint = "account/tokens/create")]
+pub async fn create_token(
+    name: String,
+    #[server(default)] days: Option<String>,
+) -> Result<super::CreatedToken, AppError> {
+    use ssr::*;
+    let user = require_role(crate::cases::CASE_READERS)?;
+    let days = match days.as_deref().map(str::trim) {
+        None | Some("") => 90,
+        Some(d) => {
+            d.parse::<i64>().map_err(|_| fail(AppError::invalid("days", "Choose how many days the token lasts.")))?
+        }
+    };
+    super::tokens::create(&db(), user.id, &name, days).await.map_err(fail)
+}
+
+/// Revokes one of the signed-in user's tokens.
+#[server(prefix = "/api", endpoint = "account/tokens/revoke")]
+pub async fn revoke_token(id: i64) -> Result<(), AppError> {
+    use ssr::*;
+    let user = require_role(crate::cases::CASE_READERS)?;
+    super::tokens::revoke(&db(), &user, id).await.map_err(fail)
+}

@@ -30,6 +30,8 @@ pub enum Action {
     Superseded,
     TriggerRecorded,
     ReassessmentStarted,
+    /// The summary was downloaded (sensitive content left the system).
+    Exported,
 }
 
 impl Action {
@@ -47,6 +49,7 @@ impl Action {
             Action::Superseded => "SUPERSEDED",
             Action::TriggerRecorded => "TRIGGER_RECORDED",
             Action::ReassessmentStarted => "REASSESSMENT_STARTED",
+            Action::Exported => "EXPORTED",
         }
     }
 }

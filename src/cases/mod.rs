@@ -91,15 +91,136 @@ pub struct CaseListItem {
     pub attention: Option<String>,
 }
 
-/// Filters of the case list; every field is optional and kept in the URL.
+/// Filters of the case list, the portfolio, the exports and the read API; every field is optional
+/// and kept in the URL, so a filtered view can be bookmarked and every portfolio figure links to the
+/// list of cases behind it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "ssr", into_params(parameter_in = Query))]
 pub struct CaseFilter {
     /// Searches title and reference.
     pub q: Option<String>,
+    /// Workflow state (`DRAFT`, `SUBMITTED`, `RETURNED`, `DECIDED`, `SUPERSEDED`). Without it,
+    /// superseded versions are left out: they are history, not the current assessment.
     pub state: Option<String>,
+    /// Overall residual band (`LOW` … `HIGH`), or `INCOMPLETE` for drafts the engine cannot score yet.
     pub band: Option<String>,
     pub country: Option<String>,
+    /// The decision in force: the signed final decision once decided, else the recommended one.
+    pub decision: Option<String>,
+    /// Cases with at least one component of this support type (`ST1` … `ST12`).
+    pub support_type: Option<String>,
+    /// Last changed on or after this date (`YYYY-MM-DD`).
+    pub from: Option<String>,
+    /// Last changed on or before this date (`YYYY-MM-DD`).
+    pub to: Option<String>,
+    /// Cases where this risk area (`DP`, `TOR`, …) is triggered …
+    pub area: Option<String>,
+    /// … with this highest residual band.
+    pub area_band: Option<String>,
+    /// Cases where this hard rule fired in some component (`H1a` … `H11`).
+    pub rule: Option<String>,
+    /// `review_overdue`, `reassessment_due`, `stop_decision` (a component suspended, frozen or not to
+    /// proceed) or `open_intercession`.
+    pub flag: Option<String>,
     pub page: Option<u32>,
+}
+
+/// The portfolio's drill-down flags, with their labels.
+pub const FLAGS: &[(&str, &str)] = &[
+    ("review_overdue", "Review overdue"),
+    ("reassessment_due", "Re-assessment due"),
+    ("stop_decision", "Component suspended, frozen or not to proceed"),
+    ("open_intercession", "Intercession open"),
+];
+
+impl CaseFilter {
+    /// The filter's fields as (URL parameter, value) pairs, without the page.
+    pub fn pairs(&self) -> Vec<(&'static str, &str)> {
+        [
+            ("q", &self.q),
+            ("state", &self.state),
+            ("band", &self.band),
+            ("country", &self.country),
+            ("decision", &self.decision),
+            ("support_type", &self.support_type),
+            ("from", &self.from),
+            ("to", &self.to),
+            ("area", &self.area),
+            ("area_band", &self.area_band),
+            ("rule", &self.rule),
+            ("flag", &self.flag),
+        ]
+        .into_iter()
+        .filter_map(|(k, v)| v.as_deref().filter(|v| !v.is_empty()).map(|v| (k, v)))
+        .collect()
+    }
+
+    /// Builds a filter from URL parameters (unknown parameters are ignored).
+    pub fn from_pairs<'a>(get: impl Fn(&str) -> Option<String> + 'a) -> CaseFilter {
+        CaseFilter {
+            q: get("q"),
+            state: get("state"),
+            band: get("band"),
+            country: get("country"),
+            decision: get("decision"),
+            support_type: get("support_type"),
+            from: get("from"),
+            to: get("to"),
+            area: get("area"),
+            area_band: get("area_band"),
+            rule: get("rule"),
+            flag: get("flag"),
+            page: get("page").and_then(|p| p.parse().ok()),
+        }
+    }
+
+    /// `a=1&b=2` (URL-encoded), without the page.
+    pub fn query_string(&self) -> String {
+        self.pairs().into_iter().map(|(k, v)| format!("{k}={}", crate::url::encode(v))).collect::<Vec<_>>().join("&")
+    }
+
+    /// This filter with one more condition (a drill-down), back to the first page.
+    pub fn with(&self, key: &str, value: &str) -> CaseFilter {
+        let mut f = self.clone();
+        f.page = None;
+        let v = Some(value.to_string());
+        match key {
+            "q" => f.q = v,
+            "state" => f.state = v,
+            "band" => f.band = v,
+            "country" => f.country = v,
+            "decision" => f.decision = v,
+            "support_type" => f.support_type = v,
+            "from" => f.from = v,
+            "to" => f.to = v,
+            "area" => f.area = v,
+            "area_band" => f.area_band = v,
+            "rule" => f.rule = v,
+            "flag" => f.flag = v,
+            _ => {}
+        }
+        f
+    }
+
+    /// This filter without one condition (removing the area also removes its band).
+    pub fn without(&self, key: &str) -> CaseFilter {
+        let mut f = self.with(key, "");
+        if key == "area" {
+            f.area_band = None;
+        }
+        f
+    }
+
+    /// The case list showing exactly the cases behind this filter.
+    pub fn list_url(&self) -> String {
+        let q = self.query_string();
+        if q.is_empty() {
+            "/cases".to_string()
+        } else {
+            format!("/cases?{q}")
+        }
+    }
 }
 
 pub const PAGE_SIZE: u32 = 25;

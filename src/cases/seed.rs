@@ -169,6 +169,7 @@ struct SeedCase {
     doc: Value,
     approval_level: Option<i64>,
     blocking_codes: String,
+    index: crate::portfolio::index::CaseIndex,
 }
 
 /// The next free reference number per `CC-YYYY-` prefix.
@@ -249,7 +250,9 @@ fn make_case(
         (_, Some(r)) => Some(Box::new(r.clone())),
     };
     let figures = super::service::figures(&outcome);
+    let index = crate::portfolio::index::CaseIndex::build(&doc, &outcome, &HashMap::new());
     Ok(SeedCase {
+        index,
         reference,
         country,
         title,
@@ -400,6 +403,7 @@ async fn write_batch(db: &Db, registry: &Registry, cast: &Cast, batch: &[SeedCas
             .fetch_one(&mut *tx).await?;
             sqlx::query("INSERT INTO case_revisions (case_id, revision, answers, saved_by, saved_at) VALUES ($1, 1, $2, $3, $4)")
                 .bind(id).bind(&c.answers).bind(assessor.id).bind(c.at).execute(&mut *tx).await?;
+            crate::write_case_index!(tx, id, &c.index);
             let hash = audit::answers_hash(&c.doc);
             let created = event(id, 1, assessor, Role::Assessor, Action::Created, c.at, json!({ "reference": c.reference, "answers_hash": hash }));
             crate::append_event!(tx, &created);
@@ -429,6 +433,7 @@ async fn write_batch(db: &Db, registry: &Registry, cast: &Cast, batch: &[SeedCas
                     let (record, sign_hash, overall) = seeded_sign_off(registry, id, 1, &c.doc, result, reviewer, at);
                     sqlx::query("UPDATE cases SET final_decision = $1, decided_by = $2, decided_at = $3, updated_by = $2, updated_at = $3 WHERE id = $4")
                         .bind(overall).bind(reviewer.id).bind(at).bind(id).execute(&mut *tx).await?;
+                    crate::write_final_decisions!(tx, id, &crate::portfolio::index::finals_from_record(&record));
                     sqlx::query("INSERT INTO case_snapshots (case_id, kind, revision, record, content_hash, created_by, created_at) VALUES ($1, 'SIGN_OFF', 1, $2, $3, $4, $5)")
                         .bind(id).bind(record.to_string()).bind(&sign_hash).bind(reviewer.id).bind(at).execute(&mut *tx).await?;
                     let signed = event(id, 1, reviewer, Role::Reviewer, Action::SignedOff, at, json!({ "content_hash": sign_hash, "decisions": record["decisions"].as_array().map(|d| d.iter().map(|x| format!("{}: {}", x["component_id"].as_str().unwrap_or_default(), x["final_decision"].as_str().unwrap_or_default())).collect::<Vec<_>>()) }));
@@ -458,6 +463,7 @@ async fn write_batch(db: &Db, registry: &Registry, cast: &Cast, batch: &[SeedCas
                         .fetch_one(&mut *tx).await?;
                         sqlx::query("INSERT INTO case_revisions (case_id, revision, answers, saved_by, saved_at) VALUES ($1, 1, $2, $3, $4)")
                             .bind(id2).bind(&text).bind(assessor.id).bind(start).execute(&mut *tx).await?;
+                        crate::write_case_index!(tx, id2, &crate::portfolio::index::CaseIndex::build(&doc, &outcome, &HashMap::new()));
                         let hash2 = audit::answers_hash(&doc);
                         let started = event(id2, 2, assessor, Role::Assessor, Action::ReassessmentStarted, start, json!({ "reference": reference, "answers_hash": hash2, "previous_case_id": id }));
                         crate::append_event!(tx, &started);
@@ -469,6 +475,7 @@ async fn write_batch(db: &Db, registry: &Registry, cast: &Cast, batch: &[SeedCas
                         crate::append_event!(tx, &submitted);
                         let (record, sign_hash, overall) = seeded_sign_off(registry, id2, 2, &doc, result2, reviewer, decide);
                         sqlx::query("UPDATE cases SET final_decision = $1 WHERE id = $2").bind(overall).bind(id2).execute(&mut *tx).await?;
+                        crate::write_final_decisions!(tx, id2, &crate::portfolio::index::finals_from_record(&record));
                         sqlx::query("INSERT INTO case_snapshots (case_id, kind, revision, record, content_hash, created_by, created_at) VALUES ($1, 'SIGN_OFF', 1, $2, $3, $4, $5)")
                             .bind(id2).bind(record.to_string()).bind(&sign_hash).bind(reviewer.id).bind(decide).execute(&mut *tx).await?;
                         let signed = event(id2, 2, reviewer, Role::Reviewer, Action::SignedOff, decide, json!({ "content_hash": sign_hash }));

@@ -25,7 +25,7 @@ mod ssr {
 pub async fn list_cases(#[server(default)] filter: CaseFilter) -> Result<CasePage, AppError> {
     use ssr::*;
     let user = require_user()?;
-    super::service::list(&db(), &user, &filter).await.map_err(fail)
+    super::service::list(&db(), &user, &filter, super::PAGE_SIZE).await.map_err(fail)
 }
 
 /// One case's overview (403 outside the user's countries).

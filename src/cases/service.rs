@@ -1,7 +1,7 @@
 //! Case operations over the database. Every query that returns cases is scoped by the caller's countries.
 
 use super::access;
-use super::{CaseFilter, CaseListItem, CaseOverview, CasePage, CaseState, PAGE_SIZE};
+use super::{CaseFilter, CaseListItem, CaseOverview, CasePage, CaseState};
 use crate::accounts::{CountryScope, CurrentUser};
 use crate::error::AppError;
 use crate::methodology::codes::{Band, RecommendedDecision};
@@ -13,12 +13,15 @@ use chrono::{DateTime, Datelike, Utc};
 use serde_json::{json, Value};
 
 /// A value bound to a dynamically built query, in placeholder order.
+#[derive(Clone)]
 pub(crate) enum Bind {
     Text(String),
     Int(i64),
+    Time(DateTime<Utc>),
 }
 
 /// Builds `AND …` clauses with numbered placeholders that both backends accept.
+#[derive(Clone)]
 pub(crate) struct Where {
     pub sql: String,
     pub binds: Vec<Bind>,
@@ -66,6 +69,7 @@ macro_rules! bind_all {
             q = match b {
                 $crate::cases::service::Bind::Text(s) => q.bind(s.clone()),
                 $crate::cases::service::Bind::Int(i) => q.bind(*i),
+                $crate::cases::service::Bind::Time(t) => q.bind(*t),
             };
         }
         q
@@ -130,34 +134,146 @@ const LIST_COLUMNS: &str = "c.id, c.reference, c.country, c.title, c.state, c.ve
      c.overall_decision, c.can_submit, c.updated_at, u.name AS updated_by_name, c.submitted_at, c.next_review_date, \
      c.reassessment_due";
 
-/// The case list for `user`: filtered, scoped by country, newest change first, one page.
-pub async fn list(db: &Db, user: &CurrentUser, filter: &CaseFilter) -> Result<CasePage, AppError> {
+/// Stop decisions (spec §2): the component is suspended, frozen, withdrawn or not to proceed.
+pub const STOP_DECISIONS_SQL: &str = "('DO_NOT_PROCEED', 'SUSPEND', 'TEMPORARY_FREEZE', 'WITHDRAW')";
+
+/// The decision in force: the signed final decision once decided, else the recommended one.
+pub const DECISION_SQL: &str = "COALESCE(c.final_decision, c.overall_decision)";
+
+impl Where {
+    fn inner(&mut self, column: &str, subquery: &str, value: String) {
+        self.sql.push_str(&format!(" AND {column} IN ({subquery} ${})", self.next()));
+        self.binds.push(Bind::Text(value));
+    }
+    fn date(&mut self, field: &str, value: &str, end_of_day: bool) -> Result<(), AppError> {
+        let date = chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d")
+            .map_err(|_| AppError::invalid(field, "Enter the date as YYYY-MM-DD."))?;
+        let start = date.and_hms_opt(0, 0, 0).expect("midnight exists").and_utc();
+        let (op, at) = if end_of_day { ("<", start + chrono::Duration::days(1)) } else { (">=", start) };
+        self.sql.push_str(&format!(" AND c.updated_at {op} ${}", self.next()));
+        self.binds.push(Bind::Time(at));
+        Ok(())
+    }
+
+    /// Adds every condition of `filter` (validated: an unknown code is a 422 naming the field).
+    pub fn filter(&mut self, filter: &CaseFilter) -> Result<(), AppError> {
+        use crate::methodology::codes::{Area, FinalDecision, HardRule, SupportType};
+        let given = |v: &Option<String>| v.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_string);
+        let known = |field: &str, ok: bool, what: &str| {
+            if ok {
+                Ok(())
+            } else {
+                Err(AppError::invalid(field, format!("Unknown {what}.")))
+            }
+        };
+        if let Some(q) = given(&filter.q) {
+            if q.chars().count() > 200 {
+                return Err(AppError::invalid("q", "Search for at most 200 characters."));
+            }
+            self.search(&q);
+        }
+        match given(&filter.state) {
+            Some(state) => {
+                let state = CaseState::parse(&state).ok_or_else(|| AppError::invalid("state", "Unknown status."))?;
+                self.eq("c.state", state.as_str().to_string());
+            }
+            None => self.sql.push_str(" AND c.state <> 'SUPERSEDED'"),
+        }
+        match given(&filter.band).as_deref() {
+            None => {}
+            Some("INCOMPLETE") => self.sql.push_str(" AND c.overall_band IS NULL"),
+            Some(band) => {
+                known("band", Band::parse(band).is_some(), "band")?;
+                self.eq("c.overall_band", band.to_string());
+            }
+        }
+        if let Some(country) = given(&filter.country) {
+            self.eq("c.country", country.to_uppercase());
+        }
+        if let Some(decision) = given(&filter.decision) {
+            let ok = RecommendedDecision::parse(&decision).is_some() || FinalDecision::parse(&decision).is_some();
+            known("decision", ok, "decision")?;
+            self.eq(DECISION_SQL, decision);
+        }
+        if let Some(t) = given(&filter.support_type) {
+            known("support_type", SupportType::parse(&t).is_some(), "support type")?;
+            self.inner("c.id", "SELECT case_id FROM case_support_types WHERE support_type =", t);
+        }
+        if let Some(from) = given(&filter.from) {
+            self.date("from", &from, false)?;
+        }
+        if let Some(to) = given(&filter.to) {
+            self.date("to", &to, true)?;
+        }
+        match (given(&filter.area), given(&filter.area_band)) {
+            (Some(area), band) => {
+                known("area", Area::parse(&area).is_some(), "risk area")?;
+                match band {
+                    Some(band) => {
+                        known("area_band", Band::parse(&band).is_some(), "band")?;
+                        let n = self.next();
+                        self.sql.push_str(&format!(
+                            " AND c.id IN (SELECT case_id FROM case_areas WHERE area = ${n} AND band1 = ${})",
+                            n + 1
+                        ));
+                        self.binds.push(Bind::Text(area));
+                        self.binds.push(Bind::Text(band));
+                    }
+                    None => self.inner("c.id", "SELECT case_id FROM case_areas WHERE area =", area),
+                }
+            }
+            (None, Some(_)) => return Err(AppError::invalid("area_band", "Choose the risk area the band is for.")),
+            (None, None) => {}
+        }
+        if let Some(rule) = given(&filter.rule) {
+            known("rule", HardRule::parse(&rule).is_some(), "hard rule")?;
+            self.inner("c.id", "SELECT case_id FROM case_hard_rules WHERE rule =", rule);
+        }
+        match given(&filter.flag).as_deref() {
+            None => {}
+            Some("review_overdue") => {
+                self.sql.push_str(&format!(" AND c.state = 'SUBMITTED' AND c.submitted_at < ${}", self.next()));
+                self.binds.push(Bind::Time(review_cutoff()));
+            }
+            Some("reassessment_due") => {
+                self.sql.push_str(&format!(
+                    " AND c.state = 'DECIDED' AND (c.reassessment_due OR c.next_review_date <= ${})",
+                    self.next()
+                ));
+                self.binds.push(Bind::Text(today()));
+            }
+            Some("stop_decision") => self.sql.push_str(&format!(
+                " AND c.id IN (SELECT case_id FROM case_components WHERE COALESCE(final_decision, recommended_decision) IN {STOP_DECISIONS_SQL})"
+            )),
+            Some("open_intercession") => self.sql.push_str(" AND c.open_intercessions > 0"),
+            Some(_) => return Err(AppError::invalid("flag", "Unknown flag.")),
+        }
+        Ok(())
+    }
+}
+
+/// Submitted before this instant means the review is overdue (`review::REVIEW_DAYS`).
+pub fn review_cutoff() -> DateTime<Utc> {
+    Utc::now() - chrono::Duration::days(crate::review::REVIEW_DAYS)
+}
+
+/// Today (UTC) as `YYYY-MM-DD`, the format of `next_review_date`.
+pub fn today() -> String {
+    Utc::now().date_naive().to_string()
+}
+
+/// The case list for `user`: filtered, scoped by country, newest change first, one page of `page_size`.
+pub async fn list(db: &Db, user: &CurrentUser, filter: &CaseFilter, page_size: u32) -> Result<CasePage, AppError> {
     access::require_reader(user)?;
     let mut w = Where::new();
     w.scope(&user.scope);
-    if let Some(q) = filter.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
-        if q.chars().count() > 200 {
-            return Err(AppError::invalid("q", "Search for at most 200 characters."));
-        }
-        w.search(q);
-    }
-    if let Some(state) = filter.state.as_deref().filter(|s| !s.is_empty()) {
-        let state = CaseState::parse(state).ok_or_else(|| AppError::invalid("state", "Unknown status."))?;
-        w.eq("c.state", state.as_str().to_string());
-    }
-    if let Some(band) = filter.band.as_deref().filter(|s| !s.is_empty()) {
-        let band = Band::parse(band).ok_or_else(|| AppError::invalid("band", "Unknown band."))?;
-        w.eq("c.overall_band", band.code().to_string());
-    }
-    if let Some(country) = filter.country.as_deref().filter(|s| !s.is_empty()) {
-        w.eq("c.country", country.to_uppercase());
-    }
+    w.filter(filter)?;
     let count_sql = format!("SELECT COUNT(*) FROM cases c{}", w.sql);
     let total: i64 =
         with_pool!(db, pool => crate::bind_all!(sqlx::query_scalar(&count_sql), &w.binds).fetch_one(pool).await?);
-    let pages = ((total as u32).div_ceil(PAGE_SIZE)).max(1);
+    let pages = ((total as u32).div_ceil(page_size)).max(1);
     let page = filter.page.unwrap_or(1).clamp(1, pages);
-    let offset = i64::from((page - 1) * PAGE_SIZE);
+    let offset = i64::from((page - 1) * page_size);
     let n = w.next();
     let list_sql = format!(
         "SELECT {LIST_COLUMNS} FROM cases c JOIN users u ON u.id = c.updated_by{} ORDER BY c.updated_at DESC, c.id DESC LIMIT ${n} OFFSET ${}",
@@ -165,16 +281,11 @@ pub async fn list(db: &Db, user: &CurrentUser, filter: &CaseFilter) -> Result<Ca
         n + 1
     );
     let mut binds = w.binds;
-    binds.push(Bind::Int(i64::from(PAGE_SIZE)));
+    binds.push(Bind::Int(i64::from(page_size)));
     binds.push(Bind::Int(offset));
     let rows: Vec<ListRow> =
         with_pool!(db, pool => crate::bind_all!(sqlx::query_as(&list_sql), &binds).fetch_all(pool).await?);
-    let countries = match &user.scope {
-        CountryScope::Countries(list) => list.clone(),
-        CountryScope::All => {
-            with_pool!(db, pool => sqlx::query_scalar("SELECT DISTINCT country FROM cases ORDER BY country").fetch_all(pool).await?)
-        }
-    };
+    let countries = countries(db, user).await?;
     let can_create = user.has(crate::accounts::Role::Assessor);
     Ok(CasePage {
         items: rows.into_iter().map(ListRow::into_item).collect(),
@@ -183,6 +294,16 @@ pub async fn list(db: &Db, user: &CurrentUser, filter: &CaseFilter) -> Result<Ca
         pages,
         countries,
         can_create,
+    })
+}
+
+/// The countries `user` may filter by: their scope, or every country with cases when "all".
+pub async fn countries(db: &Db, user: &CurrentUser) -> Result<Vec<String>, AppError> {
+    Ok(match &user.scope {
+        CountryScope::Countries(list) => list.clone(),
+        CountryScope::All => {
+            with_pool!(db, pool => sqlx::query_scalar("SELECT DISTINCT country FROM cases ORDER BY country").fetch_all(pool).await?)
+        }
     })
 }
 
@@ -281,7 +402,9 @@ pub async fn insert_draft(
     lineage: Option<Lineage>,
 ) -> Result<i64, AppError> {
     let version = answers["methodology_version"].as_str().unwrap_or_default().to_string();
-    let figures = figures(&score_draft(registry, answers));
+    let outcome = score_draft(registry, answers);
+    let figures = figures(&outcome);
+    let index = crate::portfolio::index::CaseIndex::build(answers, &outcome, &Default::default());
     let now = Utc::now();
     let text = answers.to_string();
     let version_no = lineage.as_ref().map_or(1, |l| l.version_no);
@@ -316,6 +439,7 @@ pub async fn insert_draft(
                 .fetch_one(&mut *tx).await?;
                 sqlx::query("INSERT INTO case_revisions (case_id, revision, answers, saved_by, saved_at) VALUES ($1, 1, $2, $3, $4)")
                     .bind(id).bind(&text).bind(author.id).bind(now).execute(&mut *tx).await?;
+                crate::write_case_index!(tx, id, &index);
                 let event = super::audit::NewEvent::new(id, version_no, author, crate::accounts::Role::Assessor, action, details.clone());
                 crate::append_event!(tx, &event);
                 tx.commit().await?;

@@ -183,7 +183,9 @@ pub async fn store(
     if text.len() > MAX_DRAFT_BYTES {
         return Err(AppError::invalid("", "This assessment has grown beyond 1 MB; shorten the longest texts."));
     }
-    let figures = super::service::figures(&score_draft(registry, draft));
+    let outcome = score_draft(registry, draft);
+    let figures = super::service::figures(&outcome);
+    let index = crate::portfolio::index::CaseIndex::build(draft, &outcome, &Default::default());
     let now = Utc::now();
     let mut details = change.details;
     details["revision"] = json!(base_revision + 1);
@@ -216,6 +218,7 @@ pub async fn store(
         if n == 1 {
             sqlx::query("INSERT INTO case_revisions (case_id, revision, answers, saved_by, saved_at, saved_as) VALUES ($1, $2, $3, $4, $5, $6)")
                 .bind(case_id).bind(base_revision + 1).bind(&text).bind(user.id).bind(now).bind(change.saved_as.as_str()).execute(&mut *tx).await?;
+            crate::write_case_index!(tx, case_id, &index);
             crate::append_event!(tx, &event);
         }
         tx.commit().await?;

@@ -212,6 +212,7 @@ fn event_summary(action: &str, details: &Value) -> String {
         }
         "SIGNED_OFF" => format!("Signed off ({}) · {}", list("decisions"), s("content_hash")),
         "SUPERSEDED" => format!("Superseded by {}", s("reference")),
+        "EXPORTED" => format!("Summary downloaded as {} ({})", s("format"), s("via")),
         "TRIGGER_RECORDED" => format!("Trigger event {} on {}: {}", s("trigger"), s("date"), s("description")),
         other => other.to_string(),
     }
@@ -851,6 +852,7 @@ pub async fn sign_off(
         )
     });
     let text = record.to_string();
+    let finals = crate::portfolio::index::finals_from_record(&record);
     let n: u64 = with_pool!(db, pool => {
         let mut tx = pool.begin().await?;
         let n = sqlx::query("UPDATE cases SET state = 'DECIDED', final_decision = $1, decided_by = $2, decided_at = $3, updated_by = $2, updated_at = $3, reassessment_due = FALSE WHERE id = $4 AND state = 'SUBMITTED' AND revision = $5")
@@ -862,6 +864,7 @@ pub async fn sign_off(
                 sqlx::query("INSERT INTO case_comments (case_id, anchor, body, kind, author_id, author_role, created_at) VALUES ($1, '', $2, 'SIGN_OFF', $3, $4, $5)")
                     .bind(id).bind(c).bind(user.id).bind(Role::Reviewer.as_str()).bind(now).execute(&mut *tx).await?;
             }
+            crate::write_final_decisions!(tx, id, &finals);
             append_event!(tx, &event);
             if let Some(e) = &superseded {
                 sqlx::query("UPDATE cases SET state = 'SUPERSEDED' WHERE id = $1 AND state = 'DECIDED'").bind(e.case_id).execute(&mut *tx).await?;

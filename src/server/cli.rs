@@ -1,5 +1,5 @@
 //! The command line: `hrdd` (serve), `hrdd score FILE`, `hrdd methodology`, `hrdd seed`, `hrdd audit verify`,
-//! `hrdd user …`.
+//! `hrdd user …`, `hrdd token create`.
 
 use crate::methodology::{self, Catalogue, Registry};
 use crate::server::config::Config;
@@ -49,6 +49,25 @@ enum Command {
     /// Manage user accounts (the first administrator is created here).
     #[command(subcommand)]
     User(UserCommand),
+    /// Personal access tokens for the read API (`/api/v1`).
+    #[command(subcommand)]
+    Token(TokenCommand),
+}
+
+#[derive(Subcommand)]
+enum TokenCommand {
+    /// Create a token for an existing user and print it (the only time it is shown). The token acts
+    /// with the user's roles and countries.
+    Create {
+        #[arg(long)]
+        email: String,
+        /// What the token is for, e.g. "Nightly portfolio export".
+        #[arg(long)]
+        name: String,
+        /// Days until it expires (1-365).
+        #[arg(long, default_value_t = 90)]
+        days: i64,
+    },
 }
 
 #[derive(Subcommand)]
@@ -91,6 +110,7 @@ pub fn run() -> ExitCode {
         Command::Methodology { version } => print_methodology(version.as_deref()),
         Command::Seed { cases, seed } => seed_cases(cases, seed),
         Command::Audit(AuditCommand::Verify) => audit_verify(),
+        Command::Token(TokenCommand::Create { email, name, days }) => token_create(&email, &name, days),
     }
 }
 
@@ -253,6 +273,45 @@ fn seed_cases(count: u64, seed: u64) -> ExitCode {
                 ExitCode::SUCCESS
             }
             Err(e) => fail(e),
+        }
+    })
+}
+
+/// `hrdd token create`: prints the new token alone on standard output (for scripts).
+fn token_create(email: &str, name: &str, days: i64) -> ExitCode {
+    let email = email.trim().to_lowercase();
+    let name = name.to_string();
+    with_database(|db| async move {
+        let id: Option<i64> = match crate::with_pool!(&db, pool => sqlx::query_scalar("SELECT id FROM users WHERE email = $1 AND active = $2").bind(&email).bind(true).fetch_optional(pool).await)
+        {
+            Ok(id) => id,
+            Err(e) => return fail(e),
+        };
+        let user = match id {
+            Some(id) => crate::accounts::service::load_user(&db, id).await,
+            None => return fail(format!("--email: no active user {email}")),
+        };
+        let user = match user {
+            Ok(Some(u)) => u,
+            Ok(None) => return fail(format!("--email: no active user {email}")),
+            Err(e) => return fail(e),
+        };
+        if !crate::cases::CASE_READERS.iter().any(|r| user.has(*r)) {
+            return fail(format!("{email} holds no role that reads assessments; a token would give no access"));
+        }
+        match crate::accounts::tokens::create(&db, user.id, &name, days).await {
+            Ok(t) => {
+                eprintln!(
+                    "token {:?} for {email} (id {}), valid until {}; it is shown only now:",
+                    t.name, t.id, t.expires_at
+                );
+                println!("{}", t.token);
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(match e.for_field("days").or_else(|| e.for_field("name")) {
+                Some(m) => m,
+                None => e.to_string(),
+            }),
         }
     })
 }

@@ -35,6 +35,7 @@ pub fn router(state: AppState) -> Router {
     let (cookies, demo) = (state.cookies, state.demo);
     Router::new()
         .route("/healthz", get(healthz))
+        .nest("/api/v1", crate::portfolio::api::router())
         // The wizard's no-JavaScript path: a step posted as a plain form (the page itself is GET).
         .route("/cases/{id}/edit/{step}", post(crate::cases::form::post_step))
         .leptos_routes_with_context(
@@ -87,6 +88,7 @@ async fn healthz(State(db): State<Db>) -> (StatusCode, Json<Health>) {
 pub async fn serve(config: Config, registry: Registry, demo: DemoMode) -> anyhow::Result<()> {
     let db = Db::connect(&config.database_url).await?;
     db.migrate().await?;
+    crate::portfolio::index::backfill(&db, &registry).await?;
     tracing::info!(backend = db.backend().as_str(), "database ready");
     if demo.0 {
         crate::server::demo::seed(&db).await?;

@@ -37,15 +37,7 @@ pub fn state_badge(state: CaseState) -> impl IntoView {
 #[component]
 pub fn CaseListPage() -> impl IntoView {
     let query = use_query_map();
-    let filter = Memo::new(move |_| {
-        query.with(|q| CaseFilter {
-            q: q.get("q"),
-            state: q.get("state"),
-            band: q.get("band"),
-            country: q.get("country"),
-            page: q.get("page").and_then(|p| p.parse().ok()),
-        })
-    });
+    let filter = Memo::new(move |_| query.with(|q| CaseFilter::from_pairs(|k| q.get(k))));
     let cases = Resource::new(move || filter.get(), list_cases);
     view! {
         <Title text="Assessments"/>
@@ -71,18 +63,28 @@ fn CaseListBody(page: CasePage, filter: CaseFilter) -> impl IntoView {
     let link_for = {
         let filter = filter.clone();
         move |p: u32| {
-            let mut parts = Vec::new();
-            for (k, v) in
-                [("q", &filter.q), ("state", &filter.state), ("band", &filter.band), ("country", &filter.country)]
-            {
-                if let Some(v) = v.as_deref().filter(|v| !v.is_empty()) {
-                    parts.push(format!("{k}={}", crate::url::encode(v)));
-                }
+            let q = filter.query_string();
+            if q.is_empty() {
+                format!("/cases?page={p}")
+            } else {
+                format!("/cases?{q}&page={p}")
             }
-            parts.push(format!("page={p}"));
-            format!("/cases?{}", parts.join("&"))
         }
     };
+    let query = filter.query_string();
+    let export = move |ext: &str| {
+        if query.is_empty() {
+            format!("/api/v1/cases/export.{ext}")
+        } else {
+            format!("/api/v1/cases/export.{ext}?{query}")
+        }
+    };
+    let drill = drill_down_chips(&filter);
+    let hidden: Vec<(&'static str, String)> = DRILL_KEYS
+        .iter()
+        .filter_map(|k| filter.pairs().into_iter().find(|(p, _)| p == k))
+        .map(|(k, v)| (k, v.to_string()))
+        .collect();
     let prev = (current > 1).then(|| link_for(current - 1));
     let next = (current < pages).then(|| link_for(current + 1));
     view! {
@@ -94,7 +96,7 @@ fn CaseListBody(page: CasePage, filter: CaseFilter) -> impl IntoView {
             <div>
                 <label for="f-state" class="block text-xs font-medium text-slate-700">"Status"</label>
                 <select id="f-state" name="state" class=INPUT>
-                    <option value="">"Any status"</option>
+                    <option value="">"Any status (current versions)"</option>
                     {CaseState::ALL.into_iter().map(|s| view! { <option value=s.as_str() selected=selected(&filter.state, s.as_str())>{s.label()}</option> }).collect_view()}
                 </select>
             </div>
@@ -103,6 +105,7 @@ fn CaseListBody(page: CasePage, filter: CaseFilter) -> impl IntoView {
                 <select id="f-band" name="band" class=INPUT>
                     <option value="">"Any band"</option>
                     {Band::ALL.iter().map(|b| view! { <option value=b.code() selected=selected(&filter.band, b.code())>{b.code()}</option> }).collect_view()}
+                    <option value="INCOMPLETE" selected=selected(&filter.band, "INCOMPLETE")>"Incomplete draft"</option>
                 </select>
             </div>
             <div>
@@ -115,12 +118,21 @@ fn CaseListBody(page: CasePage, filter: CaseFilter) -> impl IntoView {
                     }).collect_view()}
                 </select>
             </div>
+            {hidden.into_iter().map(|(k, v)| view! { <input type="hidden" name=k value=v/> }).collect_view()}
             <div class="flex items-end gap-2">
                 <button type="submit" class=BUTTON_SECONDARY>"Filter"</button>
                 {can_create.then(|| view! { <A href="/cases/new" attr:class=BUTTON_PRIMARY>"New assessment"</A> })}
             </div>
         </Form>
-        <p class="mt-4 text-sm text-slate-600" aria-live="polite">{format!("{total} assessment{}", if total == 1 { "" } else { "s" })}</p>
+        {drill}
+        <div class="mt-4 flex flex-wrap items-center justify-between gap-2">
+            <p class="text-sm text-slate-600" aria-live="polite" data-testid="case-total">{format!("{total} assessment{}", if total == 1 { "" } else { "s" })}</p>
+            <p class="flex gap-3 text-sm">
+                <span class="text-slate-600">"Export this list:"</span>
+                <a href=export("csv") class="font-medium text-sky-800 underline" download="">"CSV"</a>
+                <a href=export("json") class="font-medium text-sky-800 underline" download="">"JSON"</a>
+            </p>
+        </div>
         {if items.is_empty() {
             view! {
                 <div class="mt-3 rounded-xl border border-dashed border-slate-300 bg-white p-10 text-center text-slate-600">
@@ -156,6 +168,43 @@ fn CaseListBody(page: CasePage, filter: CaseFilter) -> impl IntoView {
             </span>
         </nav>
     }
+}
+
+/// Filters that only come from portfolio drill-downs; the list shows them as removable chips.
+const DRILL_KEYS: &[&str] = &["decision", "support_type", "from", "to", "area", "area_band", "rule", "flag"];
+
+fn drill_down_chips(filter: &CaseFilter) -> impl IntoView {
+    let label = |key: &str, value: &str| -> String {
+        match key {
+            "decision" => format!("Decision: {}", crate::portfolio::decision_label(value)),
+            "support_type" => format!("Support type {value}"),
+            "from" => format!("Changed from {value}"),
+            "to" => format!("Changed until {value}"),
+            "area" => format!("Risk area {value}"),
+            "area_band" => format!("at {value}"),
+            "rule" => format!("Hard rule {value} fired"),
+            "flag" => {
+                crate::cases::FLAGS.iter().find(|(k, _)| *k == value).map_or(value.to_string(), |(_, l)| l.to_string())
+            }
+            _ => value.to_string(),
+        }
+    };
+    let chips: Vec<(String, String)> = filter
+        .pairs()
+        .into_iter()
+        .filter(|(k, _)| DRILL_KEYS.contains(k))
+        .map(|(k, v)| (label(k, v), filter.without(k).list_url()))
+        .collect();
+    (!chips.is_empty()).then(|| view! {
+        <ul class="mt-3 flex flex-wrap gap-2" aria-label="Portfolio filters on this list" data-testid="drill-filters">
+            {chips.into_iter().map(|(text, href)| view! {
+                <li class="inline-flex items-center gap-1 rounded-full bg-sky-50 px-3 py-1 text-xs font-medium text-sky-900 ring-1 ring-sky-200">
+                    {text.clone()}
+                    <A href=href attr:class="ml-1 rounded-full px-1 text-sky-700 hover:bg-sky-100" attr:aria-label=format!("Remove filter: {text}")>"×"</A>
+                </li>
+            }).collect_view()}
+        </ul>
+    })
 }
 
 #[component]

@@ -75,9 +75,11 @@ pub fn Layout(children: Children) -> impl IntoView {
                             let is_admin = user.as_ref().is_some_and(|u| u.has(Role::Admin));
                             let reads_cases = user.as_ref().is_some_and(|u| crate::cases::CASE_READERS.iter().any(|r| u.has(*r)));
                             let reviews = user.as_ref().is_some_and(|u| [Role::Reviewer, Role::HrAdviser, Role::Assessor].iter().any(|r| u.has(*r)));
+                            let portfolio = user.as_ref().is_some_and(|u| crate::portfolio::PORTFOLIO_READERS.iter().any(|r| u.has(*r)));
                             view! {
                                 {reads_cases.then(|| view! { <NavLink href="/cases" label="Assessments"/> })}
                                 {reviews.then(|| view! { <NavLink href="/review" label="Review"/> })}
+                                {portfolio.then(|| view! { <NavLink href="/portfolio" label="Portfolio"/> })}
                                 <NavLink href="/methodology" label="Methodology"/>
                                 {is_admin.then(|| view! { <NavLink href="/admin/users" label="Users"/> })}
                             }
@@ -95,7 +97,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                                         {(user.scope != crate::accounts::CountryScope::Countries(vec![])).then(|| format!(" · {}", user.scope.describe()))}
                                     </span>
                                 </span>
-                                <A href="/account/password" attr:class="rounded-md px-2 py-1 text-sky-50 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-white">"Password"</A>
+                                <A href="/account" attr:class="rounded-md px-2 py-1 text-sky-50 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-white">"Profile"</A>
                                 <ActionForm action=logout>
                                     <button type="submit" class="rounded-md border border-sky-700 px-3 py-1.5 font-medium hover:bg-sky-800 focus-visible:outline-2 focus-visible:outline-white">"Sign out"</button>
                                 </ActionForm>

@@ -3,12 +3,14 @@
 pub mod account;
 pub mod admin_users;
 pub mod cases;
+pub mod charts;
 pub mod forms;
 pub mod home;
 pub mod layout;
 pub mod login;
 pub mod methodology;
 pub mod not_found;
+pub mod portfolio;
 pub mod review;
 pub mod summary;
 pub mod wizard;

@@ -1,0 +1,304 @@
+//! The read API, `/api/v1` (JSON): the case list with the portfolio's filters, one case's manager
+//! summary, the portfolio aggregates, CSV/JSON exports and the OpenAPI document generated from these
+//! handlers and types (utoipa).
+//!
+//! Authentication: `Authorization: Bearer <personal access token>`, or the browser's session cookie
+//! (the pages' export links). Every handler checks role and country scope through the services;
+//! errors are `{"error": {"code", "message", "field"}}` with a stable code.
+
+use super::export::{self, ExportRow};
+use super::{ManagerSummary, Portfolio};
+use crate::accounts::session::Principal;
+use crate::accounts::{CurrentUser, Role};
+use crate::cases::audit::{self, Action, NewEvent};
+use crate::cases::CaseFilter;
+use crate::error::AppError;
+use crate::server::http::AppState;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{FromRequestParts, Path, Query, State};
+use axum::http::request::Parts;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, OpenApi, ToSchema};
+
+/// A JSON error: a stable `code` (`unauthenticated`, `invalid_token`, `forbidden`, `not_found`,
+/// `invalid`, `internal`), a message for people, and the query parameter at fault if any.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ErrorBody {
+    pub error: ErrorDetail,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ErrorDetail {
+    pub code: String,
+    pub message: String,
+    pub field: Option<String>,
+}
+
+/// The API's error: an [`AppError`] (or a bad token) rendered as JSON with its status.
+#[derive(Debug)]
+pub struct ApiError {
+    status: StatusCode,
+    body: ErrorBody,
+}
+
+impl From<AppError> for ApiError {
+    fn from(e: AppError) -> ApiError {
+        let field = match &e {
+            AppError::Invalid { field, .. } => field.clone().filter(|f| !f.is_empty()),
+            _ => None,
+        };
+        ApiError {
+            status: StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
+            body: ErrorBody { error: ErrorDetail { code: e.code().to_string(), message: e.to_string(), field } },
+        }
+    }
+}
+
+impl From<QueryRejection> for ApiError {
+    fn from(e: QueryRejection) -> ApiError {
+        AppError::Invalid { field: None, message: format!("The query string could not be read: {}", e.body_text()) }
+            .into()
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let mut response = (self.status, Json(self.body)).into_response();
+        if self.status == StatusCode::UNAUTHORIZED {
+            response.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+        }
+        response
+    }
+}
+
+/// The caller: the owner of a valid bearer token, or the signed-in user of the session cookie.
+pub struct ApiUser(pub CurrentUser);
+
+impl FromRequestParts<AppState> for ApiUser {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<ApiUser, ApiError> {
+        if let Some(value) = parts.headers.get(header::AUTHORIZATION) {
+            let token = value.to_str().ok().and_then(|v| v.strip_prefix("Bearer ")).map(str::trim).unwrap_or("");
+            return match crate::accounts::tokens::resolve(&state.db, token).await? {
+                Some(user) => Ok(ApiUser(user)),
+                None => Err(ApiError {
+                    status: StatusCode::UNAUTHORIZED,
+                    body: ErrorBody {
+                        error: ErrorDetail {
+                            code: "invalid_token".into(),
+                            message: "The access token is unknown, revoked or expired.".into(),
+                            field: None,
+                        },
+                    },
+                }),
+            };
+        }
+        let user = parts.extensions.get::<Principal>().and_then(|p| p.0.clone()).ok_or(AppError::Unauthenticated)?;
+        if user.must_change_password {
+            return Err(
+                AppError::forbidden("Choose a new password first (your administrator set a temporary one).").into()
+            );
+        }
+        Ok(ApiUser(user))
+    }
+}
+
+/// Paging of the case list.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct Paging {
+    /// Rows per page, 1–500 (default 100).
+    pub per_page: Option<i64>,
+}
+
+/// One page of the case list.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CaseList {
+    pub items: Vec<ExportRow>,
+    pub total: i64,
+    pub page: i64,
+    pub pages: i64,
+    pub per_page: i64,
+}
+
+/// Cases in the caller's countries matching the filter, by case id.
+#[utoipa::path(get, path = "/api/v1/cases", tag = "cases", params(CaseFilter, Paging),
+    responses((status = 200, body = CaseList), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)),
+    security(("token" = [])))]
+async fn list_cases(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    filter: Result<Query<CaseFilter>, QueryRejection>,
+    paging: Result<Query<Paging>, QueryRejection>,
+) -> Result<Json<CaseList>, ApiError> {
+    let Query(filter) = filter?;
+    let Query(paging) = paging?;
+    let per_page = paging.per_page.unwrap_or(100);
+    if !(1..=500).contains(&per_page) {
+        return Err(AppError::invalid("per_page", "Choose between 1 and 500 rows per page.").into());
+    }
+    let page = i64::from(filter.page.unwrap_or(1).max(1));
+    let query = export::query(&state.db, &user, &filter)?;
+    let (total, items) = query.numbered_page(page, per_page).await?;
+    let pages = ((total + per_page - 1) / per_page).max(1);
+    Ok(Json(CaseList { items, total, page, pages, per_page }))
+}
+
+/// The manager summary of one case version (spec §10.8).
+#[utoipa::path(get, path = "/api/v1/cases/{id}", tag = "cases", params(("id" = i64, Path, description = "Case id")),
+    responses((status = 200, body = ManagerSummary), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)),
+    security(("token" = [])))]
+async fn case_summary(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    Path(id): Path<i64>,
+) -> Result<Json<ManagerSummary>, ApiError> {
+    Ok(Json(super::service::manager_summary(&state.db, &state.registry, &user, id).await?))
+}
+
+/// The manager summary as a downloaded file; the download is written to the case's audit trail.
+#[utoipa::path(get, path = "/api/v1/cases/{id}/summary.json", tag = "exports", params(("id" = i64, Path, description = "Case id")),
+    responses((status = 200, body = ManagerSummary), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)),
+    security(("token" = [])))]
+async fn download_summary(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    Path(id): Path<i64>,
+) -> Result<Response, ApiError> {
+    let summary = super::service::manager_summary(&state.db, &state.registry, &user, id).await?;
+    let role = [Role::Manager, Role::Reviewer, Role::HrAdviser, Role::Assessor]
+        .into_iter()
+        .find(|r| user.has(*r))
+        .unwrap_or(Role::Manager);
+    let event = NewEvent::new(
+        id,
+        summary.version,
+        &user,
+        role,
+        Action::Exported,
+        serde_json::json!({ "format": "manager summary JSON", "via": "read API" }),
+    );
+    audit::append(&state.db, &event).await?;
+    let body = serde_json::to_string_pretty(&summary).map_err(AppError::internal)?;
+    let disposition = format!("attachment; filename=\"{}-summary.json\"", summary.reference);
+    Ok((
+        [
+            (header::CONTENT_TYPE, HeaderValue::from_static("application/json")),
+            (header::CONTENT_DISPOSITION, HeaderValue::from_str(&disposition).map_err(AppError::internal)?),
+        ],
+        body,
+    )
+        .into_response())
+}
+
+/// Portfolio aggregates for the filter (managers and reviewers, in their countries).
+#[utoipa::path(get, path = "/api/v1/portfolio", tag = "portfolio", params(CaseFilter),
+    responses((status = 200, body = Portfolio), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)),
+    security(("token" = [])))]
+async fn portfolio(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    filter: Result<Query<CaseFilter>, QueryRejection>,
+) -> Result<Json<Portfolio>, ApiError> {
+    let Query(filter) = filter?;
+    Ok(Json(super::service::portfolio(&state.db, &state.registry, &user, &filter).await?))
+}
+
+fn attachment(content_type: &'static str, name: &str, body: axum::body::Body) -> Response {
+    let disposition = format!("attachment; filename=\"{name}\"");
+    let mut response = Response::new(body);
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    if let Ok(v) = HeaderValue::from_str(&disposition) {
+        headers.insert(header::CONTENT_DISPOSITION, v);
+    }
+    response
+}
+
+fn export_name(ext: &str) -> String {
+    format!("hrdd-cases-{}.{ext}", chrono::Utc::now().format("%Y-%m-%d"))
+}
+
+/// The filtered case list as CSV (all rows; formula-like cells neutralised).
+#[utoipa::path(get, path = "/api/v1/cases/export.csv", tag = "exports", params(CaseFilter),
+    responses((status = 200, content_type = "text/csv", body = String), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)),
+    security(("token" = [])))]
+async fn export_csv(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    filter: Result<Query<CaseFilter>, QueryRejection>,
+) -> Result<Response, ApiError> {
+    let Query(filter) = filter?;
+    let query = export::query(&state.db, &user, &filter)?;
+    tracing::info!(target: "audit", user = user.id, filter = %filter.query_string(), "case list exported as CSV");
+    let stream = query.stream(export::csv_header(), "", export::csv_row);
+    Ok(attachment("text/csv; charset=utf-8", &export_name("csv"), axum::body::Body::from_stream(stream)))
+}
+
+/// The filtered case list as a JSON array (all rows).
+#[utoipa::path(get, path = "/api/v1/cases/export.json", tag = "exports", params(CaseFilter),
+    responses((status = 200, body = Vec<ExportRow>), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)),
+    security(("token" = [])))]
+async fn export_json(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    filter: Result<Query<CaseFilter>, QueryRejection>,
+) -> Result<Response, ApiError> {
+    let Query(filter) = filter?;
+    let query = export::query(&state.db, &user, &filter)?;
+    tracing::info!(target: "audit", user = user.id, filter = %filter.query_string(), "case list exported as JSON");
+    let stream = query.stream("[".to_string(), "\n]\n", export::json_row);
+    Ok(attachment("application/json", &export_name("json"), axum::body::Body::from_stream(stream)))
+}
+
+struct TokenSecurity;
+
+impl utoipa::Modify for TokenSecurity {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "token",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some("A personal access token from your profile page or `hrdd token create`."))
+                    .build(),
+            ),
+        );
+    }
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "HRDD read API", version = "1", description = "Human-rights due diligence cases, summaries and portfolio figures. Read-only; scoped by the token owner's role and countries."),
+    paths(list_cases, case_summary, download_summary, portfolio, export_csv, export_json),
+    modifiers(&TokenSecurity)
+)]
+pub struct ApiDoc;
+
+async fn openapi() -> Json<utoipa::openapi::OpenApi> {
+    Json(ApiDoc::openapi())
+}
+
+async fn not_found() -> ApiError {
+    AppError::NotFound("No such API endpoint. See /api/v1/openapi.json.".into()).into()
+}
+
+/// The `/api/v1` routes (nested by the HTTP router).
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/openapi.json", get(openapi))
+        .route("/cases", get(list_cases))
+        .route("/cases/export.csv", get(export_csv))
+        .route("/cases/export.json", get(export_json))
+        .route("/cases/{id}", get(case_summary))
+        .route("/cases/{id}/summary.json", get(download_summary))
+        .route("/portfolio", get(portfolio))
+        .fallback(not_found)
+}

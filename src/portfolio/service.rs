@@ -1,0 +1,456 @@
+//! Portfolio aggregates, computed in SQL over the portfolio index (see `index`) and the cached
+//! figures on `cases`; nothing here loads answers. Scoped by the caller's countries.
+
+use super::{
+    decision_label, AreaName, Count, CountryFigures, FilterOptions, HeatCell, Portfolio, PortfolioPage, StopComponent,
+    PORTFOLIO_READERS,
+};
+use crate::accounts::CurrentUser;
+use crate::cases::service::{review_cutoff, today, Bind, Where, DECISION_SQL, STOP_DECISIONS_SQL};
+use crate::cases::{CaseFilter, CaseState};
+use crate::error::AppError;
+use crate::methodology::codes::{Band, FinalDecision, RecommendedDecision};
+use crate::methodology::Registry;
+use crate::server::db::Db;
+use crate::with_pool;
+use std::collections::BTreeMap;
+
+/// Fails unless `user` may read the portfolio (managers and reviewers).
+pub fn require_portfolio_reader(user: &CurrentUser) -> Result<(), AppError> {
+    if PORTFOLIO_READERS.iter().any(|r| user.has(*r)) {
+        Ok(())
+    } else {
+        Err(AppError::forbidden("The portfolio is for managers and reviewers."))
+    }
+}
+
+/// The scoped, filtered `WHERE` clause every aggregate shares.
+fn scoped(user: &CurrentUser, filter: &CaseFilter) -> Result<Where, AppError> {
+    let mut w = Where::new();
+    w.scope(&user.scope);
+    if let Some(country) = filter.country.as_deref().filter(|c| !c.is_empty()) {
+        if !user.scope.covers(&country.to_uppercase()) {
+            return Err(crate::cases::access::outside_scope());
+        }
+    }
+    w.filter(filter)?;
+    Ok(w)
+}
+
+/// Every decision code a case can be in, least restrictive first (recommended and final).
+fn decision_codes() -> Vec<&'static str> {
+    let mut codes: Vec<&'static str> = RecommendedDecision::ALL.iter().map(|d| d.code()).collect();
+    for d in FinalDecision::ALL {
+        if !codes.contains(&d.code()) {
+            codes.push(d.code());
+        }
+    }
+    // In order of restrictiveness, with the final-only decisions where they belong.
+    let rank = |c: &str| match c {
+        "PROCEED" => 0,
+        "PROCEED_WITH_MITIGATION" => 1,
+        "PROCEED_WITH_CONDITIONS" => 2,
+        "ESCALATE" => 3,
+        "DO_NOT_PROCEED" => 4,
+        "SUSPEND" => 5,
+        "TEMPORARY_FREEZE" => 6,
+        _ => 7,
+    };
+    codes.sort_by_key(|c| rank(c));
+    codes
+}
+
+fn band_codes() -> Vec<&'static str> {
+    let mut codes: Vec<&'static str> = Band::ALL.iter().map(|b| b.code()).collect();
+    codes.push("INCOMPLETE");
+    codes
+}
+
+fn band_label(code: &str) -> String {
+    if code == "INCOMPLETE" {
+        "Incomplete draft".to_string()
+    } else {
+        code.to_string()
+    }
+}
+
+/// Counts in a fixed order of codes (zeros included, so charts keep their axes).
+fn counts(order: &[&str], found: &BTreeMap<String, i64>, label: impl Fn(&str) -> String) -> Vec<Count> {
+    order
+        .iter()
+        .map(|code| Count { code: code.to_string(), label: label(code), count: found.get(*code).copied().unwrap_or(0) })
+        .collect()
+}
+
+#[derive(sqlx::FromRow)]
+struct GroupRow {
+    country: String,
+    state: String,
+    band: String,
+    decision: String,
+    flag: String,
+    n: i64,
+    intercessions: i64,
+}
+
+#[derive(sqlx::FromRow)]
+struct HeatRow {
+    country: String,
+    area: String,
+    band1: String,
+    n: i64,
+}
+
+#[derive(sqlx::FromRow)]
+struct StopRow {
+    case_id: i64,
+    reference: String,
+    country: String,
+    title: String,
+    component_id: String,
+    decision: String,
+    signed: bool,
+}
+
+/// The portfolio aggregates for `filter` in `user`'s countries.
+pub async fn portfolio(
+    db: &Db,
+    registry: &Registry,
+    user: &CurrentUser,
+    filter: &CaseFilter,
+) -> Result<Portfolio, AppError> {
+    require_portfolio_reader(user)?;
+    let w = scoped(user, filter)?;
+    let n = w.next();
+    // One pass over the cases: country × state × band × decision × deadline flag.
+    let groups_sql = format!(
+        "SELECT c.country AS country, c.state AS state, COALESCE(c.overall_band, 'INCOMPLETE') AS band,
+                COALESCE({DECISION_SQL}, '') AS decision,
+                CASE WHEN c.state = 'SUBMITTED' AND c.submitted_at < ${n} THEN 'review_overdue'
+                     WHEN c.state = 'DECIDED' AND (c.reassessment_due OR c.next_review_date <= ${}) THEN 'reassessment_due'
+                     ELSE '' END AS flag,
+                COUNT(*) AS n, CAST(COALESCE(SUM(c.open_intercessions), 0) AS BIGINT) AS intercessions
+         FROM cases c{} GROUP BY 1, 2, 3, 4, 5",
+        n + 1,
+        w.sql
+    );
+    let mut group_binds: Vec<Bind> = w.binds.clone();
+    group_binds.push(Bind::Time(review_cutoff()));
+    group_binds.push(Bind::Text(today()));
+    let heat_sql = format!(
+        "SELECT c.country AS country, a.area AS area, a.band1 AS band1, COUNT(*) AS n
+         FROM case_areas a JOIN cases c ON c.id = a.case_id{} GROUP BY 1, 2, 3",
+        w.sql
+    );
+    let rules_sql =
+        format!("SELECT r.rule, COUNT(*) FROM case_hard_rules r JOIN cases c ON c.id = r.case_id{} GROUP BY 1", w.sql);
+    let stop_where =
+        format!("{} AND COALESCE(cc.final_decision, cc.recommended_decision) IN {STOP_DECISIONS_SQL}", w.sql);
+    let stop_counts_sql = format!(
+        "SELECT c.country, COUNT(*) FROM case_components cc JOIN cases c ON c.id = cc.case_id{stop_where} GROUP BY 1"
+    );
+    let stop_list_sql = format!(
+        "SELECT c.id AS case_id, c.reference AS reference, c.country AS country, c.title AS title, cc.component_id AS component_id,
+                COALESCE(cc.final_decision, cc.recommended_decision) AS decision, cc.final_decision IS NOT NULL AS signed
+         FROM case_components cc JOIN cases c ON c.id = cc.case_id{stop_where}
+         ORDER BY c.updated_at DESC, c.id DESC, cc.component_id LIMIT 10"
+    );
+    // The five queries are independent: run them side by side on the pool.
+    let (groups, heat, rules, stop_counts, stop_list) = with_pool!(db, pool => {
+        tokio::try_join!(
+            crate::bind_all!(sqlx::query_as::<_, GroupRow>(&groups_sql), &group_binds).fetch_all(pool),
+            crate::bind_all!(sqlx::query_as::<_, HeatRow>(&heat_sql), &w.binds).fetch_all(pool),
+            crate::bind_all!(sqlx::query_as::<_, (String, i64)>(&rules_sql), &w.binds).fetch_all(pool),
+            crate::bind_all!(sqlx::query_as::<_, (String, i64)>(&stop_counts_sql), &w.binds).fetch_all(pool),
+            crate::bind_all!(sqlx::query_as::<_, StopRow>(&stop_list_sql), &w.binds).fetch_all(pool),
+        )?
+    });
+    Ok(assemble(registry, groups, heat, rules, stop_counts, stop_list))
+}
+
+fn assemble(
+    registry: &Registry,
+    groups: Vec<GroupRow>,
+    heat: Vec<HeatRow>,
+    rules: Vec<(String, i64)>,
+    stop_counts: Vec<(String, i64)>,
+    stop_list: Vec<StopRow>,
+) -> Portfolio {
+    let decisions = decision_codes();
+    let bands = band_codes();
+    let mut band_totals: BTreeMap<String, i64> = BTreeMap::new();
+    let mut decision_totals: BTreeMap<String, i64> = BTreeMap::new();
+    let mut status_totals: BTreeMap<String, i64> = BTreeMap::new();
+    struct PerCountry {
+        total: i64,
+        bands: BTreeMap<String, i64>,
+        decisions: BTreeMap<String, i64>,
+        review_overdue: i64,
+        reassessment_due: i64,
+    }
+    let mut per_country: BTreeMap<String, PerCountry> = BTreeMap::new();
+    let (mut total, mut review_overdue, mut reassessment_due, mut open_intercessions) = (0, 0, 0, 0);
+    for g in groups {
+        total += g.n;
+        open_intercessions += g.intercessions;
+        *band_totals.entry(g.band.clone()).or_default() += g.n;
+        *status_totals.entry(g.state.clone()).or_default() += g.n;
+        let c = per_country.entry(g.country.clone()).or_insert_with(|| PerCountry {
+            total: 0,
+            bands: BTreeMap::new(),
+            decisions: BTreeMap::new(),
+            review_overdue: 0,
+            reassessment_due: 0,
+        });
+        c.total += g.n;
+        *c.bands.entry(g.band).or_default() += g.n;
+        if !g.decision.is_empty() {
+            *decision_totals.entry(g.decision.clone()).or_default() += g.n;
+            *c.decisions.entry(g.decision).or_default() += g.n;
+        }
+        match g.flag.as_str() {
+            "review_overdue" => {
+                review_overdue += g.n;
+                c.review_overdue += g.n;
+            }
+            "reassessment_due" => {
+                reassessment_due += g.n;
+                c.reassessment_due += g.n;
+            }
+            _ => {}
+        }
+    }
+    let stops: BTreeMap<String, i64> = stop_counts.into_iter().collect();
+    // Countries with cases, and countries whose only figures are index rows (none in practice).
+    let countries = per_country
+        .into_iter()
+        .map(|(country, c)| CountryFigures {
+            stop_components: stops.get(&country).copied().unwrap_or(0),
+            total: c.total,
+            by_band: counts(&bands, &c.bands, band_label),
+            by_decision: counts(&decisions, &c.decisions, decision_label).into_iter().filter(|d| d.count > 0).collect(),
+            review_overdue: c.review_overdue,
+            reassessment_due: c.reassessment_due,
+            country,
+        })
+        .collect();
+    let mut cells: BTreeMap<(String, String), [i64; 4]> = BTreeMap::new();
+    let mut high: BTreeMap<String, i64> = BTreeMap::new();
+    for h in heat {
+        let Some(rank) = Band::parse(&h.band1).map(|b| b as usize) else { continue };
+        if rank == 3 {
+            *high.entry(h.area.clone()).or_default() += h.n;
+        }
+        cells.entry((h.country, h.area)).or_default()[rank] += h.n;
+    }
+    let areas: Vec<AreaName> = registry
+        .current()
+        .map(|c| {
+            c.areas.iter().map(|a| AreaName { code: a.code.code().to_string(), name: a.short_name.clone() }).collect()
+        })
+        .unwrap_or_default();
+    let area_name = |code: &str| areas.iter().find(|a| a.code == code).map_or(code.to_string(), |a| a.name.clone());
+    let mut high_areas: Vec<Count> =
+        high.into_iter().map(|(code, count)| Count { label: area_name(&code), code, count }).collect();
+    high_areas.sort_by(|a, b| b.count.cmp(&a.count).then(a.code.cmp(&b.code)));
+    let rule_title = |code: &str| {
+        registry
+            .current()
+            .and_then(|c| c.hard_rules.iter().find(|r| r.id.code() == code).map(|r| r.title.clone()))
+            .unwrap_or_default()
+    };
+    let mut hard_rules: Vec<Count> =
+        rules.into_iter().map(|(code, count)| Count { label: rule_title(&code), code, count }).collect();
+    hard_rules.sort_by(|a, b| b.count.cmp(&a.count).then(a.code.cmp(&b.code)));
+    let status_order: Vec<&str> = CaseState::ALL.iter().map(|s| s.as_str()).collect();
+    Portfolio {
+        total,
+        by_band: counts(&bands, &band_totals, band_label),
+        by_decision: counts(&decisions, &decision_totals, decision_label),
+        by_status: counts(&status_order, &status_totals, |s| {
+            CaseState::parse(s).map_or(s.to_string(), |s| s.label().to_string())
+        }),
+        countries,
+        heat_map: cells.into_iter().map(|((country, area), by_band)| HeatCell { country, area, by_band }).collect(),
+        areas,
+        high_areas,
+        hard_rules,
+        stop_components_total: stops.values().sum(),
+        stop_components: stop_list
+            .into_iter()
+            .map(|s| StopComponent {
+                case_id: s.case_id,
+                reference: s.reference,
+                country: s.country,
+                title: s.title,
+                component_id: s.component_id,
+                decision: s.decision,
+                signed: s.signed,
+            })
+            .collect(),
+        review_overdue,
+        reassessment_due,
+        open_intercessions,
+        generated_at: chrono::Utc::now().format("%Y-%m-%d %H:%M UTC").to_string(),
+    }
+}
+
+/// The filter form's choices for `user`.
+pub async fn options(db: &Db, registry: &Registry, user: &CurrentUser) -> Result<FilterOptions, AppError> {
+    let support_types = registry
+        .current()
+        .and_then(|c| c.enums.get(crate::methodology::codes::SupportType::NAME))
+        .map(|values| values.iter().map(|v| (v.code.clone(), format!("{} — {}", v.code, v.label))).collect())
+        .unwrap_or_default();
+    Ok(FilterOptions {
+        countries: crate::cases::service::countries(db, user).await?,
+        support_types,
+        decisions: decision_codes().into_iter().map(|d| (d.to_string(), decision_label(d))).collect(),
+    })
+}
+
+/// The portfolio page: aggregates plus the filter form's choices.
+pub async fn page(
+    db: &Db,
+    registry: &Registry,
+    user: &CurrentUser,
+    filter: CaseFilter,
+) -> Result<PortfolioPage, AppError> {
+    let portfolio = portfolio(db, registry, user, &filter).await?;
+    let options = options(db, registry, user).await?;
+    Ok(PortfolioPage { filter, options, portfolio })
+}
+
+#[derive(sqlx::FromRow)]
+struct SummaryRow {
+    id: i64,
+    reference: String,
+    country: String,
+    title: String,
+    state: String,
+    version_no: i64,
+    answers: String,
+    overall_band: Option<String>,
+    overall_decision: Option<String>,
+    final_decision: Option<String>,
+    next_review_date: Option<String>,
+    reassessment_due: bool,
+    open_intercessions: i64,
+    decided_by_name: Option<String>,
+    decided_at: Option<chrono::DateTime<chrono::Utc>>,
+    sign_off: Option<String>,
+}
+
+/// The manager summary of one case (spec §10.8): any case reader in the case's country.
+pub async fn manager_summary(
+    db: &Db,
+    registry: &Registry,
+    user: &CurrentUser,
+    id: i64,
+) -> Result<super::ManagerSummary, AppError> {
+    use super::{ManagerSummary, SummaryArea, SummaryComponent};
+    crate::cases::access::require_reader(user)?;
+    // This version's decision, or else the decision of the version it re-assesses.
+    let row: Option<SummaryRow> = with_pool!(db, pool => sqlx::query_as(
+        "SELECT c.id, c.reference, c.country, c.title, c.state, c.version_no, c.answers, c.overall_band, c.overall_decision,
+                c.final_decision, c.next_review_date, c.reassessment_due, c.open_intercessions,
+                d.name AS decided_by_name, d.decided_at AS decided_at,
+                (SELECT s.record FROM case_snapshots s WHERE s.case_id = c.id AND s.kind = 'SIGN_OFF' ORDER BY s.created_at DESC LIMIT 1) AS sign_off
+         FROM cases c
+         LEFT JOIN (SELECT x.id, u.name, x.decided_at FROM cases x JOIN users u ON u.id = x.decided_by) d
+                ON d.id = CASE WHEN c.decided_at IS NOT NULL THEN c.id ELSE c.previous_id END
+         WHERE c.id = $1",
+    ).bind(id).fetch_optional(pool).await?);
+    let row = row.ok_or_else(|| AppError::NotFound("No such assessment.".into()))?;
+    if !crate::cases::access::can_read(user, &row.country) {
+        return Err(crate::cases::access::outside_scope());
+    }
+    let answers: serde_json::Value = serde_json::from_str(&row.answers).map_err(AppError::internal)?;
+    let outcome = crate::methodology::draft::score_draft(registry, &answers);
+    let sign_off: Option<serde_json::Value> = row.sign_off.as_deref().and_then(|r| serde_json::from_str(r).ok());
+    let signed = |component: &str, key: &str| {
+        sign_off.as_ref().and_then(|r| {
+            r["decisions"]
+                .as_array()?
+                .iter()
+                .find(|d| d["component_id"].as_str() == Some(component))?
+                .get(key)?
+                .as_str()
+                .map(String::from)
+        })
+    };
+    let stored = |component: &str| {
+        answers["components"]
+            .as_array()
+            .and_then(|l| l.iter().find(|c| c["component_id"].as_str() == Some(component)))
+            .cloned()
+            .unwrap_or_default()
+    };
+    let components = outcome
+        .result()
+        .map(|r| {
+            r.components
+                .iter()
+                .map(|c| {
+                    let part = stored(&c.component_id);
+                    SummaryComponent {
+                        component_id: c.component_id.clone(),
+                        support_types: part["answers"]["support_types"]
+                            .as_array()
+                            .map(|t| t.iter().filter_map(|v| v.as_str().map(String::from)).collect())
+                            .unwrap_or_default(),
+                        recipient_type: part["answers"]["recipient_type"].as_str().map(String::from),
+                        hrddp_applicable: c.hrddp_applicable,
+                        areas: c
+                            .areas
+                            .iter()
+                            .filter_map(|a| a.triggered())
+                            .map(|a| SummaryArea {
+                                area: a.area.code().to_string(),
+                                band0: a.band0.code().to_string(),
+                                band1: a.band1.code().to_string(),
+                            })
+                            .collect(),
+                        recommended_decision: c.recommended_decision.code().to_string(),
+                        final_decision: signed(&c.component_id, "final_decision"),
+                        hard_rules_fired: c.hard_rules_fired.iter().map(|h| h.code().to_string()).collect(),
+                        conditions: signed(&c.component_id, "conditions").filter(|c| !c.is_empty()),
+                    }
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut consultations_done: Vec<String> = answers["consultations"]
+        .as_array()
+        .map(|l| l.iter().filter_map(|c| c["type"].as_str().map(String::from)).collect())
+        .unwrap_or_default();
+    consultations_done.sort();
+    consultations_done.dedup();
+    let case = &answers["case"];
+    let text = |k: &str| case[k].as_str().unwrap_or_default().to_string();
+    let decided = row.state == "DECIDED";
+    Ok(ManagerSummary {
+        case_id: row.id,
+        reference: row.reference,
+        country: row.country,
+        un_entity: case["un_entity"].as_str().map(String::from),
+        office: text("office"),
+        programme_title: case["programme_title"].as_str().map_or(row.title, String::from),
+        version: row.version_no,
+        overall_decision: if decided || row.state == "SUPERSEDED" {
+            row.final_decision.or(row.overall_decision)
+        } else {
+            row.overall_decision
+        },
+        reassessment_due: decided
+            && (row.reassessment_due || row.next_review_date.as_deref().is_some_and(|d| d <= today().as_str())),
+        state: row.state,
+        components,
+        overall_band: row.overall_band,
+        consultations_done,
+        next_review_date: row.next_review_date,
+        last_decided_by: row.decided_by_name,
+        last_decided_at: row.decided_at.map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string()),
+        open_intercessions: row.open_intercessions,
+    })
+}

@@ -1,0 +1,148 @@
+//! Server-rendered SVG charts for the dashboards. Built as markup strings (no chart library in the
+//! WASM bundle); every bar and cell is a link to the cases behind it, and every chart has a `<title>`
+//! and a table next to it for screen readers and print.
+
+/// Escapes text for SVG/HTML markup.
+pub fn esc(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// One bar: its label, value, fill colour and the list it drills down to.
+pub struct Bar {
+    pub label: String,
+    pub value: i64,
+    pub fill: &'static str,
+    pub href: String,
+}
+
+/// Horizontal bar chart, one row per bar, the count at the end of each bar.
+pub fn bar_chart(title: &str, bars: &[Bar]) -> String {
+    const WIDTH: i64 = 420;
+    const LABEL: i64 = 170;
+    const ROW: i64 = 26;
+    const BAR_AREA: i64 = WIDTH - LABEL - 48;
+    let max = bars.iter().map(|b| b.value).max().unwrap_or(0).max(1);
+    let height = ROW * bars.len() as i64 + 6;
+    let mut svg = format!(
+        r#"<svg role="img" aria-label="{t}" viewBox="0 0 {WIDTH} {height}" width="100%" class="max-w-full" xmlns="http://www.w3.org/2000/svg"><title>{t}</title>"#,
+        t = esc(title)
+    );
+    for (i, b) in bars.iter().enumerate() {
+        let y = i as i64 * ROW + 3;
+        let w = if b.value == 0 { 0 } else { (b.value * BAR_AREA / max).max(3) };
+        svg.push_str(&format!(
+            r##"<a href="{href}"><title>{label}: {value}</title><text x="{lx}" y="{ty}" font-size="12" text-anchor="end" fill="#334155">{label}</text><rect x="{LABEL}" y="{y}" width="{w}" height="{bh}" rx="3" fill="{fill}"/><text x="{cx}" y="{ty}" font-size="12" font-weight="600" fill="#0f172a">{value}</text></a>"##,
+            href = esc(&b.href),
+            label = esc(&b.label),
+            value = b.value,
+            lx = LABEL - 8,
+            ty = y + 14,
+            bh = ROW - 8,
+            fill = b.fill,
+            cx = LABEL + w + 6,
+        ));
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+/// Fill colours of the four bands (LOW … HIGH) and of "incomplete".
+pub const BAND_FILLS: [&str; 5] = ["#34d399", "#fbbf24", "#f97316", "#b91c1c", "#cbd5e1"];
+
+/// A country × risk-area grid: each cell coloured by the highest residual band among the cases in
+/// which the area is triggered, showing how many cases that is.
+pub struct HeatMap<'a> {
+    pub title: &'a str,
+    pub rows: &'a [String],
+    pub columns: &'a [(String, String)],
+    /// (row, column) → cases by band LOW … HIGH.
+    pub value: &'a dyn Fn(&str, &str) -> Option<[i64; 4]>,
+    pub href: &'a dyn Fn(&str, &str) -> String,
+}
+
+pub fn heat_map(map: &HeatMap) -> String {
+    const LEFT: usize = 44;
+    const TOP: usize = 26;
+    const W: usize = 46;
+    const H: usize = 30;
+    let width = LEFT + W * map.columns.len() + 2;
+    let height = TOP + H * map.rows.len() + 2;
+    let mut svg = format!(
+        r#"<svg role="img" aria-label="{t}" viewBox="0 0 {width} {height}" width="100%" xmlns="http://www.w3.org/2000/svg"><title>{t}</title>"#,
+        t = esc(map.title)
+    );
+    for (j, (code, name)) in map.columns.iter().enumerate() {
+        svg.push_str(&format!(
+            r##"<text x="{x}" y="16" font-size="11" font-weight="600" text-anchor="middle" fill="#334155"><title>{name}</title>{code}</text>"##,
+            x = LEFT + j * W + W / 2,
+            name = esc(name),
+            code = esc(code)
+        ));
+    }
+    for (i, row) in map.rows.iter().enumerate() {
+        let y = TOP + i * H;
+        svg.push_str(&format!(
+            r##"<text x="{x}" y="{ty}" font-size="12" font-weight="600" text-anchor="end" fill="#334155">{row}</text>"##,
+            x = LEFT - 8,
+            ty = y + H / 2 + 4,
+            row = esc(row)
+        ));
+        for (j, (code, name)) in map.columns.iter().enumerate() {
+            let x = LEFT + j * W;
+            match (map.value)(row, code) {
+                Some(by_band) if by_band.iter().sum::<i64>() > 0 => {
+                    let worst = (0..4).rev().find(|&b| by_band[b] > 0).unwrap_or(0);
+                    let total: i64 = by_band.iter().sum();
+                    let text_fill = if worst == 3 { "#ffffff" } else { "#0f172a" };
+                    let tip = format!(
+                        "{row} · {name}: {total} case(s) — HIGH {}, SUBSTANTIAL {}, MODERATE {}, LOW {}",
+                        by_band[3], by_band[2], by_band[1], by_band[0]
+                    );
+                    svg.push_str(&format!(
+                        r##"<a href="{href}"><title>{tip}</title><rect x="{x}" y="{y}" width="{w}" height="{h}" fill="{fill}" stroke="#ffffff" stroke-width="2"/><text x="{tx}" y="{ty}" font-size="11" text-anchor="middle" fill="{text_fill}">{total}</text></a>"##,
+                        href = esc(&(map.href)(row, code)),
+                        tip = esc(&tip),
+                        w = W,
+                        h = H,
+                        fill = BAND_FILLS[worst],
+                        tx = x + W / 2,
+                        ty = y + H / 2 + 4,
+                    ));
+                }
+                _ => svg.push_str(&format!(
+                    r##"<rect x="{x}" y="{y}" width="{W}" height="{H}" fill="#f1f5f9" stroke="#ffffff" stroke-width="2"/>"##
+                )),
+            }
+        }
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bars_link_to_their_cases_and_escape_labels() {
+        let svg = bar_chart(
+            "Bands",
+            &[Bar { label: "A<B".into(), value: 4, fill: "#000", href: "/cases?band=HIGH&country=KE".into() }],
+        );
+        assert!(svg.contains(r#"href="/cases?band=HIGH&amp;country=KE""#), "{svg}");
+        assert!(svg.contains("A&lt;B: 4"), "{svg}");
+        assert!(!svg.contains("A<B"));
+    }
+
+    #[test]
+    fn heat_map_colours_cells_by_their_worst_band() {
+        let rows = vec!["KE".to_string()];
+        let columns = vec![("DP".to_string(), "Death penalty".to_string()), ("TOR".to_string(), "Torture".to_string())];
+        let value = |_: &str, area: &str| (area == "DP").then_some([1, 0, 2, 0]);
+        let href = |row: &str, area: &str| format!("/cases?country={row}&area={area}");
+        let svg = heat_map(&HeatMap { title: "Heat", rows: &rows, columns: &columns, value: &value, href: &href });
+        assert!(svg.contains(BAND_FILLS[2]), "SUBSTANTIAL is the worst band of the DP cell: {svg}");
+        assert!(svg.contains("KE · Death penalty: 3 case(s)"));
+        assert!(!svg.contains("area=TOR"), "an empty cell has no link");
+    }
+}

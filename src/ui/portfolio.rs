@@ -1,0 +1,403 @@
+//! `/portfolio`: the manager's dashboard across countries. Filters stay in the URL; every figure
+//! links to the case list behind it (`/cases?…` with the same filter plus the figure's own).
+
+use crate::cases::{CaseFilter, CaseState};
+use crate::methodology::codes::Band;
+use crate::portfolio::server_fns::get_portfolio;
+use crate::portfolio::{Count, Portfolio, PortfolioPage};
+use crate::ui::admin_users::AccessProblem;
+use crate::ui::charts::{bar_chart, heat_map, Bar, HeatMap, BAND_FILLS};
+use crate::ui::forms::{BUTTON_PRIMARY, BUTTON_SECONDARY, INPUT};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::{Form, A};
+use leptos_router::hooks::use_query_map;
+
+const CARD: &str = "rounded-xl border border-slate-200 bg-white p-5 shadow-sm";
+const H2: &str = "text-base font-semibold text-slate-900";
+const TABLE: &str = "mt-2 w-full border-collapse text-left text-sm";
+const TH: &str = "border-b border-slate-300 px-2 py-1 text-xs font-semibold uppercase tracking-wide text-slate-600";
+const TD: &str = "border-b border-slate-100 px-2 py-1";
+const LINK: &str = "font-medium text-sky-800 underline-offset-2 hover:underline";
+
+#[component]
+pub fn PortfolioPageView() -> impl IntoView {
+    let query = use_query_map();
+    let filter = Memo::new(move |_| query.with(|q| CaseFilter::from_pairs(|k| q.get(k))));
+    let data = Resource::new(move || filter.get(), get_portfolio);
+    view! {
+        <Title text="Portfolio"/>
+        <Transition fallback=|| view! { <p class="text-slate-600">"Loading the portfolio…"</p> }>
+            {move || data.get().map(|result| match result {
+                Err(e) => view! { <AccessProblem error=e/> }.into_any(),
+                Ok(page) => view! { <Dashboard page/> }.into_any(),
+            })}
+        </Transition>
+    }
+}
+
+fn decision_fill(code: &str) -> &'static str {
+    match code {
+        "PROCEED" => "#34d399",
+        "PROCEED_WITH_MITIGATION" => "#2dd4bf",
+        "PROCEED_WITH_CONDITIONS" => "#38bdf8",
+        "ESCALATE" => "#fbbf24",
+        "DO_NOT_PROCEED" => "#f97316",
+        "SUSPEND" => "#dc2626",
+        "TEMPORARY_FREEZE" => "#991b1b",
+        _ => "#475569",
+    }
+}
+
+fn status_fill(code: &str) -> &'static str {
+    match code {
+        "DRAFT" => "#94a3b8",
+        "SUBMITTED" => "#38bdf8",
+        "RETURNED" => "#fbbf24",
+        "DECIDED" => "#34d399",
+        _ => "#cbd5e1",
+    }
+}
+
+fn band_fill(code: &str) -> &'static str {
+    Band::parse(code).map_or(BAND_FILLS[4], |b| BAND_FILLS[b as usize])
+}
+
+/// A chart of counts, each bar drilling down by `key` = its code, with its table.
+#[component]
+fn CountChart(
+    title: &'static str,
+    id: &'static str,
+    counts: Vec<Count>,
+    filter: CaseFilter,
+    key: &'static str,
+    fill: fn(&str) -> &'static str,
+    #[prop(optional)] note: Option<&'static str>,
+) -> impl IntoView {
+    let bars: Vec<Bar> = counts
+        .iter()
+        .map(|c| Bar {
+            label: c.label.clone(),
+            value: c.count,
+            fill: fill(&c.code),
+            href: filter.with(key, &c.code).list_url(),
+        })
+        .collect();
+    let svg = bar_chart(title, &bars);
+    view! {
+        <section class=CARD aria-labelledby=id data-testid=id>
+            <h2 id=id class=H2>{title}</h2>
+            {note.map(|n| view! { <p class="text-xs text-slate-500">{n}</p> })}
+            <div class="mt-3" inner_html=svg></div>
+            <details class="mt-2 text-sm">
+                <summary class="cursor-pointer text-xs font-medium text-slate-600">"Show as table"</summary>
+                <table class=TABLE>
+                    <thead><tr><th class=TH scope="col">{title}</th><th class=TH scope="col">"Cases"</th></tr></thead>
+                    <tbody>
+                        {counts.into_iter().zip(bars).map(|(c, b)| view! {
+                            <tr><th scope="row" class=TD>{c.label}</th><td class=TD><a class=LINK href=b.href>{c.count}</a></td></tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </details>
+        </section>
+    }
+}
+
+/// `<option>`s for (code, label) pairs, `current` selected.
+fn choices(items: Vec<(String, String)>, current: &Option<String>) -> impl IntoView {
+    let current = current.clone().unwrap_or_default();
+    items
+        .into_iter()
+        .map(|(code, label)| {
+            let is = code == current;
+            view! { <option value=code selected=is>{label}</option> }
+        })
+        .collect_view()
+}
+
+#[component]
+fn Tile(label: &'static str, value: i64, href: String, tone: &'static str, testid: &'static str) -> impl IntoView {
+    let (ring, text) = match tone {
+        "alert" if value > 0 => ("ring-red-300 bg-red-50", "text-red-800"),
+        "warn" if value > 0 => ("ring-amber-300 bg-amber-50", "text-amber-900"),
+        _ => ("ring-slate-200 bg-white", "text-slate-900"),
+    };
+    view! {
+        <a href=href data-testid=testid class=format!("block rounded-xl p-4 shadow-sm ring-1 hover:ring-sky-400 focus-visible:outline-2 focus-visible:outline-sky-800 {ring}")>
+            <span class="block text-xs font-medium uppercase tracking-wide text-slate-600">{label}</span>
+            <span class=format!("mt-1 block text-3xl font-bold tabular-nums {text}")>{value}</span>
+        </a>
+    }
+}
+
+#[component]
+fn Dashboard(page: PortfolioPage) -> impl IntoView {
+    let PortfolioPage { filter, options, portfolio } = page;
+    let Portfolio {
+        total,
+        by_band,
+        by_decision,
+        by_status,
+        countries,
+        areas,
+        heat_map: cells,
+        high_areas,
+        hard_rules,
+        stop_components_total,
+        stop_components,
+        review_overdue,
+        reassessment_due,
+        open_intercessions,
+        generated_at,
+    } = portfolio;
+    let high = by_band.iter().find(|b| b.code == "HIGH").map_or(0, |b| b.count);
+    let query = filter.query_string();
+    let export = |ext: &str| {
+        if query.is_empty() {
+            format!("/api/v1/cases/export.{ext}")
+        } else {
+            format!("/api/v1/cases/export.{ext}?{query}")
+        }
+    };
+    let (csv, json) = (export("csv"), export("json"));
+    // The heat map: countries with cases as rows, the 13 areas as columns.
+    let rows: Vec<String> = countries.iter().map(|c| c.country.clone()).collect();
+    let columns: Vec<(String, String)> = areas.iter().map(|a| (a.code.clone(), a.name.clone())).collect();
+    let cell =
+        |country: &str, area: &str| cells.iter().find(|c| c.country == country && c.area == area).map(|c| c.by_band);
+    let heat_href = {
+        let filter = filter.clone();
+        move |country: &str, area: &str| filter.with("country", country).with("area", area).list_url()
+    };
+    let heat_svg = heat_map(&HeatMap {
+        title: "Countries × risk areas: highest residual band among the cases where the area is triggered",
+        rows: &rows,
+        columns: &columns,
+        value: &cell,
+        href: &heat_href,
+    });
+    let heat_rows: Vec<(String, String, String, [i64; 4], String)> = cells
+        .iter()
+        .map(|c| {
+            let name = areas.iter().find(|a| a.code == c.area).map_or(c.area.clone(), |a| a.name.clone());
+            (c.country.clone(), c.area.clone(), name, c.by_band, heat_href(&c.country, &c.area))
+        })
+        .collect();
+    let rule_counts: Vec<Count> =
+        hard_rules.into_iter().map(|c| Count { label: format!("{} {}", c.code, c.label), ..c }).collect();
+    let country_choices = choices(options.countries.iter().map(|c| (c.clone(), c.clone())).collect(), &filter.country);
+    let state_choices = choices(
+        CaseState::ALL.iter().map(|s| (s.as_str().to_string(), s.label().to_string())).collect(),
+        &filter.state,
+    );
+    let band_choices = choices(
+        Band::ALL
+            .iter()
+            .map(|b| (b.code().to_string(), b.code().to_string()))
+            .chain([("INCOMPLETE".to_string(), "Incomplete draft".to_string())])
+            .collect(),
+        &filter.band,
+    );
+    let decision_choices = choices(options.decisions.clone(), &filter.decision);
+    let type_choices = choices(options.support_types.clone(), &filter.support_type);
+    let high_filter = filter.with("area_band", "HIGH");
+    let (from_value, to_value) = (filter.from.clone().unwrap_or_default(), filter.to.clone().unwrap_or_default());
+    view! {
+        <div class="flex flex-wrap items-end justify-between gap-4">
+            <div>
+                <h1 class="text-2xl font-bold text-slate-900">"Portfolio"</h1>
+                <p class="mt-1 text-sm text-slate-600">
+                    {format!("Current assessment versions in your countries · figures as of {generated_at}")}
+                </p>
+            </div>
+            <p class="flex items-center gap-3 text-sm">
+                <span class="text-slate-600">"Export the cases behind these figures:"</span>
+                <a href=csv class=LINK download="">"CSV"</a>
+                <a href=json class=LINK download="">"JSON"</a>
+            </p>
+        </div>
+
+        <Form method="GET" action="/portfolio" attr:class="mt-5 grid gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-8" attr:role="search" attr:aria-label="Filter the portfolio">
+            <div>
+                <label for="p-country" class="block text-xs font-medium text-slate-700">"Country"</label>
+                <select id="p-country" name="country" class=INPUT>
+                    <option value="">"All my countries"</option>
+                    {country_choices}
+                </select>
+            </div>
+            <div>
+                <label for="p-state" class="block text-xs font-medium text-slate-700">"Status"</label>
+                <select id="p-state" name="state" class=INPUT>
+                    <option value="">"Current versions"</option>
+                    {state_choices}
+                </select>
+            </div>
+            <div>
+                <label for="p-band" class="block text-xs font-medium text-slate-700">"Overall band"</label>
+                <select id="p-band" name="band" class=INPUT>
+                    <option value="">"Any band"</option>
+                    {band_choices}
+                </select>
+            </div>
+            <div>
+                <label for="p-decision" class="block text-xs font-medium text-slate-700">"Decision"</label>
+                <select id="p-decision" name="decision" class=INPUT>
+                    <option value="">"Any decision"</option>
+                    {decision_choices}
+                </select>
+            </div>
+            <div class="lg:col-span-2">
+                <label for="p-type" class="block text-xs font-medium text-slate-700">"Support type"</label>
+                <select id="p-type" name="support_type" class=INPUT>
+                    <option value="">"Any support type"</option>
+                    {type_choices}
+                </select>
+            </div>
+            <div>
+                <label for="p-from" class="block text-xs font-medium text-slate-700">"Changed from"</label>
+                <input id="p-from" name="from" type="date" class=INPUT value=from_value/>
+            </div>
+            <div>
+                <label for="p-to" class="block text-xs font-medium text-slate-700">"Changed until"</label>
+                <input id="p-to" name="to" type="date" class=INPUT value=to_value/>
+            </div>
+            <div class="flex items-end gap-2 lg:col-span-8 lg:justify-end">
+                <A href="/portfolio" attr:class=BUTTON_SECONDARY>"Reset"</A>
+                <button type="submit" class=BUTTON_PRIMARY>"Apply filters"</button>
+            </div>
+        </Form>
+
+        <div class="mt-5 grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6" data-testid="tiles">
+            <Tile label="Assessments" value=total href=filter.list_url() tone="" testid="tile-total"/>
+            <Tile label="HIGH residual risk" value=high href=filter.with("band", "HIGH").list_url() tone="alert" testid="tile-high"/>
+            <Tile label="Components stopped" value=stop_components_total href=filter.with("flag", "stop_decision").list_url() tone="alert" testid="tile-stop"/>
+            <Tile label="Reviews overdue" value=review_overdue href=filter.with("flag", "review_overdue").list_url() tone="warn" testid="tile-review-overdue"/>
+            <Tile label="Re-assessments due" value=reassessment_due href=filter.with("flag", "reassessment_due").list_url() tone="warn" testid="tile-reassessment"/>
+            <Tile label="Open intercessions" value=open_intercessions href=filter.with("flag", "open_intercession").list_url() tone="warn" testid="tile-intercessions"/>
+        </div>
+
+        <div class="mt-5 grid gap-4 lg:grid-cols-3">
+            <CountChart title="Overall residual band" id="chart-band" counts=by_band filter=filter.clone() key="band" fill=band_fill/>
+            <CountChart title="Decision in force" id="chart-decision" counts=by_decision filter=filter.clone() key="decision" fill=decision_fill note="Final once signed off, else the engine's recommendation."/>
+            <CountChart title="Status" id="chart-status" counts=by_status filter=filter.clone() key="state" fill=status_fill/>
+        </div>
+
+        <section class=format!("mt-5 {CARD}") aria-labelledby="heat-h" data-testid="heatmap">
+            <div class="flex flex-wrap items-baseline justify-between gap-2">
+                <h2 id="heat-h" class=H2>"Countries × risk areas"</h2>
+                <p class="flex flex-wrap items-center gap-3 text-xs text-slate-600">
+                    "Highest residual band; number = cases with the area triggered:"
+                    {["LOW", "MODERATE", "SUBSTANTIAL", "HIGH"].into_iter().enumerate().map(|(i, b)| view! {
+                        <span class="inline-flex items-center gap-1"><span class="inline-block h-3 w-3 rounded-sm" style=format!("background:{}", BAND_FILLS[i])></span>{b}</span>
+                    }).collect_view()}
+                </p>
+            </div>
+            {if rows.is_empty() {
+                view! { <p class="mt-3 text-sm text-slate-600">"No scored assessment matches these filters."</p> }.into_any()
+            } else {
+                view! { <div class="mt-3 overflow-x-auto" inner_html=heat_svg.clone()></div> }.into_any()
+            }}
+            <details class="mt-2 text-sm">
+                <summary class="cursor-pointer text-xs font-medium text-slate-600">"Show as table"</summary>
+                <table class=TABLE>
+                    <thead><tr>
+                        <th class=TH scope="col">"Country"</th><th class=TH scope="col">"Risk area"</th>
+                        <th class=TH scope="col">"HIGH"</th><th class=TH scope="col">"SUBSTANTIAL"</th><th class=TH scope="col">"MODERATE"</th><th class=TH scope="col">"LOW"</th>
+                    </tr></thead>
+                    <tbody>
+                        {heat_rows.into_iter().map(|(country, area, name, by_band, href)| {
+                            let band_link = {
+                                let filter = filter.clone();
+                                let (country, area) = (country.clone(), area.clone());
+                                move |b: &str, n: i64| {
+                                    let href = filter.with("country", &country).with("area", &area).with("area_band", b).list_url();
+                                    view! { <td class=TD><a class=LINK href=href>{n}</a></td> }
+                                }
+                            };
+                            view! {
+                                <tr>
+                                    <th scope="row" class=TD>{country.clone()}</th>
+                                    <td class=TD><a class=LINK href=href>{format!("{area} · {name}")}</a></td>
+                                    {band_link("HIGH", by_band[3])}{band_link("SUBSTANTIAL", by_band[2])}{band_link("MODERATE", by_band[1])}{band_link("LOW", by_band[0])}
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </details>
+        </section>
+
+        <div class="mt-5 grid gap-4 lg:grid-cols-2">
+            <CountChart title="Hard rules that fire most" id="chart-rules" counts=rule_counts filter=filter.clone() key="rule" fill=|_| "#7c3aed" note="Cases where the rule fired in some component."/>
+            <CountChart title="Most frequent HIGH areas" id="chart-high-areas" counts=high_areas filter=high_filter key="area" fill=|_| "#b91c1c" note="Cases whose residual band in the area is HIGH."/>
+        </div>
+
+        <section class=format!("mt-5 {CARD}") aria-labelledby="countries-h" data-testid="by-country">
+            <h2 id="countries-h" class=H2>"By country"</h2>
+            <div class="overflow-x-auto">
+                <table class=TABLE>
+                    <thead><tr>
+                        <th class=TH scope="col">"Country"</th><th class=TH scope="col">"Cases"</th>
+                        <th class=TH scope="col">"LOW"</th><th class=TH scope="col">"MODERATE"</th><th class=TH scope="col">"SUBSTANTIAL"</th><th class=TH scope="col">"HIGH"</th><th class=TH scope="col">"Incomplete"</th>
+                        <th class=TH scope="col">"Decisions in force"</th>
+                        <th class=TH scope="col">"Stopped components"</th><th class=TH scope="col">"Reviews overdue"</th><th class=TH scope="col">"Re-assessments due"</th>
+                    </tr></thead>
+                    <tbody>
+                        {countries.into_iter().map(|c| {
+                            let f = filter.with("country", &c.country);
+                            view! {
+                                <tr>
+                                    <th scope="row" class=TD>{c.country.clone()}</th>
+                                    <td class=TD><a class=LINK href=f.list_url()>{c.total}</a></td>
+                                    {c.by_band.iter().map(|b| view! { <td class=TD><a class=LINK href=f.with("band", &b.code).list_url()>{b.count}</a></td> }).collect_view()}
+                                    <td class=TD>
+                                        {c.by_decision.iter().map(|d| view! {
+                                            <a class="mr-2 inline-block text-xs text-sky-800 hover:underline" href=f.with("decision", &d.code).list_url()>{format!("{} {}", d.label, d.count)}</a>
+                                        }).collect_view()}
+                                    </td>
+                                    <td class=TD><a class=LINK href=f.with("flag", "stop_decision").list_url()>{c.stop_components}</a></td>
+                                    <td class=TD><a class=LINK href=f.with("flag", "review_overdue").list_url()>{c.review_overdue}</a></td>
+                                    <td class=TD><a class=LINK href=f.with("flag", "reassessment_due").list_url()>{c.reassessment_due}</a></td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        </section>
+
+        <section class=format!("mt-5 {CARD}") aria-labelledby="stops-h" data-testid="stop-components">
+            <div class="flex flex-wrap items-baseline justify-between gap-2">
+                <h2 id="stops-h" class=H2>"Components suspended, frozen or not to proceed"</h2>
+                <a class=LINK href=filter.with("flag", "stop_decision").list_url()>{format!("All {stop_components_total} →")}</a>
+            </div>
+            {if stop_components.is_empty() {
+                view! { <p class="mt-2 text-sm text-slate-600">"None."</p> }.into_any()
+            } else {
+                view! {
+                    <table class=TABLE>
+                        <thead><tr>
+                            <th class=TH scope="col">"Case"</th><th class=TH scope="col">"Programme"</th><th class=TH scope="col">"Country"</th>
+                            <th class=TH scope="col">"Component"</th><th class=TH scope="col">"Decision"</th>
+                        </tr></thead>
+                        <tbody>
+                            {stop_components.into_iter().map(|s| view! {
+                                <tr>
+                                    <td class=format!("{TD} font-mono text-xs")><a class=LINK href=format!("/cases/{}", s.case_id)>{s.reference}</a></td>
+                                    <td class=TD>{s.title}</td>
+                                    <td class=TD>{s.country}</td>
+                                    <td class=TD>{s.component_id}</td>
+                                    <td class=TD>
+                                        <span class="font-semibold text-red-800">{crate::portfolio::decision_label(&s.decision)}</span>
+                                        <span class="ml-1 text-xs text-slate-500">{if s.signed { "signed" } else { "recommended" }}</span>
+                                    </td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }.into_any()
+            }}
+        </section>
+    }
+}
