@@ -219,3 +219,39 @@ fn audit_verify_passes_on_a_seeded_database_and_names_a_tampered_event() {
     assert_eq!(broken.status.code(), Some(1), "{text}");
     assert!(text.contains(&format!("BROKEN case {reference}")) && text.contains("event 2 (SUBMITTED)"), "{text}");
 }
+
+#[test]
+fn token_create_prints_a_working_token_once_and_refuses_what_it_cannot_give() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("tokens.sqlite").display());
+    let env = [("DATABASE_URL", url.as_str())];
+    let seeded = hrdd(&["seed", "--cases", "5"], None, &env);
+    assert_eq!(seeded.status.code(), Some(0), "{}", String::from_utf8_lossy(&seeded.stderr));
+    let out = hrdd(&["token", "create", "--email", "manager@demo.hrdd", "--name", "Nightly export"], None, &env);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let token = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    assert!(token.starts_with("hrdd_") && token.len() == 45, "only the token on stdout: {token:?}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("shown only now"));
+    // It resolves to the manager, and the database holds only its hash.
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    runtime.block_on(async {
+        let db = hrdd::server::db::Db::connect(&url).await.unwrap();
+        let user = hrdd::accounts::tokens::resolve(&db, &token).await.unwrap().expect("token valid");
+        assert_eq!(user.email, "manager@demo.hrdd");
+        let stored: String = hrdd::with_pool!(&db, pool => sqlx::query_scalar("SELECT token_hash FROM api_tokens").fetch_one(pool).await.unwrap());
+        assert!(!stored.contains(&token[5..]));
+        db.close().await;
+    });
+    for (args, message) in [
+        (vec!["--email", "nobody@demo.hrdd", "--name", "x"], "no active user"),
+        (vec!["--email", "admin@demo.hrdd", "--name", "x"], "no role that reads assessments"),
+        (vec!["--email", "manager@demo.hrdd", "--name", "x", "--days", "999"], "between 1 and 365"),
+    ] {
+        let mut full = vec!["token", "create"];
+        full.extend(args);
+        let out = hrdd(&full, None, &env);
+        assert_eq!(out.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&out.stderr).contains(message), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(out.stdout.is_empty());
+    }
+}
