@@ -18,7 +18,13 @@ use tower::ServiceExt;
 
 const REQUESTS: usize = 200;
 
-async fn request(app: &axum::Router, method: &str, uri: &str, cookie: Option<&str>, body: String) -> (u16, Vec<String>, String) {
+async fn request(
+    app: &axum::Router,
+    method: &str,
+    uri: &str,
+    cookie: Option<&str>,
+    body: String,
+) -> (u16, Vec<String>, String) {
     let mut req = axum::http::Request::builder()
         .method(method)
         .uri(uri)

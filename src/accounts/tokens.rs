@@ -108,11 +108,21 @@ pub async fn resolve(db: &Db, token: &str) -> Result<Option<CurrentUser>, AppErr
     if !token.starts_with(PREFIX) || token.len() > 100 {
         return Ok(None);
     }
+    #[derive(sqlx::FromRow)]
+    struct Found {
+        id: i64,
+        user_id: i64,
+        expires_at: Option<DateTime<Utc>>,
+        last_used_at: Option<DateTime<Utc>>,
+        revoked_at: Option<DateTime<Utc>>,
+    }
     let token_hash = hash(token);
-    let row: Option<(i64, i64, Option<DateTime<Utc>>, Option<DateTime<Utc>>, Option<DateTime<Utc>>)> = with_pool!(db, pool => sqlx::query_as(
+    let row: Option<Found> = with_pool!(db, pool => sqlx::query_as(
         "SELECT id, user_id, expires_at, last_used_at, revoked_at FROM api_tokens WHERE token_hash = $1",
     ).bind(&token_hash).fetch_optional(pool).await?);
-    let Some((id, user_id, expires, last_used, revoked)) = row else { return Ok(None) };
+    let Some(Found { id, user_id, expires_at: expires, last_used_at: last_used, revoked_at: revoked }) = row else {
+        return Ok(None);
+    };
     let now = Utc::now();
     if revoked.is_some() || expires.is_some_and(|e| e <= now) {
         return Ok(None);

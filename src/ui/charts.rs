@@ -17,29 +17,32 @@ pub struct Bar {
 
 /// Horizontal bar chart, one row per bar, the count at the end of each bar.
 pub fn bar_chart(title: &str, bars: &[Bar]) -> String {
-    const WIDTH: i64 = 420;
-    const LABEL: i64 = 170;
     const ROW: i64 = 26;
-    const BAR_AREA: i64 = WIDTH - LABEL - 48;
+    const BAR_AREA: i64 = 200;
+    // Room for the longest label (about 6.5 px per character at 12 px), so none is cut off.
+    let longest = bars.iter().map(|b| b.label.chars().count() as i64).max().unwrap_or(0);
+    let label_width = (longest * 13 / 2 + 12).clamp(80, 330);
+    let width = label_width + BAR_AREA + 48;
     let max = bars.iter().map(|b| b.value).max().unwrap_or(0).max(1);
     let height = ROW * bars.len() as i64 + 6;
     let mut svg = format!(
-        r#"<svg role="img" aria-label="{t}" viewBox="0 0 {WIDTH} {height}" width="100%" class="max-w-full" xmlns="http://www.w3.org/2000/svg"><title>{t}</title>"#,
+        r#"<svg role="img" aria-label="{t}" viewBox="0 0 {width} {height}" width="100%" class="max-w-full" xmlns="http://www.w3.org/2000/svg"><title>{t}</title>"#,
         t = esc(title)
     );
     for (i, b) in bars.iter().enumerate() {
         let y = i as i64 * ROW + 3;
         let w = if b.value == 0 { 0 } else { (b.value * BAR_AREA / max).max(3) };
         svg.push_str(&format!(
-            r##"<a href="{href}"><title>{label}: {value}</title><text x="{lx}" y="{ty}" font-size="12" text-anchor="end" fill="#334155">{label}</text><rect x="{LABEL}" y="{y}" width="{w}" height="{bh}" rx="3" fill="{fill}"/><text x="{cx}" y="{ty}" font-size="12" font-weight="600" fill="#0f172a">{value}</text></a>"##,
+            r##"<a href="{href}"><title>{label}: {value}</title><text x="{lx}" y="{ty}" font-size="12" text-anchor="end" fill="#334155">{label}</text><rect x="{bar_x}" y="{y}" width="{w}" height="{bh}" rx="3" fill="{fill}"/><text x="{cx}" y="{ty}" font-size="12" font-weight="600" fill="#0f172a">{value}</text></a>"##,
             href = esc(&b.href),
             label = esc(&b.label),
             value = b.value,
-            lx = LABEL - 8,
+            lx = label_width - 8,
             ty = y + 14,
             bh = ROW - 8,
             fill = b.fill,
-            cx = LABEL + w + 6,
+            cx = label_width + w + 6,
+            bar_x = label_width,
         ));
     }
     svg.push_str("</svg>");

@@ -218,7 +218,7 @@ fn Dashboard(page: PortfolioPage) -> impl IntoView {
             </p>
         </div>
 
-        <Form method="GET" action="/portfolio" attr:class="mt-5 grid gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-8" attr:role="search" attr:aria-label="Filter the portfolio">
+        <Form method="GET" action="/portfolio" attr:class="mt-5 grid gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-4" attr:role="search" attr:aria-label="Filter the portfolio">
             <div>
                 <label for="p-country" class="block text-xs font-medium text-slate-700">"Country"</label>
                 <select id="p-country" name="country" class=INPUT>
@@ -262,7 +262,7 @@ fn Dashboard(page: PortfolioPage) -> impl IntoView {
                 <label for="p-to" class="block text-xs font-medium text-slate-700">"Changed until"</label>
                 <input id="p-to" name="to" type="date" class=INPUT value=to_value/>
             </div>
-            <div class="flex items-end gap-2 lg:col-span-8 lg:justify-end">
+            <div class="flex items-end gap-2 sm:col-span-2 lg:col-span-4 lg:justify-end">
                 <A href="/portfolio" attr:class=BUTTON_SECONDARY>"Reset"</A>
                 <button type="submit" class=BUTTON_PRIMARY>"Apply filters"</button>
             </div>
