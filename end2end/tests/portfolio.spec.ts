@@ -66,6 +66,11 @@ test('a manager filters the portfolio, drills into a figure, reads a summary and
   const id = page.url().split('/').pop();
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expect(page.getByRole('link', { name: /edit|continue/i })).toHaveCount(0);
+  const download = await page.request.get(
+    (await page.getByRole('link', { name: 'Download the summary as JSON' }).getAttribute('href'))!,
+  );
+  expect(download.status()).toBe(200);
+  expect((await download.json()).case_id).toBe(Number(id));
   await page.goto(`/cases/${id}/edit/case`);
   await expect(page.getByTestId('access-problem')).toBeVisible();
   await expect(page.locator('form input[name], form textarea')).toHaveCount(0);

@@ -52,9 +52,41 @@ CREATE INDEX case_hard_rules_case ON case_hard_rules(case_id);
 ALTER TABLE cases ADD COLUMN indexed BOOLEAN NOT NULL DEFAULT FALSE;
 -- Components whose intercession (8.4) is OPEN (spec §10.8 `open_intercessions`).
 ALTER TABLE cases ADD COLUMN open_intercessions INTEGER NOT NULL DEFAULT 0;
--- The portfolio counts over the narrow columns only (a covering index: no answers read).
-CREATE INDEX cases_portfolio ON cases(state, country, overall_band, overall_decision, final_decision, updated_at, submitted_at, next_review_date, reassessment_due);
 CREATE INDEX cases_unindexed ON cases(indexed) WHERE indexed = FALSE;
+
+-- The case list, exports and portfolio read the narrow columns of a case version from `case_facts`, a
+-- copy kept in step with `cases` by triggers. Rows of `cases` carry the whole answers document (tens of
+-- KB), so scanning or joining them for figures would read gigabytes at 100,000 cases.
+CREATE TABLE case_facts (
+    id                 INTEGER PRIMARY KEY REFERENCES cases(id) ON DELETE CASCADE,
+    reference          TEXT NOT NULL,
+    country            TEXT NOT NULL,
+    title              TEXT NOT NULL,
+    state              TEXT NOT NULL,
+    version_no         INTEGER NOT NULL,
+    overall_band       TEXT,
+    overall_decision   TEXT,
+    final_decision     TEXT,
+    can_submit         BOOLEAN NOT NULL,
+    approval_level     INTEGER,
+    updated_at         TEXT NOT NULL,
+    updated_by         INTEGER NOT NULL,
+    submitted_at       TEXT,
+    decided_at         TEXT,
+    next_review_date   TEXT,
+    reassessment_due   BOOLEAN NOT NULL,
+    open_intercessions INTEGER NOT NULL
+);
+CREATE INDEX case_facts_portfolio ON case_facts(state, country, overall_band, overall_decision, final_decision, submitted_at, next_review_date, reassessment_due, open_intercessions);
+CREATE INDEX case_facts_updated ON case_facts(updated_at, id);
+CREATE INDEX case_facts_country_updated ON case_facts(country, updated_at);
+INSERT INTO case_facts (id, reference, country, title, state, version_no, overall_band, overall_decision, final_decision, can_submit, approval_level, updated_at, updated_by, submitted_at, decided_at, next_review_date, reassessment_due, open_intercessions) SELECT id, reference, country, title, state, version_no, overall_band, overall_decision, final_decision, can_submit, approval_level, updated_at, updated_by, submitted_at, decided_at, next_review_date, reassessment_due, open_intercessions FROM cases;
+CREATE TRIGGER cases_facts_insert AFTER INSERT ON cases BEGIN
+    INSERT INTO case_facts (id, reference, country, title, state, version_no, overall_band, overall_decision, final_decision, can_submit, approval_level, updated_at, updated_by, submitted_at, decided_at, next_review_date, reassessment_due, open_intercessions) VALUES (NEW.id, NEW.reference, NEW.country, NEW.title, NEW.state, NEW.version_no, NEW.overall_band, NEW.overall_decision, NEW.final_decision, NEW.can_submit, NEW.approval_level, NEW.updated_at, NEW.updated_by, NEW.submitted_at, NEW.decided_at, NEW.next_review_date, NEW.reassessment_due, NEW.open_intercessions);
+END;
+CREATE TRIGGER cases_facts_update AFTER UPDATE OF reference, country, title, state, version_no, overall_band, overall_decision, final_decision, can_submit, approval_level, updated_at, updated_by, submitted_at, decided_at, next_review_date, reassessment_due, open_intercessions ON cases BEGIN
+    UPDATE case_facts SET reference = NEW.reference, country = NEW.country, title = NEW.title, state = NEW.state, version_no = NEW.version_no, overall_band = NEW.overall_band, overall_decision = NEW.overall_decision, final_decision = NEW.final_decision, can_submit = NEW.can_submit, approval_level = NEW.approval_level, updated_at = NEW.updated_at, updated_by = NEW.updated_by, submitted_at = NEW.submitted_at, decided_at = NEW.decided_at, next_review_date = NEW.next_review_date, reassessment_due = NEW.reassessment_due, open_intercessions = NEW.open_intercessions WHERE id = NEW.id;
+END;
 
 -- Personal access tokens for the read API. Only the SHA-256 of the token is stored.
 CREATE TABLE api_tokens (

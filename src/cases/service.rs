@@ -263,12 +263,13 @@ pub fn today() -> String {
 }
 
 /// The case list for `user`: filtered, scoped by country, newest change first, one page of `page_size`.
+/// Lists read `case_facts` (the narrow copy of each version's figures), never the answers.
 pub async fn list(db: &Db, user: &CurrentUser, filter: &CaseFilter, page_size: u32) -> Result<CasePage, AppError> {
     access::require_reader(user)?;
     let mut w = Where::new();
     w.scope(&user.scope);
     w.filter(filter)?;
-    let count_sql = format!("SELECT COUNT(*) FROM cases c{}", w.sql);
+    let count_sql = format!("SELECT COUNT(*) FROM case_facts c{}", w.sql);
     let total: i64 =
         with_pool!(db, pool => crate::bind_all!(sqlx::query_scalar(&count_sql), &w.binds).fetch_one(pool).await?);
     let pages = ((total as u32).div_ceil(page_size)).max(1);
@@ -276,7 +277,7 @@ pub async fn list(db: &Db, user: &CurrentUser, filter: &CaseFilter, page_size: u
     let offset = i64::from((page - 1) * page_size);
     let n = w.next();
     let list_sql = format!(
-        "SELECT {LIST_COLUMNS} FROM cases c JOIN users u ON u.id = c.updated_by{} ORDER BY c.updated_at DESC, c.id DESC LIMIT ${n} OFFSET ${}",
+        "SELECT {LIST_COLUMNS} FROM case_facts c JOIN users u ON u.id = c.updated_by{} ORDER BY c.updated_at DESC, c.id DESC LIMIT ${n} OFFSET ${}",
         w.sql,
         n + 1
     );
@@ -302,7 +303,7 @@ pub async fn countries(db: &Db, user: &CurrentUser) -> Result<Vec<String>, AppEr
     Ok(match &user.scope {
         CountryScope::Countries(list) => list.clone(),
         CountryScope::All => {
-            with_pool!(db, pool => sqlx::query_scalar("SELECT DISTINCT country FROM cases ORDER BY country").fetch_all(pool).await?)
+            with_pool!(db, pool => sqlx::query_scalar("SELECT DISTINCT country FROM case_facts ORDER BY country").fetch_all(pool).await?)
         }
     })
 }

@@ -206,7 +206,7 @@ async fn portfolio(
     filter: Result<Query<CaseFilter>, QueryRejection>,
 ) -> Result<Json<Portfolio>, ApiError> {
     let Query(filter) = filter?;
-    Ok(Json(super::service::portfolio(&state.db, &state.registry, &user, &filter).await?))
+    Ok(Json(state.portfolio_cache.portfolio(&state.db, &state.registry, &user, &filter).await?))
 }
 
 fn attachment(content_type: &'static str, name: &str, body: axum::body::Body) -> Response {

@@ -120,10 +120,11 @@ pub fn query(db: &Db, user: &CurrentUser, filter: &CaseFilter) -> Result<ExportQ
 impl ExportQuery {
     /// One page of the list for the read API: (total matching, rows of page `page` ≥ 1), by case id.
     pub async fn numbered_page(&self, page: i64, per_page: i64) -> Result<(i64, Vec<ExportRow>), AppError> {
-        let count_sql = format!("SELECT COUNT(*) FROM cases c{}", self.where_sql);
+        let count_sql = format!("SELECT COUNT(*) FROM case_facts c{}", self.where_sql);
         let total: i64 = with_pool!(&self.db, pool => crate::bind_all!(sqlx::query_scalar(&count_sql), &self.binds).fetch_one(pool).await?);
         let n = self.binds.len() + 1;
-        let page_sql = format!("{SELECT} FROM cases c{} ORDER BY c.id LIMIT ${n} OFFSET ${}", self.where_sql, n + 1);
+        let page_sql =
+            format!("{SELECT} FROM case_facts c{} ORDER BY c.id LIMIT ${n} OFFSET ${}", self.where_sql, n + 1);
         let mut binds = self.binds.clone();
         binds.push(Bind::Int(per_page));
         binds.push(Bind::Int((page - 1) * per_page));
@@ -134,7 +135,8 @@ impl ExportQuery {
     /// The next page of rows after case id `after`.
     async fn page(&self, after: i64) -> Result<Vec<ExportRow>, sqlx::Error> {
         let n = self.binds.len() + 1;
-        let sql = format!("{SELECT} FROM cases c{} AND c.id > ${n} ORDER BY c.id LIMIT ${}", self.where_sql, n + 1);
+        let sql =
+            format!("{SELECT} FROM case_facts c{} AND c.id > ${n} ORDER BY c.id LIMIT ${}", self.where_sql, n + 1);
         let mut binds = self.binds.clone();
         binds.push(Bind::Int(after));
         binds.push(Bind::Int(BATCH));

@@ -18,6 +18,9 @@ use crate::accounts::Role;
 use crate::cases::CaseFilter;
 use serde::{Deserialize, Serialize};
 
+/// Figures are recomputed at most this often (seconds) for the same countries and filter.
+pub const CACHE_SECONDS: u64 = 30;
+
 /// Who reads the portfolio (in their countries): managers and reviewers.
 pub const PORTFOLIO_READERS: &[Role] = &[Role::Manager, Role::Reviewer];
 

@@ -11,5 +11,6 @@ pub async fn get_portfolio(#[server(default)] filter: CaseFilter) -> Result<Port
     use crate::accounts::session::{fail, require_user};
     use crate::server::context::{db, registry};
     let user = require_user()?;
-    super::service::page(&db(), &registry(), &user, filter).await.map_err(fail)
+    let cache = expect_context::<super::service::PortfolioCache>();
+    super::service::page(&cache, &db(), &registry(), &user, filter).await.map_err(fail)
 }

@@ -130,7 +130,7 @@ pub async fn portfolio(
                      WHEN c.state = 'DECIDED' AND (c.reassessment_due OR c.next_review_date <= ${}) THEN 'reassessment_due'
                      ELSE '' END AS flag,
                 COUNT(*) AS n, CAST(COALESCE(SUM(c.open_intercessions), 0) AS BIGINT) AS intercessions
-         FROM cases c{} GROUP BY 1, 2, 3, 4, 5",
+         FROM case_facts c{} GROUP BY 1, 2, 3, 4, 5",
         n + 1,
         w.sql
     );
@@ -139,20 +139,22 @@ pub async fn portfolio(
     group_binds.push(Bind::Text(today()));
     let heat_sql = format!(
         "SELECT c.country AS country, a.area AS area, a.band1 AS band1, COUNT(*) AS n
-         FROM case_areas a JOIN cases c ON c.id = a.case_id{} GROUP BY 1, 2, 3",
+         FROM case_areas a JOIN case_facts c ON c.id = a.case_id{} GROUP BY 1, 2, 3",
         w.sql
     );
-    let rules_sql =
-        format!("SELECT r.rule, COUNT(*) FROM case_hard_rules r JOIN cases c ON c.id = r.case_id{} GROUP BY 1", w.sql);
+    let rules_sql = format!(
+        "SELECT r.rule, COUNT(*) FROM case_hard_rules r JOIN case_facts c ON c.id = r.case_id{} GROUP BY 1",
+        w.sql
+    );
     let stop_where =
         format!("{} AND COALESCE(cc.final_decision, cc.recommended_decision) IN {STOP_DECISIONS_SQL}", w.sql);
     let stop_counts_sql = format!(
-        "SELECT c.country, COUNT(*) FROM case_components cc JOIN cases c ON c.id = cc.case_id{stop_where} GROUP BY 1"
+        "SELECT c.country, COUNT(*) FROM case_components cc JOIN case_facts c ON c.id = cc.case_id{stop_where} GROUP BY 1"
     );
     let stop_list_sql = format!(
         "SELECT c.id AS case_id, c.reference AS reference, c.country AS country, c.title AS title, cc.component_id AS component_id,
                 COALESCE(cc.final_decision, cc.recommended_decision) AS decision, cc.final_decision IS NOT NULL AS signed
-         FROM case_components cc JOIN cases c ON c.id = cc.case_id{stop_where}
+         FROM case_components cc JOIN case_facts c ON c.id = cc.case_id{stop_where}
          ORDER BY c.updated_at DESC, c.id DESC, cc.component_id LIMIT 10"
     );
     // The five queries are independent: run them side by side on the pool.
@@ -291,7 +293,7 @@ fn assemble(
         review_overdue,
         reassessment_due,
         open_intercessions,
-        generated_at: chrono::Utc::now().format("%Y-%m-%d %H:%M UTC").to_string(),
+        generated_at: chrono::Utc::now().format("%Y-%m-%d %H:%M:%S UTC").to_string(),
     }
 }
 
@@ -309,14 +311,15 @@ pub async fn options(db: &Db, registry: &Registry, user: &CurrentUser) -> Result
     })
 }
 
-/// The portfolio page: aggregates plus the filter form's choices.
+/// The portfolio page: aggregates (through the cache) plus the filter form's choices.
 pub async fn page(
+    cache: &PortfolioCache,
     db: &Db,
     registry: &Registry,
     user: &CurrentUser,
     filter: CaseFilter,
 ) -> Result<PortfolioPage, AppError> {
-    let portfolio = portfolio(db, registry, user, &filter).await?;
+    let portfolio = cache.portfolio(db, registry, user, &filter).await?;
     let options = options(db, registry, user).await?;
     Ok(PortfolioPage { filter, options, portfolio })
 }
@@ -453,4 +456,47 @@ pub async fn manager_summary(
         last_decided_at: row.decided_at.map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string()),
         open_intercessions: row.open_intercessions,
     })
+}
+
+pub use super::CACHE_SECONDS;
+
+/// Recently computed portfolios, per country scope and filter (one per server process).
+///
+/// Managers open the same dashboard again and again while cases change all day; recomputing the
+/// aggregates over 100,000 cases for every view would cost each of them a few hundred milliseconds.
+/// Figures are therefore at most [`CACHE_SECONDS`] old, and the page says when they were computed.
+/// Authorization and filter validation run before the cache is consulted.
+#[derive(Clone, Default)]
+pub struct PortfolioCache(
+    std::sync::Arc<std::sync::Mutex<std::collections::HashMap<String, (std::time::Instant, Portfolio)>>>,
+);
+
+impl PortfolioCache {
+    const MAX_ENTRIES: usize = 256;
+
+    pub async fn portfolio(
+        &self,
+        db: &Db,
+        registry: &Registry,
+        user: &CurrentUser,
+        filter: &CaseFilter,
+    ) -> Result<Portfolio, AppError> {
+        require_portfolio_reader(user)?;
+        scoped(user, filter)?;
+        let key = format!("{:?}|{}", user.scope, filter.query_string());
+        let fresh = |at: &std::time::Instant| at.elapsed().as_secs() < CACHE_SECONDS;
+        if let Some((_, p)) = self.0.lock().expect("cache lock").get(&key).filter(|(at, _)| fresh(at)) {
+            return Ok(p.clone());
+        }
+        let p = portfolio(db, registry, user, filter).await?;
+        let mut entries = self.0.lock().expect("cache lock");
+        if entries.len() >= Self::MAX_ENTRIES {
+            entries.retain(|_, (at, _)| fresh(at));
+            if entries.len() >= Self::MAX_ENTRIES {
+                entries.clear();
+            }
+        }
+        entries.insert(key, (std::time::Instant::now(), p.clone()));
+        Ok(p)
+    }
 }

@@ -26,6 +26,7 @@ pub struct AppState {
     pub registry: Arc<Registry>,
     pub cookies: CookiePolicy,
     pub demo: DemoMode,
+    pub portfolio_cache: crate::portfolio::service::PortfolioCache,
 }
 
 pub fn router(state: AppState) -> Router {
@@ -33,6 +34,7 @@ pub fn router(state: AppState) -> Router {
     let context_db = state.db.clone();
     let context_registry = state.registry.clone();
     let (cookies, demo) = (state.cookies, state.demo);
+    let portfolio_cache = state.portfolio_cache.clone();
     Router::new()
         .route("/healthz", get(healthz))
         .nest("/api/v1", crate::portfolio::api::router())
@@ -46,6 +48,7 @@ pub fn router(state: AppState) -> Router {
                 provide_context(context_registry.clone());
                 provide_context(cookies);
                 provide_context(demo);
+                provide_context(portfolio_cache.clone());
             },
             {
                 let options = state.leptos_options.clone();
@@ -106,6 +109,7 @@ pub async fn serve(config: Config, registry: Registry, demo: DemoMode) -> anyhow
         registry: Arc::new(registry),
         cookies: CookiePolicy::from_env(),
         demo,
+        portfolio_cache: Default::default(),
     };
     let listener = tokio::net::TcpListener::bind(config.addr).await?;
     tracing::info!("HRDD {} listening on http://{}", crate::VERSION, listener.local_addr()?);

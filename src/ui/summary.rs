@@ -117,6 +117,8 @@ fn SummaryBody(summary: CaseSummary, actions: ReviewActions) -> impl IntoView {
         <AuditTrail summary=summary.clone()/>
         <p class="mt-6 text-xs text-slate-500 print:hidden">
             <button type="button" class="underline" onclick="window.print()">"Print or save as PDF"</button>
+            " · " <a href=format!("/api/v1/cases/{id}/summary.json") class="underline" download="">"Download the summary as JSON"</a>
+            " (recorded in the audit trail)"
             " · " <A href=format!("/cases/{id}") attr:class="underline">"Permanent link"</A>
         </p>
     }

@@ -139,6 +139,7 @@ pub fn app(db: &Db) -> axum::Router {
         registry: Arc::new(registry().clone()),
         cookies: hrdd::accounts::session::CookiePolicy { secure: true },
         demo: hrdd::server::config::DemoMode(false),
+        portfolio_cache: Default::default(),
     })
 }
 
