@@ -18,6 +18,9 @@ CREATE TABLE case_components (
     -- Hard rules fired, space-separated.
     hard_rules           TEXT NOT NULL,
     intercession_open    BOOLEAN NOT NULL DEFAULT FALSE,
+    -- The decision in force (final, else recommended) stops the support: DO_NOT_PROCEED, SUSPEND,
+    -- TEMPORARY_FREEZE or WITHDRAW.
+    stopped              BOOLEAN NOT NULL DEFAULT FALSE,
     PRIMARY KEY (case_id, component_id)
 );
 
@@ -30,6 +33,7 @@ CREATE TABLE case_areas (
     PRIMARY KEY (case_id, area)
 );
 CREATE INDEX case_areas_area ON case_areas(area, band1, case_id);
+CREATE INDEX case_components_stopped ON case_components(stopped, case_id);
 
 -- Support types used by any component of a case (the portfolio's support-type filter).
 CREATE TABLE case_support_types (

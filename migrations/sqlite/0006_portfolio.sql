@@ -18,8 +18,11 @@ CREATE TABLE case_components (
     -- Hard rules fired, space-separated.
     hard_rules           TEXT NOT NULL,
     intercession_open    BOOLEAN NOT NULL DEFAULT FALSE,
+    -- The decision in force (final, else recommended) stops the support: DO_NOT_PROCEED, SUSPEND,
+    -- TEMPORARY_FREEZE or WITHDRAW.
+    stopped              BOOLEAN NOT NULL DEFAULT FALSE,
     PRIMARY KEY (case_id, component_id)
-);
+) WITHOUT ROWID;
 
 -- Triggered risk areas per case: the highest inherent and residual band over its components.
 CREATE TABLE case_areas (
@@ -28,15 +31,16 @@ CREATE TABLE case_areas (
     band0   TEXT NOT NULL,
     band1   TEXT NOT NULL,
     PRIMARY KEY (case_id, area)
-);
+) WITHOUT ROWID;
 CREATE INDEX case_areas_area ON case_areas(area, band1, case_id);
+CREATE INDEX case_components_stopped ON case_components(stopped, case_id);
 
 -- Support types used by any component of a case (the portfolio's support-type filter).
 CREATE TABLE case_support_types (
     case_id      INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
     support_type TEXT NOT NULL,
     PRIMARY KEY (support_type, case_id)
-);
+) WITHOUT ROWID;
 CREATE INDEX case_support_types_case ON case_support_types(case_id);
 
 -- Hard rules fired in any component of a case.
@@ -44,7 +48,7 @@ CREATE TABLE case_hard_rules (
     case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
     rule    TEXT NOT NULL,
     PRIMARY KEY (rule, case_id)
-);
+) WITHOUT ROWID;
 CREATE INDEX case_hard_rules_case ON case_hard_rules(case_id);
 
 -- FALSE until the rows above were written for the case (cases older than this migration are indexed

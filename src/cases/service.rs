@@ -134,9 +134,6 @@ const LIST_COLUMNS: &str = "c.id, c.reference, c.country, c.title, c.state, c.ve
      c.overall_decision, c.can_submit, c.updated_at, u.name AS updated_by_name, c.submitted_at, c.next_review_date, \
      c.reassessment_due";
 
-/// Stop decisions (spec §2): the component is suspended, frozen, withdrawn or not to proceed.
-pub const STOP_DECISIONS_SQL: &str = "('DO_NOT_PROCEED', 'SUSPEND', 'TEMPORARY_FREEZE', 'WITHDRAW')";
-
 /// The decision in force: the signed final decision once decided, else the recommended one.
 pub const DECISION_SQL: &str = "COALESCE(c.final_decision, c.overall_decision)";
 
@@ -242,9 +239,9 @@ impl Where {
                 ));
                 self.binds.push(Bind::Text(today()));
             }
-            Some("stop_decision") => self.sql.push_str(&format!(
-                " AND c.id IN (SELECT case_id FROM case_components WHERE COALESCE(final_decision, recommended_decision) IN {STOP_DECISIONS_SQL})"
-            )),
+            Some("stop_decision") => {
+                self.sql.push_str(" AND c.id IN (SELECT case_id FROM case_components WHERE stopped)")
+            }
             Some("open_intercession") => self.sql.push_str(" AND c.open_intercessions > 0"),
             Some(_) => return Err(AppError::invalid("flag", "Unknown flag.")),
         }

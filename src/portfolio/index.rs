@@ -27,6 +27,15 @@ pub struct ComponentRow {
     /// Hard rules fired, space-separated.
     pub hard_rules: String,
     pub intercession_open: bool,
+    /// The decision in force (final, else recommended) is a stop decision.
+    pub stopped: bool,
+}
+
+/// Decisions that stop the support (spec §2 "stop decisions", with WITHDRAW for final decisions).
+pub const STOP_DECISIONS: [&str; 4] = ["DO_NOT_PROCEED", "SUSPEND", "TEMPORARY_FREEZE", "WITHDRAW"];
+
+pub fn is_stop(decision: &str) -> bool {
+    STOP_DECISIONS.contains(&decision)
 }
 
 /// Everything the index holds for one case version. Empty for a draft the engine cannot score yet.
@@ -66,14 +75,17 @@ impl CaseIndex {
                 slot.0 = slot.0.max(area.band0);
                 slot.1 = slot.1.max(area.band1);
             }
+            let final_decision = finals.get(&comp.component_id).cloned();
+            let stopped = is_stop(final_decision.as_deref().unwrap_or(comp.recommended_decision.code()));
             index.components.push(ComponentRow {
+                stopped,
                 component_id: comp.component_id.clone(),
                 support_types: types.join(" "),
                 recipient_type: part("recipient_type").as_str().map(String::from),
                 band0: comp.band0.code().to_string(),
                 band: comp.band.code().to_string(),
                 recommended_decision: comp.recommended_decision.code().to_string(),
-                final_decision: finals.get(&comp.component_id).cloned(),
+                final_decision,
                 hard_rules: rules.join(" "),
                 intercession_open,
             });
@@ -115,11 +127,11 @@ macro_rules! write_case_index {
         }
         for c in &index.components {
             sqlx::query(
-                "INSERT INTO case_components (case_id, component_id, support_types, recipient_type, band0, band, recommended_decision, final_decision, hard_rules, intercession_open)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+                "INSERT INTO case_components (case_id, component_id, support_types, recipient_type, band0, band, recommended_decision, final_decision, hard_rules, intercession_open, stopped)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
             )
             .bind(case_id).bind(&c.component_id).bind(&c.support_types).bind(&c.recipient_type).bind(&c.band0).bind(&c.band)
-            .bind(&c.recommended_decision).bind(&c.final_decision).bind(&c.hard_rules).bind(c.intercession_open)
+            .bind(&c.recommended_decision).bind(&c.final_decision).bind(&c.hard_rules).bind(c.intercession_open).bind(c.stopped)
             .execute(&mut *$tx).await?;
         }
         for (area, (band0, band1)) in &index.areas {

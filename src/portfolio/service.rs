@@ -6,7 +6,7 @@ use super::{
     PORTFOLIO_READERS,
 };
 use crate::accounts::CurrentUser;
-use crate::cases::service::{review_cutoff, today, Bind, Where, DECISION_SQL, STOP_DECISIONS_SQL};
+use crate::cases::service::{review_cutoff, today, Bind, Where, DECISION_SQL};
 use crate::cases::{CaseFilter, CaseState};
 use crate::error::AppError;
 use crate::methodology::codes::{Band, FinalDecision, RecommendedDecision};
@@ -146,8 +146,7 @@ pub async fn portfolio(
         "SELECT r.rule, COUNT(*) FROM case_hard_rules r JOIN case_facts c ON c.id = r.case_id{} GROUP BY 1",
         w.sql
     );
-    let stop_where =
-        format!("{} AND COALESCE(cc.final_decision, cc.recommended_decision) IN {STOP_DECISIONS_SQL}", w.sql);
+    let stop_where = format!("{} AND cc.stopped", w.sql);
     let stop_counts_sql = format!(
         "SELECT c.country, COUNT(*) FROM case_components cc JOIN case_facts c ON c.id = cc.case_id{stop_where} GROUP BY 1"
     );
@@ -320,7 +319,7 @@ pub async fn page(
     filter: CaseFilter,
 ) -> Result<PortfolioPage, AppError> {
     let portfolio = cache.portfolio(db, registry, user, &filter).await?;
-    let options = options(db, registry, user).await?;
+    let options = cache.options(db, registry, user).await?;
     Ok(PortfolioPage { filter, options, portfolio })
 }
 
@@ -467,9 +466,31 @@ pub use super::CACHE_SECONDS;
 /// Figures are therefore at most [`CACHE_SECONDS`] old, and the page says when they were computed.
 /// Authorization and filter validation run before the cache is consulted.
 #[derive(Clone, Default)]
-pub struct PortfolioCache(
-    std::sync::Arc<std::sync::Mutex<std::collections::HashMap<String, (std::time::Instant, Portfolio)>>>,
-);
+pub struct PortfolioCache {
+    figures: Entries<Portfolio>,
+    options: Entries<FilterOptions>,
+}
+
+type Entries<T> = std::sync::Arc<std::sync::Mutex<std::collections::HashMap<String, (std::time::Instant, T)>>>;
+
+fn fresh(at: &std::time::Instant) -> bool {
+    at.elapsed().as_secs() < CACHE_SECONDS
+}
+
+fn cached<T: Clone>(entries: &Entries<T>, key: &str) -> Option<T> {
+    entries.lock().expect("cache lock").get(key).filter(|(at, _)| fresh(at)).map(|(_, v)| v.clone())
+}
+
+fn remember<T>(entries: &Entries<T>, key: String, value: T) {
+    let mut entries = entries.lock().expect("cache lock");
+    if entries.len() >= PortfolioCache::MAX_ENTRIES {
+        entries.retain(|_, (at, _)| fresh(at));
+        if entries.len() >= PortfolioCache::MAX_ENTRIES {
+            entries.clear();
+        }
+    }
+    entries.insert(key, (std::time::Instant::now(), value));
+}
 
 impl PortfolioCache {
     const MAX_ENTRIES: usize = 256;
@@ -484,19 +505,22 @@ impl PortfolioCache {
         require_portfolio_reader(user)?;
         scoped(user, filter)?;
         let key = format!("{:?}|{}", user.scope, filter.query_string());
-        let fresh = |at: &std::time::Instant| at.elapsed().as_secs() < CACHE_SECONDS;
-        if let Some((_, p)) = self.0.lock().expect("cache lock").get(&key).filter(|(at, _)| fresh(at)) {
-            return Ok(p.clone());
+        if let Some(p) = cached(&self.figures, &key) {
+            return Ok(p);
         }
         let p = portfolio(db, registry, user, filter).await?;
-        let mut entries = self.0.lock().expect("cache lock");
-        if entries.len() >= Self::MAX_ENTRIES {
-            entries.retain(|_, (at, _)| fresh(at));
-            if entries.len() >= Self::MAX_ENTRIES {
-                entries.clear();
-            }
-        }
-        entries.insert(key, (std::time::Instant::now(), p.clone()));
+        remember(&self.figures, key, p.clone());
         Ok(p)
+    }
+
+    /// The filter form's choices (countries with cases change rarely, and listing them scans every case).
+    pub async fn options(&self, db: &Db, registry: &Registry, user: &CurrentUser) -> Result<FilterOptions, AppError> {
+        let key = format!("{:?}", user.scope);
+        if let Some(o) = cached(&self.options, &key) {
+            return Ok(o);
+        }
+        let o = options(db, registry, user).await?;
+        remember(&self.options, key, o.clone());
+        Ok(o)
     }
 }

@@ -216,7 +216,7 @@ async fn the_index_follows_the_cases_and_the_backfill_rebuilds_it(t: TestDb) {
     async fn dump(t: &TestDb) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         for sql in [
-            "SELECT case_id || ' ' || component_id || ' ' || support_types || ' ' || COALESCE(recipient_type, '-') || ' ' || band0 || ' ' || band || ' ' || recommended_decision || ' ' || COALESCE(final_decision, '-') || ' ' || hard_rules FROM case_components",
+            "SELECT case_id || ' ' || component_id || ' ' || support_types || ' ' || COALESCE(recipient_type, '-') || ' ' || band0 || ' ' || band || ' ' || recommended_decision || ' ' || COALESCE(final_decision, '-') || ' ' || hard_rules || ' ' || CASE WHEN stopped THEN 'stop' ELSE 'go' END FROM case_components",
             "SELECT case_id || ' ' || area || ' ' || band0 || ' ' || band1 FROM case_areas",
             "SELECT case_id || ' ' || support_type FROM case_support_types",
             "SELECT case_id || ' ' || rule FROM case_hard_rules",
@@ -229,7 +229,8 @@ async fn the_index_follows_the_cases_and_the_backfill_rebuilds_it(t: TestDb) {
     }
     let written = dump(&t).await;
     assert!(written.iter().any(|r| r.contains("SUSPEND") || r.contains("PROCEED")), "components indexed");
-    assert!(written.iter().any(|r| !r.ends_with(" -") && r.split(' ').count() >= 9), "final decisions indexed");
+    let (finals, stopped): (i64, i64) = hrdd::with_pool!(&t.db, pool => sqlx::query_as("SELECT COUNT(final_decision), COALESCE(SUM(CASE WHEN stopped THEN 1 ELSE 0 END), 0) FROM case_components").fetch_one(pool).await.unwrap());
+    assert!(finals > 0 && stopped > 0, "final decisions and stop flags indexed: {finals}, {stopped}");
     hrdd::with_pool!(&t.db, pool => {
         for table in ["case_components", "case_areas", "case_support_types", "case_hard_rules"] {
             sqlx::query(&format!("DELETE FROM {table}")).execute(pool).await.unwrap();
