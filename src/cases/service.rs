@@ -200,6 +200,10 @@ impl Where {
             self.date("from", &from, false)?;
         }
         if let Some(to) = given(&filter.to) {
+            // ISO dates compare as text; `from` is valid here (checked above).
+            if given(&filter.from).is_some_and(|from| from > to) {
+                return Err(AppError::invalid("to", "The end date is before the start date."));
+            }
             self.date("to", &to, true)?;
         }
         match (given(&filter.area), given(&filter.area_band)) {

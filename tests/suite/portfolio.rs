@@ -182,6 +182,9 @@ async fn filters_are_validated_and_scoped(t: TestDb) {
         hrdd::portfolio::service::portfolio(&t.db, registry(), &user, &until_today).await.unwrap().total,
         p.total
     );
+    let backwards = all.with("from", "2026-06-01").with("to", "2026-05-01");
+    let err = hrdd::portfolio::service::portfolio(&t.db, registry(), &user, &backwards).await.unwrap_err();
+    assert!(err.for_field("to").is_some(), "a date range ending before it starts: {err:?}");
     // Bad values name their field.
     for (key, value) in [
         ("band", "SEVERE"),
