@@ -1,24 +1,15 @@
-import { test, expect, Page, Browser } from '@playwright/test';
+import { test, expect, Page } from '@playwright/test';
+import { asUser } from './helpers';
 import { execFileSync } from 'child_process';
 import * as path from 'path';
 
 // The manager's portfolio (issue 7): filter, drill into a figure, open a summary, never an edit view;
 // exports and a personal access token for the read API.
 
-const PASSWORD = 'demo-password-2026';
 const root = path.resolve(__dirname, '..', '..');
 const shots = path.join(root, 'target', 'e2e', 'screenshots');
 const dbFile = path.join(root, 'target', 'e2e', 'hrdd-e2e.sqlite');
 
-async function asUser(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto('/login');
-  await page.getByLabel('E-mail address').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  return page;
-}
 
 test.beforeAll(() => {
   // A realistic portfolio: 400 seeded cases in every workflow state, written into the server's database.

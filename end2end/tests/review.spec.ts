@@ -1,4 +1,5 @@
-import { test, expect, Page, Browser } from '@playwright/test';
+import { test, expect, Page } from '@playwright/test';
+import { asUser } from './helpers';
 import * as fs from 'fs';
 import * as path from 'path';
 
@@ -6,21 +7,11 @@ import * as path from 'path';
 // records a lowering override → the adviser concurs → resubmit → a level-2 reviewer signs off the
 // ESCALATE case with conditions; wrong roles and a too-low level are refused by the server.
 
-const PASSWORD = 'demo-password-2026';
 const root = path.resolve(__dirname, '..', '..');
 const shots = path.join(root, 'target', 'e2e', 'screenshots');
 const fixtures = path.join(root, 'tests', 'fixtures', 'examples');
 const example = (name: string) => JSON.parse(fs.readFileSync(path.join(fixtures, name), 'utf8'));
 
-async function asUser(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto('/login');
-  await page.getByLabel('E-mail address').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  return page;
-}
 
 /** The server refuses cross-site posts, so API calls carry the page's own origin as a browser's would. */
 const origin = (page: Page) => ({ Origin: new URL(page.url()).origin });

@@ -185,15 +185,7 @@ async fn download_summary(
     );
     audit::append(&state.db, &event).await?;
     let body = serde_json::to_string_pretty(&summary).map_err(AppError::internal)?;
-    let disposition = format!("attachment; filename=\"{}-summary.json\"", summary.reference);
-    Ok((
-        [
-            (header::CONTENT_TYPE, HeaderValue::from_static("application/json")),
-            (header::CONTENT_DISPOSITION, HeaderValue::from_str(&disposition).map_err(AppError::internal)?),
-        ],
-        body,
-    )
-        .into_response())
+    Ok(attachment("application/json", &format!("{}-summary.json", summary.reference), body.into()))
 }
 
 /// Portfolio aggregates for the filter (managers and reviewers, in their countries).
@@ -220,10 +212,6 @@ fn attachment(content_type: &'static str, name: &str, body: axum::body::Body) ->
     response
 }
 
-fn export_name(ext: &str) -> String {
-    format!("hrdd-cases-{}.{ext}", chrono::Utc::now().format("%Y-%m-%d"))
-}
-
 /// The filtered case list as CSV (all rows; formula-like cells neutralised).
 #[utoipa::path(get, path = "/api/v1/cases/export.csv", tag = "exports", params(CaseFilter),
     responses((status = 200, content_type = "text/csv", body = String), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)),
@@ -233,11 +221,7 @@ async fn export_csv(
     ApiUser(user): ApiUser,
     filter: Result<Query<CaseFilter>, QueryRejection>,
 ) -> Result<Response, ApiError> {
-    let Query(filter) = filter?;
-    let query = export::query(&state.db, &user, &filter)?;
-    tracing::info!(target: "audit", user = user.id, filter = %filter.query_string(), "case list exported as CSV");
-    let stream = query.stream(export::csv_header(), "", export::csv_row);
-    Ok(attachment("text/csv; charset=utf-8", &export_name("csv"), axum::body::Body::from_stream(stream)))
+    export_list(&state, &user, filter?.0, ExportFormat::Csv)
 }
 
 /// The filtered case list as a JSON array (all rows).
@@ -249,11 +233,31 @@ async fn export_json(
     ApiUser(user): ApiUser,
     filter: Result<Query<CaseFilter>, QueryRejection>,
 ) -> Result<Response, ApiError> {
-    let Query(filter) = filter?;
-    let query = export::query(&state.db, &user, &filter)?;
-    tracing::info!(target: "audit", user = user.id, filter = %filter.query_string(), "case list exported as JSON");
-    let stream = query.stream("[".to_string(), "\n]\n", export::json_row);
-    Ok(attachment("application/json", &export_name("json"), axum::body::Body::from_stream(stream)))
+    export_list(&state, &user, filter?.0, ExportFormat::Json)
+}
+
+enum ExportFormat {
+    Csv,
+    Json,
+}
+
+/// Streams the filtered list as a download; the filter is validated and scoped before the first byte.
+fn export_list(
+    state: &AppState,
+    user: &CurrentUser,
+    filter: CaseFilter,
+    format: ExportFormat,
+) -> Result<Response, ApiError> {
+    let query = export::query(&state.db, user, &filter)?;
+    let (ext, content_type, stream) = match format {
+        ExportFormat::Csv => {
+            ("csv", "text/csv; charset=utf-8", query.stream(export::csv_header(), "", export::csv_row))
+        }
+        ExportFormat::Json => ("json", "application/json", query.stream("[".to_string(), "\n]\n", export::json_row)),
+    };
+    tracing::info!(target: "audit", user = user.id, filter = %filter.query_string(), ext, "case list exported");
+    let name = format!("hrdd-cases-{}.{ext}", chrono::Utc::now().format("%Y-%m-%d"));
+    Ok(attachment(content_type, &name, axum::body::Body::from_stream(stream)))
 }
 
 struct TokenSecurity;
