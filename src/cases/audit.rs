@@ -274,9 +274,27 @@ pub fn check_snapshot(kind: &str, id: i64, record: &str, stored_hash: &str) -> O
 /// Problems of one case: its event chain, then its snapshots (empty when all is intact).
 pub async fn verify_case(db: &Db, case_id: i64, event_count: i64) -> Result<(usize, usize, Vec<String>), AppError> {
     let events = events_of(db, case_id).await?;
-    let mut problems: Vec<String> = check_chain(&events, event_count).into_iter().collect();
     let snapshots: Vec<SnapshotRow> = with_pool!(db, pool => sqlx::query_as("SELECT id, kind, record, content_hash FROM case_snapshots WHERE case_id = $1 ORDER BY id").bind(case_id).fetch_all(pool).await?);
-    problems.extend(snapshots.iter().filter_map(|s| check_snapshot(&s.kind, s.id, &s.record, &s.content_hash)));
+    let stored: Vec<StoredSnapshot<'_>> = snapshots
+        .iter()
+        .map(|s| StoredSnapshot { id: s.id, kind: &s.kind, record: &s.record, content_hash: &s.content_hash })
+        .collect();
+    Ok((events.len(), snapshots.len(), check_case(&events, &stored, event_count)))
+}
+
+/// A snapshot as stored, borrowed from whatever row type the caller read it into.
+pub struct StoredSnapshot<'a> {
+    pub id: i64,
+    pub kind: &'a str,
+    pub record: &'a str,
+    pub content_hash: &'a str,
+}
+
+/// Problems of one case from its loaded events and snapshots (empty when all is intact): the chain,
+/// each snapshot's hash, and that each snapshot is the one its audit event recorded.
+pub fn check_case(events: &[StoredEvent], snapshots: &[StoredSnapshot<'_>], event_count: i64) -> Vec<String> {
+    let mut problems: Vec<String> = check_chain(events, event_count).into_iter().collect();
+    problems.extend(snapshots.iter().filter_map(|s| check_snapshot(s.kind, s.id, s.record, s.content_hash)));
     // Each snapshot's hash was also written into the chain when it was made; a snapshot replaced
     // together with its stored hash is caught here.
     let chained: Vec<String> = events
@@ -285,8 +303,8 @@ pub async fn verify_case(db: &Db, case_id: i64, event_count: i64) -> Result<(usi
         .filter_map(|e| serde_json::from_str::<Value>(&e.details).ok()?["content_hash"].as_str().map(String::from))
         .collect();
     if !events.is_empty() {
-        for s in &snapshots {
-            if !chained.contains(&s.content_hash) {
+        for s in snapshots {
+            if !chained.iter().any(|h| h == s.content_hash) {
                 problems.push(format!(
                     "{} record {} is not the one recorded in the audit trail",
                     s.kind.to_lowercase().replace('_', "-"),
@@ -295,7 +313,7 @@ pub async fn verify_case(db: &Db, case_id: i64, event_count: i64) -> Result<(usi
             }
         }
     }
-    Ok((events.len(), snapshots.len(), problems))
+    problems
 }
 
 /// Checks every case's chain and every snapshot; names the first problem of each broken case.

@@ -270,7 +270,12 @@ pub async fn list(db: &Db, user: &CurrentUser, filter: &CaseFilter, page_size: u
     let mut w = Where::new();
     w.scope(&user.scope);
     w.filter(filter)?;
-    let count_sql = format!("SELECT COUNT(*) FROM case_facts c{}", w.sql);
+    // Filtered by nothing but country and status (every list's first view): the kept counts answer.
+    let count_sql = if filter.pairs().iter().all(|(name, _)| matches!(*name, "state" | "country")) {
+        format!("SELECT CAST(COALESCE(SUM(c.n), 0) AS BIGINT) FROM case_counts c{}", w.sql)
+    } else {
+        format!("SELECT COUNT(*) FROM case_facts c{}", w.sql)
+    };
     let total: i64 =
         with_pool!(db, pool => crate::bind_all!(sqlx::query_scalar(&count_sql), &w.binds).fetch_one(pool).await?);
     let pages = ((total as u32).div_ceil(page_size)).max(1);
@@ -304,7 +309,7 @@ pub async fn countries(db: &Db, user: &CurrentUser) -> Result<Vec<String>, AppEr
     Ok(match &user.scope {
         CountryScope::Countries(list) => list.clone(),
         CountryScope::All => {
-            with_pool!(db, pool => sqlx::query_scalar("SELECT DISTINCT country FROM case_facts ORDER BY country").fetch_all(pool).await?)
+            with_pool!(db, pool => sqlx::query_scalar("SELECT country FROM case_counts GROUP BY country HAVING SUM(n) > 0 ORDER BY country").fetch_all(pool).await?)
         }
     })
 }
@@ -473,6 +478,17 @@ struct OverviewRow {
 
 /// One case as the overview page shows it; 403 outside the user's countries.
 pub async fn overview(db: &Db, registry: &Registry, user: &CurrentUser, id: i64) -> Result<CaseOverview, AppError> {
+    Ok(overview_with_answers(db, registry, user, id).await?.0)
+}
+
+/// The overview together with the answers document and its engine outcome, for views that show more
+/// of the case (the summary) without reading and scoring it a second time.
+pub async fn overview_with_answers(
+    db: &Db,
+    registry: &Registry,
+    user: &CurrentUser,
+    id: i64,
+) -> Result<(CaseOverview, Value, crate::methodology::ScoreOutcome), AppError> {
     access::require_reader(user)?;
     let sql = format!(
         "SELECT {LIST_COLUMNS}, c.methodology_version, c.answers, c.created_at, cu.name AS created_by_name
@@ -499,7 +515,7 @@ pub async fn overview(db: &Db, registry: &Registry, user: &CurrentUser, id: i64)
         ![crate::accounts::Role::Assessor, crate::accounts::Role::HrAdviser, crate::accounts::Role::Reviewer]
             .iter()
             .any(|r| user.has(*r));
-    Ok(CaseOverview {
+    let overview = CaseOverview {
         resume_segment,
         answers_hidden,
         methodology_version: row.methodology_version,
@@ -511,5 +527,6 @@ pub async fn overview(db: &Db, registry: &Registry, user: &CurrentUser, id: i64)
         open_items,
         can_edit,
         item,
-    })
+    };
+    Ok((overview, answers, outcome))
 }

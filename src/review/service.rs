@@ -220,11 +220,13 @@ fn event_summary(action: &str, details: &Value) -> String {
 
 /// The risk summary page of one case version (every reader in scope; managers without answer text).
 pub async fn summary(db: &Db, registry: &Registry, user: &CurrentUser, id: i64) -> Result<CaseSummary, AppError> {
-    let overview = crate::cases::service::overview(db, registry, user, id).await?;
-    let Loaded { draft, catalogue, state, .. } = load(db, registry, user, id).await?;
+    let (overview, draft, outcome) = crate::cases::service::overview_with_answers(db, registry, user, id).await?;
+    let state = overview.item.state;
+    let catalogue = registry
+        .get(&overview.methodology_version)
+        .ok_or_else(|| AppError::internal(format!("methodology {} not loaded", overview.methodology_version)))?;
     let m = meta(db, id).await?;
     let hidden = overview.answers_hidden;
-    let outcome = score_draft(registry, &draft);
     let result = outcome.result().cloned();
 
     let measure_name = |code: &str| catalogue.measures.iter().find(|x| x.code.code() == code).map(|x| x.name.clone());
@@ -368,7 +370,11 @@ pub async fn summary(db: &Db, registry: &Registry, user: &CurrentUser, id: i64) 
         .collect();
 
     let stored_events = audit::events_of(db, id).await?;
-    let (_, _, problems) = audit::verify_case(db, id, m.event_count).await?;
+    let stored_snapshots: Vec<audit::StoredSnapshot<'_>> = snapshots
+        .iter()
+        .map(|s| audit::StoredSnapshot { id: s.id, kind: &s.kind, record: &s.record, content_hash: &s.content_hash })
+        .collect();
+    let problems = audit::check_case(&stored_events, &stored_snapshots, m.event_count);
     let triggers = stored_events
         .iter()
         .filter(|e| e.action == Action::TriggerRecorded.as_str())

@@ -247,6 +247,69 @@ async fn the_index_follows_the_cases_and_the_backfill_rebuilds_it(t: TestDb) {
 }
 on_both_backends!(the_index_follows_the_cases_and_the_backfill_rebuilds_it);
 
+/// The kept per-country, per-status counts equal a fresh count after every kind of change, and the
+/// case list's totals (read from them when filtered by country and status only) equal a real count.
+async fn kept_counts_follow_every_change(t: TestDb) {
+    hrdd::server::demo::seed(&t.db).await.unwrap();
+    hrdd::cases::seed::seed_cases(&t.db, registry(), 60, 9).await.unwrap();
+    async fn check(t: &TestDb, when: &str) {
+        let kept: Vec<(String, String, i64)> = hrdd::with_pool!(&t.db, pool => sqlx::query_as("SELECT country, state, CAST(n AS BIGINT) FROM case_counts WHERE n <> 0 ORDER BY country, state").fetch_all(pool).await.unwrap());
+        let fresh: Vec<(String, String, i64)> = hrdd::with_pool!(&t.db, pool => sqlx::query_as("SELECT country, state, COUNT(*) FROM case_facts GROUP BY country, state ORDER BY country, state").fetch_all(pool).await.unwrap());
+        assert_eq!(kept, fresh, "{when}");
+        let user = manager(None);
+        for filter in [
+            CaseFilter::default(),
+            CaseFilter::default().with("state", "DRAFT"),
+            CaseFilter::default().with("state", "SUPERSEDED"),
+            CaseFilter::default().with("country", "KE"),
+            CaseFilter::default().with("country", "UG").with("state", "DECIDED"),
+        ] {
+            let real: i64 = fresh
+                .iter()
+                .filter(|(_, state, _)| match &filter.state {
+                    Some(s) => state == s,
+                    None => state != "SUPERSEDED",
+                })
+                .filter(|(country, _, _)| filter.country.as_ref().is_none_or(|c| c == country))
+                .map(|(_, _, n)| n)
+                .sum();
+            assert_eq!(listed(t, &user, &filter).await, real, "{when}: {filter:?}");
+            assert_eq!(
+                listed(t, &manager(Some(&["KE"])), &filter).await,
+                if filter.country.as_deref().is_none_or(|c| c == "KE") {
+                    fresh
+                        .iter()
+                        .filter(|(c, s, _)| c == "KE" && filter.state.as_ref().map_or(s != "SUPERSEDED", |f| s == f))
+                        .map(|(_, _, n)| n)
+                        .sum::<i64>()
+                } else {
+                    0
+                },
+                "{when}: KE only, {filter:?}"
+            );
+        }
+        let countries = hrdd::cases::service::countries(&t.db, &user).await.unwrap();
+        let mut expected: Vec<String> = fresh.iter().map(|(c, _, _)| c.clone()).collect();
+        expected.dedup();
+        assert_eq!(countries, expected, "{when}: countries with cases");
+    }
+    check(&t, "after seeding").await;
+    let draft: i64 = hrdd::with_pool!(&t.db, pool => sqlx::query_scalar("SELECT id FROM cases WHERE state = 'DRAFT' ORDER BY id LIMIT 1").fetch_one(pool).await.unwrap());
+    hrdd::with_pool!(&t.db, pool => {
+        sqlx::query("UPDATE cases SET state = 'SUBMITTED' WHERE id = $1").bind(draft).execute(pool).await.unwrap();
+    });
+    check(&t, "after a status change").await;
+    hrdd::with_pool!(&t.db, pool => {
+        sqlx::query("UPDATE cases SET country = 'ZZ' WHERE id = $1").bind(draft).execute(pool).await.unwrap();
+    });
+    check(&t, "after a country change").await;
+    hrdd::with_pool!(&t.db, pool => {
+        sqlx::query("DELETE FROM case_facts WHERE id = $1").bind(draft).execute(pool).await.unwrap();
+    });
+    check(&t, "after a deletion").await;
+}
+on_both_backends!(kept_counts_follow_every_change);
+
 // ----- the read API ------------------------------------------------------------------------------
 
 async fn api(app: &axum::Router, uri: &str, token: Option<&str>) -> (u16, String, Vec<(String, String)>) {
