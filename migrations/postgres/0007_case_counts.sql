@@ -26,3 +26,7 @@ CREATE TRIGGER case_counts_insert_delete AFTER INSERT OR DELETE ON case_facts
 CREATE TRIGGER case_counts_update AFTER UPDATE OF country, state ON case_facts
     FOR EACH ROW WHEN (OLD.country IS DISTINCT FROM NEW.country OR OLD.state IS DISTINCT FROM NEW.state)
     EXECUTE FUNCTION case_counts_sync();
+
+-- A case's later versions are found by `previous_id` (the summary's version list, re-assessment);
+-- without an index each summary view read every case row.
+CREATE INDEX cases_previous ON cases(previous_id);

@@ -22,3 +22,7 @@ END;
 CREATE TRIGGER case_counts_delete AFTER DELETE ON case_facts BEGIN
     UPDATE case_counts SET n = n - 1 WHERE country = OLD.country AND state = OLD.state;
 END;
+
+-- A case's later versions are found by `previous_id` (the summary's version list, re-assessment);
+-- without an index each summary view read every case row.
+CREATE INDEX cases_previous ON cases(previous_id);

@@ -13,7 +13,7 @@
 // It prints a Markdown report and writes it into docs/BENCHMARKS.md between the `load:begin` and
 // `load:end` markers, so the figures there are the ones it printed. Environment:
 //   HRDD_LOAD_SIZES        case counts, default "10000 100000"
-//   HRDD_LOAD_SECONDS      seconds per measured run, default 10
+//   HRDD_LOAD_SECONDS      seconds per measured run, default 5
 //   HRDD_BENCH_POSTGRES_URL a PostgreSQL server (default postgres://postgres@127.0.0.1:5432/test);
 //                          the harness creates and drops its own database `hrdd_load` there
 //   HRDD_LOAD_BACKENDS     default "sqlite postgres"
@@ -30,7 +30,7 @@ const work = path.join(root, 'target', 'bench', 'load');
 const hrdd = path.join(root, 'target', 'release', 'hrdd');
 const luaScript = path.join(root, 'scripts', 'load', 'wrk.lua');
 const SIZES = (process.env.HRDD_LOAD_SIZES ?? '10000 100000').split(/\s+/).filter(Boolean).map(Number);
-const SECONDS = Number(process.env.HRDD_LOAD_SECONDS ?? 10);
+const SECONDS = Number(process.env.HRDD_LOAD_SECONDS ?? 5);
 const BACKENDS = (process.env.HRDD_LOAD_BACKENDS ?? 'sqlite postgres').split(/\s+/).filter(Boolean);
 const PG_URL = process.env.HRDD_BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const PG_DB = 'hrdd_load';

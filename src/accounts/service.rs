@@ -144,6 +144,7 @@ pub async fn create_user(
     let hash = hash_password(password)?;
     let now = Utc::now();
     // An async block, so `?` yields the raw sqlx error and a duplicate e-mail can be told apart.
+    let writer = db.write_gate().await;
     let result: Result<i64, sqlx::Error> = async { with_pool!(db, pool => {
         let mut tx = pool.begin().await?;
         let id: i64 = sqlx::query_scalar(
@@ -165,6 +166,7 @@ pub async fn create_user(
         Ok(id)
     }) }
     .await;
+    drop(writer);
     result.map_err(|e| match &e {
         sqlx::Error::Database(d) if d.is_unique_violation() => {
             AppError::invalid("email", format!("A user with the e-mail address {} already exists.", email.as_str()))
@@ -177,6 +179,7 @@ pub async fn create_user(
 pub async fn update_user(db: &Db, id: i64, spec: UserSpec) -> Result<(), AppError> {
     let spec = spec.check()?;
     let now = Utc::now();
+    let writer = db.write_gate().await;
     let found: bool = with_pool!(db, pool => {
         let mut tx = pool.begin().await?;
         let updated = sqlx::query("UPDATE users SET name = $1, approval_level = $2, all_countries = $3, updated_at = $4 WHERE id = $5")
@@ -194,6 +197,7 @@ pub async fn update_user(db: &Db, id: i64, spec: UserSpec) -> Result<(), AppErro
         tx.commit().await?;
         updated == 1
     });
+    drop(writer);
     if found {
         Ok(())
     } else {

@@ -156,12 +156,14 @@ macro_rules! append_event {
 
 /// Appends one event in its own transaction (for actions that change nothing else).
 pub async fn append(db: &Db, event: &NewEvent) -> Result<String, AppError> {
+    let writer = db.write_gate().await;
     let hash = with_pool!(db, pool => {
         let mut tx = pool.begin().await?;
         let hash = append_event!(tx, event);
         tx.commit().await?;
         hash
     });
+    drop(writer);
     Ok(hash)
 }
 

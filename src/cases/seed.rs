@@ -386,6 +386,7 @@ fn seeded_sign_off(
 
 async fn write_batch(db: &Db, registry: &Registry, cast: &Cast, batch: &[SeedCase]) -> Result<(), AppError> {
     let assessor = &cast.assessor;
+    let writer = db.write_gate().await;
     with_pool!(db, pool => {
         let mut tx = pool.begin().await?;
         for c in batch {
@@ -490,5 +491,6 @@ async fn write_batch(db: &Db, registry: &Registry, cast: &Cast, batch: &[SeedCas
         tx.commit().await?;
         Ok::<(), sqlx::Error>(())
     })?;
+    drop(writer);
     Ok(())
 }

@@ -432,6 +432,7 @@ pub async fn insert_draft(
         }
         let action =
             if lineage.is_some() { super::audit::Action::ReassessmentStarted } else { super::audit::Action::Created };
+        let writer = db.write_gate().await;
         let inserted: Result<i64, sqlx::Error> = async {
             with_pool!(db, pool => {
                 let mut tx = pool.begin().await?;
@@ -454,6 +455,7 @@ pub async fn insert_draft(
             })
         }
         .await;
+        drop(writer);
         match inserted {
             Ok(id) => {
                 tracing::info!(target: "audit", user = author.id, case = id, reference, "case created");

@@ -191,6 +191,7 @@ pub async fn store(
     details["revision"] = json!(base_revision + 1);
     let event = audit::NewEvent::new(case_id, change.version_no, user, change.saved_as, change.action, details);
     let title = draft["case"]["programme_title"].as_str().filter(|t| !t.trim().is_empty()).map(str::to_string);
+    let writer = db.write_gate().await;
     let updated: u64 = with_pool!(db, pool => {
         let mut tx = pool.begin().await?;
         let n = sqlx::query(
@@ -224,6 +225,7 @@ pub async fn store(
         tx.commit().await?;
         n
     });
+    drop(writer);
     if updated == 1 {
         return Ok(Stored::Saved(base_revision + 1));
     }
@@ -239,6 +241,7 @@ pub async fn store(
 
 async fn record_position(db: &Db, user: &CurrentUser, case_id: i64, segment: &str) -> Result<(), AppError> {
     let now = Utc::now();
+    let _writer = db.write_gate().await;
     with_pool!(db, pool => sqlx::query(
         "INSERT INTO case_positions (user_id, case_id, segment, updated_at) VALUES ($1, $2, $3, $4)
          ON CONFLICT (user_id, case_id) DO UPDATE SET segment = excluded.segment, updated_at = excluded.updated_at",
@@ -620,6 +623,7 @@ pub async fn submit(
         Action::Submitted,
         json!({ "revision": base_revision, "content_hash": hash, "answers_hash": audit::answers_hash(&draft) }),
     );
+    let writer = db.write_gate().await;
     let updated: u64 = with_pool!(db, pool => {
         let mut tx = pool.begin().await?;
         let n = sqlx::query("UPDATE cases SET state = $1, submitted_at = $2, updated_by = $3, updated_at = $2 WHERE id = $4 AND revision = $5 AND state IN ('DRAFT', 'RETURNED')")
@@ -633,6 +637,7 @@ pub async fn submit(
         tx.commit().await?;
         n
     });
+    drop(writer);
     if updated == 0 {
         return Err(stale_page());
     }

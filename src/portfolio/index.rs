@@ -192,6 +192,7 @@ pub async fn backfill(db: &Db, registry: &Registry) -> Result<u64, AppError> {
                 (*id, CaseIndex::build(&answers, &score_draft(registry, &answers), &finals))
             })
             .collect();
+        let writer = db.write_gate().await;
         with_pool!(db, pool => {
             let mut tx = pool.begin().await?;
             for (id, index) in &indexes {
@@ -200,6 +201,7 @@ pub async fn backfill(db: &Db, registry: &Registry) -> Result<u64, AppError> {
             tx.commit().await?;
             Ok::<(), sqlx::Error>(())
         })?;
+        drop(writer);
         done += indexes.len() as u64;
     }
     if done > 0 {

@@ -555,6 +555,7 @@ async fn insert_comment(db: &Db, user: &CurrentUser, comment: NewComment<'_>) ->
     let now = Utc::now();
     let details = json!({ "anchor": anchor, "kind": kind, "body": body });
     let event = NewEvent::new(case_id, version_no, user, role, Action::Commented, details);
+    let writer = db.write_gate().await;
     let id = with_pool!(db, pool => {
         let mut tx = pool.begin().await?;
         let id: i64 = sqlx::query_scalar("INSERT INTO case_comments (case_id, anchor, body, kind, author_id, author_role, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id")
@@ -564,6 +565,7 @@ async fn insert_comment(db: &Db, user: &CurrentUser, comment: NewComment<'_>) ->
         tx.commit().await?;
         id
     });
+    drop(writer);
     Ok(id)
 }
 
@@ -615,6 +617,7 @@ pub async fn return_case(
         Action::Returned,
         json!({ "anchor": anchor, "comment": body }),
     );
+    let writer = db.write_gate().await;
     let n: u64 = with_pool!(db, pool => {
         let mut tx = pool.begin().await?;
         let n = sqlx::query("UPDATE cases SET state = 'RETURNED', updated_by = $1, updated_at = $2 WHERE id = $3 AND state = 'SUBMITTED'")
@@ -627,6 +630,7 @@ pub async fn return_case(
         tx.commit().await?;
         n
     });
+    drop(writer);
     if n == 0 {
         return Err(AppError::Conflict(
             "Someone decided or returned this assessment a moment ago; reload the page.".into(),
@@ -859,6 +863,7 @@ pub async fn sign_off(
     });
     let text = record.to_string();
     let finals = crate::portfolio::index::finals_from_record(&record);
+    let writer = db.write_gate().await;
     let n: u64 = with_pool!(db, pool => {
         let mut tx = pool.begin().await?;
         let n = sqlx::query("UPDATE cases SET state = 'DECIDED', final_decision = $1, decided_by = $2, decided_at = $3, updated_by = $2, updated_at = $3, reassessment_due = FALSE WHERE id = $4 AND state = 'SUBMITTED' AND revision = $5")
@@ -880,6 +885,7 @@ pub async fn sign_off(
         tx.commit().await?;
         n
     });
+    drop(writer);
     if n == 0 {
         return Err(AppError::Conflict(
             "Someone decided or returned this assessment a moment ago; reload the page.".into(),
@@ -924,12 +930,14 @@ pub async fn record_trigger(
         Action::TriggerRecorded,
         json!({ "trigger": trigger.code(), "date": date.to_string(), "description": description }),
     );
+    let writer = db.write_gate().await;
     with_pool!(db, pool => {
         let mut tx = pool.begin().await?;
         sqlx::query("UPDATE cases SET reassessment_due = TRUE WHERE id = $1").bind(id).execute(&mut *tx).await?;
         append_event!(tx, &event);
         tx.commit().await?;
     });
+    drop(writer);
     Ok(())
 }
 

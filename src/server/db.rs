@@ -58,7 +58,21 @@ pub enum DbError {
     Migrate(#[from] sqlx::migrate::MigrateError),
 }
 
+/// SQLite has one writer at a time. Write transactions queue here, in arrival order, rather than in
+/// SQLite's busy handler, which sleeps in growing steps (up to 100 ms) and made saves under
+/// contention wait up to 0.7 s (docs/BENCHMARKS.md). One process, one gate: tests that open several
+/// SQLite files in one process merely share it.
+static SQLITE_WRITER: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
 impl Db {
+    /// Waits for this process's turn to write (SQLite); PostgreSQL needs no gate.
+    pub async fn write_gate(&self) -> Option<tokio::sync::MutexGuard<'static, ()>> {
+        match self {
+            Db::Sqlite(_) => Some(SQLITE_WRITER.lock().await),
+            Db::Postgres(_) => None,
+        }
+    }
+
     /// Connects to `url` (`sqlite://…` or `postgres://…`). SQLite files and their directory are created.
     pub async fn connect(url: &str) -> Result<Db, DbError> {
         if url.starts_with("sqlite:") {

@@ -57,6 +57,7 @@ pub fn router(state: AppState) -> Router {
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(axum::middleware::from_fn(page_guard))
+        .layer(axum::middleware::from_fn(render_limit))
         .layer(axum::middleware::from_fn_with_state(state.clone(), session_middleware))
         .layer(axum::middleware::from_fn(same_origin_middleware))
         .layer(
@@ -65,6 +66,36 @@ pub fn router(state: AppState) -> Router {
                 .on_response(DefaultOnResponse::new().level(Level::INFO)),
         )
         .with_state(state)
+}
+
+/// Pages and server functions build their whole response in memory. On a small server more of them
+/// at once add memory, not throughput, so at most [`renders_at_once`] run together; the rest wait
+/// their turn in arrival order. Static files, the health check and the streamed exports pass by.
+fn render_slots() -> &'static tokio::sync::Semaphore {
+    static SLOTS: std::sync::OnceLock<tokio::sync::Semaphore> = std::sync::OnceLock::new();
+    SLOTS.get_or_init(|| tokio::sync::Semaphore::new(renders_at_once()))
+}
+
+/// Four per CPU core (8 on the 2-core reference machine): enough to keep the cores busy while
+/// some requests wait for the database.
+pub fn renders_at_once() -> usize {
+    std::thread::available_parallelism().map_or(2, |n| n.get()) * 4
+}
+
+async fn render_limit(req: axum::extract::Request, next: axum::middleware::Next) -> axum::response::Response {
+    use futures::StreamExt;
+    let path = req.uri().path();
+    if path.starts_with("/pkg/") || path == "/healthz" || path.starts_with("/api/v1/cases/export") {
+        return next.run(req).await;
+    }
+    let slot = render_slots().acquire().await.expect("the render semaphore is never closed");
+    let (parts, body) = next.run(req).await.into_parts();
+    // A page streams after its handler returns: the slot is held until the body is sent.
+    let body = body.into_data_stream().map(move |chunk| {
+        let _held = &slot;
+        chunk
+    });
+    axum::response::Response::from_parts(parts, axum::body::Body::from_stream(body))
 }
 
 #[derive(Serialize)]

@@ -69,7 +69,9 @@ fn WizardBody(editor: CaseEditor, refetch: Callback<()>) -> impl IntoView {
     let case_state = editor.state;
 
     view! {
-        <Title text=move || format!("{} · {}", current.get().map(|s| s.title).unwrap_or_else(|| "Wizard".into()), reference)/>
+        // `try_get`: the server renders the title after the page, when an earlier render of this
+        // body (inside the Transition) may already be disposed; reading it then must not panic.
+        <Title text=move || format!("{} · {}", current.try_get().flatten().map(|s| s.title).unwrap_or_else(|| "Wizard".into()), reference)/>
         <header class="flex flex-wrap items-start justify-between gap-4">
             <div>
                 <p class="font-mono text-sm text-sky-800"><A href=format!("/cases/{}", editor.id) attr:class="underline-offset-2 hover:underline">{editor.reference.clone()}</A> " · " {editor.country.clone()}</p>
