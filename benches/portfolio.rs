@@ -66,7 +66,7 @@ async fn measure(db: Db, backend: &str, cases: u64) {
         report.superseded,
         started.elapsed().as_secs_f64()
     );
-    if let hrdd::server::db::Db::Postgres(pool) = &db {
+    if let hrdd::server::db::Pool::Postgres(pool) = &db.pool {
         sqlx::query("ANALYZE").execute(pool).await.unwrap();
     }
     // The aggregates themselves (five SQL queries, no cache), as a manager of every country.
@@ -159,7 +159,8 @@ fn main() {
             let admin = sqlx::PgPool::connect(&url).await.unwrap();
             sqlx::query(&format!("CREATE SCHEMA {schema}")).execute(&admin).await.unwrap();
             let options = PgConnectOptions::from_str(&url).unwrap().options([("search_path", schema.as_str())]);
-            let db = Db::connect_postgres(options).await.unwrap();
+            let audit = hrdd::audit::AuditSettings { dir: file.parent().unwrap().join("pg-audit"), create_key: true };
+            let db = Db::connect_postgres(options, &audit).await.unwrap();
             measure(db, "postgres", cases).await;
             sqlx::query(&format!("DROP SCHEMA {schema} CASCADE")).execute(&admin).await.unwrap();
         } else {

@@ -4,6 +4,7 @@
 //! * [`methodology`] — the pure rules engine (no I/O; compiled into the server and the WASM bundle).
 //! * [`accounts`] — users, roles, country scopes, sessions and their server functions.
 //! * [`cases`] — assessments: the case list, creation, overview; scoped by country.
+//! * `audit` (feature `ssr`) — the signed, gap-free audit record and its verification.
 //! * [`app`] / [`ui`] — the Leptos application: routes, pages and shared components.
 //! * `server` (feature `ssr`) — configuration, database, HTTP wiring and the command line.
 
@@ -12,6 +13,8 @@
 
 pub mod accounts;
 pub mod app;
+#[cfg(feature = "ssr")]
+pub mod audit;
 pub mod cases;
 pub mod error;
 pub mod methodology;

@@ -32,26 +32,9 @@ mod ssr {
             .unwrap_or(false)
     }
 
-    /// The client's address for throttling and the audit. Behind a reverse proxy, set
-    /// `HRDD_TRUST_PROXY=1` so the proxy's `X-Forwarded-For` is used instead of the proxy's own address.
+    /// The client's address for throttling and the sign-in record (see `session::client_address`).
     pub fn client_ip() -> String {
-        let parts = parts();
-        let trust_proxy = std::env::var("HRDD_TRUST_PROXY").is_ok_and(|v| v == "1");
-        let forwarded = parts
-            .as_ref()
-            .filter(|_| trust_proxy)
-            .and_then(|p| {
-                p.headers.get("x-forwarded-for")?.to_str().ok()?.split(',').next().map(|s| s.trim().to_string())
-            })
-            .filter(|s| !s.is_empty());
-        forwarded
-            .or_else(|| {
-                parts?
-                    .extensions
-                    .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-                    .map(|c| c.0.ip().to_string())
-            })
-            .unwrap_or_else(|| "unknown".into())
+        parts().map_or_else(|| "unknown".into(), |p| session::request_client_address(&p))
     }
 
     pub fn cookies() -> super::super::session::CookiePolicy {
@@ -59,11 +42,25 @@ mod ssr {
             .unwrap_or(super::super::session::CookiePolicy { secure: true })
     }
 
-    /// Only same-site paths are followed after sign-in (no open redirects).
+    /// Only plain same-site paths are followed after sign-in (no open redirects, no header
+    /// injection); anything else goes to the start page.
     pub fn safe_next(next: Option<String>) -> String {
-        match next {
-            Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') && !n.starts_with("/login") => n,
-            _ => "/".to_string(),
+        next.as_deref()
+            .and_then(crate::url::safe_local_path)
+            .filter(|n| !n.starts_with("/login"))
+            .unwrap_or("/")
+            .to_string()
+    }
+
+    /// Why sign-in failed, as a code for the sign-in page's query string (the page words it; it
+    /// never displays text taken from the URL).
+    pub fn login_error_code(err: &crate::error::AppError) -> &'static str {
+        use crate::error::AppError;
+        match err {
+            AppError::TooManyAttempts(_) => "throttled",
+            AppError::Invalid { field: Some(f), .. } if f == "email" => "email",
+            AppError::Invalid { field: Some(f), .. } if f == "password" => "password",
+            _ => "credentials",
         }
     }
 
@@ -143,7 +140,7 @@ pub async fn login(email: String, password: String, next: Option<String>) -> Res
                 let next_q = next.as_deref().map(|n| format!("&next={}", url_encode(n))).unwrap_or_default();
                 leptos_axum::redirect(&format!(
                     "/login?error={}&email={}{next_q}",
-                    url_encode(&err.to_string()),
+                    login_error_code(&err),
                     url_encode(email.trim())
                 ));
                 return Err(err);
@@ -196,7 +193,7 @@ pub async fn change_password(current: String, new_password: String, confirm: Str
         if new_password == current {
             return Err(AppError::invalid("new_password", "Choose a password different from the current one."));
         }
-        service::set_password(&db, user.id, &new, false).await?;
+        service::set_password(&db, user.id, &new, false, &service::ChangedBy::own(&user)).await?;
         let token = session::create(&db, user.id, &client_ip(), "").await?;
         expect_context::<ResponseOptions>().append_header(SET_COOKIE, cookies().set_cookie(&token));
         Ok(())
@@ -254,8 +251,7 @@ pub async fn create_user(
         let spec = user_spec(&name, &roles, approval_level, &countries, all_countries)?;
         let password =
             NewPassword::parse(&temporary_password).map_err(|m| AppError::invalid("temporary_password", m))?;
-        let id = service::create_user(&db(), &email, spec, &password, true).await?;
-        tracing::info!(target: "audit", admin = admin.email, created = email.as_str(), "user created");
+        let id = service::create_user(&db(), &email, spec, &password, true, &service::ChangedBy::admin(&admin)).await?;
         Ok(id)
     }
     .await;
@@ -280,12 +276,7 @@ pub async fn update_user(
     let admin = require_admin()?;
     let roles = role_flags(role_assessor, role_hr_adviser, role_reviewer, role_manager, role_admin);
     let spec = user_spec(&name, &roles, approval_level, &countries, all_countries).map_err(fail)?;
-    if id == admin.id && !spec.roles.contains(&Role::Admin) {
-        return Err(fail(AppError::invalid("roles", "You cannot remove your own administrator role.")));
-    }
-    service::update_user(&db(), id, spec).await.map_err(fail)?;
-    tracing::info!(target: "audit", admin = admin.email, user = id, "user updated");
-    Ok(())
+    service::update_user(&db(), id, spec, &service::ChangedBy::admin(&admin)).await.map_err(fail)
 }
 
 /// Deactivates (ending all sessions) or reactivates a user. Admins only; not oneself.
@@ -293,12 +284,7 @@ pub async fn update_user(
 pub async fn set_user_active(id: i64, active: bool) -> Result<(), AppError> {
     use ssr::*;
     let admin = require_admin()?;
-    if id == admin.id && !active {
-        return Err(fail(AppError::forbidden("You cannot deactivate your own account.")));
-    }
-    service::set_active(&db(), id, active).await.map_err(fail)?;
-    tracing::info!(target: "audit", admin = admin.email, user = id, active, "user activation changed");
-    Ok(())
+    service::set_active(&db(), id, active, &service::ChangedBy::admin(&admin)).await.map_err(fail)
 }
 
 /// Sets a temporary password (the user must change it at next sign-in; sessions end). Admins only.
@@ -308,9 +294,7 @@ pub async fn set_temporary_password(id: i64, temporary_password: String) -> Resu
     let admin = require_admin()?;
     let password =
         NewPassword::parse(&temporary_password).map_err(|m| fail(AppError::invalid("temporary_password", m)))?;
-    service::set_password(&db(), id, &password, true).await.map_err(fail)?;
-    tracing::info!(target: "audit", admin = admin.email, user = id, "temporary password set");
-    Ok(())
+    service::set_password(&db(), id, &password, true, &service::ChangedBy::admin(&admin)).await.map_err(fail)
 }
 
 /// The signed-in user's personal access tokens (for the read API), newest first.
@@ -321,21 +305,40 @@ pub async fn list_tokens() -> Result<Vec<super::ApiToken>, AppError> {
     super::tokens::list(&db(), user.id).await.map_err(fail)
 }
 
-/// Creates a personal access token for the signed-in user; the response is the only time it is shown.
+/// Creates a personal access token for the signed-in user, who confirms with their password (a
+/// stolen session alone cannot mint a long-lived credential); the response is the only time the
+/// token is shown.
 #[server(prefix = "/api", endpoint = "account/tokens/create")]
 pub async fn create_token(
     name: String,
     #[server(default)] days: Option<String>,
+    #[server(default)] password: String,
 ) -> Result<super::CreatedToken, AppError> {
     use ssr::*;
     let user = require_role(crate::cases::CASE_READERS)?;
-    let days = match days.as_deref().map(str::trim) {
-        None | Some("") => 90,
-        Some(d) => {
-            d.parse::<i64>().map_err(|_| fail(AppError::invalid("days", "Choose how many days the token lasts.")))?
+    let db = db();
+    let result: Result<super::CreatedToken, AppError> = async {
+        let name = super::tokens::parse_name(&name)?;
+        let days = match days.as_deref().map(str::trim) {
+            None | Some("") => super::tokens::MAX_DAYS,
+            Some(d) => {
+                d.parse::<i64>().map_err(|_| AppError::invalid("days", "Choose how many days the token lasts."))?
+            }
+        };
+        if password.is_empty() {
+            return Err(AppError::invalid("password", "Enter your password to confirm."));
         }
-    };
-    super::tokens::create(&db(), user.id, &name, days).await.map_err(fail)
+        // The same throttling as sign-in: the password check must not become a guessing oracle.
+        let confirmed = service::authenticate(&db, &user.email, &password, &client_ip()).await;
+        match confirmed {
+            Ok(id) if id == user.id => {}
+            Err(e @ AppError::TooManyAttempts(_)) => return Err(e),
+            _ => return Err(AppError::invalid("password", "Your password is not correct.")),
+        }
+        super::tokens::create(&db, &user, &name, days).await
+    }
+    .await;
+    result.map_err(fail)
 }
 
 /// Revokes one of the signed-in user's tokens.

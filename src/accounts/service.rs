@@ -1,16 +1,14 @@
 //! Account operations over the database: users, passwords, sign-in with throttling.
 
 use super::{CountryScope, CurrentUser, Email, NewPassword, Role, UserSummary};
+use crate::audit::{Action, Actor, NewEvent};
 use crate::error::AppError;
 use crate::server::db::Db;
 use crate::with_pool;
 use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
 use chrono::{DateTime, Duration, Utc};
-
-/// Failed sign-ins allowed per account or per client address within [`THROTTLE_WINDOW_MINUTES`].
-pub const MAX_FAILED_SIGN_INS: i64 = 5;
-pub const THROTTLE_WINDOW_MINUTES: i64 = 15;
+use serde_json::{json, Value};
 
 /// The same message for an unknown e-mail and a wrong password, so sign-in does not reveal accounts.
 pub const BAD_CREDENTIALS: &str = "The e-mail address or password is not correct.";
@@ -93,6 +91,19 @@ impl UserRow {
     }
 }
 
+impl UserRow {
+    /// The account with its status, as the admin pages show it.
+    fn into_summary(self, roles: Vec<Role>, countries: Vec<String>) -> UserSummary {
+        let (active, created, last) = (self.active, self.created_at, self.last_sign_in_at);
+        UserSummary {
+            user: self.into_user(roles, countries),
+            active,
+            last_sign_in: last.map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string()),
+            created_at: created.format("%Y-%m-%d").to_string(),
+        }
+    }
+}
+
 /// Everything an admin (or the CLI) sets when creating or editing a user.
 #[derive(Clone, Debug)]
 pub struct UserSpec {
@@ -121,6 +132,14 @@ impl UserSpec {
         } else {
             self.approval_level = None;
         }
+        // Spec §10.1: administrators see no case content and sign nothing. Holding another role as
+        // well would let an administrator grant themself what the separation is there to prevent.
+        if self.roles.contains(&Role::Admin) && self.roles.len() > 1 {
+            return Err(AppError::invalid(
+                "roles",
+                "The administrator role stands alone: an administrator cannot also assess, advise, review or manage cases. Use a second account for that work.",
+            ));
+        }
         let sees_cases = self.roles.iter().any(|r| *r != Role::Admin);
         if sees_cases && self.scope == CountryScope::Countries(Vec::new()) {
             return Err(AppError::invalid("countries", "Give at least one country, or all countries."));
@@ -133,20 +152,74 @@ pub async fn user_count(db: &Db) -> Result<i64, AppError> {
     Ok(with_pool!(db, pool => sqlx::query_scalar("SELECT COUNT(*) FROM users").fetch_one(pool).await?))
 }
 
+/// Who changes an account, in which capacity: written into the account's audit event.
+#[derive(Clone, Debug)]
+pub struct ChangedBy {
+    pub actor: Actor,
+    pub role: &'static str,
+}
+
+impl ChangedBy {
+    /// An administrator through the admin pages.
+    pub fn admin(user: &CurrentUser) -> ChangedBy {
+        ChangedBy { actor: Actor::user(user), role: Role::Admin.as_str() }
+    }
+
+    /// The user on their own account.
+    pub fn own(user: &CurrentUser) -> ChangedBy {
+        ChangedBy { actor: Actor::user(user), role: "self" }
+    }
+
+    /// An operator on the server (`hrdd user add`).
+    pub fn command_line(what: &str) -> ChangedBy {
+        ChangedBy { actor: Actor::command_line(what), role: "system" }
+    }
+
+    fn is(&self, id: i64) -> bool {
+        self.actor.id == Some(id)
+    }
+}
+
+/// What an account event records of the account: everything an administrator sets.
+fn account_json(email: &str, spec: &UserSpec) -> Value {
+    json!({
+        "email": email,
+        "name": spec.name,
+        "roles": spec.roles.iter().map(|r| r.as_str()).collect::<Vec<_>>(),
+        "approval_level": spec.approval_level,
+        "countries": match &spec.scope {
+            CountryScope::All => json!("ALL"),
+            CountryScope::Countries(list) => json!(list),
+        },
+    })
+}
+
+impl From<&CurrentUser> for UserSpec {
+    fn from(u: &CurrentUser) -> UserSpec {
+        UserSpec {
+            name: u.name.clone(),
+            roles: u.roles.clone(),
+            approval_level: u.approval_level,
+            scope: u.scope.clone(),
+        }
+    }
+}
+
 pub async fn create_user(
     db: &Db,
     email: &Email,
     spec: UserSpec,
     password: &NewPassword,
     must_change_password: bool,
+    by: &ChangedBy,
 ) -> Result<i64, AppError> {
     let spec = spec.check()?;
     let hash = hash_password(password)?;
     let now = Utc::now();
+    let details = json!({ "after": account_json(email.as_str(), &spec), "temporary_password": must_change_password });
     // An async block, so `?` yields the raw sqlx error and a duplicate e-mail can be told apart.
-    let writer = db.write_gate().await;
     let result: Result<i64, sqlx::Error> = async { with_pool!(db, pool => {
-        let mut tx = pool.begin().await?;
+        let mut tx = db.begin_write(pool).await?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO users (email, name, password_hash, approval_level, all_countries, active, must_change_password, created_at, updated_at)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id",
@@ -162,11 +235,12 @@ pub async fn create_user(
         .fetch_one(&mut *tx)
         .await?;
         insert_memberships!(tx, id, spec);
+        let event = NewEvent::account(id, by.actor.clone(), by.role, Action::UserCreated, details.clone());
+        crate::append_event!(tx, &event);
         tx.commit().await?;
         Ok(id)
     }) }
     .await;
-    drop(writer);
     result.map_err(|e| match &e {
         sqlx::Error::Database(d) if d.is_unique_violation() => {
             AppError::invalid("email", format!("A user with the e-mail address {} already exists.", email.as_str()))
@@ -175,60 +249,95 @@ pub async fn create_user(
     })
 }
 
-/// Replaces name, roles, level and countries of a user.
-pub async fn update_user(db: &Db, id: i64, spec: UserSpec) -> Result<(), AppError> {
+/// Replaces name, roles, level and countries of a user; the change is an audit event with the
+/// account before and after. Nobody changes their own roles, level or countries (spec §10.1: an
+/// administrator cannot make themself an approver).
+pub async fn update_user(db: &Db, id: i64, spec: UserSpec, by: &ChangedBy) -> Result<(), AppError> {
     let spec = spec.check()?;
+    let before = load_any_user(db, id).await?.ok_or_else(|| AppError::NotFound("No such user.".into()))?;
+    let old = UserSpec::from(&before.user);
+    if by.is(id) && (old.roles != spec.roles || old.approval_level != spec.approval_level || old.scope != spec.scope) {
+        return Err(AppError::invalid(
+            "roles",
+            "You cannot change your own roles, approval level or countries; another administrator must do it.",
+        ));
+    }
     let now = Utc::now();
-    let writer = db.write_gate().await;
-    let found: bool = with_pool!(db, pool => {
-        let mut tx = pool.begin().await?;
-        let updated = sqlx::query("UPDATE users SET name = $1, approval_level = $2, all_countries = $3, updated_at = $4 WHERE id = $5")
+    let details =
+        json!({ "before": account_json(&before.user.email, &old), "after": account_json(&before.user.email, &spec) });
+    with_pool!(db, pool => {
+        let mut tx = db.begin_write(pool).await?;
+        sqlx::query("UPDATE users SET name = $1, approval_level = $2, all_countries = $3, updated_at = $4 WHERE id = $5")
             .bind(&spec.name)
             .bind(spec.approval_level.map(i32::from))
             .bind(spec.scope == CountryScope::All)
             .bind(now)
             .bind(id)
             .execute(&mut *tx)
-            .await?
-            .rows_affected();
+            .await?;
         sqlx::query("DELETE FROM user_roles WHERE user_id = $1").bind(id).execute(&mut *tx).await?;
         sqlx::query("DELETE FROM user_countries WHERE user_id = $1").bind(id).execute(&mut *tx).await?;
         insert_memberships!(tx, id, spec);
+        let event = NewEvent::account(id, by.actor.clone(), by.role, Action::UserUpdated, details);
+        crate::append_event!(tx, &event);
         tx.commit().await?;
-        updated == 1
     });
-    drop(writer);
-    if found {
-        Ok(())
-    } else {
-        Err(AppError::NotFound("No such user.".into()))
-    }
-}
-
-/// Activates or deactivates a user; deactivation ends all their sessions at once.
-pub async fn set_active(db: &Db, id: i64, active: bool) -> Result<(), AppError> {
-    let now = Utc::now();
-    let n = with_pool!(db, pool => sqlx::query("UPDATE users SET active = $1, updated_at = $2 WHERE id = $3")
-        .bind(active).bind(now).bind(id).execute(pool).await?.rows_affected());
-    if n == 0 {
-        return Err(AppError::NotFound("No such user.".into()));
-    }
-    if !active {
-        super::session::revoke_all(db, id).await?;
-    }
     Ok(())
 }
 
-/// Sets a new password and ends all sessions of the user (a stolen session dies with the old password).
-pub async fn set_password(db: &Db, id: i64, password: &NewPassword, must_change: bool) -> Result<(), AppError> {
-    let hash = hash_password(password)?;
-    let now = Utc::now();
-    let n = with_pool!(db, pool => sqlx::query("UPDATE users SET password_hash = $1, must_change_password = $2, updated_at = $3 WHERE id = $4")
-        .bind(&hash).bind(must_change).bind(now).bind(id).execute(pool).await?.rows_affected());
-    if n == 0 {
-        return Err(AppError::NotFound("No such user.".into()));
+/// Activates or deactivates a user. Deactivation ends all their sessions and revokes their access
+/// tokens at once (a reactivated account starts without any).
+pub async fn set_active(db: &Db, id: i64, active: bool, by: &ChangedBy) -> Result<(), AppError> {
+    if by.is(id) && !active {
+        return Err(AppError::forbidden("You cannot deactivate your own account."));
     }
-    super::session::revoke_all(db, id).await
+    let user = load_any_user(db, id).await?.ok_or_else(|| AppError::NotFound("No such user.".into()))?;
+    let now = Utc::now();
+    let action = if active { Action::UserReactivated } else { Action::UserDeactivated };
+    with_pool!(db, pool => {
+        let mut tx = db.begin_write(pool).await?;
+        sqlx::query("UPDATE users SET active = $1, updated_at = $2 WHERE id = $3")
+            .bind(active).bind(now).bind(id).execute(&mut *tx).await?;
+        let mut details = json!({ "email": user.user.email, "before": { "active": user.active }, "after": { "active": active } });
+        if !active {
+            sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(id).execute(&mut *tx).await?;
+            let revoked = sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL")
+                .bind(now).bind(id).execute(&mut *tx).await?.rows_affected();
+            details["tokens_revoked"] = json!(revoked);
+        }
+        let event = NewEvent::account(id, by.actor.clone(), by.role, action, details);
+        crate::append_event!(tx, &event);
+        tx.commit().await?;
+    });
+    Ok(())
+}
+
+/// Sets a new password, ends all sessions of the user and revokes their access tokens (a stolen
+/// session or token dies with the old password). An audit event names who did it.
+pub async fn set_password(
+    db: &Db,
+    id: i64,
+    password: &NewPassword,
+    must_change: bool,
+    by: &ChangedBy,
+) -> Result<(), AppError> {
+    let hash = hash_password(password)?;
+    let user = load_any_user(db, id).await?.ok_or_else(|| AppError::NotFound("No such user.".into()))?;
+    let now = Utc::now();
+    let action = if by.is(id) { Action::PasswordChanged } else { Action::PasswordReset };
+    with_pool!(db, pool => {
+        let mut tx = db.begin_write(pool).await?;
+        sqlx::query("UPDATE users SET password_hash = $1, must_change_password = $2, updated_at = $3 WHERE id = $4")
+            .bind(&hash).bind(must_change).bind(now).bind(id).execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(id).execute(&mut *tx).await?;
+        let revoked = sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL")
+            .bind(now).bind(id).execute(&mut *tx).await?.rows_affected();
+        let details = json!({ "email": user.user.email, "temporary": must_change, "sessions_ended": true, "tokens_revoked": revoked });
+        let event = NewEvent::account(id, by.actor.clone(), by.role, action, details);
+        crate::append_event!(tx, &event);
+        tx.commit().await?;
+    });
+    Ok(())
 }
 
 pub async fn check_password(db: &Db, id: i64, password: &str) -> Result<bool, AppError> {
@@ -238,14 +347,18 @@ pub async fn check_password(db: &Db, id: i64, password: &str) -> Result<bool, Ap
 
 /// Loads an active user with roles and countries.
 pub async fn load_user(db: &Db, id: i64) -> Result<Option<CurrentUser>, AppError> {
-    let sql = format!("SELECT {USER_COLUMNS} FROM users WHERE id = $1 AND active = $2");
-    let row: Option<UserRow> =
-        with_pool!(db, pool => sqlx::query_as(&sql).bind(id).bind(true).fetch_optional(pool).await?);
+    Ok(load_any_user(db, id).await?.filter(|u| u.active).map(|u| u.user))
+}
+
+/// Loads a user, active or not, with roles, countries and status.
+pub async fn load_any_user(db: &Db, id: i64) -> Result<Option<UserSummary>, AppError> {
+    let sql = format!("SELECT {USER_COLUMNS} FROM users WHERE id = $1");
+    let row: Option<UserRow> = with_pool!(db, pool => sqlx::query_as(&sql).bind(id).fetch_optional(pool).await?);
     let Some(row) = row else { return Ok(None) };
     let roles: Vec<String> = with_pool!(db, pool => sqlx::query_scalar("SELECT role FROM user_roles WHERE user_id = $1 ORDER BY role").bind(id).fetch_all(pool).await?);
     let countries: Vec<String> = with_pool!(db, pool => sqlx::query_scalar("SELECT country FROM user_countries WHERE user_id = $1 ORDER BY country").bind(id).fetch_all(pool).await?);
     let roles: Vec<Role> = roles.iter().filter_map(|r| Role::parse(r)).collect();
-    Ok(Some(row.into_user(roles, countries)))
+    Ok(Some(row.into_summary(roles, countries)))
 }
 
 pub async fn list_users(db: &Db) -> Result<Vec<UserSummary>, AppError> {
@@ -260,18 +373,39 @@ pub async fn list_users(db: &Db) -> Result<Vec<UserSummary>, AppError> {
             let roles: Vec<Role> =
                 role_rows.iter().filter(|(uid, _)| *uid == row.id).filter_map(|(_, r)| Role::parse(r)).collect();
             let countries = country_rows.iter().filter(|(uid, _)| *uid == row.id).map(|(_, c)| c.clone()).collect();
-            let (active, created, last) = (row.active, row.created_at, row.last_sign_in_at);
-            UserSummary {
-                user: row.into_user(roles, countries),
-                active,
-                last_sign_in: last.map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string()),
-                created_at: created.format("%Y-%m-%d").to_string(),
-            }
+            row.into_summary(roles, countries)
         })
         .collect())
 }
 
+/// Failed sign-ins for one account from one address before each further attempt must wait.
+pub const FREE_FAILURES_PER_ACCOUNT_AND_ADDRESS: usize = 3;
+/// Failed sign-ins from one address (all accounts) before each further attempt must wait.
+pub const FREE_FAILURES_PER_ADDRESS: usize = 30;
+/// The longest wait; failures older than this are forgotten.
+pub const MAX_WAIT_SECONDS: i64 = 15 * 60;
+
+/// How long to wait after the newest failure, given `failures` counted against `free` ones: none
+/// up to `free`, then `base` seconds doubling with each further failure, at most [`MAX_WAIT_SECONDS`].
+pub fn backoff_seconds(failures: usize, free: usize, base: i64) -> i64 {
+    if failures < free {
+        return 0;
+    }
+    let doublings = (failures - free).min(20) as u32;
+    (base.saturating_mul(1_i64 << doublings)).min(MAX_WAIT_SECONDS)
+}
+
+/// Failures since the last success, newest first (at most 64 are looked at).
+fn failures_since_success(attempts: &[(bool, DateTime<Utc>)]) -> Vec<DateTime<Utc>> {
+    attempts.iter().take_while(|(success, _)| !success).map(|(_, at)| *at).collect()
+}
+
 /// Checks the credentials with throttling and records the attempt. Returns the user id on success.
+///
+/// Throttling slows guessing without locking people out: after 3 failures for one account from one
+/// address, each further attempt from that address waits 5 s, then 10 s, 20 s … (at most 15 min); an
+/// address with 30 failures across accounts waits 1 s, 2 s, 4 s …. The owner signing in from another
+/// address is never affected, and a success clears the count for that account and address.
 pub async fn authenticate(db: &Db, email_raw: &str, password: &str, ip: &str) -> Result<i64, AppError> {
     let email = email_raw.trim().to_lowercase();
     if email.is_empty() {
@@ -280,6 +414,9 @@ pub async fn authenticate(db: &Db, email_raw: &str, password: &str, ip: &str) ->
     if email.len() > super::EMAIL_MAX {
         return Err(AppError::invalid("email", "This e-mail address is too long."));
     }
+    if email.chars().any(char::is_control) {
+        return Err(AppError::invalid("email", "Enter an e-mail address such as name@un.org."));
+    }
     if password.is_empty() {
         return Err(AppError::invalid("password", "Enter your password."));
     }
@@ -287,14 +424,31 @@ pub async fn authenticate(db: &Db, email_raw: &str, password: &str, ip: &str) ->
         return Err(AppError::invalid("password", "This password is too long."));
     }
     let now = Utc::now();
-    let since = now - Duration::minutes(THROTTLE_WINDOW_MINUTES);
-    let failures_sql = "SELECT COUNT(*) FROM sign_in_attempts WHERE success = $1 AND throttled = $1 AND at > $2 AND ";
-    let by_email: i64 = with_pool!(db, pool => sqlx::query_scalar(&format!("{failures_sql} email = $3")).bind(false).bind(since).bind(&email).fetch_one(pool).await?);
-    let by_ip: i64 = with_pool!(db, pool => sqlx::query_scalar(&format!("{failures_sql} ip = $3")).bind(false).bind(since).bind(ip).fetch_one(pool).await?);
-    if by_email >= MAX_FAILED_SIGN_INS || by_ip >= MAX_FAILED_SIGN_INS {
+    let since = now - Duration::seconds(MAX_WAIT_SECONDS);
+    let recent = "SELECT success, at FROM sign_in_attempts WHERE throttled = $1 AND at > $2 AND ";
+    let pair: Vec<(bool, DateTime<Utc>)> = with_pool!(db, pool => sqlx::query_as(&format!("{recent} email = $3 AND ip = $4 ORDER BY at DESC LIMIT 64"))
+        .bind(false).bind(since).bind(&email).bind(ip).fetch_all(pool).await?);
+    let address: Vec<(bool, DateTime<Utc>)> = with_pool!(db, pool => sqlx::query_as(&format!("{recent} ip = $3 AND success = $1 ORDER BY at DESC LIMIT 64"))
+        .bind(false).bind(since).bind(ip).fetch_all(pool).await?);
+    let pair_failures = failures_since_success(&pair);
+    let address_failures = failures_since_success(&address);
+    let wait_until = |failures: &[DateTime<Utc>], free: usize, base: i64| {
+        failures.first().map(|newest| *newest + Duration::seconds(backoff_seconds(failures.len(), free, base)))
+    };
+    let until = [
+        wait_until(&pair_failures, FREE_FAILURES_PER_ACCOUNT_AND_ADDRESS, 5),
+        wait_until(&address_failures, FREE_FAILURES_PER_ADDRESS, 1),
+    ]
+    .into_iter()
+    .flatten()
+    .max()
+    .filter(|t| *t > now);
+    if let Some(until) = until {
         record_attempt(db, &email, ip, None, false, true).await?;
+        let seconds = ((until - now).num_milliseconds() + 999).div_euclid(1000).max(1);
+        let wait = if seconds < 90 { format!("{seconds} seconds") } else { format!("{} minutes", (seconds + 59) / 60) };
         return Err(AppError::TooManyAttempts(format!(
-            "Too many failed sign-ins. For your security, sign-in is paused for {THROTTLE_WINDOW_MINUTES} minutes. If you forgot your password, ask an administrator for a temporary one."
+            "Too many failed sign-ins from this network. For your security, wait {wait} before trying again. If you forgot your password, ask an administrator for a temporary one."
         )));
     }
     let row: Option<(i64, String, bool)> = with_pool!(db, pool => sqlx::query_as("SELECT id, password_hash, active FROM users WHERE email = $1").bind(&email).fetch_optional(pool).await?);

@@ -81,11 +81,6 @@ pub async fn revoke(db: &Db, token: &str) -> Result<(), AppError> {
     Ok(())
 }
 
-pub async fn revoke_all(db: &Db, user_id: i64) -> Result<(), AppError> {
-    with_pool!(db, pool => sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(user_id).execute(pool).await?.rows_affected());
-    Ok(())
-}
-
 /// Resolves a token to its user, enforcing the idle and absolute timeouts.
 pub async fn resolve(db: &Db, token: &str) -> Result<Option<CurrentUser>, AppError> {
     let token_hash = hash_token(token);
@@ -129,20 +124,54 @@ pub async fn session_middleware(
     response
 }
 
+/// The client's address: the connection's own, or — behind `hops` trusted reverse proxies — the
+/// `X-Forwarded-For` entry that the outermost of them added (the `hops`-th from the right). Entries
+/// further left were written by the client and are never trusted.
+pub fn client_address(forwarded_for: Option<&str>, peer: Option<std::net::IpAddr>, hops: usize) -> String {
+    let peer_text = || peer.map_or_else(|| "unknown".to_string(), |p| p.to_string());
+    if hops == 0 {
+        return peer_text();
+    }
+    let entries: Vec<&str> =
+        forwarded_for.unwrap_or_default().split(',').map(str::trim).filter(|e| !e.is_empty()).collect();
+    entries
+        .len()
+        .checked_sub(hops)
+        .and_then(|i| entries[i].parse::<std::net::IpAddr>().ok())
+        .map_or_else(peer_text, |ip| ip.to_string())
+}
+
+/// The request's client address (see [`client_address`]).
+pub fn request_client_address(parts: &axum::http::request::Parts) -> String {
+    let peer = parts.extensions.get::<axum::extract::ConnectInfo<std::net::SocketAddr>>().map(|c| c.0.ip());
+    let forwarded = parts.headers.get("x-forwarded-for").and_then(|v| v.to_str().ok());
+    client_address(forwarded, peer, crate::server::config::proxy_hops())
+}
+
+/// The host the browser addressed: `X-Forwarded-Host` behind a trusted proxy, `Host` otherwise.
+pub fn public_host(headers: &HeaderMap, hops: usize) -> Option<String> {
+    let forwarded = if hops > 0 { headers.get("x-forwarded-host") } else { None };
+    forwarded.or_else(|| headers.get(header::HOST)).and_then(|h| h.to_str().ok()).map(str::to_ascii_lowercase)
+}
+
 /// Refuses state-changing requests whose `Origin` (or `Referer`) is another site (CSRF).
 ///
 /// Browsers send `Origin` on every cross-site POST; a request with neither header is allowed only when
 /// it carries no session cookie (API clients authenticate with tokens, which a forged page cannot send).
+/// `Sec-Fetch-Site: cross-site` is refused for cookie-carrying requests whatever the method when the
+/// request writes to the record (a GET of an audited download).
 pub async fn same_origin_middleware(req: Request, next: Next) -> Response {
+    let headers = req.headers();
+    let cross_site = headers.get("sec-fetch-site").is_some_and(|v| v.as_bytes() == b"cross-site");
     if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
+        if cross_site && cookie_token(headers).is_some() && writes_on_get(req.uri().path()) {
+            tracing::warn!(path = req.uri().path(), "refused a cross-site request for an audited download");
+            return (StatusCode::FORBIDDEN, "Refused: open this download from an HRDD page (cross-site request).")
+                .into_response();
+        }
         return next.run(req).await;
     }
-    let headers = req.headers();
-    let host = headers
-        .get("x-forwarded-host")
-        .or_else(|| headers.get(header::HOST))
-        .and_then(|h| h.to_str().ok())
-        .map(str::to_ascii_lowercase);
+    let host = public_host(headers, crate::server::config::proxy_hops());
     let claimed = headers
         .get(header::ORIGIN)
         .or_else(|| headers.get(header::REFERER))
@@ -160,6 +189,11 @@ pub async fn same_origin_middleware(req: Request, next: Next) -> Response {
         (StatusCode::FORBIDDEN, "Refused: this request did not come from an HRDD page (cross-site request).")
             .into_response()
     }
+}
+
+/// GET requests that write to the record (the audited summary download).
+fn writes_on_get(path: &str) -> bool {
+    path.starts_with("/api/v1/cases/") && path.ends_with("/summary.json")
 }
 
 /// `https://host:port/path` → `host:port`.

@@ -3,19 +3,22 @@
 //! A token is `hrdd_` followed by 40 random hex characters. It is shown once, when created; the
 //! database keeps only its SHA-256 and the first characters (so the owner can tell tokens apart). A
 //! token acts as its owner with the owner's current roles and countries, nothing more: when the owner
-//! is deactivated or loses a role, the token loses it too. Tokens expire (default 90 days, at most
-//! 365) and can be revoked at any time.
+//! is deactivated or loses a role, the token loses it too. Tokens expire (at most 90 days), can be
+//! revoked at any time, and are revoked with every password change or reset and every deactivation
+//! (`service::set_password`, `service::set_active`). Creating and revoking one are audit events.
 
 use super::{ApiToken, CreatedToken, CurrentUser, TOKEN_NAME_MAX};
+use crate::audit::{Action, Actor, NewEvent};
 use crate::error::AppError;
 use crate::server::db::Db;
 use crate::with_pool;
 use chrono::{DateTime, Duration, Utc};
+use serde_json::json;
 use sha2::{Digest, Sha256};
 
 pub const PREFIX: &str = "hrdd_";
 /// Longest lifetime a token may have.
-pub const MAX_DAYS: i64 = 365;
+pub const MAX_DAYS: i64 = 90;
 /// Skip rewriting `last_used_at` more often than this.
 const TOUCH_EVERY_SECONDS: i64 = 60;
 
@@ -38,13 +41,13 @@ pub fn parse_name(raw: &str) -> Result<String, AppError> {
     Ok(name.to_string())
 }
 
-/// Creates a token for `user_id`, valid for `days` (1–365), and returns it — the only time it is seen.
-pub async fn create(db: &Db, user_id: i64, name: &str, days: i64) -> Result<CreatedToken, AppError> {
+/// Creates a token for `user`, valid for `days` (1–90), and returns it — the only time it is seen.
+pub async fn create(db: &Db, user: &CurrentUser, name: &str, days: i64) -> Result<CreatedToken, AppError> {
     let name = parse_name(name)?;
     if !(1..=MAX_DAYS).contains(&days) {
         return Err(AppError::invalid("days", format!("Choose between 1 and {MAX_DAYS} days.")));
     }
-    let active: i64 = with_pool!(db, pool => sqlx::query_scalar("SELECT COUNT(*) FROM api_tokens WHERE user_id = $1 AND revoked_at IS NULL").bind(user_id).fetch_one(pool).await?);
+    let active: i64 = with_pool!(db, pool => sqlx::query_scalar("SELECT COUNT(*) FROM api_tokens WHERE user_id = $1 AND revoked_at IS NULL").bind(user.id).fetch_one(pool).await?);
     if active >= 20 {
         return Err(AppError::invalid("name", "You have 20 active tokens; revoke one you no longer use first."));
     }
@@ -52,10 +55,17 @@ pub async fn create(db: &Db, user_id: i64, name: &str, days: i64) -> Result<Crea
     let prefix: String = token.chars().take(PREFIX.len() + 6).collect();
     let now = Utc::now();
     let expires = now + Duration::days(days);
-    let id: i64 = with_pool!(db, pool => sqlx::query_scalar(
-        "INSERT INTO api_tokens (user_id, name, token_hash, prefix, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-    ).bind(user_id).bind(&name).bind(hash(&token)).bind(&prefix).bind(now).bind(expires).fetch_one(pool).await?);
-    tracing::info!(target: "audit", user = user_id, token = id, "API token created");
+    let id: i64 = with_pool!(db, pool => {
+        let mut tx = db.begin_write(pool).await?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO api_tokens (user_id, name, token_hash, prefix, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+        ).bind(user.id).bind(&name).bind(hash(&token)).bind(&prefix).bind(now).bind(expires).fetch_one(&mut *tx).await?;
+        let details = json!({ "token_id": id, "name": name, "prefix": prefix, "expires_at": expires.format("%Y-%m-%d").to_string() });
+        let event = NewEvent::account(user.id, Actor::user(user), "self", Action::TokenCreated, details);
+        crate::append_event!(tx, &event);
+        tx.commit().await?;
+        id
+    });
     Ok(CreatedToken { id, name, token, expires_at: expires.format("%Y-%m-%d").to_string() })
 }
 
@@ -94,12 +104,20 @@ pub async fn list(db: &Db, user_id: i64) -> Result<Vec<ApiToken>, AppError> {
 
 /// Revokes one of the user's own tokens (404 for anyone else's: their ids are not revealed).
 pub async fn revoke(db: &Db, user: &CurrentUser, id: i64) -> Result<(), AppError> {
-    let n = with_pool!(db, pool => sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND user_id = $3 AND revoked_at IS NULL")
-        .bind(Utc::now()).bind(id).bind(user.id).execute(pool).await?.rows_affected());
+    let n: u64 = with_pool!(db, pool => {
+        let mut tx = db.begin_write(pool).await?;
+        let n = sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND user_id = $3 AND revoked_at IS NULL")
+            .bind(Utc::now()).bind(id).bind(user.id).execute(&mut *tx).await?.rows_affected();
+        if n == 1 {
+            let event = NewEvent::account(user.id, Actor::user(user), "self", Action::TokenRevoked, json!({ "token_id": id }));
+            crate::append_event!(tx, &event);
+        }
+        tx.commit().await?;
+        n
+    });
     if n == 0 {
         return Err(AppError::NotFound("No such active token of yours.".into()));
     }
-    tracing::info!(target: "audit", user = user.id, token = id, "API token revoked");
     Ok(())
 }
 

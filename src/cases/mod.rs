@@ -4,8 +4,6 @@
 
 #[cfg(feature = "ssr")]
 pub mod access;
-#[cfg(feature = "ssr")]
-pub mod audit;
 pub mod diff;
 #[cfg(feature = "ssr")]
 pub mod form;

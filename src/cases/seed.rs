@@ -11,10 +11,10 @@
 //! events of all of it, so `hrdd audit verify` passes on a seeded database. The actors are the demo
 //! accounts. Rows are written in batched transactions.
 
-use super::audit::{self, Action, NewEvent};
 use super::wizard::{content_hash, submission_record};
 use super::CaseState;
 use crate::accounts::Role;
+use crate::audit::{self, Action, NewEvent};
 use crate::error::AppError;
 use crate::methodology::draft::score_draft;
 use crate::methodology::Registry;
@@ -315,10 +315,8 @@ fn event(
     details: Value,
 ) -> NewEvent {
     NewEvent {
-        case_id,
-        version,
-        actor_id: actor.id,
-        actor: actor.email.clone(),
+        subject: audit::Subject::Case { id: case_id, version },
+        actor: audit::Actor { id: Some(actor.id), name: actor.email.clone() },
         role: role.as_str(),
         action,
         at: audit::timestamp(at),
@@ -386,9 +384,8 @@ fn seeded_sign_off(
 
 async fn write_batch(db: &Db, registry: &Registry, cast: &Cast, batch: &[SeedCase]) -> Result<(), AppError> {
     let assessor = &cast.assessor;
-    let writer = db.write_gate().await;
     with_pool!(db, pool => {
-        let mut tx = pool.begin().await?;
+        let mut tx = db.begin_write(pool).await?;
         for c in batch {
             // A superseded case is version 1 of a series whose version 2 is decided.
             let v1_state = if c.state == CaseState::Superseded { CaseState::Superseded } else { c.state };
@@ -412,8 +409,7 @@ async fn write_batch(db: &Db, registry: &Registry, cast: &Cast, batch: &[SeedCas
             let at = later(c, 2);
             let record = submission_record(id, &c.reference, 1, &c.doc, result, &assessor.email, at);
             let snapshot_hash = content_hash(&record).map_err(|e| sqlx::Error::Protocol(e.to_string()))?;
-            sqlx::query("INSERT INTO case_snapshots (case_id, kind, revision, record, content_hash, created_by, created_at) VALUES ($1, 'SUBMISSION', 1, $2, $3, $4, $5)")
-                .bind(id).bind(record.to_string()).bind(&snapshot_hash).bind(assessor.id).bind(at).execute(&mut *tx).await?;
+            crate::insert_snapshot!(tx, case: id, kind: "SUBMISSION", revision: 1i64, record: &record.to_string(), hash: &snapshot_hash, by: assessor.id, at: at);
             let submitted = event(id, 1, assessor, Role::Assessor, Action::Submitted, at, json!({ "revision": 1, "content_hash": snapshot_hash, "answers_hash": hash }));
             crate::append_event!(tx, &submitted);
             match c.state {
@@ -423,9 +419,10 @@ async fn write_batch(db: &Db, registry: &Registry, cast: &Cast, batch: &[SeedCas
                     let comment = "Please add the source of the violation record and confirm the monitoring indicator.";
                     sqlx::query("UPDATE cases SET state = 'RETURNED', updated_by = $1, updated_at = $2 WHERE id = $3")
                         .bind(reviewer.id).bind(at).bind(id).execute(&mut *tx).await?;
-                    sqlx::query("INSERT INTO case_comments (case_id, anchor, body, kind, author_id, author_role, created_at) VALUES ($1, '', $2, 'RETURN', $3, 'reviewer', $4)")
-                        .bind(id).bind(comment).bind(reviewer.id).bind(at).execute(&mut *tx).await?;
-                    let returned = event(id, 1, reviewer, Role::Reviewer, Action::Returned, at, json!({ "anchor": "", "comment": comment }));
+                    let comment_id: i64 = sqlx::query_scalar("INSERT INTO case_comments (case_id, anchor, body, kind, author_id, author_role, created_at) VALUES ($1, '', $2, 'RETURN', $3, 'reviewer', $4) RETURNING id")
+                        .bind(id).bind(comment).bind(reviewer.id).bind(at).fetch_one(&mut *tx).await?;
+                    let entry = crate::review::service::comment_entry(comment_id, "", "RETURN", comment);
+                    let returned = event(id, 1, reviewer, Role::Reviewer, Action::Returned, at, json!({ "anchor": "", "comment": entry }));
                     crate::append_event!(tx, &returned);
                 }
                 CaseState::Decided | CaseState::Superseded => {
@@ -435,8 +432,7 @@ async fn write_batch(db: &Db, registry: &Registry, cast: &Cast, batch: &[SeedCas
                     sqlx::query("UPDATE cases SET final_decision = $1, decided_by = $2, decided_at = $3, updated_by = $2, updated_at = $3 WHERE id = $4")
                         .bind(overall).bind(reviewer.id).bind(at).bind(id).execute(&mut *tx).await?;
                     crate::write_final_decisions!(tx, id, &crate::portfolio::index::finals_from_record(&record));
-                    sqlx::query("INSERT INTO case_snapshots (case_id, kind, revision, record, content_hash, created_by, created_at) VALUES ($1, 'SIGN_OFF', 1, $2, $3, $4, $5)")
-                        .bind(id).bind(record.to_string()).bind(&sign_hash).bind(reviewer.id).bind(at).execute(&mut *tx).await?;
+                    crate::insert_snapshot!(tx, case: id, kind: "SIGN_OFF", revision: 1i64, record: &record.to_string(), hash: &sign_hash, by: reviewer.id, at: at);
                     let signed = event(id, 1, reviewer, Role::Reviewer, Action::SignedOff, at, json!({ "content_hash": sign_hash, "decisions": record["decisions"].as_array().map(|d| d.iter().map(|x| format!("{}: {}", x["component_id"].as_str().unwrap_or_default(), x["final_decision"].as_str().unwrap_or_default())).collect::<Vec<_>>()) }));
                     crate::append_event!(tx, &signed);
                     if c.state == CaseState::Superseded {
@@ -470,15 +466,13 @@ async fn write_batch(db: &Db, registry: &Registry, cast: &Cast, batch: &[SeedCas
                         crate::append_event!(tx, &started);
                         let record = submission_record(id2, &reference, 1, &doc, result2, &assessor.email, submit);
                         let submission_hash = content_hash(&record).map_err(|e| sqlx::Error::Protocol(e.to_string()))?;
-                        sqlx::query("INSERT INTO case_snapshots (case_id, kind, revision, record, content_hash, created_by, created_at) VALUES ($1, 'SUBMISSION', 1, $2, $3, $4, $5)")
-                            .bind(id2).bind(record.to_string()).bind(&submission_hash).bind(assessor.id).bind(submit).execute(&mut *tx).await?;
+                        crate::insert_snapshot!(tx, case: id2, kind: "SUBMISSION", revision: 1i64, record: &record.to_string(), hash: &submission_hash, by: assessor.id, at: submit);
                         let submitted = event(id2, 2, assessor, Role::Assessor, Action::Submitted, submit, json!({ "revision": 1, "content_hash": submission_hash, "answers_hash": hash2 }));
                         crate::append_event!(tx, &submitted);
                         let (record, sign_hash, overall) = seeded_sign_off(registry, id2, 2, &doc, result2, reviewer, decide);
                         sqlx::query("UPDATE cases SET final_decision = $1 WHERE id = $2").bind(overall).bind(id2).execute(&mut *tx).await?;
                         crate::write_final_decisions!(tx, id2, &crate::portfolio::index::finals_from_record(&record));
-                        sqlx::query("INSERT INTO case_snapshots (case_id, kind, revision, record, content_hash, created_by, created_at) VALUES ($1, 'SIGN_OFF', 1, $2, $3, $4, $5)")
-                            .bind(id2).bind(record.to_string()).bind(&sign_hash).bind(reviewer.id).bind(decide).execute(&mut *tx).await?;
+                        crate::insert_snapshot!(tx, case: id2, kind: "SIGN_OFF", revision: 1i64, record: &record.to_string(), hash: &sign_hash, by: reviewer.id, at: decide);
                         let signed = event(id2, 2, reviewer, Role::Reviewer, Action::SignedOff, decide, json!({ "content_hash": sign_hash }));
                         crate::append_event!(tx, &signed);
                         let superseded = event(id, 1, reviewer, Role::Reviewer, Action::Superseded, decide, json!({ "reference": reference, "case_id": id2 }));
@@ -491,6 +485,5 @@ async fn write_batch(db: &Db, registry: &Registry, cast: &Cast, batch: &[SeedCas
         tx.commit().await?;
         Ok::<(), sqlx::Error>(())
     })?;
-    drop(writer);
     Ok(())
 }

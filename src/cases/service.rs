@@ -426,16 +426,15 @@ pub async fn insert_draft(
                 format!("{prefix}{:04}", taken + 1)
             }
         };
-        let mut details = json!({ "reference": reference, "answers_hash": super::audit::answers_hash(answers) });
+        let mut details = json!({ "reference": reference, "answers_hash": crate::audit::answers_hash(answers) });
         if let Some(previous) = previous_id {
             details["previous_case_id"] = json!(previous);
         }
         let action =
-            if lineage.is_some() { super::audit::Action::ReassessmentStarted } else { super::audit::Action::Created };
-        let writer = db.write_gate().await;
+            if lineage.is_some() { crate::audit::Action::ReassessmentStarted } else { crate::audit::Action::Created };
         let inserted: Result<i64, sqlx::Error> = async {
             with_pool!(db, pool => {
-                let mut tx = pool.begin().await?;
+                let mut tx = db.begin_write(pool).await?;
                 let id: i64 = sqlx::query_scalar(
                     "INSERT INTO cases (reference, country, title, methodology_version, state, version_no, previous_id, revision, answers, valid, can_submit, overall_band, overall_decision, next_review_date, approval_level, blocking_codes, created_by, created_at, updated_by, updated_at)
                      VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $16, $17) RETURNING id",
@@ -448,14 +447,13 @@ pub async fn insert_draft(
                 sqlx::query("INSERT INTO case_revisions (case_id, revision, answers, saved_by, saved_at) VALUES ($1, 1, $2, $3, $4)")
                     .bind(id).bind(&text).bind(author.id).bind(now).execute(&mut *tx).await?;
                 crate::write_case_index!(tx, id, &index);
-                let event = super::audit::NewEvent::new(id, version_no, author, crate::accounts::Role::Assessor, action, details.clone());
+                let event = crate::audit::NewEvent::new(id, version_no, author, crate::accounts::Role::Assessor, action, details.clone());
                 crate::append_event!(tx, &event);
                 tx.commit().await?;
                 Ok(id)
             })
         }
         .await;
-        drop(writer);
         match inserted {
             Ok(id) => {
                 tracing::info!(target: "audit", user = author.id, case = id, reference, "case created");

@@ -3,13 +3,13 @@
 //! revision is rejected, never merged silently").
 
 use super::access;
-use super::audit::{self, Action};
 use super::parts::{self, Holder, Part, CONSULTATIONS};
 pub use super::steps::component_ids;
 use super::steps::{parse_segment, StepRef};
 pub use super::wizard_types::{CaseEditor, ComponentAction, FieldChange, SaveOutcome};
 use super::CaseState;
 use crate::accounts::{CurrentUser, Role};
+use crate::audit::{self, Action};
 use crate::error::AppError;
 use crate::methodology::draft::score_draft;
 use crate::methodology::{canonical, Catalogue, Registry};
@@ -191,9 +191,8 @@ pub async fn store(
     details["revision"] = json!(base_revision + 1);
     let event = audit::NewEvent::new(case_id, change.version_no, user, change.saved_as, change.action, details);
     let title = draft["case"]["programme_title"].as_str().filter(|t| !t.trim().is_empty()).map(str::to_string);
-    let writer = db.write_gate().await;
     let updated: u64 = with_pool!(db, pool => {
-        let mut tx = pool.begin().await?;
+        let mut tx = db.begin_write(pool).await?;
         let n = sqlx::query(
             "UPDATE cases SET answers = $1, revision = revision + 1, valid = $2, can_submit = $3, overall_band = $4,
                  overall_decision = $5, next_review_date = $6, title = COALESCE($7, title), updated_by = $8, updated_at = $9,
@@ -225,7 +224,6 @@ pub async fn store(
         tx.commit().await?;
         n
     });
-    drop(writer);
     if updated == 1 {
         return Ok(Stored::Saved(base_revision + 1));
     }
@@ -623,21 +621,18 @@ pub async fn submit(
         Action::Submitted,
         json!({ "revision": base_revision, "content_hash": hash, "answers_hash": audit::answers_hash(&draft) }),
     );
-    let writer = db.write_gate().await;
     let updated: u64 = with_pool!(db, pool => {
-        let mut tx = pool.begin().await?;
+        let mut tx = db.begin_write(pool).await?;
         let n = sqlx::query("UPDATE cases SET state = $1, submitted_at = $2, updated_by = $3, updated_at = $2 WHERE id = $4 AND revision = $5 AND state IN ('DRAFT', 'RETURNED')")
             .bind(CaseState::Submitted.as_str()).bind(now).bind(user.id).bind(case_id).bind(base_revision)
             .execute(&mut *tx).await?.rows_affected();
         if n == 1 {
-            sqlx::query("INSERT INTO case_snapshots (case_id, kind, revision, record, content_hash, created_by, created_at) VALUES ($1, 'SUBMISSION', $2, $3, $4, $5, $6)")
-                .bind(case_id).bind(base_revision).bind(&text).bind(&hash).bind(user.id).bind(now).execute(&mut *tx).await?;
+            crate::insert_snapshot!(tx, case: case_id, kind: "SUBMISSION", revision: base_revision, record: &text, hash: &hash, by: user.id, at: now);
             crate::append_event!(tx, &event);
         }
         tx.commit().await?;
         n
     });
-    drop(writer);
     if updated == 0 {
         return Err(stale_page());
     }

@@ -10,7 +10,7 @@ use super::export::{self, ExportRow};
 use super::{ManagerSummary, Portfolio};
 use crate::accounts::session::Principal;
 use crate::accounts::{CurrentUser, Role};
-use crate::cases::audit::{self, Action, NewEvent};
+use crate::audit::{self, Action, NewEvent};
 use crate::cases::CaseFilter;
 use crate::error::AppError;
 use crate::server::http::AppState;

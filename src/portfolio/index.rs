@@ -192,16 +192,14 @@ pub async fn backfill(db: &Db, registry: &Registry) -> Result<u64, AppError> {
                 (*id, CaseIndex::build(&answers, &score_draft(registry, &answers), &finals))
             })
             .collect();
-        let writer = db.write_gate().await;
         with_pool!(db, pool => {
-            let mut tx = pool.begin().await?;
+            let mut tx = db.begin_write(pool).await?;
             for (id, index) in &indexes {
                 crate::write_case_index!(tx, *id, index);
             }
             tx.commit().await?;
             Ok::<(), sqlx::Error>(())
         })?;
-        drop(writer);
         done += indexes.len() as u64;
     }
     if done > 0 {

@@ -47,7 +47,8 @@ pub struct CaseSummary {
     pub comments: Vec<CommentView>,
     pub events: Vec<EventView>,
     /// The first problem in this version's audit chain or snapshots; None when everything verifies.
-    pub integrity_problem: Option<String>,
+    /// What the audit check found wrong with this version's record (empty when intact).
+    pub integrity_problems: Vec<String>,
     pub versions: Vec<VersionLink>,
     /// What changed since the previous version (empty for version 1).
     pub changes: Vec<VersionChange>,
@@ -134,7 +135,10 @@ pub struct CommentView {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct EventView {
+    /// The event's number within this case version.
     pub seq: i64,
+    /// Its number in the installation's audit record.
+    pub record_seq: i64,
     pub at: String,
     pub actor: String,
     pub role: String,

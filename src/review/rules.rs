@@ -1,8 +1,47 @@
-//! The approval matrix (spec §10.4) as pure functions: which final decisions a component may receive
-//! and whether a reviewer's set of decisions is acceptable. No I/O; unit-tested below.
+//! The approval matrix (spec §10.4) and segregation of duties (§10.3) as pure functions: which final
+//! decisions a component may receive, whether a reviewer's set of decisions is acceptable, and who may
+//! not sign or concur. No I/O; unit-tested below.
 
+use crate::accounts::{CurrentUser, Role};
 use crate::methodology::codes::{FinalDecision, ImplementationStatus, RecommendedDecision};
 use crate::methodology::result::ComponentResult;
+
+/// Who took part in a version: its creator, the users who edited its answers as assessors, everyone
+/// who saved anything in it (advisers' advice and concurrences included) and whoever submitted it.
+#[derive(Clone, Debug, Default)]
+pub struct Participants {
+    pub creator: i64,
+    pub editors: Vec<i64>,
+    pub savers: Vec<i64>,
+    pub submitters: Vec<i64>,
+}
+
+/// Why `user` may not sign this version off (spec §10.1, §10.3), or None. An administrator never
+/// signs; nobody signs a version they created, edited, advised on, concurred in or submitted.
+pub fn signer_conflict(p: &Participants, user: &CurrentUser) -> Option<String> {
+    if user.has(Role::Admin) {
+        Some("Administrators do not sign off assessments (spec §10.1); ask a reviewer.".into())
+    } else if p.creator == user.id {
+        Some("You created this assessment, so someone else must sign it off (segregation of duties).".into())
+    } else if p.submitters.contains(&user.id) {
+        Some("You submitted this assessment, so someone else must sign it off (segregation of duties).".into())
+    } else if p.editors.contains(&user.id) {
+        Some("You edited this assessment's answers, so someone else must sign it off (segregation of duties).".into())
+    } else if p.savers.contains(&user.id) {
+        Some("You gave advice or a concurrence in this assessment, so someone else must sign it off (segregation of duties).".into())
+    } else {
+        None
+    }
+}
+
+/// Why `user` may not give the adviser's concurrence in this version (spec §10.3), or None.
+pub fn adviser_conflict(p: &Participants, user: &CurrentUser) -> Option<String> {
+    if p.creator == user.id || p.editors.contains(&user.id) || p.submitters.contains(&user.id) {
+        Some("You created, edited or submitted this assessment, so another human-rights adviser must give the concurrence (segregation of duties).".into())
+    } else {
+        None
+    }
+}
 
 /// Final decisions allowed for a component with this result, given whether the support is already
 /// running (1.8). Ordered least to most restrictive.
@@ -87,6 +126,33 @@ mod tests {
         let path = format!("{}/tests/fixtures/examples/{example}.answers.json", env!("CARGO_MANIFEST_DIR"));
         let answers: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
         score_draft(&registry, &answers).result().expect("valid example").components[0].clone()
+    }
+
+    fn user(id: i64, roles: &[Role]) -> CurrentUser {
+        CurrentUser {
+            id,
+            email: format!("u{id}@un.org"),
+            name: format!("U{id}"),
+            roles: roles.to_vec(),
+            approval_level: Some(3),
+            scope: crate::accounts::CountryScope::All,
+            must_change_password: false,
+        }
+    }
+
+    #[test]
+    fn the_submitter_creator_editors_advisers_and_administrators_never_sign() {
+        let p = Participants { creator: 1, editors: vec![1, 2], savers: vec![1, 2, 3], submitters: vec![4] };
+        let reviewer = [Role::Reviewer];
+        assert!(signer_conflict(&p, &user(1, &reviewer)).unwrap().contains("created"));
+        assert!(signer_conflict(&p, &user(2, &reviewer)).unwrap().contains("edited"));
+        assert!(signer_conflict(&p, &user(3, &reviewer)).unwrap().contains("advice"));
+        // An assessor who is also a level-3 reviewer submitted someone else's case: not theirs to sign.
+        assert!(signer_conflict(&p, &user(4, &[Role::Assessor, Role::Reviewer])).unwrap().contains("submitted"));
+        assert!(signer_conflict(&p, &user(5, &[Role::Admin, Role::Reviewer])).unwrap().contains("Administrators"));
+        assert_eq!(signer_conflict(&p, &user(5, &reviewer)), None);
+        assert!(adviser_conflict(&p, &user(4, &[Role::HrAdviser])).is_some());
+        assert_eq!(adviser_conflict(&p, &user(3, &[Role::HrAdviser])), None);
     }
 
     #[test]

@@ -1,10 +1,10 @@
 //! Review operations over the database (spec §10.2–§10.6). Every function checks the caller's role,
 //! country scope, the case's state and segregation of duties itself.
 
-use super::rules::{allowed_decisions, decision_problem, preselect};
+use super::rules::{adviser_conflict, allowed_decisions, decision_problem, preselect, signer_conflict, Participants};
 use super::*;
 use crate::accounts::{CurrentUser, Role};
-use crate::cases::audit::{self, Action, NewEvent};
+use crate::audit::{self, Action, NewEvent};
 use crate::cases::service::{Bind, Where};
 use crate::cases::wizard::{self, load, stale_page, Change, Loaded, Stored};
 use crate::cases::{access, CaseState};
@@ -33,44 +33,16 @@ fn text_field(field: &str, value: &str, what: &str, required: bool) -> Result<Op
     Ok(Some(v.to_string()))
 }
 
-/// Who took part in a version: its creator, the users who edited its answers as assessors, and
-/// everyone who saved anything in it (advisers' advice and concurrences included).
-struct Participants {
-    creator: i64,
-    editors: Vec<i64>,
-    savers: Vec<i64>,
-}
-
 async fn participants(db: &Db, case_id: i64) -> Result<Participants, AppError> {
     let creator: i64 = with_pool!(db, pool => sqlx::query_scalar("SELECT created_by FROM cases WHERE id = $1").bind(case_id).fetch_one(pool).await?);
     let rows: Vec<(i64, String)> = with_pool!(db, pool => sqlx::query_as("SELECT DISTINCT saved_by, saved_as FROM case_revisions WHERE case_id = $1").bind(case_id).fetch_all(pool).await?);
+    let submitters: Vec<i64> = with_pool!(db, pool => sqlx::query_scalar("SELECT DISTINCT created_by FROM case_snapshots WHERE case_id = $1 AND kind = 'SUBMISSION'").bind(case_id).fetch_all(pool).await?);
     Ok(Participants {
         creator,
         editors: rows.iter().filter(|(_, r)| r == Role::Assessor.as_str()).map(|(u, _)| *u).collect(),
         savers: rows.iter().map(|(u, _)| *u).collect(),
+        submitters,
     })
-}
-
-/// Segregation of duties for signing (spec §10.3); the reason in words when it blocks.
-fn signer_conflict(p: &Participants, user: &CurrentUser) -> Option<String> {
-    if p.creator == user.id {
-        Some("You created this assessment, so someone else must sign it off (segregation of duties).".into())
-    } else if p.editors.contains(&user.id) {
-        Some("You edited this assessment's answers, so someone else must sign it off (segregation of duties).".into())
-    } else if p.savers.contains(&user.id) {
-        Some("You gave advice or a concurrence in this assessment, so someone else must sign it off (segregation of duties).".into())
-    } else {
-        None
-    }
-}
-
-/// Segregation for the adviser's concurrence (spec §10.3).
-fn adviser_conflict(p: &Participants, user: &CurrentUser) -> Option<String> {
-    if p.creator == user.id || p.editors.contains(&user.id) {
-        Some("You created or edited this assessment, so another human-rights adviser must give the concurrence (segregation of duties).".into())
-    } else {
-        None
-    }
 }
 
 fn implementation_status(draft: &Value) -> ImplementationStatus {
@@ -129,11 +101,10 @@ struct CaseMeta {
     submitted_at: Option<DateTime<Utc>>,
     next_review_date: Option<String>,
     reassessment_due: bool,
-    event_count: i64,
 }
 
 async fn meta(db: &Db, id: i64) -> Result<CaseMeta, AppError> {
-    let row: Option<CaseMeta> = with_pool!(db, pool => sqlx::query_as("SELECT previous_id, revision, submitted_at, next_review_date, reassessment_due, event_count FROM cases WHERE id = $1").bind(id).fetch_optional(pool).await?);
+    let row: Option<CaseMeta> = with_pool!(db, pool => sqlx::query_as("SELECT previous_id, revision, submitted_at, next_review_date, reassessment_due FROM cases WHERE id = $1").bind(id).fetch_optional(pool).await?);
     row.ok_or_else(|| AppError::NotFound("No such assessment.".into()))
 }
 
@@ -176,6 +147,11 @@ fn anchors(
     out
 }
 
+/// A comment's text in an event: `{"comment": {"body": …}}`, or the plain text of older events.
+fn comment_text(details: &Value) -> String {
+    details["comment"]["body"].as_str().or_else(|| details["comment"].as_str()).unwrap_or_default().to_string()
+}
+
 fn event_summary(action: &str, details: &Value) -> String {
     let s = |k: &str| details[k].as_str().unwrap_or_default().to_string();
     let list = |k: &str| {
@@ -202,14 +178,16 @@ fn event_summary(action: &str, details: &Value) -> String {
             format!("Support components now {} (revision {})", list("components"), details["revision"])
         }
         "SUBMITTED" => format!("Submitted revision {} · {}", details["revision"], s("content_hash")),
-        "RETURNED" => format!("Returned to the assessor: {}", s("comment")),
+        "RETURNED" => format!("Returned to the assessor: {}", comment_text(details)),
         "CONCURRED" => format!("Concurred with {} of {}", s("target"), s("component")),
         "CONCURRENCE_REFUSED" => {
             format!("Refused concurrence with {} of {}: {}", s("target"), s("component"), s("comment"))
         }
         "COMMENTED" => {
-            format!("Comment on {}", if s("anchor").is_empty() { "the assessment".into() } else { s("anchor") })
+            let anchor = details["comment"]["anchor"].as_str().map(String::from).unwrap_or_else(|| s("anchor"));
+            format!("Comment on {}", if anchor.is_empty() { "the assessment".into() } else { anchor })
         }
+        "RECORD_SEALED" => "Record signed at the upgrade to signed audit events".to_string(),
         "SIGNED_OFF" => format!("Signed off ({}) · {}", list("decisions"), s("content_hash")),
         "SUPERSEDED" => format!("Superseded by {}", s("reference")),
         "EXPORTED" => format!("Summary downloaded as {} ({})", s("format"), s("via")),
@@ -303,7 +281,18 @@ pub async fn summary(db: &Db, registry: &Registry, user: &CurrentUser, id: i64) 
     let snapshots: Vec<SnapshotRow> = with_pool!(db, pool => sqlx::query_as(
         "SELECT s.id, s.kind, s.record, s.content_hash, u.name AS created_by_name, s.created_at FROM case_snapshots s JOIN users u ON u.id = s.created_by WHERE s.case_id = $1 ORDER BY s.id"
     ).bind(id).fetch_all(pool).await?);
-    let verified = |s: &SnapshotRow| audit::check_snapshot(&s.kind, s.id, &s.record, &s.content_hash).is_none();
+    // The record of this version, checked: every event's signature, the snapshots, the comments and
+    // the live row against what was signed (audit::check).
+    let applicable_of = |answers: &Value| applicable(catalogue, answers);
+    let record = audit::verify::check_one_case(db, id, Some(&applicable_of), true).await?;
+    let keyring = db.trail().keyring();
+    let verified = |s: &SnapshotRow| {
+        record
+            .snapshots
+            .iter()
+            .find(|r| r.id == s.id)
+            .is_some_and(|r| audit::check::snapshot_problem(r, keyring).is_none())
+    };
     let submission = snapshots.iter().rev().find(|s| s.kind == "SUBMISSION").map(|s| SnapshotView {
         by: s.created_by_name.clone(),
         at: s.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
@@ -369,12 +358,7 @@ pub async fn summary(db: &Db, registry: &Registry, user: &CurrentUser, id: i64) 
         })
         .collect();
 
-    let stored_events = audit::events_of(db, id).await?;
-    let stored_snapshots: Vec<audit::StoredSnapshot<'_>> = snapshots
-        .iter()
-        .map(|s| audit::StoredSnapshot { id: s.id, kind: &s.kind, record: &s.record, content_hash: &s.content_hash })
-        .collect();
-    let problems = audit::check_case(&stored_events, &stored_snapshots, m.event_count);
+    let stored_events = &record.events;
     let triggers = stored_events
         .iter()
         .filter(|e| e.action == Action::TriggerRecorded.as_str())
@@ -391,7 +375,8 @@ pub async fn summary(db: &Db, registry: &Registry, user: &CurrentUser, id: i64) 
     let events = stored_events
         .iter()
         .map(|e| EventView {
-            seq: e.seq,
+            seq: e.case_seq.unwrap_or(0),
+            record_seq: e.seq,
             at: e.at.replace('T', " ").chars().take(16).collect::<String>() + " UTC",
             actor: e.actor.clone(),
             role: Role::parse(&e.role).map_or(e.role.clone(), |r| r.label().to_string()),
@@ -464,7 +449,7 @@ pub async fn summary(db: &Db, registry: &Registry, user: &CurrentUser, id: i64) 
         sign_off,
         comments,
         events,
-        integrity_problem: problems.into_iter().next(),
+        integrity_problems: record.problems,
         versions,
         changes,
         previous_reference,
@@ -539,6 +524,12 @@ fn check_anchor(catalogue: &Catalogue, draft: &Value, anchor: &str) -> Result<St
     Err(AppError::invalid("anchor", "Choose what the comment is about from the list."))
 }
 
+/// A comment as the signed record holds it (in the event that stored it): verification compares
+/// every stored comment with it word for word.
+pub fn comment_entry(id: i64, anchor: &str, kind: &str, body: &str) -> Value {
+    json!({ "id": id, "anchor": anchor, "kind": kind, "body": body })
+}
+
 /// A comment about to be stored: on which case version, where, of which kind, in which role.
 struct NewComment<'a> {
     case_id: i64,
@@ -553,19 +544,17 @@ struct NewComment<'a> {
 async fn insert_comment(db: &Db, user: &CurrentUser, comment: NewComment<'_>) -> Result<i64, AppError> {
     let NewComment { case_id, version_no, role, anchor, kind, body } = comment;
     let now = Utc::now();
-    let details = json!({ "anchor": anchor, "kind": kind, "body": body });
-    let event = NewEvent::new(case_id, version_no, user, role, Action::Commented, details);
-    let writer = db.write_gate().await;
+    let mut event = NewEvent::new(case_id, version_no, user, role, Action::Commented, json!({}));
     let id = with_pool!(db, pool => {
-        let mut tx = pool.begin().await?;
+        let mut tx = db.begin_write(pool).await?;
         let id: i64 = sqlx::query_scalar("INSERT INTO case_comments (case_id, anchor, body, kind, author_id, author_role, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id")
             .bind(case_id).bind(anchor).bind(body).bind(kind).bind(user.id).bind(role.as_str()).bind(now)
             .fetch_one(&mut *tx).await?;
+        event.details = json!({ "comment": comment_entry(id, anchor, kind, body) });
         append_event!(tx, &event);
         tx.commit().await?;
         id
     });
-    drop(writer);
     Ok(id)
 }
 
@@ -609,28 +598,21 @@ pub async fn return_case(
     let body = text_field("body", body, "what the assessor should change", true)?.unwrap_or_default();
     let anchor = check_anchor(catalogue, &draft, anchor)?;
     let now = Utc::now();
-    let event = NewEvent::new(
-        id,
-        row.version_no,
-        user,
-        Role::Reviewer,
-        Action::Returned,
-        json!({ "anchor": anchor, "comment": body }),
-    );
-    let writer = db.write_gate().await;
+    let event = NewEvent::new(id, row.version_no, user, Role::Reviewer, Action::Returned, json!({ "anchor": anchor }));
     let n: u64 = with_pool!(db, pool => {
-        let mut tx = pool.begin().await?;
+        let mut tx = db.begin_write(pool).await?;
         let n = sqlx::query("UPDATE cases SET state = 'RETURNED', updated_by = $1, updated_at = $2 WHERE id = $3 AND state = 'SUBMITTED'")
             .bind(user.id).bind(now).bind(id).execute(&mut *tx).await?.rows_affected();
         if n == 1 {
-            sqlx::query("INSERT INTO case_comments (case_id, anchor, body, kind, author_id, author_role, created_at) VALUES ($1, $2, $3, 'RETURN', $4, $5, $6)")
-                .bind(id).bind(&anchor).bind(&body).bind(user.id).bind(Role::Reviewer.as_str()).bind(now).execute(&mut *tx).await?;
+            let comment_id: i64 = sqlx::query_scalar("INSERT INTO case_comments (case_id, anchor, body, kind, author_id, author_role, created_at) VALUES ($1, $2, $3, 'RETURN', $4, $5, $6) RETURNING id")
+                .bind(id).bind(&anchor).bind(&body).bind(user.id).bind(Role::Reviewer.as_str()).bind(now).fetch_one(&mut *tx).await?;
+            let mut event = event.clone();
+            event.details["comment"] = comment_entry(comment_id, &anchor, "RETURN", &body);
             append_event!(tx, &event);
         }
         tx.commit().await?;
         n
     });
-    drop(writer);
     if n == 0 {
         return Err(AppError::Conflict(
             "Someone decided or returned this assessment a moment ago; reload the page.".into(),
@@ -863,29 +845,28 @@ pub async fn sign_off(
     });
     let text = record.to_string();
     let finals = crate::portfolio::index::finals_from_record(&record);
-    let writer = db.write_gate().await;
     let n: u64 = with_pool!(db, pool => {
-        let mut tx = pool.begin().await?;
+        let mut tx = db.begin_write(pool).await?;
         let n = sqlx::query("UPDATE cases SET state = 'DECIDED', final_decision = $1, decided_by = $2, decided_at = $3, updated_by = $2, updated_at = $3, reassessment_due = FALSE WHERE id = $4 AND state = 'SUBMITTED' AND revision = $5")
             .bind(overall).bind(user.id).bind(now).bind(id).bind(revision).execute(&mut *tx).await?.rows_affected();
         if n == 1 {
-            sqlx::query("INSERT INTO case_snapshots (case_id, kind, revision, record, content_hash, created_by, created_at) VALUES ($1, 'SIGN_OFF', $2, $3, $4, $5, $6)")
-                .bind(id).bind(revision).bind(&text).bind(&hash).bind(user.id).bind(now).execute(&mut *tx).await?;
+            crate::insert_snapshot!(tx, case: id, kind: "SIGN_OFF", revision: revision, record: &text, hash: &hash, by: user.id, at: now);
+            let mut event = event.clone();
             if let Some(c) = &comment {
-                sqlx::query("INSERT INTO case_comments (case_id, anchor, body, kind, author_id, author_role, created_at) VALUES ($1, '', $2, 'SIGN_OFF', $3, $4, $5)")
-                    .bind(id).bind(c).bind(user.id).bind(Role::Reviewer.as_str()).bind(now).execute(&mut *tx).await?;
+                let comment_id: i64 = sqlx::query_scalar("INSERT INTO case_comments (case_id, anchor, body, kind, author_id, author_role, created_at) VALUES ($1, '', $2, 'SIGN_OFF', $3, $4, $5) RETURNING id")
+                    .bind(id).bind(c).bind(user.id).bind(Role::Reviewer.as_str()).bind(now).fetch_one(&mut *tx).await?;
+                event.details["comment"] = comment_entry(comment_id, "", "SIGN_OFF", c);
             }
             crate::write_final_decisions!(tx, id, &finals);
             append_event!(tx, &event);
             if let Some(e) = &superseded {
-                sqlx::query("UPDATE cases SET state = 'SUPERSEDED' WHERE id = $1 AND state = 'DECIDED'").bind(e.case_id).execute(&mut *tx).await?;
+                sqlx::query("UPDATE cases SET state = 'SUPERSEDED' WHERE id = $1 AND state = 'DECIDED'").bind(e.case_id()).execute(&mut *tx).await?;
                 append_event!(tx, e);
             }
         }
         tx.commit().await?;
         n
     });
-    drop(writer);
     if n == 0 {
         return Err(AppError::Conflict(
             "Someone decided or returned this assessment a moment ago; reload the page.".into(),
@@ -930,14 +911,12 @@ pub async fn record_trigger(
         Action::TriggerRecorded,
         json!({ "trigger": trigger.code(), "date": date.to_string(), "description": description }),
     );
-    let writer = db.write_gate().await;
     with_pool!(db, pool => {
-        let mut tx = pool.begin().await?;
+        let mut tx = db.begin_write(pool).await?;
         sqlx::query("UPDATE cases SET reassessment_due = TRUE WHERE id = $1").bind(id).execute(&mut *tx).await?;
         append_event!(tx, &event);
         tx.commit().await?;
     });
-    drop(writer);
     Ok(())
 }
 

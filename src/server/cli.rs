@@ -1,5 +1,5 @@
-//! The command line: `hrdd` (serve), `hrdd score FILE`, `hrdd methodology`, `hrdd seed`, `hrdd audit verify`,
-//! `hrdd user …`, `hrdd token create`.
+//! The command line: `hrdd` (serve), `hrdd score FILE`, `hrdd methodology`, `hrdd seed`,
+//! `hrdd audit verify|anchor|keys|rotate-key`, `hrdd backup|restore`, `hrdd user …`, `hrdd token create`.
 
 use crate::methodology::{self, Catalogue, Registry};
 use crate::server::config::Config;
@@ -52,6 +52,11 @@ enum Command {
     /// Personal access tokens for the read API (`/api/v1`).
     #[command(subcommand)]
     Token(TokenCommand),
+    /// Copy the SQLite database to PATH while the server runs (a consistent snapshot). Back up the
+    /// audit key files separately (docs/SECURITY.md).
+    Backup { path: String },
+    /// Replace the database of a stopped server with the backup at PATH, then verify the record.
+    Restore { path: String },
 }
 
 #[derive(Subcommand)]
@@ -64,7 +69,7 @@ enum TokenCommand {
         /// What the token is for, e.g. "Nightly portfolio export".
         #[arg(long)]
         name: String,
-        /// Days until it expires (1-365).
+        /// Days until it expires (1-90).
         #[arg(long, default_value_t = 90)]
         days: i64,
     },
@@ -72,8 +77,23 @@ enum TokenCommand {
 
 #[derive(Subcommand)]
 enum AuditCommand {
-    /// Recompute every hash; exit status 1 and the first broken event or record of each case if any.
-    Verify,
+    /// Check the whole record: the gap-free sequence, every hash and signature, the anchor file, every
+    /// snapshot and comment, and every case row against its signed history. Exit status 1 with each
+    /// problem on its own line.
+    Verify {
+        /// A head exported earlier with `hrdd audit anchor` (or a copy of the anchor file) that the
+        /// database must still contain. Repeatable.
+        #[arg(long = "anchor")]
+        anchors: Vec<String>,
+    },
+    /// Print the newest event's number and hash as JSON, to keep outside the server (for
+    /// `hrdd audit verify --anchor`).
+    Anchor,
+    /// List the trusted public keys (publish them: anyone can check an exported record with them).
+    Keys,
+    /// Replace the signing key with a new one. Stop the server first. The old secret is destroyed; its
+    /// public key stays trusted, so what it signed still verifies.
+    RotateKey,
 }
 
 #[derive(Subcommand)]
@@ -109,7 +129,12 @@ pub fn run() -> ExitCode {
         Command::Score { file } => score(&file),
         Command::Methodology { version } => print_methodology(version.as_deref()),
         Command::Seed { cases, seed } => seed_cases(cases, seed),
-        Command::Audit(AuditCommand::Verify) => audit_verify(),
+        Command::Audit(AuditCommand::Verify { anchors }) => audit_verify(&anchors),
+        Command::Audit(AuditCommand::Anchor) => audit_anchor(),
+        Command::Audit(AuditCommand::Keys) => audit_keys(),
+        Command::Audit(AuditCommand::RotateKey) => audit_rotate_key(),
+        Command::Backup { path } => backup(&path),
+        Command::Restore { path } => restore(&path),
         Command::Token(TokenCommand::Create { email, name, days }) => token_create(&email, &name, days),
     }
 }
@@ -192,8 +217,19 @@ fn print_methodology(version: Option<&str>) -> ExitCode {
     }
 }
 
-/// Runs `work` against the configured database (connected and migrated) on a one-thread runtime.
+/// Runs `work` against the configured database (connected, migrated and its record sealed) on a
+/// one-thread runtime.
 fn with_database<F, Fut>(work: F) -> ExitCode
+where
+    F: FnOnce(crate::server::db::Db) -> Fut,
+    Fut: std::future::Future<Output = ExitCode>,
+{
+    open_database(true, work)
+}
+
+/// As [`with_database`]; `writes` = false opens it for checking only: no signing key is created and
+/// nothing is sealed (verification must not change what it verifies).
+fn open_database<F, Fut>(writes: bool, work: F) -> ExitCode
 where
     F: FnOnce(crate::server::db::Db) -> Fut,
     Fut: std::future::Future<Output = ExitCode>,
@@ -207,44 +243,174 @@ where
         Err(e) => return fail(e),
     };
     runtime.block_on(async move {
-        let db = match crate::server::db::Db::connect(&config.database_url).await {
+        let mut settings = crate::audit::AuditSettings::for_database(&config.database_url);
+        settings.create_key = writes;
+        let db = match crate::server::db::Db::connect_with(&config.database_url, &settings).await {
             Ok(db) => db,
             Err(e) => return fail(e),
         };
         if let Err(e) = db.migrate().await {
             return fail(e);
         }
+        if writes {
+            if let Err(e) = crate::audit::seal::seal_unsigned(&db).await {
+                return fail(e);
+            }
+        }
         work(db).await
     })
 }
 
-/// `hrdd audit verify`: every audit chain and snapshot hash; exit 1 naming each broken case.
-fn audit_verify() -> ExitCode {
-    with_database(|db| async move {
-        match crate::cases::audit::verify_all(&db).await {
-            Ok(report) if report.breaches.is_empty() => {
-                println!(
-                    "audit trail intact: {} cases, {} events, {} snapshots verified",
-                    report.cases, report.events, report.snapshots
-                );
+/// Prints a verification report; exit 1 when anything is broken.
+fn print_report(report: &crate::audit::verify::VerifyReport) -> ExitCode {
+    let head = report.head.as_ref().map_or_else(|| "none".to_string(), |h| format!("event {} {}", h.seq, h.hash));
+    if report.breaches.is_empty() {
+        println!(
+            "audit record intact: {} events (head: {head}), {} cases, {} snapshots, {} comments verified",
+            report.events, report.cases, report.snapshots, report.comments
+        );
+        return ExitCode::SUCCESS;
+    }
+    for b in &report.breaches {
+        println!("BROKEN {b}");
+    }
+    println!(
+        "audit record BROKEN: {} problems ({} events, {} cases, {} snapshots, {} comments checked)",
+        report.breaches.len(),
+        report.events,
+        report.cases,
+        report.snapshots,
+        report.comments
+    );
+    ExitCode::from(1)
+}
+
+/// `hrdd audit verify`: the whole record; exit 1 naming every problem.
+fn audit_verify(anchor_files: &[String]) -> ExitCode {
+    let mut extra = Vec::new();
+    for file in anchor_files {
+        let text = match std::fs::read_to_string(file) {
+            Ok(t) => t,
+            Err(e) => return fail(format!("--anchor {file}: {e}")),
+        };
+        match crate::audit::verify::parse_exported_anchors(&text) {
+            Ok(heads) => extra.extend(heads),
+            Err(e) => return fail(format!("--anchor {file}: {e}")),
+        }
+    }
+    open_database(false, |db| async move {
+        match crate::audit::verify::verify_all(&db, &extra).await {
+            Ok(report) => print_report(&report),
+            Err(e) => fail(e),
+        }
+    })
+}
+
+/// `hrdd audit anchor`: the current head as one line of JSON.
+fn audit_anchor() -> ExitCode {
+    open_database(false, |db| async move {
+        match crate::audit::verify::export_anchor(&db).await {
+            Ok(v) => {
+                println!("{v}");
                 ExitCode::SUCCESS
-            }
-            Ok(report) => {
-                for b in &report.breaches {
-                    println!("BROKEN {b}");
-                }
-                println!(
-                    "audit trail BROKEN in {} of {} cases ({} events, {} snapshots checked)",
-                    report.breaches.len(),
-                    report.cases,
-                    report.events,
-                    report.snapshots
-                );
-                ExitCode::from(1)
             }
             Err(e) => fail(e),
         }
     })
+}
+
+/// `hrdd audit keys`: the trusted public keys.
+fn audit_keys() -> ExitCode {
+    let config = match Config::from_env() {
+        Ok(c) => c,
+        Err(e) => return fail(e),
+    };
+    let settings = crate::audit::AuditSettings::for_database(&config.database_url);
+    match crate::audit::keys::Keyring::load(&settings.dir) {
+        Ok(ring) if ring.is_empty() => fail(format!("no trusted keys in {}", settings.dir.display())),
+        Ok(ring) => {
+            for (id, public, added) in ring.list() {
+                println!("{id} ed25519 {public} added {added}");
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(e),
+    }
+}
+
+/// `hrdd audit rotate-key`: a new signing key (the server must be stopped).
+fn audit_rotate_key() -> ExitCode {
+    let config = match Config::from_env() {
+        Ok(c) => c,
+        Err(e) => return fail(e),
+    };
+    if let Some(file) = crate::server::backup::sqlite_file(&config.database_url) {
+        match crate::server::backup::ServerLock::try_take(&file) {
+            Ok(Some(_)) => {}
+            Ok(None) => return fail("the server is running on this database; stop it before rotating the key"),
+            Err(e) => return fail(e),
+        }
+    }
+    let settings = crate::audit::AuditSettings::for_database(&config.database_url);
+    let rotated = crate::audit::keys::Signing::rotate(&settings.dir).and_then(|s| {
+        let mut ring = crate::audit::keys::Keyring::load(&settings.dir)?;
+        ring.trust(&settings.dir, &s.public_key())?;
+        Ok(s)
+    });
+    match rotated {
+        Ok(s) => {
+            println!(
+                "new audit signing key {} in {}; back it up with audit-keys.pub (the old key's signatures still verify)",
+                s.id(),
+                settings.dir.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(e),
+    }
+}
+
+/// `hrdd backup PATH`: a consistent copy of the SQLite database, taken while the server runs.
+fn backup(path: &str) -> ExitCode {
+    let target = std::path::PathBuf::from(path);
+    with_database(|db| async move {
+        match crate::server::backup::backup(&db, &target).await {
+            Ok(head) => {
+                println!(
+                    "backup written to {} (audit record up to event {} {}); keep the audit key files ({}) backed up separately",
+                    target.display(),
+                    head.seq,
+                    head.hash,
+                    db.trail().dir().display()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(e),
+        }
+    })
+}
+
+/// `hrdd restore PATH`: replaces the stopped server's database with a backup, then verifies it.
+fn restore(path: &str) -> ExitCode {
+    let config = match Config::from_env() {
+        Ok(c) => c,
+        Err(e) => return fail(e),
+    };
+    let source = std::path::PathBuf::from(path);
+    let settings = crate::audit::AuditSettings::for_database(&config.database_url);
+    let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
+        Ok(rt) => rt,
+        Err(e) => return fail(e),
+    };
+    let restored = runtime.block_on(async {
+        let anchor = crate::audit::anchor::AnchorLog::new(&settings.dir);
+        crate::server::backup::restore(&config.database_url, &source, &anchor).await
+    });
+    match restored {
+        Ok(head) => println!("restored {} (audit record up to event {}); verifying …", source.display(), head.seq),
+        Err(e) => return fail(e),
+    }
+    audit_verify(&[])
 }
 
 fn seed_cases(count: u64, seed: u64) -> ExitCode {
@@ -299,7 +465,7 @@ fn token_create(email: &str, name: &str, days: i64) -> ExitCode {
         if !crate::cases::CASE_READERS.iter().any(|r| user.has(*r)) {
             return fail(format!("{email} holds no role that reads assessments; a token would give no access"));
         }
-        match crate::accounts::tokens::create(&db, user.id, &name, days).await {
+        match crate::accounts::tokens::create(&db, &user, &name, days).await {
             Ok(t) => {
                 eprintln!(
                     "token {:?} for {email} (id {}), valid until {}; it is shown only now:",
@@ -357,7 +523,16 @@ fn user(cmd: UserCommand) -> ExitCode {
                     Err(m) => return fail(format!("password: {m}")),
                 };
                 let spec = service::UserSpec { name, roles: parsed, approval_level: level, scope };
-                match service::create_user(&db, &email, spec, &password, false).await {
+                match service::create_user(
+                    &db,
+                    &email,
+                    spec,
+                    &password,
+                    false,
+                    &service::ChangedBy::command_line("hrdd user add"),
+                )
+                .await
+                {
                     Ok(id) => {
                         println!("created user {} (id {id})", email.as_str());
                         ExitCode::SUCCESS

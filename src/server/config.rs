@@ -21,6 +21,26 @@ pub enum ConfigError {
     BadDatabaseUrl(String),
     #[error("Leptos configuration: {0}")]
     Leptos(String),
+    #[error("HRDD_TRUST_PROXY must be the number of reverse proxies in front of HRDD (0, 1, 2 …), got {0:?}")]
+    BadProxyHops(String),
+}
+
+/// How many reverse proxies in front of HRDD each add the address they saw to `X-Forwarded-For`
+/// (`HRDD_TRUST_PROXY`; 0 or unset = none: the connection's own address is the client's). Only that
+/// many entries from the right are trusted; `X-Forwarded-Host` and `X-Forwarded-Proto` are read only
+/// when it is at least 1.
+pub fn parse_proxy_hops(raw: Option<&str>) -> Result<usize, ConfigError> {
+    match raw.map(str::trim) {
+        None | Some("") => Ok(0),
+        Some(v) if v.eq_ignore_ascii_case("true") => Ok(1),
+        Some(v) => v.parse::<usize>().ok().filter(|n| *n <= 10).ok_or_else(|| ConfigError::BadProxyHops(v.to_string())),
+    }
+}
+
+/// [`parse_proxy_hops`] of the environment, read once (an invalid value was refused at start).
+pub fn proxy_hops() -> usize {
+    static HOPS: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *HOPS.get_or_init(|| parse_proxy_hops(std::env::var("HRDD_TRUST_PROXY").ok().as_deref()).unwrap_or(0))
 }
 
 impl Config {
@@ -34,6 +54,7 @@ impl Config {
         {
             return Err(ConfigError::BadDatabaseUrl(database_url));
         }
+        parse_proxy_hops(std::env::var("HRDD_TRUST_PROXY").ok().as_deref())?;
         if let Ok(raw) = std::env::var("LEPTOS_SITE_ADDR") {
             raw.parse::<SocketAddr>().map_err(|_| ConfigError::BadAddr(raw.clone()))?;
         }

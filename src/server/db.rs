@@ -3,10 +3,17 @@
 //! SQLite (the default, a file under `data/`) and PostgreSQL (when `DATABASE_URL` says so) share every
 //! query: SQL is written once with `$1` placeholders, which both accept, and [`with_pool!`] runs the
 //! same code against whichever pool is configured. Only migrations differ per backend, where DDL must.
+//!
+//! Writes that belong to the record go through [`WriteTx`] ([`Db::begin_write`]): it holds the SQLite
+//! write gate, takes the audit sequence's lock first (PostgreSQL), and writes the audit anchor after
+//! the commit.
 
+use crate::audit::anchor::Head;
+use crate::audit::{AuditSettings, Trail};
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
@@ -30,18 +37,25 @@ impl Backend {
 
 /// A connection pool to whichever database is configured.
 #[derive(Clone, Debug)]
-pub enum Db {
+pub enum Pool {
     Sqlite(SqlitePool),
     Postgres(PgPool),
+}
+
+/// The database: its pool and its audit keys and anchor (kept outside the database).
+#[derive(Clone, Debug)]
+pub struct Db {
+    pub pool: Pool,
+    trail: Arc<Trail>,
 }
 
 /// Runs `$body` with `$pool` bound to the concrete pool, so one query text serves both backends.
 #[macro_export]
 macro_rules! with_pool {
     ($db:expr, $pool:ident => $body:expr) => {
-        match $db {
-            $crate::server::db::Db::Sqlite($pool) => $body,
-            $crate::server::db::Db::Postgres($pool) => $body,
+        match &$db.pool {
+            $crate::server::db::Pool::Sqlite($pool) => $body,
+            $crate::server::db::Pool::Postgres($pool) => $body,
         }
     };
 }
@@ -56,6 +70,8 @@ pub enum DbError {
     Sqlx(#[from] sqlx::Error),
     #[error("database migration failed: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error(transparent)]
+    AuditKey(#[from] crate::audit::keys::KeyError),
 }
 
 /// SQLite has one writer at a time. Write transactions queue here, in arrival order, rather than in
@@ -64,31 +80,128 @@ pub enum DbError {
 /// SQLite files in one process merely share it.
 static SQLITE_WRITER: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
+/// A write transaction: holds the SQLite write gate (one writer per process, in arrival order),
+/// collects the audit head its events reach, and records that head in the anchor after committing.
+/// Queries run on it as on a transaction (`&mut *tx`).
+pub struct WriteTx<DB: sqlx::Database> {
+    tx: sqlx::Transaction<'static, DB>,
+    trail: Arc<Trail>,
+    head: Option<Head>,
+    _gate: Option<tokio::sync::MutexGuard<'static, ()>>,
+}
+
+impl<DB: sqlx::Database> WriteTx<DB> {
+    pub fn trail(&self) -> &Trail {
+        &self.trail
+    }
+
+    /// The newest event appended in this transaction (set by [`crate::append_event!`]).
+    pub fn set_head(&mut self, head: Head) {
+        self.head = Some(head);
+    }
+
+    /// Commits, then writes the audit anchor, then lets the next writer in.
+    pub async fn commit(self) -> Result<(), sqlx::Error> {
+        let WriteTx { tx, trail, head, _gate } = self;
+        tx.commit().await?;
+        if let Some(head) = head {
+            trail.anchor.record(&head);
+        }
+        drop(_gate);
+        Ok(())
+    }
+}
+
+impl<DB: sqlx::Database> std::ops::Deref for WriteTx<DB> {
+    type Target = DB::Connection;
+    fn deref(&self) -> &DB::Connection {
+        &self.tx
+    }
+}
+
+impl<DB: sqlx::Database> std::ops::DerefMut for WriteTx<DB> {
+    fn deref_mut(&mut self) -> &mut DB::Connection {
+        &mut self.tx
+    }
+}
+
+/// Opening a [`WriteTx`] on a concrete pool (see [`Db::begin_write`]).
+pub trait BeginWrite {
+    type Database: sqlx::Database;
+    fn begin_write<'a>(
+        &'a self,
+        db: &'a Db,
+    ) -> impl std::future::Future<Output = Result<WriteTx<Self::Database>, sqlx::Error>> + Send + 'a;
+}
+
+impl BeginWrite for SqlitePool {
+    type Database = sqlx::Sqlite;
+    async fn begin_write<'a>(&'a self, db: &'a Db) -> Result<WriteTx<sqlx::Sqlite>, sqlx::Error> {
+        let gate = SQLITE_WRITER.lock().await;
+        let tx = self.begin().await?;
+        Ok(WriteTx { tx, trail: db.trail.clone(), head: None, _gate: Some(gate) })
+    }
+}
+
+impl BeginWrite for PgPool {
+    type Database = sqlx::Postgres;
+    async fn begin_write<'a>(&'a self, db: &'a Db) -> Result<WriteTx<sqlx::Postgres>, sqlx::Error> {
+        let mut tx = self.begin().await?;
+        // The audit head first, before any case row: every writer takes its locks in this order,
+        // so two transactions that touch the same cases cannot deadlock on the head.
+        sqlx::query("SELECT seq FROM audit_head WHERE id = 1 FOR UPDATE").execute(&mut *tx).await?;
+        Ok(WriteTx { tx, trail: db.trail.clone(), head: None, _gate: None })
+    }
+}
+
 impl Db {
-    /// Waits for this process's turn to write (SQLite); PostgreSQL needs no gate.
+    /// Waits for this process's turn to write one statement outside a [`WriteTx`] (SQLite);
+    /// PostgreSQL needs no gate.
     pub async fn write_gate(&self) -> Option<tokio::sync::MutexGuard<'static, ()>> {
-        match self {
-            Db::Sqlite(_) => Some(SQLITE_WRITER.lock().await),
-            Db::Postgres(_) => None,
+        match &self.pool {
+            Pool::Sqlite(_) => Some(SQLITE_WRITER.lock().await),
+            Pool::Postgres(_) => None,
         }
     }
 
-    /// Connects to `url` (`sqlite://…` or `postgres://…`). SQLite files and their directory are created.
+    /// Opens a write transaction on `pool` (this database's pool, from [`with_pool!`]).
+    pub async fn begin_write<P: BeginWrite>(&self, pool: &P) -> Result<WriteTx<P::Database>, sqlx::Error> {
+        pool.begin_write(self).await
+    }
+
+    /// The audit keys and anchor of this database.
+    pub fn trail(&self) -> &Trail {
+        &self.trail
+    }
+
+    /// Connects to `url` (`sqlite://…` or `postgres://…`). SQLite files and their directory are created;
+    /// the audit files are where [`AuditSettings::for_database`] says.
     pub async fn connect(url: &str) -> Result<Db, DbError> {
+        Self::connect_with(url, &AuditSettings::for_database(url)).await
+    }
+
+    pub async fn connect_with(url: &str, audit: &AuditSettings) -> Result<Db, DbError> {
         if url.starts_with("sqlite:") {
             let options = SqliteConnectOptions::from_str(url).map_err(|e| DbError::BadUrl(e.to_string()))?;
             if let Some(dir) = options.get_filename().parent().filter(|d| !d.as_os_str().is_empty()) {
                 std::fs::create_dir_all(dir)
                     .map_err(|source| DbError::CreateDir { path: dir.display().to_string(), source })?;
             }
-            Self::connect_sqlite(options).await
+            Self::connect_sqlite(options, audit).await
         } else {
             let options = PgConnectOptions::from_str(url).map_err(|e| DbError::BadUrl(e.to_string()))?;
-            Self::connect_postgres(options).await
+            Self::connect_postgres(options, audit).await
         }
     }
 
-    pub async fn connect_sqlite(options: SqliteConnectOptions) -> Result<Db, DbError> {
+    /// A database over an existing pool with the audit files of `audit` (tools and tests that look at
+    /// one database with another set of keys).
+    pub fn from_pool(pool: Pool, audit: &AuditSettings) -> Result<Db, DbError> {
+        Ok(Db { pool, trail: Arc::new(Trail::open(audit)?) })
+    }
+
+    pub async fn connect_sqlite(options: SqliteConnectOptions, audit: &AuditSettings) -> Result<Db, DbError> {
+        let trail = Arc::new(Trail::open(audit)?);
         let options = options
             .create_if_missing(true)
             .journal_mode(SqliteJournalMode::Wal)
@@ -96,30 +209,31 @@ impl Db {
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(5));
         let pool = SqlitePoolOptions::new().max_connections(8).connect_with(options).await?;
-        Ok(Db::Sqlite(pool))
+        Ok(Db { pool: Pool::Sqlite(pool), trail })
     }
 
-    pub async fn connect_postgres(options: PgConnectOptions) -> Result<Db, DbError> {
+    pub async fn connect_postgres(options: PgConnectOptions, audit: &AuditSettings) -> Result<Db, DbError> {
+        let trail = Arc::new(Trail::open(audit)?);
         let pool = PgPoolOptions::new()
             .max_connections(16)
             .acquire_timeout(Duration::from_secs(10))
             .connect_with(options)
             .await?;
-        Ok(Db::Postgres(pool))
+        Ok(Db { pool: Pool::Postgres(pool), trail })
     }
 
     pub fn backend(&self) -> Backend {
-        match self {
-            Db::Sqlite(_) => Backend::Sqlite,
-            Db::Postgres(_) => Backend::Postgres,
+        match &self.pool {
+            Pool::Sqlite(_) => Backend::Sqlite,
+            Pool::Postgres(_) => Backend::Postgres,
         }
     }
 
     /// Applies pending migrations for this backend. Safe to call on every start.
     pub async fn migrate(&self) -> Result<(), DbError> {
-        match self {
-            Db::Sqlite(pool) => SQLITE_MIGRATIONS.run(pool).await?,
-            Db::Postgres(pool) => POSTGRES_MIGRATIONS.run(pool).await?,
+        match &self.pool {
+            Pool::Sqlite(pool) => SQLITE_MIGRATIONS.run(pool).await?,
+            Pool::Postgres(pool) => POSTGRES_MIGRATIONS.run(pool).await?,
         }
         Ok(())
     }
@@ -133,9 +247,9 @@ impl Db {
 
     /// How many migrations this build ships for the configured backend.
     pub fn known_migrations(&self) -> usize {
-        match self {
-            Db::Sqlite(_) => SQLITE_MIGRATIONS.iter().count(),
-            Db::Postgres(_) => POSTGRES_MIGRATIONS.iter().count(),
+        match &self.pool {
+            Pool::Sqlite(_) => SQLITE_MIGRATIONS.iter().count(),
+            Pool::Postgres(_) => POSTGRES_MIGRATIONS.iter().count(),
         }
     }
 

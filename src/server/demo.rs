@@ -54,7 +54,15 @@ pub async fn seed(db: &Db) -> Result<(), AppError> {
         let exists: i64 = with_pool!(db, pool => sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE email = $1").bind(*email).fetch_one(pool).await?);
         if exists == 0 {
             let email = Email::parse(email).map_err(AppError::internal)?;
-            service::create_user(db, &email, spec_for(email.as_str()), &password, false).await?;
+            service::create_user(
+                db,
+                &email,
+                spec_for(email.as_str()),
+                &password,
+                false,
+                &service::ChangedBy::command_line("demo accounts"),
+            )
+            .await?;
         }
     }
     Ok(())

@@ -120,8 +120,27 @@ async fn healthz(State(db): State<Db>) -> (StatusCode, Json<Health>) {
 
 /// Connects, migrates and serves until SIGTERM or Ctrl-C, then drains in-flight requests.
 pub async fn serve(config: Config, registry: Registry, demo: DemoMode) -> anyhow::Result<()> {
+    // One server per SQLite file; the lock also tells `hrdd restore` that the server is running.
+    let _lock = match crate::server::backup::sqlite_file(&config.database_url) {
+        Some(file) => {
+            if let Some(dir) = file.parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir)?;
+            }
+            match crate::server::backup::ServerLock::try_take(&file)? {
+                Some(lock) => Some(lock),
+                None => anyhow::bail!("another HRDD server is already running on {}", file.display()),
+            }
+        }
+        None => None,
+    };
     let db = Db::connect(&config.database_url).await?;
     db.migrate().await?;
+    crate::audit::seal::seal_unsigned(&db).await?;
+    tracing::info!(
+        dir = %db.trail().dir().display(),
+        key = db.trail().signing().map(|s| s.id().to_string()).unwrap_or_default(),
+        "audit record: signing key loaded"
+    );
     crate::portfolio::index::backfill(&db, &registry).await?;
     tracing::info!(backend = db.backend().as_str(), "database ready");
     if demo.0 {

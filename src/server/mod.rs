@@ -1,5 +1,6 @@
 //! Everything that only runs on the server: configuration, database, HTTP wiring, command line.
 
+pub mod backup;
 pub mod cli;
 pub mod config;
 pub mod context;

@@ -129,9 +129,12 @@ fn Alerts(summary: CaseSummary) -> impl IntoView {
     let versions = summary.versions.clone();
     let current = summary.overview.item.id;
     view! {
-        {summary.integrity_problem.clone().map(|p| view! {
+        {(!summary.integrity_problems.is_empty()).then(|| view! {
             <div class="mt-6 rounded-md border border-red-400 bg-red-50 px-4 py-3 text-sm text-red-900" role="alert" data-testid="integrity-problem">
-                <strong>"The audit trail of this assessment does not verify: "</strong>{p}
+                <strong>"The record of this assessment does not verify. What is shown below may have been changed outside HRDD:"</strong>
+                <ul class="mt-2 list-disc pl-5">
+                    {summary.integrity_problems.iter().map(|p| view! { <li>{p.clone()}</li> }).collect_view()}
+                </ul>
             </div>
         })}
         {summary.review_due.clone().map(|due| view! {
@@ -794,13 +797,13 @@ fn Comments(summary: CaseSummary, actions: ReviewActions) -> impl IntoView {
 #[component]
 fn AuditTrail(summary: CaseSummary) -> impl IntoView {
     let events = summary.events.clone();
-    let intact = summary.integrity_problem.is_none();
+    let intact = summary.integrity_problems.is_empty();
     view! {
         <section class=format!("{SECTION} print:break-before-page") aria-labelledby="audit-h">
             <h2 id="audit-h" class=H2>"Audit trail"</h2>
             <p class="mt-1 text-sm text-slate-700" data-testid="audit-status">
                 {if intact {
-                    format!("{} events, hash-chained; the chain and the records verify.", events.len())
+                    format!("{} events, each signed and chained into the installation's audit record; the events, records, comments and the case itself verify.", events.len())
                 } else {
                     "The chain or a record does NOT verify (see the warning at the top).".to_string()
                 }}
@@ -817,7 +820,7 @@ fn AuditTrail(summary: CaseSummary) -> impl IntoView {
                             <td class=format!("{TD} whitespace-nowrap")>{e.at}</td>
                             <td class=TD>{format!("{} ({})", e.actor, e.role)}</td>
                             <td class=TD>{e.summary}</td>
-                            <td class=format!("{TD} font-mono text-xs")>{e.hash.chars().take(19).collect::<String>()}"…"</td>
+                            <td class=format!("{TD} font-mono text-xs") title=format!("record event {}: {}", e.record_seq, e.hash)>{e.hash.chars().take(19).collect::<String>()}"…"</td>
                         </tr>
                     }).collect_view()}
                 </tbody>

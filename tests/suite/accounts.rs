@@ -39,31 +39,74 @@ async fn unknown_user_and_wrong_password_get_the_same_message(t: TestDb) {
 }
 on_both_backends!(unknown_user_and_wrong_password_get_the_same_message);
 
-async fn five_failures_pause_sign_in_for_the_account(t: TestDb) {
+/// Throttling slows guessing without locking anyone out (issue: five failures used to lock the
+/// account for its owner everywhere, and failures on made-up e-mails locked a whole office).
+async fn failed_sign_ins_slow_down_one_account_at_one_address_only(t: TestDb) {
     let app = app(&t.db);
     make_user(&t.db, "ana@un.org", &[Role::Assessor], None, &["KE"]).await;
-    for _ in 0..5 {
-        let r = call(&app, "session/login", None, &[("email", "ana@un.org"), ("password", "not the password")]).await;
-        assert_eq!(r.status, 422);
+    make_user(&t.db, "ben@un.org", &[Role::Assessor], None, &["KE"]).await;
+    let attacker = "203.0.113.9";
+    let wrong = |ip: &'static str| service::authenticate(&t.db, "ana@un.org", "not the password", ip);
+    for _ in 0..service::FREE_FAILURES_PER_ACCOUNT_AND_ADDRESS {
+        assert_eq!(wrong(attacker).await.unwrap_err().status(), 422);
     }
-    // Even the right password is refused now, with a clear message.
-    let r = call(&app, "session/login", None, &[("email", "ana@un.org"), ("password", PASSWORD)]).await;
-    assert_eq!(r.status, 429, "{}", r.body);
-    assert!(r.body.contains("15 minutes"), "{}", r.body);
-    assert!(session_token(&r).is_none());
-    // Attempts are recorded for the audit: 5 failures, 1 throttled.
-    let (failed, throttled): (i64, i64) = with_pool!(&t.db, pool => (
-        sqlx::query_scalar("SELECT COUNT(*) FROM sign_in_attempts WHERE success = $1 AND throttled = $1").bind(false).fetch_one(pool).await.unwrap(),
-        sqlx::query_scalar("SELECT COUNT(*) FROM sign_in_attempts WHERE throttled = $1").bind(true).fetch_one(pool).await.unwrap(),
-    ));
-    assert_eq!((failed, throttled), (5, 1));
-    // Failures older than 15 minutes no longer count.
+    // From the attacker's address even the right password now waits, with the time in the message.
+    let err = service::authenticate(&t.db, "ana@un.org", PASSWORD, attacker).await.unwrap_err();
+    assert_eq!(err.status(), 429, "{err}");
+    assert!(err.to_string().contains("wait 5 seconds"), "{err}");
+    // The owner at their own address signs in at once, and so does a colleague behind the attacker's NAT.
+    assert!(service::authenticate(&t.db, "ana@un.org", PASSWORD, "198.51.100.20").await.is_ok());
+    assert!(service::authenticate(&t.db, "ben@un.org", PASSWORD, attacker).await.is_ok());
+    // The wait doubles with each further failure (counted once the previous wait is over).
+    let earlier = chrono::Utc::now() - chrono::Duration::seconds(6);
+    with_pool!(&t.db, pool => sqlx::query("UPDATE sign_in_attempts SET at = $1 WHERE ip = $2").bind(earlier).bind(attacker).execute(pool).await.unwrap().rows_affected());
+    assert_eq!(wrong(attacker).await.unwrap_err().status(), 422);
+    let err = service::authenticate(&t.db, "ana@un.org", PASSWORD, attacker).await.unwrap_err();
+    assert!(err.to_string().contains("wait 10 seconds"), "{err}");
+    // A success clears the count for that account and address.
+    with_pool!(&t.db, pool => sqlx::query("UPDATE sign_in_attempts SET at = $1 WHERE ip = $2").bind(chrono::Utc::now() - chrono::Duration::seconds(11)).bind(attacker).execute(pool).await.unwrap().rows_affected());
+    assert!(service::authenticate(&t.db, "ana@un.org", PASSWORD, attacker).await.is_ok());
+    assert_eq!(wrong(attacker).await.unwrap_err().status(), 422, "counting starts again");
+    // Failures on made-up e-mails: an address gets 30 before it must wait, and then only it waits.
+    let sprayer = "192.0.2.66";
+    for i in 0..service::FREE_FAILURES_PER_ADDRESS {
+        let email = format!("nobody{i}@un.org");
+        assert_eq!(service::authenticate(&t.db, &email, "guess guess guess", sprayer).await.unwrap_err().status(), 422);
+    }
+    assert_eq!(service::authenticate(&t.db, "ben@un.org", PASSWORD, sprayer).await.unwrap_err().status(), 429);
+    assert!(service::authenticate(&t.db, "ben@un.org", PASSWORD, "192.0.2.67").await.is_ok());
+    // Throttled attempts are recorded, and failures older than 15 minutes no longer count.
+    let throttled: i64 = with_pool!(&t.db, pool => sqlx::query_scalar("SELECT COUNT(*) FROM sign_in_attempts WHERE throttled = $1").bind(true).fetch_one(pool).await.unwrap());
+    assert_eq!(throttled, 3);
     let old = chrono::Utc::now() - chrono::Duration::minutes(16);
     with_pool!(&t.db, pool => sqlx::query("UPDATE sign_in_attempts SET at = $1").bind(old).execute(pool).await.unwrap().rows_affected());
+    assert!(service::authenticate(&t.db, "ben@un.org", PASSWORD, sprayer).await.is_ok());
+    // Through the sign-in form the throttled reply is a 429 with the same words.
+    for _ in 0..3 {
+        call(&app, "session/login", None, &[("email", "ana@un.org"), ("password", "not the password")]).await;
+    }
     let r = call(&app, "session/login", None, &[("email", "ana@un.org"), ("password", PASSWORD)]).await;
-    assert!(session_token(&r).is_some(), "{} {}", r.status, r.body);
+    assert_eq!(r.status, 429, "{}", r.body);
+    assert!(session_token(&r).is_none());
 }
-on_both_backends!(five_failures_pause_sign_in_for_the_account);
+on_both_backends!(failed_sign_ins_slow_down_one_account_at_one_address_only);
+
+#[test]
+fn only_the_configured_proxy_hops_are_trusted_for_the_client_address() {
+    use hrdd::accounts::session::client_address;
+    let peer = Some("10.0.0.5".parse().unwrap());
+    // No proxy configured: X-Forwarded-For is the client's own claim and is ignored.
+    assert_eq!(client_address(Some("1.2.3.4"), peer, 0), "10.0.0.5");
+    // One proxy appends the address it saw: the rightmost entry; what the client wrote is ignored.
+    assert_eq!(client_address(Some("6.6.6.6, 1.2.3.4"), peer, 1), "1.2.3.4");
+    assert_eq!(client_address(Some("9.9.9.9, 6.6.6.6, 1.2.3.4, 10.1.1.1"), peer, 2), "1.2.3.4");
+    // Fewer entries than proxies, or garbage: the connection's address.
+    assert_eq!(client_address(None, peer, 1), "10.0.0.5");
+    assert_eq!(client_address(Some("not-an-ip"), peer, 1), "10.0.0.5");
+    assert!(hrdd::server::config::parse_proxy_hops(Some("two")).is_err());
+    assert_eq!(hrdd::server::config::parse_proxy_hops(Some("1")).unwrap(), 1);
+    assert_eq!(hrdd::server::config::parse_proxy_hops(None).unwrap(), 0);
+}
 
 async fn sessions_expire_after_idle_and_absolute_timeouts(t: TestDb) {
     let app = app(&t.db);
@@ -90,14 +133,14 @@ async fn deactivation_and_password_change_revoke_all_sessions(t: TestDb) {
     let a = sign_in(&app, "ana@un.org").await;
     let b = sign_in(&app, "ana@un.org").await;
     assert_ne!(a, b, "every sign-in gets a fresh session id");
-    service::set_active(&t.db, id, false).await.unwrap();
+    service::set_active(&t.db, id, false, &service::ChangedBy::command_line("test")).await.unwrap();
     for token in [&a, &b] {
         assert_eq!(send(&app, "GET", "/methodology", Some(token), None, None).await.status, 303);
     }
     let r = call(&app, "session/login", None, &[("email", "ana@un.org"), ("password", PASSWORD)]).await;
     assert!(session_token(&r).is_none(), "a deactivated user cannot sign in");
 
-    service::set_active(&t.db, id, true).await.unwrap();
+    service::set_active(&t.db, id, true, &service::ChangedBy::command_line("test")).await.unwrap();
     let c = sign_in(&app, "ana@un.org").await;
     let changed = call(
         &app,
@@ -164,7 +207,7 @@ async fn temporary_password_forces_a_change_first(t: TestDb) {
     let app = app(&t.db);
     let id = make_user(&t.db, "ana@un.org", &[Role::Assessor], None, &["KE"]).await;
     let temp = hrdd::accounts::NewPassword::parse("temporary pass 123").unwrap();
-    service::set_password(&t.db, id, &temp, true).await.unwrap();
+    service::set_password(&t.db, id, &temp, true, &service::ChangedBy::command_line("test")).await.unwrap();
     let reply = call(&app, "session/login", None, &[("email", "ana@un.org"), ("password", "temporary pass 123")]).await;
     let token = session_token(&reply).unwrap();
     let page = send(&app, "GET", "/methodology", Some(&token), None, None).await;

@@ -96,16 +96,19 @@ use std::sync::Arc;
 /// A fresh, empty database for one test: a temporary SQLite file, or a new PostgreSQL schema.
 pub struct TestDb {
     pub db: Db,
-    _dir: Option<tempfile::TempDir>,
+    /// The SQLite file's directory, which also holds the audit key files and anchor.
+    #[allow(dead_code)] // read by the backup tests
+    pub dir: Option<tempfile::TempDir>,
 }
 
 impl TestDb {
     pub async fn sqlite() -> TestDb {
         let dir = tempfile::tempdir().expect("temp dir");
         let url = format!("sqlite://{}", dir.path().join("test.sqlite").display());
-        let db = Db::connect(&url).await.expect("sqlite connects");
+        let settings = hrdd::audit::AuditSettings { dir: dir.path().to_path_buf(), create_key: true };
+        let db = Db::connect_with(&url, &settings).await.expect("sqlite connects");
         db.migrate().await.expect("sqlite migrates");
-        TestDb { db, _dir: Some(dir) }
+        TestDb { db, dir: Some(dir) }
     }
 
     /// `None` when `HRDD_TEST_POSTGRES_URL` is unset (the suite then covers SQLite only; `.ci/run` sets it).
@@ -118,9 +121,11 @@ impl TestDb {
         sqlx::query(&format!("CREATE SCHEMA {schema}")).execute(&admin).await.expect("create schema");
         admin.close().await;
         let options = PgConnectOptions::from_str(&url).unwrap().options([("search_path", schema.as_str())]);
-        let db = Db::connect_postgres(options).await.expect("postgres connects");
+        let dir = tempfile::tempdir().expect("temp dir");
+        let settings = hrdd::audit::AuditSettings { dir: dir.path().to_path_buf(), create_key: true };
+        let db = Db::connect_postgres(options, &settings).await.expect("postgres connects");
         db.migrate().await.expect("postgres migrates");
-        Some(TestDb { db, _dir: None })
+        Some(TestDb { db, dir: Some(dir) })
     }
 }
 
@@ -238,7 +243,8 @@ pub async fn make_user(
         CountryScope::Countries(countries.iter().map(|c| c.to_string()).collect())
     };
     let spec = service::UserSpec { name: format!("User {email}"), roles: roles.to_vec(), approval_level: level, scope };
-    service::create_user(db, &Email::parse(email).unwrap(), spec, &NewPassword::parse(PASSWORD).unwrap(), false)
+    let by = service::ChangedBy::command_line("test");
+    service::create_user(db, &Email::parse(email).unwrap(), spec, &NewPassword::parse(PASSWORD).unwrap(), false, &by)
         .await
         .expect("user created")
 }

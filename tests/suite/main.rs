@@ -10,6 +10,7 @@ mod engine_properties;
 mod engine_rules;
 mod engine_validation;
 mod http;
+mod integrity;
 mod portfolio;
 mod review;
 mod seed;

@@ -335,7 +335,8 @@ fn json(body: &str) -> Value {
 
 async fn token_for(t: &TestDb, email: &str) -> String {
     let id: i64 = hrdd::with_pool!(&t.db, pool => sqlx::query_scalar("SELECT id FROM users WHERE email = $1").bind(email).fetch_one(pool).await.unwrap());
-    hrdd::accounts::tokens::create(&t.db, id, "test", 30).await.unwrap().token
+    let user = hrdd::accounts::service::load_user(&t.db, id).await.unwrap().unwrap();
+    hrdd::accounts::tokens::create(&t.db, &user, "test", 30).await.unwrap().token
 }
 
 async fn api_tokens_carry_their_owners_role_and_countries(t: TestDb) {
@@ -451,11 +452,19 @@ async fn api_tokens_carry_their_owners_role_and_countries(t: TestDb) {
     assert_eq!(api(&app, "/api/v1/cases", Some(&expiring)).await.0, 401, "expired");
     let fresh = token_for(&t, "ke.assessor@un.org").await;
     let assessor_id: i64 = hrdd::with_pool!(&t.db, pool => sqlx::query_scalar("SELECT id FROM users WHERE email = 'ke.assessor@un.org'").fetch_one(pool).await.unwrap());
-    hrdd::accounts::service::set_active(&t.db, assessor_id, false).await.unwrap();
+    hrdd::accounts::service::set_active(
+        &t.db,
+        assessor_id,
+        false,
+        &hrdd::accounts::service::ChangedBy::command_line("test"),
+    )
+    .await
+    .unwrap();
     assert_eq!(api(&app, "/api/v1/cases", Some(&fresh)).await.0, 401, "deactivated owner");
-    // Token names are validated; tokens live 1–365 days.
-    assert!(hrdd::accounts::tokens::create(&t.db, other, "  ", 30).await.unwrap_err().for_field("name").is_some());
-    assert!(hrdd::accounts::tokens::create(&t.db, other, "x", 400).await.unwrap_err().for_field("days").is_some());
+    // Token names are validated; tokens live 1–90 days.
+    let other = hrdd::accounts::service::load_user(&t.db, other).await.unwrap().unwrap();
+    assert!(hrdd::accounts::tokens::create(&t.db, &other, "  ", 30).await.unwrap_err().for_field("name").is_some());
+    assert!(hrdd::accounts::tokens::create(&t.db, &other, "x", 91).await.unwrap_err().for_field("days").is_some());
     // The stored hash is not the token.
     let stored: Vec<String> = hrdd::with_pool!(&t.db, pool => sqlx::query_scalar("SELECT token_hash FROM api_tokens").fetch_all(pool).await.unwrap());
     assert!(stored.iter().all(|h| h.len() == 64 && !h.starts_with("hrdd_")));
@@ -519,15 +528,15 @@ async fn exports_are_complete_neutralised_and_audited(t: TestDb) {
     );
 
     // Downloading one summary is an audit event; the chain still verifies.
-    let before: i64 = hrdd::with_pool!(&t.db, pool => sqlx::query_scalar("SELECT COUNT(*) FROM case_events WHERE case_id = $1").bind(hostile).fetch_one(pool).await.unwrap());
+    let before: i64 = hrdd::with_pool!(&t.db, pool => sqlx::query_scalar("SELECT COUNT(*) FROM audit_events WHERE case_id = $1").bind(hostile).fetch_one(pool).await.unwrap());
     let (status, body, headers) = api(&app, &format!("/api/v1/cases/{hostile}/summary.json"), Some(&token)).await;
     assert_eq!(status, 200, "{body}");
     assert!(headers.iter().any(|(k, v)| k == "content-disposition" && v.contains("-summary.json")));
     assert_eq!(json(&body)["case_id"], hostile);
-    let events: Vec<(String, String)> = hrdd::with_pool!(&t.db, pool => sqlx::query_as("SELECT action, actor FROM case_events WHERE case_id = $1 ORDER BY seq").bind(hostile).fetch_all(pool).await.unwrap());
+    let events: Vec<(String, String)> = hrdd::with_pool!(&t.db, pool => sqlx::query_as("SELECT action, actor FROM audit_events WHERE case_id = $1 ORDER BY seq").bind(hostile).fetch_all(pool).await.unwrap());
     assert_eq!(events.len() as i64, before + 1);
     assert_eq!(events.last().unwrap(), &("EXPORTED".to_string(), "all.manager@un.org".to_string()));
-    let report = hrdd::cases::audit::verify_all(&t.db).await.unwrap();
+    let report = hrdd::audit::verify::verify_all(&t.db, &[]).await.unwrap();
     assert!(report.breaches.is_empty(), "{:?}", report.breaches);
 }
 on_both_backends!(exports_are_complete_neutralised_and_audited);

@@ -56,7 +56,7 @@ async fn seeded_cases_are_scored_varied_and_submitted_ones_carry_a_verifiable_sn
     let returned: i64 = hrdd::with_pool!(&t.db, pool => sqlx::query_scalar("SELECT COUNT(*) FROM case_comments WHERE kind = 'RETURN'").fetch_one(pool).await.unwrap());
     assert_eq!(returned as u64, report.returned + more.returned, "each returned case carries the reviewer's comment");
     // The whole history verifies: chains, submission and sign-off hashes.
-    let verified = hrdd::cases::audit::verify_all(&t.db).await.unwrap();
+    let verified = hrdd::audit::verify::verify_all(&t.db, &[]).await.unwrap();
     assert!(verified.breaches.is_empty(), "{:?}", verified.breaches);
     assert!(verified.events as u64 > total, "every version has its history: {} events", verified.events);
 }
