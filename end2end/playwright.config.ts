@@ -11,6 +11,8 @@ const port = process.env.HRDD_E2E_PORT ?? '3100';
 const dbDir = path.join(root, 'target', 'e2e');
 fs.mkdirSync(dbDir, { recursive: true });
 const dbFile = path.join(dbDir, 'hrdd-e2e.sqlite');
+// The audit signing key and anchor of this database (fresh with it).
+const auditDir = path.join(dbDir, 'audit');
 
 export default defineConfig({
   testDir: './tests',
@@ -29,7 +31,7 @@ export default defineConfig({
     viewport: { width: 1280, height: 900 },
   },
   webServer: {
-    command: `rm -f ${dbFile} ${dbFile}-wal ${dbFile}-shm && exec ./target/release/hrdd serve --demo`,
+    command: `rm -rf ${dbFile} ${dbFile}-wal ${dbFile}-shm ${auditDir} && exec ./target/release/hrdd serve --demo`,
     cwd: root,
     url: `http://127.0.0.1:${port}/healthz`,
     reuseExistingServer: false,
@@ -39,6 +41,7 @@ export default defineConfig({
     env: {
       LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
       DATABASE_URL: `sqlite://${dbFile}`,
+      HRDD_AUDIT_DIR: auditDir,
       RUST_LOG: 'warn',
     },
   },

@@ -1,6 +1,7 @@
 //! The Leptos application: HTML shell, routes and the page layout.
 
 use crate::ui::account::{AccountPage, PasswordPage};
+use crate::ui::account_history::AccountHistoryPage;
 use crate::ui::admin_users::AdminUsersPage;
 use crate::ui::cases::{CaseListPage, NewCasePage};
 use crate::ui::home::HomePage;
@@ -53,6 +54,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
                     <Route path=path!("/account/password") view=PasswordPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/users") view=AdminUsersPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/users/:id/history") view=AccountHistoryPage ssr=SsrMode::Async/>
                     <Route path=path!("/methodology") view=MethodologyPage ssr=SsrMode::Async/>
                     <Route path=path!("/cases") view=CaseListPage ssr=SsrMode::Async/>
                     <Route path=path!("/cases/new") view=NewCasePage ssr=SsrMode::Async/>

@@ -28,6 +28,12 @@ pub enum AppError {
     /// Throttled: 429.
     #[error("{0}")]
     TooManyAttempts(String),
+    /// The request itself could not be read (malformed, wrong types, out-of-range numbers): 400.
+    #[error("{0}")]
+    BadRequest(String),
+    /// The request body is larger than the server accepts: 413.
+    #[error("{0}")]
+    TooLarge(String),
     /// A failure the user cannot fix; details are in the server log: 500.
     #[error("Something went wrong on the server. Your input was not lost; please try again. (ref {0})")]
     Internal(String),
@@ -50,6 +56,8 @@ impl AppError {
             AppError::Invalid { .. } => 422,
             AppError::Conflict(_) => 409,
             AppError::TooManyAttempts(_) => 429,
+            AppError::BadRequest(_) => 400,
+            AppError::TooLarge(_) => 413,
             AppError::Internal(_) => 500,
         }
     }
@@ -63,6 +71,8 @@ impl AppError {
             AppError::Invalid { .. } => "invalid",
             AppError::Conflict(_) => "conflict",
             AppError::TooManyAttempts(_) => "too_many_attempts",
+            AppError::BadRequest(_) => "bad_request",
+            AppError::TooLarge(_) => "too_large",
             AppError::Internal(_) => "internal",
         }
     }
@@ -84,17 +94,48 @@ impl AppError {
     }
 }
 
+/// The largest request body the server reads (server functions, form posts, the API): 2 MiB. The
+/// biggest legitimate body is a wizard save of a 1 MB draft (`cases::wizard::MAX_DRAFT_BYTES`).
+pub const MAX_BODY_BYTES: usize = 2 << 20;
+
+/// At most 200 characters of a parser's message (it may quote the input).
+fn short(msg: &str) -> String {
+    let cut: String = msg.chars().filter(|c| !c.is_control()).take(200).collect();
+    if cut.len() < msg.len() {
+        format!("{cut}…")
+    } else {
+        cut
+    }
+}
+
 impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        match value {
-            // Bad or oversized form data is the user's to fix; everything else is ours.
-            ServerFnErrorErr::Args(msg) | ServerFnErrorErr::Deserialization(msg) => {
-                AppError::Invalid { field: None, message: format!("The form could not be read: {msg}") }
+        let error = match value {
+            // A request that cannot be read is the sender's to fix (400, or 413 when too large);
+            // everything else is ours.
+            ServerFnErrorErr::Args(msg) | ServerFnErrorErr::Deserialization(msg) | ServerFnErrorErr::Request(msg) => {
+                if msg.contains("length limit exceeded") {
+                    AppError::TooLarge(format!(
+                        "The request is larger than the {} MB the server accepts.",
+                        MAX_BODY_BYTES >> 20
+                    ))
+                } else {
+                    AppError::BadRequest(format!("The request could not be read: {}", short(&msg)))
+                }
             }
             other => AppError::Internal(other.to_string()),
+        };
+        // Server-side this runs inside the request (leptos_axum provides the response options):
+        // answer with the error's own status, not the default 500.
+        #[cfg(feature = "ssr")]
+        if let Some(res) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+            res.set_status(
+                axum::http::StatusCode::from_u16(error.status()).unwrap_or(axum::http::StatusCode::BAD_REQUEST),
+            );
         }
+        error
     }
 }
 

@@ -20,6 +20,7 @@ pub mod error;
 pub mod methodology;
 pub mod portfolio;
 pub mod review;
+pub mod text;
 pub mod ui;
 pub mod url;
 

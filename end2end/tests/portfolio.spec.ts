@@ -1,5 +1,5 @@
 import { test, expect, Page } from '@playwright/test';
-import { asUser } from './helpers';
+import { asUser, PASSWORD } from './helpers';
 import { execFileSync } from 'child_process';
 import * as path from 'path';
 
@@ -83,6 +83,10 @@ test('a manager creates a token, reads the API with it, and revokes it', async (
   await page.getByRole('button', { name: 'Create token' }).click();
   await expect(page.locator('#name-error')).toContainText('Give the token a name');
   await page.getByLabel('Name').fill('Monday spreadsheet');
+  // A session alone cannot mint a token: the password is asked for again.
+  await page.getByRole('button', { name: 'Create token' }).click();
+  await expect(page.locator('#password-error')).toContainText('Enter your password');
+  await page.getByLabel('Your password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Create token' }).click();
   const token = await page.getByLabel('The new token').inputValue();
   expect(token).toMatch(/^hrdd_[0-9a-f]{40}$/);

@@ -290,3 +290,26 @@ pub struct CreatedToken {
     pub token: String,
     pub expires_at: String,
 }
+
+/// One change of an account, as its history page shows it (from the signed audit record).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AccountEvent {
+    /// Its number in the installation's audit record.
+    pub seq: i64,
+    pub at: String,
+    /// Who did it: an administrator's e-mail, the user themself, or the command line.
+    pub actor: String,
+    pub action: String,
+    /// What changed: `(what, before, after)`; before is empty for a creation.
+    pub changes: Vec<(String, String, String)>,
+    pub hash: String,
+    /// The event's hash and signature hold.
+    pub verified: bool,
+}
+
+/// An account and every recorded change of it, oldest first.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AccountHistory {
+    pub user: UserSummary,
+    pub events: Vec<AccountEvent>,
+}

@@ -138,7 +138,7 @@ pub async fn login(email: String, password: String, next: Option<String>) -> Res
             // message (and no error status, which would replace the redirect).
             if is_plain_form_post() {
                 let next_q = next.as_deref().map(|n| format!("&next={}", url_encode(n))).unwrap_or_default();
-                leptos_axum::redirect(&format!(
+                crate::server::context::redirect(&format!(
                     "/login?error={}&email={}{next_q}",
                     login_error_code(&err),
                     url_encode(email.trim())
@@ -160,7 +160,7 @@ pub async fn login(email: String, password: String, next: Option<String>) -> Res
     response.append_header(SET_COOKIE, cookies().set_cookie(&token));
     let must_change = service::load_user(&db, user_id).await?.is_some_and(|u| u.must_change_password);
     let target = if must_change { "/account/password".to_string() } else { safe_next(next) };
-    leptos_axum::redirect(&target);
+    crate::server::context::redirect(&target);
     Ok(())
 }
 
@@ -172,7 +172,7 @@ pub async fn logout() -> Result<(), AppError> {
         session::revoke(&db(), &token).await?;
     }
     expect_context::<ResponseOptions>().append_header(SET_COOKIE, cookies().clear_cookie());
-    leptos_axum::redirect("/login?signed_out=1");
+    crate::server::context::redirect("/login?signed_out=1");
     Ok(())
 }
 
@@ -201,7 +201,7 @@ pub async fn change_password(current: String, new_password: String, confirm: Str
     .await;
     match result {
         Ok(()) => {
-            leptos_axum::redirect("/account/password?changed=1");
+            crate::server::context::redirect("/account/password?changed=1");
             Ok(())
         }
         Err(err) => {
@@ -210,7 +210,7 @@ pub async fn change_password(current: String, new_password: String, confirm: Str
                     AppError::Invalid { field: Some(f), .. } => f.clone(),
                     _ => String::new(),
                 };
-                leptos_axum::redirect(&format!(
+                crate::server::context::redirect(&format!(
                     "/account/password?error={}&field={field}",
                     url_encode(&err.to_string())
                 ));
@@ -219,6 +219,14 @@ pub async fn change_password(current: String, new_password: String, confirm: Str
             Err(fail(err))
         }
     }
+}
+
+/// One account's history of changes (roles, level, countries, activation, passwords, tokens) from
+/// the signed audit record. Admins only.
+#[server(prefix = "/api", endpoint = "admin/users/history")]
+pub async fn account_history(id: i64) -> Result<super::AccountHistory, AppError> {
+    ssr::require_admin()?;
+    ssr::service::account_history(&ssr::db(), id).await.map_err(ssr::fail)
 }
 
 /// Every user, for the admin page. Admins only.

@@ -487,3 +487,68 @@ async fn record_attempt(
     }
     Ok(())
 }
+
+/// The account and its recorded changes, each with what changed before → after.
+pub async fn account_history(db: &Db, id: i64) -> Result<super::AccountHistory, AppError> {
+    let user = load_any_user(db, id).await?.ok_or_else(|| AppError::NotFound("No such user.".into()))?;
+    let keyring = db.trail().keyring();
+    let events = crate::audit::verify::events_of_account(db, id)
+        .await?
+        .into_iter()
+        .map(|e| {
+            let details = e.details_value();
+            super::AccountEvent {
+                seq: e.seq,
+                at: e.at.replace('T', " ").chars().take(16).collect::<String>() + " UTC",
+                actor: e.actor.clone(),
+                action: account_action_label(&e.action).to_string(),
+                changes: account_changes(&details),
+                verified: crate::audit::check::event_problem(&e, keyring).is_none(),
+                hash: e.hash,
+            }
+        })
+        .collect();
+    Ok(super::AccountHistory { user, events })
+}
+
+fn account_action_label(action: &str) -> &'static str {
+    match action {
+        "USER_CREATED" => "Account created",
+        "USER_UPDATED" => "Account changed",
+        "USER_DEACTIVATED" => "Deactivated",
+        "USER_REACTIVATED" => "Reactivated",
+        "PASSWORD_RESET" => "Temporary password set by an administrator",
+        "PASSWORD_CHANGED" => "Password changed by the user",
+        "TOKEN_CREATED" => "Access token created",
+        "TOKEN_REVOKED" => "Access token revoked",
+        _ => "Other change",
+    }
+}
+
+/// `(what, before, after)` for every field that differs between `before` and `after` (or every
+/// field of `after` for a creation), plus the plain facts of the other events.
+fn account_changes(details: &Value) -> Vec<(String, String, String)> {
+    let show = |v: &Value| match v {
+        Value::Null => "—".to_string(),
+        Value::String(s) => s.clone(),
+        Value::Array(items) => {
+            items.iter().map(|i| i.as_str().map_or_else(|| i.to_string(), String::from)).collect::<Vec<_>>().join(", ")
+        }
+        other => other.to_string(),
+    };
+    let (before, after) = (&details["before"], &details["after"]);
+    let mut out = Vec::new();
+    if let Some(fields) = after.as_object() {
+        for (k, v) in fields {
+            if before.get(k) != Some(v) {
+                out.push((k.replace('_', " "), before.get(k).map(show).unwrap_or_default(), show(v)));
+            }
+        }
+    }
+    for key in ["tokens_revoked", "name", "prefix", "expires_at", "token_id", "temporary"] {
+        if let Some(v) = details.get(key) {
+            out.push((key.replace('_', " "), String::new(), show(v)));
+        }
+    }
+    out
+}

@@ -223,13 +223,21 @@ pub fn fail(err: AppError) -> AppError {
     err
 }
 
-/// The signed-in user; 401 if nobody is, 403 while a temporary password must be changed.
-pub fn require_user() -> Result<CurrentUser, AppError> {
-    let user = principal().ok_or_else(|| fail(AppError::Unauthenticated))?;
+/// The one rule for every request that acts as a user (server functions, plain form posts, the API
+/// with a session): someone is signed in (401) and has no temporary password left to change (403).
+pub fn usable(user: Option<CurrentUser>) -> Result<CurrentUser, AppError> {
+    let user = user.ok_or(AppError::Unauthenticated)?;
     if user.must_change_password {
-        return Err(fail(AppError::forbidden("Choose a new password first (your administrator set a temporary one).")));
+        return Err(AppError::forbidden(MUST_CHANGE_PASSWORD));
     }
     Ok(user)
+}
+
+pub const MUST_CHANGE_PASSWORD: &str = "Choose a new password first (your administrator set a temporary one).";
+
+/// The signed-in user; 401 if nobody is, 403 while a temporary password must be changed.
+pub fn require_user() -> Result<CurrentUser, AppError> {
+    usable(principal()).map_err(fail)
 }
 
 /// The signed-in user if they hold one of `roles`; 401 / 403 otherwise.

@@ -98,7 +98,7 @@ pub async fn check_one_case(
 ) -> Result<CaseCheck, AppError> {
     let sql = format!("SELECT {LIVE_COLUMNS} FROM cases WHERE id = $1");
     let row: Option<LiveRow> = with_pool!(db, pool => sqlx::query_as(&sql).bind(case_id).fetch_optional(pool).await?);
-    let (_, reference, live) = row.ok_or_else(|| AppError::NotFound("No such assessment.".into()))?.live();
+    let (_, reference, live) = row.ok_or_else(crate::cases::access::not_found)?.live();
     let events = events_of_case(db, case_id).await?;
     let snapshots = snapshots_of(db, case_id).await?;
     let comments = comments_of(db, case_id).await?;

@@ -22,7 +22,10 @@ pub fn require_reader(user: &CurrentUser) -> Result<(), AppError> {
     }
 }
 
-/// The error for a case outside the user's countries (403, and no case data in it).
-pub fn outside_scope() -> AppError {
-    AppError::forbidden("This assessment belongs to a country outside your assignment.")
+/// The answer for a case that does not exist *and* for one outside the user's countries: the same
+/// 404 and words, so nobody learns which case ids exist elsewhere.
+pub fn not_found() -> AppError {
+    AppError::NotFound(NOT_FOUND.into())
 }
+
+pub const NOT_FOUND: &str = "No such assessment in your countries.";

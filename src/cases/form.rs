@@ -145,8 +145,12 @@ pub async fn post_step(
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
     let here = format!("/cases/{id}/edit/{segment}");
-    let Some(user) = principal.0 else {
-        return see_other(&format!("/login?next={}", crate::url::encode_component(&here, true)));
+    let user = match crate::accounts::session::usable(principal.0) {
+        Ok(user) => user,
+        Err(AppError::Unauthenticated) => {
+            return see_other(&format!("/login?next={}", crate::url::encode_component(&here, true)))
+        }
+        Err(_) => return see_other("/account/password"),
     };
     let editor = match wizard::editor(&db, &registry, &user, id).await {
         Ok(e) => e,
@@ -179,6 +183,7 @@ pub async fn post_step(
 }
 
 fn see_other(location: &str) -> Response {
+    let location = crate::url::safe_local_path(location).unwrap_or("/");
     (StatusCode::SEE_OTHER, [(header::LOCATION, location.to_string())]).into_response()
 }
 

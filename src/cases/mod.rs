@@ -100,27 +100,40 @@ pub struct CaseFilter {
     pub q: Option<String>,
     /// Workflow state (`DRAFT`, `SUBMITTED`, `RETURNED`, `DECIDED`, `SUPERSEDED`). Without it,
     /// superseded versions are left out: they are history, not the current assessment.
+    #[cfg_attr(feature = "ssr", param(schema_with = crate::portfolio::openapi::state_param))]
     pub state: Option<String>,
     /// Overall residual band (`LOW` … `HIGH`), or `INCOMPLETE` for drafts the engine cannot score yet.
+    #[cfg_attr(feature = "ssr", param(schema_with = crate::portfolio::openapi::band_param))]
     pub band: Option<String>,
+    #[cfg_attr(feature = "ssr", param(schema_with = crate::portfolio::openapi::country_param))]
     pub country: Option<String>,
     /// The decision in force: the signed final decision once decided, else the recommended one.
+    #[cfg_attr(feature = "ssr", param(schema_with = crate::portfolio::openapi::decision_param))]
     pub decision: Option<String>,
     /// Cases with at least one component of this support type (`ST1` … `ST12`).
+    #[cfg_attr(feature = "ssr", param(schema_with = crate::portfolio::openapi::support_type_param))]
     pub support_type: Option<String>,
     /// Last changed on or after this date (`YYYY-MM-DD`).
+    #[cfg_attr(feature = "ssr", param(schema_with = crate::portfolio::openapi::date_param))]
     pub from: Option<String>,
     /// Last changed on or before this date (`YYYY-MM-DD`).
+    #[cfg_attr(feature = "ssr", param(schema_with = crate::portfolio::openapi::date_param))]
     pub to: Option<String>,
     /// Cases where this risk area (`DP`, `TOR`, …) is triggered …
+    #[cfg_attr(feature = "ssr", param(schema_with = crate::portfolio::openapi::area_param))]
     pub area: Option<String>,
     /// … with this highest residual band.
+    #[cfg_attr(feature = "ssr", param(schema_with = crate::portfolio::openapi::area_band_param))]
     pub area_band: Option<String>,
     /// Cases where this hard rule fired in some component (`H1a` … `H11`).
+    #[cfg_attr(feature = "ssr", param(schema_with = crate::portfolio::openapi::rule_param))]
     pub rule: Option<String>,
     /// `review_overdue`, `reassessment_due`, `stop_decision` (a component suspended, frozen or not to
     /// proceed) or `open_intercession`.
+    #[cfg_attr(feature = "ssr", param(schema_with = crate::portfolio::openapi::flag_param))]
     pub flag: Option<String>,
+    /// Page of the list, 1–100000.
+    #[cfg_attr(feature = "ssr", param(minimum = 1, maximum = 100000))]
     pub page: Option<u32>,
 }
 

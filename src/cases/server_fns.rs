@@ -63,7 +63,9 @@ pub async fn create_case(
             return Err(AppError::invalid("assessment_type", "Choose the type of assessment."));
         }
         let text = |field: &str, value: &str, label: &str| -> Result<String, AppError> {
-            let v = value.trim();
+            let v =
+                crate::text::clean(value.trim()).map_err(|m| AppError::invalid(field, format!("The {label} {m}.")))?;
+            let v = v.as_str();
             if v.is_empty() {
                 Err(AppError::invalid(field, format!("Enter the {label}.")))
             } else if v.chars().count() > 300 {
@@ -83,7 +85,7 @@ pub async fn create_case(
     }
     .await;
     let id = result.map_err(fail)?;
-    leptos_axum::redirect(&format!("/cases/{id}"));
+    crate::server::context::redirect(&format!("/cases/{id}"));
     Ok(id)
 }
 
@@ -137,12 +139,14 @@ pub async fn change_component(
     };
     let revision = result.map_err(fail)?;
     // Without JavaScript the browser follows this redirect back to the wizard.
-    let target = match back_to.filter(|t| t.starts_with(&format!("/cases/{id}/edit/"))) {
+    let target = match back_to
+        .filter(|t| t.starts_with(&format!("/cases/{id}/edit/")) && crate::url::safe_local_path(t).is_some())
+    {
         Some(t) => t,
         None if new_id.trim().is_empty() => format!("/cases/{id}"),
         None => format!("/cases/{id}/edit/support-{}", crate::url::encode(new_id.trim())),
     };
-    leptos_axum::redirect(&target);
+    crate::server::context::redirect(&target);
     Ok(revision)
 }
 
@@ -153,6 +157,6 @@ pub async fn submit_case(id: i64, revision: i64) -> Result<String, AppError> {
     use ssr::*;
     let user = require_user()?;
     let hash = super::wizard::submit(&db(), &registry(), &user, id, revision).await.map_err(fail)?;
-    leptos_axum::redirect(&format!("/cases/{id}"));
+    crate::server::context::redirect(&format!("/cases/{id}"));
     Ok(hash)
 }

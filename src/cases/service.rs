@@ -134,6 +134,9 @@ const LIST_COLUMNS: &str = "c.id, c.reference, c.country, c.title, c.state, c.ve
      c.overall_decision, c.can_submit, c.updated_at, u.name AS updated_by_name, c.submitted_at, c.next_review_date, \
      c.reassessment_due";
 
+/// The highest page number a list accepts (the API documents the same bound).
+pub const MAX_PAGE: u32 = 100_000;
+
 /// The decision in force: the signed final decision once decided, else the recommended one.
 pub const DECISION_SQL: &str = "COALESCE(c.final_decision, c.overall_decision)";
 
@@ -164,6 +167,9 @@ impl Where {
             }
         };
         if let Some(q) = given(&filter.q) {
+            if crate::text::has_forbidden_control(&q) {
+                return Err(AppError::invalid("q", format!("The search {}.", crate::text::CONTROL_CHARACTERS)));
+            }
             if q.chars().count() > 200 {
                 return Err(AppError::invalid("q", "Search for at most 200 characters."));
             }
@@ -185,7 +191,16 @@ impl Where {
             }
         }
         if let Some(country) = given(&filter.country) {
-            self.eq("c.country", country.to_uppercase());
+            let code = country.to_uppercase();
+            known(
+                "country",
+                crate::methodology::validate::is_country(&code),
+                "country (use a two-letter ISO code such as KE)",
+            )?;
+            self.eq("c.country", code);
+        }
+        if filter.page.is_some_and(|p| !(1..=MAX_PAGE).contains(&p)) {
+            return Err(AppError::invalid("page", format!("Choose a page between 1 and {MAX_PAGE}.")));
         }
         if let Some(decision) = given(&filter.decision) {
             let ok = RecommendedDecision::parse(&decision).is_some() || FinalDecision::parse(&decision).is_some();
@@ -495,9 +510,9 @@ pub async fn overview_with_answers(
          FROM cases c JOIN users u ON u.id = c.updated_by JOIN users cu ON cu.id = c.created_by WHERE c.id = $1"
     );
     let row: Option<OverviewRow> = with_pool!(db, pool => sqlx::query_as(&sql).bind(id).fetch_optional(pool).await?);
-    let row = row.ok_or_else(|| AppError::NotFound("No such assessment.".into()))?;
+    let row = row.ok_or_else(crate::cases::access::not_found)?;
     if !access::can_read(user, &row.list.country) {
-        return Err(access::outside_scope());
+        return Err(access::not_found());
     }
     let answers: Value = serde_json::from_str(&row.answers).map_err(AppError::internal)?;
     let outcome = score_draft(registry, &answers);

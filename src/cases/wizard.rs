@@ -54,9 +54,9 @@ pub(crate) async fn load<'r>(
 ) -> Result<Loaded<'r>, AppError> {
     access::require_reader(user)?;
     let row: Option<DraftRow> = with_pool!(db, pool => sqlx::query_as("SELECT reference, version_no, title, country, state, revision, answers FROM cases WHERE id = $1").bind(case_id).fetch_optional(pool).await?);
-    let row = row.ok_or_else(|| AppError::NotFound("No such assessment.".into()))?;
+    let row = row.ok_or_else(crate::cases::access::not_found)?;
     if !access::can_read(user, &row.country) {
-        return Err(access::outside_scope());
+        return Err(access::not_found());
     }
     let state = CaseState::parse(&row.state).ok_or_else(|| AppError::internal(format!("case state {}", row.state)))?;
     let draft: Value = serde_json::from_str(&row.answers).map_err(AppError::internal)?;
@@ -295,6 +295,12 @@ fn apply(
 ) -> Result<(), AppError> {
     let on_step = catalogue.step(step.number).map(|s| s.questions.clone()).unwrap_or_default();
     let part_keys = parts::part_keys_of_step(step.number);
+    // Text is stored as typed, minus control characters (refused, the same on both databases).
+    let mut cleaned = values.clone();
+    for (key, value) in cleaned.iter_mut() {
+        crate::text::clean_json(value).map_err(|m| AppError::invalid(key, format!("This answer {m}.")))?;
+    }
+    let values = &cleaned;
     for (key, value) in values {
         let label = if on_step.contains(key) {
             catalogue.question(key).map(|q| format!("{} {}", q.display, q.label)).unwrap_or_default()

@@ -14,7 +14,7 @@ use crate::audit::{self, Action, NewEvent};
 use crate::cases::CaseFilter;
 use crate::error::AppError;
 use crate::server::http::AppState;
-use axum::extract::rejection::QueryRejection;
+use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{FromRequestParts, Path, Query, State};
 use axum::http::request::Parts;
 use axum::http::{header, HeaderValue, StatusCode};
@@ -58,6 +58,12 @@ impl From<AppError> for ApiError {
     }
 }
 
+impl From<PathRejection> for ApiError {
+    fn from(_: PathRejection) -> ApiError {
+        AppError::BadRequest("The case id in the address must be a whole number.".into()).into()
+    }
+}
+
 impl From<QueryRejection> for ApiError {
     fn from(e: QueryRejection) -> ApiError {
         AppError::Invalid { field: None, message: format!("The query string could not be read: {}", e.body_text()) }
@@ -98,12 +104,7 @@ impl FromRequestParts<AppState> for ApiUser {
                 }),
             };
         }
-        let user = parts.extensions.get::<Principal>().and_then(|p| p.0.clone()).ok_or(AppError::Unauthenticated)?;
-        if user.must_change_password {
-            return Err(
-                AppError::forbidden("Choose a new password first (your administrator set a temporary one).").into()
-            );
-        }
+        let user = crate::accounts::session::usable(parts.extensions.get::<Principal>().and_then(|p| p.0.clone()))?;
         Ok(ApiUser(user))
     }
 }
@@ -113,6 +114,7 @@ impl FromRequestParts<AppState> for ApiUser {
 #[into_params(parameter_in = Query)]
 pub struct Paging {
     /// Rows per page, 1–500 (default 100).
+    #[param(minimum = 1, maximum = 500)]
     pub per_page: Option<i64>,
 }
 
@@ -128,7 +130,7 @@ pub struct CaseList {
 
 /// Cases in the caller's countries matching the filter, by case id.
 #[utoipa::path(get, path = "/api/v1/cases", tag = "cases", params(CaseFilter, Paging),
-    responses((status = 200, body = CaseList), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)),
+    responses((status = 200, body = CaseList), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)),
     security(("token" = [])))]
 async fn list_cases(
     State(state): State<AppState>,
@@ -151,25 +153,27 @@ async fn list_cases(
 
 /// The manager summary of one case version (spec §10.8).
 #[utoipa::path(get, path = "/api/v1/cases/{id}", tag = "cases", params(("id" = i64, Path, description = "Case id")),
-    responses((status = 200, body = ManagerSummary), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)),
+    responses((status = 200, body = ManagerSummary), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)),
     security(("token" = [])))]
 async fn case_summary(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    Path(id): Path<i64>,
+    id: Result<Path<i64>, PathRejection>,
 ) -> Result<Json<ManagerSummary>, ApiError> {
+    let Path(id) = id?;
     Ok(Json(super::service::manager_summary(&state.db, &state.registry, &user, id).await?))
 }
 
 /// The manager summary as a downloaded file; the download is written to the case's audit trail.
 #[utoipa::path(get, path = "/api/v1/cases/{id}/summary.json", tag = "exports", params(("id" = i64, Path, description = "Case id")),
-    responses((status = 200, body = ManagerSummary), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)),
+    responses((status = 200, body = ManagerSummary), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)),
     security(("token" = [])))]
 async fn download_summary(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    Path(id): Path<i64>,
+    id: Result<Path<i64>, PathRejection>,
 ) -> Result<Response, ApiError> {
+    let Path(id) = id?;
     let summary = super::service::manager_summary(&state.db, &state.registry, &user, id).await?;
     let role = [Role::Manager, Role::Reviewer, Role::HrAdviser, Role::Assessor]
         .into_iter()
@@ -190,7 +194,7 @@ async fn download_summary(
 
 /// Portfolio aggregates for the filter (managers and reviewers, in their countries).
 #[utoipa::path(get, path = "/api/v1/portfolio", tag = "portfolio", params(CaseFilter),
-    responses((status = 200, body = Portfolio), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)),
+    responses((status = 200, body = Portfolio), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)),
     security(("token" = [])))]
 async fn portfolio(
     State(state): State<AppState>,
@@ -214,7 +218,7 @@ fn attachment(content_type: &'static str, name: &str, body: axum::body::Body) ->
 
 /// The filtered case list as CSV (all rows; formula-like cells neutralised).
 #[utoipa::path(get, path = "/api/v1/cases/export.csv", tag = "exports", params(CaseFilter),
-    responses((status = 200, content_type = "text/csv", body = String), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)),
+    responses((status = 200, content_type = "text/csv", body = String), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)),
     security(("token" = [])))]
 async fn export_csv(
     State(state): State<AppState>,
@@ -226,7 +230,7 @@ async fn export_csv(
 
 /// The filtered case list as a JSON array (all rows).
 #[utoipa::path(get, path = "/api/v1/cases/export.json", tag = "exports", params(CaseFilter),
-    responses((status = 200, body = Vec<ExportRow>), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)),
+    responses((status = 200, body = Vec<ExportRow>), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)),
     security(("token" = [])))]
 async fn export_json(
     State(state): State<AppState>,

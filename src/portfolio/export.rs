@@ -56,11 +56,14 @@ pub const CSV_HEADER: &[&str] = &[
 ];
 
 /// One CSV cell: quoted, and neutralised against formula injection — a cell that a spreadsheet
-/// would read as a formula (starting with `=`, `+`, `-`, `@`, tab or carriage return) gets a
-/// leading apostrophe, so it is shown as text.
+/// could read as a formula gets a leading apostrophe, so it is shown as text. That is any cell
+/// starting with `=`, `+`, `-`, `@`, `|` or `%`, their full-width forms (`＝` `＋` `－` `＠` `｜`,
+/// which some spreadsheets fold to the ASCII ones), or with white space or a line break (which
+/// spreadsheets trim before looking).
 pub fn csv_cell(value: &str) -> String {
-    let neutral =
-        if value.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{value}") } else { value.to_string() };
+    const LEADS: &[char] = &['=', '+', '-', '@', '|', '%', '＝', '＋', '－', '＠', '｜', '％'];
+    let risky = value.chars().next().is_some_and(|c| LEADS.contains(&c) || c.is_whitespace() || c.is_control());
+    let neutral = if risky { format!("'{value}") } else { value.to_string() };
     format!("\"{}\"", neutral.replace('"', "\"\""))
 }
 

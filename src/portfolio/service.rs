@@ -30,7 +30,7 @@ fn scoped(user: &CurrentUser, filter: &CaseFilter) -> Result<Where, AppError> {
     w.scope(&user.scope);
     if let Some(country) = filter.country.as_deref().filter(|c| !c.is_empty()) {
         if !user.scope.covers(&country.to_uppercase()) {
-            return Err(crate::cases::access::outside_scope());
+            return Err(AppError::forbidden("Your assignment does not include this country."));
         }
     }
     w.filter(filter)?;
@@ -363,9 +363,9 @@ pub async fn manager_summary(
                 ON d.id = CASE WHEN c.decided_at IS NOT NULL THEN c.id ELSE c.previous_id END
          WHERE c.id = $1",
     ).bind(id).fetch_optional(pool).await?);
-    let row = row.ok_or_else(|| AppError::NotFound("No such assessment.".into()))?;
+    let row = row.ok_or_else(crate::cases::access::not_found)?;
     if !crate::cases::access::can_read(user, &row.country) {
-        return Err(crate::cases::access::outside_scope());
+        return Err(crate::cases::access::not_found());
     }
     let answers: serde_json::Value = serde_json::from_str(&row.answers).map_err(AppError::internal)?;
     let outcome = crate::methodology::draft::score_draft(registry, &answers);

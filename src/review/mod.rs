@@ -79,7 +79,10 @@ pub struct MeasureRow {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MonitoringRow {
     pub component_id: String,
+    /// The plan's text (8.2); None for readers who see no answer text (managers).
     pub plan: Option<String>,
+    /// Whether a plan was written (what managers see instead of its text).
+    pub has_plan: bool,
     pub frequency_months: Option<u8>,
     pub next_review_date: Option<String>,
     pub watch_triggers: Vec<String>,

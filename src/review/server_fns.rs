@@ -21,7 +21,7 @@ mod ssr {
     }
     /// Back to the case summary (or the part of it the form named).
     pub fn back(id: i64, fragment: &str) {
-        leptos_axum::redirect(&format!("/cases/{id}{fragment}"));
+        crate::server::context::redirect(&format!("/cases/{id}{fragment}"));
     }
 }
 
@@ -126,6 +126,6 @@ pub async fn start_reassessment(
     let new_id = super::service::start_reassessment(&db(), &registry(), &user, id, &assessment_type, &trigger_event)
         .await
         .map_err(fail)?;
-    leptos_axum::redirect(&format!("/cases/{new_id}/edit/case"));
+    crate::server::context::redirect(&format!("/cases/{new_id}/edit/case"));
     Ok(new_id)
 }

@@ -23,7 +23,8 @@ fn acting(user: &CurrentUser, roles: &[Role]) -> Role {
 }
 
 fn text_field(field: &str, value: &str, what: &str, required: bool) -> Result<Option<String>, AppError> {
-    let v = value.trim();
+    let v = crate::text::clean(value.trim()).map_err(|m| AppError::invalid(field, format!("The text {m}.")))?;
+    let v = v.as_str();
     if v.is_empty() {
         return if required { Err(AppError::invalid(field, format!("Write {what}."))) } else { Ok(None) };
     }
@@ -105,7 +106,7 @@ struct CaseMeta {
 
 async fn meta(db: &Db, id: i64) -> Result<CaseMeta, AppError> {
     let row: Option<CaseMeta> = with_pool!(db, pool => sqlx::query_as("SELECT previous_id, revision, submitted_at, next_review_date, reassessment_due FROM cases WHERE id = $1").bind(id).fetch_optional(pool).await?);
-    row.ok_or_else(|| AppError::NotFound("No such assessment.".into()))
+    row.ok_or_else(crate::cases::access::not_found)
 }
 
 fn today() -> NaiveDate {
@@ -223,7 +224,7 @@ pub async fn summary(db: &Db, registry: &Registry, user: &CurrentUser, id: i64) 
                     .map(|l| l.iter().filter_map(|a| a.as_str().map(String::from)).collect())
                     .unwrap_or_default(),
                 status: measure["status"].as_str().unwrap_or_default().to_string(),
-                responsible: measure["responsible"].as_str().filter(|s| !s.is_empty()).map(String::from),
+                responsible: measure["responsible"].as_str().filter(|s| !s.is_empty() && !hidden).map(String::from),
                 has_indicator: measure["has_indicator"].as_bool().unwrap_or(false),
                 resourced: measure["resourced"].as_bool().unwrap_or(false),
                 description: (!hidden).then(|| measure["description"].as_str().unwrap_or_default().to_string()),
@@ -232,7 +233,11 @@ pub async fn summary(db: &Db, registry: &Registry, user: &CurrentUser, id: i64) 
         let component_result = result.as_ref().and_then(|r| r.components.iter().find(|x| x.component_id == cid));
         monitoring.push(MonitoringRow {
             component_id: cid.clone(),
-            plan: c["answers"]["monitoring_plan"].as_str().filter(|s| !s.trim().is_empty()).map(String::from),
+            plan: c["answers"]["monitoring_plan"]
+                .as_str()
+                .filter(|s| !s.trim().is_empty() && !hidden)
+                .map(String::from),
+            has_plan: c["answers"]["monitoring_plan"].as_str().is_some_and(|s| !s.trim().is_empty()),
             frequency_months: component_result.and_then(|r| r.monitoring_frequency_months),
             next_review_date: component_result.and_then(|r| r.next_review_date).map(|d| d.to_string()),
             watch_triggers: component_result
@@ -251,7 +256,7 @@ pub async fn summary(db: &Db, registry: &Registry, user: &CurrentUser, id: i64) 
                 .map(|r| {
                     (
                         r["date"].as_str().unwrap_or_default().to_string(),
-                        r["by"].as_str().unwrap_or_default().to_string(),
+                        if hidden { String::new() } else { r["by"].as_str().unwrap_or_default().to_string() },
                         if hidden { None } else { r["summary"].as_str().filter(|s| !s.is_empty()).map(String::from) },
                     )
                 })
@@ -391,7 +396,15 @@ pub async fn summary(db: &Db, registry: &Registry, user: &CurrentUser, id: i64) 
         Some(prev) => {
             let (answers, reference): (String, String) = with_pool!(db, pool => sqlx::query_as("SELECT answers, reference FROM cases WHERE id = $1").bind(prev).fetch_one(pool).await?);
             let before: Value = serde_json::from_str(&answers).map_err(AppError::internal)?;
-            (crate::cases::diff::describe_changes(catalogue, &before, &draft), Some(reference))
+            let mut changes = crate::cases::diff::describe_changes(catalogue, &before, &draft);
+            // Managers learn which answers changed, not what they say (spec §10.1).
+            if hidden {
+                for c in &mut changes {
+                    c.before.clear();
+                    c.after.clear();
+                }
+            }
+            (changes, Some(reference))
         }
         None => (Vec::new(), None),
     };

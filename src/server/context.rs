@@ -11,3 +11,10 @@ pub fn db() -> Db {
 pub fn registry() -> Arc<Registry> {
     leptos::prelude::expect_context::<Arc<Registry>>()
 }
+
+/// Redirects the browser (a plain form post follows it) to `target` if it is a plain same-site path,
+/// else to the start page. Never panics on what a request supplied (`leptos_axum::redirect` would,
+/// on a control character).
+pub fn redirect(target: &str) {
+    leptos_axum::redirect(crate::url::safe_local_path(target).unwrap_or("/"));
+}

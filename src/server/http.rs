@@ -44,6 +44,12 @@ pub fn router(state: AppState) -> Router {
             &state,
             routes,
             move || {
+                // The page's scripts carry the nonce that `headers::security_headers` put in its CSP.
+                if let Some(nonce) = use_context::<axum::http::request::Parts>()
+                    .and_then(|p| p.extensions.get::<crate::server::headers::CspNonce>().cloned())
+                {
+                    provide_context(leptos::nonce::Nonce::from_value(nonce.0));
+                }
                 provide_context(context_db.clone());
                 provide_context(context_registry.clone());
                 provide_context(cookies);
@@ -57,9 +63,12 @@ pub fn router(state: AppState) -> Router {
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(axum::middleware::from_fn(page_guard))
+        .layer(axum::middleware::from_fn(crate::server::headers::security_headers))
         .layer(axum::middleware::from_fn(render_limit))
         .layer(axum::middleware::from_fn_with_state(state.clone(), session_middleware))
         .layer(axum::middleware::from_fn(same_origin_middleware))
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(crate::error::MAX_BODY_BYTES))
+        .layer(axum::middleware::from_fn(crate::server::headers::explain_refusals))
         .layer(
             TraceLayer::new_for_http()
                 .make_span_with(DefaultMakeSpan::new().level(Level::INFO))

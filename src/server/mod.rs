@@ -6,5 +6,6 @@ pub mod config;
 pub mod context;
 pub mod db;
 pub mod demo;
+pub mod headers;
 pub mod http;
 pub mod telemetry;

@@ -121,10 +121,10 @@ pub fn AccountPage() -> impl IntoView {
                     <div class="mt-4 rounded-md border border-emerald-300 bg-emerald-50 p-4 text-sm text-emerald-950" role="status" data-testid="new-token">
                         <p class="font-semibold">{format!("Token “{}” created (valid until {}).", t.name, t.expires_at)}</p>
                         <p class="mt-1">"Copy it now: it is shown only this once."</p>
-                        <input readonly class="mt-2 block w-full rounded border border-emerald-400 bg-white px-2 py-1 font-mono text-xs" value=t.token.clone() aria-label="The new token" onfocus="this.select()"/>
+                        <input readonly class="mt-2 block w-full rounded border border-emerald-400 bg-white px-2 py-1 font-mono text-xs" value=t.token.clone() aria-label="The new token"/>
                     </div>
                 })}
-                <ActionForm action=create attr:class="mt-4 grid gap-3 sm:grid-cols-[1fr_10rem_auto]" attr:novalidate="true">
+                <ActionForm action=create attr:class="mt-4 grid gap-3 sm:grid-cols-[1fr_8rem_12rem_auto]" attr:novalidate="true">
                     <div>
                         <label for="token-name" class="block text-sm font-medium text-slate-800">"Name"</label>
                         <input id="token-name" name="name" maxlength=crate::accounts::TOKEN_NAME_MAX class=INPUT placeholder="e.g. Monthly portfolio spreadsheet"
@@ -136,9 +136,14 @@ pub fn AccountPage() -> impl IntoView {
                         <select id="token-days" name="days" class=INPUT aria-describedby="days-error">
                             <option value="30">"30 days"</option>
                             <option value="90" selected>"90 days"</option>
-                            <option value="365">"365 days"</option>
                         </select>
                         <FieldError id="days" message=field_error("days")/>
+                    </div>
+                    <div>
+                        <label for="token-password" class="block text-sm font-medium text-slate-800">"Your password"</label>
+                        <input id="token-password" name="password" type="password" autocomplete="current-password" class=INPUT
+                            aria-describedby="password-error" aria-invalid=move || field_error("password").get().is_some().to_string()/>
+                        <FieldError id="password" message=field_error("password")/>
                     </div>
                     <div class="flex items-start pt-6">
                         <button type="submit" class=BUTTON_PRIMARY disabled=move || create.pending().get()>"Create token"</button>

@@ -247,6 +247,7 @@ fn UserRow(
             <td class="px-4 py-3">{status}</td>
             <td class="px-4 py-3 text-slate-600">{last_sign_in.unwrap_or_else(|| "never".into())}</td>
             <td class="px-4 py-3 text-right">
+                <a href=format!("/admin/users/{id}/history") class="mr-3 text-sm font-medium text-sky-800 underline">"History"</a>
                 <details class="inline-block text-left">
                     <summary class=format!("{BUTTON_SECONDARY} cursor-pointer py-1.5 text-sm")>"Manage"</summary>
                     <div class="absolute right-6 z-10 mt-2 w-[min(44rem,90vw)] space-y-5 rounded-xl border border-slate-200 bg-white p-5 text-slate-900 shadow-xl">

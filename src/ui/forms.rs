@@ -31,3 +31,9 @@ pub fn Notice(#[prop(into)] message: Signal<Option<String>>, #[prop(optional)] s
         </Show>
     }
 }
+
+/// A plain data table and its header and body cells.
+pub const TABLE: &str = "mt-3 w-full border-collapse text-left text-sm";
+pub const TH: &str =
+    "border-b border-slate-300 px-2 py-1.5 text-xs font-semibold uppercase tracking-wide text-slate-600";
+pub const TD: &str = "border-b border-slate-100 px-2 py-1.5 align-top";

@@ -17,7 +17,7 @@ pub fn LoginPage() -> impl IntoView {
     let error = Signal::derive(move || match login.value().get() {
         Some(Err(e)) => Some(e.to_string()),
         Some(Ok(())) => None,
-        None => from_query("error"),
+        None => from_query("error").map(|code| login_error_message(&code).to_string()),
     });
     let signed_out = Signal::derive(move || from_query("signed_out").map(|_| "You are signed out.".to_string()));
     let email = move || from_query("email").unwrap_or_default();
@@ -51,7 +51,7 @@ pub fn LoginPage() -> impl IntoView {
                     </button>
                 </ActionForm>
                 <p class="mt-6 text-xs text-slate-600">
-                    "Forgot your password? Ask your administrator for a temporary one. After 5 failed attempts, sign-in pauses for 15 minutes."
+                    "Forgot your password? Ask your administrator for a temporary one. After repeated failed attempts from one network, each further attempt must wait a little longer (up to 15 minutes)."
                 </p>
             </section>
             <aside class="self-start rounded-xl bg-sky-900 p-8 text-sky-50">
@@ -68,5 +68,16 @@ pub fn LoginPage() -> impl IntoView {
                 })}
             </aside>
         </div>
+    }
+}
+
+/// The words for a sign-in failure code in the page's address (`/login?error=…`). The page never
+/// shows text taken from the address itself, so a link cannot make it display a message of its own.
+pub fn login_error_message(code: &str) -> &'static str {
+    match code {
+        "throttled" => "Too many failed sign-ins from this network. For your security, wait a few minutes before trying again. If you forgot your password, ask an administrator for a temporary one.",
+        "email" => "Enter your e-mail address.",
+        "password" => "Enter your password.",
+        _ => "The e-mail address or password is not correct.",
     }
 }

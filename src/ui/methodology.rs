@@ -5,10 +5,13 @@ use crate::methodology::Catalogue;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-#[server]
-pub async fn current_methodology() -> Result<Catalogue, ServerFnError> {
+/// The current methodology catalogue, for signed-in users (the page is behind the sign-in guard too).
+#[server(prefix = "/api", endpoint = "methodology/current")]
+pub async fn current_methodology() -> Result<Catalogue, crate::error::AppError> {
+    use crate::accounts::session::{fail, require_user};
+    require_user()?;
     let registry = expect_context::<std::sync::Arc<crate::methodology::Registry>>();
-    registry.current().cloned().ok_or_else(|| ServerFnError::new("no methodology is loaded"))
+    registry.current().cloned().ok_or_else(|| fail(crate::error::AppError::internal("no methodology is loaded")))
 }
 
 #[component]

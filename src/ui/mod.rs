@@ -1,6 +1,7 @@
 //! Pages and shared components of the web UI.
 
 pub mod account;
+pub mod account_history;
 pub mod admin_users;
 pub mod cases;
 pub mod charts;

@@ -289,7 +289,7 @@ fn Dashboard(page: PortfolioPage) -> impl IntoView {
                 <p class="flex flex-wrap items-center gap-3 text-xs text-slate-600">
                     "Highest residual band; number = cases with the area triggered:"
                     {["LOW", "MODERATE", "SUBSTANTIAL", "HIGH"].into_iter().enumerate().map(|(i, b)| view! {
-                        <span class="inline-flex items-center gap-1"><span class="inline-block h-3 w-3 rounded-sm" style=format!("background:{}", BAND_FILLS[i])></span>{b}</span>
+                        <span class="inline-flex items-center gap-1"><svg class="inline-block h-3 w-3" viewBox="0 0 12 12" aria-hidden="true"><rect width="12" height="12" rx="2" fill=BAND_FILLS[i]></rect></svg>{b}</span>
                     }).collect_view()}
                 </p>
             </div>

@@ -116,7 +116,7 @@ fn SummaryBody(summary: CaseSummary, actions: ReviewActions) -> impl IntoView {
         <Comments summary=summary.clone() actions/>
         <AuditTrail summary=summary.clone()/>
         <p class="mt-6 text-xs text-slate-500 print:hidden">
-            <button type="button" class="underline" onclick="window.print()">"Print or save as PDF"</button>
+            <button type="button" class="underline" on:click=move |_| { let _ = window().print(); }>"Print or save as PDF"</button>
             " · " <a href=format!("/api/v1/cases/{id}/summary.json") class="underline" download="">"Download the summary as JSON"</a>
             " (recorded in the audit trail)"
             " · " <A href=format!("/cases/{id}") attr:class="underline">"Permanent link"</A>
@@ -162,6 +162,7 @@ fn Alerts(summary: CaseSummary) -> impl IntoView {
         })}
         {summary.previous_reference.clone().map(|prev| {
             let changes = summary.changes.clone();
+            let answers_hidden = summary.overview.answers_hidden;
             view! {
                 <section class=SECTION aria-labelledby="changes-h" data-testid="version-changes">
                     <h2 id="changes-h" class=H2>{format!("What changed since {prev}")}</h2>
@@ -172,8 +173,9 @@ fn Alerts(summary: CaseSummary) -> impl IntoView {
                             <table class=TABLE>
                                 <thead><tr><th class=TH scope="col">"Answer"</th><th class=TH scope="col">"Before"</th><th class=TH scope="col">"Now"</th></tr></thead>
                                 <tbody>
-                                    {changes.into_iter().map(|c| view! {
-                                        <tr><td class=TD>{c.label}</td><td class=TD>{c.before}</td><td class=format!("{TD} font-medium")>{c.after}</td></tr>
+                                    {changes.into_iter().map(|c| {
+                                        let (before, after) = if answers_hidden { ("changed".to_string(), String::new()) } else { (c.before, c.after) };
+                                        view! { <tr><td class=TD>{c.label}</td><td class=TD>{before}</td><td class=format!("{TD} font-medium")>{after}</td></tr> }
                                     }).collect_view()}
                                 </tbody>
                             </table>
@@ -386,6 +388,7 @@ fn HeatMap(component: String, areas: Vec<TriggeredArea>) -> impl IntoView {
 
 #[component]
 fn Plans(summary: CaseSummary) -> impl IntoView {
+    let hidden = summary.overview.answers_hidden;
     let CaseSummary { mitigation, monitoring, consultations, .. } = summary;
     view! {
         <section class=SECTION aria-labelledby="mitigation-h">
@@ -409,7 +412,7 @@ fn Plans(summary: CaseSummary) -> impl IntoView {
                                     </td>
                                     <td class=TD>{m.target_areas.join(", ")}</td>
                                     <td class=TD>{decision_label(&m.status)}</td>
-                                    <td class=TD>{m.responsible.unwrap_or_else(|| if m.resourced { "resourced".into() } else { "not named".into() })}</td>
+                                    <td class=TD>{m.responsible.unwrap_or_else(|| if hidden { "—".into() } else if m.resourced { "resourced".into() } else { "not named".into() })}</td>
                                     <td class=TD>{if m.has_indicator { "defined" } else { "none" }}</td>
                                 </tr>
                             }).collect_view()}
@@ -429,7 +432,7 @@ fn Plans(summary: CaseSummary) -> impl IntoView {
                     {monitoring.into_iter().map(|m| view! {
                         <tr>
                             <td class=TD>{m.component_id}</td>
-                            <td class=TD>{m.plan.unwrap_or_else(|| "—".into())}</td>
+                            <td class=TD>{m.plan.unwrap_or_else(|| if m.has_plan { "written (the text is for assessors, advisers and reviewers)".into() } else { "—".into() })}</td>
                             <td class=TD>{m.frequency_months.map(|n| format!("{n} months")).unwrap_or_else(|| "—".into())}</td>
                             <td class=TD>{m.next_review_date.unwrap_or_else(|| "on request or trigger".into())}</td>
                             <td class=format!("{TD} text-xs")>{m.watch_triggers.iter().map(|t| decision_label(t)).collect::<Vec<_>>().join(", ")}</td>
@@ -454,7 +457,7 @@ fn Plans(summary: CaseSummary) -> impl IntoView {
                                         view! { <span>{if missing { "missing" } else { "—" }}</span> }.into_any()
                                     } else {
                                         view! { <ul>{c.records.into_iter().map(|(date, by, text)| view! {
-                                            <li>{format!("{date} · {by}")}{text.map(|t| view! { <span class="block text-xs text-slate-600">{t}</span> })}</li>
+                                            <li>{if by.is_empty() { date } else { format!("{date} · {by}") }}{text.map(|t| view! { <span class="block text-xs text-slate-600">{t}</span> })}</li>
                                         }).collect_view()}</ul> }.into_any()
                                     }}
                                 </td>

@@ -424,6 +424,58 @@ async fn authorization_matrix(t: TestDb) {
 }
 on_both_backends!(authorization_matrix);
 
+/// A case in another country and a case that does not exist get the same status and the same words,
+/// from every endpoint that takes a case id, for a caller whose role may use it in their own country.
+async fn out_of_scope_and_unknown_cases_get_the_same_answer(t: TestDb) {
+    let app = app(&t.db);
+    for (role, email, level) in ROLES {
+        make_user(&t.db, email, &[*role], *level, &["KE"]).await;
+    }
+    make_user(&t.db, "ug.assessor@un.org", &[Role::Assessor], None, &["UG"]).await;
+    let own_case = create_case(&app, "assessor@un.org", "KE", "Secret KE programme").await;
+    let other_case = create_case(&app, "ug.assessor@un.org", "UG", "Secret UG programme").await;
+    let unknown = "987654321".to_string();
+    let mut tokens = std::collections::HashMap::new();
+    for (role, email, _) in ROLES {
+        tokens.insert(*role, sign_in(&app, email).await);
+    }
+    let mut compared = 0;
+    for endpoint in endpoints().into_iter().filter(|e| e.place == Place::Other) {
+        let with = |case: &str| {
+            let fixture =
+                Fixture { target_user: String::new(), own_case: own_case.clone(), other_case: case.to_string() };
+            (endpoint.form)(&fixture)
+        };
+        if !with(&other_case).iter().any(|(k, _)| *k == "id") {
+            continue; // a country filter or a new case: no id to probe
+        }
+        for role in [Role::Assessor, Role::HrAdviser, Role::Reviewer, Role::Manager] {
+            if (endpoint.rule)(Who::As(role), Place::Own) != Expect::Allowed {
+                continue;
+            }
+            let ask = |form: Vec<(&'static str, String)>| {
+                let app = app.clone();
+                let token = tokens[&role].clone();
+                async move {
+                    let refs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                    call(&app, endpoint.path, Some(&token), &refs).await
+                }
+            };
+            let (elsewhere, nowhere) = (ask(with(&other_case)).await, ask(with(&unknown)).await);
+            assert_eq!(elsewhere.status, 404, "{} as {role:?}: {}", endpoint.path, elsewhere.body);
+            assert_eq!(
+                (elsewhere.status, &elsewhere.body),
+                (nowhere.status, &nowhere.body),
+                "{} as {role:?}",
+                endpoint.path
+            );
+            compared += 1;
+        }
+    }
+    assert!(compared >= 12, "only {compared} endpoint/role pairs compared");
+}
+on_both_backends!(out_of_scope_and_unknown_cases_get_the_same_answer);
+
 /// Compares one reply with the expectation and checks that a denied reply leaks nothing.
 fn check(failures: &mut Vec<String>, path: &str, place: Place, who: Who, expected: Expect, reply: &Reply) {
     // Authorization passed: success, the input's own validation error (422), or a revision conflict (409).
@@ -435,7 +487,9 @@ fn check(failures: &mut Vec<String>, path: &str, place: Place, who: Who, expecte
                 || (reply.status == 404 && path == "account/tokens/revoke")
         }
         Expect::Unauthenticated => reply.status == 401,
-        Expect::Forbidden => reply.status == 403,
+        // Denied: 403, or — for a case outside the caller's countries — the same 404 as an unknown id
+        // (`out_of_scope_and_unknown_cases_get_the_same_answer` checks that they are identical).
+        Expect::Forbidden => reply.status == 403 || (reply.status == 404 && place == Place::Other),
     };
     if !ok {
         failures

@@ -13,5 +13,6 @@ mod http;
 mod integrity;
 mod portfolio;
 mod review;
+mod security;
 mod seed;
 mod wizard;

@@ -482,7 +482,7 @@ async fn comments_are_anchored_and_scoped(t: TestDb) {
     make_user(&t.db, "ug@un.org", &[Role::Reviewer], Some(3), &["UG"]).await;
     let outsider = sign_in(&j.app, "ug@un.org").await;
     let r = post(&j, "review/comment", &outsider, &[("id", j.id.clone()), ("body", "hello".into())]).await;
-    assert_eq!(r.status, 403);
+    assert_eq!(r.status, 404);
     assert!(!r.body.contains("Interdiction"), "no case data leaks");
     let r = post(
         &j,

@@ -1,0 +1,73 @@
+//! One account's history (`/admin/users/{id}/history`): every change of its roles, approval level,
+//! countries, activation, passwords and tokens, who made it and when, from the signed audit record.
+//! Administrators only (the server function checks).
+
+use crate::accounts::server_fns::account_history;
+use crate::ui::admin_users::AccessProblem;
+use crate::ui::forms::{TABLE, TD, TH};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn AccountHistoryPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.with(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()));
+    let history = Resource::new(id, |id| async move {
+        match id {
+            Some(id) => account_history(id).await,
+            None => Err(crate::error::AppError::NotFound("No such user.".into())),
+        }
+    });
+    view! {
+        <Title text="Account history"/>
+        <p class="text-sm"><a href="/admin/users" class="text-sky-800 underline">"← All users"</a></p>
+        <Transition fallback=|| view! { <p class="mt-6 text-slate-600">"Loading the history…"</p> }>
+            {move || history.get().map(|result| match result {
+                Err(e) => view! { <AccessProblem error=e/> }.into_any(),
+                Ok(h) => {
+                    let all_verified = h.events.iter().all(|e| e.verified);
+                    view! {
+                        <h1 class="mt-2 text-2xl font-bold text-slate-900">{format!("History of {}", h.user.user.name)}</h1>
+                        <p class="mt-1 text-sm text-slate-600">{format!("{} · {} · created {}", h.user.user.email, h.user.user.roles_label(), h.user.created_at)}</p>
+                        <p class=if all_verified { "mt-3 text-sm text-slate-700" } else { "mt-3 rounded-md border border-red-400 bg-red-50 px-3 py-2 text-sm text-red-900" }
+                            role=if all_verified { "status" } else { "alert" } data-testid="history-status">
+                            {if all_verified {
+                                format!("{} recorded changes, each signed in the audit record.", h.events.len())
+                            } else {
+                                "Some of these entries do not verify: they were changed outside HRDD. Run `hrdd audit verify`.".to_string()
+                            }}
+                        </p>
+                        <table class=TABLE data-testid="account-history">
+                            <thead><tr>
+                                <th class=TH scope="col">"When"</th><th class=TH scope="col">"Who"</th><th class=TH scope="col">"What"</th>
+                                <th class=TH scope="col">"Before"</th><th class=TH scope="col">"After"</th><th class=TH scope="col">"Record"</th>
+                            </tr></thead>
+                            <tbody>
+                                {h.events.into_iter().map(|e| {
+                                    let rows = e.changes.len().max(1);
+                                    let first = e.changes.first().cloned();
+                                    let rest: Vec<(String, String, String)> = e.changes.iter().skip(1).cloned().collect();
+                                    let record = format!("#{}{}", e.seq, if e.verified { "" } else { " — does not verify" });
+                                    view! {
+                                        <tr>
+                                            <td class=format!("{TD} whitespace-nowrap") rowspan=rows>{e.at}</td>
+                                            <td class=TD rowspan=rows>{e.actor}</td>
+                                            <td class=TD>{match &first { Some((what, _, _)) => format!("{}: {what}", e.action), None => e.action.clone() }}</td>
+                                            <td class=TD>{first.as_ref().map(|c| c.1.clone()).unwrap_or_default()}</td>
+                                            <td class=TD>{first.as_ref().map(|c| c.2.clone()).unwrap_or_default()}</td>
+                                            <td class=format!("{TD} font-mono text-xs") rowspan=rows title=e.hash>{record}</td>
+                                        </tr>
+                                        {rest.into_iter().map(|(what, before, after)| view! {
+                                            <tr><td class=TD>{what}</td><td class=TD>{before}</td><td class=TD>{after}</td></tr>
+                                        }).collect_view()}
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    }.into_any()
+                }
+            })}
+        </Transition>
+    }
+}
