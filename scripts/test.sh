@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite: formatting and lints, Rust tests (engine, CLI, HTTP on SQLite and, when it
-# answers, PostgreSQL), then the release build and the browser tests against it.
+# answers, PostgreSQL), then the release build and, against it, the browser tests, the crash test and
+# the read API's OpenAPI conformance (schemathesis).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
@@ -25,3 +26,9 @@ cargo leptos build --release
 
 echo "test: browser tests (Playwright, Debian chromium)"
 npx playwright test -c end2end/playwright.config.ts
+
+echo "test: crash test (kill -9 during saves and sign-offs, SQLite and PostgreSQL)"
+node scripts/crash-test.mjs
+
+echo "test: OpenAPI conformance of the read API (schemathesis)"
+bash scripts/schemathesis.sh

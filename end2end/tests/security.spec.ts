@@ -33,6 +33,15 @@ test('pages run under the strict CSP with no violation, and hydrate', async ({ b
   await page.goto(page.url() + '/edit/case');
   // The live preview is computed by the WASM engine: hydration ran under the policy.
   await expect(page.getByTestId('preview')).toBeVisible();
+  for (const url of ['/review', '/account', '/methodology', '/cases/new']) {
+    await page.goto(url);
+    await expect(page.locator('main')).toBeVisible();
+  }
+  const manager = await asUser(browser, 'manager@demo.hrdd');
+  const managerViolations = await watchViolations(manager);
+  await manager.goto('/portfolio');
+  await expect(manager.getByTestId('heatmap')).toBeVisible();
+  expect(managerViolations).toEqual([]);
   await page.goto('/');
   await expect(page.getByTestId('risk-matrix')).toHaveAttribute('data-hydrated', 'true');
   await page.getByTestId('likelihood').selectOption('5');
@@ -55,7 +64,7 @@ test('an administrator reads an account history and cannot make themself a revie
   const violations = await watchViolations(page);
   await page.goto('/admin/users');
   const row = page.getByTestId('user-admin@demo.hrdd');
-  await row.getByText('Manage').click();
+  await row.locator('summary', { hasText: 'Manage' }).click();
   await row.getByRole('checkbox', { name: /^Reviewer/ }).check();
   await row.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.getByText(/cannot change your own roles|stands alone/).first()).toBeVisible();

@@ -163,7 +163,7 @@ async function revisionOf(base, cookie, id) {
 }
 
 async function createToken(base, cookie) {
-  const out = await serverFn(base, 'account/tokens/create', cookie, { name: 'load harness', days: '30' });
+  const out = await serverFn(base, 'account/tokens/create', cookie, { name: 'load harness', days: '30', password: PASSWORD });
   const token = JSON.stringify(out).match(/hrdd_[0-9a-f]{40}/);
   if (!token) die(`token create returned no token: ${JSON.stringify(out).slice(0, 200)}`);
   return token[0];

@@ -97,6 +97,7 @@ pub struct CaseListItem {
 #[cfg_attr(feature = "ssr", into_params(parameter_in = Query))]
 pub struct CaseFilter {
     /// Searches title and reference.
+    #[cfg_attr(feature = "ssr", param(schema_with = crate::portfolio::openapi::search_param))]
     pub q: Option<String>,
     /// Workflow state (`DRAFT`, `SUBMITTED`, `RETURNED`, `DECIDED`, `SUPERSEDED`). Without it,
     /// superseded versions are left out: they are history, not the current assessment.
@@ -122,7 +123,7 @@ pub struct CaseFilter {
     /// Cases where this risk area (`DP`, `TOR`, …) is triggered …
     #[cfg_attr(feature = "ssr", param(schema_with = crate::portfolio::openapi::area_param))]
     pub area: Option<String>,
-    /// … with this highest residual band.
+    /// … with this highest residual band (without `area`: any triggered area with this band).
     #[cfg_attr(feature = "ssr", param(schema_with = crate::portfolio::openapi::area_band_param))]
     pub area_band: Option<String>,
     /// Cases where this hard rule fired in some component (`H1a` … `H11`).

@@ -238,7 +238,10 @@ impl Where {
                     None => self.inner("c.id", "SELECT case_id FROM case_areas WHERE area =", area),
                 }
             }
-            (None, Some(_)) => return Err(AppError::invalid("area_band", "Choose the risk area the band is for.")),
+            (None, Some(band)) => {
+                known("area_band", Band::parse(&band).is_some(), "band")?;
+                self.inner("c.id", "SELECT case_id FROM case_areas WHERE band1 =", band);
+            }
             (None, None) => {}
         }
         if let Some(rule) = given(&filter.rule) {

@@ -102,7 +102,8 @@ fn SummaryBody(summary: CaseSummary, actions: ReviewActions) -> impl IntoView {
     let printed_title = format!("{} · {}", reference, summary.overview.item.title);
     let result = summary.result.clone();
     view! {
-        <style>{print_css}</style>
+        // In the head, with this response's CSP nonce (leptos_meta adds it).
+        <leptos_meta::Style>{print_css}</leptos_meta::Style>
         <div class="hidden print:mb-4 print:block print:border-b print:border-slate-400 print:pb-2">
             <p class="text-xs uppercase tracking-wide text-slate-600">"Human-rights due diligence · risk summary"</p>
             <p class="text-base font-semibold">{printed_title}</p>

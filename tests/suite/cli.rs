@@ -259,3 +259,79 @@ fn token_create_prints_a_working_token_once_and_refuses_what_it_cannot_give() {
         assert!(out.stdout.is_empty());
     }
 }
+
+/// `hrdd backup` copies the live SQLite database while saves go on; `hrdd restore` puts it into a
+/// stopped data directory and verifies the record; a running server's database is never replaced.
+#[test]
+fn a_backup_taken_during_writes_restores_and_verifies() {
+    let source = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", source.path().join("hrdd.sqlite").display());
+    let env = [("DATABASE_URL", url.as_str())];
+    let seeded = hrdd(&["seed", "--cases", "30", "--seed", "5"], None, &env);
+    assert_eq!(seeded.status.code(), Some(0), "{}", String::from_utf8_lossy(&seeded.stderr));
+    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+    let backup_file = source.path().join("backups").join("copy.sqlite");
+    let saves = runtime.block_on(async {
+        // The server side: the same database and audit files, saving drafts in a loop.
+        let db = hrdd::server::db::Db::connect(&url).await.unwrap();
+        let app = app(&db);
+        let token = {
+            let r = call(&app, "session/login", None, &[("email", "assessor@demo.hrdd"), ("password", hrdd::accounts::DEMO_PASSWORD)]).await;
+            session_token(&r).expect("demo assessor signs in")
+        };
+        let drafts: Vec<(i64, i64)> = hrdd::with_pool!(&db, pool => sqlx::query_as("SELECT id, revision FROM cases WHERE state = 'DRAFT' AND country IN ('KE', 'UG') ORDER BY id LIMIT 3").fetch_all(pool).await.unwrap());
+        assert!(!drafts.is_empty());
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let writer = {
+            let stop = stop.clone();
+            tokio::spawn(async move {
+                let mut revisions = drafts;
+                let mut saved = 0;
+                while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                    for (id, revision) in revisions.iter_mut() {
+                        let body = serde_json::json!({ "id": *id, "revision": *revision, "step": "case", "answers": { "office": format!("Office {saved}") } });
+                        let r = call_json(&app, "cases/save-step", Some(&token), body).await;
+                        assert_eq!(r.status, 200, "{}", r.body);
+                        *revision += 1;
+                        saved += 1;
+                    }
+                }
+                saved
+            })
+        };
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        let out = tokio::task::spawn_blocking({
+            let (url, file) = (url.clone(), backup_file.display().to_string());
+            move || hrdd(&["backup", &file], None, &[("DATABASE_URL", url.as_str())])
+        })
+        .await
+        .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(String::from_utf8_lossy(&out.stdout).contains("audit record up to event"));
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        let saved = writer.await.unwrap();
+        db.close().await;
+        saved
+    });
+    assert!(saves > 3, "saves went on during the backup ({saves})");
+    // A backup never overwrites.
+    let again = hrdd(&["backup", &backup_file.display().to_string()], None, &env);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
+    // Restore into another, stopped data directory that holds the trusted public keys.
+    let target = tempfile::tempdir().unwrap();
+    std::fs::copy(source.path().join("audit-keys.pub"), target.path().join("audit-keys.pub")).unwrap();
+    let target_url = format!("sqlite://{}", target.path().join("hrdd.sqlite").display());
+    let restored =
+        hrdd(&["restore", &backup_file.display().to_string()], None, &[("DATABASE_URL", target_url.as_str())]);
+    let text = String::from_utf8_lossy(&restored.stdout);
+    assert_eq!(restored.status.code(), Some(0), "{text} {}", String::from_utf8_lossy(&restored.stderr));
+    assert!(text.contains("audit record intact"), "{text}");
+    // While a server holds the target, a restore is refused.
+    let _running = hrdd::server::backup::ServerLock::try_take(&target.path().join("hrdd.sqlite")).unwrap().unwrap();
+    let refused =
+        hrdd(&["restore", &backup_file.display().to_string()], None, &[("DATABASE_URL", target_url.as_str())]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("still running"));
+}
