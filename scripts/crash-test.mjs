@@ -11,6 +11,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { signIn as login } from './http.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const hrdd = path.join(root, 'target', 'release', 'hrdd');
@@ -65,15 +66,11 @@ async function kill9(server) {
 }
 
 async function signIn(base, email) {
-  const r = await fetch(`${base}/api/session/login`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: base },
-    body: new URLSearchParams({ email, password: PASSWORD }).toString(),
-  });
-  const cookie = (r.headers.getSetCookie() ?? []).map((c) => c.split(';')[0]).find((c) => c.startsWith('hrdd_session='));
-  if (!cookie) die(`sign-in of ${email}: ${r.status}`);
-  return cookie;
+  try {
+    return await login(base, email, PASSWORD);
+  } catch (e) {
+    die(e.message);
+  }
 }
 
 /// A server function call; `null` when the connection broke (the server was killed).

@@ -24,6 +24,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { signIn as login } from '../http.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const work = path.join(root, 'target', 'bench', 'load');
@@ -120,15 +121,11 @@ function memory(pid) {
 // ---- HTTP as a browser would ------------------------------------------------------------------------
 
 async function signIn(base, email) {
-  const r = await fetch(`${base}/api/session/login`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: base },
-    body: new URLSearchParams({ email, password: PASSWORD }).toString(),
-  });
-  const cookie = (r.headers.getSetCookie() ?? []).map((c) => c.split(';')[0]).find((c) => c.startsWith('hrdd_session='));
-  if (!cookie) die(`sign-in of ${email} failed: ${r.status} ${await r.text()}`);
-  return cookie;
+  try {
+    return await login(base, email, PASSWORD);
+  } catch (e) {
+    die(e.message);
+  }
 }
 
 async function get(base, pathname, cookie) {

@@ -122,6 +122,14 @@ impl UserSpec {
         if self.roles.is_empty() {
             return Err(AppError::invalid("roles", "Choose at least one role."));
         }
+        // Spec §10.1: administrators see no case content and sign nothing. Holding another role as
+        // well would let an administrator grant themself what the separation is there to prevent.
+        if self.roles.contains(&Role::Admin) && self.roles.len() > 1 {
+            return Err(AppError::invalid(
+                "roles",
+                "The administrator role stands alone: an administrator cannot also assess, advise, review or manage cases. Use a second account for that work.",
+            ));
+        }
         if self.roles.contains(&Role::Reviewer) {
             match self.approval_level {
                 Some(1..=3) => {}
@@ -131,14 +139,6 @@ impl UserSpec {
             }
         } else {
             self.approval_level = None;
-        }
-        // Spec §10.1: administrators see no case content and sign nothing. Holding another role as
-        // well would let an administrator grant themself what the separation is there to prevent.
-        if self.roles.contains(&Role::Admin) && self.roles.len() > 1 {
-            return Err(AppError::invalid(
-                "roles",
-                "The administrator role stands alone: an administrator cannot also assess, advise, review or manage cases. Use a second account for that work.",
-            ));
         }
         let sees_cases = self.roles.iter().any(|r| *r != Role::Admin);
         if sees_cases && self.scope == CountryScope::Countries(Vec::new()) {

@@ -548,3 +548,12 @@ pub async fn overview_with_answers(
     };
     Ok((overview, answers, outcome))
 }
+
+/// The reference of a case the user may read (None otherwise: unknown and out of scope look alike).
+pub async fn readable_reference(db: &Db, user: &CurrentUser, id: i64) -> Result<Option<String>, AppError> {
+    if access::require_reader(user).is_err() {
+        return Ok(None);
+    }
+    let row: Option<(String, String)> = with_pool!(db, pool => sqlx::query_as("SELECT reference, country FROM cases WHERE id = $1").bind(id).fetch_optional(pool).await?);
+    Ok(row.filter(|(_, country)| access::can_read(user, country)).map(|(reference, _)| reference))
+}

@@ -38,6 +38,9 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .nest("/api/v1", crate::portfolio::api::router())
+        // The summary's print header names the case: a stylesheet, not an inline <style>, so that
+        // the strict CSP holds on pages rendered in the browser too.
+        .route("/cases/{id}/print.css", get(print_stylesheet))
         // The wizard's no-JavaScript path: a step posted as a plain form (the page itself is GET).
         .route("/cases/{id}/edit/{step}", post(crate::cases::form::post_step))
         .leptos_routes_with_context(
@@ -105,6 +108,27 @@ async fn render_limit(req: axum::extract::Request, next: axum::middleware::Next)
         chunk
     });
     axum::response::Response::from_parts(parts, axum::body::Body::from_stream(body))
+}
+
+/// `@page` running header with the case reference, for the summary's printed report. Empty for
+/// anyone who may not read the case.
+async fn print_stylesheet(
+    State(db): State<Db>,
+    axum::Extension(principal): axum::Extension<crate::accounts::session::Principal>,
+    axum::extract::Path(id): axum::extract::Path<String>,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let reference = match (crate::accounts::session::usable(principal.0), id.parse::<i64>()) {
+        (Ok(user), Ok(id)) => crate::cases::service::readable_reference(&db, &user, id).await.ok().flatten(),
+        _ => None,
+    };
+    let css = reference
+        .map(|r| {
+            let safe: String = r.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
+            format!("@page {{ @top-left {{ content: \"HRDD risk summary · {safe}\"; }} }}\n")
+        })
+        .unwrap_or_default();
+    ([(axum::http::header::CONTENT_TYPE, "text/css; charset=utf-8")], css).into_response()
 }
 
 #[derive(Serialize)]

@@ -96,14 +96,13 @@ pub fn CaseSummaryPage() -> impl IntoView {
 fn SummaryBody(summary: CaseSummary, actions: ReviewActions) -> impl IntoView {
     let reference = summary.overview.item.reference.clone();
     let id = summary.overview.item.id;
-    // The printed page's running header: Chromium prints @page margin boxes.
-    let print_css =
-        format!("@page {{ @top-left {{ content: \"HRDD risk summary · {}\"; }} }}", reference.replace(['"', '\\'], ""));
+    // The printed page's running header names the case (Chromium prints @page margin boxes); it
+    // comes as a stylesheet because the CSP allows no inline style.
+    let print_css = format!("/cases/{id}/print.css");
     let printed_title = format!("{} · {}", reference, summary.overview.item.title);
     let result = summary.result.clone();
     view! {
-        // In the head, with this response's CSP nonce (leptos_meta adds it).
-        <leptos_meta::Style>{print_css}</leptos_meta::Style>
+        <leptos_meta::Stylesheet href=print_css/>
         <div class="hidden print:mb-4 print:block print:border-b print:border-slate-400 print:pb-2">
             <p class="text-xs uppercase tracking-wide text-slate-600">"Human-rights due diligence · risk summary"</p>
             <p class="text-base font-semibold">{printed_title}</p>

@@ -288,3 +288,17 @@ pub async fn call_json(app: &axum::Router, endpoint: &str, cookie: Option<&str>,
     let bytes = axum::body::to_bytes(response.into_body(), 10 << 20).await.unwrap();
     Reply { status, location: None, set_cookie: Vec::new(), body: String::from_utf8_lossy(&bytes).into_owned() }
 }
+
+/// Creates a draft case in `country` as the signed-in assessor `token`; its id.
+pub async fn create_draft(app: &axum::Router, token: &str, country: &str) -> String {
+    let form = [
+        ("country", country),
+        ("un_entity", "UNODC"),
+        ("office", "Nairobi"),
+        ("programme_title", "Police support"),
+        ("assessment_type", "NEW"),
+    ];
+    let r = call(app, "cases/create", Some(token), &form).await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    r.body.trim().to_string()
+}

@@ -31,24 +31,6 @@ fn cookie(token: &str) -> String {
     format!("hrdd_session={token}")
 }
 
-async fn new_case(app: &axum::Router, token: &str) -> String {
-    let r = call(
-        app,
-        "cases/create",
-        Some(token),
-        &[
-            ("country", "KE"),
-            ("un_entity", "UNODC"),
-            ("office", "Nairobi"),
-            ("programme_title", "Police support"),
-            ("assessment_type", "NEW"),
-        ],
-    )
-    .await;
-    assert_eq!(r.status, 200, "{}", r.body);
-    r.body.trim().to_string()
-}
-
 /// Item 3 and 10: only plain same-site paths are followed after sign-in; a tab, a newline or a
 /// backslash in `next` sends the browser home, and nothing panics.
 async fn sign_in_redirects_only_to_plain_same_site_paths(t: TestDb) {
@@ -92,7 +74,7 @@ async fn sign_in_redirects_only_to_plain_same_site_paths(t: TestDb) {
     assert!(!page.contains("call +1-555") && !page.contains("account is locked"), "URL text is never shown");
     // A component form's `back_to` with a control character: saved, then sent to a safe place.
     let ana = sign_in(&app, "ana@un.org").await;
-    let id = new_case(&app, &ana).await;
+    let id = create_draft(&app, &ana, "KE").await;
     let back = format!("/cases/{id}/edit/\ncase");
     let form =
         [("id", id.as_str()), ("revision", "1"), ("action", "add"), ("new_id", "LAB"), ("back_to", back.as_str())];
@@ -411,7 +393,7 @@ async fn the_plain_form_post_requires_a_changed_temporary_password(t: TestDb) {
     let app = app(&t.db);
     let id = make_user(&t.db, "ana@un.org", &[Role::Assessor], None, &["KE"]).await;
     let ana = sign_in(&app, "ana@un.org").await;
-    let case = new_case(&app, &ana).await;
+    let case = create_draft(&app, &ana, "KE").await;
     let temp = hrdd::accounts::NewPassword::parse("temporary pass 123").unwrap();
     service::set_password(&t.db, id, &temp, true, &service::ChangedBy::command_line("test")).await.unwrap();
     let ana = session_token(
@@ -433,7 +415,7 @@ async fn bad_input_gets_a_clear_4xx_never_a_500(t: TestDb) {
     let app = app(&t.db);
     make_user(&t.db, "ana@un.org", &[Role::Assessor], None, &["KE"]).await;
     let ana = sign_in(&app, "ana@un.org").await;
-    let case = new_case(&app, &ana).await;
+    let case = create_draft(&app, &ana, "KE").await;
     let c = cookie(&ana);
     let json_headers = [
         ("origin", ORIGIN),
@@ -506,7 +488,14 @@ async fn signed_out_and_cross_site_requests_are_refused(t: TestDb) {
     assert_eq!(call(&app, "methodology/current", None, &[]).await.status, 401);
     let ana = sign_in(&app, "ana@un.org").await;
     assert_eq!(call(&app, "methodology/current", Some(&ana), &[]).await.status, 200);
-    let case = new_case(&app, &ana).await;
+    let case = create_draft(&app, &ana, "KE").await;
+    // The print header names the case to those who may read it, and to nobody else.
+    let css = raw(&app, "GET", &format!("/cases/{case}/print.css"), &[("cookie", &cookie(&ana))], Vec::new()).await;
+    assert!(css.2.contains("HRDD risk summary · KE-"), "{}", css.2);
+    make_user(&t.db, "ug@un.org", &[Role::Assessor], None, &["UG"]).await;
+    let ug = sign_in(&app, "ug@un.org").await;
+    let css = raw(&app, "GET", &format!("/cases/{case}/print.css"), &[("cookie", &cookie(&ug))], Vec::new()).await;
+    assert_eq!((css.0, css.2.as_str()), (200, ""));
     // A foreign Origin whose host is named in X-Forwarded-Host: no proxy is configured, so refused.
     let (status, _, _) = raw(
         &app,
