@@ -17,6 +17,7 @@ pub mod anchor;
 pub mod check;
 pub mod keys;
 pub mod seal;
+pub mod store;
 pub mod verify;
 
 use crate::accounts::{CurrentUser, Role};
@@ -426,15 +427,4 @@ macro_rules! insert_snapshot {
         .await?;
         id
     }};
-}
-
-/// Appends one event in its own transaction (for actions that change nothing else).
-pub async fn append(db: &crate::server::db::Db, event: &NewEvent) -> Result<String, crate::error::AppError> {
-    let hash = crate::with_pool!(db, pool => {
-        let mut tx = db.begin_write(pool).await?;
-        let hash = crate::append_event!(tx, event);
-        tx.commit().await?;
-        hash
-    });
-    Ok(hash)
 }

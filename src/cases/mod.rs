@@ -97,41 +97,41 @@ pub struct CaseListItem {
 #[cfg_attr(feature = "ssr", into_params(parameter_in = Query))]
 pub struct CaseFilter {
     /// Searches title and reference.
-    #[cfg_attr(feature = "ssr", param(schema_with = crate::portfolio::openapi::search_param))]
+    #[cfg_attr(feature = "ssr", param(schema_with = filter_params::search_param))]
     pub q: Option<String>,
     /// Workflow state (`DRAFT`, `SUBMITTED`, `RETURNED`, `DECIDED`, `SUPERSEDED`). Without it,
     /// superseded versions are left out: they are history, not the current assessment.
-    #[cfg_attr(feature = "ssr", param(schema_with = crate::portfolio::openapi::state_param))]
+    #[cfg_attr(feature = "ssr", param(schema_with = filter_params::state_param))]
     pub state: Option<String>,
     /// Overall residual band (`LOW` … `HIGH`), or `INCOMPLETE` for drafts the engine cannot score yet.
-    #[cfg_attr(feature = "ssr", param(schema_with = crate::portfolio::openapi::band_param))]
+    #[cfg_attr(feature = "ssr", param(schema_with = filter_params::band_param))]
     pub band: Option<String>,
-    #[cfg_attr(feature = "ssr", param(schema_with = crate::portfolio::openapi::country_param))]
+    #[cfg_attr(feature = "ssr", param(schema_with = filter_params::country_param))]
     pub country: Option<String>,
     /// The decision in force: the signed final decision once decided, else the recommended one.
-    #[cfg_attr(feature = "ssr", param(schema_with = crate::portfolio::openapi::decision_param))]
+    #[cfg_attr(feature = "ssr", param(schema_with = filter_params::decision_param))]
     pub decision: Option<String>,
     /// Cases with at least one component of this support type (`ST1` … `ST12`).
-    #[cfg_attr(feature = "ssr", param(schema_with = crate::portfolio::openapi::support_type_param))]
+    #[cfg_attr(feature = "ssr", param(schema_with = filter_params::support_type_param))]
     pub support_type: Option<String>,
     /// Last changed on or after this date (`YYYY-MM-DD`).
-    #[cfg_attr(feature = "ssr", param(schema_with = crate::portfolio::openapi::date_param))]
+    #[cfg_attr(feature = "ssr", param(schema_with = filter_params::date_param))]
     pub from: Option<String>,
     /// Last changed on or before this date (`YYYY-MM-DD`).
-    #[cfg_attr(feature = "ssr", param(schema_with = crate::portfolio::openapi::date_param))]
+    #[cfg_attr(feature = "ssr", param(schema_with = filter_params::date_param))]
     pub to: Option<String>,
     /// Cases where this risk area (`DP`, `TOR`, …) is triggered …
-    #[cfg_attr(feature = "ssr", param(schema_with = crate::portfolio::openapi::area_param))]
+    #[cfg_attr(feature = "ssr", param(schema_with = filter_params::area_param))]
     pub area: Option<String>,
     /// … with this highest residual band (without `area`: any triggered area with this band).
-    #[cfg_attr(feature = "ssr", param(schema_with = crate::portfolio::openapi::area_band_param))]
+    #[cfg_attr(feature = "ssr", param(schema_with = filter_params::area_band_param))]
     pub area_band: Option<String>,
     /// Cases where this hard rule fired in some component (`H1a` … `H11`).
-    #[cfg_attr(feature = "ssr", param(schema_with = crate::portfolio::openapi::rule_param))]
+    #[cfg_attr(feature = "ssr", param(schema_with = filter_params::rule_param))]
     pub rule: Option<String>,
     /// `review_overdue`, `reassessment_due`, `stop_decision` (a component suspended, frozen or not to
     /// proceed) or `open_intercession`.
-    #[cfg_attr(feature = "ssr", param(schema_with = crate::portfolio::openapi::flag_param))]
+    #[cfg_attr(feature = "ssr", param(schema_with = filter_params::flag_param))]
     pub flag: Option<String>,
     /// Page of the list, 1–100000.
     #[cfg_attr(feature = "ssr", param(minimum = 1, maximum = 100000))]
@@ -265,4 +265,94 @@ pub struct CaseOverview {
     pub resume_segment: Option<String>,
     /// Managers see the summary only, not the answers (spec §10.1).
     pub answers_hidden: bool,
+}
+
+/// The read API's parameter schemas of [`CaseFilter`]: every filter that takes a code is documented
+/// with its closed list, so a client (or schemathesis) knows exactly what the server accepts. An
+/// empty value means "any" (the pages' filter forms send empty fields), so it is part of every list.
+#[cfg(feature = "ssr")]
+pub mod filter_params {
+    use super::CaseState;
+    use crate::methodology::codes::{Area, Band, FinalDecision, HardRule, RecommendedDecision, SupportType};
+    use utoipa::openapi::schema::{AnyOfBuilder, Object, ObjectBuilder, Schema, Type};
+    use utoipa::openapi::{KnownFormat, SchemaFormat};
+
+    fn one_of(mut values: Vec<String>) -> Object {
+        values.push(String::new());
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .enum_values(Some(values))
+            .description(Some("One of the listed codes; empty means any."))
+            .build()
+    }
+
+    /// Free text to search titles and references for: at most 200 characters, no control characters
+    /// (tab and line breaks aside; the server refuses the others with 400/422).
+    pub fn search_param() -> Object {
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .max_length(Some(200))
+            .pattern(Some("^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"))
+            .build()
+    }
+
+    fn codes<T: Copy>(all: &[T], code: fn(T) -> &'static str) -> Vec<String> {
+        all.iter().map(|v| code(*v).to_string()).collect()
+    }
+
+    pub fn state_param() -> Object {
+        one_of(CaseState::ALL.iter().map(|s| s.as_str().to_string()).collect())
+    }
+
+    pub fn band_param() -> Object {
+        let mut bands = codes(Band::ALL, Band::code);
+        bands.push("INCOMPLETE".into());
+        one_of(bands)
+    }
+
+    pub fn area_band_param() -> Object {
+        one_of(codes(Band::ALL, Band::code))
+    }
+
+    pub fn country_param() -> Object {
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .pattern(Some("^([A-Za-z]{2})?$"))
+            .description(Some("ISO 3166 alpha-2 country code; empty means any."))
+            .build()
+    }
+
+    /// A date (`YYYY-MM-DD`), or empty for none. A `to` before `from` is refused (422, field `to`).
+    pub fn date_param() -> Schema {
+        let date =
+            ObjectBuilder::new().schema_type(Type::String).format(Some(SchemaFormat::KnownFormat(KnownFormat::Date)));
+        let empty = ObjectBuilder::new().schema_type(Type::String).max_length(Some(0));
+        Schema::AnyOf(AnyOfBuilder::new().item(date).item(empty).build())
+    }
+
+    pub fn decision_param() -> Object {
+        let mut all = codes(RecommendedDecision::ALL, RecommendedDecision::code);
+        for d in codes(FinalDecision::ALL, FinalDecision::code) {
+            if !all.contains(&d) {
+                all.push(d);
+            }
+        }
+        one_of(all)
+    }
+
+    pub fn support_type_param() -> Object {
+        one_of(codes(SupportType::ALL, SupportType::code))
+    }
+
+    pub fn area_param() -> Object {
+        one_of(codes(Area::ALL, Area::code))
+    }
+
+    pub fn rule_param() -> Object {
+        one_of(codes(HardRule::ALL, HardRule::code))
+    }
+
+    pub fn flag_param() -> Object {
+        one_of(super::FLAGS.iter().map(|(f, _)| f.to_string()).collect())
+    }
 }

@@ -187,7 +187,7 @@ async fn download_summary(
         Action::Exported,
         serde_json::json!({ "format": "manager summary JSON", "via": "read API" }),
     );
-    audit::append(&state.db, &event).await?;
+    audit::store::append(&state.db, &event).await?;
     let body = serde_json::to_string_pretty(&summary).map_err(AppError::internal)?;
     Ok(attachment("application/json", &format!("{}-summary.json", summary.reference), body.into()))
 }

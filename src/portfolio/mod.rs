@@ -10,8 +10,6 @@ pub mod api;
 pub mod export;
 #[cfg(feature = "ssr")]
 pub mod index;
-#[cfg(feature = "ssr")]
-pub mod openapi;
 pub mod server_fns;
 #[cfg(feature = "ssr")]
 pub mod service;
