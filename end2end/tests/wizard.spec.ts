@@ -1,72 +1,9 @@
 import { test, expect, Page, Browser } from '@playwright/test';
+import { signIn, newContextPage, createCase, setField, answer, record, next, example, root, shots } from './helpers';
 import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-
-const PASSWORD = 'demo-password-2026';
-const root = path.resolve(__dirname, '..', '..');
-const shots = path.join(root, 'target', 'e2e', 'screenshots');
-const examples = path.resolve(root, '..', 'shared', 'spec', 'examples');
-const fixtures = path.join(root, 'tests', 'fixtures', 'examples');
-const exampleDir = fs.existsSync(examples) ? examples : fixtures;
-const example = (name: string) => JSON.parse(fs.readFileSync(path.join(exampleDir, name), 'utf8'));
-
-async function signIn(page: Page, email: string) {
-  await page.goto('/login');
-  await page.getByLabel('E-mail address').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-}
-
-async function newContextPage(browser: Browser, email: string, javaScriptEnabled = true) {
-  const context = await browser.newContext({ javaScriptEnabled });
-  const page = await context.newPage();
-  await signIn(page, email);
-  return page;
-}
-
-async function createCase(page: Page, title: string, office = 'Programme Office'): Promise<string> {
-  await page.goto('/cases/new');
-  await page.getByLabel('1.1 Country').selectOption('KE');
-  await page.getByLabel('1.4 Programme or project title').fill(title);
-  await page.getByLabel('1.3 Office').fill(office);
-  await page.getByRole('button', { name: 'Create draft' }).click();
-  await expect(page).toHaveURL(/\/cases\/\d+$/);
-  return page.url().split('/').pop()!;
-}
-
-/** Sets one form field the way a user would: pick, tick or type (waits until a conditional field shows). */
-async function setField(page: Page, name: string, value: unknown) {
-  if (Array.isArray(value)) {
-    for (const v of value) await page.locator(`input[name="${name}"][value="${v}"]`).check();
-  } else if (typeof value === 'boolean') {
-    await page.locator(`input[name="${name}"][value="${value}"]`).check();
-  } else {
-    const field = page.locator(`[name="${name}"]`).first();
-    const tag = await field.evaluate((el) => el.tagName);
-    if (tag === 'SELECT') await field.selectOption(String(value));
-    else await field.fill(String(value));
-  }
-}
-
-async function answer(page: Page, answers: Record<string, unknown>, keys: string[]) {
-  for (const key of keys) if (key in answers) await setField(page, `q.${key}`, answers[key]);
-}
-
-async function record(page: Page, part: string, index: number | null, rec: Record<string, unknown>) {
-  const prefix = index === null ? `p.${part}` : `p.${part}.${index}`;
-  for (const [k, v] of Object.entries(rec)) {
-    if (k === 'hr_adviser_concurred') continue;
-    await setField(page, `${prefix}.${k}`, v);
-  }
-}
-
-async function next(page: Page, segment: string) {
-  await page.getByRole('button', { name: 'Next →' }).click();
-  await expect(page).toHaveURL(new RegExp(`/edit/${segment}`));
-}
 
 async function noSeriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();

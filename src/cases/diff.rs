@@ -82,6 +82,7 @@ fn show(catalogue: &Catalogue, question: Option<&str>, value: Option<&Value>) ->
         Some(Value::String(s)) if s.is_empty() => "—".into(),
         Some(Value::String(s)) => label(s),
         Some(Value::Bool(b)) => if *b { "Yes" } else { "No" }.into(),
+        Some(Value::Array(items)) if items.is_empty() => "None of these".into(),
         Some(Value::Array(items)) if items.iter().all(Value::is_string) => {
             items.iter().filter_map(Value::as_str).map(label).collect::<Vec<_>>().join(", ")
         }

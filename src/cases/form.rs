@@ -34,7 +34,7 @@ pub fn decode(catalogue: &Catalogue, step_number: u8, pairs: &[(String, String)]
         let name = format!("q.{id}");
         let first = values_of(pairs, &name).next().unwrap_or_default();
         let value = match q.kind {
-            Kind::Multi => Value::Array(values_of(pairs, &name).map(|v| Value::String(v.to_string())).collect()),
+            Kind::Multi => decode_multi(values_of(pairs, &name)),
             Kind::Interventions => decode_part(&parts::PRIOR_INTERVENTIONS, pairs),
             Kind::Int => int_from_form(first),
             Kind::Bool => FieldKind::Bool.from_form(first),
@@ -52,6 +52,25 @@ pub fn decode(catalogue: &Catalogue, step_number: u8, pairs: &[(String, String)]
         out.values.insert(key.to_string(), value);
     }
     out
+}
+
+/// Ticked boxes of one multi-choice question: nothing ticked is "not answered"; the explicit
+/// "None of these" choice is the empty list.
+fn decode_multi<'a>(ticked: impl Iterator<Item = &'a str>) -> Value {
+    let mut none_of_these = false;
+    let mut list = Vec::new();
+    for code in ticked {
+        if code == parts::NONE_OF_THESE {
+            none_of_these = true;
+        } else if !code.trim().is_empty() {
+            list.push(Value::String(code.to_string()));
+        }
+    }
+    match (list.is_empty(), none_of_these) {
+        (false, _) => Value::Array(list),
+        (true, true) => Value::Array(Vec::new()),
+        (true, false) => Value::Null,
+    }
 }
 
 /// One part from `p.<key>.…` pairs: a list of non-blank rows not marked for removal, or one record.

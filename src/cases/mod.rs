@@ -248,6 +248,29 @@ pub struct CasePage {
     pub can_create: bool,
 }
 
+/// The reviewer's comment that returned a case to the assessor: shown in the wizard and the
+/// inbox, and where "continue" leads.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ReturnNote {
+    pub by: String,
+    pub at: String,
+    pub body: String,
+    /// The wizard step the comment concerns (None: the assessment as a whole).
+    pub segment: Option<String>,
+}
+
+impl ReturnNote {
+    /// The wizard step a comment anchor points to: `step:<segment>` itself, and the risk
+    /// screening step of the component for `area:<component>/<area>`.
+    pub fn segment_of_anchor(anchor: &str) -> Option<String> {
+        if let Some(segment) = anchor.strip_prefix("step:") {
+            return Some(segment.to_string());
+        }
+        let (component, _) = anchor.strip_prefix("area:")?.split_once('/')?;
+        Some(format!("screening-{component}"))
+    }
+}
+
 /// What the case overview page shows.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CaseOverview {

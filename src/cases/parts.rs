@@ -35,13 +35,31 @@ pub struct PartField {
     pub label: &'static str,
     pub kind: FieldKind,
     pub optional: bool,
+    /// For an optional field that another field can make required: when, in plain words.
+    pub required_when: Option<&'static str>,
+}
+
+impl PartField {
+    /// What the form says after the label: "(optional)" only where the field may always be left
+    /// empty; "(required when …)" where another answer decides. The adviser's flag says neither:
+    /// the assessor never fills it in.
+    pub fn label_marker(&self) -> Option<String> {
+        match (self.optional, self.required_when, self.kind) {
+            (_, _, FieldKind::AdviserFlag) | (false, _, _) => None,
+            (true, Some(when), _) => Some(format!(" (required when {when})")),
+            (true, None, _) => Some(" (optional)".into()),
+        }
+    }
 }
 
 const fn req(key: &'static str, label: &'static str, kind: FieldKind) -> PartField {
-    PartField { key, label, kind, optional: false }
+    PartField { key, label, kind, optional: false, required_when: None }
 }
 const fn opt(key: &'static str, label: &'static str, kind: FieldKind) -> PartField {
-    PartField { key, label, kind, optional: true }
+    PartField { key, label, kind, optional: true, required_when: None }
+}
+const fn required_when(key: &'static str, label: &'static str, kind: FieldKind, when: &'static str) -> PartField {
+    PartField { key, label, kind, optional: true, required_when: Some(when) }
 }
 
 /// Where a part is stored.
@@ -117,7 +135,7 @@ pub const OVERRIDES: Part = Part {
     item_name: "override",
     fields: &[
         req("target", "What to override", FieldKind::Enum("OverrideTarget")),
-        opt("area", "Risk area (not for HRDDP)", FieldKind::Enum("Area")),
+        required_when("area", "Risk area", FieldKind::Enum("Area"), "overriding a nexus or a likelihood; leave empty for the HRDDP"),
         req("value", "New value", FieldKind::OverrideValue),
         req("justification", "Justification", FieldKind::LongText),
         req("evidence_ids", "Evidence relied on", FieldKind::EvidenceIds),
@@ -193,6 +211,11 @@ pub const INTERCESSION: Part = Part {
 };
 
 /// Severity sub-scores (5.1): an object keyed by area code, each with optional 1–5 scores.
+/// Form value of the explicit "None of these" choice of a multi-choice question whose empty list
+/// is an answer (2.6): it posts this marker, which decodes to `[]`; no box ticked decodes to
+/// "not answered".
+pub const NONE_OF_THESE: &str = "_none";
+
 pub const SEVERITY_KEY: &str = "severity";
 pub const SEVERITY_FIELDS: [(&str, &str); 3] =
     [("scale", "Scale"), ("scope", "Scope"), ("irremediability", "Irremediability")];
@@ -207,6 +230,11 @@ pub fn parts_of_step(number: u8) -> &'static [Part] {
         8 => &[PROPOSED_DECISION, INTERCESSION],
         _ => &[],
     }
+}
+
+/// The part stored under `key`, whichever step edits it (step 5 reads the evidence of step 4).
+pub fn part(key: &str) -> Option<&'static Part> {
+    (1..=9).flat_map(parts_of_step).find(|p| p.key == key)
 }
 
 /// Every key a step may save that is not a question id.

@@ -528,7 +528,14 @@ pub async fn overview_with_answers(
     let next_review_date = row.list.next_review_date.clone();
     let item = row.list.into_item();
     let can_edit = item.state.editable() && user.has(crate::accounts::Role::Assessor);
-    let resume_segment: Option<String> = with_pool!(db, pool => sqlx::query_scalar("SELECT segment FROM case_positions WHERE user_id = $1 AND case_id = $2").bind(user.id).bind(id).fetch_optional(pool).await?);
+    let last_saved: Option<String> = with_pool!(db, pool => sqlx::query_scalar("SELECT segment FROM case_positions WHERE user_id = $1 AND case_id = $2").bind(user.id).bind(id).fetch_optional(pool).await?);
+    // A returned case continues where the reviewer's comment points; otherwise at the step this
+    // user last saved.
+    let returned_to = match item.state {
+        CaseState::Returned => latest_return(db, id).await?.and_then(|n| n.segment),
+        _ => None,
+    };
+    let resume_segment = returned_to.or(last_saved);
     let answers_hidden =
         ![crate::accounts::Role::Assessor, crate::accounts::Role::HrAdviser, crate::accounts::Role::Reviewer]
             .iter()
@@ -556,4 +563,25 @@ pub async fn readable_reference(db: &Db, user: &CurrentUser, id: i64) -> Result<
     }
     let row: Option<(String, String)> = with_pool!(db, pool => sqlx::query_as("SELECT reference, country FROM cases WHERE id = $1").bind(id).fetch_optional(pool).await?);
     Ok(row.filter(|(_, country)| access::can_read(user, country)).map(|(reference, _)| reference))
+}
+
+/// The comment of the latest return of a case, if it was ever returned.
+pub async fn latest_return(db: &Db, case_id: i64) -> Result<Option<super::ReturnNote>, AppError> {
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        name: String,
+        created_at: String,
+        body: String,
+        anchor: String,
+    }
+    let row: Option<Row> = with_pool!(db, pool => sqlx::query_as(
+        "SELECT u.name, c.created_at, c.body, c.anchor FROM case_comments c JOIN users u ON u.id = c.author_id
+         WHERE c.case_id = $1 AND c.kind = 'RETURN' ORDER BY c.id DESC LIMIT 1",
+    ).bind(case_id).fetch_optional(pool).await?);
+    Ok(row.map(|r| super::ReturnNote {
+        segment: super::ReturnNote::segment_of_anchor(&r.anchor),
+        by: r.name,
+        at: r.created_at.get(..10).unwrap_or(&r.created_at).to_string(),
+        body: r.body,
+    }))
 }

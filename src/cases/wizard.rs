@@ -101,6 +101,10 @@ pub async fn editor(db: &Db, registry: &Registry, user: &CurrentUser, case_id: i
         draft: l.draft,
         catalogue: l.catalogue.clone(),
         last_segment: position,
+        return_note: match l.state {
+            CaseState::Returned => super::service::latest_return(db, case_id).await?,
+            _ => None,
+        },
     })
 }
 
@@ -464,7 +468,8 @@ async fn conflict(
     let after = answers_of(&mut current, step).cloned().unwrap_or_default();
     for id in catalogue.step(step.number).map(|s| s.questions.clone()).unwrap_or_default() {
         let label = catalogue.question(&id).map(|q| format!("{} {}", q.display, q.label)).unwrap_or_else(|| id.clone());
-        push_change(&mut changes, &id, label, before.get(&id), after.get(&id));
+        // For a question an empty list is an answer of its own (2.6 "None of these").
+        push_change(&mut changes, &id, label, before.get(&id), after.get(&id), false);
     }
     for key in parts::part_keys_of_step(step.number) {
         let label = parts::parts_of_step(step.number)
@@ -474,15 +479,22 @@ async fn conflict(
             .unwrap_or_else(|| "5.1 Severity sub-scores".into());
         let b = holder_of(&mut base, step, key).and_then(|h| h.get(key).cloned());
         let t = holder_of(&mut current, step, key).and_then(|h| h.get(key).cloned());
-        push_change(&mut changes, key, label, b.as_ref(), t.as_ref());
+        push_change(&mut changes, key, label, b.as_ref(), t.as_ref(), true);
     }
     Ok(SaveOutcome::Conflict { current_revision, saved_by, changes, current: current.clone() })
 }
 
-fn push_change(changes: &mut Vec<FieldChange>, key: &str, label: String, base: Option<&Value>, theirs: Option<&Value>) {
+fn push_change(
+    changes: &mut Vec<FieldChange>,
+    key: &str,
+    label: String,
+    base: Option<&Value>,
+    theirs: Option<&Value>,
+    empty_list_is_absent: bool,
+) {
     let normalise = |v: Option<&Value>| match v {
         None | Some(Value::Null) => Value::Null,
-        Some(Value::Array(a)) if a.is_empty() => Value::Null,
+        Some(Value::Array(a)) if a.is_empty() && empty_list_is_absent => Value::Null,
         Some(v) => v.clone(),
     };
     let (b, t) = (normalise(base), normalise(theirs));

@@ -24,6 +24,8 @@ pub struct CaseEditor {
     pub can_advise: bool,
     /// The step this user last saved, for "continue where you left off".
     pub last_segment: Option<String>,
+    /// Why the case was returned, while it is (shown above every step).
+    pub return_note: Option<super::ReturnNote>,
 }
 
 /// A field another person changed since the revision the editor started from.

@@ -92,6 +92,10 @@ pub struct Question {
     pub exclusive: Option<String>,
     #[serde(default)]
     pub optional: bool,
+    /// For an optional question that a rule can still make required (8.1, 8.2): when, in plain
+    /// words. The form then says "required when …" instead of "optional".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub required_when: Option<String>,
     /// False for answers that are recorded but never scored (4.3, 4.8).
     #[serde(default = "yes")]
     pub scored: bool,
@@ -100,6 +104,55 @@ pub struct Question {
     /// Plain-language wording of the condition, shown when a question appears.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub condition_text: Option<String>,
+}
+
+/// Notes the engine writes into explanations, in words (spec §5.7).
+const ENGINE_NOTES: [(&str, &str); 2] = [
+    ("NO_EFFECT_BY_RULE", "training and dialogue never lower a risk figure (rule H9)"),
+    ("NOT_APPLICABLE_TO_AREA", "not a measure for this risk area"),
+];
+
+/// `text` with every multi-word code it quotes replaced by its plain words. Unknown codes and
+/// one-word codes (area codes, `H1a`, `BAND`) stay as they are.
+pub fn plain_words(text: &str, labels: &[(String, String)]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut token = String::new();
+    let flush = |token: &mut String, out: &mut String| {
+        if token.contains('_') {
+            if let Some((_, label)) = labels.iter().find(|(c, _)| c == token) {
+                out.push_str(label);
+                token.clear();
+                return;
+            }
+        }
+        out.push_str(token);
+        token.clear();
+    };
+    for ch in text.chars() {
+        if ch.is_ascii_uppercase() || ch.is_ascii_digit() || ch == '_' {
+            token.push(ch);
+        } else {
+            flush(&mut token, &mut out);
+            out.push(ch);
+        }
+    }
+    flush(&mut token, &mut out);
+    out
+}
+
+impl Question {
+    /// A multi-choice question whose empty list is a real answer (2.6 "none of these groups"),
+    /// as opposed to an untouched question, which is missing (spec §3.2). The form offers an
+    /// explicit "None of these" choice for it.
+    pub fn empty_list_is_an_answer(&self) -> bool {
+        self.kind == Kind::Multi && self.min_items == 0 && !self.optional && self.exclusive.is_none()
+    }
+
+    /// Whether the form may call the question "optional": only when the spec says so and no
+    /// rule can make it required.
+    pub fn shown_as_optional(&self) -> bool {
+        self.optional && self.required_when.is_none()
+    }
 }
 
 fn yes() -> bool {
@@ -380,6 +433,24 @@ impl Catalogue {
         self.questions.iter().find(|q| q.id == id)
     }
 
+    /// Plain words for the multi-word codes that engine explanations and reasons quote
+    /// (`CREDIBLE_PATTERN` → "Credible pattern"), plus the engine's own notes. Feed it to
+    /// [`plain_words`].
+    pub fn code_labels(&self) -> Vec<(String, String)> {
+        let mut out: Vec<(String, String)> = ENGINE_NOTES.iter().map(|(c, l)| (c.to_string(), l.to_string())).collect();
+        for v in self.enums.values().flatten().filter(|v| v.code.contains('_')) {
+            if !out.iter().any(|(c, _)| *c == v.code) {
+                out.push((v.code.clone(), v.label.clone()));
+            }
+        }
+        out
+    }
+
+    /// Hard-rule titles by id (`H1a` → "Capital case").
+    pub fn hard_rule_titles(&self) -> Vec<(String, String)> {
+        self.hard_rules.iter().map(|h| (h.id.code().to_string(), h.title.clone())).collect()
+    }
+
     pub fn enum_values(&self, name: &str) -> &[EnumValue] {
         self.enums.get(name).map(Vec::as_slice).unwrap_or(&[])
     }
@@ -588,5 +659,23 @@ impl Registry {
 
     pub fn versions(&self) -> Vec<&str> {
         self.catalogues.iter().map(|c| c.version.as_str()).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plain_words;
+
+    #[test]
+    fn codes_in_explanations_become_words() {
+        let labels = vec![
+            ("CREDIBLE_PATTERN".to_string(), "Credible pattern".to_string()),
+            ("NO_EFFECT_BY_RULE".to_string(), "never lowers a figure".to_string()),
+        ];
+        assert_eq!(
+            plain_words("3.4 = CREDIBLE_PATTERN; M9 no effect (NO_EFFECT_BY_RULE).", &labels),
+            "3.4 = Credible pattern; M9 no effect (never lowers a figure)."
+        );
+        assert_eq!(plain_words("DP and UNKNOWN_CODE stay", &labels), "DP and UNKNOWN_CODE stay");
     }
 }

@@ -187,6 +187,18 @@ impl Band {
 }
 
 impl RecommendedDecision {
+    /// Plain words for the page (the catalogue's label; a test keeps the two equal).
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Proceed => "Proceed",
+            Self::ProceedWithMitigation => "Proceed with mitigation",
+            Self::Escalate => "Escalate to senior management",
+            Self::DoNotProceed => "Do not proceed",
+            Self::Suspend => "Suspend",
+            Self::TemporaryFreeze => "Temporary freeze",
+        }
+    }
+
     pub fn is_stop(self) -> bool {
         matches!(self, Self::DoNotProceed | Self::Suspend | Self::TemporaryFreeze)
     }
@@ -203,6 +215,19 @@ impl RecommendedDecision {
 }
 
 impl FinalDecision {
+    /// Plain words for the page (the catalogue's label; a test keeps the two equal).
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Proceed => "Proceed",
+            Self::ProceedWithMitigation => "Proceed with mitigation",
+            Self::ProceedWithConditions => "Proceed with conditions (monitored support)",
+            Self::DoNotProceed => "Do not proceed",
+            Self::Suspend => "Suspend",
+            Self::TemporaryFreeze => "Temporary freeze",
+            Self::Withdraw => "Withdraw",
+        }
+    }
+
     pub fn is_stop(self) -> bool {
         matches!(self, Self::DoNotProceed | Self::Suspend | Self::TemporaryFreeze | Self::Withdraw)
     }

@@ -27,7 +27,8 @@ pub struct ComponentRow {
     /// Hard rules fired, space-separated.
     pub hard_rules: String,
     pub intercession_open: bool,
-    /// The decision in force (final, else recommended) is a stop decision.
+    /// A final (signed-off) decision stops the support. A recommended stop still awaiting a
+    /// decision is not counted as stopped (it is reported apart).
     pub stopped: bool,
 }
 
@@ -36,6 +37,11 @@ pub const STOP_DECISIONS: [&str; 4] = ["DO_NOT_PROCEED", "SUSPEND", "TEMPORARY_F
 
 pub fn is_stop(decision: &str) -> bool {
     STOP_DECISIONS.contains(&decision)
+}
+
+/// `('DO_NOT_PROCEED', …)`: the stop decisions as an SQL list (constants, never user input).
+pub fn stop_decisions_sql() -> String {
+    format!("({})", STOP_DECISIONS.map(|d| format!("'{d}'")).join(", "))
 }
 
 /// Everything the index holds for one case version. Empty for a draft the engine cannot score yet.
@@ -76,7 +82,7 @@ impl CaseIndex {
                 slot.1 = slot.1.max(area.band1);
             }
             let final_decision = finals.get(&comp.component_id).cloned();
-            let stopped = is_stop(final_decision.as_deref().unwrap_or(comp.recommended_decision.code()));
+            let stopped = final_decision.as_deref().is_some_and(is_stop);
             index.components.push(ComponentRow {
                 stopped,
                 component_id: comp.component_id.clone(),

@@ -106,8 +106,11 @@ pub struct Portfolio {
     pub high_areas: Vec<Count>,
     /// Hard rules by the number of cases where they fired, most frequent first.
     pub hard_rules: Vec<Count>,
+    /// Components stopped by a final (signed-off) decision.
     pub stop_components_total: i64,
-    /// The most recently changed components with a stop decision (at most 10).
+    /// Components whose recommendation is a stop, not yet decided (drafts and cases under review).
+    pub stop_recommended_total: i64,
+    /// The most recently changed components stopped by a final decision (at most 10).
     pub stop_components: Vec<StopComponent>,
     pub review_overdue: i64,
     pub reassessment_due: i64,

@@ -147,8 +147,14 @@ pub async fn portfolio(
         w.sql
     );
     let stop_where = format!("{} AND cc.stopped", w.sql);
+    // Per country: components stopped by a final decision, and components whose recommendation is
+    // a stop while no decision has been taken yet (reported apart, never counted as stopped).
+    let pending =
+        format!("(cc.final_decision IS NULL AND cc.recommended_decision IN {})", super::index::stop_decisions_sql());
     let stop_counts_sql = format!(
-        "SELECT c.country, COUNT(*) FROM case_components cc JOIN case_facts c ON c.id = cc.case_id{stop_where} GROUP BY 1"
+        "SELECT c.country, SUM(CASE WHEN cc.stopped THEN 1 ELSE 0 END), SUM(CASE WHEN {pending} THEN 1 ELSE 0 END)
+         FROM case_components cc JOIN case_facts c ON c.id = cc.case_id{} AND (cc.stopped OR {pending}) GROUP BY 1",
+        w.sql
     );
     let stop_list_sql = format!(
         "SELECT c.id AS case_id, c.reference AS reference, c.country AS country, c.title AS title, cc.component_id AS component_id,
@@ -162,7 +168,7 @@ pub async fn portfolio(
             crate::bind_all!(sqlx::query_as::<_, GroupRow>(&groups_sql), &group_binds).fetch_all(pool),
             crate::bind_all!(sqlx::query_as::<_, HeatRow>(&heat_sql), &w.binds).fetch_all(pool),
             crate::bind_all!(sqlx::query_as::<_, (String, i64)>(&rules_sql), &w.binds).fetch_all(pool),
-            crate::bind_all!(sqlx::query_as::<_, (String, i64)>(&stop_counts_sql), &w.binds).fetch_all(pool),
+            crate::bind_all!(sqlx::query_as::<_, (String, i64, i64)>(&stop_counts_sql), &w.binds).fetch_all(pool),
             crate::bind_all!(sqlx::query_as::<_, StopRow>(&stop_list_sql), &w.binds).fetch_all(pool),
         )?
     });
@@ -174,7 +180,7 @@ fn assemble(
     groups: Vec<GroupRow>,
     heat: Vec<HeatRow>,
     rules: Vec<(String, i64)>,
-    stop_counts: Vec<(String, i64)>,
+    stop_counts: Vec<(String, i64, i64)>,
     stop_list: Vec<StopRow>,
 ) -> Portfolio {
     let decisions = decision_codes();
@@ -221,7 +227,8 @@ fn assemble(
             _ => {}
         }
     }
-    let stops: BTreeMap<String, i64> = stop_counts.into_iter().collect();
+    let stops: BTreeMap<String, i64> = stop_counts.iter().map(|(c, n, _)| (c.clone(), *n)).collect();
+    let stop_recommended_total = stop_counts.iter().map(|(_, _, n)| n).sum();
     // Countries with cases, and countries whose only figures are index rows (none in practice).
     let countries = per_country
         .into_iter()
@@ -277,6 +284,7 @@ fn assemble(
         high_areas,
         hard_rules,
         stop_components_total: stops.values().sum(),
+        stop_recommended_total,
         stop_components: stop_list
             .into_iter()
             .map(|s| StopComponent {

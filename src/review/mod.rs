@@ -39,6 +39,8 @@ pub struct CaseSummary {
     pub result: Option<ResultDocument>,
     /// Hard-rule titles by id, for the list of rules fired.
     pub hard_rule_titles: Vec<(String, String)>,
+    /// Plain words for the codes that explanations quote (`Catalogue::code_labels`).
+    pub code_labels: Vec<(String, String)>,
     pub mitigation: Vec<MeasureRow>,
     pub monitoring: Vec<MonitoringRow>,
     pub consultations: Vec<ConsultationRow>,
@@ -56,6 +58,10 @@ pub struct CaseSummary {
     pub review_due: Option<String>,
     pub review_overdue: bool,
     pub reassessment_due: bool,
+    /// When the next review date computed from the assessment date is already past (an old
+    /// assessment date): what that means, in a sentence. Shown above the sign-off controls and on
+    /// the summary of a decided version.
+    pub review_date_warning: Option<String>,
     pub triggers: Vec<TriggerView>,
     pub actions: Actions,
     /// Places a comment can be anchored to: (anchor, label).
@@ -185,8 +191,9 @@ pub struct DecisionChoice {
     pub recommended: RecommendedDecision,
     pub approval_level_required: u8,
     pub allowed: Vec<FinalDecision>,
-    /// The proposed decision (8.3) when it is allowed; otherwise the recommendation's closest match.
-    pub preselected: FinalDecision,
+    /// The assessor's proposed decision (8.3) when it is allowed. Shown as a hint, never
+    /// preselected: the reviewer chooses every final decision deliberately.
+    pub proposed: Option<FinalDecision>,
 }
 
 /// What the signed-in user may do on this case now; reasons say why not.
@@ -222,6 +229,8 @@ pub struct QueueItem {
     pub overdue: bool,
     /// Why it is in this queue, in words.
     pub reason: String,
+    /// Where to act on it: the summary, or the wizard step a return comment concerns.
+    pub open: String,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -229,6 +238,11 @@ pub struct ReviewQueue {
     pub level: Option<u8>,
     pub is_reviewer: bool,
     pub is_adviser: bool,
+    pub is_assessor: bool,
+    /// Returned cases in the assessor's countries, with the reviewer's comment, newest first.
+    pub returned: Vec<QueueItem>,
+    /// Drafts the assessor started, most recently changed first.
+    pub drafts: Vec<QueueItem>,
     /// Submitted cases at or below the reviewer's level, oldest first.
     pub decidable: Vec<QueueItem>,
     /// Submitted cases that need a higher level than the reviewer's.

@@ -64,8 +64,9 @@ pub fn allowed_decisions(component: &ComponentResult, status: ImplementationStat
     FinalDecision::ALL.iter().copied().filter(|d| fits_status(*d) && (by_matrix(*d) || Some(*d) == requested)).collect()
 }
 
-/// The decision offered first: the proposed decision when allowed, else the recommendation's own
-/// counterpart (ESCALATE → PROCEED_WITH_CONDITIONS), else the first allowed.
+/// The decision a reviewer most likely takes: the proposed decision when allowed, else the
+/// recommendation's own counterpart (ESCALATE → PROCEED_WITH_CONDITIONS), else the first allowed.
+/// Used to generate realistic sample data; the sign-off form preselects nothing.
 pub fn preselect(component: &ComponentResult, allowed: &[FinalDecision]) -> FinalDecision {
     let own = match component.recommended_decision {
         RecommendedDecision::Proceed => Some(FinalDecision::Proceed),

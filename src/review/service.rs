@@ -1,7 +1,7 @@
 //! Review operations over the database (spec §10.2–§10.6). Every function checks the caller's role,
 //! country scope, the case's state and segregation of duties itself.
 
-use super::rules::{adviser_conflict, allowed_decisions, decision_problem, preselect, signer_conflict, Participants};
+use super::rules::{adviser_conflict, allowed_decisions, decision_problem, signer_conflict, Participants};
 use super::*;
 use crate::accounts::{CurrentUser, Role};
 use crate::audit::{self, Action, NewEvent};
@@ -117,6 +117,26 @@ fn is_due(state: CaseState, next_review: Option<&str>, flagged: bool) -> bool {
     state == CaseState::Decided
         && (flagged
             || next_review.and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()).is_some_and(|d| d <= today()))
+}
+
+/// The warning for a next review date that is already past (item 11 of the users' journeys):
+/// before sign-off it says the decision would be due for re-assessment at once; after it, that the
+/// date had passed when the version was signed.
+fn review_date_warning(
+    state: CaseState,
+    next_review: Option<NaiveDate>,
+    signed_on: Option<NaiveDate>,
+) -> Option<String> {
+    let date = next_review?;
+    match (state, signed_on) {
+        (CaseState::Decided | CaseState::Superseded, Some(signed)) if date < signed => Some(format!(
+            "The next review date ({date}), computed from the assessment date, had already passed when this version was signed off on {signed}."
+        )),
+        (CaseState::Draft | CaseState::Returned | CaseState::Submitted, _) if date < today() => Some(format!(
+            "The next review date computed from the assessment date (1.8) is {date}, which is already past: once signed off, this assessment is due for re-assessment at once. Check the assessment date."
+        )),
+        _ => None,
+    }
 }
 
 fn review_due(submitted_at: Option<DateTime<Utc>>) -> Option<DateTime<Utc>> {
@@ -435,7 +455,7 @@ pub async fn summary(db: &Db, registry: &Registry, user: &CurrentUser, id: i64) 
                         component_id: c.component_id.clone(),
                         recommended: c.recommended_decision,
                         approval_level_required: c.approval_level_required,
-                        preselected: preselect(c, &allowed),
+                        proposed: c.proposed_decision.filter(|d| allowed.contains(d)),
                         allowed,
                     }
                 })
@@ -452,8 +472,25 @@ pub async fn summary(db: &Db, registry: &Registry, user: &CurrentUser, id: i64) 
     actions.can_record_trigger = state == CaseState::Decided && (user.has(Role::Assessor) || user.has(Role::HrAdviser));
     actions.can_reassess = state == CaseState::Decided && newest && user.has(Role::Assessor);
 
+    let review_date_warning = review_date_warning(
+        state,
+        match state {
+            CaseState::Decided | CaseState::Superseded => {
+                m.next_review_date.as_deref().and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+            }
+            _ => result
+                .as_ref()
+                .and_then(|r| r.next_review_date)
+                .and_then(|d| NaiveDate::parse_from_str(&d.to_string(), "%Y-%m-%d").ok()),
+        },
+        sign_off
+            .as_ref()
+            .and_then(|s| s.signed_at.get(..10))
+            .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()),
+    );
     Ok(CaseSummary {
-        hard_rule_titles: catalogue.hard_rules.iter().map(|h| (h.id.code().to_string(), h.title.clone())).collect(),
+        hard_rule_titles: catalogue.hard_rule_titles(),
+        code_labels: catalogue.code_labels(),
         result,
         mitigation,
         monitoring,
@@ -469,6 +506,7 @@ pub async fn summary(db: &Db, registry: &Registry, user: &CurrentUser, id: i64) 
         review_due: due.map(|d| d.format("%Y-%m-%d").to_string()),
         review_overdue: due.is_some_and(|d| d < Utc::now()),
         reassessment_due: is_due(state, m.next_review_date.as_deref(), m.reassessment_due),
+        review_date_warning,
         triggers,
         actions,
         anchors: anchor_list,
@@ -1059,22 +1097,61 @@ fn queue_item(r: QueueRow, reason: String) -> QueueItem {
         since: since.format("%Y-%m-%d").to_string(),
         due,
         overdue,
+        open: format!("/cases/{}", r.id),
         reason,
     }
 }
 
-/// The review queues of the signed-in user (reviewers and human-rights advisers; assessors see the
-/// re-assessments that are due).
+/// The inbox of the signed-in user: what each of their roles asks of them (returned cases and
+/// drafts for assessors, decisions for reviewers, advice for advisers), and the decided versions
+/// due for re-assessment. Administrators have none (they never see case content).
 pub async fn queue(db: &Db, user: &CurrentUser) -> Result<ReviewQueue, AppError> {
-    if ![Role::Reviewer, Role::HrAdviser, Role::Assessor].iter().any(|r| user.has(*r)) {
-        return Err(AppError::forbidden("The review queue is for reviewers, human-rights advisers and assessors."));
+    if !crate::cases::CASE_READERS.iter().any(|r| user.has(*r)) {
+        return Err(AppError::forbidden("The review queue is for the people who work on assessments."));
     }
     let mut q = ReviewQueue {
         level: user.approval_level,
         is_reviewer: user.has(Role::Reviewer),
         is_adviser: user.has(Role::HrAdviser),
+        is_assessor: user.has(Role::Assessor),
         ..ReviewQueue::default()
     };
+    if q.is_assessor {
+        let rows = queue_rows(db, user, "c.state = 'RETURNED'", "c.updated_at DESC, c.id DESC", Vec::new()).await?;
+        for r in rows {
+            let note = crate::cases::service::latest_return(db, r.id).await?;
+            let id = r.id;
+            let (reason, open) = match note {
+                Some(n) => (
+                    format!("Returned by {}: {}", n.by, excerpt(&n.body, 160)),
+                    n.segment.map_or_else(|| format!("/cases/{id}"), |s| format!("/cases/{id}/edit/{s}")),
+                ),
+                None => ("Returned for changes".to_string(), format!("/cases/{id}")),
+            };
+            let mut item = queue_item(r, reason);
+            item.open = open;
+            q.returned.push(item);
+        }
+        let rows = queue_rows(
+            db,
+            user,
+            "c.state = 'DRAFT' AND c.created_by = $1",
+            "c.updated_at DESC, c.id DESC",
+            vec![Bind::Int(user.id)],
+        )
+        .await?;
+        q.drafts = rows
+            .into_iter()
+            .map(|r| {
+                let reason = if r.blocking_codes.is_empty() {
+                    "Draft".to_string()
+                } else {
+                    "Draft: answers or records still missing".to_string()
+                };
+                queue_item(r, reason)
+            })
+            .collect();
+    }
     if q.is_reviewer {
         let level = i64::from(user.approval_level.unwrap_or(0));
         let rows = queue_rows(
@@ -1146,6 +1223,17 @@ pub async fn queue(db: &Db, user: &CurrentUser) -> Result<ReviewQueue, AppError>
         })
         .collect();
     Ok(q)
+}
+
+/// The first `max` characters of a text, on a word boundary, with an ellipsis when cut.
+fn excerpt(text: &str, max: usize) -> String {
+    let text = text.trim();
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head).to_string();
+    format!("{cut}…")
 }
 
 /// What the adviser is asked for, from the cached blocking codes.

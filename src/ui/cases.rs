@@ -367,7 +367,7 @@ pub fn OverviewBody(overview: CaseOverview) -> impl IntoView {
         </header>
         <dl class="mt-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
             <Fact label="Overall band">{band_badge(item.overall_band)}</Fact>
-            <Fact label="Recommended decision">{item.overall_decision.map(|d| d.code().to_string()).unwrap_or_else(|| "not yet computed".into())}</Fact>
+            <Fact label="Recommended decision">{item.overall_decision.map(|d| d.label()).unwrap_or("not yet computed")}</Fact>
             <Fact label="Next review">{next_review_date.unwrap_or_else(|| "—".into())}</Fact>
             <Fact label="Support components">{components.join(", ")}</Fact>
         </dl>

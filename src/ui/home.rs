@@ -5,8 +5,26 @@ use crate::methodology::codes::Band;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+/// `/`: the signed-in user's inbox; the public start page for visitors (and administrators, who
+/// never see case content).
 #[component]
 pub fn HomePage() -> impl IntoView {
+    let session = crate::ui::layout::use_session();
+    view! {
+        <Transition fallback=|| ()>
+            {move || {
+                let user = session.get().and_then(|r| r.ok()).and_then(|s| s.user);
+                match user {
+                    Some(u) if crate::cases::CASE_READERS.iter().any(|r| u.has(*r)) => view! { <Title text="Inbox"/><crate::ui::review::Inbox/> }.into_any(),
+                    _ => view! { <PublicHome/> }.into_any(),
+                }
+            }}
+        </Transition>
+    }
+}
+
+#[component]
+fn PublicHome() -> impl IntoView {
     view! {
         <Title text="Human-rights due diligence"/>
         <section class="grid gap-10 lg:grid-cols-[3fr_2fr]">

@@ -52,14 +52,15 @@ pub fn Layout(children: Children) -> impl IntoView {
         <a href="#main" class="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded focus:bg-white focus:px-4 focus:py-2 focus:text-sky-900 focus:shadow">
             "Skip to content"
         </a>
-        <Transition fallback=|| ()>
-            {move || session.get().and_then(|r| r.ok()).filter(|s| s.demo).map(|_| view! {
-                <div class="bg-amber-400 px-4 py-1.5 text-center text-sm font-semibold text-amber-950 print:hidden" role="note" data-testid="demo-banner">
-                    "DEMO MODE — sample accounts and cases. Do not enter real information."
-                </div>
-            })}
-        </Transition>
+        // The demo banner sits inside the header landmark (axe `region`: all content in landmarks).
         <header class="border-b border-sky-950 bg-sky-900 text-white print:hidden">
+            <Transition fallback=|| ()>
+                {move || session.get().and_then(|r| r.ok()).filter(|s| s.demo).map(|_| view! {
+                    <div class="bg-amber-400 px-4 py-1.5 text-center text-sm font-semibold text-amber-950 print:hidden" role="note" data-testid="demo-banner">
+                        "DEMO MODE — sample accounts and cases. Do not enter real information."
+                    </div>
+                })}
+            </Transition>
             <div class="mx-auto flex max-w-7xl flex-wrap items-center gap-x-8 gap-y-2 px-4 py-3 sm:px-6">
                 <A href="/" attr:class="flex items-center gap-3 rounded focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-white">
                     <span class="grid h-9 w-9 place-items-center rounded-md bg-white font-black tracking-tight text-sky-900" aria-hidden="true">"HR"</span>

@@ -5,6 +5,7 @@ pub mod account_history;
 pub mod admin_users;
 pub mod cases;
 pub mod charts;
+pub mod decision_card;
 pub mod forms;
 pub mod home;
 pub mod layout;

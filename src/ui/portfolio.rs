@@ -117,7 +117,14 @@ fn choices(items: Vec<(String, String)>, current: &Option<String>) -> impl IntoV
 }
 
 #[component]
-fn Tile(label: &'static str, value: i64, href: String, tone: &'static str, testid: &'static str) -> impl IntoView {
+fn Tile(
+    label: &'static str,
+    value: i64,
+    href: String,
+    tone: &'static str,
+    testid: &'static str,
+    #[prop(optional)] note: Option<String>,
+) -> impl IntoView {
     let (ring, text) = match tone {
         "alert" if value > 0 => ("ring-red-300 bg-red-50", "text-red-800"),
         "warn" if value > 0 => ("ring-amber-300 bg-amber-50", "text-amber-900"),
@@ -127,6 +134,7 @@ fn Tile(label: &'static str, value: i64, href: String, tone: &'static str, testi
         <a href=href data-testid=testid class=format!("block rounded-xl p-4 shadow-sm ring-1 hover:ring-sky-400 focus-visible:outline-2 focus-visible:outline-sky-800 {ring}")>
             <span class="block text-xs font-medium uppercase tracking-wide text-slate-600">{label}</span>
             <span class=format!("mt-1 block text-3xl font-bold tabular-nums {text}")>{value}</span>
+            {note.map(|n| view! { <span class="mt-1 block text-xs text-slate-600">{n}</span> })}
         </a>
     }
 }
@@ -145,6 +153,7 @@ fn Dashboard(page: PortfolioPage) -> impl IntoView {
         high_areas,
         hard_rules,
         stop_components_total,
+        stop_recommended_total,
         stop_components,
         review_overdue,
         reassessment_due,
@@ -271,7 +280,8 @@ fn Dashboard(page: PortfolioPage) -> impl IntoView {
         <div class="mt-5 grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6" data-testid="tiles">
             <Tile label="Assessments" value=total href=filter.list_url() tone="" testid="tile-total"/>
             <Tile label="HIGH residual risk" value=high href=filter.with("band", "HIGH").list_url() tone="alert" testid="tile-high"/>
-            <Tile label="Components stopped" value=stop_components_total href=filter.with("flag", "stop_decision").list_url() tone="alert" testid="tile-stop"/>
+            <Tile label="Components stopped" value=stop_components_total href=filter.with("flag", "stop_decision").list_url() tone="alert" testid="tile-stop"
+                note=format!("by a signed-off decision; {stop_recommended_total} more recommended, not yet decided")/>
             <Tile label="Reviews overdue" value=review_overdue href=filter.with("flag", "review_overdue").list_url() tone="warn" testid="tile-review-overdue"/>
             <Tile label="Re-assessments due" value=reassessment_due href=filter.with("flag", "reassessment_due").list_url() tone="warn" testid="tile-reassessment"/>
             <Tile label="Open intercessions" value=open_intercessions href=filter.with("flag", "open_intercession").list_url() tone="warn" testid="tile-intercessions"/>
@@ -369,7 +379,7 @@ fn Dashboard(page: PortfolioPage) -> impl IntoView {
 
         <section class=format!("mt-5 {CARD}") aria-labelledby="stops-h" data-testid="stop-components">
             <div class="flex flex-wrap items-baseline justify-between gap-2">
-                <h2 id="stops-h" class=H2>"Components suspended, frozen or not to proceed"</h2>
+                <h2 id="stops-h" class=H2>"Components suspended, frozen or not to proceed (signed off)"</h2>
                 <a class=LINK href=filter.with("flag", "stop_decision").list_url()>{format!("All {stop_components_total} →")}</a>
             </div>
             {if stop_components.is_empty() {
@@ -390,7 +400,6 @@ fn Dashboard(page: PortfolioPage) -> impl IntoView {
                                     <td class=TD>{s.component_id}</td>
                                     <td class=TD>
                                         <span class="font-semibold text-red-800">{crate::portfolio::decision_label(&s.decision)}</span>
-                                        <span class="ml-1 text-xs text-slate-500">{if s.signed { "signed" } else { "recommended" }}</span>
                                     </td>
                                 </tr>
                             }).collect_view()}

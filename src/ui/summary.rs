@@ -4,7 +4,8 @@
 //! review actions the signed-in user may take. Prints as an A4 report (see `style/main.css`).
 
 use crate::error::AppError;
-use crate::methodology::codes::Band;
+use crate::methodology::catalogue::plain_words;
+use crate::methodology::codes::{Band, FinalDecision};
 use crate::methodology::result::{ComponentResult, TriggeredArea};
 use crate::methodology::ResultDocument;
 use crate::review::server_fns::{
@@ -13,6 +14,7 @@ use crate::review::server_fns::{
 use crate::review::{Actions, CaseSummary, DecisionChoice};
 use crate::ui::admin_users::AccessProblem;
 use crate::ui::cases::{band_badge, OverviewBody};
+use crate::ui::decision_card::{basis_in_words, plain_with_code, DecisionCard};
 use crate::ui::forms::{Notice, BUTTON_DANGER, BUTTON_PRIMARY, BUTTON_SECONDARY, INPUT};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -109,10 +111,16 @@ fn SummaryBody(summary: CaseSummary, actions: ReviewActions) -> impl IntoView {
         </div>
         <OverviewBody overview=summary.overview.clone()/>
         <Alerts summary=summary.clone()/>
-        {result.map(|r| view! { <RiskSummary result=r hard_rule_titles=summary.hard_rule_titles.clone()/> })}
+        {result.clone().map(|r| view! {
+            <div class="mt-6">
+                <DecisionCard result=r hard_rule_titles=summary.hard_rule_titles.clone() sign_off=summary.sign_off.clone() calculation_href="#risk-summary"/>
+            </div>
+        })}
+        // Reviewers act where they read: the sign-off and return controls come first.
+        <ReviewPanel summary=summary.clone() actions/>
+        {result.map(|r| view! { <RiskSummary result=r hard_rule_titles=summary.hard_rule_titles.clone() code_labels=summary.code_labels.clone()/> })}
         <Plans summary=summary.clone()/>
         <SignOffBlock summary=summary.clone()/>
-        <ReviewPanel summary=summary.clone() actions/>
         <Comments summary=summary.clone() actions/>
         <AuditTrail summary=summary.clone()/>
         <p class="mt-6 text-xs text-slate-500 print:hidden">
@@ -141,6 +149,9 @@ fn Alerts(summary: CaseSummary) -> impl IntoView {
             <p class=format!("mt-6 rounded-md border px-4 py-3 text-sm {}", if summary.review_overdue { "border-red-300 bg-red-50 text-red-900" } else { "border-sky-200 bg-sky-50 text-sky-900" })>
                 {if summary.review_overdue { format!("Review overdue: a decision was due by {due}.") } else { format!("Awaiting review; a decision is due by {due}.") }}
             </p>
+        })}
+        {summary.review_date_warning.clone().filter(|_| summary.sign_off.is_some()).map(|w| view! {
+            <p class="mt-6 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950" data-testid="review-date-warning">{w}</p>
         })}
         {summary.reassessment_due.then(|| view! {
             <p class="mt-6 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950" data-testid="reassessment-due">
@@ -192,14 +203,18 @@ fn decision_label(code: &str) -> String {
 }
 
 #[component]
-fn RiskSummary(result: ResultDocument, hard_rule_titles: Vec<(String, String)>) -> impl IntoView {
+fn RiskSummary(
+    result: ResultDocument,
+    hard_rule_titles: Vec<(String, String)>,
+    code_labels: Vec<(String, String)>,
+) -> impl IntoView {
     let blocking = result.blocking_items.clone();
     view! {
-        <section class=SECTION aria-labelledby="risk-h" data-testid="risk-summary">
+        <section id="risk-summary" class=format!("{SECTION} scroll-mt-4") aria-labelledby="risk-h" data-testid="risk-summary">
             <h2 id="risk-h" class=H2>"Risk summary"</h2>
             <div class="mt-3 flex flex-wrap items-center gap-x-8 gap-y-2 text-sm">
                 <p>"Overall band " <span data-testid="summary-band">{band_badge(Some(result.overall_band))}</span></p>
-                <p>"Recommended decision " <strong data-testid="summary-decision">{result.overall_decision.code()}</strong></p>
+                <p>"Recommended decision " <strong>{plain_with_code(result.overall_decision.label(), result.overall_decision.code(), Some("summary-decision"))}</strong></p>
                 <p>"Approval level required " <strong data-testid="summary-level">{result.approval_level_required}</strong></p>
                 <p>"Next review " <strong>{result.next_review_date.map(|d| d.to_string()).unwrap_or_else(|| "on request or trigger".into())}</strong></p>
             </div>
@@ -208,16 +223,21 @@ fn RiskSummary(result: ResultDocument, hard_rule_titles: Vec<(String, String)>) 
                     {blocking.into_iter().map(|b| view! { <li>{b.message}</li> }).collect_view()}
                 </ul>
             })}
-            {result.components.into_iter().map(|c| view! { <ComponentSummary component=c hard_rule_titles=hard_rule_titles.clone()/> }).collect_view()}
+            {result.components.into_iter().map(|c| view! { <ComponentSummary component=c hard_rule_titles=hard_rule_titles.clone() code_labels=code_labels.clone()/> }).collect_view()}
         </section>
     }
 }
 
 #[component]
-fn ComponentSummary(component: ComponentResult, hard_rule_titles: Vec<(String, String)>) -> impl IntoView {
+fn ComponentSummary(
+    component: ComponentResult,
+    hard_rule_titles: Vec<(String, String)>,
+    code_labels: Vec<(String, String)>,
+) -> impl IntoView {
     let triggered: Vec<TriggeredArea> = component.areas.iter().filter_map(|a| a.triggered().cloned()).collect();
     let cid = component.component_id.clone();
     let rules = component.hard_rule_details.clone();
+    let basis = basis_in_words(&component.decision_basis, &hard_rule_titles);
     let title_of =
         move |id: &str| hard_rule_titles.iter().find(|(h, _)| h == id).map(|(_, t)| t.clone()).unwrap_or_default();
     view! {
@@ -227,18 +247,18 @@ fn ComponentSummary(component: ComponentResult, hard_rule_titles: Vec<(String, S
             </h3>
             <p class="mt-1 text-sm text-slate-700">
                 "Inherent " {band_badge(Some(component.band0))} " → residual " {band_badge(Some(component.band))}
-                {format!(" · recommended: {} · approval level {}", decision_label(component.recommended_decision.code()), component.approval_level_required)}
+                {format!(" · recommended: {} · approval level {}", component.recommended_decision.label(), component.approval_level_required)}
                 {component.hrddp_applicable.then_some(" · HRDDP applies")}
             </p>
             {(!component.decision_basis.is_empty()).then(|| view! {
-                <p class="mt-1 text-xs text-slate-600">{format!("Basis: {}", component.decision_basis.join("; "))}</p>
+                <p class="mt-1 text-xs text-slate-600">{format!("Decided by: {basis}")}</p>
             })}
             {if triggered.is_empty() {
                 view! { <p class="mt-2 text-sm text-slate-700">"No risk area is triggered for this component."</p> }.into_any()
             } else {
                 view! {
                     <div class="mt-3 grid gap-6 lg:grid-cols-[1fr_auto] print:block">
-                        <AreaTable areas=triggered.clone()/>
+                        <AreaTable areas=triggered.clone() code_labels=code_labels.clone()/>
                         <HeatMap component=cid.clone() areas=triggered/>
                     </div>
                 }.into_any()
@@ -265,7 +285,7 @@ fn ComponentSummary(component: ComponentResult, hard_rule_titles: Vec<(String, S
 
 /// Inherent → residual per triggered area, with the reasons behind every figure.
 #[component]
-fn AreaTable(areas: Vec<TriggeredArea>) -> impl IntoView {
+fn AreaTable(areas: Vec<TriggeredArea>, code_labels: Vec<(String, String)>) -> impl IntoView {
     view! {
         <table class=TABLE>
             <thead>
@@ -283,11 +303,12 @@ fn AreaTable(areas: Vec<TriggeredArea>) -> impl IntoView {
                     let why: Vec<String> = a.trigger_reasons.iter().cloned()
                         .chain(a.l0_terms.iter().map(|t| t.reason.clone()))
                         .chain(a.explanation.iter().cloned())
+                        .map(|w| plain_words(&w, &code_labels))
                         .collect();
                     view! {
                         <tr data-testid=format!("area-{}", a.area.code())>
                             <th scope="row" class=format!("{TD} font-medium")>{format!("{} {}", a.area.code(), a.name)}</th>
-                            <td class=TD>{a.nexus.code()}</td>
+                            <td class=TD>{crate::portfolio::decision_label(a.nexus.code())}</td>
                             <td class=TD>{format!("{} × {} = {} ", a.l0, a.s, a.r0)}{band_badge(Some(a.band0))}</td>
                             <td class=TD>{if measures.is_empty() { "none qualifying".to_string() } else { format!("−{} ({})", a.reduction, measures.join(", ")) }}</td>
                             <td class=TD>{format!("{} × {} = {} ", a.l1, a.s, a.r1)}{band_badge(Some(a.band1))}</td>
@@ -513,8 +534,8 @@ fn SignOffBlock(summary: CaseSummary) -> impl IntoView {
                                 {s.decisions.into_iter().map(|d| view! {
                                     <tr>
                                         <td class=TD>{d.component_id}</td>
-                                        <td class=TD>{d.recommended.code()}</td>
-                                        <td class=format!("{TD} font-semibold")>{d.final_decision.code()}</td>
+                                        <td class=TD>{d.recommended.label()}</td>
+                                        <td class=format!("{TD} font-semibold")>{d.final_decision.label()}</td>
                                         <td class=TD>{d.conditions.unwrap_or_else(|| "—".into())}</td>
                                         <td class=TD>{d.approval_level_required}</td>
                                     </tr>
@@ -543,11 +564,15 @@ fn ReviewPanel(summary: CaseSummary, actions: ReviewActions) -> impl IntoView {
     let anchors = summary.anchors.clone();
     let show =
         a.sign_off.is_some() || a.can_return || !a.concurrences.is_empty() || a.can_record_trigger || a.can_reassess;
+    let warning = summary.review_date_warning.clone();
     show.then(|| view! {
-        <section class=format!("{SECTION} print:hidden") aria-labelledby="review-h">
-            <h2 id="review-h" class=H2>"Review"</h2>
+        <section id="review" class=format!("{SECTION} print:hidden") aria-labelledby="review-h" data-testid="review-panel">
+            <h2 id="review-h" class=H2>"Your review"</h2>
             {a.sign_off.clone().map(|s| match s {
-                Ok(()) => view! { <SignOffForm id revision=a.revision choices=a.decision_choices.clone() action=actions.sign/> }.into_any(),
+                Ok(()) => view! {
+                    {warning.clone().map(|w| view! { <p class="mt-2 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950" data-testid="review-date-warning">{w}</p> })}
+                    <SignOffForm id revision=a.revision choices=a.decision_choices.clone() action=actions.sign/>
+                }.into_any(),
                 Err(reason) => view! { <p class="mt-2 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950" data-testid="sign-off-blocked">{reason}</p> }.into_any(),
             })}
             {a.can_return.then(|| view! { <ReturnForm id anchors=anchors.clone() action=actions.ret/> })}
@@ -576,22 +601,37 @@ fn SignOffForm(id: i64, revision: i64, choices: Vec<DecisionChoice>, action: Ser
                 let cond_id = format!("conditions-{}", c.component_id);
                 let final_field = field(format!("final.{}", c.component_id));
                 let cond_field = field(format!("conditions.{}", c.component_id));
+                // Nothing is preselected; the conditions become required as soon as
+                // "proceed with conditions" is chosen.
+                let chosen = RwSignal::new(None::<FinalDecision>);
+                let needs_conditions = move || chosen.get() == Some(FinalDecision::ProceedWithConditions);
                 view! {
                     <fieldset class="grid gap-3 sm:grid-cols-2">
                         <legend class="text-sm font-medium text-slate-800">
-                            {format!("{} · recommended {} · level {}", c.component_id, c.recommended.code(), c.approval_level_required)}
+                            {format!("{} · recommended: {} · approval level {}", c.component_id, c.recommended.label(), c.approval_level_required)}
                         </legend>
                         <input type="hidden" name=format!("decisions[{i}][component_id]") value=c.component_id.clone()/>
                         <div>
                             <label for=select_id.clone() class="block text-sm text-slate-700">"Final decision"</label>
-                            <select id=select_id.clone() name=format!("decisions[{i}][final_decision]") class=INPUT aria-describedby=format!("{select_id}-error")>
-                                {c.allowed.iter().map(|d| view! { <option value=d.code() selected=*d == c.preselected>{d.code()}</option> }).collect_view()}
+                            <select id=select_id.clone() name=format!("decisions[{i}][final_decision]") class=INPUT aria-describedby=format!("{select_id}-hint {select_id}-error")
+                                on:change=move |ev| chosen.set(FinalDecision::parse(&event_target_value(&ev)))>
+                                <option value="" selected>"Choose the final decision…"</option>
+                                {c.allowed.iter().map(|d| view! { <option value=d.code()>{d.label()}</option> }).collect_view()}
                             </select>
+                            <p id=format!("{select_id}-hint") class="mt-1 text-xs text-slate-600">
+                                {match c.proposed {
+                                    Some(p) => format!("The assessor proposed: {}.", p.label()),
+                                    None => "The assessor proposed no decision.".to_string(),
+                                }}
+                            </p>
                             <InlineError id=format!("{select_id}-error") message=final_field/>
                         </div>
                         <div>
-                            <label for=cond_id.clone() class="block text-sm text-slate-700">"Conditions (required to proceed with conditions)"</label>
-                            <textarea id=cond_id.clone() name=format!("decisions[{i}][conditions]") rows="2" maxlength="5000" class=INPUT aria-describedby=format!("{cond_id}-error")></textarea>
+                            <label for=cond_id.clone() class="block text-sm text-slate-700">
+                                {move || if needs_conditions() { "Conditions (required)" } else { "Conditions (required to proceed with conditions)" }}
+                            </label>
+                            <textarea id=cond_id.clone() name=format!("decisions[{i}][conditions]") rows="2" maxlength="5000" class=INPUT
+                                required=needs_conditions aria-describedby=format!("{cond_id}-error")></textarea>
                             <InlineError id=format!("{cond_id}-error") message=cond_field/>
                         </div>
                     </fieldset>

@@ -110,9 +110,10 @@ fn token_owners(w: Who, _: Place) -> Expect {
         Who::As(_) => Expect::Allowed,
     }
 }
-/// The review queue: the roles that act on cases (managers read the portfolio instead).
+/// The inbox (review queue): every role that reads cases; administrators have none.
 fn queue_users(w: Who, place: Place) -> Expect {
-    in_scope(&[Role::Assessor, Role::HrAdviser, Role::Reviewer], w, place)
+    // The inbox: every role that works on assessments (managers see re-assessments due).
+    in_scope(&[Role::Assessor, Role::HrAdviser, Role::Reviewer, Role::Manager], w, place)
 }
 
 /// One row per place (own and other country) for a review endpoint taking the case id plus `extra`.

@@ -895,3 +895,20 @@ fn watch_triggers_follow_the_spec_order() {
         ]
     );
 }
+
+/// The decision labels shown on pages are the catalogue's own words, for every value.
+#[test]
+fn decision_labels_match_the_catalogue() {
+    use hrdd::methodology::codes::{FinalDecision, RecommendedDecision};
+    for catalogue in registry().all() {
+        let label = |name: &str, code: &str| {
+            catalogue.enum_values(name).iter().find(|v| v.code == code).map(|v| v.label.clone()).unwrap()
+        };
+        for d in RecommendedDecision::ALL {
+            assert_eq!(d.label(), label("RecommendedDecision", d.code()), "{d}");
+        }
+        for d in FinalDecision::ALL {
+            assert_eq!(d.label(), label("FinalDecision", d.code()), "{d}");
+        }
+    }
+}

@@ -457,7 +457,7 @@ async fn reassessment_creates_a_linked_version_and_supersedes_on_sign_off(t: Tes
         .as_array()
         .unwrap()
         .iter()
-        .map(|c| (c["component_id"].as_str().unwrap().to_string(), c["preselected"].as_str().unwrap().to_string()))
+        .map(|c| (c["component_id"].as_str().unwrap().to_string(), c["allowed"][0].as_str().unwrap().to_string()))
         .collect();
     let mut form = vec![("id", new_id.to_string()), ("revision", revision.to_string())];
     let keys = [

@@ -2,7 +2,7 @@
 //! part. Every input carries a form `name` too, so the page also saves as a plain form post.
 
 use super::state::{holder_for, path_prefix, read, Wizard};
-use crate::cases::parts::{self, FieldKind, Part, PartField};
+use crate::cases::parts::{self, FieldKind, Part, PartField, NONE_OF_THESE};
 use crate::cases::steps::StepRef;
 use crate::methodology::catalogue::{Kind, Question};
 use crate::ui::forms::INPUT;
@@ -26,7 +26,7 @@ pub fn QuestionField(question: Question, step: StepRef, #[prop(into)] shown: Sig
     let described = format!("{help_id} {error_id}");
     let path = {
         let (step, id) = (step.clone(), id.clone());
-        Memo::new(move |_| w.draft.with(|d| format!("{}{}", path_prefix(d, &step, holder_for(&step, &id)), id)))
+        Memo::new(move |_| w.draft.with(|d| format!("{}{}", path_prefix(d, &step, holder_for(&id)), id)))
     };
     let value = {
         let (step, id) = (step.clone(), id.clone());
@@ -50,7 +50,13 @@ pub fn QuestionField(question: Question, step: StepRef, #[prop(into)] shown: Sig
     let values =
         question.enum_name.as_deref().map(|e| w.with_catalogue(|c| c.enum_values(e).to_vec())).unwrap_or_default();
     let title = format!("{} {}", question.display, question.label);
-    let optional = question.optional || question.kind == Kind::Multi && question.min_items == 0;
+    // "(optional)" only where the spec says so and no rule can make the answer required.
+    let marker = if question.shown_as_optional() {
+        Some(" (optional)".to_string())
+    } else {
+        question.required_when.as_ref().map(|when| format!(" (required when {when})"))
+    };
+    let none_choice = question.empty_list_is_an_answer();
     let input = match question.kind {
         Kind::Text => {
             let set = set.clone();
@@ -141,7 +147,9 @@ pub fn QuestionField(question: Question, step: StepRef, #[prop(into)] shown: Sig
                                 else if let Some(x) = &exclusive { list.retain(|c| c.as_str() != Some(x.as_str())); }
                                 list.push(Value::String(code.clone()));
                             }
-                            set(Value::Array(list));
+                            // Unticking the last box leaves the question unanswered, not "none":
+                            // only the explicit "None of these" choice stores an empty list.
+                            set(if list.is_empty() { Value::Null } else { Value::Array(list) });
                         };
                         let help = v.help.clone();
                         view! {
@@ -152,6 +160,18 @@ pub fn QuestionField(question: Question, step: StepRef, #[prop(into)] shown: Sig
                             </label>
                         }
                     }).collect_view()}
+                    {none_choice.then(|| {
+                        let set = set.clone();
+                        let checked = move || value.with(|x| x.as_ref().and_then(Value::as_array).is_some_and(Vec::is_empty));
+                        view! {
+                            <label class=CHOICE>
+                                <input type="checkbox" class=CHECK id=format!("{dom_id}-none") name=format!("q.{id}") value=NONE_OF_THESE
+                                    disabled=disabled prop:checked=checked checked=checked
+                                    on:change=move |ev| set(if event_target_checked(&ev) { Value::Array(Vec::new()) } else { Value::Null })/>
+                                <span class="font-medium">"None of these"</span>
+                            </label>
+                        }
+                    })}
                 </div>
             }.into_any()
         }
@@ -168,9 +188,9 @@ pub fn QuestionField(question: Question, step: StepRef, #[prop(into)] shown: Sig
                 data-question=question.id.clone() hidden=move || !shown.get()>
                 <input type="hidden" name="_shown" value=question.id.clone() disabled=move || !shown.get()/>
                 {if is_group {
-                    view! { <p id=format!("{dom_id}-label") class=LABEL>{title.clone()} {optional.then(|| view! { <span class="font-normal text-slate-500">" (optional)"</span> })}</p> }.into_any()
+                    view! { <p id=format!("{dom_id}-label") class=LABEL>{title.clone()} {marker.clone().map(|m| view! { <span class="font-normal text-slate-500">{m}</span> })}</p> }.into_any()
                 } else {
-                    view! { <label id=format!("{dom_id}-label") for=dom_id.clone() class=LABEL>{title.clone()} {optional.then(|| view! { <span class="font-normal text-slate-500">" (optional)"</span> })}</label> }.into_any()
+                    view! { <label id=format!("{dom_id}-label") for=dom_id.clone() class=LABEL>{title.clone()} {marker.clone().map(|m| view! { <span class="font-normal text-slate-500">{m}</span> })}</label> }.into_any()
                 }}
                 <div id=help_id.clone() class=HELP>
                     {question.help.clone()}
@@ -229,9 +249,7 @@ pub fn ListEditor(part: &'static Part, step: StepRef, #[prop(optional)] embedded
     };
     let prefix = {
         let step = step.clone();
-        Memo::new(move |_| {
-            w.draft.with(|d| format!("{}{}", path_prefix(d, &step, holder_for(&step, part.key)), part.key))
-        })
+        Memo::new(move |_| w.draft.with(|d| format!("{}{}", path_prefix(d, &step, holder_for(part.key)), part.key)))
     };
     let list_error = Memo::new(move |_| {
         let p = prefix.get();
@@ -298,7 +316,7 @@ fn RecordEditor(part: &'static Part, step: StepRef, row: Option<usize>, is_new: 
     let path = {
         let step = step.clone();
         Memo::new(move |_| {
-            let base = w.draft.with(|d| format!("{}{}", path_prefix(d, &step, holder_for(&step, part.key)), part.key));
+            let base = w.draft.with(|d| format!("{}{}", path_prefix(d, &step, holder_for(part.key)), part.key));
             match row {
                 Some(i) => format!("{base}[{i}]"),
                 None => base,
@@ -436,7 +454,7 @@ fn RecordField(
     });
     let set = move |v: Value| on_set(field.key, v);
     let text_of = move || value.get().map(|v| FieldKind::to_form(&v)).unwrap_or_default();
-    let label = format!("{}{}", field.label, if field.optional { " (optional)" } else { "" });
+    let label = format!("{}{}", field.label, field.label_marker().unwrap_or_default());
     let wide = matches!(field.kind, FieldKind::LongText | FieldKind::Multi(_) | FieldKind::EvidenceIds);
     let invalid = move || error.with(Option::is_some).to_string();
     let disabled = move || !writable.get();
@@ -530,7 +548,7 @@ fn RecordField(
                             </label>
                         }
                     }).collect_view()}
-                    {move || options.with(Vec::is_empty).then(|| view! { <span class="text-xs text-slate-500">"Add evidence on the recipient step first."</span> })}
+                    {move || options.with(Vec::is_empty).then(|| view! { <span class="text-xs text-slate-500">"No evidence recorded for this component yet: add it on step 4, Recipient and record."</span> })}
                 </div>
             }.into_any()
         }
@@ -583,7 +601,7 @@ pub fn SeverityEditor(step: StepRef, areas: Signal<Vec<(String, String)>>) -> im
     };
     let prefix = {
         let step = step.clone();
-        Memo::new(move |_| w.draft.with(|d| path_prefix(d, &step, holder_for(&step, parts::SEVERITY_KEY))))
+        Memo::new(move |_| w.draft.with(|d| path_prefix(d, &step, holder_for(parts::SEVERITY_KEY))))
     };
     view! {
         <section class="border-t border-slate-200 pt-5" aria-labelledby="part-severity" id="q-severity">

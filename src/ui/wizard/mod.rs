@@ -87,6 +87,19 @@ fn WizardBody(editor: CaseEditor, refetch: Callback<()>) -> impl IntoView {
                 {if case_state.editable() { "You are viewing this assessment; only its assessors change the answers." } else { "This assessment is read-only: it has been submitted for review." }}
             </p>
         })}
+        {editor.return_note.clone().map(|n| {
+            let about = n.segment.clone();
+            let case_id = editor.id;
+            view! {
+                <div class="mt-4 rounded-md border border-amber-400 bg-amber-50 px-4 py-3 text-sm text-amber-950" role="note" data-testid="return-note">
+                    <p class="font-semibold">{format!("Returned to you by {} on {}:", n.by, n.at)}</p>
+                    <p class="mt-1 whitespace-pre-line">{n.body}</p>
+                    {about.map(|s| view! {
+                        <p class="mt-1"><A href=format!("/cases/{case_id}/edit/{s}") attr:class="text-sky-800 underline">"Open the step this comment is about"</A></p>
+                    })}
+                </div>
+            }
+        })}
         <ConflictPanel steps=steps_signal/>
         <div class="mt-6 grid gap-6 xl:grid-cols-[15rem_minmax(0,1fr)_20rem] lg:grid-cols-[15rem_minmax(0,1fr)]">
             <ProgressNav steps=steps_signal current=Signal::derive(move || current.get())/>
@@ -148,8 +161,10 @@ fn ProgressNav(steps: Signal<Arc<Vec<StepRef>>>, current: Signal<Option<StepRef>
                     StepStatus::Incomplete => ("…", "bg-amber-400 text-amber-950"),
                     StepStatus::NotStarted => ("", "border border-slate-400 bg-white"),
                 };
+                // Per-component steps are named in full with their component ("8. Decision and
+                // monitoring — C2"): several components must never give identical truncated names.
                 let label = match &s.component {
-                    Some(c) => format!("{} · {c}", s.title),
+                    Some(c) => format!("{} — {c}", s.title),
                     None => s.title.clone(),
                 };
                 let href = format!("/cases/{}/edit/{}", w.case_id, s.segment());
@@ -159,7 +174,7 @@ fn ProgressNav(steps: Signal<Arc<Vec<StepRef>>>, current: Signal<Option<StepRef>
                         <A href=href attr:class=format!("flex items-center gap-2 rounded-md px-2 py-1.5 text-sm {}", if is_current { "bg-sky-100 font-semibold text-sky-950" } else { "text-slate-800 hover:bg-slate-100" })
                             attr:aria-current=if is_current { "step" } else { "false" } attr:data-status=status.label()>
                             <span class=format!("inline-flex size-5 shrink-0 items-center justify-center rounded-full text-xs font-bold {colour}") aria-hidden="true">{icon}</span>
-                            <span class="min-w-0 flex-1 truncate">{text}</span>
+                            <span class="min-w-0 flex-1 break-words">{text}</span>
                             <span class="sr-only">{format!("({})", status.label())}</span>
                         </A>
                     </li>

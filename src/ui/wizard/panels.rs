@@ -4,9 +4,11 @@
 
 use super::state::Wizard;
 use crate::cases::steps::{step_of_blocking_code, step_of_path, StepRef};
+use crate::methodology::catalogue::plain_words;
 use crate::methodology::codes::ConsultationType;
 use crate::methodology::result::{ComponentResult, ResultDocument};
 use crate::ui::cases::band_badge;
+use crate::ui::decision_card::{basis_in_words, plain_with_code, DecisionCard};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use std::sync::Arc;
@@ -35,10 +37,12 @@ pub fn PreviewPanel(steps: Signal<Arc<Vec<StepRef>>>) -> impl IntoView {
             }
             Some(r) => {
                 let r = r.clone();
+                let titles = w.with_catalogue(|c| c.hard_rule_titles());
                 view! {
-                    <dl class="grid grid-cols-2 gap-3 text-sm">
+                    <DecisionCard result=r.clone() hard_rule_titles=titles.clone() calculation_href=calculation_href(w.case_id, &steps.get()) compact=true/>
+                    <dl class="mt-4 grid grid-cols-2 gap-3 text-sm">
                         <div><dt class="text-xs text-slate-600">"Overall band"</dt><dd class="mt-0.5" data-testid="preview-band">{band_badge(Some(r.overall_band))}</dd></div>
-                        <div><dt class="text-xs text-slate-600">"Recommended"</dt><dd class="mt-0.5 font-semibold" data-testid="preview-decision">{r.overall_decision.code()}</dd></div>
+                        <div><dt class="text-xs text-slate-600">"Recommended"</dt><dd class="mt-0.5 font-semibold">{plain_with_code(r.overall_decision.label(), r.overall_decision.code(), Some("preview-decision"))}</dd></div>
                         <div><dt class="text-xs text-slate-600">"Approval level"</dt><dd class="mt-0.5 font-semibold">{r.approval_level_required}</dd></div>
                         <div><dt class="text-xs text-slate-600">"Next review"</dt><dd class="mt-0.5 font-semibold">{r.next_review_date.map(|d| d.to_string()).unwrap_or_else(|| "on trigger".into())}</dd></div>
                     </dl>
@@ -57,9 +61,9 @@ pub fn PreviewPanel(steps: Signal<Arc<Vec<StepRef>>>) -> impl IntoView {
                                 }).collect_view()}
                             </ul>
                             {(!c.hard_rules_fired.is_empty()).then(|| view! {
-                                <p class="mt-2 text-xs text-red-900"><span class="font-semibold">"Hard rules: "</span>{c.hard_rules_fired.iter().map(|h| h.code()).collect::<Vec<_>>().join(", ")}</p>
+                                <p class="mt-2 text-xs text-red-900"><span class="font-semibold">"Rules: "</span>{basis_in_words(&c.hard_rules_fired.iter().map(|h| h.code().to_string()).collect::<Vec<_>>(), &titles)}</p>
                             })}
-                            <p class="mt-1 text-xs text-slate-700">"Recommended: " <span class="font-semibold">{c.recommended_decision.code()}</span></p>
+                            <p class="mt-1 text-xs text-slate-700">"Recommended: " <span class="font-semibold">{plain_with_code(c.recommended_decision.label(), c.recommended_decision.code(), None)}</span></p>
                         </div>
                     }).collect_view()}
                     <BlockingList result=r.clone() steps/>
@@ -75,6 +79,12 @@ pub fn PreviewPanel(steps: Signal<Arc<Vec<StepRef>>>) -> impl IntoView {
             <div aria-live="polite">{body}</div>
         </aside>
     }
+}
+
+/// "Show calculation" from the preview: the risk screening step of the first component.
+fn calculation_href(case_id: i64, steps: &[StepRef]) -> String {
+    let first = components_of(steps).into_iter().next();
+    link_to(case_id, steps, 5, first)
 }
 
 /// The first validation problems, each linked to the step where it is answered.
@@ -246,6 +256,7 @@ pub fn MitigationEffect(component: String) -> impl IntoView {
         let Some(c) = outcome.result().and_then(|r| component_result(r, &component)) else {
             return view! { <Unavailable what="effect of the measures"/> }.into_any();
         };
+        let labels = w.with_catalogue(|cat| cat.code_labels());
         view! {
             <div class="overflow-x-auto rounded-lg border border-slate-200">
                 <table class="min-w-full divide-y divide-slate-200 text-sm" data-testid="mitigation-effect">
@@ -266,7 +277,7 @@ pub fn MitigationEffect(component: String) -> impl IntoView {
                                 <td class="px-3 py-2">{band_badge(Some(t.band0))}</td>
                                 <td class="px-3 py-2 text-xs">
                                     {if t.qualifying_measures.is_empty() { "none".to_string() } else { t.qualifying_measures.iter().map(|m| m.code()).collect::<Vec<_>>().join(", ") }}
-                                    <ul class="text-slate-600">{t.measures.iter().filter(|m| !m.qualifies).map(|m| view! { <li>{format!("{} does not count: {}", m.code.code(), m.reasons.join("; "))}</li> }).collect_view()}</ul>
+                                    <ul class="text-slate-600">{t.measures.iter().filter(|m| !m.qualifies).map(|m| view! { <li>{format!("{} does not count: {}", m.code.code(), plain_words(&m.reasons.join("; "), &labels))}</li> }).collect_view()}</ul>
                                 </td>
                                 <td class="whitespace-nowrap px-3 py-2 font-semibold">{format!("{} → {}", t.l0, t.l1)}</td>
                                 <td class="px-3 py-2">{band_badge(Some(t.band1))}</td>
@@ -328,10 +339,10 @@ pub fn Recommendation(component: String) -> impl IntoView {
         };
         view! {
             <dl class="grid gap-3 rounded-lg border border-slate-200 bg-slate-50 p-4 text-sm sm:grid-cols-3" data-testid="recommendation">
-                <div><dt class="text-xs text-slate-600">"Recommended decision"</dt><dd class="font-semibold">{c.recommended_decision.code()}</dd></div>
+                <div><dt class="text-xs text-slate-600">"Recommended decision"</dt><dd class="font-semibold">{plain_with_code(c.recommended_decision.label(), c.recommended_decision.code(), None)}</dd></div>
                 <div><dt class="text-xs text-slate-600">"Approval level"</dt><dd class="font-semibold">{c.approval_level_required}</dd></div>
                 <div><dt class="text-xs text-slate-600">"Monitoring report every"</dt><dd class="font-semibold">{c.monitoring_frequency_months.map(|m| format!("{m} months")).unwrap_or_else(|| "—".into())}</dd></div>
-                <div class="sm:col-span-3"><dt class="text-xs text-slate-600">"Basis"</dt><dd>{c.decision_basis.join(", ")}</dd></div>
+                <div class="sm:col-span-3"><dt class="text-xs text-slate-600">"Decided by"</dt><dd>{basis_in_words(&c.decision_basis, &w.with_catalogue(|cat| cat.hard_rule_titles()))}</dd></div>
                 {(!c.blocking_items.is_empty()).then(|| view! {
                     <div class="sm:col-span-3"><dt class="text-xs text-red-900">"Blocking here"</dt>
                         <dd><ul class="list-disc pl-5 text-red-900">{c.blocking_items.iter().map(|b| view! { <li>{b.message.clone()}</li> }).collect_view()}</ul></dd></div>
@@ -361,7 +372,7 @@ pub fn ReviewSummary(steps: Signal<Arc<Vec<StepRef>>>) -> impl IntoView {
                 view! {
                     <div class="grid gap-4 sm:grid-cols-3">
                         <div class="rounded-lg border border-slate-200 p-4"><p class="text-xs text-slate-600">"Overall band"</p><p class="mt-1" data-testid="review-band">{band_badge(Some(r.overall_band))}</p></div>
-                        <div class="rounded-lg border border-slate-200 p-4"><p class="text-xs text-slate-600">"Recommended decision"</p><p class="mt-1 font-semibold" data-testid="review-decision">{r.overall_decision.code()}</p></div>
+                        <div class="rounded-lg border border-slate-200 p-4"><p class="text-xs text-slate-600">"Recommended decision"</p><p class="mt-1 font-semibold">{plain_with_code(r.overall_decision.label(), r.overall_decision.code(), Some("review-decision"))}</p></div>
                         <div class="rounded-lg border border-slate-200 p-4"><p class="text-xs text-slate-600">"Approval level required"</p><p class="mt-1 font-semibold">{r.approval_level_required}</p></div>
                     </div>
                     <table class="mt-4 min-w-full divide-y divide-slate-200 text-sm">
@@ -375,8 +386,8 @@ pub fn ReviewSummary(steps: Signal<Arc<Vec<StepRef>>>) -> impl IntoView {
                                     <td class="px-3 py-2">{band_badge(Some(c.band0))}</td>
                                     <td class="px-3 py-2">{band_badge(Some(c.band))}</td>
                                     <td class="px-3 py-2">{if c.hard_rules_fired.is_empty() { "—".to_string() } else { c.hard_rules_fired.iter().map(|h| h.code()).collect::<Vec<_>>().join(", ") }}</td>
-                                    <td class="px-3 py-2 font-semibold">{c.recommended_decision.code()}</td>
-                                    <td class="px-3 py-2">{c.proposed_decision.map(|d| d.code().to_string()).unwrap_or_else(|| "—".into())}</td>
+                                    <td class="px-3 py-2 font-semibold">{c.recommended_decision.label()}</td>
+                                    <td class="px-3 py-2">{c.proposed_decision.map(|d| d.label()).unwrap_or("—")}</td>
                                 </tr>
                             }).collect_view()}
                         </tbody>

@@ -85,7 +85,7 @@ impl Wizard {
 
     /// Records an edit: the new value of a question (or part) of `step`.
     pub fn set(&self, step: &StepRef, key: &str, value: Value) {
-        let holder = holder_for(step, key);
+        let holder = holder_for(key);
         self.draft.update(|d| write(d, step, holder, key, value));
         self.dirty.update(|s| {
             s.insert(step.segment());
@@ -161,7 +161,7 @@ impl Wizard {
             let my_values = step_values(cat, &mine, &c.step);
             for (key, value) in my_values {
                 if !take_theirs.contains(&key) {
-                    let holder = holder_for(&c.step, &key);
+                    let holder = holder_for(&key);
                     write(&mut merged, &c.step, holder, &key, value);
                 }
             }
@@ -193,8 +193,8 @@ pub enum Slot {
     Part(Holder),
 }
 
-pub fn holder_for(step: &StepRef, key: &str) -> Slot {
-    if let Some(p) = parts::parts_of_step(step.number).iter().find(|p| p.key == key) {
+pub fn holder_for(key: &str) -> Slot {
+    if let Some(p) = parts::part(key) {
         Slot::Part(p.holder)
     } else if key == parts::SEVERITY_KEY {
         Slot::Part(Holder::Component)
@@ -209,7 +209,7 @@ fn component<'d>(draft: &'d Value, id: &str) -> Option<&'d Value> {
 
 /// Reads the value of a key of a step (question answer or part).
 pub fn read<'d>(draft: &'d Value, step: &StepRef, key: &str) -> Option<&'d Value> {
-    let value = match (holder_for(step, key), &step.component) {
+    let value = match (holder_for(key), &step.component) {
         (Slot::Part(Holder::Document), _) => draft.get(key),
         (Slot::Answers, None) | (Slot::Part(Holder::CaseAnswers), _) => draft["case"].get(key),
         (Slot::Answers, Some(c)) => component(draft, c)?["answers"].get(key),

@@ -1,0 +1,206 @@
+//! The decision card: what the assessment says, in plain words, at the top of the wizard's
+//! preview, the summary and the printed page. A stop is unmistakably red. For a signed-off version
+//! the card leads with the final decisions; the figures behind it stay one link away.
+
+use crate::methodology::codes::{FinalDecision, RecommendedDecision};
+use crate::methodology::ResultDocument;
+use crate::review::SignOffView;
+use leptos::prelude::*;
+
+/// How serious a decision is, for its colour.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Severity {
+    Stop,
+    Escalate,
+    Mitigate,
+    Proceed,
+}
+
+impl Severity {
+    pub fn of_recommended(d: RecommendedDecision) -> Severity {
+        match d {
+            _ if d.is_stop() => Severity::Stop,
+            RecommendedDecision::Escalate => Severity::Escalate,
+            RecommendedDecision::ProceedWithMitigation => Severity::Mitigate,
+            _ => Severity::Proceed,
+        }
+    }
+
+    pub fn of_final(d: FinalDecision) -> Severity {
+        match d {
+            _ if d.is_stop() => Severity::Stop,
+            FinalDecision::ProceedWithConditions => Severity::Escalate,
+            FinalDecision::ProceedWithMitigation => Severity::Mitigate,
+            _ => Severity::Proceed,
+        }
+    }
+
+    /// Card border/background and headline colour.
+    fn classes(self) -> (&'static str, &'static str) {
+        match self {
+            Severity::Stop => ("border-red-700 bg-red-50", "text-red-800"),
+            Severity::Escalate => ("border-orange-500 bg-orange-50", "text-orange-900"),
+            Severity::Mitigate => ("border-amber-400 bg-amber-50", "text-amber-900"),
+            Severity::Proceed => ("border-emerald-600 bg-emerald-50", "text-emerald-900"),
+        }
+    }
+
+    fn word(self) -> &'static str {
+        match self {
+            Severity::Stop => "stop",
+            Severity::Escalate => "escalate",
+            Severity::Mitigate => "mitigate",
+            Severity::Proceed => "proceed",
+        }
+    }
+}
+
+/// Why the engine recommends what it does, in one phrase: the hard rules that decided it, or the
+/// residual risk band.
+fn reason(result: &ResultDocument, titles: &[(String, String)]) -> String {
+    let title = |code: &str| titles.iter().find(|(h, _)| h == code).map(|(_, t)| t.to_lowercase());
+    let mut rules: Vec<String> = Vec::new();
+    for c in result.components.iter().filter(|c| c.recommended_decision == result.overall_decision) {
+        for h in &c.hard_rules_fired {
+            if let Some(t) = title(h.code()) {
+                if !rules.contains(&t) {
+                    rules.push(t);
+                }
+            }
+        }
+    }
+    if rules.is_empty() {
+        format!("residual risk {}", result.overall_band.code().to_lowercase())
+    } else {
+        rules.join("; ")
+    }
+}
+
+/// The card. `sign_off` is the signed record of a decided version.
+#[component]
+pub fn DecisionCard(
+    result: ResultDocument,
+    hard_rule_titles: Vec<(String, String)>,
+    #[prop(default = None)] sign_off: Option<SignOffView>,
+    /// Where "Show calculation" leads.
+    #[prop(into)]
+    calculation_href: String,
+    /// Smaller type for the wizard's side panel.
+    #[prop(optional)]
+    compact: bool,
+) -> impl IntoView {
+    let recommended = result.overall_decision;
+    let severity = match &sign_off {
+        Some(s) => s
+            .decisions
+            .iter()
+            .map(|d| Severity::of_final(d.final_decision))
+            .min_by_key(|s| *s as u8)
+            .unwrap_or(Severity::Proceed),
+        None => Severity::of_recommended(recommended),
+    };
+    let (card, headline) = severity.classes();
+    let headline_size = if compact { "text-base" } else { "text-xl" };
+    let why = reason(&result, &hard_rule_titles);
+    let title_of = {
+        let titles = hard_rule_titles.clone();
+        move |code: &str| titles.iter().find(|(h, _)| h == code).map(|(_, t)| t.clone()).unwrap_or_default()
+    };
+    let mut fired = Vec::new();
+    for c in &result.components {
+        for r in &c.hard_rule_details {
+            if !fired.iter().any(|(id, _, _): &(String, String, String)| id == r.id.code()) {
+                fired.push((r.id.code().to_string(), r.effect.to_string(), r.sources.join("; ")));
+            }
+        }
+    }
+    let next_steps: Vec<String> = match &sign_off {
+        Some(s) => {
+            let mut steps: Vec<String> = s
+                .decisions
+                .iter()
+                .filter_map(|d| d.conditions.as_ref().map(|c| format!("{}: meet the conditions — {c}", d.component_id)))
+                .collect();
+            if let Some(date) = result.next_review_date {
+                steps.push(format!("Review the assessment again by {date}, or earlier if a trigger event occurs."));
+            }
+            steps
+        }
+        None => result.blocking_items.iter().map(|b| b.message.clone()).collect(),
+    };
+    let headline_text = match &sign_off {
+        Some(s) if s.decisions.len() == 1 => format!("Final decision: {}", s.decisions[0].final_decision.label()),
+        Some(_) => "Final decisions".to_string(),
+        None => format!("{} — {why}", recommended.label()),
+    };
+    view! {
+        <section class=format!("rounded-xl border-l-8 border {card} p-4") aria-labelledby="decision-card-h"
+            data-testid="decision-card" data-severity=severity.word()>
+            <p class="text-xs font-semibold uppercase tracking-wide text-slate-700">
+                {if sign_off.is_some() { "Signed-off decision" } else { "Recommendation of the methodology" }}
+            </p>
+            <h2 id="decision-card-h" class=format!("mt-1 font-bold {headline_size} {headline}") data-testid="decision-headline">{headline_text}</h2>
+            {sign_off.clone().map(|s| view! {
+                <ul class="mt-2 space-y-1 text-sm text-slate-900" data-testid="decision-card-finals">
+                    {s.decisions.iter().map(|d| view! {
+                        <li>
+                            <span class="font-semibold">{format!("{}: {}", d.component_id, d.final_decision.label())}</span>
+                            {d.conditions.clone().map(|c| view! { <span>{format!(" — conditions: {c}")}</span> })}
+                            <span class="text-slate-600">{format!(" (recommended: {})", d.recommended.label())}</span>
+                        </li>
+                    }).collect_view()}
+                </ul>
+                <p class="mt-2 text-sm text-slate-700">{format!("Signed off by {} (approval level {}) on {}.", s.signed_by, s.signer_level, s.signed_at.get(..10).unwrap_or(&s.signed_at))}</p>
+                <p class="mt-1 text-sm text-slate-700">{format!("The methodology recommended: {} — {why}.", recommended.label())}</p>
+            })}
+            {(!fired.is_empty()).then(|| view! {
+                <div class="mt-3">
+                    <h3 class="text-sm font-semibold text-slate-900">"Rules that apply"</h3>
+                    <ul class="mt-1 space-y-1 text-sm text-slate-900">
+                        {fired.into_iter().map(|(id, effect, sources)| view! {
+                            <li>
+                                <span class="font-semibold">{title_of(&id)}</span>
+                                <span class="ml-1 text-xs text-slate-500">{id}</span>
+                                {format!(": {effect}.")}
+                                <span class="block text-xs text-slate-600">{format!("Source: {sources}")}</span>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                </div>
+            })}
+            {(!next_steps.is_empty()).then(|| view! {
+                <div class="mt-3">
+                    <h3 class="text-sm font-semibold text-slate-900">"What the office must do next"</h3>
+                    <ul class="mt-1 list-disc space-y-1 pl-5 text-sm text-slate-900" data-testid="decision-card-next">
+                        {next_steps.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}
+                    </ul>
+                </div>
+            })}
+            <p class="mt-3 text-sm print:hidden"><a class="text-sky-800 underline" href=calculation_href>"Show calculation"</a></p>
+        </section>
+    }
+}
+
+/// A coded value in plain words, its code following in small type (`testid` marks the code, which
+/// tests and screen readers can still find).
+pub fn plain_with_code(label: &'static str, code: &'static str, testid: Option<&'static str>) -> impl IntoView {
+    view! {
+        <span>{label}</span>
+        " "
+        <span class="text-xs font-normal text-slate-500" data-testid=testid>{code}</span>
+    }
+}
+
+/// What decided a recommendation, in words: "the residual risk band" and hard-rule titles, the
+/// rule id following in brackets.
+pub fn basis_in_words(basis: &[String], titles: &[(String, String)]) -> String {
+    basis
+        .iter()
+        .map(|b| match titles.iter().find(|(id, _)| id == b) {
+            _ if b == "BAND" => "the residual risk band".to_string(),
+            Some((id, title)) => format!("{title} ({id})"),
+            None => b.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
