@@ -97,6 +97,7 @@ async fn measure(db: Db, backend: &str, cases: u64) {
         cookies: hrdd::accounts::session::CookiePolicy { secure: false },
         demo: hrdd::server::config::DemoMode(true),
         portfolio_cache: Default::default(),
+        setup: hrdd::accounts::setup::SetupCode::none(),
     });
     let login = format!("email={}&password={}", "manager%40demo.hrdd", hrdd::accounts::DEMO_PASSWORD);
     let (status, cookies, _) = request(&app, "POST", "/api/session/login", None, login).await;

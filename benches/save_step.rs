@@ -69,6 +69,7 @@ fn main() {
             cookies: hrdd::accounts::session::CookiePolicy { secure: false },
             demo: hrdd::server::config::DemoMode(true),
             portfolio_cache: Default::default(),
+            setup: hrdd::accounts::setup::SetupCode::none(),
         });
         let login = format!("email={}&password={}", "assessor%40demo.hrdd", hrdd::accounts::DEMO_PASSWORD);
         let (status, cookies, _) = post(&app, "/api/session/login", None, "application/x-www-form-urlencoded", login).await;

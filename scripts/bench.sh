@@ -30,6 +30,6 @@ if [ "$what" = all ] || [ "$what" = load ]; then
       $SUDO apt-get install -y -qq "$package" >/dev/null || { $SUDO apt-get update -qq && $SUDO apt-get install -y -qq "$package" >/dev/null; }
     fi
   done
-  cargo leptos build --release
+  cargo leptos build --release --precompress
   node scripts/load/harness.mjs
 fi

@@ -22,7 +22,7 @@ echo "test: Rust test suite"
 cargo test --release --features ssr
 
 echo "test: release build (server, WASM, CSS)"
-cargo leptos build --release
+cargo leptos build --release --precompress
 
 echo "test: browser tests (Playwright, Debian chromium)"
 npx playwright test -c end2end/playwright.config.ts

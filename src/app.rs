@@ -11,10 +11,11 @@ use crate::ui::methodology::MethodologyPage;
 use crate::ui::not_found::NotFound;
 use crate::ui::portfolio::PortfolioPageView;
 use crate::ui::review::ReviewQueuePage;
+use crate::ui::setup::SetupPage;
 use crate::ui::summary::CaseSummaryPage;
 use crate::ui::wizard::WizardPage;
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 use leptos_router::SsrMode;
@@ -30,6 +31,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="description" content="HRDD: human-rights due diligence assessments for UN support to national authorities."/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <AutoReload options=options.clone()/>
+                <HashedStylesheet options=options.clone() id="leptos"/>
                 <HydrationScripts options/>
                 <MetaTags/>
             </head>
@@ -44,7 +46,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     view! {
-        <Stylesheet id="leptos" href="/pkg/hrdd.css"/>
         <Title formatter=|page: String| if page.is_empty() { "HRDD".to_string() } else { format!("{page} · HRDD") }/>
         <Router>
             <Layout>
@@ -52,6 +53,7 @@ pub fn App() -> impl IntoView {
                     // Async SSR: every page arrives complete, so it works without JavaScript.
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
+                    <Route path=path!("/setup") view=SetupPage ssr=SsrMode::Async/>
                     <Route path=path!("/account/password") view=PasswordPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/users") view=AdminUsersPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/users/:id/history") view=AccountHistoryPage ssr=SsrMode::Async/>

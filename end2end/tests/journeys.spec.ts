@@ -15,7 +15,44 @@ async function saveStep(page: Page, id: string, revision: number, step: string, 
   return body.Saved.revision;
 }
 
-/** A KE case holding example 1 (the forensic lab) up to `lastStep`, entered through the save API. */
+/**
+ * A KE case holding a worked example up to `lastStep` (all steps when omitted), entered through the
+ * save API; its components keep the example's ids.
+ */
+async function exampleCase(page: Page, file: string, title: string, lastStep = 9): Promise<{ id: string; revision: number }> {
+  const id = await createCase(page, title);
+  const doc = example(file);
+  doc.case.country = 'KE';
+  let revision = 1;
+  for (const [i, c] of doc.components.entries()) {
+    const fields = i === 0 ? { action: 'rename', component: 'C1', new_id: c.component_id } : { action: 'add', component: '', new_id: c.component_id };
+    const r = await page.request.post('/api/cases/components', { form: { id, revision: String(revision), ...fields }, headers: origin(page) });
+    revision = Number(await r.text());
+  }
+  const editor = await (await page.request.post('/api/cases/editor', { form: { id }, headers: origin(page) })).json();
+  const steps: { number: number; questions: string[] }[] = editor.catalogue.steps;
+  const pick = (source: any, n: number) =>
+    Object.fromEntries(steps.find((s) => s.number === n)!.questions.filter((q) => q in source).map((q) => [q, source[q]]));
+  const plan: [number, string, object][] = [
+    [1, 'case', pick(doc.case, 1)],
+    [2, 'country', pick(doc.case, 2)],
+  ];
+  for (const c of doc.components) {
+    const cid = c.component_id;
+    plan.push([3, `support-${cid}`, pick(c.answers, 3)]);
+    plan.push([4, `recipient-${cid}`, { ...pick(c.answers, 4), evidence: c.evidence }]);
+    plan.push([6, `mitigation-${cid}`, { measures: c.measures ?? [] }]);
+    const decision: any = pick(c.answers, 8);
+    if (c.intercession) decision.intercession = c.intercession;
+    plan.push([8, `decision-${cid}`, decision]);
+  }
+  const ours = (doc.consultations ?? []).filter((c: any) => c.type !== 'OHCHR_HR_ADVISER');
+  plan.push([7, 'consultations', { consultations: ours }]);
+  for (const [n, step, values] of plan) if (n <= lastStep) revision = await saveStep(page, id, revision, step, values);
+  return { id, revision };
+}
+
+/** Example 1 (the forensic lab, component renamed back to C1) up to `lastStep`. */
 async function exampleOneCase(page: Page, title: string, lastStep: number): Promise<{ id: string; revision: number }> {
   const id = await createCase(page, title);
   const doc = example('01_low_forensic_lab_police.answers.json');
@@ -105,4 +142,178 @@ test('an override can be completed from the form: the evidence of the component 
   await page.reload();
   await expect(page.locator('fieldset').filter({ hasText: 'Override 1' }).getByLabel('E1')).toBeChecked();
   await page.context().close();
+});
+
+test('a stop reads as a stop: the decision card in plain words, in the preview and on the summary', async ({ browser }) => {
+  const page = await newContextPage(browser, 'assessor@demo.hrdd');
+  const { id } = await exampleCase(page, '04_high_drafting_mandatory_detention.answers.json', 'Stop card check');
+  await page.goto(`/cases/${id}/edit/submit`);
+  const preview = page.getByTestId('preview').getByTestId('decision-card');
+  await expect(preview).toHaveAttribute('data-severity', 'stop');
+  await expect(preview.getByTestId('decision-headline')).toContainText('Do not proceed');
+  await expect(preview).toContainText('What the office must do next');
+  // Codes only in small type next to the words.
+  await expect(page.getByTestId('preview')).not.toContainText('DO_NOT_PROCEED Do not');
+  await page.screenshot({ path: path.join(shots, 'journey-stop-preview.png'), fullPage: true });
+  await page.goto(`/cases/${id}`);
+  const card = page.getByTestId('decision-card');
+  await expect(card).toHaveAttribute('data-severity', 'stop');
+  await expect(card.getByTestId('decision-headline')).toHaveText(/^Do not proceed — /);
+  await expect(card.getByRole('link', { name: 'Show calculation' })).toHaveAttribute('href', '#risk-summary');
+  // The basis is said in words.
+  await expect(page.getByTestId('risk-summary')).toContainText('Decided by: the residual risk band');
+  await page.screenshot({ path: path.join(shots, 'journey-stop-summary.png'), fullPage: true });
+  await page.context().close();
+});
+
+test('an old assessment date: the past next-review date is announced before signing', async ({ browser }) => {
+  // Example 3 is dated 2026-04-15: its next review (2026-10-15) is already past.
+  const page = await newContextPage(browser, 'assessor@demo.hrdd');
+  const { id } = await exampleCase(page, '03_substantial_gendarmerie_vehicles.answers.json', 'Old assessment date check');
+  await page.goto(`/cases/${id}`);
+  const adviser = await newContextPage(browser, 'adviser@demo.hrdd');
+  const doc = example('03_substantial_gendarmerie_vehicles.answers.json');
+  const ed = await (await adviser.request.post('/api/cases/editor', { form: { id }, headers: origin(adviser) })).json();
+  await saveStep(adviser, id, ed.revision, 'consultations', { consultations: doc.consultations });
+  await page.goto(`/cases/${id}/edit/submit`);
+  await page.getByTestId('submit-case').click();
+  await expect(page).toHaveURL(new RegExp(`/cases/${id}$`));
+  const reviewer = await newContextPage(browser, 'reviewer2@demo.hrdd');
+  await reviewer.goto(`/cases/${id}`);
+  await expect(reviewer.getByTestId('review-panel').getByTestId('review-date-warning')).toContainText('already past');
+  await reviewer.screenshot({ path: path.join(shots, 'journey-signoff-panel.png') });
+  for (const c of [page, adviser, reviewer]) await c.context().close();
+});
+
+test('the inbox is the landing page after sign-in, with counts per role', async ({ browser }) => {
+  const assessor = await newContextPage(browser, 'assessor@demo.hrdd');
+  await expect(assessor).toHaveURL(/\/$/);
+  await expect(assessor.getByRole('heading', { name: 'Your inbox' })).toBeVisible();
+  await expect(assessor.getByTestId('inbox-counts')).toContainText('Returned to you');
+  await expect(assessor.getByTestId('inbox-counts')).toContainText('Your drafts');
+  await assessor.screenshot({ path: path.join(shots, 'journey-inbox-assessor.png'), fullPage: true });
+  const reviewer = await newContextPage(browser, 'reviewer2@demo.hrdd');
+  await expect(reviewer.getByTestId('inbox-counts')).toContainText('Needs your sign-off (level 2)');
+  const adviser = await newContextPage(browser, 'adviser@demo.hrdd');
+  await expect(adviser.getByTestId('inbox-counts')).toContainText('Needs your concurrence');
+  const manager = await newContextPage(browser, 'manager@demo.hrdd');
+  await expect(manager.getByTestId('inbox-counts')).toContainText('Due for re-assessment');
+  // Signed out, the public start page stays.
+  const visitor = await (await browser.newContext()).newPage();
+  await visitor.goto('/');
+  await expect(visitor.getByTestId('risk-matrix')).toBeVisible();
+  for (const c of [assessor, reviewer, adviser, manager, visitor]) await c.context().close();
+});
+
+test('the portfolio counts only signed-off stops as stopped', async ({ browser }) => {
+  const manager = await newContextPage(browser, 'manager@demo.hrdd');
+  await manager.goto('/portfolio');
+  await expect(manager.getByTestId('tile-stop')).toContainText('by a signed-off decision');
+  await expect(manager.getByTestId('tile-stop')).toContainText('recommended, not yet decided');
+  await expect(manager.getByTestId('stop-components')).not.toContainText('recommended');
+  await manager.screenshot({ path: path.join(shots, 'journey-portfolio.png'), fullPage: true });
+  await manager.context().close();
+});
+
+test('axe finds no violation on any page, for every role', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  const found: string[] = [];
+  const check = async (page: Page, url: string) => {
+    await page.goto(url);
+    await page.waitForLoadState('networkidle');
+    const results = await new AxeBuilder({ page }).analyze();
+    for (const v of results.violations) found.push(`${url}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  };
+  const visitor = await (await browser.newContext()).newPage();
+  for (const url of ['/', '/login']) await check(visitor, url);
+  const assessor = await newContextPage(browser, 'assessor@demo.hrdd');
+  const { id } = await exampleCase(assessor, '04_high_drafting_mandatory_detention.answers.json', 'Axe walk');
+  for (const url of ['/', '/cases', '/cases/new', `/cases/${id}`, `/cases/${id}/edit/case`, `/cases/${id}/edit/support-PENAL-CHAPTER`,
+    `/cases/${id}/edit/screening-PENAL-CHAPTER`, `/cases/${id}/edit/mitigation-PENAL-CHAPTER`, `/cases/${id}/edit/consultations`,
+    `/cases/${id}/edit/decision-PENAL-CHAPTER`, `/cases/${id}/edit/submit`, '/review', '/methodology', '/account', '/account/password']) {
+    await check(assessor, url);
+  }
+  const manager = await newContextPage(browser, 'manager@demo.hrdd');
+  for (const url of ['/', '/portfolio', `/cases/${id}`]) await check(manager, url);
+  const reviewer = await newContextPage(browser, 'reviewer3@demo.hrdd');
+  for (const url of ['/', `/cases/${id}`]) await check(reviewer, url);
+  const admin = await newContextPage(browser, 'admin@demo.hrdd');
+  for (const url of ['/', '/admin/users']) await check(admin, url);
+  expect(found).toEqual([]);
+  for (const p of [visitor, assessor, manager, reviewer, admin]) await p.context().close();
+});
+
+test('on a 390 px phone the summary fits the screen and a step shows its first question without scrolling far', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  const { signIn } = await import('./helpers');
+  await signIn(page, 'assessor@demo.hrdd');
+  const { id } = await exampleCase(page, '04_high_drafting_mandatory_detention.answers.json', 'Phone check');
+  for (const url of [`/cases/${id}`, `/cases/${id}/edit/screening-PENAL-CHAPTER`, `/cases/${id}/edit/submit`, '/cases', '/']) {
+    await page.goto(url);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `${url} is wider than the phone`).toBeLessThanOrEqual(0);
+  }
+  await page.screenshot({ path: path.join(shots, 'journey-phone-step.png') });
+  await page.goto(`/cases/${id}/edit/case`);
+  const first = page.locator('[data-question]').first();
+  const box = (await first.boundingBox())!;
+  expect(box.y, 'the first question starts within the first screen').toBeLessThan(844);
+  await page.screenshot({ path: path.join(shots, 'journey-phone-first-question.png') });
+  await context.close();
+});
+
+/** 1.6 Mbit/s, 150 ms latency (Chromium's network emulation). */
+async function slowLink(page: Page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (1.6 * 1024 * 1024) / 8,
+  });
+}
+
+test('on a slow link, what is typed before the page becomes interactive is kept and saved', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const page = await newContextPage(browser, 'assessor@demo.hrdd');
+  const id = await createCase(page, 'Slow link check');
+  await slowLink(page);
+  await page.goto(`/cases/${id}/edit/case`, { waitUntil: 'commit' });
+  const office = page.locator('input[name="q.office"]');
+  await office.fill('Typed while loading, Nairobi');
+  // The test only means something if the page was not interactive yet.
+  expect(await page.getByTestId('step-form').getAttribute('data-ready')).toBe('false');
+  await expect(page.getByTestId('step-form')).toHaveAttribute('data-ready', 'true', { timeout: 90_000 });
+  await expect(office).toHaveValue('Typed while loading, Nairobi');
+  await expect(page.getByTestId('kept-notice')).toContainText('Kept what you typed');
+  await expect(page.getByTestId('save-status')).toHaveText(/Unsaved changes/);
+  await page.screenshot({ path: path.join(shots, 'journey-slow-link-kept.png') });
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  await expect(page.getByTestId('save-status')).toHaveText(/All changes saved/, { timeout: 30_000 });
+  await page.goto(`/cases/${id}/edit/case`);
+  await expect(page.locator('input[name="q.office"]')).toHaveValue('Typed while loading, Nairobi');
+  await page.context().close();
+});
+
+test('a change made while the connection is down is kept in the browser and restored after a reload', async ({ browser }) => {
+  const page = await newContextPage(browser, 'assessor@demo.hrdd');
+  const id = await createCase(page, 'Dropped connection check');
+  await page.goto(`/cases/${id}/edit/case`);
+  await expect(page.getByTestId('step-form')).toHaveAttribute('data-ready', 'true');
+  await page.locator('input[name="q.office"]').fill('Written offline, Kisumu');
+  await page.context().setOffline(true);
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  await expect(page.getByTestId('save-status')).toContainText('Not saved');
+  await page.context().setOffline(false);
+  await page.reload();
+  await expect(page.getByTestId('step-form')).toHaveAttribute('data-ready', 'true');
+  await expect(page.getByTestId('kept-notice')).toContainText('Restored changes');
+  await expect(page.locator('input[name="q.office"]')).toHaveValue('Written offline, Kisumu');
+  await expect(page.getByTestId('save-status')).toHaveText(/All changes saved/);
+  // The server has it now; the browser's copy is gone.
+  expect(await page.evaluate((k) => localStorage.getItem(k), `hrdd.unsent.${id}`)).toBeNull();
+  const other = await newContextPage(browser, 'assessor@demo.hrdd');
+  await other.goto(`/cases/${id}/edit/case`);
+  await expect(other.locator('input[name="q.office"]')).toHaveValue('Written offline, Kisumu');
+  for (const p of [page, other]) await p.context().close();
 });

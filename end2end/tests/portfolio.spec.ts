@@ -25,7 +25,7 @@ test('a manager filters the portfolio, drills into a figure, reads a summary and
   await page.getByRole('link', { name: 'Portfolio' }).click();
   await expect(page).toHaveURL(/\/portfolio$/);
   await expect(page.getByRole('heading', { name: 'Portfolio', level: 1 })).toBeVisible();
-  await expect(page.getByTestId('heatmap').getByRole('img', { name: /Countries × risk areas/ })).toBeVisible();
+  await expect(page.getByTestId('heatmap').getByRole('group', { name: /Countries × risk areas/ })).toBeVisible();
   await page.screenshot({ path: path.join(shots, 'portfolio.png'), fullPage: true });
 
   // Filter: Kenya, decided cases. The filter lands in the URL.

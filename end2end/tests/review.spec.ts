@@ -110,8 +110,20 @@ test('reviewer journey: return, concurrence, resubmission, sign-off with conditi
   await rev1.getByRole('button', { name: 'Return with this comment' }).click();
   await expect(rev1.getByText('Returned').first()).toBeVisible();
 
-  // The assessor sees the comment and records the lowering override (it needs the adviser).
+  // The return reaches the assessor: the inbox after sign-in lists it with the comment, and opens
+  // the step the comment concerns, where the comment is shown again.
+  await assessor.goto('/');
+  const returned = assessor.getByTestId('queue-returned');
+  await expect(returned).toContainText(reference);
+  await expect(returned).toContainText('record the TOR nexus as remote');
+  await returned.getByRole('link', { name: reference }).click();
+  await expect(assessor).toHaveURL(new RegExp(`/cases/${id}/edit/screening-LAB`));
+  await expect(assessor.getByTestId('return-note')).toContainText('record the TOR nexus as remote');
+  await assessor.screenshot({ path: path.join(shots, 'journey-returned-step.png'), fullPage: true });
+  // The summary's main button continues there too.
   await assessor.goto(`/cases/${id}`);
+  await expect(assessor.getByRole('link', { name: 'Continue where you left off' })).toHaveAttribute('href', `/cases/${id}/edit/screening-LAB`);
+  // The assessor sees the comment and records the lowering override (it needs the adviser).
   await expect(assessor.getByTestId('comments')).toContainText('record the TOR nexus as remote');
   const editor = await (await form(assessor, 'cases/editor', { id })).json();
   await saveStep(assessor, id, editor.revision, 'screening-LAB', {
@@ -135,14 +147,30 @@ test('reviewer journey: return, concurrence, resubmission, sign-off with conditi
   await expect(rev2.getByTestId('summary-decision')).toHaveText('ESCALATE');
   await expect(rev2.getByTestId('summary-level')).toHaveText('2');
   await expect(rev2.getByTestId('heatmap-VEHICLES')).toBeVisible();
+  // The controls are at the top of the page, nothing is preselected, and the conditions become
+  // required once "proceed with conditions" is chosen.
+  const panel = rev2.getByTestId('review-panel');
+  expect((await panel.boundingBox())!.y).toBeLessThan((await rev2.getByTestId('risk-summary').boundingBox())!.y);
+  await expect(rev2.locator('#final-VEHICLES')).toHaveValue('');
+  await expect(rev2.locator('#final-LAB')).toHaveValue('');
+  await rev2.getByRole('button', { name: 'Sign off' }).click();
+  await expect(rev2.locator('#final-VEHICLES-error')).toContainText('Choose the final decision');
+  await rev2.locator('#final-VEHICLES').selectOption('PROCEED_WITH_CONDITIONS');
+  await expect(rev2.locator('label[for="conditions-VEHICLES"]')).toHaveText('Conditions (required)');
+  await rev2.locator('#final-LAB').selectOption('PROCEED');
   await rev2.getByRole('button', { name: 'Sign off' }).click();
   await expect(rev2.locator('#conditions-VEHICLES-error')).toContainText('Write the conditions');
-  await rev2.getByLabel('Final decision').first().selectOption('PROCEED_WITH_CONDITIONS');
   await rev2.locator('#conditions-VEHICLES').fill('Monthly vehicle logbooks shared with the human-rights adviser; suspension clause.');
   await rev2.getByRole('button', { name: 'Sign off' }).click();
   await expect(rev2.getByTestId('sign-off-hash')).toContainText('sha256:');
   await expect(rev2.getByTestId('sign-off-block')).toContainText('hash verified');
-  await expect(rev2.getByTestId('final-decisions')).toContainText('PROCEED_WITH_CONDITIONS');
+  await expect(rev2.getByTestId('final-decisions')).toContainText('Proceed with conditions');
+  // The decision card leads with the final decisions, signer and date.
+  const card = rev2.getByTestId('decision-card');
+  await expect(card).toContainText('Final decisions');
+  await expect(card.getByTestId('decision-card-finals')).toContainText('VEHICLES: Proceed with conditions');
+  await expect(card).toContainText('Monthly vehicle logbooks');
+  await expect(card).toContainText('Signed off by');
   await expect(rev2.getByTestId('audit-status')).toContainText('verify');
   await rev2.screenshot({ path: path.join(shots, 'summary-signed.png'), fullPage: true });
   await rev2.pdf({ path: path.join(shots, 'summary-signed.pdf'), format: 'A4', displayHeaderFooter: false, preferCSSPageSize: true, printBackground: true });

@@ -7,9 +7,10 @@ use axum::http::{header, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-/// Paths anyone may load: the home page, sign-in, health, static assets; `/api` guards itself.
+/// Paths anyone may load: the home page, sign-in, first-run set-up, health, static assets; `/api`
+/// guards itself.
 fn is_public(path: &str) -> bool {
-    matches!(path, "/" | "/login" | "/healthz" | "/favicon.svg" | "/robots.txt")
+    matches!(path, "/" | "/login" | "/setup" | "/healthz" | "/favicon.svg" | "/robots.txt")
         || path.starts_with("/pkg/")
         || path.starts_with("/api/")
 }

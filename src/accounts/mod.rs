@@ -10,6 +10,8 @@ pub mod service;
 #[cfg(feature = "ssr")]
 pub mod session;
 #[cfg(feature = "ssr")]
+pub mod setup;
+#[cfg(feature = "ssr")]
 pub mod tokens;
 
 use serde::{Deserialize, Serialize};

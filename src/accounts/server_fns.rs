@@ -356,3 +356,81 @@ pub async fn revoke_token(id: i64) -> Result<(), AppError> {
     let user = require_role(crate::cases::CASE_READERS)?;
     super::tokens::revoke(&db(), &user, id).await.map_err(fail)
 }
+
+/// Whether the first administrator can be created in the browser (a fresh server with no account
+/// printed a set-up code). Public: it tells nothing beyond "this server is not set up yet".
+#[server(prefix = "/api", endpoint = "setup/status")]
+pub async fn setup_status() -> Result<bool, AppError> {
+    use ssr::*;
+    let code = leptos::prelude::use_context::<crate::accounts::setup::SetupCode>().unwrap_or_default();
+    Ok(code.is_open() && service::user_count(&db()).await.map_err(fail)? == 0)
+}
+
+/// Creates the first administrator with the one-time set-up code the server printed on its first
+/// start (issue 17, item 16). Refused once any account exists or the code was used. Every field is
+/// checked before the code is used, so a typo costs nothing; the account event names the set-up.
+#[server(prefix = "/api", endpoint = "setup/first-admin")]
+pub async fn setup_first_admin(
+    code: String,
+    name: String,
+    email: String,
+    password: String,
+    password_again: String,
+) -> Result<(), AppError> {
+    use ssr::*;
+    let setup = leptos::prelude::use_context::<crate::accounts::setup::SetupCode>().unwrap_or_default();
+    let db = db();
+    let result: Result<(), AppError> = async {
+        if !setup.is_open() || service::user_count(&db).await? > 0 {
+            return Err(AppError::forbidden(
+                "HRDD is already set up: sign in, or ask an administrator for an account.",
+            ));
+        }
+        let name = parse_name(&name).map_err(|m| AppError::invalid("name", m))?;
+        let email = Email::parse(&email).map_err(|m| AppError::invalid("email", m))?;
+        let password = NewPassword::parse(&password).map_err(|m| AppError::invalid("password", m))?;
+        if password.expose() != password_again {
+            return Err(AppError::invalid("password_again", "The two passwords differ."));
+        }
+        let Some(used) = setup.redeem(&code) else {
+            return Err(AppError::invalid("code", "This is not the set-up code the server printed when it started."));
+        };
+        let spec = UserSpec {
+            name,
+            roles: vec![Role::Admin],
+            approval_level: None,
+            scope: CountryScope::Countries(Vec::new()),
+        };
+        let by = service::ChangedBy::command_line("first-run set-up in the browser");
+        match service::create_user(&db, &email, spec, &password, false, &by).await {
+            Ok(_) => Ok(()),
+            Err(e) => {
+                setup.reopen(used);
+                Err(e)
+            }
+        }
+    }
+    .await;
+    match result {
+        Ok(()) => {
+            crate::server::context::redirect(&format!("/login?created=1&email={}", url_encode(email.trim())));
+            Ok(())
+        }
+        Err(err) => {
+            if is_plain_form_post() {
+                let field = match &err {
+                    AppError::Invalid { field: Some(f), .. } => f.clone(),
+                    _ => String::new(),
+                };
+                crate::server::context::redirect(&format!(
+                    "/setup?error={}&field={field}&name={}&email={}",
+                    url_encode(&err.to_string()),
+                    url_encode(name.trim()),
+                    url_encode(email.trim())
+                ));
+                return Err(err);
+            }
+            Err(fail(err))
+        }
+    }
+}

@@ -8,6 +8,7 @@ pub mod diff;
 #[cfg(feature = "ssr")]
 pub mod form;
 pub mod parts;
+pub mod posted;
 #[cfg(feature = "ssr")]
 pub mod seed;
 pub mod server_fns;

@@ -60,6 +60,12 @@ impl Config {
         }
         let mut leptos =
             leptos::config::get_configuration(None).map_err(|e| ConfigError::Leptos(e.to_string()))?.leptos_options;
+        // `cargo leptos build` names the JS, WASM and CSS by their hashes and lists them in
+        // `hash.txt` beside the server binary; the pages link those names.
+        leptos.hash_files = std::env::current_exe()
+            .ok()
+            .and_then(|exe| exe.parent().map(|dir| dir.join(leptos.hash_file.as_ref())))
+            .is_some_and(|file| file.exists());
         // A release binary started by hand is a deployment, not a dev session: no live-reload script.
         if std::env::var("LEPTOS_ENV").is_err() && !cfg!(debug_assertions) {
             leptos.env = Env::PROD;
@@ -71,3 +77,21 @@ impl Config {
 /// Demo mode: sample accounts and cases, loudly labelled in the UI. Off unless asked for.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct DemoMode(pub bool);
+
+/// The stylesheet's URL for pages rendered outside Leptos (the no-JavaScript problem pages):
+/// `/pkg/hrdd.<hash>.css` after a hashed release build, else `/pkg/hrdd.css`.
+pub fn stylesheet_href() -> &'static str {
+    static HREF: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    HREF.get_or_init(|| {
+        let hashes = std::env::current_exe()
+            .ok()
+            .and_then(|exe| exe.parent().map(|dir| dir.join("hash.txt")))
+            .and_then(|file| std::fs::read_to_string(file).ok())
+            .unwrap_or_default();
+        let css = hashes.lines().filter_map(|l| l.split_once(':')).find(|(k, _)| k.trim() == "css");
+        match css {
+            Some((_, hash)) => format!("/pkg/hrdd.{}.css", hash.trim()),
+            None => "/pkg/hrdd.css".to_string(),
+        }
+    })
+}

@@ -27,8 +27,26 @@ pub fn page_policy(nonce: &str, dev_reload: bool) -> String {
 /// Everything that is not a page (JSON, CSV, files) runs nothing and may not be framed.
 pub const OTHER_POLICY: &str = "default-src 'none'; frame-ancestors 'none'; sandbox";
 
-fn is_static_asset(path: &str) -> bool {
-    path.starts_with("/pkg/") || path == "/favicon.svg" || path == "/robots.txt"
+/// How long a static file may be kept: a file named by its content hash (`/pkg/hrdd.<hash>.wasm`)
+/// never changes, so for a year; any other static file is checked again each time. None: not a
+/// static file.
+fn static_cache(path: &str) -> Option<&'static str> {
+    let name = path.strip_prefix("/pkg/").map(|n| n.rsplit('/').next().unwrap_or(n));
+    match name {
+        Some(name) if is_hashed_name(name) => Some("public, max-age=31536000, immutable"),
+        Some(_) => Some("no-cache"),
+        None if path == "/favicon.svg" || path == "/robots.txt" => Some("public, max-age=86400"),
+        None => None,
+    }
+}
+
+/// `name.<hash>.ext` with a hash of at least 8 letters and digits (what `cargo leptos` writes).
+fn is_hashed_name(name: &str) -> bool {
+    let parts: Vec<&str> = name.split('.').collect();
+    parts.len() >= 3 && {
+        let hash = parts[parts.len() - 2];
+        hash.len() >= 8 && hash.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    }
 }
 
 /// The browser reached HRDD over HTTPS: the trusted proxy says so.
@@ -64,10 +82,9 @@ pub async fn security_headers(mut req: Request, next: Next) -> Response {
     h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     h.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    if !is_static_asset(&path) {
-        // Pages and API answers hold case data: never kept by the browser or a shared cache.
-        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    }
+    // Pages and API answers hold case data: never kept by the browser or a shared cache.
+    let cache = static_cache(&path).unwrap_or("no-store");
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
     if https {
         h.insert(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static("max-age=31536000; includeSubDomains"));
     }
@@ -124,5 +141,16 @@ mod tests {
         use super::query_has_control_characters as bad;
         assert!(bad("q=a%00b") && bad("q=%1b") && bad("q=%7F") && bad("x=\u{1}"));
         assert!(!bad("q=a%20b&state=DRAFT") && !bad("q=line%0Abreak%09tab") && !bad("q=100%") && !bad("q=%zz"));
+    }
+
+    #[test]
+    fn only_files_named_by_their_hash_are_kept_for_a_year() {
+        use super::static_cache;
+        assert_eq!(static_cache("/pkg/hrdd.4e1c9a0b2f3d5e6a.wasm"), Some("public, max-age=31536000, immutable"));
+        assert_eq!(static_cache("/pkg/hrdd.css"), Some("no-cache"));
+        assert_eq!(static_cache("/pkg/hrdd_bg.wasm"), Some("no-cache"));
+        assert_eq!(static_cache("/favicon.svg"), Some("public, max-age=86400"));
+        assert_eq!(static_cache("/cases/1"), None);
+        assert_eq!(static_cache("/cases/1/print.css"), None);
     }
 }

@@ -27,6 +27,8 @@ pub struct AppState {
     pub cookies: CookiePolicy,
     pub demo: DemoMode,
     pub portfolio_cache: crate::portfolio::service::PortfolioCache,
+    /// The one-time code for creating the first administrator in the browser (first run only).
+    pub setup: crate::accounts::setup::SetupCode,
 }
 
 pub fn router(state: AppState) -> Router {
@@ -35,6 +37,7 @@ pub fn router(state: AppState) -> Router {
     let context_registry = state.registry.clone();
     let (cookies, demo) = (state.cookies, state.demo);
     let portfolio_cache = state.portfolio_cache.clone();
+    let setup = state.setup.clone();
     Router::new()
         .route("/healthz", get(healthz))
         .nest("/api/v1", crate::portfolio::api::router())
@@ -58,6 +61,7 @@ pub fn router(state: AppState) -> Router {
                 provide_context(cookies);
                 provide_context(demo);
                 provide_context(portfolio_cache.clone());
+                provide_context(setup.clone());
             },
             {
                 let options = state.leptos_options.clone();
@@ -183,9 +187,17 @@ pub async fn serve(config: Config, registry: Registry, demo: DemoMode) -> anyhow
             "DEMO MODE: sample accounts (password {}); do not enter real information",
             crate::accounts::DEMO_PASSWORD
         );
-    } else if crate::accounts::service::user_count(&db).await? == 0 {
-        tracing::warn!("{FIRST_ADMIN_HINT}");
     }
+    let setup = if !demo.0 && crate::accounts::service::user_count(&db).await? == 0 {
+        let (setup, code) = crate::accounts::setup::SetupCode::issue();
+        let url = format!("http://{}/setup", config.addr);
+        // Printed on standard output, not only in the log: the operator needs it once.
+        println!("\nHRDD has no account yet. Open {url} and enter this one-time set-up code to create the first administrator:\n\n    {code}\n");
+        tracing::warn!("{FIRST_ADMIN_HINT}");
+        setup
+    } else {
+        crate::accounts::setup::SetupCode::none()
+    };
     let state = AppState {
         leptos_options: config.leptos.clone(),
         db: db.clone(),
@@ -193,6 +205,7 @@ pub async fn serve(config: Config, registry: Registry, demo: DemoMode) -> anyhow
         cookies: CookiePolicy::from_env(),
         demo,
         portfolio_cache: Default::default(),
+        setup,
     };
     let listener = tokio::net::TcpListener::bind(config.addr).await?;
     tracing::info!("HRDD {} listening on http://{}", crate::VERSION, listener.local_addr()?);
@@ -205,7 +218,7 @@ pub async fn serve(config: Config, registry: Registry, demo: DemoMode) -> anyhow
 
 /// Printed when the database has no user yet.
 pub const FIRST_ADMIN_HINT: &str =
-    "No users yet. Create the first administrator (the password is read from standard input):
+    "No users yet. Create the first administrator in the browser with the set-up code above, or here (the password is read from standard input):
     printf '%s\\n' 'a long password' | target/release/hrdd user add --email you@un.org --name 'Your Name' --role admin
 or start with `target/release/hrdd serve --demo` to look around with sample accounts.";
 

@@ -26,7 +26,7 @@ pub fn bar_chart(title: &str, bars: &[Bar]) -> String {
     let max = bars.iter().map(|b| b.value).max().unwrap_or(0).max(1);
     let height = ROW * bars.len() as i64 + 6;
     let mut svg = format!(
-        r#"<svg role="img" aria-label="{t}" viewBox="0 0 {width} {height}" width="{width}" class="h-auto max-w-full" xmlns="http://www.w3.org/2000/svg"><title>{t}</title>"#,
+        r#"<svg role="group" aria-label="{t}" viewBox="0 0 {width} {height}" width="{width}" class="h-auto max-w-full" xmlns="http://www.w3.org/2000/svg"><title>{t}</title>"#,
         t = esc(title)
     );
     for (i, b) in bars.iter().enumerate() {
@@ -71,7 +71,7 @@ pub fn heat_map(map: &HeatMap) -> String {
     let width = LEFT + W * map.columns.len() + 2;
     let height = TOP + H * map.rows.len() + 2;
     let mut svg = format!(
-        r#"<svg role="img" aria-label="{t}" viewBox="0 0 {width} {height}" width="100%" xmlns="http://www.w3.org/2000/svg"><title>{t}</title>"#,
+        r#"<svg role="group" aria-label="{t}" viewBox="0 0 {width} {height}" width="100%" xmlns="http://www.w3.org/2000/svg"><title>{t}</title>"#,
         t = esc(map.title)
     );
     for (j, (code, name)) in map.columns.iter().enumerate() {

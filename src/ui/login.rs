@@ -19,7 +19,12 @@ pub fn LoginPage() -> impl IntoView {
         Some(Ok(())) => None,
         None => from_query("error").map(|code| login_error_message(&code).to_string()),
     });
-    let signed_out = Signal::derive(move || from_query("signed_out").map(|_| "You are signed out.".to_string()));
+    let signed_out = Signal::derive(move || {
+        from_query("signed_out")
+            .map(|_| "You are signed out.".to_string())
+            .or_else(|| from_query("created").map(|_| "The administrator account is ready: sign in.".to_string()))
+    });
+    let setup_open = Resource::new(|| (), |_| crate::accounts::server_fns::setup_status());
     let email = move || from_query("email").unwrap_or_default();
     let next = move || from_query("next").unwrap_or_default();
     let demo = crate::ui::layout::demo_accounts();
@@ -32,6 +37,14 @@ pub fn LoginPage() -> impl IntoView {
                 <div class="mt-6 space-y-4">
                     <Notice message=signed_out success=true/>
                     <Notice message=error/>
+                    <Transition fallback=|| ()>
+                        {move || matches!(setup_open.get(), Some(Ok(true))).then(|| view! {
+                            <p class="rounded-md border border-sky-300 bg-sky-50 px-4 py-3 text-sm text-sky-950" data-testid="setup-link">
+                                "First run: no account exists yet. " <a class="font-medium underline" href="/setup">"Set up the first administrator"</a>
+                                " with the code the server printed."
+                            </p>
+                        })}
+                    </Transition>
                 </div>
                 <ActionForm action=login attr:class="mt-4 space-y-5" attr:novalidate="true">
                     <input type="hidden" name="next" value=next/>

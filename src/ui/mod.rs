@@ -14,5 +14,6 @@ pub mod methodology;
 pub mod not_found;
 pub mod portfolio;
 pub mod review;
+pub mod setup;
 pub mod summary;
 pub mod wizard;

@@ -631,7 +631,7 @@ fn SignOffForm(id: i64, revision: i64, choices: Vec<DecisionChoice>, action: Ser
                                 {move || if needs_conditions() { "Conditions (required)" } else { "Conditions (required to proceed with conditions)" }}
                             </label>
                             <textarea id=cond_id.clone() name=format!("decisions[{i}][conditions]") rows="2" maxlength="5000" class=INPUT
-                                required=needs_conditions aria-describedby=format!("{cond_id}-error")></textarea>
+                                aria-required=move || needs_conditions().to_string() aria-describedby=format!("{cond_id}-error")></textarea>
                             <InlineError id=format!("{cond_id}-error") message=cond_field/>
                         </div>
                     </fieldset>

@@ -137,6 +137,11 @@ fn uuid_like() -> String {
 }
 
 pub fn app(db: &Db) -> axum::Router {
+    app_with_setup(db, hrdd::accounts::setup::SetupCode::none())
+}
+
+/// The app with a pending first-run set-up code.
+pub fn app_with_setup(db: &Db, setup: hrdd::accounts::setup::SetupCode) -> axum::Router {
     let leptos_options = LeptosOptions::builder().output_name("hrdd").site_root("target/site").build();
     router(AppState {
         leptos_options,
@@ -145,6 +150,7 @@ pub fn app(db: &Db) -> axum::Router {
         cookies: hrdd::accounts::session::CookiePolicy { secure: true },
         demo: hrdd::server::config::DemoMode(false),
         portfolio_cache: Default::default(),
+        setup,
     })
 }
 

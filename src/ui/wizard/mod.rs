@@ -6,6 +6,7 @@
 //! each step through the `cases/save-step` server function when the user moves on.
 
 mod fields;
+mod keep;
 mod panels;
 mod state;
 
@@ -60,6 +61,28 @@ fn WizardBody(editor: CaseEditor, refetch: Callback<()>) -> impl IntoView {
         segment.with(|s| w.with_catalogue(|c| parse_segment(c, &components, s)))
     });
 
+    // Nothing typed is lost: read what was typed while the page loaded (before the inputs are
+    // bound to the draft), then, once the page is interactive, take it — or the changes this
+    // browser kept unsent — into the draft, and keep unsent changes in local storage.
+    let typed = current.get_untracked().and_then(|step| keep::read_typed(&w, &editor, &step));
+    let kept: RwSignal<Option<keep::Kept>> = RwSignal::new(None);
+    let ready = RwSignal::new(false);
+    {
+        let (revision, draft) = (editor.revision, editor.draft.clone());
+        Effect::new(move |first: Option<()>| {
+            if first.is_none() {
+                let restored = keep::restore(&w, revision, &draft);
+                let outcome = restored.or_else(|| typed.clone().map(|t| t.apply(&w)));
+                if matches!(outcome, Some(keep::Kept::Restored(_))) {
+                    w.flush(steps.get_untracked());
+                }
+                kept.set(outcome);
+                ready.set(true);
+            }
+        });
+    }
+    Effect::new(move |_| keep::remember(&w));
+
     // Moving to another step (Next, Back, the progress list, the browser's back button) saves the
     // step just left.
     Effect::watch(move || segment.get(), move |_, _, _| w.flush(steps.get_untracked()), false);
@@ -100,12 +123,15 @@ fn WizardBody(editor: CaseEditor, refetch: Callback<()>) -> impl IntoView {
                 </div>
             }
         })}
+        {move || kept.get().map(|k| view! {
+            <p class="mt-4 rounded-md border border-sky-300 bg-sky-50 px-4 py-3 text-sm text-sky-950" role="status" data-testid="kept-notice">{k.message()}</p>
+        })}
         <ConflictPanel steps=steps_signal/>
         <div class="mt-6 grid gap-6 xl:grid-cols-[15rem_minmax(0,1fr)_20rem] lg:grid-cols-[15rem_minmax(0,1fr)]">
             <ProgressNav steps=steps_signal current=Signal::derive(move || current.get())/>
             <div class="min-w-0">
                 {move || match current.get() {
-                    Some(step) => view! { <StepForm step steps=steps_signal refetch/> }.into_any(),
+                    Some(step) => view! { <StepForm step steps=steps_signal refetch ready=ready.into()/> }.into_any(),
                     None => view! { <AccessProblem error=AppError::NotFound("This step does not exist (was its component renamed or removed?).".into())/> }.into_any(),
                 }}
             </div>
@@ -192,7 +218,13 @@ fn ProgressNav(steps: Signal<Arc<Vec<StepRef>>>, current: Signal<Option<StepRef>
 
 /// One step: its questions and parts inside a form that also posts without JavaScript.
 #[component]
-fn StepForm(step: StepRef, steps: Signal<Arc<Vec<StepRef>>>, refetch: Callback<()>) -> impl IntoView {
+fn StepForm(
+    step: StepRef,
+    steps: Signal<Arc<Vec<StepRef>>>,
+    refetch: Callback<()>,
+    /// True once the page is interactive (`data-ready` on the form, for the slow-link tests).
+    ready: Signal<bool>,
+) -> impl IntoView {
     let w = expect_context::<Wizard>();
     let navigate = use_navigate();
     let catalogue_step = w.with_catalogue(|c| c.step(step.number).cloned()).expect("parsed steps exist");
@@ -287,7 +319,7 @@ fn StepForm(step: StepRef, steps: Signal<Arc<Vec<StepRef>>>, refetch: Callback<(
             <p class="mt-1 text-sm text-slate-600">{catalogue_step.intro.clone()}</p>
             {is_support_step.then(|| view! { <ComponentManager current=component.clone() refetch/> })}
             <StepProblems step=step.clone()/>
-            <form method="post" action=action novalidate="true" class="mt-6 space-y-6" on:submit=on_submit data-testid="step-form">
+            <form method="post" action=action novalidate="true" class="mt-6 space-y-6" on:submit=on_submit data-testid="step-form" data-ready=move || ready.get().to_string()>
                 <input type="hidden" name="_revision" prop:value=move || revision.get().to_string() value=revision.get_untracked().to_string()/>
                 // Enter in a text field saves without moving (the first submit button is the default).
                 <button type="submit" name="_go" value="" class="sr-only" tabindex="-1" aria-hidden="true" on:click=move |_| go.set(String::new())>"Save"</button>
