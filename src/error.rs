@@ -22,6 +22,9 @@ pub enum AppError {
     /// Bad input; `field` names the form field the message belongs next to: 422.
     #[error("{message}")]
     Invalid { field: Option<String>, message: String },
+    /// Several fields are wrong: every (field, message), each shown next to its field: 422.
+    #[error("Correct the {} fields marked below.", .0.len())]
+    InvalidFields(Vec<(String, String)>),
     /// Someone else changed the same thing first, or a uniqueness rule: 409.
     #[error("{0}")]
     Conflict(String),
@@ -53,7 +56,7 @@ impl AppError {
             AppError::Unauthenticated => 401,
             AppError::Forbidden(_) => 403,
             AppError::NotFound(_) => 404,
-            AppError::Invalid { .. } => 422,
+            AppError::Invalid { .. } | AppError::InvalidFields(_) => 422,
             AppError::Conflict(_) => 409,
             AppError::TooManyAttempts(_) => 429,
             AppError::BadRequest(_) => 400,
@@ -68,7 +71,7 @@ impl AppError {
             AppError::Unauthenticated => "unauthenticated",
             AppError::Forbidden(_) => "forbidden",
             AppError::NotFound(_) => "not_found",
-            AppError::Invalid { .. } => "invalid",
+            AppError::Invalid { .. } | AppError::InvalidFields(_) => "invalid",
             AppError::Conflict(_) => "conflict",
             AppError::TooManyAttempts(_) => "too_many_attempts",
             AppError::BadRequest(_) => "bad_request",
@@ -81,7 +84,25 @@ impl AppError {
     pub fn for_field(&self, name: &str) -> Option<String> {
         match self {
             AppError::Invalid { field: Some(f), message } if f == name => Some(message.clone()),
+            AppError::InvalidFields(list) => list.iter().find(|(f, _)| f == name).map(|(_, m)| m.clone()),
             _ => None,
+        }
+    }
+
+    /// True when every message of this error belongs next to a field (no banner needed).
+    pub fn is_about_fields(&self) -> bool {
+        matches!(self, AppError::Invalid { field: Some(_), .. } | AppError::InvalidFields(_))
+    }
+
+    /// One error for a list of field problems: none, one, or all of them at once.
+    pub fn from_fields(problems: Vec<(String, String)>) -> Result<(), AppError> {
+        match problems.len() {
+            0 => Ok(()),
+            1 => {
+                let (field, message) = problems.into_iter().next().expect("one problem");
+                Err(AppError::Invalid { field: Some(field), message })
+            }
+            _ => Err(AppError::InvalidFields(problems)),
         }
     }
 

@@ -317,3 +317,36 @@ test('a change made while the connection is down is kept in the browser and rest
   await expect(other.locator('input[name="q.office"]')).toHaveValue('Written offline, Kisumu');
   for (const p of [page, other]) await p.context().close();
 });
+
+test('the new-assessment form shows every error at once next to its field, with and without JavaScript', async ({ browser }) => {
+  for (const js of [true, false]) {
+    const page = await newContextPage(browser, 'assessor@demo.hrdd', js);
+    await page.goto('/cases/new');
+    await page.getByRole('button', { name: 'Create draft' }).click();
+    await expect(page.locator('#office-error')).toContainText('Enter the office');
+    await expect(page.locator('#programme_title-error')).toContainText('Enter the programme title');
+    // What was typed stays; fixing one field leaves the other message.
+    await page.getByLabel('1.3 Office').fill('Nairobi Programme Office');
+    await page.getByRole('button', { name: 'Create draft' }).click();
+    await expect(page.locator('#programme_title-error')).toContainText('Enter the programme title');
+    await expect(page.locator('#office-error')).toBeEmpty();
+    await expect(page.getByLabel('1.3 Office')).toHaveValue('Nairobi Programme Office');
+    if (!js) await page.screenshot({ path: path.join(shots, 'journey-new-case-errors-nojs.png'), fullPage: true });
+    await page.getByLabel('1.4 Programme or project title').fill(`Errors at once (${js ? 'script' : 'no script'})`);
+    await page.getByRole('button', { name: 'Create draft' }).click();
+    await expect(page).toHaveURL(/\/cases\/\d+$/);
+    await page.context().close();
+  }
+});
+
+test('a component is added by a readable name', async ({ browser }) => {
+  const page = await newContextPage(browser, 'assessor@demo.hrdd');
+  const id = await createCase(page, 'Readable component names');
+  await page.goto(`/cases/${id}/edit/support-C1`);
+  await expect(page.getByTestId('step-form')).toHaveAttribute('data-ready', 'true');
+  await page.getByText(/Support components \(1\)/).click();
+  await page.locator('#comp-add-').fill('Forensic lab (Nairobi)');
+  await page.getByRole('button', { name: 'Add component' }).click();
+  await expect(page.getByTestId('progress')).toContainText('Support — FORENSIC-LAB-NAIROBI');
+  await page.context().close();
+});

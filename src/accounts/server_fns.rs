@@ -14,7 +14,7 @@ mod ssr {
     pub use super::super::session::{self, fail, principal, require_role};
     pub use super::super::{parse_countries, parse_name, CountryScope, Email, NewPassword, Role};
     pub use crate::server::db::Db;
-    pub use axum::http::header::{ACCEPT, SET_COOKIE, USER_AGENT};
+    pub use axum::http::header::{SET_COOKIE, USER_AGENT};
     pub use leptos_axum::ResponseOptions;
 
     pub fn db() -> Db {
@@ -25,12 +25,7 @@ mod ssr {
         leptos::prelude::use_context::<axum::http::request::Parts>()
     }
 
-    /// A plain HTML form post (no JavaScript): errors must come back as a redirect to the form page.
-    pub fn is_plain_form_post() -> bool {
-        parts()
-            .and_then(|p| p.headers.get(ACCEPT).and_then(|v| v.to_str().ok()).map(|v| v.contains("text/html")))
-            .unwrap_or(false)
-    }
+    pub use crate::server::context::is_plain_form_post;
 
     /// The client's address for throttling and the sign-in record (see `session::client_address`).
     pub fn client_ip() -> String {

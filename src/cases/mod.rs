@@ -249,6 +249,61 @@ pub struct CasePage {
     pub can_create: bool,
 }
 
+/// What the new-assessment form sends. Checked by one function in the browser and on the server,
+/// so that every problem shows next to its field at once — also after a post without JavaScript,
+/// where the page checks the values the server sent back (never a message taken from the URL).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct NewCaseForm {
+    pub country: String,
+    pub un_entity: String,
+    pub office: String,
+    pub programme_title: String,
+    pub assessment_type: String,
+}
+
+impl NewCaseForm {
+    /// The form's fields in the order of the page, for sending them back after a refused post.
+    pub fn fields(&self) -> [(&'static str, &str); 5] {
+        [
+            ("country", &self.country),
+            ("programme_title", &self.programme_title),
+            ("un_entity", &self.un_entity),
+            ("office", &self.office),
+            ("assessment_type", &self.assessment_type),
+        ]
+    }
+
+    /// Every problem, with the field it belongs to. `entities` and `types` are the catalogue's
+    /// codes; whether the country is one of the user's is the server's to check.
+    pub fn problems(&self, entities: &[String], types: &[String]) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        let country = self.country.trim();
+        if country.len() != 2 || !country.chars().all(|c| c.is_ascii_alphabetic()) {
+            out.push(("country".to_string(), "Choose the country of the assessment.".to_string()));
+        }
+        for (field, value, label) in
+            [("programme_title", &self.programme_title, "programme title"), ("office", &self.office, "office")]
+        {
+            let problem = match crate::text::clean(value.trim()) {
+                Err(m) => Some(format!("The {label} {m}.")),
+                Ok(v) if v.is_empty() => Some(format!("Enter the {label}.")),
+                Ok(v) if v.chars().count() > 300 => Some(format!("The {label} has at most 300 characters.")),
+                Ok(_) => None,
+            };
+            if let Some(message) = problem {
+                out.push((field.to_string(), message));
+            }
+        }
+        if !entities.iter().any(|e| *e == self.un_entity) {
+            out.push(("un_entity".to_string(), "Choose the UN entity.".to_string()));
+        }
+        if !types.iter().any(|t| *t == self.assessment_type) {
+            out.push(("assessment_type".to_string(), "Choose the type of assessment.".to_string()));
+        }
+        out
+    }
+}
+
 /// The reviewer's comment that returned a case to the assessor: shown in the wizard and the
 /// inbox, and where "continue" leads.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

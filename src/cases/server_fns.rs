@@ -9,6 +9,7 @@ use leptos::prelude::*;
 mod ssr {
     pub use crate::accounts::session::{fail, require_user};
     pub use crate::methodology::Registry;
+    pub use crate::server::context::is_plain_form_post;
     pub use crate::server::db::Db;
     pub use std::sync::Arc;
 
@@ -48,42 +49,37 @@ pub async fn create_case(
     use crate::accounts::parse_countries;
     use ssr::*;
     let user = require_user()?;
+    let form = super::NewCaseForm { country, un_entity, office, programme_title, assessment_type };
     let result: Result<i64, AppError> = async {
-        let country = match parse_countries(&country) {
+        let registry = registry();
+        let catalogue = registry.current().ok_or_else(|| AppError::internal("no methodology loaded"))?;
+        let codes = |name: &str| catalogue.enum_values(name).iter().map(|v| v.code.clone()).collect::<Vec<_>>();
+        // Every problem at once, each next to its field.
+        AppError::from_fields(form.problems(&codes("UnEntity"), &codes("AssessmentType")))?;
+        let country = match parse_countries(&form.country) {
             Ok(list) if list.len() == 1 => list[0].clone(),
             _ => return Err(AppError::invalid("country", "Choose the country of the assessment.")),
         };
-        let registry = registry();
-        let catalogue = registry.current().ok_or_else(|| AppError::internal("no methodology loaded"))?;
-        let in_enum = |name: &str, value: &str| catalogue.enum_values(name).iter().any(|v| v.code == value);
-        if !in_enum("UnEntity", &un_entity) {
-            return Err(AppError::invalid("un_entity", "Choose the UN entity."));
-        }
-        if !in_enum("AssessmentType", &assessment_type) {
-            return Err(AppError::invalid("assessment_type", "Choose the type of assessment."));
-        }
-        let text = |field: &str, value: &str, label: &str| -> Result<String, AppError> {
-            let v =
-                crate::text::clean(value.trim()).map_err(|m| AppError::invalid(field, format!("The {label} {m}.")))?;
-            let v = v.as_str();
-            if v.is_empty() {
-                Err(AppError::invalid(field, format!("Enter the {label}.")))
-            } else if v.chars().count() > 300 {
-                Err(AppError::invalid(field, format!("The {label} has at most 300 characters.")))
-            } else {
-                Ok(v.to_string())
-            }
-        };
+        let clean = |v: &str| crate::text::clean(v.trim()).unwrap_or_default();
         let new = super::service::NewCase {
             country,
-            un_entity,
-            office: text("office", &office, "office")?,
-            programme_title: text("programme_title", &programme_title, "programme title")?,
-            assessment_type,
+            un_entity: form.un_entity.clone(),
+            office: clean(&form.office),
+            programme_title: clean(&form.programme_title),
+            assessment_type: form.assessment_type.clone(),
         };
         super::service::create(&db(), &registry, &user, new).await
     }
     .await;
+    // Without JavaScript the browser shows whatever we answer: back to the form with what was typed,
+    // which the page checks again to put every message next to its field.
+    if let Err(err) = &result {
+        if err.is_about_fields() && is_plain_form_post() {
+            let query: Vec<String> =
+                form.fields().iter().map(|(k, v)| format!("{k}={}", crate::url::encode_component(v, true))).collect();
+            crate::server::context::redirect(&format!("/cases/new?checked=1&{}", query.join("&")));
+        }
+    }
     let id = result.map_err(fail)?;
     crate::server::context::redirect(&format!("/cases/{id}"));
     Ok(id)

@@ -234,3 +234,61 @@ pub fn statuses(
         })
         .collect()
 }
+
+/// A component id from what the user typed: an id as it is ("C2", "VEHICLES"), or a readable name
+/// turned into one ("Forensic lab (Nairobi)" → "FORENSIC-LAB-NAIROBI"): letters and digits kept
+/// (accents dropped), every other run of characters one `-`, at most 40 characters.
+pub fn component_id_from(typed: &str) -> String {
+    let typed = typed.trim();
+    if !typed.is_empty()
+        && typed.len() <= 40
+        && typed.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    {
+        return typed.to_string();
+    }
+    let mut id = String::new();
+    for c in typed.chars() {
+        let c = fold_accent(c);
+        if c.is_ascii_alphanumeric() {
+            id.push(c.to_ascii_uppercase());
+        } else if !id.is_empty() && !id.ends_with('-') {
+            id.push('-');
+        }
+    }
+    let mut id: String = id.trim_end_matches('-').chars().take(40).collect();
+    while id.ends_with('-') {
+        id.pop();
+    }
+    id
+}
+
+/// The plain letter of a common accented Latin letter (é → e), other characters unchanged.
+fn fold_accent(c: char) -> char {
+    match c {
+        'à'..='å' | 'À'..='Å' => 'a',
+        'ç' | 'Ç' => 'c',
+        'è'..='ë' | 'È'..='Ë' => 'e',
+        'ì'..='ï' | 'Ì'..='Ï' => 'i',
+        'ñ' | 'Ñ' => 'n',
+        'ò'..='ö' | 'Ò'..='Ö' | 'ø' | 'Ø' => 'o',
+        'ù'..='ü' | 'Ù'..='Ü' => 'u',
+        'ý' | 'ÿ' | 'Ý' => 'y',
+        _ => c,
+    }
+}
+
+#[cfg(test)]
+mod component_id_tests {
+    use super::component_id_from;
+
+    #[test]
+    fn readable_names_become_ids_and_ids_stay() {
+        assert_eq!(component_id_from(" C2 "), "C2");
+        assert_eq!(component_id_from("VEHICLES"), "VEHICLES");
+        assert_eq!(component_id_from("Forensic lab (Nairobi)"), "FORENSIC-LAB-NAIROBI");
+        assert_eq!(component_id_from("Équipement de détection"), "EQUIPEMENT-DE-DETECTION");
+        assert_eq!(component_id_from("  --  "), "");
+        assert!(component_id_from(&"very long name ".repeat(10)).len() <= 40);
+        assert!(!component_id_from(&"very long name ".repeat(10)).ends_with('-'));
+    }
+}

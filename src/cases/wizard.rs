@@ -519,12 +519,14 @@ pub async fn change_component(
     }
     let before = draft.clone();
     let ids = component_ids(&draft);
-    let fresh = |name: &str| -> Result<String, AppError> {
-        let name = name.trim();
+    // A readable name ("Forensic lab") is turned into an id (FORENSIC-LAB).
+    let fresh = |typed: &str| -> Result<String, AppError> {
+        let id = super::steps::component_id_from(typed);
+        let name = id.as_str();
         if !crate::methodology::validate::is_identifier(name) {
             return Err(AppError::invalid(
                 "new_id",
-                "A component id has 1–40 characters: letters, digits, `_` or `-` (for example VEHICLES or C2).",
+                "Give the component a name with at least one letter or digit (for example Vehicles or C2).",
             ));
         }
         if ids.iter().any(|x| x == name) {

@@ -1143,11 +1143,12 @@ pub async fn queue(db: &Db, user: &CurrentUser) -> Result<ReviewQueue, AppError>
         q.drafts = rows
             .into_iter()
             .map(|r| {
-                let reason = if r.blocking_codes.is_empty() {
-                    "Draft".to_string()
-                } else {
-                    "Draft: answers or records still missing".to_string()
-                };
+                let reason = match (&r.overall_band, r.blocking_codes.is_empty()) {
+                    (None, _) => "Answers still missing",
+                    (Some(_), false) => "Rated; something still blocks submission",
+                    (Some(_), true) => "Ready to submit",
+                }
+                .to_string();
                 queue_item(r, reason)
             })
             .collect();

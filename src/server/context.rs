@@ -18,3 +18,13 @@ pub fn registry() -> Arc<Registry> {
 pub fn redirect(target: &str) {
     leptos_axum::redirect(crate::url::safe_local_path(target).unwrap_or("/"));
 }
+
+/// A plain HTML form post (no JavaScript): the browser shows whatever is answered, so errors must
+/// come back as a redirect to the form page.
+pub fn is_plain_form_post() -> bool {
+    leptos::prelude::use_context::<axum::http::request::Parts>()
+        .and_then(|p| {
+            p.headers.get(axum::http::header::ACCEPT).and_then(|v| v.to_str().ok()).map(|v| v.contains("text/html"))
+        })
+        .unwrap_or(false)
+}

@@ -188,7 +188,7 @@ fn UserTable(
 ) -> impl IntoView {
     let count = users.len();
     view! {
-        <div class="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+        <div class="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm" tabindex="0" role="region" aria-label="Table (scrolls sideways on a small screen)">
             <table class="min-w-full divide-y divide-slate-200 text-sm" data-testid="user-table">
                 <caption class="sr-only">{format!("{count} users")}</caption>
                 <thead class="bg-slate-100 text-left text-xs font-semibold uppercase tracking-wide text-slate-700">

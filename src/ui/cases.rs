@@ -141,7 +141,7 @@ fn CaseListBody(page: CasePage, filter: CaseFilter) -> impl IntoView {
             }.into_any()
         } else {
             view! {
-                <div class="mt-3 overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+                <div class="mt-3 overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm" tabindex="0" role="region" aria-label="Table (scrolls sideways on a small screen)">
                     <table class="min-w-full divide-y divide-slate-200 text-sm" data-testid="case-table">
                         <thead class="bg-slate-100 text-left text-xs font-semibold uppercase tracking-wide text-slate-700">
                             <tr>
@@ -229,13 +229,44 @@ fn CaseRow(item: CaseListItem) -> impl IntoView {
 #[component]
 pub fn NewCasePage() -> impl IntoView {
     let create = ServerAction::<CreateCase>::new();
-    let error = Signal::derive(move || create.value().get().and_then(|r| r.err()));
+    let session = crate::ui::layout::use_session();
+    let catalogue = Resource::new(|| (), |_| crate::ui::methodology::current_methodology());
+    // Without JavaScript a refused form comes back with what was typed (`?checked=1&office=…`):
+    // the page checks it again with the same rules, so every message stands next to its field.
+    let query = leptos_router::hooks::use_query_map();
+    let sent_back = move || {
+        query.with(|q| {
+            q.get("checked").map(|_| crate::cases::NewCaseForm {
+                country: q.get("country").unwrap_or_default(),
+                un_entity: q.get("un_entity").unwrap_or_default(),
+                office: q.get("office").unwrap_or_default(),
+                programme_title: q.get("programme_title").unwrap_or_default(),
+                assessment_type: q.get("assessment_type").unwrap_or_default(),
+            })
+        })
+    };
+    let error = Signal::derive(move || match create.value().get() {
+        Some(Err(e)) => Some(e),
+        Some(Ok(_)) => None,
+        None => {
+            let form = sent_back()?;
+            let cat = catalogue.get().and_then(|r| r.ok())?;
+            let codes = |name: &str| cat.enum_values(name).iter().map(|v| v.code.clone()).collect::<Vec<_>>();
+            AppError::from_fields(form.problems(&codes("UnEntity"), &codes("AssessmentType"))).err()
+        }
+    });
     let field = move |name: &'static str| Signal::derive(move || error.get().and_then(|e| e.for_field(name)));
     let form_error = Signal::derive(move || {
         error.get().filter(|e| !matches!(e, AppError::Invalid { field: Some(_), .. })).map(|e| e.to_string())
     });
-    let session = crate::ui::layout::use_session();
-    let catalogue = Resource::new(|| (), |_| crate::ui::methodology::current_methodology());
+    let typed = move |name: &'static str| {
+        move || {
+            sent_back()
+                .map(|f| f.fields().iter().find(|(k, _)| *k == name).map(|(_, v)| v.to_string()).unwrap_or_default())
+                .unwrap_or_default()
+        }
+    };
+    let invalid = move |name: &'static str| move || field(name).get().is_some().to_string();
     view! {
         <Title text="New assessment"/>
         <section class="mx-auto max-w-2xl rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
@@ -260,39 +291,39 @@ pub fn NewCasePage() -> impl IntoView {
                                         <label for="country" class="block text-sm font-medium text-slate-800">"1.1 Country"</label>
                                         {match countries {
                                             Some(list) => view! {
-                                                <select id="country" name="country" class=INPUT aria-describedby="country-error">
-                                                    {list.into_iter().map(|c| view! { <option value=c.clone()>{c.clone()}</option> }).collect_view()}
+                                                <select id="country" name="country" class=INPUT aria-describedby="country-error" aria-invalid=invalid("country")>
+                                                    {list.into_iter().map(|c| { let is = c == typed("country")(); view! { <option value=c.clone() selected=is>{c.clone()}</option> } }).collect_view()}
                                                 </select>
                                             }.into_any(),
                                             None => view! {
-                                                <input id="country" name="country" type="text" maxlength="2" placeholder="KE" class=INPUT aria-describedby="country-error"/>
+                                                <input id="country" name="country" type="text" maxlength="2" placeholder="KE" class=INPUT aria-describedby="country-error" value=typed("country") aria-invalid=invalid("country")/>
                                             }.into_any(),
                                         }}
                                         <FieldError id="country" message=field("country")/>
                                     </div>
                                     <div>
                                         <label for="programme_title" class="block text-sm font-medium text-slate-800">"1.4 Programme or project title"</label>
-                                        <input id="programme_title" name="programme_title" type="text" maxlength="300" class=INPUT aria-describedby="programme_title-error"/>
+                                        <input id="programme_title" name="programme_title" type="text" maxlength="300" class=INPUT aria-describedby="programme_title-error" value=typed("programme_title") aria-invalid=invalid("programme_title")/>
                                         <FieldError id="programme_title" message=field("programme_title")/>
                                     </div>
                                     <div class="grid gap-5 sm:grid-cols-2">
                                         <div>
                                             <label for="un_entity" class="block text-sm font-medium text-slate-800">"1.2 UN entity"</label>
                                             <select id="un_entity" name="un_entity" class=INPUT aria-describedby="un_entity-error">
-                                                {entities.into_iter().map(|v| view! { <option value=v.code.clone()>{v.label.clone()}</option> }).collect_view()}
+                                                {entities.into_iter().map(|v| { let is = v.code == typed("un_entity")(); view! { <option value=v.code.clone() selected=is>{v.label.clone()}</option> } }).collect_view()}
                                             </select>
                                             <FieldError id="un_entity" message=field("un_entity")/>
                                         </div>
                                         <div>
                                             <label for="office" class="block text-sm font-medium text-slate-800">"1.3 Office"</label>
-                                            <input id="office" name="office" type="text" maxlength="300" class=INPUT aria-describedby="office-error"/>
+                                            <input id="office" name="office" type="text" maxlength="300" class=INPUT aria-describedby="office-error" value=typed("office") aria-invalid=invalid("office")/>
                                             <FieldError id="office" message=field("office")/>
                                         </div>
                                     </div>
                                     <div>
                                         <label for="assessment_type" class="block text-sm font-medium text-slate-800">"1.6 Assessment type"</label>
                                         <select id="assessment_type" name="assessment_type" class=INPUT aria-describedby="assessment_type-error">
-                                            {types.into_iter().map(|v| view! { <option value=v.code.clone()>{v.label.clone()}</option> }).collect_view()}
+                                            {types.into_iter().map(|v| { let is = v.code == typed("assessment_type")(); view! { <option value=v.code.clone() selected=is>{v.label.clone()}</option> } }).collect_view()}
                                         </select>
                                         <FieldError id="assessment_type" message=field("assessment_type")/>
                                     </div>

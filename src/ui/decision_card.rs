@@ -55,24 +55,27 @@ impl Severity {
     }
 }
 
-/// Why the engine recommends what it does, in one phrase: the hard rules that decided it, or the
-/// residual risk band.
+/// Why the engine recommends what it does, in one phrase: what decided it for the components that
+/// carry the overall decision (their decision basis): the hard rules by title, or the residual
+/// band ("residual risk HIGH in PENAL-CHAPTER").
 fn reason(result: &ResultDocument, titles: &[(String, String)]) -> String {
-    let title = |code: &str| titles.iter().find(|(h, _)| h == code).map(|(_, t)| t.to_lowercase());
-    let mut rules: Vec<String> = Vec::new();
+    let mut parts: Vec<String> = Vec::new();
     for c in result.components.iter().filter(|c| c.recommended_decision == result.overall_decision) {
-        for h in &c.hard_rules_fired {
-            if let Some(t) = title(h.code()) {
-                if !rules.contains(&t) {
-                    rules.push(t);
-                }
+        for basis in &c.decision_basis {
+            let part = if basis == "BAND" {
+                format!("residual risk {} in {}", c.band.code(), c.component_id)
+            } else {
+                titles.iter().find(|(id, _)| id == basis).map_or_else(|| basis.clone(), |(id, t)| format!("{t} ({id})"))
+            };
+            if !parts.contains(&part) {
+                parts.push(part);
             }
         }
     }
-    if rules.is_empty() {
-        format!("residual risk {}", result.overall_band.code().to_lowercase())
+    if parts.is_empty() {
+        format!("residual risk {}", result.overall_band.code())
     } else {
-        rules.join("; ")
+        parts.join("; ")
     }
 }
 
@@ -160,7 +163,7 @@ pub fn DecisionCard(
                         {fired.into_iter().map(|(id, effect, sources)| view! {
                             <li>
                                 <span class="font-semibold">{title_of(&id)}</span>
-                                <span class="ml-1 text-xs text-slate-500">{id}</span>
+                                <span class="ml-1 text-xs text-slate-700">{id}</span>
                                 {format!(": {effect}.")}
                                 <span class="block text-xs text-slate-600">{format!("Source: {sources}")}</span>
                             </li>
@@ -187,7 +190,7 @@ pub fn plain_with_code(label: &'static str, code: &'static str, testid: Option<&
     view! {
         <span>{label}</span>
         " "
-        <span class="text-xs font-normal text-slate-500" data-testid=testid>{code}</span>
+        <span class="text-xs font-normal text-slate-600" data-testid=testid>{code}</span>
     }
 }
 

@@ -111,7 +111,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                 </Transition>
             </div>
         </header>
-        <main id="main" class="mx-auto w-full max-w-7xl flex-1 px-4 py-8 sm:px-6">{children()}</main>
+        <main id="main" tabindex="-1" class="mx-auto w-full max-w-7xl flex-1 px-4 py-8 outline-none sm:px-6">{children()}</main>
         <footer class="border-t border-slate-200 bg-white print:hidden">
             <div class="mx-auto flex max-w-7xl flex-wrap justify-between gap-2 px-4 py-4 text-xs text-slate-600 sm:px-6">
                 <span>"HRDD " {crate::VERSION} " · methodology hrdd-2026.1"</span>

@@ -306,7 +306,7 @@ fn Dashboard(page: PortfolioPage) -> impl IntoView {
             {if rows.is_empty() {
                 view! { <p class="mt-3 text-sm text-slate-600">"No scored assessment matches these filters."</p> }.into_any()
             } else {
-                view! { <div class="mt-3 overflow-x-auto" inner_html=heat_svg.clone()></div> }.into_any()
+                view! { <div class="mt-3 overflow-x-auto" tabindex="0" role="region" aria-label="Heat map (scrolls sideways on a small screen)" inner_html=heat_svg.clone()></div> }.into_any()
             }}
             <details class="mt-2 text-sm">
                 <summary class="cursor-pointer text-xs font-medium text-slate-600">"Show as table"</summary>
@@ -345,7 +345,7 @@ fn Dashboard(page: PortfolioPage) -> impl IntoView {
 
         <section class=format!("mt-5 {CARD}") aria-labelledby="countries-h" data-testid="by-country">
             <h2 id="countries-h" class=H2>"By country"</h2>
-            <div class="overflow-x-auto">
+            <div class="overflow-x-auto" tabindex="0" role="region" aria-label="Table (scrolls sideways on a small screen)">
                 <table class=TABLE>
                     <thead><tr>
                         <th class=TH scope="col">"Country"</th><th class=TH scope="col">"Cases"</th>

@@ -298,3 +298,75 @@ async fn admins_cannot_lock_themselves_out(t: TestDb) {
     assert_eq!(r.status, 422, "{}", r.body);
 }
 on_both_backends!(admins_cannot_lock_themselves_out);
+
+/// First run in the browser: with the printed code (and only with it) the first visitor creates
+/// the first administrator; the code works once, a typo in another field does not use it up, and
+/// nobody can use it after an account exists.
+async fn the_first_administrator_is_created_once_with_the_set_up_code(t: TestDb) {
+    let (setup, code) = hrdd::accounts::setup::SetupCode::issue();
+    let app = app_with_setup(&t.db, setup);
+    let status = call(&app, "setup/status", None, &[]).await;
+    assert_eq!(status.body.trim(), "true", "{}", status.body);
+    let (page_status, page) = get(&app, "/setup").await;
+    assert_eq!(page_status, 200);
+    assert!(page.contains("Set-up code"), "the set-up page is public on first run");
+    let form = |code: &str, password_again: &str| {
+        vec![
+            ("code".to_string(), code.to_string()),
+            ("name".to_string(), "Ada Admin".to_string()),
+            ("email".to_string(), "ada@un.org".to_string()),
+            ("password".to_string(), PASSWORD.to_string()),
+            ("password_again".to_string(), password_again.to_string()),
+        ]
+    };
+    let post = |fields: Vec<(String, String)>| {
+        let app = app.clone();
+        async move {
+            let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+            call(&app, "setup/first-admin", None, &pairs).await
+        }
+    };
+    let wrong = post(form("AAAA-BBBB-CCCC", PASSWORD)).await;
+    assert_eq!(wrong.status, 422, "{}", wrong.body);
+    assert!(wrong.body.contains("\"code\""), "the error is next to the code field: {}", wrong.body);
+    let typo = post(form(&code, "another password entirely")).await;
+    assert_eq!(typo.status, 422, "{}", typo.body);
+    assert!(typo.body.contains("password_again"), "{}", typo.body);
+    assert_eq!(service::user_count(&t.db).await.unwrap(), 0);
+    let ok = post(form(&code.to_lowercase(), PASSWORD)).await;
+    assert!(ok.status < 400, "{} {}", ok.status, ok.body);
+    let users = service::list_users(&t.db).await.unwrap();
+    assert_eq!(users.len(), 1);
+    assert!(users[0].user.roles == vec![Role::Admin], "{:?}", users[0].user.roles);
+    // The new administrator signs in; the code is spent.
+    sign_in(&app, "ada@un.org").await;
+    let again = post(form(&code, PASSWORD)).await;
+    assert_eq!(again.status, 403, "{}", again.body);
+    assert_eq!(call(&app, "setup/status", None, &[]).await.body.trim(), "false");
+    // The account's history says how it was made.
+    let history = service::account_history(&t.db, users[0].user.id).await.unwrap();
+    assert!(format!("{history:?}").contains("first-run set-up"), "{history:?}");
+}
+on_both_backends!(the_first_administrator_is_created_once_with_the_set_up_code);
+
+/// Without a pending code (accounts exist, or the server was not started on an empty database)
+/// the set-up is refused.
+async fn set_up_is_refused_without_a_pending_code(t: TestDb) {
+    let app = app(&t.db);
+    let r = call(
+        &app,
+        "setup/first-admin",
+        None,
+        &[
+            ("code", "AAAA-BBBB-CCCC"),
+            ("name", "Eve"),
+            ("email", "eve@x.org"),
+            ("password", PASSWORD),
+            ("password_again", PASSWORD),
+        ],
+    )
+    .await;
+    assert_eq!(r.status, 403, "{}", r.body);
+    assert_eq!(service::user_count(&t.db).await.unwrap(), 0);
+}
+on_both_backends!(set_up_is_refused_without_a_pending_code);

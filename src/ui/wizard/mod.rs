@@ -437,7 +437,7 @@ fn ConflictPanel(steps: Signal<Arc<Vec<StepRef>>>) -> impl IntoView {
                         view! { <p class="mt-3 text-sm">"They changed other steps only; saving keeps their changes and yours."</p> }.into_any()
                     } else {
                         view! {
-                            <div class="mt-3 overflow-x-auto rounded-md border border-red-200 bg-white">
+                            <div class="mt-3 overflow-x-auto rounded-md border border-red-200 bg-white" tabindex="0" role="region" aria-label="Table (scrolls sideways on a small screen)">
                                 <table class="min-w-full divide-y divide-slate-200 text-sm">
                                     <thead class="bg-slate-50 text-left text-xs uppercase text-slate-600"><tr><th scope="col" class="px-3 py-2">"Field"</th><th scope="col" class="px-3 py-2">{format!("{}'s value", c.saved_by)}</th><th scope="col" class="px-3 py-2">"Your value"</th><th scope="col" class="px-3 py-2">"Keep"</th></tr></thead>
                                     <tbody class="divide-y divide-slate-100">{rows}</tbody>
@@ -500,7 +500,8 @@ fn ComponentManager(current: String, refetch: Callback<()>) -> impl IntoView {
                 {back_to.map(|b| view! { <input type="hidden" name="back_to" value=b/> })}
                 <div>
                     <label for=input_id.clone() class="block text-xs font-medium text-slate-700">{placeholder}</label>
-                    <input id=input_id name="new_id" type="text" maxlength="40" required class=format!("{INPUT} w-40") pattern="[A-Za-z0-9_-]{1,40}"/>
+                    <input id=input_id name="new_id" type="text" maxlength="80" required class=format!("{INPUT} w-56") placeholder="e.g. Forensic lab"
+                        title="A short name; it becomes the component's id (Forensic lab → FORENSIC-LAB)"/>
                 </div>
                 <button type="submit" class=BUTTON_SECONDARY disabled=move || action.pending().get() || w.has_unsaved()>{button}</button>
             </ActionForm>
@@ -556,7 +557,7 @@ fn ComponentManager(current: String, refetch: Callback<()>) -> impl IntoView {
             <p class="mt-2 text-xs text-slate-600">"Steps 3–6 and 8 are answered once per component. Save your changes before changing the list."</p>
             <p class="mt-2 text-sm font-medium text-red-800" role="alert">{move || error.get()}</p>
             <ul class="mt-3 space-y-3">{list}</ul>
-            <div class="mt-4 border-t border-slate-200 pt-3">{form("add", String::new(), "New component id", "Add component", None)}</div>
+            <div class="mt-4 border-t border-slate-200 pt-3">{form("add", String::new(), "New component (a short name)", "Add component", None)}</div>
         </details>
     }
     .into_any()

@@ -170,7 +170,7 @@ pub fn ScreeningTable(component: String) -> impl IntoView {
             return view! { <Unavailable what="screening"/> }.into_any();
         };
         view! {
-            <div class="overflow-x-auto rounded-lg border border-slate-200">
+            <div class="overflow-x-auto rounded-lg border border-slate-200" tabindex="0" role="region" aria-label="Risk screening table">
                 <table class="min-w-full divide-y divide-slate-200 text-sm" data-testid="screening">
                     <caption class="sr-only">"Risk screening per area"</caption>
                     <thead class="bg-slate-100 text-left text-xs font-semibold uppercase tracking-wide text-slate-700">
@@ -258,7 +258,7 @@ pub fn MitigationEffect(component: String) -> impl IntoView {
         };
         let labels = w.with_catalogue(|cat| cat.code_labels());
         view! {
-            <div class="overflow-x-auto rounded-lg border border-slate-200">
+            <div class="overflow-x-auto rounded-lg border border-slate-200" tabindex="0" role="region" aria-label="Effect of the measures">
                 <table class="min-w-full divide-y divide-slate-200 text-sm" data-testid="mitigation-effect">
                     <caption class="sr-only">"Effect of the measures per area"</caption>
                     <thead class="bg-slate-100 text-left text-xs font-semibold uppercase tracking-wide text-slate-700">
@@ -375,7 +375,7 @@ pub fn ReviewSummary(steps: Signal<Arc<Vec<StepRef>>>) -> impl IntoView {
                         <div class="rounded-lg border border-slate-200 p-4"><p class="text-xs text-slate-600">"Recommended decision"</p><p class="mt-1 font-semibold">{plain_with_code(r.overall_decision.label(), r.overall_decision.code(), Some("review-decision"))}</p></div>
                         <div class="rounded-lg border border-slate-200 p-4"><p class="text-xs text-slate-600">"Approval level required"</p><p class="mt-1 font-semibold">{r.approval_level_required}</p></div>
                     </div>
-                    <table class="mt-4 min-w-full divide-y divide-slate-200 text-sm">
+                    <div class="mt-4 overflow-x-auto" tabindex="0" role="region" aria-label="Components (scrolls sideways on a small screen)"><table class="min-w-full divide-y divide-slate-200 text-sm">
                         <thead class="bg-slate-100 text-left text-xs font-semibold uppercase tracking-wide text-slate-700">
                             <tr><th scope="col" class="px-3 py-2">"Component"</th><th scope="col" class="px-3 py-2">"Inherent"</th><th scope="col" class="px-3 py-2">"Residual"</th><th scope="col" class="px-3 py-2">"Hard rules"</th><th scope="col" class="px-3 py-2">"Recommended"</th><th scope="col" class="px-3 py-2">"Proposed"</th></tr>
                         </thead>
@@ -391,7 +391,7 @@ pub fn ReviewSummary(steps: Signal<Arc<Vec<StepRef>>>) -> impl IntoView {
                                 </tr>
                             }).collect_view()}
                         </tbody>
-                    </table>
+                    </table></div>
                     <BlockingList result=r.clone() steps/>
                 }
                 .into_any()
