@@ -322,6 +322,7 @@ test('the new-assessment form shows every error at once next to its field, with 
   for (const js of [true, false]) {
     const page = await newContextPage(browser, 'assessor@demo.hrdd', js);
     await page.goto('/cases/new');
+    if (js) await page.waitForLoadState('networkidle');
     await page.getByRole('button', { name: 'Create draft' }).click();
     await expect(page.locator('#office-error')).toContainText('Enter the office');
     await expect(page.locator('#programme_title-error')).toContainText('Enter the programme title');
@@ -348,5 +349,19 @@ test('a component is added by a readable name', async ({ browser }) => {
   await page.locator('#comp-add-').fill('Forensic lab (Nairobi)');
   await page.getByRole('button', { name: 'Add component' }).click();
   await expect(page.getByTestId('progress')).toContainText('Support — FORENSIC-LAB-NAIROBI');
+  await page.context().close();
+});
+
+test('the preview never goes blank while a record is half filled: provisional figures and what is missing', async ({ browser }) => {
+  const page = await newContextPage(browser, 'assessor@demo.hrdd');
+  const { id } = await exampleCase(page, '03_substantial_gendarmerie_vehicles.answers.json', 'Provisional preview check');
+  await page.goto(`/cases/${id}/edit/mitigation-VEHICLES`);
+  await expect(page.getByTestId('step-form')).toHaveAttribute('data-ready', 'true');
+  await expect(page.getByTestId('preview-band')).toBeVisible();
+  await page.locator('select[name="p.measures.1.code"]').selectOption('M1');
+  await expect(page.getByTestId('preview-provisional')).toContainText('Provisional: 1 unfinished record');
+  await expect(page.getByTestId('preview-band')).toBeVisible();
+  await expect(page.getByTestId('preview')).not.toContainText('Nothing blocks submission');
+  await page.screenshot({ path: path.join(shots, 'journey-provisional-preview.png') });
   await page.context().close();
 });

@@ -284,9 +284,17 @@ pub async fn update_user(
 
 /// Deactivates (ending all sessions) or reactivates a user. Admins only; not oneself.
 #[server(prefix = "/api", endpoint = "admin/users/active")]
-pub async fn set_user_active(id: i64, active: bool) -> Result<(), AppError> {
+pub async fn set_user_active(
+    id: i64,
+    active: bool,
+    #[server(default)] confirm: Option<String>,
+) -> Result<(), AppError> {
     use ssr::*;
     let admin = require_admin()?;
+    // Deactivating signs the person out at once: the form asks for a tick first.
+    if !active && confirm.is_none() {
+        return Err(fail(AppError::invalid("confirm", "Tick the box to confirm the deactivation.")));
+    }
     service::set_active(&db(), id, active, &service::ChangedBy::admin(&admin)).await.map_err(fail)
 }
 

@@ -294,10 +294,10 @@ impl NewCaseForm {
                 out.push((field.to_string(), message));
             }
         }
-        if !entities.iter().any(|e| *e == self.un_entity) {
+        if !entities.contains(&self.un_entity) {
             out.push(("un_entity".to_string(), "Choose the UN entity.".to_string()));
         }
-        if !types.iter().any(|t| *t == self.assessment_type) {
+        if !types.contains(&self.assessment_type) {
             out.push(("assessment_type".to_string(), "Choose the type of assessment.".to_string()));
         }
         out

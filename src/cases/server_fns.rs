@@ -73,14 +73,17 @@ pub async fn create_case(
     .await;
     // Without JavaScript the browser shows whatever we answer: back to the form with what was typed,
     // which the page checks again to put every message next to its field.
-    if let Err(err) = &result {
-        if err.is_about_fields() && is_plain_form_post() {
+    // (No error status then: it would replace the redirect.)
+    let id = match result {
+        Ok(id) => id,
+        Err(err) if err.is_about_fields() && is_plain_form_post() => {
             let query: Vec<String> =
                 form.fields().iter().map(|(k, v)| format!("{k}={}", crate::url::encode_component(v, true))).collect();
             crate::server::context::redirect(&format!("/cases/new?checked=1&{}", query.join("&")));
+            return Err(err);
         }
-    }
-    let id = result.map_err(fail)?;
+        Err(err) => return Err(fail(err)),
+    };
     crate::server::context::redirect(&format!("/cases/{id}"));
     Ok(id)
 }

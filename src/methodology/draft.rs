@@ -80,3 +80,78 @@ pub fn score_draft(registry: &super::Registry, draft: &Value) -> super::ScoreOut
         None => super::score_value(registry, draft),
     }
 }
+
+/// The list records (of a component or of the document) that a validation error points into:
+/// `components[0].measures[1].status` → (`components[0].measures`, 1).
+fn record_of(path: &str) -> Option<(String, usize)> {
+    const LISTS: [&str; 5] = ["measures", "overrides", "evidence", "consultations", "prior_interventions"];
+    for list in LISTS {
+        let marker = format!("{list}[");
+        let Some(at) = path.find(&marker) else { continue };
+        let start = at + marker.len();
+        let end = start + path[start..].find(']')?;
+        let index = path[start..end].parse().ok()?;
+        return Some((path[..at + list.len()].to_string(), index));
+    }
+    None
+}
+
+/// The value at a simple path (`components[0].measures`, `case.prior_interventions`, `consultations`).
+fn value_at<'d>(doc: &'d mut Value, path: &str) -> Option<&'d mut Value> {
+    let mut here = doc;
+    for segment in path.split('.') {
+        match segment.split_once('[') {
+            Some((key, rest)) => {
+                let index: usize = rest.trim_end_matches(']').parse().ok()?;
+                here = here.get_mut(key)?.get_mut(index)?;
+            }
+            None => here = here.get_mut(segment)?,
+        }
+    }
+    Some(here)
+}
+
+/// A provisional score while records are still being filled in (the wizard's preview never goes
+/// blank because of one half-typed measure): the draft scored without the list records that have a
+/// problem. Returns the result and how many records were left out; None when the draft scores as it
+/// is, or when something other than an unfinished record (a missing answer) still stops it.
+pub fn score_without_unfinished_records(
+    registry: &super::Registry,
+    draft: &Value,
+) -> Option<(super::ResultDocument, usize)> {
+    let outcome = score_draft(registry, draft);
+    let errors = outcome.errors();
+    if errors.is_empty() {
+        return None;
+    }
+    let mut records: Vec<(String, usize)> = Vec::new();
+    for e in errors {
+        let record = record_of(&e.path)?;
+        if !records.contains(&record) {
+            records.push(record);
+        }
+    }
+    // Highest index first, so removing one record does not move the others.
+    records.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    let mut doc = draft.clone();
+    for (list, index) in &records {
+        if let Some(Value::Array(items)) = value_at(&mut doc, list) {
+            if *index < items.len() {
+                items.remove(*index);
+            }
+        }
+    }
+    score_draft(registry, &doc).result().cloned().map(|r| (r, records.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::record_of;
+
+    #[test]
+    fn errors_inside_records_name_their_record() {
+        assert_eq!(record_of("components[0].measures[1].status"), Some(("components[0].measures".into(), 1)));
+        assert_eq!(record_of("consultations[2].date"), Some(("consultations".into(), 2)));
+        assert_eq!(record_of("components[1].answers.support_types"), None);
+    }
+}

@@ -188,7 +188,7 @@ fn UserTable(
 ) -> impl IntoView {
     let count = users.len();
     view! {
-        <div class="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm" tabindex="0" role="region" aria-label="Table (scrolls sideways on a small screen)">
+        <div class="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm" tabindex="0">
             <table class="min-w-full divide-y divide-slate-200 text-sm" data-testid="user-table">
                 <caption class="sr-only">{format!("{count} users")}</caption>
                 <thead class="bg-slate-100 text-left text-xs font-semibold uppercase tracking-wide text-slate-700">
@@ -271,6 +271,12 @@ fn UserRow(
                         <ActionForm action=active attr:class="border-t border-slate-200 pt-4">
                             <input type="hidden" name="id" value=id/>
                             <input type="hidden" name="active" value=(!is_active).to_string()/>
+                            {is_active.then(|| view! {
+                                <label class="mb-3 flex items-start gap-2 text-sm text-slate-800">
+                                    <input type="checkbox" name="confirm" value="yes" required class="mt-0.5 size-4 accent-red-800"/>
+                                    <span>"Yes, deactivate this account: the person is signed out at once and cannot sign in until reactivated."</span>
+                                </label>
+                            })}
                             <button type="submit" class=if is_active { BUTTON_DANGER } else { BUTTON_SECONDARY }>
                                 {if is_active { "Deactivate user" } else { "Reactivate user" }}
                             </button>

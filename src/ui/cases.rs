@@ -141,7 +141,7 @@ fn CaseListBody(page: CasePage, filter: CaseFilter) -> impl IntoView {
             }.into_any()
         } else {
             view! {
-                <div class="mt-3 overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm" tabindex="0" role="region" aria-label="Table (scrolls sideways on a small screen)">
+                <div class="mt-3 overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm" tabindex="0">
                     <table class="min-w-full divide-y divide-slate-200 text-sm" data-testid="case-table">
                         <thead class="bg-slate-100 text-left text-xs font-semibold uppercase tracking-wide text-slate-700">
                             <tr>

@@ -65,7 +65,7 @@ fn CatalogueView(catalogue: Catalogue) -> impl IntoView {
         </section>
         <section class="mt-10" aria-labelledby="measures-h">
             <h2 id="measures-h" class="text-xl font-semibold text-slate-900">"Mitigation measures"</h2>
-            <div class="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white" tabindex="0" role="region" aria-label="Table (scrolls sideways on a small screen)">
+            <div class="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white" tabindex="0">
                 <table class="min-w-full divide-y divide-slate-200 text-sm">
                     <thead class="bg-slate-100 text-left text-slate-700">
                         <tr><th scope="col" class="px-3 py-2">"Code"</th><th scope="col" class="px-3 py-2">"Measure"</th><th scope="col" class="px-3 py-2">"Effect on likelihood"</th></tr>

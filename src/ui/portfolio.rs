@@ -345,7 +345,7 @@ fn Dashboard(page: PortfolioPage) -> impl IntoView {
 
         <section class=format!("mt-5 {CARD}") aria-labelledby="countries-h" data-testid="by-country">
             <h2 id="countries-h" class=H2>"By country"</h2>
-            <div class="overflow-x-auto" tabindex="0" role="region" aria-label="Table (scrolls sideways on a small screen)">
+            <div class="overflow-x-auto" tabindex="0">
                 <table class=TABLE>
                     <thead><tr>
                         <th class=TH scope="col">"Country"</th><th class=TH scope="col">"Cases"</th>

@@ -140,7 +140,7 @@ fn QueueTable(
                 view! { <p class="mt-3 text-sm text-slate-700">{empty}</p> }.into_any()
             } else {
                 view! {
-                    <div class="mt-3 overflow-x-auto" tabindex="0" role="region" aria-label="Table (scrolls sideways on a small screen)">
+                    <div class="mt-3 overflow-x-auto" tabindex="0">
                         <table class="w-full border-collapse text-left text-sm">
                             <thead>
                                 <tr class="border-b border-slate-300 text-xs uppercase tracking-wide text-slate-600">

@@ -181,7 +181,7 @@ fn Alerts(summary: CaseSummary) -> impl IntoView {
                         view! { <p class="mt-2 text-sm text-slate-700">"No answer has changed yet."</p> }.into_any()
                     } else {
                         view! {
-                            <div class="overflow-x-auto" tabindex="0" role="region" aria-label="Table (scrolls sideways on a small screen)"><table class=TABLE>
+                            <div class="overflow-x-auto" tabindex="0"><table class=TABLE>
                                 <thead><tr><th class=TH scope="col">"Answer"</th><th class=TH scope="col">"Before"</th><th class=TH scope="col">"Now"</th></tr></thead>
                                 <tbody>
                                     {changes.into_iter().map(|c| {
@@ -287,7 +287,7 @@ fn ComponentSummary(
 #[component]
 fn AreaTable(areas: Vec<TriggeredArea>, code_labels: Vec<(String, String)>) -> impl IntoView {
     view! {
-        <div class="overflow-x-auto" tabindex="0" role="region" aria-label="Table (scrolls sideways on a small screen)"><table class=TABLE>
+        <div class="overflow-x-auto" tabindex="0"><table class=TABLE>
             <thead>
                 <tr>
                     <th class=TH scope="col">"Risk area"</th>
@@ -418,7 +418,7 @@ fn Plans(summary: CaseSummary) -> impl IntoView {
                 view! { <p class="mt-2 text-sm text-slate-700">"No mitigation measure is recorded."</p> }.into_any()
             } else {
                 view! {
-                    <div class="overflow-x-auto" tabindex="0" role="region" aria-label="Table (scrolls sideways on a small screen)"><table class=TABLE data-testid="mitigation-plan">
+                    <div class="overflow-x-auto" tabindex="0"><table class=TABLE data-testid="mitigation-plan">
                         <thead><tr>
                             <th class=TH scope="col">"Component"</th><th class=TH scope="col">"Measure"</th><th class=TH scope="col">"Areas"</th>
                             <th class=TH scope="col">"Status"</th><th class=TH scope="col">"Responsible"</th><th class=TH scope="col">"Indicator"</th>
@@ -444,7 +444,7 @@ fn Plans(summary: CaseSummary) -> impl IntoView {
         </section>
         <section class=SECTION aria-labelledby="monitoring-h">
             <h2 id="monitoring-h" class=H2>"Monitoring plan and review"</h2>
-            <div class="overflow-x-auto" tabindex="0" role="region" aria-label="Table (scrolls sideways on a small screen)"><table class=TABLE>
+            <div class="overflow-x-auto" tabindex="0"><table class=TABLE>
                 <thead><tr>
                     <th class=TH scope="col">"Component"</th><th class=TH scope="col">"Plan (8.2)"</th><th class=TH scope="col">"Reports every"</th>
                     <th class=TH scope="col">"Next review"</th><th class=TH scope="col">"Watch for"</th>
@@ -464,7 +464,7 @@ fn Plans(summary: CaseSummary) -> impl IntoView {
         </section>
         <section class=SECTION aria-labelledby="consult-h">
             <h2 id="consult-h" class=H2>"Consultations"</h2>
-            <div class="overflow-x-auto" tabindex="0" role="region" aria-label="Table (scrolls sideways on a small screen)"><table class=TABLE data-testid="consultations">
+            <div class="overflow-x-auto" tabindex="0"><table class=TABLE data-testid="consultations">
                 <thead><tr><th class=TH scope="col">"Consultation"</th><th class=TH scope="col">"Required"</th><th class=TH scope="col">"Record"</th></tr></thead>
                 <tbody>
                     {consultations.into_iter().map(|c| {
@@ -525,7 +525,7 @@ fn SignOffBlock(summary: CaseSummary) -> impl IntoView {
                         <p>
                             {format!("Signed off by {} at approval level {} on {}.", s.signed_by, s.signer_level, s.signed_at)}
                         </p>
-                        <div class="overflow-x-auto" tabindex="0" role="region" aria-label="Table (scrolls sideways on a small screen)"><table class=TABLE data-testid="final-decisions">
+                        <div class="overflow-x-auto" tabindex="0"><table class=TABLE data-testid="final-decisions">
                             <thead><tr>
                                 <th class=TH scope="col">"Component"</th><th class=TH scope="col">"Recommended"</th><th class=TH scope="col">"Final decision"</th>
                                 <th class=TH scope="col">"Conditions"</th><th class=TH scope="col">"Level"</th>
@@ -851,7 +851,7 @@ fn AuditTrail(summary: CaseSummary) -> impl IntoView {
                     "The chain or a record does NOT verify (see the warning at the top).".to_string()
                 }}
             </p>
-            <div class="overflow-x-auto" tabindex="0" role="region" aria-label="Table (scrolls sideways on a small screen)"><table class=TABLE data-testid="audit-trail">
+            <div class="overflow-x-auto" tabindex="0"><table class=TABLE data-testid="audit-trail">
                 <thead><tr>
                     <th class=TH scope="col">"#"</th><th class=TH scope="col">"When"</th><th class=TH scope="col">"Who"</th>
                     <th class=TH scope="col">"What"</th><th class=TH scope="col">"Hash"</th>

@@ -287,6 +287,14 @@ async fn admins_cannot_lock_themselves_out(t: TestDb) {
     let id = make_user(&t.db, "admin@un.org", &[Role::Admin], None, &[]).await;
     let admin = sign_in(&app, "admin@un.org").await;
     let r = call(&app, "admin/users/active", Some(&admin), &[("id", &id.to_string()), ("active", "false")]).await;
+    assert_eq!(r.status, 422, "deactivation asks for a confirmation first: {}", r.body);
+    let r = call(
+        &app,
+        "admin/users/active",
+        Some(&admin),
+        &[("id", &id.to_string()), ("active", "false"), ("confirm", "yes")],
+    )
+    .await;
     assert_eq!(r.status, 403);
     let r = call(
         &app,

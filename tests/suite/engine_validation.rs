@@ -241,3 +241,22 @@ fn drafts_keep_hidden_answers_but_the_engine_ignores_them() {
     let doc = applicable(catalogue, &draft);
     assert_eq!(doc["components"][0]["answers"]["treatment_modality"], "VOLUNTARY_COMMUNITY");
 }
+
+/// The wizard's provisional preview: a half-filled measure leaves the document unscorable, and the
+/// draft without that record scores (one record left out); a missing answer gives no provisional
+/// figures at all.
+#[test]
+fn a_half_filled_record_leaves_provisional_figures() {
+    use hrdd::methodology::draft::{score_draft, score_without_unfinished_records};
+    let mut doc = crate::common::read_json("tests/fixtures/examples/03_substantial_gendarmerie_vehicles.answers.json");
+    let full = score_draft(crate::common::registry(), &doc).result().cloned().expect("example 3 scores");
+    assert!(score_without_unfinished_records(crate::common::registry(), &doc).is_none(), "nothing to leave out");
+    doc["components"][0]["measures"].as_array_mut().unwrap().push(serde_json::json!({ "code": "M1" }));
+    assert!(score_draft(crate::common::registry(), &doc).result().is_none(), "the half record stops scoring");
+    let (provisional, left_out) =
+        score_without_unfinished_records(crate::common::registry(), &doc).expect("provisional figures");
+    assert_eq!(left_out, 1);
+    assert_eq!(provisional.overall_band, full.overall_band);
+    doc["components"][0]["answers"].as_object_mut().unwrap().remove("support_types");
+    assert!(score_without_unfinished_records(crate::common::registry(), &doc).is_none(), "a missing answer");
+}

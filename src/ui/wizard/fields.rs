@@ -608,7 +608,7 @@ pub fn SeverityEditor(step: StepRef, areas: Signal<Vec<(String, String)>>) -> im
             <input type="hidden" name="_parts" value=parts::SEVERITY_KEY/>
             <h3 id="part-severity" class="text-base font-semibold text-slate-900">"5.1 Severity sub-scores (optional)"</h3>
             <p class=HELP>"Scale, scope and irremediability from 1 to 5 for a triggered area. Each area has a severity floor from the methodology; a sub-score can raise the severity, never lower it below the floor."</p>
-            <div class="mt-3 overflow-x-auto" tabindex="0" role="region" aria-label="Table (scrolls sideways on a small screen)">
+            <div class="mt-3 overflow-x-auto" tabindex="0">
                 <table class="min-w-full text-sm">
                     <thead class="text-left text-xs uppercase tracking-wide text-slate-600">
                         <tr><th scope="col" class="py-2 pr-4">"Area"</th>

@@ -129,7 +129,8 @@ fn WizardBody(editor: CaseEditor, refetch: Callback<()>) -> impl IntoView {
         <ConflictPanel steps=steps_signal/>
         <div class="mt-6 grid gap-6 xl:grid-cols-[15rem_minmax(0,1fr)_20rem] lg:grid-cols-[15rem_minmax(0,1fr)]">
             <ProgressNav steps=steps_signal current=Signal::derive(move || current.get())/>
-            <div class="min-w-0">
+            // On a phone the step comes first, the list of steps after it.
+            <div class="order-first min-w-0 lg:order-none">
                 {move || match current.get() {
                     Some(step) => view! { <StepForm step steps=steps_signal refetch ready=ready.into()/> }.into_any(),
                     None => view! { <AccessProblem error=AppError::NotFound("This step does not exist (was its component renamed or removed?).".into())/> }.into_any(),
@@ -437,7 +438,7 @@ fn ConflictPanel(steps: Signal<Arc<Vec<StepRef>>>) -> impl IntoView {
                         view! { <p class="mt-3 text-sm">"They changed other steps only; saving keeps their changes and yours."</p> }.into_any()
                     } else {
                         view! {
-                            <div class="mt-3 overflow-x-auto rounded-md border border-red-200 bg-white" tabindex="0" role="region" aria-label="Table (scrolls sideways on a small screen)">
+                            <div class="mt-3 overflow-x-auto rounded-md border border-red-200 bg-white" tabindex="0">
                                 <table class="min-w-full divide-y divide-slate-200 text-sm">
                                     <thead class="bg-slate-50 text-left text-xs uppercase text-slate-600"><tr><th scope="col" class="px-3 py-2">"Field"</th><th scope="col" class="px-3 py-2">{format!("{}'s value", c.saved_by)}</th><th scope="col" class="px-3 py-2">"Your value"</th><th scope="col" class="px-3 py-2">"Keep"</th></tr></thead>
                                     <tbody class="divide-y divide-slate-100">{rows}</tbody>

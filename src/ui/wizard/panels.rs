@@ -6,6 +6,7 @@ use super::state::Wizard;
 use crate::cases::steps::{step_of_blocking_code, step_of_path, StepRef};
 use crate::methodology::catalogue::plain_words;
 use crate::methodology::codes::ConsultationType;
+use crate::methodology::draft::score_without_unfinished_records;
 use crate::methodology::result::{ComponentResult, ResultDocument};
 use crate::ui::cases::band_badge;
 use crate::ui::decision_card::{basis_in_words, plain_with_code, DecisionCard};
@@ -23,7 +24,13 @@ pub fn PreviewPanel(steps: Signal<Arc<Vec<StepRef>>>) -> impl IntoView {
     let w = expect_context::<Wizard>();
     let body = move || {
         let outcome = w.outcome.get();
-        match outcome.result() {
+        // While records are half filled, the figures without them, marked provisional.
+        let provisional = match outcome.result() {
+            Some(_) => None,
+            None => w.draft.with(|d| w.registry.with_value(|r| score_without_unfinished_records(r, d))),
+        };
+        let shown = outcome.result().cloned().or_else(|| provisional.as_ref().map(|(r, _)| r.clone()));
+        match shown {
             None => {
                 let n = outcome.errors().len();
                 view! {
@@ -36,9 +43,14 @@ pub fn PreviewPanel(steps: Signal<Arc<Vec<StepRef>>>) -> impl IntoView {
                 .into_any()
             }
             Some(r) => {
-                let r = r.clone();
                 let titles = w.with_catalogue(|c| c.hard_rule_titles());
                 view! {
+                    {provisional.as_ref().map(|(_, left_out)| view! {
+                        <div class="mb-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-xs text-amber-950" data-testid="preview-provisional">
+                            <p class="font-semibold">{format!("Provisional: {left_out} unfinished record{} left out until complete.", if *left_out == 1 { "" } else { "s" })}</p>
+                            <FirstProblems steps limit=3/>
+                        </div>
+                    })}
                     <DecisionCard result=r.clone() hard_rule_titles=titles.clone() calculation_href=calculation_href(w.case_id, &steps.get()) compact=true/>
                     <dl class="mt-4 grid grid-cols-2 gap-3 text-sm">
                         <div><dt class="text-xs text-slate-600">"Overall band"</dt><dd class="mt-0.5" data-testid="preview-band">{band_badge(Some(r.overall_band))}</dd></div>
@@ -66,7 +78,7 @@ pub fn PreviewPanel(steps: Signal<Arc<Vec<StepRef>>>) -> impl IntoView {
                             <p class="mt-1 text-xs text-slate-700">"Recommended: " <span class="font-semibold">{plain_with_code(c.recommended_decision.label(), c.recommended_decision.code(), None)}</span></p>
                         </div>
                     }).collect_view()}
-                    <BlockingList result=r.clone() steps/>
+                    {provisional.is_none().then(|| view! { <BlockingList result=r.clone() steps/> })}
                 }
                 .into_any()
             }
