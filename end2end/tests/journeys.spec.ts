@@ -365,3 +365,18 @@ test('the preview never goes blank while a record is half filled: provisional fi
   await page.screenshot({ path: path.join(shots, 'journey-provisional-preview.png') });
   await page.context().close();
 });
+
+test('opening every step of a complete case changes nothing (no false "kept" input)', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const page = await newContextPage(browser, 'assessor@demo.hrdd');
+  const { id } = await exampleCase(page, '03_substantial_gendarmerie_vehicles.answers.json', 'Nothing changes on opening');
+  for (const step of ['case', 'country', 'support-VEHICLES', 'recipient-VEHICLES', 'screening-VEHICLES', 'mitigation-VEHICLES',
+    'consultations', 'decision-VEHICLES', 'submit']) {
+    await page.goto(`/cases/${id}/edit/${step}`);
+    await expect(page.getByTestId('step-form')).toHaveAttribute('data-ready', 'true');
+    await expect(page.getByTestId('kept-notice'), step).toHaveCount(0);
+    await expect(page.getByTestId('save-status'), step).not.toHaveText(/Unsaved/);
+  }
+  expect(await page.evaluate((k) => localStorage.getItem(k), `hrdd.unsent.${id}`)).toBeNull();
+  await page.context().close();
+});

@@ -35,6 +35,8 @@ test('a manager filters the portfolio, drills into a figure, reads a summary and
   await page.getByRole('button', { name: 'Apply filters' }).click();
   await expect(page).toHaveURL(/country=KE/);
   await expect(page).toHaveURL(/state=DECIDED/);
+  // The address changes before the filtered figures arrive: wait for them.
+  await page.waitForLoadState('networkidle');
   const total = Number(await page.getByTestId('tile-total').locator('span').nth(1).innerText());
   expect(total).toBeGreaterThan(0);
   await page.screenshot({ path: path.join(shots, 'portfolio-filtered.png'), fullPage: true });

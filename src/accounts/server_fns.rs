@@ -27,6 +27,24 @@ mod ssr {
 
     pub use crate::server::context::is_plain_form_post;
 
+    /// Without JavaScript a refused form goes back to its page with the message and the field it
+    /// belongs to (`?error=…&field=…`), plus what should stay filled in; with JavaScript the error
+    /// goes to the action as it is. (No error status for the plain post: it would replace the
+    /// redirect.)
+    pub fn refuse(err: crate::error::AppError, page: &str, keep: &[(&str, &str)]) -> crate::error::AppError {
+        use crate::error::AppError;
+        if !is_plain_form_post() {
+            return fail(err);
+        }
+        let field = match &err {
+            AppError::Invalid { field: Some(f), .. } => f.clone(),
+            _ => String::new(),
+        };
+        let kept: String = keep.iter().map(|(k, v)| format!("&{k}={}", url_encode(v.trim()))).collect();
+        crate::server::context::redirect(&format!("{page}?error={}&field={field}{kept}", url_encode(&err.to_string())));
+        err
+    }
+
     /// The client's address for throttling and the sign-in record (see `session::client_address`).
     pub fn client_ip() -> String {
         parts().map_or_else(|| "unknown".into(), |p| session::request_client_address(&p))
@@ -199,20 +217,7 @@ pub async fn change_password(current: String, new_password: String, confirm: Str
             crate::server::context::redirect("/account/password?changed=1");
             Ok(())
         }
-        Err(err) => {
-            if is_plain_form_post() {
-                let field = match &err {
-                    AppError::Invalid { field: Some(f), .. } => f.clone(),
-                    _ => String::new(),
-                };
-                crate::server::context::redirect(&format!(
-                    "/account/password?error={}&field={field}",
-                    url_encode(&err.to_string())
-                ));
-                return Err(err);
-            }
-            Err(fail(err))
-        }
+        Err(err) => Err(refuse(err, "/account/password", &[])),
     }
 }
 
@@ -419,21 +424,6 @@ pub async fn setup_first_admin(
             crate::server::context::redirect(&format!("/login?created=1&email={}", url_encode(email.trim())));
             Ok(())
         }
-        Err(err) => {
-            if is_plain_form_post() {
-                let field = match &err {
-                    AppError::Invalid { field: Some(f), .. } => f.clone(),
-                    _ => String::new(),
-                };
-                crate::server::context::redirect(&format!(
-                    "/setup?error={}&field={field}&name={}&email={}",
-                    url_encode(&err.to_string()),
-                    url_encode(name.trim()),
-                    url_encode(email.trim())
-                ));
-                return Err(err);
-            }
-            Err(fail(err))
-        }
+        Err(err) => Err(refuse(err, "/setup", &[("name", &name), ("email", &email)])),
     }
 }

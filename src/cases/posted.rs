@@ -140,3 +140,60 @@ fn decode_severity(pairs: &[(String, String)]) -> Value {
     }
     Value::Object(areas.into_iter().map(|(k, v)| (k, Value::Object(v))).collect())
 }
+
+/// A value as far as "did the user change it" goes: text trimmed, blank and empty records
+/// absent, lists of codes in any order (the form posts them in its own order).
+fn normal(v: &Value, empty_list_is_absent: bool) -> Value {
+    match v {
+        Value::String(s) if s.trim().is_empty() => Value::Null,
+        Value::String(s) => Value::String(s.trim().to_string()),
+        Value::Array(a) if a.is_empty() && empty_list_is_absent => Value::Null,
+        Value::Array(a) if a.iter().all(Value::is_string) => {
+            let mut codes: Vec<Value> = a.clone();
+            codes.sort_by(|x, y| x.as_str().cmp(&y.as_str()));
+            Value::Array(codes)
+        }
+        Value::Array(a) => Value::Array(a.iter().map(|x| normal(x, true)).collect()),
+        Value::Object(o) => {
+            let kept: Map<String, Value> =
+                o.iter().map(|(k, x)| (k.clone(), normal(x, true))).filter(|(_, x)| !x.is_null()).collect();
+            if kept.is_empty() {
+                Value::Null
+            } else {
+                Value::Object(kept)
+            }
+        }
+        v => v.clone(),
+    }
+}
+
+/// Whether a value read from the form is the stored one (what the page rendered), so that only
+/// what the user really typed counts as a change. For a question an empty list is an answer of
+/// its own ("None of these"); for a part it is the same as nothing.
+pub fn same_answer(key: &str, stored: &Value, posted: &Value) -> bool {
+    let is_part = parts::part(key).is_some() || key == parts::SEVERITY_KEY;
+    normal(stored, is_part) == normal(posted, is_part)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_answer;
+    use serde_json::json;
+
+    #[test]
+    fn the_rendered_form_reads_back_as_the_stored_answers() {
+        // Codes in the form's own order, trimmed text, no severity sub-score, a blank record.
+        assert!(same_answer("support_types", &json!(["ST4", "ST1"]), &json!(["ST1", "ST4"])));
+        assert!(same_answer("office", &json!("Nairobi "), &json!("Nairobi")));
+        assert!(same_answer("severity", &json!(null), &json!({})));
+        assert!(same_answer(
+            "measures",
+            &json!([{ "code": "M3", "target_areas": ["ARB", "TOR"], "resourced": true }]),
+            &json!([{ "code": "M3", "target_areas": ["TOR", "ARB"], "resourced": true, "responsible": "" }])
+        ));
+        assert!(same_answer("overrides", &json!(null), &json!([])));
+        // What the user did: "None of these" is an answer; a changed text is a change.
+        assert!(!same_answer("affected_groups", &json!(null), &json!([])));
+        assert!(!same_answer("office", &json!("Nairobi"), &json!("Mombasa")));
+    }
+}

@@ -124,23 +124,12 @@ mod browser {
             return None;
         }
         let stored = w.draft.with_untracked(|d| w.with_catalogue(|c| step_values(c, d, step)));
-        let normal = |v: &Value| match v {
-            Value::String(s) if s.trim().is_empty() => Value::Null,
-            Value::String(s) => Value::String(s.trim().to_string()),
-            Value::Array(a) if a.is_empty() => Value::Null,
-            v => v.clone(),
-        };
         let mut values = Vec::new();
         for (key, mut value) in posted.values.into_iter().filter(|(k, _)| k != "country" && k != "consultations") {
             let before = stored.get(&key).cloned().unwrap_or(Value::Null);
             carry_adviser_flags(&key, &before, &mut value);
             // An empty list means "None of these" for a question, but nothing for a part.
-            let same = if parts::part(&key).is_some() || key == parts::SEVERITY_KEY {
-                normal(&before) == normal(&value)
-            } else {
-                before == value || normal(&before) == normal(&value) && !value.is_array()
-            };
-            if !same {
+            if !posted::same_answer(&key, &before, &value) {
                 values.push((key, value));
             }
         }
