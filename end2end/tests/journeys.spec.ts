@@ -268,6 +268,9 @@ test('on a 390 px phone the summary fits the screen and a step shows its first q
 async function slowLink(page: Page) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Network.enable');
+  // A first visit: nothing of the app in the browser's cache yet (signing in loaded it).
+  await cdp.send('Network.clearBrowserCache');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   await cdp.send('Network.emulateNetworkConditions', {
     offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (1.6 * 1024 * 1024) / 8,
   });
@@ -379,4 +382,23 @@ test('opening every step of a complete case changes nothing (no false "kept" inp
   }
   expect(await page.evaluate((k) => localStorage.getItem(k), `hrdd.unsent.${id}`)).toBeNull();
   await page.context().close();
+});
+
+test('static files are sent precompressed under hashed names and cached as immutable; pages are not cached', async ({ request }) => {
+  const page = await request.get('/login');
+  expect(page.headers()['cache-control']).toBe('no-store');
+  expect(page.headers()['content-encoding']).toMatch(/br|gzip/);
+  const html = await page.text();
+  const files = [...html.matchAll(/\/pkg\/hrdd\.[A-Za-z0-9_-]{8,}\.(css|js|wasm)/g)].map((m) => m[0]);
+  expect(files.some((f) => f.endsWith('.css'))).toBeTruthy();
+  expect(files.some((f) => f.endsWith('.js'))).toBeTruthy();
+  expect(files.some((f) => f.endsWith('.wasm'))).toBeTruthy();
+  for (const f of new Set([...files])) {
+    for (const encoding of ['br', 'gzip']) {
+      const r = await request.get(f, { headers: { 'accept-encoding': encoding } });
+      expect(r.status(), f).toBe(200);
+      expect(r.headers()['content-encoding'], `${f} ${encoding}`).toBe(encoding);
+      expect(r.headers()['cache-control'], f).toBe('public, max-age=31536000, immutable');
+    }
+  }
 });

@@ -154,6 +154,7 @@ impl ExportQuery {
         close: &'static str,
         render: fn(bool, &ExportRow) -> String,
     ) -> impl futures::Stream<Item = Result<String, std::io::Error>> + Send + 'static {
+        use futures::StreamExt;
         enum At {
             Start(String),
             After(i64, bool),
@@ -179,6 +180,9 @@ impl ExportQuery {
                 }
             }
         })
+        // Fused: a reader may poll once more after the end (the compression layer does), and an
+        // `unfold` stream must not be polled then.
+        .fuse()
     }
 }
 

@@ -70,6 +70,10 @@ pub fn router(state: AppState) -> Router {
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(axum::middleware::from_fn(page_guard))
+        // Pages, server-function answers and the API go out compressed when the browser accepts
+        // it (a quick level: they are made per request). Static files are already compressed on
+        // disk (`--precompress`) and pass through untouched.
+        .layer(tower_http::compression::CompressionLayer::new().quality(tower_http::CompressionLevel::Precise(4)))
         .layer(axum::middleware::from_fn(crate::server::headers::security_headers))
         .layer(axum::middleware::from_fn(render_limit))
         .layer(axum::middleware::from_fn_with_state(state.clone(), session_middleware))

@@ -67,3 +67,24 @@ async fn methodology_page_lists_areas_and_hard_rules_from_the_catalogue(t: TestD
     }
 }
 on_both_backends!(methodology_page_lists_areas_and_hard_rules_from_the_catalogue);
+
+/// Pages go out compressed for browsers that accept it (and plain for those that do not); they
+/// are never cached, whatever the encoding.
+async fn pages_are_compressed_when_the_browser_accepts_it(t: TestDb) {
+    use tower::ServiceExt;
+    let app = app(&t.db);
+    for (accept, expected) in [("br", Some("br")), ("gzip", Some("gzip")), ("identity", None)] {
+        let request = axum::http::Request::builder()
+            .uri("/")
+            .header("host", "hrdd.test")
+            .header("accept-encoding", accept)
+            .body(axum::body::Body::empty())
+            .unwrap();
+        let response = app.clone().oneshot(request).await.unwrap();
+        assert_eq!(response.status(), 200);
+        let encoding = response.headers().get("content-encoding").and_then(|v| v.to_str().ok()).map(String::from);
+        assert_eq!(encoding.as_deref(), expected, "Accept-Encoding: {accept}");
+        assert_eq!(response.headers().get("cache-control").unwrap(), "no-store");
+    }
+}
+on_both_backends!(pages_are_compressed_when_the_browser_accepts_it);

@@ -562,6 +562,21 @@ async fn pages_use_sessions_and_managers_never_reach_edit_views(t: TestDb) {
     // The export links on the pages work with the session cookie.
     let reply = send(&app, "GET", "/api/v1/cases/export.csv?country=KE", Some(&session), None, None).await;
     assert_eq!(reply.status, 200, "{}", reply.body);
+    // Also compressed, as browsers ask for it: the streamed export runs to its end.
+    {
+        use tower::ServiceExt;
+        let request = axum::http::Request::builder()
+            .uri("/api/v1/cases/export.csv?country=KE")
+            .header("host", "hrdd.test")
+            .header("cookie", format!("hrdd_session={session}"))
+            .header("accept-encoding", "gzip, deflate, br")
+            .body(axum::body::Body::empty())
+            .unwrap();
+        let response = app.clone().oneshot(request).await.unwrap();
+        assert_eq!(response.headers().get("content-encoding").unwrap(), "br");
+        let bytes = axum::body::to_bytes(response.into_body(), 10 << 20).await.expect("the whole body");
+        assert!(!bytes.is_empty());
+    }
     // The portfolio page renders server-side with its figures.
     let reply = send(&app, "GET", "/portfolio?state=DECIDED", Some(&session), None, None).await;
     assert_eq!(reply.status, 200);
