@@ -570,7 +570,7 @@ pub async fn latest_return(db: &Db, case_id: i64) -> Result<Option<super::Return
     #[derive(sqlx::FromRow)]
     struct Row {
         name: String,
-        created_at: String,
+        created_at: DateTime<Utc>,
         body: String,
         anchor: String,
     }
@@ -581,7 +581,7 @@ pub async fn latest_return(db: &Db, case_id: i64) -> Result<Option<super::Return
     Ok(row.map(|r| super::ReturnNote {
         segment: super::ReturnNote::segment_of_anchor(&r.anchor),
         by: r.name,
-        at: r.created_at.get(..10).unwrap_or(&r.created_at).to_string(),
+        at: r.created_at.format("%Y-%m-%d").to_string(),
         body: r.body,
     }))
 }

@@ -240,10 +240,8 @@ pub fn statuses(
 /// (accents dropped), every other run of characters one `-`, at most 40 characters.
 pub fn component_id_from(typed: &str) -> String {
     let typed = typed.trim();
-    if !typed.is_empty()
-        && typed.len() <= 40
-        && typed.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
-    {
+    let id_like = typed.len() <= 40 && typed.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    if id_like && typed.chars().any(|c| c.is_ascii_alphanumeric()) {
         return typed.to_string();
     }
     let mut id = String::new();

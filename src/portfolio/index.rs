@@ -157,7 +157,8 @@ macro_rules! write_case_index {
     }};
 }
 
-/// Sets the signed final decision of each component (after a sign-off).
+/// Sets the signed final decision of each component (after a sign-off), and whether it stops the
+/// support ("components stopped" counts signed stops only).
 #[macro_export]
 #[doc(hidden)]
 macro_rules! write_final_decisions {
@@ -165,12 +166,15 @@ macro_rules! write_final_decisions {
         let case_id: i64 = $case_id;
         let finals: &std::collections::HashMap<String, String> = $finals;
         for (component, decision) in finals {
-            sqlx::query("UPDATE case_components SET final_decision = $1 WHERE case_id = $2 AND component_id = $3")
-                .bind(decision)
-                .bind(case_id)
-                .bind(component)
-                .execute(&mut *$tx)
-                .await?;
+            sqlx::query(
+                "UPDATE case_components SET final_decision = $1, stopped = $2 WHERE case_id = $3 AND component_id = $4",
+            )
+            .bind(decision)
+            .bind($crate::portfolio::index::is_stop(decision))
+            .bind(case_id)
+            .bind(component)
+            .execute(&mut *$tx)
+            .await?;
         }
     }};
 }

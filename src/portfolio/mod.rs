@@ -139,11 +139,7 @@ pub struct PortfolioPage {
 
 /// Human label of a decision code (recommended or final).
 pub fn decision_label(code: &str) -> String {
-    let mut words = code.split('_').map(|w| w.to_lowercase()).collect::<Vec<_>>().join(" ");
-    if let Some(first) = words.get_mut(0..1) {
-        first.make_ascii_uppercase();
-    }
-    words
+    crate::text::code_in_words(code)
 }
 
 /// A triggered risk area of a component: inherent (band0) and residual (band1) band.

@@ -129,6 +129,10 @@ pub fn DecisionCard(
             }
             steps
         }
+        None if result.blocking_items.is_empty() => vec![format!(
+            "Nothing blocks submission: submit the assessment; it is decided at approval level {}.",
+            result.approval_level_required
+        )],
         None => result.blocking_items.iter().map(|b| b.message.clone()).collect(),
     };
     let headline_text = match &sign_off {

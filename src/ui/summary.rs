@@ -308,7 +308,7 @@ fn AreaTable(areas: Vec<TriggeredArea>, code_labels: Vec<(String, String)>) -> i
                     view! {
                         <tr data-testid=format!("area-{}", a.area.code())>
                             <th scope="row" class=format!("{TD} font-medium")>{format!("{} {}", a.area.code(), a.name)}</th>
-                            <td class=TD>{crate::portfolio::decision_label(a.nexus.code())}</td>
+                            <td class=TD>{crate::text::code_in_words(a.nexus.code())}</td>
                             <td class=TD>{format!("{} × {} = {} ", a.l0, a.s, a.r0)}{band_badge(Some(a.band0))}</td>
                             <td class=TD>{if measures.is_empty() { "none qualifying".to_string() } else { format!("−{} ({})", a.reduction, measures.join(", ")) }}</td>
                             <td class=TD>{format!("{} × {} = {} ", a.l1, a.s, a.r1)}{band_badge(Some(a.band1))}</td>

@@ -291,7 +291,7 @@ async fn components_are_added_renamed_duplicated_and_removed_with_confirmation(t
             call(&app, "cases/components", Some(&ana), &refs).await
         }
     };
-    assert_eq!(send(act("1", "add", "", "bad id!", false)).await.status, 422);
+    assert_eq!(send(act("1", "add", "", "!!", false)).await.status, 422, "a name needs a letter or digit");
     assert_eq!(send(act("1", "add", "", "C1", false)).await.status, 422, "duplicate ids are refused");
     let r = send(act("1", "add", "", "TRAINING", false)).await;
     assert_eq!((r.status, r.body.trim()), (200, "2"), "{}", r.body);

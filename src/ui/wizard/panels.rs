@@ -200,7 +200,7 @@ pub fn ScreeningTable(component: String) -> impl IntoView {
                             Some(t) => view! {
                                 <tr class="align-top">
                                     <th scope="row" class="px-3 py-2 text-left font-medium">{format!("{} {}", t.area.code(), t.name)}</th>
-                                    <td class="px-3 py-2">{t.nexus.code()}</td>
+                                    <td class="px-3 py-2">{crate::text::code_in_words(t.nexus.code())}</td>
                                     <td class="px-3 py-2 font-semibold">{t.l0}</td>
                                     <td class="px-3 py-2 font-semibold">{t.s}</td>
                                     <td class="px-3 py-2">{band_badge(Some(t.band0))}</td>
@@ -212,7 +212,7 @@ pub fn ScreeningTable(component: String) -> impl IntoView {
                             None => view! {
                                 <tr class="text-slate-500">
                                     <th scope="row" class="px-3 py-2 text-left font-normal">{format!("{} {}", a.code().code(), area_name(a))}</th>
-                                    <td class="px-3 py-2">{a.nexus().code()}</td>
+                                    <td class="px-3 py-2">{crate::text::code_in_words(a.nexus().code())}</td>
                                     <td class="px-3 py-2" colspan="4">"not triggered"</td>
                                 </tr>
                             }.into_any(),
