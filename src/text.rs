@@ -37,6 +37,15 @@ pub fn clean_json(value: &mut serde_json::Value) -> Result<(), &'static str> {
     }
 }
 
+/// A spec code in words for a label with no catalogue text at hand: `NOT_STARTED` → "Not started".
+pub fn code_in_words(code: &str) -> String {
+    let mut words = code.split('_').map(|w| w.to_lowercase()).collect::<Vec<_>>().join(" ");
+    if let Some(first) = words.get_mut(0..1) {
+        first.make_ascii_uppercase();
+    }
+    words
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -53,13 +62,4 @@ mod tests {
         let mut nul = serde_json::json!({ "a": ["x\u{0}"] });
         assert!(clean_json(&mut nul).is_err());
     }
-}
-
-/// A spec code in words for a label with no catalogue text at hand: `NOT_STARTED` → "Not started".
-pub fn code_in_words(code: &str) -> String {
-    let mut words = code.split('_').map(|w| w.to_lowercase()).collect::<Vec<_>>().join(" ");
-    if let Some(first) = words.get_mut(0..1) {
-        first.make_ascii_uppercase();
-    }
-    words
 }
