@@ -98,13 +98,15 @@ async function draftsOf(base, cookie) {
   return page.items.map((i) => i.id);
 }
 
-/// The form a reviewer posts to sign off: the preselected decision for each component.
+/// The form a reviewer posts to sign off: for each component the assessor's proposal when it is
+/// allowed, else the first allowed decision (the form preselects nothing; the reviewer chooses).
 function signOffForm(id, summary) {
   const form = { id: String(id), revision: String(summary.actions.revision), comment: 'Signed during the crash test.' };
   summary.actions.decision_choices.forEach((c, i) => {
+    const decision = c.proposed ?? c.allowed[0];
     form[`decisions[${i}][component_id]`] = c.component_id;
-    form[`decisions[${i}][final_decision]`] = c.preselected;
-    form[`decisions[${i}][conditions]`] = c.preselected === 'PROCEED_WITH_CONDITIONS' ? 'Quarterly reports.' : '';
+    form[`decisions[${i}][final_decision]`] = decision;
+    form[`decisions[${i}][conditions]`] = decision === 'PROCEED_WITH_CONDITIONS' ? 'Quarterly reports.' : '';
   });
   return form;
 }
