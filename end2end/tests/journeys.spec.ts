@@ -402,3 +402,24 @@ test('static files are sent precompressed under hashed names and cached as immut
     }
   }
 });
+
+test('without JavaScript a refused new user comes back with the message at its field, and success is confirmed', async ({ browser }) => {
+  const page = await newContextPage(browser, 'admin@demo.hrdd', false);
+  const email = `nojs.${Date.now()}@un.org`;
+  await page.goto('/admin/users');
+  await page.locator('#new-email').fill(email);
+  await page.locator('#new-name').fill('Lina Haddad');
+  await page.locator('#new-role-assessor').check();
+  await page.locator('#new-countries').fill('ke');
+  await page.getByRole('button', { name: 'Create user' }).click();
+  await expect(page.locator('#new-temporary_password-error')).toContainText('12 characters');
+  await expect(page.locator('#new-email')).toHaveValue(email);
+  await expect(page.locator('#new-name')).toHaveValue('Lina Haddad');
+  await page.locator('#new-role-assessor').check();
+  await page.locator('#new-countries').fill('ke');
+  await page.locator('#new-temporary_password').fill('temporary pass 2026');
+  await page.getByRole('button', { name: 'Create user' }).click();
+  await expect(page.getByText('User created.')).toBeVisible();
+  await expect(page.getByTestId('user-table')).toContainText(email);
+  await page.context().close();
+});

@@ -263,7 +263,16 @@ pub async fn create_user(
         Ok(id)
     }
     .await;
-    result.map_err(fail)
+    match result {
+        Ok(id) => {
+            // Without JavaScript the page says so from its address.
+            if is_plain_form_post() {
+                crate::server::context::redirect("/admin/users?created=1");
+            }
+            Ok(id)
+        }
+        Err(err) => Err(refuse(err, "/admin/users", &[("email", &email), ("name", &name)])),
+    }
 }
 
 /// Replaces a user's name, roles, approval level and countries. Admins only.

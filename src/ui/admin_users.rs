@@ -27,9 +27,17 @@ pub fn AdminUsersPage() -> impl IntoView {
         move || (create.version().get(), update.version().get(), active.version().get(), password.version().get()),
         |_| list_users(),
     );
-    let create_error = error_of(create);
+    // With JavaScript the outcome comes from the action; without, from the redirect's address
+    // (`?created=1`, or `?error=…&field=…` with the e-mail and name to fill in again).
+    let query = leptos_router::hooks::use_query_map();
+    let q = move |key: &str| query.with(|q| q.get(key).filter(|v| !v.is_empty()));
+    let create_error = Signal::derive(move || match create.value().get() {
+        Some(Err(e)) => Some(e),
+        Some(Ok(_)) => None,
+        None => q("error").map(|message| AppError::Invalid { field: q("field"), message }),
+    });
     let created = Signal::derive(move || {
-        matches!(create.value().get(), Some(Ok(_))).then(|| "User created. Give them the temporary password through a separate channel; they must change it at first sign-in.".to_string())
+        (matches!(create.value().get(), Some(Ok(_))) || q("created").is_some()).then(|| "User created. Give them the temporary password through a separate channel; they must change it at first sign-in.".to_string())
     });
     let row_error = Signal::derive(move || {
         [error_of(update).get(), error_of(active).get(), error_of(password).get()]
@@ -59,8 +67,8 @@ pub fn AdminUsersPage() -> impl IntoView {
                                 <Notice message=created success=true/>
                             </div>
                             <ActionForm action=create attr:class="mt-4 grid gap-5 md:grid-cols-2" attr:novalidate="true">
-                                <TextField id="new-email" name="email" label="E-mail address" kind="email" error=create_error value=String::new()/>
-                                <TextField id="new-name" name="name" label="Full name" kind="text" error=create_error value=String::new()/>
+                                <TextField id="new-email" name="email" label="E-mail address" kind="email" error=create_error value=q("email").unwrap_or_default()/>
+                                <TextField id="new-name" name="name" label="Full name" kind="text" error=create_error value=q("name").unwrap_or_default()/>
                                 <RoleFields prefix="new" roles=vec![] level=None scope=CountryScope::Countries(vec![]) error=create_error/>
                                 <div>
                                     <label for="new-temporary_password" class="block text-sm font-medium text-slate-800">"Temporary password"</label>
