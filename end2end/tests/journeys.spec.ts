@@ -407,6 +407,7 @@ test('without JavaScript a refused new user comes back with the message at its f
   const page = await newContextPage(browser, 'admin@demo.hrdd', false);
   const email = `nojs.${Date.now()}@un.org`;
   await page.goto('/admin/users');
+  await page.getByText('Add a user').click();
   await page.locator('#new-email').fill(email);
   await page.locator('#new-name').fill('Lina Haddad');
   await page.locator('#new-role-assessor').check();

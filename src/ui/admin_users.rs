@@ -61,7 +61,7 @@ pub fn AdminUsersPage() -> impl IntoView {
                     <div class="mt-6 space-y-4">
                         <Notice message=row_error/>
                         <UserTable users=list update active password/>
-                        <details class="rounded-xl border border-slate-200 bg-white p-6 shadow-sm" open=create_error.get().is_some()>
+                        <details class="rounded-xl border border-slate-200 bg-white p-6 shadow-sm" open=create_error.get().is_some() || created.get().is_some()>
                             <summary class="cursor-pointer text-lg font-semibold text-slate-900">"Add a user"</summary>
                             <div class="mt-4 space-y-3">
                                 <Notice message=created success=true/>
