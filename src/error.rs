@@ -96,14 +96,49 @@ impl AppError {
 
     /// One error for a list of field problems: none, one, or all of them at once.
     pub fn from_fields(problems: Vec<(String, String)>) -> Result<(), AppError> {
-        match problems.len() {
-            0 => Ok(()),
-            1 => {
-                let (field, message) = problems.into_iter().next().expect("one problem");
-                Err(AppError::Invalid { field: Some(field), message })
-            }
-            _ => Err(AppError::InvalidFields(problems)),
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(AppError::fields(problems))
         }
+    }
+
+    /// The error for a non-empty list of field problems: one message, or every message at once.
+    pub fn fields(mut problems: Vec<(String, String)>) -> AppError {
+        if problems.len() == 1 {
+            let (field, message) = problems.remove(0);
+            AppError::Invalid { field: Some(field), message }
+        } else {
+            AppError::InvalidFields(problems)
+        }
+    }
+
+    /// The error as query pairs for a redirect back to a form (plain form posts, without JavaScript):
+    /// `error=<message>` and one `error.<field>=<message>` per field.
+    pub fn to_query(&self) -> Vec<(String, String)> {
+        let mut pairs = vec![("error".to_string(), self.to_string())];
+        match self {
+            AppError::Invalid { field: Some(f), message } => pairs.push((format!("error.{f}"), message.clone())),
+            AppError::InvalidFields(list) => {
+                pairs.extend(list.iter().map(|(f, m)| (format!("error.{f}"), m.clone())));
+            }
+            _ => {}
+        }
+        pairs
+    }
+
+    /// Reads back what [`AppError::to_query`] wrote; None when the query carries no error.
+    pub fn from_query(pairs: &[(String, String)]) -> Option<AppError> {
+        let fields: Vec<(String, String)> = pairs
+            .iter()
+            .filter_map(|(k, v)| k.strip_prefix("error.").map(|f| (f.to_string(), v.clone())))
+            .filter(|(f, m)| !f.is_empty() && !m.is_empty())
+            .collect();
+        if !fields.is_empty() {
+            return AppError::from_fields(fields).err();
+        }
+        let message = pairs.iter().find(|(k, v)| k == "error" && !v.is_empty())?.1.clone();
+        Some(AppError::Invalid { field: None, message })
     }
 
     /// Logs an internal failure with a short reference the user can quote.
@@ -164,5 +199,27 @@ impl FromServerFnError for AppError {
 impl From<sqlx::Error> for AppError {
     fn from(e: sqlx::Error) -> Self {
         AppError::internal(e)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::AppError;
+
+    #[test]
+    fn form_errors_survive_the_redirect_of_a_plain_form_post() {
+        let all = AppError::InvalidFields(vec![
+            ("email".into(), "Enter an e-mail address such as name@un.org.".into()),
+            ("roles".into(), "Choose at least one role.".into()),
+        ]);
+        assert_eq!(AppError::from_query(&all.to_query()), Some(all));
+        let one = AppError::invalid("name", "Enter the person's name.");
+        assert_eq!(AppError::from_query(&one.to_query()), Some(one));
+        let banner = AppError::Conflict("Someone else changed this user first.".into());
+        assert_eq!(
+            AppError::from_query(&banner.to_query()),
+            Some(AppError::Invalid { field: None, message: "Someone else changed this user first.".into() })
+        );
+        assert_eq!(AppError::from_query(&[("created".into(), "1".into())]), None);
     }
 }

@@ -15,6 +15,13 @@ async function saveStep(page: Page, id: string, revision: number, step: string, 
   return body.Saved.revision;
 }
 
+/** Every axe violation on the page as it is now, one line each, labelled. */
+async function axeViolations(page: Page, label: string): Promise<string[]> {
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.map((v) => `${label}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+}
+
 /**
  * A KE case holding a worked example up to `lastStep` (all steps when omitted), entered through the
  * save API; its components keep the example's ids.
@@ -217,13 +224,11 @@ test('the portfolio counts only signed-off stops as stopped', async ({ browser }
 
 test('axe finds no violation on any page, for every role', async ({ browser }) => {
   test.setTimeout(180_000);
-  const { default: AxeBuilder } = await import('@axe-core/playwright');
   const found: string[] = [];
   const check = async (page: Page, url: string) => {
     await page.goto(url);
     await page.waitForLoadState('networkidle');
-    const results = await new AxeBuilder({ page }).analyze();
-    for (const v of results.violations) found.push(`${url}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+    found.push(...(await axeViolations(page, url)));
   };
   const visitor = await (await browser.newContext()).newPage();
   for (const url of ['/', '/login']) await check(visitor, url);
@@ -362,10 +367,27 @@ test('the preview never goes blank while a record is half filled: provisional fi
   await expect(page.getByTestId('step-form')).toHaveAttribute('data-ready', 'true');
   await expect(page.getByTestId('preview-band')).toBeVisible();
   await page.locator('select[name="p.measures.1.code"]').selectOption('M1');
-  await expect(page.getByTestId('preview-provisional')).toContainText('Provisional: 1 unfinished record');
+  await expect(page.getByTestId('preview-provisional')).toContainText('1 unfinished record left out');
   await expect(page.getByTestId('preview-band')).toBeVisible();
   await expect(page.getByTestId('preview')).not.toContainText('Nothing blocks submission');
   await page.screenshot({ path: path.join(shots, 'journey-provisional-preview.png') });
+  await page.context().close();
+});
+
+test('the preview never goes blank while a component misses answers: the complete one keeps its figures', async ({ browser }) => {
+  const page = await newContextPage(browser, 'assessor@demo.hrdd');
+  const { id } = await exampleCase(page, '03_substantial_gendarmerie_vehicles.answers.json', 'Provisional with a new component');
+  await page.goto(`/cases/${id}/edit/support-VEHICLES`);
+  await expect(page.getByTestId('step-form')).toHaveAttribute('data-ready', 'true');
+  await page.getByText(/Support components \(1\)/).click();
+  await page.locator('#comp-add-').fill('Training');
+  await page.getByRole('button', { name: 'Add component' }).click();
+  await expect(page.getByTestId('progress')).toContainText('Support — TRAINING');
+  await expect(page.getByTestId('preview-provisional')).toBeVisible();
+  await expect(page.getByTestId('preview-not-rated')).toContainText(/TRAINING: not rated yet, \d+ answers? missing/);
+  await expect(page.getByTestId('preview-band')).toBeVisible();
+  await expect(page.getByTestId('preview')).toContainText('VEHICLES');
+  await page.screenshot({ path: path.join(shots, 'journey-provisional-component.png') });
   await page.context().close();
 });
 
@@ -423,4 +445,97 @@ test('without JavaScript a refused new user comes back with the message at its f
   await expect(page.getByText('User created.')).toBeVisible();
   await expect(page.getByTestId('user-table')).toContainText(email);
   await page.context().close();
+});
+
+for (const js of [true, false]) {
+  test(`the admin user form shows every error at once, each next to its field (${js ? 'with' : 'without'} JavaScript)`, async ({ browser }) => {
+    const page = await newContextPage(browser, 'admin@demo.hrdd', js);
+    await page.goto('/admin/users');
+    await page.getByText('Add a user').click();
+    await page.locator('#new-email').fill('not an address');
+    await page.locator('#new-role-reviewer').check();
+    await page.getByRole('button', { name: 'Create user' }).click();
+    await expect(page.locator('#new-email-error')).toContainText('e-mail address');
+    await expect(page.locator('#new-name-error')).toContainText('name');
+    await expect(page.locator('#new-approval_level-error')).toContainText('approval level');
+    await expect(page.locator('#new-countries-error')).toContainText('country');
+    await expect(page.locator('#new-temporary_password-error')).toContainText('12 characters');
+    await expect(page.getByText(/Correct the 5 fields marked below/)).toBeVisible();
+    await expect(page.locator('#new-email')).toHaveValue('not an address');
+    await page.screenshot({ path: path.join(shots, `admin-form-all-errors-${js ? 'js' : 'nojs'}.png`), fullPage: true });
+    await page.context().close();
+  });
+}
+
+test('axe finds no violation on the account history, set-up, conflict and no-JavaScript problem pages', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const found: string[] = [];
+  const check = async (page: Page, label: string) => found.push(...(await axeViolations(page, label)));
+  const visitor = await (await browser.newContext()).newPage();
+  await visitor.goto('/setup');
+  await check(visitor, '/setup');
+
+  const admin = await newContextPage(browser, 'admin@demo.hrdd');
+  await admin.goto('/admin/users');
+  await admin.getByRole('link', { name: 'History' }).first().click();
+  await expect(admin).toHaveURL(/\/admin\/users\/\d+\/history/);
+  await admin.waitForLoadState('networkidle');
+  await check(admin, admin.url());
+
+  // Without JavaScript: someone else saves first, then the plain form post gets the conflict page.
+  const assessor = await newContextPage(browser, 'assessor@demo.hrdd');
+  const { id } = await exampleCase(assessor, '03_substantial_gendarmerie_vehicles.answers.json', 'Axe on problem pages');
+  const plain = await newContextPage(browser, 'assessor@demo.hrdd', false);
+  await plain.goto(`/cases/${id}/edit/case`);
+  await assessor.goto(`/cases/${id}/edit/case`);
+  await expect(assessor.getByTestId('step-form')).toHaveAttribute('data-ready', 'true');
+  await assessor.locator('input[name="q.office"]').fill('Mombasa Field Office');
+  await assessor.getByRole('button', { name: 'Save draft' }).click();
+  await expect(assessor.getByTestId('save-status')).toHaveText(/All changes saved/);
+  await plain.locator('input[name="q.office"]').fill('Kisumu Field Office');
+  await plain.getByRole('button', { name: 'Save draft' }).click();
+  await expect(plain.getByRole('heading', { name: 'Someone else saved first' })).toBeVisible();
+  await check(plain, 'no-JS conflict page');
+  await plain.screenshot({ path: path.join(shots, 'journey-nojs-conflict.png'), fullPage: true });
+
+  // A refused plain post (a step that does not exist) gets the problem page with the user's input.
+  const refused = await plain.request.post(`/cases/${id}/edit/no-such-step`, {
+    form: { _revision: '1', 'q.office': 'Kisumu Field Office' },
+    headers: { origin: new URL(plain.url()).origin },
+  });
+  expect(refused.status()).toBe(404);
+  await plain.setContent(await refused.text());
+  await expect(plain.getByText('No such step.')).toBeVisible();
+  await check(plain, 'no-JS problem page');
+  expect(found).toEqual([]);
+  for (const p of [visitor, admin, assessor, plain]) await p.context().close();
+});
+
+test('without JavaScript a refused review action comes back to the summary with the message at its form', async ({ browser }) => {
+  const page = await newContextPage(browser, 'assessor@demo.hrdd');
+  const { id } = await exampleCase(page, '03_substantial_gendarmerie_vehicles.answers.json', 'No-JS review actions');
+  const adviser = await newContextPage(browser, 'adviser@demo.hrdd');
+  const doc = example('03_substantial_gendarmerie_vehicles.answers.json');
+  const ed = await (await adviser.request.post('/api/cases/editor', { form: { id }, headers: origin(adviser) })).json();
+  await saveStep(adviser, id, ed.revision, 'consultations', { consultations: doc.consultations });
+  await page.goto(`/cases/${id}/edit/submit`);
+  await page.getByTestId('submit-case').click();
+  await expect(page).toHaveURL(new RegExp(`/cases/${id}$`));
+
+  const reviewer = await newContextPage(browser, 'reviewer2@demo.hrdd', false);
+  await reviewer.goto(`/cases/${id}`);
+  await reviewer.getByText('Return to the assessor').click();
+  await reviewer.getByRole('button', { name: 'Return with this comment' }).click();
+  await expect(reviewer).toHaveURL(new RegExp(`/cases/${id}\\?form=return`));
+  await expect(reviewer.locator('#return-body-error')).not.toBeEmpty();
+  await expect(reviewer.getByTestId('review-panel')).toBeVisible();
+
+  // Sign-off without a decision: the message is at the decision, the comment typed is kept.
+  await reviewer.locator('#signoff-comment').fill('Checked with the field office.');
+  await reviewer.getByRole('button', { name: 'Sign off' }).click();
+  await expect(reviewer).toHaveURL(new RegExp(`/cases/${id}\\?form=sign-off`));
+  await expect(reviewer.getByTestId('sign-off-form')).toContainText(/Choose|decision/);
+  await expect(reviewer.locator('#signoff-comment')).toHaveValue('Checked with the field office.');
+  await reviewer.screenshot({ path: path.join(shots, 'journey-nojs-review-refused.png'), fullPage: true });
+  for (const c of [page, adviser, reviewer]) await c.context().close();
 });

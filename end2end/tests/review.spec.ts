@@ -174,6 +174,13 @@ test('reviewer journey: return, concurrence, resubmission, sign-off with conditi
   await expect(rev2.getByTestId('audit-status')).toContainText('verify');
   await rev2.screenshot({ path: path.join(shots, 'summary-signed.png'), fullPage: true });
   await rev2.pdf({ path: path.join(shots, 'summary-signed.pdf'), format: 'A4', displayHeaderFooter: false, preferCSSPageSize: true, printBackground: true });
+  // Printed, the decision card is on page 1: A4 is 1123 CSS px high at 96 dpi (less the margins).
+  await rev2.setViewportSize({ width: 794, height: 1123 });
+  await rev2.emulateMedia({ media: 'print' });
+  const top = await card.evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+  await expect(card).toBeVisible();
+  expect(top, 'the decision card starts high on page 1').toBeLessThan(700);
+  await rev2.emulateMedia({ media: 'screen' });
   // Signed: the answers cannot change any more.
   const after = await (await form(assessor, 'cases/editor', { id })).json();
   const refused = await assessor.request.post('/api/cases/save-step', {

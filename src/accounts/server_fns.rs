@@ -27,23 +27,7 @@ mod ssr {
 
     pub use crate::server::context::is_plain_form_post;
 
-    /// Without JavaScript a refused form goes back to its page with the message and the field it
-    /// belongs to (`?error=…&field=…`), plus what should stay filled in; with JavaScript the error
-    /// goes to the action as it is. (No error status for the plain post: it would replace the
-    /// redirect.)
-    pub fn refuse(err: crate::error::AppError, page: &str, keep: &[(&str, &str)]) -> crate::error::AppError {
-        use crate::error::AppError;
-        if !is_plain_form_post() {
-            return fail(err);
-        }
-        let field = match &err {
-            AppError::Invalid { field: Some(f), .. } => f.clone(),
-            _ => String::new(),
-        };
-        let kept: String = keep.iter().map(|(k, v)| format!("&{k}={}", url_encode(v.trim()))).collect();
-        crate::server::context::redirect(&format!("{page}?error={}&field={field}{kept}", url_encode(&err.to_string())));
-        err
-    }
+    pub use crate::server::context::refuse;
 
     /// The client's address for throttling and the sign-in record (see `session::client_address`).
     pub fn client_ip() -> String {
@@ -100,32 +84,52 @@ mod ssr {
         ]
     }
 
-    /// Builds a [`UserSpec`] from the admin form's fields.
+    /// Builds a [`UserSpec`] from the admin form's fields, or every (field, message) that is wrong:
+    /// what cannot be read, and what the combination breaks (`UserSpec::problems`).
     pub fn user_spec(
         name: &str,
         roles: &[(Role, Option<String>)],
         approval_level: Option<String>,
         countries: &str,
         all_countries: Option<String>,
-    ) -> Result<UserSpec, crate::error::AppError> {
-        use crate::error::AppError;
-        let name = parse_name(name).map_err(|m| AppError::invalid("name", m))?;
+    ) -> Result<UserSpec, Vec<(String, String)>> {
+        let mut problems: Vec<(String, String)> = Vec::new();
+        let mut note = |field: &str, message: String| problems.push((field.to_string(), message));
+        let name = parse_name(name).unwrap_or_else(|m| {
+            note("name", m);
+            String::new()
+        });
         let roles: Vec<Role> = roles.iter().filter(|(_, on)| on.is_some()).map(|(r, _)| *r).collect();
         let approval_level = match approval_level.as_deref().map(str::trim) {
             None | Some("") => None,
-            Some(l) => Some(
-                l.parse::<u8>()
-                    .ok()
-                    .filter(|l| (1..=3).contains(l))
-                    .ok_or_else(|| AppError::invalid("approval_level", "The approval level is 1, 2 or 3."))?,
-            ),
+            Some(l) => match l.parse::<u8>().ok().filter(|l| (1..=3).contains(l)) {
+                Some(level) => Some(level),
+                None => {
+                    note("approval_level", "The approval level is 1, 2 or 3.".into());
+                    None
+                }
+            },
         };
         let scope = if all_countries.is_some() {
             CountryScope::All
         } else {
-            CountryScope::Countries(parse_countries(countries).map_err(|m| AppError::invalid("countries", m))?)
+            CountryScope::Countries(parse_countries(countries).unwrap_or_else(|m| {
+                note("countries", m);
+                Vec::new()
+            }))
         };
-        Ok(UserSpec { name, roles, approval_level, scope })
+        let spec = UserSpec { name, roles, approval_level, scope };
+        // A field already reported as unreadable is not reported again for the combination.
+        for (field, message) in spec.problems() {
+            if !problems.iter().any(|(f, _)| *f == field) {
+                problems.push((field, message));
+            }
+        }
+        if problems.is_empty() {
+            Ok(spec)
+        } else {
+            Err(problems)
+        }
     }
 }
 
@@ -217,7 +221,7 @@ pub async fn change_password(current: String, new_password: String, confirm: Str
             crate::server::context::redirect("/account/password?changed=1");
             Ok(())
         }
-        Err(err) => Err(refuse(err, "/account/password", &[])),
+        Err(err) => Err(refuse(err, "password", "/account/password", &[])),
     }
 }
 
@@ -254,11 +258,17 @@ pub async fn create_user(
     use ssr::*;
     let admin = require_admin()?;
     let result: Result<i64, AppError> = async {
-        let email = Email::parse(&email).map_err(|m| AppError::invalid("email", m))?;
+        // Every problem at once, each next to its field.
+        let mut problems: Vec<(String, String)> = Vec::new();
+        let email = Email::parse(&email).map_err(|m| problems.push(("email".into(), m)));
         let roles = role_flags(role_assessor, role_hr_adviser, role_reviewer, role_manager, role_admin);
-        let spec = user_spec(&name, &roles, approval_level, &countries, all_countries)?;
+        let spec =
+            user_spec(&name, &roles, approval_level, &countries, all_countries).map_err(|list| problems.extend(list));
         let password =
-            NewPassword::parse(&temporary_password).map_err(|m| AppError::invalid("temporary_password", m))?;
+            NewPassword::parse(&temporary_password).map_err(|m| problems.push(("temporary_password".into(), m)));
+        let (Ok(email), Ok(spec), Ok(password)) = (email, spec, password) else {
+            return Err(AppError::fields(problems));
+        };
         let id = service::create_user(&db(), &email, spec, &password, true, &service::ChangedBy::admin(&admin)).await?;
         Ok(id)
     }
@@ -271,7 +281,7 @@ pub async fn create_user(
             }
             Ok(id)
         }
-        Err(err) => Err(refuse(err, "/admin/users", &[("email", &email), ("name", &name)])),
+        Err(err) => Err(refuse(err, "create-user", "/admin/users", &[("email", &email), ("name", &name)])),
     }
 }
 
@@ -292,7 +302,8 @@ pub async fn update_user(
     use ssr::*;
     let admin = require_admin()?;
     let roles = role_flags(role_assessor, role_hr_adviser, role_reviewer, role_manager, role_admin);
-    let spec = user_spec(&name, &roles, approval_level, &countries, all_countries).map_err(fail)?;
+    let spec = user_spec(&name, &roles, approval_level, &countries, all_countries)
+        .map_err(|problems| fail(AppError::fields(problems)))?;
     service::update_user(&db(), id, spec, &service::ChangedBy::admin(&admin)).await.map_err(fail)
 }
 
@@ -403,12 +414,20 @@ pub async fn setup_first_admin(
                 "HRDD is already set up: sign in, or ask an administrator for an account.",
             ));
         }
-        let name = parse_name(&name).map_err(|m| AppError::invalid("name", m))?;
-        let email = Email::parse(&email).map_err(|m| AppError::invalid("email", m))?;
-        let password = NewPassword::parse(&password).map_err(|m| AppError::invalid("password", m))?;
-        if password.expose() != password_again {
-            return Err(AppError::invalid("password_again", "The two passwords differ."));
+        // Every problem at once, each next to its field; the code is spent only when all is well.
+        let mut problems: Vec<(String, String)> = Vec::new();
+        let name = parse_name(&name).map_err(|m| problems.push(("name".into(), m)));
+        let email = Email::parse(&email).map_err(|m| problems.push(("email".into(), m)));
+        let password = NewPassword::parse(&password).map_err(|m| problems.push(("password".into(), m)));
+        if password.as_ref().is_ok_and(|p| p.expose() != password_again) {
+            problems.push(("password_again".into(), "The two passwords differ.".into()));
         }
+        if code.trim().is_empty() {
+            problems.push(("code".into(), "Enter the set-up code the server printed when it started.".into()));
+        }
+        let (Ok(name), Ok(email), Ok(password), true) = (name, email, password, problems.is_empty()) else {
+            return Err(AppError::fields(problems));
+        };
         let Some(used) = setup.redeem(&code) else {
             return Err(AppError::invalid("code", "This is not the set-up code the server printed when it started."));
         };
@@ -433,6 +452,6 @@ pub async fn setup_first_admin(
             crate::server::context::redirect(&format!("/login?created=1&email={}", url_encode(email.trim())));
             Ok(())
         }
-        Err(err) => Err(refuse(err, "/setup", &[("name", &name), ("email", &email)])),
+        Err(err) => Err(refuse(err, "setup", "/setup", &[("name", &name), ("email", &email)])),
     }
 }

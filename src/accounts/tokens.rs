@@ -123,6 +123,11 @@ pub async fn revoke(db: &Db, user: &CurrentUser, id: i64) -> Result<(), AppError
 
 /// The user a bearer token acts for: `None` when unknown, revoked, expired or the owner inactive.
 pub async fn resolve(db: &Db, token: &str) -> Result<Option<CurrentUser>, AppError> {
+    Ok(resolve_with_id(db, token).await?.map(|(user, _)| user))
+}
+
+/// [`resolve`], with the token's id (for the access log).
+pub async fn resolve_with_id(db: &Db, token: &str) -> Result<Option<(CurrentUser, i64)>, AppError> {
     if !token.starts_with(PREFIX) || token.len() > 100 {
         return Ok(None);
     }
@@ -149,5 +154,32 @@ pub async fn resolve(db: &Db, token: &str) -> Result<Option<CurrentUser>, AppErr
     if last_used.is_none_or(|t| now - t > Duration::seconds(TOUCH_EVERY_SECONDS)) {
         with_pool!(db, pool => sqlx::query("UPDATE api_tokens SET last_used_at = $1 WHERE id = $2").bind(now).bind(id).execute(pool).await?.rows_affected());
     }
-    Ok(Some(user))
+    Ok(Some((user, id)))
+}
+
+/// One request made with an access token, for the access log (`api_access_log`): who read what,
+/// when. Not part of a case's signed record — reading changes nothing.
+pub struct TokenRead<'a> {
+    pub user_id: i64,
+    pub token_id: i64,
+    pub method: &'a str,
+    pub path: &'a str,
+    pub case_id: Option<i64>,
+}
+
+pub async fn log_read(db: &Db, read: &TokenRead<'_>) -> Result<(), AppError> {
+    let now = Utc::now();
+    with_pool!(db, pool => sqlx::query(
+        "INSERT INTO api_access_log (at, user_id, token_id, method, path, case_id) VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(now).bind(read.user_id).bind(read.token_id).bind(read.method).bind(read.path).bind(read.case_id)
+    .execute(pool).await?.rows_affected());
+    Ok(())
+}
+
+/// The access log of one case, newest first: (when, user id, path).
+pub async fn reads_of_case(db: &Db, case_id: i64) -> Result<Vec<(DateTime<Utc>, i64, String)>, AppError> {
+    Ok(with_pool!(db, pool => sqlx::query_as(
+        "SELECT at, user_id, path FROM api_access_log WHERE case_id = $1 ORDER BY id DESC",
+    ).bind(case_id).fetch_all(pool).await?))
 }

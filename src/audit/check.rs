@@ -271,13 +271,14 @@ pub struct CaseRecord<'a> {
 /// Problems of one case version (empty when intact). Snapshots are checked against the keyring;
 /// with `check_events`, each event's hash and signature too (the global pass of [`super::verify`]
 /// does that once for all events).
-pub fn check_case(
+pub fn check_case_and_snapshots(
     rec: &CaseRecord<'_>,
     keyring: &Keyring,
     check_events: bool,
     applicable_answers: Option<&Value>,
-) -> Vec<String> {
+) -> (Vec<String>, Vec<i64>) {
     let mut problems = Vec::new();
+    let mut broken_snapshots = Vec::new();
     // Its own history: numbered 1..n, as many as were written, each authentic.
     for (i, e) in rec.events.iter().enumerate() {
         let n = i as i64 + 1;
@@ -299,7 +300,12 @@ pub fn check_case(
     if check_events {
         problems.extend(rec.events.iter().filter_map(|e| event_problem(e, keyring)));
     }
-    problems.extend(rec.snapshots.iter().filter_map(|s| snapshot_problem(s, keyring)));
+    for s in rec.snapshots {
+        if let Some(problem) = snapshot_problem(s, keyring) {
+            problems.push(problem);
+            broken_snapshots.push(s.id);
+        }
+    }
     // Snapshots are the ones the signed events name.
     let named = recorded_snapshots(rec.events);
     for s in rec.snapshots.iter().filter(|s| !named.contains(&s.content_hash)) {
@@ -329,7 +335,7 @@ pub fn check_case(
         problems.push(format!("comment {id} was deleted"));
     }
     problems.extend(live_problems(rec, applicable_answers));
-    problems
+    (problems, broken_snapshots)
 }
 
 /// The live row against the signed record: state, answers, and once decided the final decision,

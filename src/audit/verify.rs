@@ -104,8 +104,9 @@ pub async fn check_one_case(
     let comments = comments_of(db, case_id).await?;
     let applicable_answers = applicable.map(|f| f(&live.answers));
     let record = CaseRecord { live: &live, events: &events, snapshots: &snapshots, comments: &comments };
-    let problems = check::check_case(&record, db.trail().keyring(), verify_signatures, applicable_answers.as_ref());
-    Ok(CaseCheck { reference, events, snapshots, comments, problems })
+    let (problems, broken_snapshots) =
+        check::check_case_and_snapshots(&record, db.trail().keyring(), verify_signatures, applicable_answers.as_ref());
+    Ok(CaseCheck { reference, events, snapshots, comments, problems, broken_snapshots })
 }
 
 /// One case version as checked: its rows (for display) and its problems.
@@ -115,6 +116,8 @@ pub struct CaseCheck {
     pub snapshots: Vec<SnapshotRow>,
     pub comments: Vec<CommentRow>,
     pub problems: Vec<String>,
+    /// Snapshots whose content hash or signature does not hold.
+    pub broken_snapshots: Vec<i64>,
 }
 
 /// The head row of the sequence.

@@ -304,10 +304,13 @@ impl NewCaseForm {
     }
 }
 
-/// The reviewer's comment that returned a case to the assessor: shown in the wizard and the
-/// inbox, and where "continue" leads.
+/// A reviewer's or adviser's comment as the wizard and the inbox show it: the comment that returned
+/// a case (above every step, and where "continue" leads), and the comments about one step (inside
+/// that step).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ReturnNote {
+pub struct ReviewNote {
+    /// "Returned", "Comment", "Concurrence" or "Refusal".
+    pub kind: String,
     pub by: String,
     pub at: String,
     pub body: String,
@@ -315,7 +318,18 @@ pub struct ReturnNote {
     pub segment: Option<String>,
 }
 
-impl ReturnNote {
+impl ReviewNote {
+    /// The label of a stored comment kind (`RETURN`, `COMMENT`, `CONCURRENCE`, `REFUSAL`, `SIGN_OFF`).
+    pub fn kind_label(kind: &str) -> &'static str {
+        match kind {
+            "RETURN" => "Returned",
+            "CONCURRENCE" => "Concurrence",
+            "REFUSAL" => "Refusal",
+            "SIGN_OFF" => "Sign-off",
+            _ => "Comment",
+        }
+    }
+
     /// The wizard step a comment anchor points to: `step:<segment>` itself, and the risk
     /// screening step of the component for `area:<component>/<area>`.
     pub fn segment_of_anchor(anchor: &str) -> Option<String> {

@@ -16,6 +16,7 @@ use super::CaseState;
 use crate::accounts::Role;
 use crate::audit::{self, Action, NewEvent};
 use crate::error::AppError;
+use crate::methodology::codes::FinalDecision;
 use crate::methodology::draft::score_draft;
 use crate::methodology::Registry;
 use crate::server::db::Db;
@@ -345,21 +346,21 @@ fn seeded_sign_off(
     signer: &Actor,
     at: chrono::DateTime<Utc>,
 ) -> (Value, String, Option<&'static str>) {
-    use crate::review::rules::{allowed_decisions, preselect};
+    use crate::review::rules::allowed_decisions;
     let status = doc["case"]["implementation_status"]
         .as_str()
         .and_then(crate::methodology::codes::ImplementationStatus::parse)
         .unwrap_or(crate::methodology::codes::ImplementationStatus::NotStarted);
-    let mut overall: Option<crate::methodology::codes::FinalDecision> = None;
+    let mut overall: Option<FinalDecision> = None;
     let decisions = result
         .components
         .iter()
         .map(|comp| {
-            let d = preselect(comp, &allowed_decisions(comp, status));
+            let d = likely_decision(comp, &allowed_decisions(comp, status));
             if overall.is_none_or(|o| (d.rank(), d) > (o.rank(), o)) {
                 overall = Some(d);
             }
-            let conditions = (d == crate::methodology::codes::FinalDecision::ProceedWithConditions)
+            let conditions = (d == FinalDecision::ProceedWithConditions)
                 .then_some("Quarterly monitoring reports shared with the human-rights adviser; suspension clause in the agreement.");
             crate::review::service::decision_entry(comp, d, conditions)
         })
@@ -486,4 +487,47 @@ async fn write_batch(db: &Db, registry: &Registry, cast: &Cast, batch: &[SeedCas
         Ok::<(), sqlx::Error>(())
     })?;
     Ok(())
+}
+
+/// The decision a reviewer most likely takes: the proposed decision when allowed, else the
+/// recommendation's own counterpart (ESCALATE → PROCEED_WITH_CONDITIONS), else the first allowed.
+/// Sample data only: the sign-off form preselects nothing.
+fn likely_decision(
+    component: &crate::methodology::result::ComponentResult,
+    allowed: &[FinalDecision],
+) -> FinalDecision {
+    use crate::methodology::codes::RecommendedDecision;
+    let own = match component.recommended_decision {
+        RecommendedDecision::Proceed => Some(FinalDecision::Proceed),
+        RecommendedDecision::ProceedWithMitigation => Some(FinalDecision::ProceedWithMitigation),
+        RecommendedDecision::Escalate => Some(FinalDecision::ProceedWithConditions),
+        RecommendedDecision::DoNotProceed => Some(FinalDecision::DoNotProceed),
+        RecommendedDecision::Suspend => Some(FinalDecision::Suspend),
+        RecommendedDecision::TemporaryFreeze => Some(FinalDecision::TemporaryFreeze),
+    };
+    [component.proposed_decision, own]
+        .into_iter()
+        .flatten()
+        .find(|d| allowed.contains(d))
+        .or_else(|| allowed.first().copied())
+        .unwrap_or(FinalDecision::DoNotProceed)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn sample_sign_offs_take_the_recommendations_counterpart_when_allowed() {
+        use super::{likely_decision, FinalDecision};
+        use crate::methodology::codes::ImplementationStatus;
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/methodology");
+        let registry = crate::methodology::load_registry_from_dir(std::path::Path::new(dir)).expect("methodology");
+        let example = "/tests/fixtures/examples/03_substantial_gendarmerie_vehicles.answers.json";
+        let text = std::fs::read_to_string(format!("{}{example}", env!("CARGO_MANIFEST_DIR"))).expect("example 3");
+        let doc: serde_json::Value = serde_json::from_str(&text).expect("json");
+        let result = crate::methodology::draft::score_draft(&registry, &doc).result().cloned().expect("scores");
+        let c = &result.components[0];
+        let allowed = crate::review::rules::allowed_decisions(c, ImplementationStatus::NotStarted);
+        assert_eq!(likely_decision(c, &allowed), FinalDecision::ProceedWithConditions);
+        assert_eq!(likely_decision(c, &[FinalDecision::DoNotProceed]), FinalDecision::DoNotProceed);
+    }
 }

@@ -566,22 +566,41 @@ pub async fn readable_reference(db: &Db, user: &CurrentUser, id: i64) -> Result<
 }
 
 /// The comment of the latest return of a case, if it was ever returned.
-pub async fn latest_return(db: &Db, case_id: i64) -> Result<Option<super::ReturnNote>, AppError> {
+pub async fn latest_return(db: &Db, case_id: i64) -> Result<Option<super::ReviewNote>, AppError> {
+    Ok(review_notes(db, case_id, true).await?.into_iter().next())
+}
+
+/// The comments of a case that concern one wizard step (an anchor on a step or a risk area),
+/// newest first: shown inside that step.
+pub async fn step_notes(db: &Db, case_id: i64) -> Result<Vec<super::ReviewNote>, AppError> {
+    Ok(review_notes(db, case_id, false).await?.into_iter().filter(|n| n.segment.is_some()).collect())
+}
+
+/// Comments of a case, newest first: only the latest return with `latest_return_only`.
+async fn review_notes(db: &Db, case_id: i64, latest_return_only: bool) -> Result<Vec<super::ReviewNote>, AppError> {
     #[derive(sqlx::FromRow)]
     struct Row {
+        kind: String,
         name: String,
         created_at: DateTime<Utc>,
         body: String,
         anchor: String,
     }
-    let row: Option<Row> = with_pool!(db, pool => sqlx::query_as(
-        "SELECT u.name, c.created_at, c.body, c.anchor FROM case_comments c JOIN users u ON u.id = c.author_id
-         WHERE c.case_id = $1 AND c.kind = 'RETURN' ORDER BY c.id DESC LIMIT 1",
-    ).bind(case_id).fetch_optional(pool).await?);
-    Ok(row.map(|r| super::ReturnNote {
-        segment: super::ReturnNote::segment_of_anchor(&r.anchor),
-        by: r.name,
-        at: r.created_at.format("%Y-%m-%d").to_string(),
-        body: r.body,
-    }))
+    let filter =
+        if latest_return_only { "AND c.kind = 'RETURN' ORDER BY c.id DESC LIMIT 1" } else { "ORDER BY c.id DESC" };
+    let sql = format!(
+        "SELECT c.kind, u.name, c.created_at, c.body, c.anchor FROM case_comments c JOIN users u ON u.id = c.author_id
+         WHERE c.case_id = $1 {filter}"
+    );
+    let rows: Vec<Row> = with_pool!(db, pool => sqlx::query_as(&sql).bind(case_id).fetch_all(pool).await?);
+    Ok(rows
+        .into_iter()
+        .map(|r| super::ReviewNote {
+            kind: super::ReviewNote::kind_label(&r.kind).to_string(),
+            segment: super::ReviewNote::segment_of_anchor(&r.anchor),
+            by: r.name,
+            at: r.created_at.format("%Y-%m-%d").to_string(),
+            body: r.body,
+        })
+        .collect())
 }

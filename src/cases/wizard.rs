@@ -105,6 +105,7 @@ pub async fn editor(db: &Db, registry: &Registry, user: &CurrentUser, case_id: i
             CaseState::Returned => super::service::latest_return(db, case_id).await?,
             _ => None,
         },
+        step_notes: super::service::step_notes(db, case_id).await?,
     })
 }
 

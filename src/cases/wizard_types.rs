@@ -25,7 +25,9 @@ pub struct CaseEditor {
     /// The step this user last saved, for "continue where you left off".
     pub last_segment: Option<String>,
     /// Why the case was returned, while it is (shown above every step).
-    pub return_note: Option<super::ReturnNote>,
+    pub return_note: Option<super::ReviewNote>,
+    /// Reviewers' and advisers' comments that concern a step (shown inside it), newest first.
+    pub step_notes: Vec<super::ReviewNote>,
 }
 
 /// A field another person changed since the revision the editor started from.

@@ -111,29 +111,99 @@ fn value_at<'d>(doc: &'d mut Value, path: &str) -> Option<&'d mut Value> {
     Some(here)
 }
 
-/// A provisional score while records are still being filled in (the wizard's preview never goes
-/// blank because of one half-typed measure): the draft scored without the list records that have a
-/// problem. Returns the result and how many records were left out; None when the draft scores as it
-/// is, or when something other than an unfinished record (a missing answer) still stops it.
-pub fn score_without_unfinished_records(
-    registry: &super::Registry,
-    draft: &Value,
-) -> Option<(super::ResultDocument, usize)> {
-    let outcome = score_draft(registry, draft);
-    let errors = outcome.errors();
-    if errors.is_empty() {
-        return None;
+/// What the wizard's preview shows while the draft does not score yet (issue #17 item 9: the
+/// preview never goes blank): the figures of the components that can be rated, marked provisional.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Provisional {
+    /// The result computed without the unfinished records and unrated components; None when
+    /// nothing can be rated yet (a case-level answer is missing, or no component is complete).
+    pub result: Option<super::ResultDocument>,
+    /// How many half-filled list records (measures, evidence, consultations …) were left out.
+    pub records_left_out: usize,
+    /// Components that cannot be rated yet, with how many of their answers are missing or invalid.
+    pub unrated_components: Vec<(String, usize)>,
+    /// How many case-level answers (steps 1–2, 4) are missing or invalid.
+    pub case_problems: usize,
+}
+
+/// Where a validation error points: inside a list record, at one component, or at the case.
+enum Place {
+    Record(String, usize),
+    Component(usize),
+    Case,
+}
+
+fn place_of(path: &str) -> Place {
+    if let Some((list, index)) = record_of(path) {
+        return Place::Record(list, index);
     }
-    let mut records: Vec<(String, usize)> = Vec::new();
-    for e in errors {
-        let record = record_of(&e.path)?;
-        if !records.contains(&record) {
-            records.push(record);
+    if let Some(rest) = path.strip_prefix("components[") {
+        if let Some(index) = rest.split(']').next().and_then(|i| i.parse().ok()) {
+            return Place::Component(index);
         }
     }
+    Place::Case
+}
+
+/// The provisional figures for a draft whose outcome has `errors` (the wizard already holds them,
+/// so nothing is validated twice): the draft scored without the records that have a problem and
+/// without the components that still miss answers. Scoring never guesses a missing answer — a
+/// component with a gap is named as unrated rather than given a figure built on an assumption.
+pub fn provisional(registry: &super::Registry, draft: &Value, errors: &[super::ValidationError]) -> Provisional {
+    let component_ids: Vec<String> = draft
+        .get("components")
+        .and_then(Value::as_array)
+        .map(|list| {
+            list.iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    c.get("component_id")
+                        .and_then(Value::as_str)
+                        .map(str::to_string)
+                        .unwrap_or_else(|| format!("C{}", i + 1))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut records: Vec<(String, usize)> = Vec::new();
+    let mut unrated: Vec<(usize, usize)> = Vec::new();
+    let mut case_problems = 0;
+    for e in errors {
+        match place_of(&e.path) {
+            Place::Record(list, index) => {
+                if !records.contains(&(list.clone(), index)) {
+                    records.push((list, index));
+                }
+            }
+            Place::Component(index) => match unrated.iter_mut().find(|(i, _)| *i == index) {
+                Some((_, n)) => *n += 1,
+                None => unrated.push((index, 1)),
+            },
+            Place::Case => case_problems += 1,
+        }
+    }
+    unrated.sort();
+    let unrated_components = unrated
+        .iter()
+        .map(|(i, n)| (component_ids.get(*i).cloned().unwrap_or_else(|| format!("C{}", i + 1)), *n))
+        .collect();
+    let records_left_out = records.len();
+    let rateable = case_problems == 0 && unrated.len() < component_ids.len();
+    let result = rateable.then(|| score_without(registry, draft, records, &unrated)).flatten();
+    Provisional { result, records_left_out, unrated_components, case_problems }
+}
+
+/// Scores `draft` without the given records and components; records inside a removed component go
+/// with it. None if the rest still does not score (e.g. a consultation names a removed component).
+fn score_without(
+    registry: &super::Registry,
+    draft: &Value,
+    mut records: Vec<(String, usize)>,
+    components: &[(usize, usize)],
+) -> Option<super::ResultDocument> {
+    let mut doc = draft.clone();
     // Highest index first, so removing one record does not move the others.
     records.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-    let mut doc = draft.clone();
     for (list, index) in &records {
         if let Some(Value::Array(items)) = value_at(&mut doc, list) {
             if *index < items.len() {
@@ -141,17 +211,32 @@ pub fn score_without_unfinished_records(
             }
         }
     }
-    score_draft(registry, &doc).result().cloned().map(|r| (r, records.len()))
+    if let Some(Value::Array(list)) = doc.get_mut("components") {
+        for (index, _) in components.iter().rev() {
+            if *index < list.len() {
+                list.remove(*index);
+            }
+        }
+    }
+    score_draft(registry, &doc).result().cloned()
 }
 
 #[cfg(test)]
 mod tests {
-    use super::record_of;
+    use super::{place_of, record_of, Place};
 
     #[test]
     fn errors_inside_records_name_their_record() {
         assert_eq!(record_of("components[0].measures[1].status"), Some(("components[0].measures".into(), 1)));
         assert_eq!(record_of("consultations[2].date"), Some(("consultations".into(), 2)));
         assert_eq!(record_of("components[1].answers.support_types"), None);
+    }
+
+    #[test]
+    fn errors_outside_records_name_their_component_or_the_case() {
+        assert!(matches!(place_of("components[1].answers.support_types"), Place::Component(1)));
+        assert!(matches!(place_of("components[0].proposed_decision.decision"), Place::Component(0)));
+        assert!(matches!(place_of("case.recipient_name"), Place::Case));
+        assert!(matches!(place_of("components[0].measures[2].status"), Place::Record(_, 2)));
     }
 }

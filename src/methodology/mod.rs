@@ -40,7 +40,9 @@ pub fn score_value(registry: &Registry, doc: &Value) -> ScoreOutcome {
     let Some(catalogue) = version.as_deref().and_then(|v| registry.get(v)) else {
         return invalid(Vec::new());
     };
-    match <answers::AnswersDocument as serde::Deserialize>::deserialize(doc) {
+    // Spec §3: a key whose value is null is treated as absent — also for the typed reading, where a
+    // null list (`"overrides": null`) would otherwise not fit `Vec` after validation accepted it.
+    match <answers::AnswersDocument as serde::Deserialize>::deserialize(&without_nulls(doc)) {
         Ok(typed) => ScoreOutcome::Valid(Box::new(engine::score(catalogue, &typed))),
         // Validation accepts only what the typed model can hold; reaching this is a bug worth reporting.
         Err(e) => invalid(vec![ValidationError {
@@ -50,5 +52,16 @@ pub fn score_value(registry: &Registry, doc: &Value) -> ScoreOutcome {
             display: None,
             message: format!("internal error: validated document could not be read ({e})"),
         }]),
+    }
+}
+
+/// A copy of `doc` in which every object key whose value is null is left out, at any depth.
+fn without_nulls(doc: &Value) -> Value {
+    match doc {
+        Value::Object(map) => Value::Object(
+            map.iter().filter(|(_, v)| !v.is_null()).map(|(k, v)| (k.clone(), without_nulls(v))).collect(),
+        ),
+        Value::Array(items) => Value::Array(items.iter().map(without_nulls).collect()),
+        other => other.clone(),
     }
 }

@@ -1,6 +1,6 @@
 //! Validation of an answers document (spec §9): every error is collected, none is fatal.
 
-use super::catalogue::{Catalogue, Kind, Question, Registry, Scope, Slot};
+use super::catalogue::{Catalogue, Condition, Kind, Question, Registry, Scope, Slot};
 use super::codes::{code_enum, Area, FinalDecision, OverrideTarget};
 use super::date::Date;
 use serde::{Deserialize, Serialize};
@@ -191,6 +191,9 @@ fn validate_answers<'c, 'v>(
         let value = get(answers, &q.id);
         let applicable = match &q.condition {
             None => Some(true),
+            // Spec §9.1: a condition that reads an answer that is missing-but-required or invalid is
+            // undetermined, even when another operand alone would decide it.
+            Some(c) if reads_undetermined(catalogue, c, &states) => None,
             Some(c) => c.eval(catalogue, &|id: &str| states.get(id).copied().unwrap_or(Slot::Absent)),
         };
         let state = match (applicable, value) {
@@ -227,6 +230,13 @@ fn validate_answers<'c, 'v>(
         );
     }
     states
+}
+
+/// True when `condition` reads (directly or through computed values) an undetermined answer.
+fn reads_undetermined(catalogue: &Catalogue, condition: &Condition, states: &HashMap<&str, Slot>) -> bool {
+    let mut read = Vec::new();
+    condition.reads(catalogue, &mut read);
+    read.iter().any(|id| matches!(states.get(id.as_str()), Some(Slot::Undetermined)))
 }
 
 enum Checked {

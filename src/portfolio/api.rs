@@ -90,8 +90,26 @@ impl FromRequestParts<AppState> for ApiUser {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<ApiUser, ApiError> {
         if let Some(value) = parts.headers.get(header::AUTHORIZATION) {
             let token = value.to_str().ok().and_then(|v| v.strip_prefix("Bearer ")).map(str::trim).unwrap_or("");
-            return match crate::accounts::tokens::resolve(&state.db, token).await? {
-                Some(user) => Ok(ApiUser(user)),
+            return match crate::accounts::tokens::resolve_with_id(&state.db, token).await? {
+                Some((user, token_id)) => {
+                    // Every read with a token goes to the access log (not to the case's record).
+                    let full = parts.extensions.get::<axum::extract::OriginalUri>().map(|u| u.0.path().to_string());
+                    let path = full.as_deref().unwrap_or(parts.uri.path());
+                    let case_id = path
+                        .strip_prefix("/api/v1/cases/")
+                        .or_else(|| path.strip_prefix("/cases/"))
+                        .and_then(|rest| rest.split('/').next())
+                        .and_then(|id| id.parse::<i64>().ok());
+                    let read = crate::accounts::tokens::TokenRead {
+                        user_id: user.id,
+                        token_id,
+                        method: parts.method.as_str(),
+                        path,
+                        case_id,
+                    };
+                    crate::accounts::tokens::log_read(&state.db, &read).await?;
+                    Ok(ApiUser(user))
+                }
                 None => Err(ApiError {
                     status: StatusCode::UNAUTHORIZED,
                     body: ErrorBody {

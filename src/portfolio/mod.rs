@@ -77,9 +77,8 @@ pub struct StopComponent {
     pub country: String,
     pub title: String,
     pub component_id: String,
+    /// The signed final decision (only signed stops are listed).
     pub decision: String,
-    /// Signed by a reviewer (final) rather than recommended by the engine.
-    pub signed: bool,
 }
 
 /// A risk area's code and short name (the heat map's columns).

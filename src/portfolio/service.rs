@@ -109,7 +109,6 @@ struct StopRow {
     title: String,
     component_id: String,
     decision: String,
-    signed: bool,
 }
 
 /// The portfolio aggregates for `filter` in `user`'s countries.
@@ -158,7 +157,7 @@ pub async fn portfolio(
     );
     let stop_list_sql = format!(
         "SELECT c.id AS case_id, c.reference AS reference, c.country AS country, c.title AS title, cc.component_id AS component_id,
-                COALESCE(cc.final_decision, cc.recommended_decision) AS decision, cc.final_decision IS NOT NULL AS signed
+                cc.final_decision AS decision
          FROM case_components cc JOIN case_facts c ON c.id = cc.case_id{stop_where}
          ORDER BY c.updated_at DESC, c.id DESC, cc.component_id LIMIT 10"
     );
@@ -294,7 +293,6 @@ fn assemble(
                 title: s.title,
                 component_id: s.component_id,
                 decision: s.decision,
-                signed: s.signed,
             })
             .collect(),
         review_overdue,

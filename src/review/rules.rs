@@ -64,26 +64,6 @@ pub fn allowed_decisions(component: &ComponentResult, status: ImplementationStat
     FinalDecision::ALL.iter().copied().filter(|d| fits_status(*d) && (by_matrix(*d) || Some(*d) == requested)).collect()
 }
 
-/// The decision a reviewer most likely takes: the proposed decision when allowed, else the
-/// recommendation's own counterpart (ESCALATE → PROCEED_WITH_CONDITIONS), else the first allowed.
-/// Used to generate realistic sample data; the sign-off form preselects nothing.
-pub fn preselect(component: &ComponentResult, allowed: &[FinalDecision]) -> FinalDecision {
-    let own = match component.recommended_decision {
-        RecommendedDecision::Proceed => Some(FinalDecision::Proceed),
-        RecommendedDecision::ProceedWithMitigation => Some(FinalDecision::ProceedWithMitigation),
-        RecommendedDecision::Escalate => Some(FinalDecision::ProceedWithConditions),
-        RecommendedDecision::DoNotProceed => Some(FinalDecision::DoNotProceed),
-        RecommendedDecision::Suspend => Some(FinalDecision::Suspend),
-        RecommendedDecision::TemporaryFreeze => Some(FinalDecision::TemporaryFreeze),
-    };
-    [component.proposed_decision, own]
-        .into_iter()
-        .flatten()
-        .find(|d| allowed.contains(d))
-        .or_else(|| allowed.first().copied())
-        .unwrap_or(FinalDecision::DoNotProceed)
-}
-
 /// Why a final decision is not acceptable for a component, in words (None when it is).
 pub fn decision_problem(
     component: &ComponentResult,
@@ -162,7 +142,6 @@ mod tests {
         assert_eq!(c.recommended_decision, RecommendedDecision::Escalate);
         let allowed = allowed_decisions(&c, ImplementationStatus::NotStarted);
         assert_eq!(allowed, [FinalDecision::ProceedWithConditions, FinalDecision::DoNotProceed]);
-        assert_eq!(preselect(&c, &allowed), FinalDecision::ProceedWithConditions);
         assert!(decision_problem(&c, ImplementationStatus::NotStarted, FinalDecision::Proceed, "").is_some());
         assert!(decision_problem(&c, ImplementationStatus::NotStarted, FinalDecision::ProceedWithConditions, " ")
             .unwrap()

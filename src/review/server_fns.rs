@@ -23,6 +23,17 @@ mod ssr {
     pub fn back(id: i64, fragment: &str) {
         crate::server::context::redirect(&format!("/cases/{id}{fragment}"));
     }
+    /// A refused action: with JavaScript the error as it is; without, back to the summary with the
+    /// message at the form that was sent and what was typed in it (see `context::refuse`).
+    pub fn refused(
+        err: crate::error::AppError,
+        form: &str,
+        id: i64,
+        fragment: &str,
+        keep: &[(&str, &str)],
+    ) -> crate::error::AppError {
+        crate::server::context::refuse(err, form, &format!("/cases/{id}{fragment}"), keep)
+    }
 }
 
 use super::DecisionInput;
@@ -48,7 +59,9 @@ pub async fn get_review_queue() -> Result<ReviewQueue, AppError> {
 pub async fn add_comment(id: i64, #[server(default)] anchor: String, body: String) -> Result<i64, AppError> {
     use ssr::*;
     let user = require_user()?;
-    let comment = super::service::comment(&db(), &registry(), &user, id, &anchor, &body).await.map_err(fail)?;
+    let comment = super::service::comment(&db(), &registry(), &user, id, &anchor, &body)
+        .await
+        .map_err(|e| refused(e, "comment", id, "#comments", &[("anchor", &anchor), ("body", &body)]))?;
     back(id, "#comments");
     Ok(comment)
 }
@@ -58,7 +71,9 @@ pub async fn add_comment(id: i64, #[server(default)] anchor: String, body: Strin
 pub async fn return_case(id: i64, #[server(default)] anchor: String, body: String) -> Result<(), AppError> {
     use ssr::*;
     let user = require_user()?;
-    super::service::return_case(&db(), &registry(), &user, id, &anchor, &body).await.map_err(fail)?;
+    super::service::return_case(&db(), &registry(), &user, id, &anchor, &body)
+        .await
+        .map_err(|e| refused(e, "return", id, "#return", &[("anchor", &anchor), ("body", &body)]))?;
     back(id, "");
     Ok(())
 }
@@ -79,11 +94,19 @@ pub async fn concur(
     let agree = match verdict.as_str() {
         "concur" => true,
         "refuse" => false,
-        _ => return Err(fail(AppError::invalid("verdict", "Choose to concur or to refuse."))),
+        _ => {
+            return Err(refused(
+                AppError::invalid("verdict", "Choose to concur or to refuse."),
+                "concur",
+                id,
+                "#concurrence",
+                &[("body", &body)],
+            ))
+        }
     };
     let revision = super::service::concur(&db(), &registry(), &user, id, revision, &component, &target, agree, &body)
         .await
-        .map_err(fail)?;
+        .map_err(|e| refused(e, "concur", id, "#concurrence", &[("body", &body)]))?;
     back(id, "#concurrence");
     Ok(revision)
 }
@@ -98,8 +121,9 @@ pub async fn sign_off(
 ) -> Result<String, AppError> {
     use ssr::*;
     let user = require_user()?;
-    let hash =
-        super::service::sign_off(&db(), &registry(), &user, id, revision, &decisions, &comment).await.map_err(fail)?;
+    let hash = super::service::sign_off(&db(), &registry(), &user, id, revision, &decisions, &comment)
+        .await
+        .map_err(|e| refused(e, "sign-off", id, "#sign-off", &[("comment", &comment)]))?;
     back(id, "#sign-off");
     Ok(hash)
 }
@@ -109,7 +133,17 @@ pub async fn sign_off(
 pub async fn record_trigger(id: i64, trigger: String, date: String, description: String) -> Result<(), AppError> {
     use ssr::*;
     let user = require_user()?;
-    super::service::record_trigger(&db(), &registry(), &user, id, &trigger, &date, &description).await.map_err(fail)?;
+    super::service::record_trigger(&db(), &registry(), &user, id, &trigger, &date, &description).await.map_err(
+        |e| {
+            refused(
+                e,
+                "trigger",
+                id,
+                "#triggers",
+                &[("trigger", &trigger), ("date", &date), ("description", &description)],
+            )
+        },
+    )?;
     back(id, "#triggers");
     Ok(())
 }
@@ -125,7 +159,7 @@ pub async fn start_reassessment(
     let user = require_user()?;
     let new_id = super::service::start_reassessment(&db(), &registry(), &user, id, &assessment_type, &trigger_event)
         .await
-        .map_err(fail)?;
+        .map_err(|e| refused(e, "reassess", id, "#reassess", &[]))?;
     crate::server::context::redirect(&format!("/cases/{new_id}/edit/case"));
     Ok(new_id)
 }

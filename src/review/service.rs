@@ -310,14 +310,9 @@ pub async fn summary(db: &Db, registry: &Registry, user: &CurrentUser, id: i64) 
     // the live row against what was signed (audit::check).
     let applicable_of = |answers: &Value| applicable(catalogue, answers);
     let record = audit::verify::check_one_case(db, id, Some(&applicable_of), true).await?;
-    let keyring = db.trail().keyring();
-    let verified = |s: &SnapshotRow| {
-        record
-            .snapshots
-            .iter()
-            .find(|r| r.id == s.id)
-            .is_some_and(|r| audit::check::snapshot_problem(r, keyring).is_none())
-    };
+    // Checked once above: a snapshot is verified when the check read it and found it authentic.
+    let verified =
+        |s: &SnapshotRow| record.snapshots.iter().any(|r| r.id == s.id) && !record.broken_snapshots.contains(&s.id);
     let submission = snapshots.iter().rev().find(|s| s.kind == "SUBMISSION").map(|s| SnapshotView {
         by: s.created_by_name.clone(),
         at: s.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),

@@ -66,6 +66,7 @@ impl Config {
             .ok()
             .and_then(|exe| exe.parent().map(|dir| dir.join(leptos.hash_file.as_ref())))
             .is_some_and(|file| file.exists());
+        remember_stylesheet(&leptos);
         // A release binary started by hand is a deployment, not a dev session: no live-reload script.
         if std::env::var("LEPTOS_ENV").is_err() && !cfg!(debug_assertions) {
             leptos.env = Env::PROD;
@@ -79,19 +80,30 @@ impl Config {
 pub struct DemoMode(pub bool);
 
 /// The stylesheet's URL for pages rendered outside Leptos (the no-JavaScript problem pages):
-/// `/pkg/hrdd.<hash>.css` after a hashed release build, else `/pkg/hrdd.css`.
+/// `/pkg/hrdd.<hash>.css` after a hashed release build, else `/pkg/hrdd.css`. Set once at start-up
+/// from the same options `HashedStylesheet` reads (Leptos has no public helper for this).
 pub fn stylesheet_href() -> &'static str {
-    static HREF: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    HREF.get_or_init(|| {
-        let hashes = std::env::current_exe()
-            .ok()
-            .and_then(|exe| exe.parent().map(|dir| dir.join("hash.txt")))
-            .and_then(|file| std::fs::read_to_string(file).ok())
-            .unwrap_or_default();
-        let css = hashes.lines().filter_map(|l| l.split_once(':')).find(|(k, _)| k.trim() == "css");
-        match css {
-            Some((_, hash)) => format!("/pkg/hrdd.{}.css", hash.trim()),
-            None => "/pkg/hrdd.css".to_string(),
-        }
-    })
+    STYLESHEET.get().map(String::as_str).unwrap_or("/pkg/hrdd.css")
+}
+
+static STYLESHEET: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+fn remember_stylesheet(leptos: &leptos::config::LeptosOptions) {
+    let hash = leptos
+        .hash_files
+        .then(|| std::env::current_exe().ok()?.parent().map(|dir| dir.join(leptos.hash_file.as_ref())))
+        .flatten()
+        .and_then(|file| std::fs::read_to_string(file).ok())
+        .and_then(|hashes| {
+            hashes
+                .lines()
+                .filter_map(|l| l.split_once(':'))
+                .find(|(k, _)| k.trim() == "css")
+                .map(|(_, h)| h.trim().to_string())
+        });
+    let name = match hash {
+        Some(hash) => format!("{}.{hash}.css", leptos.output_name),
+        None => format!("{}.css", leptos.output_name),
+    };
+    let _ = STYLESHEET.set(format!("/{}/{name}", leptos.site_pkg_dir));
 }

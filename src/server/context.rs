@@ -28,3 +28,26 @@ pub fn is_plain_form_post() -> bool {
         })
         .unwrap_or(false)
 }
+
+/// Refuses a form post. Without JavaScript the browser shows whatever is answered, so a refused
+/// plain post goes back to `page` with every message and the field it belongs to (`form=<form>`,
+/// `error=…`, `error.<field>=…`, see `AppError::to_query`) plus what should stay filled in; the page
+/// shows them at the form named. With JavaScript the error goes to the action as it is, with its
+/// status. (No error status for the plain post: it would replace the redirect.) `page` may end in
+/// a `#fragment`, which stays last.
+pub fn refuse(err: crate::error::AppError, form: &str, page: &str, keep: &[(&str, &str)]) -> crate::error::AppError {
+    if !is_plain_form_post() {
+        return crate::accounts::session::fail(err);
+    }
+    let (path, fragment) = page.split_once('#').map_or((page, String::new()), |(p, f)| (p, format!("#{f}")));
+    let pair = |k: &str, v: &str| format!("{}={}", crate::url::encode(k), crate::url::encode(v));
+    let mut query: Vec<String> = vec![pair("form", form)];
+    query.extend(err.to_query().iter().map(|(k, v)| pair(k, v)));
+    let messages = format!("{path}?{}", query.join("&"));
+    query.extend(keep.iter().map(|(k, v)| pair(k, v.trim())));
+    let with_input = format!("{path}?{}{fragment}", query.join("&"));
+    // A very long input does not fit an address; the messages always come back.
+    let target = if with_input.len() <= 2000 { with_input } else { format!("{messages}{fragment}") };
+    redirect(&target);
+    err
+}

@@ -4,8 +4,9 @@
 use crate::accounts::server_fns::{list_tokens, ChangePassword, CreateToken, RevokeToken};
 use crate::accounts::ApiToken;
 use crate::accounts::PASSWORD_MIN;
-use crate::error::AppError;
-use crate::ui::forms::{FieldError, Notice, BUTTON_DANGER, BUTTON_PRIMARY, INPUT};
+use crate::ui::forms::{
+    action_or_query_error, banner_of, field_of, FieldError, Notice, BUTTON_DANGER, BUTTON_PRIMARY, INPUT,
+};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -17,16 +18,9 @@ pub fn PasswordPage() -> impl IntoView {
     let action = ServerAction::<ChangePassword>::new();
     crate::ui::layout::refresh_session_after(action);
     let q = move |key: &str| query.with(|q| q.get(key).filter(|v| !v.is_empty()));
-    // With JavaScript the error comes from the action; without, from the redirect's query string.
-    let error = Signal::derive(move || match action.value().get() {
-        Some(Err(e)) => Some(e),
-        Some(Ok(())) => None,
-        None => q("error").map(|message| AppError::Invalid { field: q("field"), message }),
-    });
-    let field_error = move |name: &'static str| Signal::derive(move || error.get().and_then(|e| e.for_field(name)));
-    let form_error = Signal::derive(move || {
-        error.get().filter(|e| !matches!(e, AppError::Invalid { field: Some(_), .. })).map(|e| e.to_string())
-    });
+    let error = action_or_query_error(action, "password");
+    let field_error = move |name: &'static str| field_of(error, name);
+    let form_error = banner_of(error);
     let changed = Signal::derive(move || {
         let done = matches!(action.value().get(), Some(Ok(()))) || q("changed").is_some();
         done.then(|| "Your password has been changed. Other sessions were signed out.".to_string())
@@ -83,11 +77,11 @@ pub fn AccountPage() -> impl IntoView {
     let revoke = ServerAction::<RevokeToken>::new();
     let tokens = Resource::new(move || (create.version().get(), revoke.version().get()), |_| list_tokens());
     let error = Signal::derive(move || create.value().get().and_then(|r| r.err()));
-    let field_error = move |name: &'static str| Signal::derive(move || error.get().and_then(|e| e.for_field(name)));
+    let field_error = move |name: &'static str| field_of(error, name);
     let form_error = Signal::derive(move || {
-        let create_error = error.get().filter(|e| !matches!(e, AppError::Invalid { field: Some(_), .. }));
+        let create_error = banner_of(error).get();
         let revoke_error = revoke.value().get().and_then(|r| r.err());
-        create_error.or(revoke_error).map(|e| e.to_string())
+        create_error.or(revoke_error.map(|e| e.to_string()))
     });
     let created = move || create.value().get().and_then(|r| r.ok());
     view! {

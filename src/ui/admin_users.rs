@@ -4,7 +4,10 @@
 use crate::accounts::server_fns::{list_users, CreateUser, SetTemporaryPassword, SetUserActive, UpdateUser};
 use crate::accounts::{CountryScope, Role, UserSummary, PASSWORD_MIN};
 use crate::error::AppError;
-use crate::ui::forms::{FieldError, Notice, BUTTON_DANGER, BUTTON_PRIMARY, BUTTON_SECONDARY, INPUT};
+use crate::ui::forms::{
+    action_or_query_error, banner_of, field_of, FieldError, Notice, BUTTON_DANGER, BUTTON_PRIMARY, BUTTON_SECONDARY,
+    INPUT,
+};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -28,14 +31,10 @@ pub fn AdminUsersPage() -> impl IntoView {
         |_| list_users(),
     );
     // With JavaScript the outcome comes from the action; without, from the redirect's address
-    // (`?created=1`, or `?error=…&field=…` with the e-mail and name to fill in again).
+    // (`?created=1`, or the messages with the e-mail and name to fill in again).
     let query = leptos_router::hooks::use_query_map();
     let q = move |key: &str| query.with(|q| q.get(key).filter(|v| !v.is_empty()));
-    let create_error = Signal::derive(move || match create.value().get() {
-        Some(Err(e)) => Some(e),
-        Some(Ok(_)) => None,
-        None => q("error").map(|message| AppError::Invalid { field: q("field"), message }),
-    });
+    let create_error = action_or_query_error(create, "create-user");
     let created = Signal::derive(move || {
         (matches!(create.value().get(), Some(Ok(_))) || q("created").is_some()).then(|| "User created. Give them the temporary password through a separate channel; they must change it at first sign-in.".to_string())
     });
@@ -65,6 +64,7 @@ pub fn AdminUsersPage() -> impl IntoView {
                             <summary class="cursor-pointer text-lg font-semibold text-slate-900">"Add a user"</summary>
                             <div class="mt-4 space-y-3">
                                 <Notice message=created success=true/>
+                                <Notice message=banner_of(create_error)/>
                             </div>
                             <ActionForm action=create attr:class="mt-4 grid gap-5 md:grid-cols-2" attr:novalidate="true">
                                 <TextField id="new-email" name="email" label="E-mail address" kind="email" error=create_error value=q("email").unwrap_or_default()/>
@@ -75,7 +75,7 @@ pub fn AdminUsersPage() -> impl IntoView {
                                     <p id="new-temporary_password-hint" class="text-xs text-slate-600">{format!("At least {PASSWORD_MIN} characters. The user must change it at first sign-in.")}</p>
                                     <input id="new-temporary_password" name="temporary_password" type="text" autocomplete="off" class=INPUT
                                         aria-describedby="new-temporary_password-hint new-temporary_password-error"/>
-                                    <FieldError id="new-temporary_password" message=Signal::derive(move || create_error.get().and_then(|e| e.for_field("temporary_password")))/>
+                                    <FieldError id="new-temporary_password" message=field_of(create_error, "temporary_password")/>
                                 </div>
                                 <div class="md:col-span-2">
                                     <button type="submit" class=BUTTON_PRIMARY>"Create user"</button>

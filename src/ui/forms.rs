@@ -1,5 +1,6 @@
 //! Form building blocks shared by every page: labelled fields with their error next to them.
 
+use crate::error::AppError;
 use leptos::prelude::*;
 
 pub const INPUT: &str = "mt-1 block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-slate-900 shadow-sm placeholder:text-slate-400 focus:border-sky-700 focus:outline-2 focus:outline-sky-700 aria-[invalid=true]:border-red-700";
@@ -37,3 +38,38 @@ pub const TABLE: &str = "mt-3 w-full border-collapse text-left text-sm";
 pub const TH: &str =
     "border-b border-slate-300 px-2 py-1.5 text-xs font-semibold uppercase tracking-wide text-slate-600";
 pub const TD: &str = "border-b border-slate-100 px-2 py-1.5 align-top";
+
+/// The outcome of a form that works with and without JavaScript. With JavaScript the error comes
+/// from the server action; without, the server answered the plain form post with a redirect back to
+/// the page, whose query names the form and carries the messages (see `server::context::refuse`).
+pub fn action_or_query_error<T>(action: ServerAction<T>, form: &'static str) -> Signal<Option<AppError>>
+where
+    T: leptos::server_fn::ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
+    T::Output: Clone + Send + Sync + 'static,
+{
+    let query = leptos_router::hooks::use_query_map();
+    Signal::derive(move || match action.value().get() {
+        Some(Err(e)) => Some(e),
+        Some(Ok(_)) => None,
+        None => query.with(|q| {
+            if q.get("form").as_deref() != Some(form) {
+                return None;
+            }
+            let pairs: Vec<(String, String)> = q.clone().into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+            AppError::from_query(&pairs)
+        }),
+    })
+}
+
+/// A form-level banner message: the error unless it is one message shown next to its field
+/// (several field messages get "Correct the n fields marked below.").
+pub fn banner_of(error: Signal<Option<AppError>>) -> Signal<Option<String>> {
+    Signal::derive(move || {
+        error.get().filter(|e| !matches!(e, AppError::Invalid { field: Some(_), .. })).map(|e| e.to_string())
+    })
+}
+
+/// The message for one field of `error`.
+pub fn field_of(error: Signal<Option<AppError>>, name: &'static str) -> Signal<Option<String>> {
+    Signal::derive(move || error.get().and_then(|e| e.for_field(name)))
+}

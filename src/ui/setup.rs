@@ -3,8 +3,7 @@
 
 use crate::accounts::server_fns::{setup_status, SetupFirstAdmin};
 use crate::accounts::PASSWORD_MIN;
-use crate::error::AppError;
-use crate::ui::forms::{FieldError, Notice, BUTTON_PRIMARY, INPUT};
+use crate::ui::forms::{action_or_query_error, banner_of, field_of, FieldError, Notice, BUTTON_PRIMARY, INPUT};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -37,16 +36,9 @@ fn SetupForm() -> impl IntoView {
     let query = use_query_map();
     let action = ServerAction::<SetupFirstAdmin>::new();
     let q = move |key: &str| query.with(|q| q.get(key).filter(|v| !v.is_empty()));
-    // With JavaScript the error comes from the action; without, from the redirect's query string.
-    let error = Signal::derive(move || match action.value().get() {
-        Some(Err(e)) => Some(e),
-        Some(Ok(())) => None,
-        None => q("error").map(|message| AppError::Invalid { field: q("field"), message }),
-    });
-    let field_error = move |name: &'static str| Signal::derive(move || error.get().and_then(|e| e.for_field(name)));
-    let form_error = Signal::derive(move || {
-        error.get().filter(|e| !matches!(e, AppError::Invalid { field: Some(_), .. })).map(|e| e.to_string())
-    });
+    let error = action_or_query_error(action, "setup");
+    let field_error = move |name: &'static str| field_of(error, name);
+    let form_error = banner_of(error);
     let invalid = move |name: &'static str| move || field_error(name).get().is_some().to_string();
     view! {
         <p class="mt-2 text-sm text-slate-700">

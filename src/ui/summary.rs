@@ -15,7 +15,9 @@ use crate::review::{Actions, CaseSummary, DecisionChoice};
 use crate::ui::admin_users::AccessProblem;
 use crate::ui::cases::{band_badge, OverviewBody};
 use crate::ui::decision_card::{basis_in_words, plain_with_code, DecisionCard};
-use crate::ui::forms::{Notice, BUTTON_DANGER, BUTTON_PRIMARY, BUTTON_SECONDARY, INPUT};
+use crate::ui::forms::{
+    action_or_query_error, banner_of, Notice, BUTTON_DANGER, BUTTON_PRIMARY, BUTTON_SECONDARY, INPUT,
+};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -49,13 +51,10 @@ impl ReviewActions {
     }
 }
 
-/// The message of a failed action, next to the field it names (or for the whole form).
-fn error_of<T>(action: ServerAction<T>) -> Signal<Option<AppError>>
-where
-    T: leptos::server_fn::ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
-    T::Output: Clone + Send + Sync + 'static,
-{
-    Signal::derive(move || action.value().get().and_then(|r| r.err()))
+/// What a refused plain form post sent back to keep in its field (empty unless `form` was refused).
+fn kept(form: &'static str, key: &'static str) -> String {
+    let query = leptos_router::hooks::use_query_map();
+    query.with_untracked(|q| (q.get("form").as_deref() == Some(form)).then(|| q.get(key)).flatten().unwrap_or_default())
 }
 
 #[component]
@@ -585,11 +584,9 @@ fn ReviewPanel(summary: CaseSummary, actions: ReviewActions) -> impl IntoView {
 
 #[component]
 fn SignOffForm(id: i64, revision: i64, choices: Vec<DecisionChoice>, action: ServerAction<SignOff>) -> impl IntoView {
-    let error = error_of(action);
+    let error = action_or_query_error(action, "sign-off");
     let field = move |name: String| Signal::derive(move || error.get().and_then(|e| e.for_field(&name)));
-    let general = Signal::derive(move || {
-        error.get().filter(|e| !matches!(e, AppError::Invalid { field: Some(_), .. })).map(|e| e.to_string())
-    });
+    let general = banner_of(error);
     view! {
         <ActionForm action attr:class="mt-4 space-y-4 rounded-lg border border-slate-200 p-4" attr:data-testid="sign-off-form">
             <h3 class="font-semibold text-slate-900">"Sign off with a final decision per component"</h3>
@@ -639,7 +636,7 @@ fn SignOffForm(id: i64, revision: i64, choices: Vec<DecisionChoice>, action: Ser
             }).collect_view()}
             <div>
                 <label for="signoff-comment" class="block text-sm text-slate-700">"Comment (optional, part of the signed record)"</label>
-                <textarea id="signoff-comment" name="comment" rows="2" maxlength="5000" class=INPUT></textarea>
+                <textarea id="signoff-comment" name="comment" rows="2" maxlength="5000" class=INPUT>{kept("sign-off", "comment")}</textarea>
             </div>
             <button type="submit" class=BUTTON_PRIMARY disabled=move || action.pending().get()>"Sign off"</button>
             <p class="text-xs text-slate-600">"Signing freezes the answers, the engine result and your decisions in an immutable record with its SHA-256 hash."</p>
@@ -660,17 +657,17 @@ fn anchor_select(id: &'static str, anchors: Vec<(String, String)>) -> impl IntoV
 
 #[component]
 fn ReturnForm(id: i64, anchors: Vec<(String, String)>, action: ServerAction<ReturnCase>) -> impl IntoView {
-    let error = error_of(action);
+    let error = action_or_query_error(action, "return");
     let body_error = Signal::derive(move || error.get().map(|e| e.to_string()));
     view! {
-        <details class="mt-4 rounded-lg border border-slate-200 p-4">
+        <details id="return" class="mt-4 rounded-lg border border-slate-200 p-4" open=error.get_untracked().is_some()>
             <summary class="cursor-pointer font-semibold text-slate-900">"Return to the assessor"</summary>
             <ActionForm action attr:class="mt-3 space-y-3" attr:data-testid="return-form">
                 <input type="hidden" name="id" value=id/>
                 {anchor_select("return-anchor", anchors)}
                 <div>
                     <label for="return-body" class="block text-sm text-slate-700">"What should change (required)"</label>
-                    <textarea id="return-body" name="body" rows="3" maxlength="5000" class=INPUT aria-describedby="return-body-error"></textarea>
+                    <textarea id="return-body" name="body" rows="3" maxlength="5000" class=INPUT aria-describedby="return-body-error">{kept("return", "body")}</textarea>
                     <InlineError id="return-body-error".to_string() message=body_error/>
                 </div>
                 <button type="submit" class=BUTTON_DANGER disabled=move || action.pending().get()>"Return with this comment"</button>
@@ -681,7 +678,7 @@ fn ReturnForm(id: i64, anchors: Vec<(String, String)>, action: ServerAction<Retu
 
 #[component]
 fn ConcurrenceForms(id: i64, actions: Actions, action: ServerAction<Concur>) -> impl IntoView {
-    let error = error_of(action);
+    let error = action_or_query_error(action, "concur");
     let message = Signal::derive(move || error.get().map(|e| e.to_string()));
     view! {
         <div id="concurrence" class="mt-4 rounded-lg border border-slate-200 p-4" data-testid="concurrence">
@@ -718,7 +715,7 @@ fn ConcurrenceForms(id: i64, actions: Actions, action: ServerAction<Concur>) -> 
 
 #[component]
 fn TriggerForm(id: i64, action: ServerAction<RecordTrigger>) -> impl IntoView {
-    let error = error_of(action);
+    let error = action_or_query_error(action, "trigger");
     let message = Signal::derive(move || error.get().map(|e| e.to_string()));
     const TRIGGERS: [&str; 7] = [
         "GRAVE_VIOLATION_REPORT",
@@ -730,7 +727,7 @@ fn TriggerForm(id: i64, action: ServerAction<RecordTrigger>) -> impl IntoView {
         "EXTENSION_OR_NEW_PHASE",
     ];
     view! {
-        <details id="triggers" class="mt-4 rounded-lg border border-slate-200 p-4">
+        <details id="triggers" class="mt-4 rounded-lg border border-slate-200 p-4" open=error.get_untracked().is_some()>
             <summary class="cursor-pointer font-semibold text-slate-900">"Record a trigger event"</summary>
             <ActionForm action attr:class="mt-3 grid gap-3 sm:grid-cols-2">
                 <input type="hidden" name="id" value=id/>
@@ -743,11 +740,11 @@ fn TriggerForm(id: i64, action: ServerAction<RecordTrigger>) -> impl IntoView {
                 </div>
                 <div>
                     <label for="trigger-date" class="block text-sm text-slate-700">"Date"</label>
-                    <input id="trigger-date" name="date" type="date" class=INPUT/>
+                    <input id="trigger-date" name="date" type="date" class=INPUT value=kept("trigger", "date")/>
                 </div>
                 <div class="sm:col-span-2">
                     <label for="trigger-description" class="block text-sm text-slate-700">"What happened"</label>
-                    <textarea id="trigger-description" name="description" rows="2" maxlength="5000" class=INPUT></textarea>
+                    <textarea id="trigger-description" name="description" rows="2" maxlength="5000" class=INPUT>{kept("trigger", "description")}</textarea>
                 </div>
                 <div><button type="submit" class=BUTTON_SECONDARY disabled=move || action.pending().get()>"Record the event"</button></div>
             </ActionForm>
@@ -757,10 +754,10 @@ fn TriggerForm(id: i64, action: ServerAction<RecordTrigger>) -> impl IntoView {
 
 #[component]
 fn ReassessForm(id: i64, action: ServerAction<StartReassessment>) -> impl IntoView {
-    let error = error_of(action);
+    let error = action_or_query_error(action, "reassess");
     let message = Signal::derive(move || error.get().map(|e| e.to_string()));
     view! {
-        <details class="mt-4 rounded-lg border border-slate-200 p-4">
+        <details id="reassess" class="mt-4 rounded-lg border border-slate-200 p-4" open=error.get_untracked().is_some()>
             <summary class="cursor-pointer font-semibold text-slate-900">"Start a re-assessment"</summary>
             <p class="mt-2 text-sm text-slate-700">"A new version is created from this one's answers (the adviser's concurrences are not carried over); this version keeps its sign-off until the new one is signed."</p>
             <ActionForm action attr:class="mt-3 grid gap-3 sm:grid-cols-2">
@@ -798,7 +795,7 @@ fn ReassessForm(id: i64, action: ServerAction<StartReassessment>) -> impl IntoVi
 fn Comments(summary: CaseSummary, actions: ReviewActions) -> impl IntoView {
     let id = summary.overview.item.id;
     let action = actions.comment;
-    let error = error_of(action);
+    let error = action_or_query_error(action, "comment");
     let body_error = Signal::derive(move || error.get().map(|e| e.to_string()));
     let comments = summary.comments.clone();
     view! {
@@ -806,13 +803,7 @@ fn Comments(summary: CaseSummary, actions: ReviewActions) -> impl IntoView {
             <h2 id="comments-h" class=H2>{format!("Comments ({})", comments.len())}</h2>
             <ul class="mt-3 space-y-3" data-testid="comments">
                 {comments.into_iter().map(|c| {
-                    let tag = match c.kind.as_str() {
-                        "RETURN" => "Returned",
-                        "CONCURRENCE" => "Concurrence",
-                        "REFUSAL" => "Refusal",
-                        "SIGN_OFF" => "Sign-off",
-                        _ => "Comment",
-                    };
+                    let tag = crate::cases::ReviewNote::kind_label(&c.kind);
                     view! {
                         <li class="rounded-md border border-slate-200 p-3 text-sm">
                             <p class="text-xs text-slate-600">{format!("{tag} · {} · {} ({}) · {}", c.anchor_label, c.author, c.role, c.at)}</p>
@@ -827,7 +818,7 @@ fn Comments(summary: CaseSummary, actions: ReviewActions) -> impl IntoView {
                     {anchor_select("comment-anchor", summary.anchors.clone())}
                     <div>
                         <label for="comment-body" class="block text-sm text-slate-700">"Comment"</label>
-                        <textarea id="comment-body" name="body" rows="3" maxlength="5000" class=INPUT aria-describedby="comment-body-error"></textarea>
+                        <textarea id="comment-body" name="body" rows="3" maxlength="5000" class=INPUT aria-describedby="comment-body-error">{kept("comment", "body")}</textarea>
                         <InlineError id="comment-body-error".to_string() message=body_error/>
                     </div>
                     <button type="submit" class=BUTTON_SECONDARY disabled=move || action.pending().get()>"Add comment"</button>

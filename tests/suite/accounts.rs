@@ -279,6 +279,24 @@ async fn admin_creates_users_with_validated_fields(t: TestDb) {
     short[5] = ("temporary_password", "short");
     let r = call(&app, "admin/users/create", Some(&admin), &short).await;
     assert!(r.body.contains("temporary_password"), "{}", r.body);
+
+    // Everything wrong at once: every field gets its message in one answer, nothing is created.
+    let before = service::list_users(&t.db).await.unwrap().len();
+    let all_wrong = [
+        ("email", "not an address"),
+        ("name", " "),
+        ("role_reviewer", "on"),
+        ("approval_level", ""),
+        ("countries", ""),
+        ("temporary_password", "short"),
+    ];
+    let r = call(&app, "admin/users/create", Some(&admin), &all_wrong).await;
+    assert_eq!(r.status, 422, "{}", r.body);
+    assert!(r.body.contains("invalid_fields"), "all at once: {}", r.body);
+    for field in ["\"email\"", "\"name\"", "\"approval_level\"", "\"countries\"", "\"temporary_password\""] {
+        assert!(r.body.contains(field), "{field} is reported: {}", r.body);
+    }
+    assert_eq!(service::list_users(&t.db).await.unwrap().len(), before);
 }
 on_both_backends!(admin_creates_users_with_validated_fields);
 
@@ -337,6 +355,11 @@ async fn the_first_administrator_is_created_once_with_the_set_up_code(t: TestDb)
     let wrong = post(form("AAAA-BBBB-CCCC", PASSWORD)).await;
     assert_eq!(wrong.status, 422, "{}", wrong.body);
     assert!(wrong.body.contains("\"code\""), "the error is next to the code field: {}", wrong.body);
+    let mut empty = form("", PASSWORD);
+    empty[1].1 = String::new();
+    let all = post(empty).await;
+    assert_eq!(all.status, 422, "{}", all.body);
+    assert!(all.body.contains("\"code\"") && all.body.contains("\"name\""), "every problem at once: {}", all.body);
     let typo = post(form(&code, "another password entirely")).await;
     assert_eq!(typo.status, 422, "{}", typo.body);
     assert!(typo.body.contains("password_again"), "{}", typo.body);

@@ -133,6 +133,44 @@ fn null_is_absent() {
     has(&doc, "MISSING_REQUIRED", "case.office");
 }
 
+/// Spec §9.1: a condition that reads an invalid answer is undetermined even when another operand
+/// would decide it. `support_types: []` is invalid (at least one), so 2.9b's condition
+/// "ST11 in 2.1 or indigenous peoples in 2.6" is undetermined although 2.6 alone would make it true:
+/// no MISSING_REQUIRED for 2.9b, only the error on 2.1.
+#[test]
+fn a_condition_reading_an_invalid_answer_is_undetermined() {
+    let mut doc = example3();
+    let a = &mut doc["components"][0]["answers"];
+    a["support_types"] = json!([]);
+    a["affected_groups"] = json!(["INDIGENOUS_PEOPLES"]);
+    a.as_object_mut().unwrap().remove("indigenous_territory");
+    let e = errors(&doc);
+    assert!(e.iter().any(|(_, p)| p == "components[0].answers.support_types"), "{e:?}");
+    assert!(!e.iter().any(|(_, p)| p.ends_with("indigenous_territory")), "2.9b is undetermined: {e:?}");
+    // With a valid 2.1 the same 2.6 decides it: 2.9b is required.
+    doc["components"][0]["answers"]["support_types"] = json!(["ST1"]);
+    has(&doc, "MISSING_REQUIRED", "components[0].answers.indigenous_territory");
+}
+
+/// A null list or part is absent for scoring too (spec §3: null is absent): `"overrides": null`
+/// scores exactly like no overrides, instead of failing after validation with an internal error.
+#[test]
+fn null_lists_and_parts_score_as_absent() {
+    use hrdd::methodology::draft::score_draft;
+    let registry = crate::common::registry();
+    let plain = example3();
+    let expected = score_draft(registry, &plain).result().cloned().expect("example 3 scores");
+    let mut doc = example3();
+    let c = &mut doc["components"][0];
+    c["overrides"] = Value::Null;
+    c["severity"] = Value::Null;
+    c["intercession"] = Value::Null;
+    c["measures"][0]["responsible"] = Value::Null;
+    let outcome = score_draft(registry, &doc);
+    assert_eq!(outcome.errors(), &[], "no internal error");
+    assert_eq!(outcome.result(), Some(&expected));
+}
+
 #[test]
 fn exclusive_value_cannot_be_combined() {
     let mut doc = example_answers("04_high_drafting_mandatory_detention");
@@ -243,20 +281,39 @@ fn drafts_keep_hidden_answers_but_the_engine_ignores_them() {
 }
 
 /// The wizard's provisional preview: a half-filled measure leaves the document unscorable, and the
-/// draft without that record scores (one record left out); a missing answer gives no provisional
-/// figures at all.
+/// draft without that record scores (one record left out); a component with a missing answer is
+/// named as unrated while the other components keep their figures; a missing case-level answer
+/// leaves nothing to rate (no figure is built on a guessed answer).
 #[test]
-fn a_half_filled_record_leaves_provisional_figures() {
-    use hrdd::methodology::draft::{score_draft, score_without_unfinished_records};
+fn provisional_figures_leave_out_unfinished_records_and_unrated_components() {
+    use hrdd::methodology::draft::{provisional, score_draft};
+    let registry = crate::common::registry();
+    let errors_of = |doc: &serde_json::Value| score_draft(registry, doc).errors().to_vec();
     let mut doc = crate::common::read_json("tests/fixtures/examples/03_substantial_gendarmerie_vehicles.answers.json");
-    let full = score_draft(crate::common::registry(), &doc).result().cloned().expect("example 3 scores");
-    assert!(score_without_unfinished_records(crate::common::registry(), &doc).is_none(), "nothing to leave out");
+    let full = score_draft(registry, &doc).result().cloned().expect("example 3 scores");
     doc["components"][0]["measures"].as_array_mut().unwrap().push(serde_json::json!({ "code": "M1" }));
-    assert!(score_draft(crate::common::registry(), &doc).result().is_none(), "the half record stops scoring");
-    let (provisional, left_out) =
-        score_without_unfinished_records(crate::common::registry(), &doc).expect("provisional figures");
-    assert_eq!(left_out, 1);
-    assert_eq!(provisional.overall_band, full.overall_band);
-    doc["components"][0]["answers"].as_object_mut().unwrap().remove("support_types");
-    assert!(score_without_unfinished_records(crate::common::registry(), &doc).is_none(), "a missing answer");
+    assert!(score_draft(registry, &doc).result().is_none(), "the half record stops scoring");
+    let p = provisional(registry, &doc, &errors_of(&doc));
+    assert_eq!(p.records_left_out, 1);
+    assert!(p.unrated_components.is_empty());
+    assert_eq!(p.result.as_ref().expect("provisional figures").overall_band, full.overall_band);
+
+    // A second component that misses its support types: the first keeps its figures.
+    let mut second = doc["components"][0].clone();
+    second["component_id"] = serde_json::json!("TRAINING");
+    second["answers"].as_object_mut().unwrap().remove("support_types");
+    doc["components"].as_array_mut().unwrap().push(second);
+    let p = provisional(registry, &doc, &errors_of(&doc));
+    assert_eq!(p.unrated_components.len(), 1);
+    assert_eq!(p.unrated_components[0].0, "TRAINING");
+    assert!(p.unrated_components[0].1 >= 1);
+    let rated = p.result.expect("the complete component is rated");
+    assert_eq!(rated.components.iter().map(|c| c.component_id.as_str()).collect::<Vec<_>>(), ["VEHICLES"]);
+    assert_eq!(rated.components[0].band, full.components[0].band);
+
+    // A missing case-level answer: nothing is rated, and the panel is told why.
+    doc["case"].as_object_mut().unwrap().remove("country");
+    let p = provisional(registry, &doc, &errors_of(&doc));
+    assert!(p.result.is_none());
+    assert!(p.case_problems >= 1);
 }

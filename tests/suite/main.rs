@@ -13,6 +13,7 @@ mod http;
 mod integrity;
 mod portfolio;
 mod review;
+mod schema;
 mod security;
 mod seed;
 mod wizard;

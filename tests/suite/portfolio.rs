@@ -380,8 +380,17 @@ async fn api_tokens_carry_their_owners_role_and_countries(t: TestDb) {
         let b: i64 = sqlx::query_scalar("SELECT id FROM cases WHERE country <> 'KE' ORDER BY id LIMIT 1").fetch_one(pool).await.unwrap();
         (a, b)
     });
+    let before = hrdd::audit::verify::check_one_case(&t.db, ke_decided, None, true).await.unwrap().events.len();
     let (status, body, _) = api(&app, &format!("/api/v1/cases/{ke_decided}"), Some(&manager)).await;
     assert_eq!(status, 200, "{body}");
+    // The read is in the access log (who, which path), not in the case's signed record.
+    let reads = hrdd::accounts::tokens::reads_of_case(&t.db, ke_decided).await.unwrap();
+    assert_eq!(reads.len(), 1, "{reads:?}");
+    assert_eq!(reads[0].2, format!("/api/v1/cases/{ke_decided}"));
+    let manager_id: i64 = hrdd::with_pool!(&t.db, pool => sqlx::query_scalar("SELECT id FROM users WHERE email = 'ke.manager@un.org'").fetch_one(pool).await.unwrap());
+    assert_eq!(reads[0].1, manager_id);
+    let after = hrdd::audit::verify::check_one_case(&t.db, ke_decided, None, true).await.unwrap().events.len();
+    assert_eq!(after, before, "reading adds nothing to the case's record");
     let s = json(&body);
     for field in [
         "case_id",

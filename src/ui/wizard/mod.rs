@@ -14,6 +14,7 @@ use crate::cases::parts;
 use crate::cases::server_fns::{get_case_editor, ChangeComponent, SubmitCase};
 use crate::cases::steps::{neighbours, parse_segment, statuses, steps_for, StepRef, StepStatus};
 use crate::cases::wizard_types::CaseEditor;
+use crate::cases::ReviewNote;
 use crate::error::AppError;
 use crate::methodology::catalogue::Scope;
 use crate::methodology::draft::shown_questions;
@@ -91,6 +92,7 @@ fn WizardBody(editor: CaseEditor, refetch: Callback<()>) -> impl IntoView {
     let title = editor.title.clone();
     let case_state = editor.state;
 
+    let step_notes = StoredValue::new(editor.step_notes.clone());
     view! {
         // `try_get`: the server renders the title after the page, when an earlier render of this
         // body (inside the Transition) may already be disposed; reading it then must not panic.
@@ -132,7 +134,12 @@ fn WizardBody(editor: CaseEditor, refetch: Callback<()>) -> impl IntoView {
             // On a phone the step comes first, the list of steps after it.
             <div class="order-first min-w-0 lg:order-none">
                 {move || match current.get() {
-                    Some(step) => view! { <StepForm step steps=steps_signal refetch ready=ready.into()/> }.into_any(),
+                    Some(step) => {
+                        let segment = step.segment();
+                        let notes: Vec<ReviewNote> =
+                            step_notes.with_value(|all| all.iter().filter(|n| n.segment.as_deref() == Some(segment.as_str())).cloned().collect());
+                        view! { <StepForm step steps=steps_signal refetch ready=ready.into() notes/> }.into_any()
+                    }
                     None => view! { <AccessProblem error=AppError::NotFound("This step does not exist (was its component renamed or removed?).".into())/> }.into_any(),
                 }}
             </div>
@@ -225,6 +232,8 @@ fn StepForm(
     refetch: Callback<()>,
     /// True once the page is interactive (`data-ready` on the form, for the slow-link tests).
     ready: Signal<bool>,
+    /// Reviewers' and advisers' comments about this step, newest first.
+    notes: Vec<ReviewNote>,
 ) -> impl IntoView {
     let w = expect_context::<Wizard>();
     let navigate = use_navigate();
@@ -319,6 +328,19 @@ fn StepForm(
             <h2 id="step-h" class="mt-1 text-xl font-bold text-slate-900">{title}</h2>
             <p class="mt-1 text-sm text-slate-600">{catalogue_step.intro.clone()}</p>
             {is_support_step.then(|| view! { <ComponentManager current=component.clone() refetch/> })}
+            {(!notes.is_empty()).then(|| view! {
+                <div class="mt-4 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950" role="note" data-testid="step-notes">
+                    <p class="font-semibold">{format!("Reviewers' comments on this step ({})", notes.len())}</p>
+                    <ul class="mt-1 space-y-2">
+                        {notes.into_iter().map(|n| view! {
+                            <li>
+                                <p class="text-xs text-amber-900">{format!("{} · {} · {}", n.kind, n.by, n.at)}</p>
+                                <p class="whitespace-pre-line">{n.body}</p>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                </div>
+            })}
             <StepProblems step=step.clone()/>
             <form method="post" action=action novalidate="true" class="mt-6 space-y-6" on:submit=on_submit data-testid="step-form" data-ready=move || ready.get().to_string()>
                 <input type="hidden" name="_revision" prop:value=move || revision.get().to_string() value=revision.get_untracked().to_string()/>

@@ -6,7 +6,7 @@ use super::state::Wizard;
 use crate::cases::steps::{step_of_blocking_code, step_of_path, StepRef};
 use crate::methodology::catalogue::plain_words;
 use crate::methodology::codes::ConsultationType;
-use crate::methodology::draft::score_without_unfinished_records;
+use crate::methodology::draft::{provisional, Provisional};
 use crate::methodology::result::{ComponentResult, ResultDocument};
 use crate::ui::cases::band_badge;
 use crate::ui::decision_card::{basis_in_words, plain_with_code, DecisionCard};
@@ -24,30 +24,32 @@ pub fn PreviewPanel(steps: Signal<Arc<Vec<StepRef>>>) -> impl IntoView {
     let w = expect_context::<Wizard>();
     let body = move || {
         let outcome = w.outcome.get();
-        // While records are half filled, the figures without them, marked provisional.
-        let provisional = match outcome.result() {
-            Some(_) => None,
-            None => w.draft.with(|d| w.registry.with_value(|r| score_without_unfinished_records(r, d))),
-        };
-        let shown = outcome.result().cloned().or_else(|| provisional.as_ref().map(|(r, _)| r.clone()));
+        // While the draft does not score, the figures that can be computed, marked provisional.
+        let provisional: Option<Provisional> = (!outcome.is_valid())
+            .then(|| w.draft.with(|d| w.registry.with_value(|r| provisional(r, d, outcome.errors()))));
+        let shown = outcome.result().cloned().or_else(|| provisional.as_ref().and_then(|p| p.result.clone()));
         match shown {
             None => {
                 let n = outcome.errors().len();
                 view! {
-                    <p class="text-sm text-slate-700" data-testid="preview-incomplete">
-                        <span class="font-semibold">{format!("{n} answer{} missing or invalid.", if n == 1 { "" } else { "s" })}</span>
-                        " The risk rating appears as soon as every required answer is given."
-                    </p>
-                    <FirstProblems steps limit=5/>
+                    <div data-testid="preview-incomplete">
+                        <p class="text-sm text-slate-700">
+                            <span class="font-semibold">"Provisional: nothing can be rated yet. "</span>
+                            {format!("{n} answer{} missing or invalid.", if n == 1 { "" } else { "s" })}
+                        </p>
+                        {provisional.as_ref().map(|p| view! { <NotRatedYet provisional=p.clone()/> })}
+                        <FirstProblems steps limit=5/>
+                    </div>
                 }
                 .into_any()
             }
             Some(r) => {
                 let titles = w.with_catalogue(|c| c.hard_rule_titles());
                 view! {
-                    {provisional.as_ref().map(|(_, left_out)| view! {
+                    {provisional.as_ref().map(|p| view! {
                         <div class="mb-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-xs text-amber-950" data-testid="preview-provisional">
-                            <p class="font-semibold">{format!("Provisional: {left_out} unfinished record{} left out until complete.", if *left_out == 1 { "" } else { "s" })}</p>
+                            <p class="font-semibold">"Provisional — these figures will change as the missing answers are given."</p>
+                            <NotRatedYet provisional=p.clone()/>
                             <FirstProblems steps limit=3/>
                         </div>
                     })}
@@ -90,6 +92,27 @@ pub fn PreviewPanel(steps: Signal<Arc<Vec<StepRef>>>) -> impl IntoView {
             <p class="mb-3 text-xs text-slate-500">"Recomputed in your browser on every change with the same engine as the server."</p>
             <div aria-live="polite">{body}</div>
         </aside>
+    }
+}
+
+/// What the provisional figures leave out: half-filled records, components still missing answers,
+/// and missing case-level answers (which stop every figure).
+#[component]
+fn NotRatedYet(provisional: Provisional) -> impl IntoView {
+    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let p = provisional;
+    view! {
+        <ul class="mt-1 list-disc space-y-0.5 pl-4 text-xs" data-testid="preview-not-rated">
+            {(p.case_problems > 0).then(|| view! {
+                <li>{format!("Case and country answers: {} missing or invalid (no component can be rated until they are given).", plural(p.case_problems, "answer", "answers"))}</li>
+            })}
+            {p.unrated_components.iter().map(|(id, n)| view! {
+                <li>{format!("{id}: not rated yet, {} missing or invalid.", plural(*n, "answer", "answers"))}</li>
+            }).collect_view()}
+            {(p.records_left_out > 0).then(|| view! {
+                <li>{format!("{} left out until complete.", plural(p.records_left_out, "unfinished record", "unfinished records"))}</li>
+            })}
+        </ul>
     }
 }
 
