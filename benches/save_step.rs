@@ -7,7 +7,7 @@
 
 use hrdd::methodology::{load_registry_from_dir, methodology_dir};
 use hrdd::server::db::Db;
-use hrdd::server::http::{router, AppState};
+use hrdd::web::http::{router, AppState};
 use leptos::prelude::LeptosOptions;
 use serde_json::{json, Value};
 use std::sync::Arc;
@@ -66,7 +66,7 @@ fn main() {
             leptos_options: LeptosOptions::builder().output_name("hrdd").site_root("target/site").build(),
             db: db.clone(),
             registry: Arc::new(registry),
-            cookies: hrdd::accounts::session::CookiePolicy { secure: false },
+            cookies: hrdd::web::session::CookiePolicy { secure: false },
             demo: hrdd::server::config::DemoMode(true),
             portfolio_cache: Default::default(),
             setup: hrdd::accounts::setup::SetupCode::none(),

@@ -89,6 +89,15 @@ impl AppError {
         }
     }
 
+    /// Every message in one line, for a place that has no fields to put them next to (a user-table
+    /// row that closes when the table reloads).
+    pub fn every_message(&self) -> String {
+        match self {
+            AppError::InvalidFields(list) => list.iter().map(|(_, m)| m.as_str()).collect::<Vec<_>>().join(" "),
+            other => other.to_string(),
+        }
+    }
+
     /// True when every message of this error belongs next to a field (no banner needed).
     pub fn is_about_fields(&self) -> bool {
         matches!(self, AppError::Invalid { field: Some(_), .. } | AppError::InvalidFields(_))
@@ -221,5 +230,15 @@ mod tests {
             Some(AppError::Invalid { field: None, message: "Someone else changed this user first.".into() })
         );
         assert_eq!(AppError::from_query(&[("created".into(), "1".into())]), None);
+    }
+
+    #[test]
+    fn every_message_lists_each_field_problem_once() {
+        let all = AppError::InvalidFields(vec![
+            ("roles".into(), "The administrator role stands alone.".into()),
+            ("approval_level".into(), "Choose the approval level.".into()),
+        ]);
+        assert_eq!(all.every_message(), "The administrator role stands alone. Choose the approval level.");
+        assert_eq!(AppError::invalid("name", "Enter the name.").every_message(), "Enter the name.");
     }
 }

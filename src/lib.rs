@@ -6,7 +6,9 @@
 //! * [`cases`] — assessments: the case list, creation, overview; scoped by country.
 //! * `audit` (feature `ssr`) — the signed, gap-free audit record and its verification.
 //! * [`app`] / [`ui`] — the Leptos application: routes, pages and shared components.
-//! * `server` (feature `ssr`) — configuration, database, HTTP wiring and the command line.
+//! * [`web`] — the HTTP edge: router, middleware, session guards, server functions, read API.
+//! * `server` (feature `ssr`) — configuration, database, backup, demo data, logging.
+//! * `cli` (feature `ssr`) — the `hrdd` command line: `serve`, `user`, `backup`, `audit`, `score`…
 
 // Leptos view types nest deeply; the admin and wizard pages need more than the default 128.
 #![recursion_limit = "256"]
@@ -23,7 +25,10 @@ pub mod review;
 pub mod text;
 pub mod ui;
 pub mod url;
+pub mod web;
 
+#[cfg(feature = "ssr")]
+pub mod cli;
 #[cfg(feature = "ssr")]
 pub mod server;
 

@@ -2,7 +2,7 @@
 
 fn main() -> std::process::ExitCode {
     limit_malloc_arenas();
-    hrdd::server::cli::run()
+    hrdd::cli::run()
 }
 
 /// glibc gives threads that allocate their own malloc arena, up to eight per core, and each keeps

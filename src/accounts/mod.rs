@@ -3,9 +3,6 @@
 //! The types here are shared with the browser; `service` and `session` are server-only.
 
 #[cfg(feature = "ssr")]
-pub mod guard;
-pub mod server_fns;
-#[cfg(feature = "ssr")]
 pub mod service;
 #[cfg(feature = "ssr")]
 pub mod session;

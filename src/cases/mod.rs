@@ -5,13 +5,10 @@
 #[cfg(feature = "ssr")]
 pub mod access;
 pub mod diff;
-#[cfg(feature = "ssr")]
-pub mod form;
 pub mod parts;
 pub mod posted;
 #[cfg(feature = "ssr")]
 pub mod seed;
-pub mod server_fns;
 #[cfg(feature = "ssr")]
 pub mod service;
 pub mod steps;

@@ -5,12 +5,9 @@
 //! Types here are shared with the browser; `service`, `index`, `api` and `export` are server-only.
 
 #[cfg(feature = "ssr")]
-pub mod api;
-#[cfg(feature = "ssr")]
 pub mod export;
 #[cfg(feature = "ssr")]
 pub mod index;
-pub mod server_fns;
 #[cfg(feature = "ssr")]
 pub mod service;
 

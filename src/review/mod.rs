@@ -5,7 +5,6 @@
 //! The types here are shared with the browser; `service` (and `rules`' database side) is server-only.
 
 pub mod rules;
-pub mod server_fns;
 #[cfg(feature = "ssr")]
 pub mod service;
 

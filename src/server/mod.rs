@@ -1,11 +1,8 @@
-//! Everything that only runs on the server: configuration, database, HTTP wiring, command line.
+//! Server infrastructure below the web layer: configuration, the database handle and its
+//! migrations, backup and restore, demo data and logging.
 
 pub mod backup;
-pub mod cli;
 pub mod config;
-pub mod context;
 pub mod db;
 pub mod demo;
-pub mod headers;
-pub mod http;
 pub mod telemetry;

@@ -1,12 +1,12 @@
 //! The profile page (`/account`: who you are, personal access tokens for the read API) and the
 //! password page (also where a user with a temporary password is sent after sign-in).
 
-use crate::accounts::server_fns::{list_tokens, ChangePassword, CreateToken, RevokeToken};
 use crate::accounts::ApiToken;
 use crate::accounts::PASSWORD_MIN;
 use crate::ui::forms::{
     action_or_query_error, banner_of, field_of, FieldError, Notice, BUTTON_DANGER, BUTTON_PRIMARY, INPUT,
 };
+use crate::web::server_fns::accounts::{list_tokens, ChangePassword, CreateToken, RevokeToken};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;

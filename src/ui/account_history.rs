@@ -2,9 +2,9 @@
 //! countries, activation, passwords and tokens, who made it and when, from the signed audit record.
 //! Administrators only (the server function checks).
 
-use crate::accounts::server_fns::account_history;
 use crate::ui::admin_users::AccessProblem;
 use crate::ui::forms::{TABLE, TD, TH};
+use crate::web::server_fns::accounts::account_history;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;

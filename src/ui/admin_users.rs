@@ -1,13 +1,13 @@
 //! User administration (`/admin/users`): create users, assign roles, levels and countries,
 //! deactivate, and set temporary passwords. Admins only — enforced by every server function.
 
-use crate::accounts::server_fns::{list_users, CreateUser, SetTemporaryPassword, SetUserActive, UpdateUser};
 use crate::accounts::{CountryScope, Role, UserSummary, PASSWORD_MIN};
 use crate::error::AppError;
 use crate::ui::forms::{
     action_or_query_error, banner_of, field_of, FieldError, Notice, BUTTON_DANGER, BUTTON_PRIMARY, BUTTON_SECONDARY,
     INPUT,
 };
+use crate::web::server_fns::accounts::{list_users, CreateUser, SetTemporaryPassword, SetUserActive, UpdateUser};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -43,7 +43,8 @@ pub fn AdminUsersPage() -> impl IntoView {
             .into_iter()
             .flatten()
             .next()
-            .map(|e| e.to_string())
+            // The row's form closes when the table reloads, so every message goes in the notice.
+            .map(|e| e.every_message())
     });
     view! {
         <Title text="Users"/>

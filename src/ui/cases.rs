@@ -1,12 +1,12 @@
 //! Case pages: the list (`/cases`), a new assessment (`/cases/new`) and the overview (`/cases/{id}`).
 
-use crate::cases::server_fns::{list_cases, CreateCase};
 use crate::cases::{CaseFilter, CaseListItem, CaseOverview, CasePage, CaseState};
 use crate::error::AppError;
 use crate::methodology::codes::Band;
 use crate::ui::admin_users::AccessProblem;
 use crate::ui::forms::{FieldError, BUTTON_PRIMARY, BUTTON_SECONDARY, INPUT};
 use crate::ui::home::band_classes;
+use crate::web::server_fns::cases::{list_cases, CreateCase};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -230,7 +230,7 @@ fn CaseRow(item: CaseListItem) -> impl IntoView {
 pub fn NewCasePage() -> impl IntoView {
     let create = ServerAction::<CreateCase>::new();
     let session = crate::ui::layout::use_session();
-    let catalogue = Resource::new(|| (), |_| crate::ui::methodology::current_methodology());
+    let catalogue = Resource::new(|| (), |_| crate::web::server_fns::methodology::current_methodology());
     // Without JavaScript a refused form comes back with what was typed (`?checked=1&office=…`):
     // the page checks it again with the same rules, so every message stands next to its field.
     let query = leptos_router::hooks::use_query_map();

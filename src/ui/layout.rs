@@ -1,7 +1,7 @@
 //! The page frame: header with navigation and the user menu, main area, footer with the version.
 
-use crate::accounts::server_fns::{get_session, Logout};
 use crate::accounts::{Role, SessionInfo};
+use crate::web::server_fns::accounts::{get_session, Logout};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_router::components::A;

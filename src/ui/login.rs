@@ -1,8 +1,8 @@
 //! Sign-in page. Works without JavaScript: the form posts to the server function, which redirects
 //! back here with the message on failure.
 
-use crate::accounts::server_fns::Login;
 use crate::ui::forms::{Notice, BUTTON_PRIMARY, INPUT};
+use crate::web::server_fns::accounts::Login;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -24,7 +24,7 @@ pub fn LoginPage() -> impl IntoView {
             .map(|_| "You are signed out.".to_string())
             .or_else(|| from_query("created").map(|_| "The administrator account is ready: sign in.".to_string()))
     });
-    let setup_open = Resource::new(|| (), |_| crate::accounts::server_fns::setup_status());
+    let setup_open = Resource::new(|| (), |_| crate::web::server_fns::accounts::setup_status());
     let email = move || from_query("email").unwrap_or_default();
     let next = move || from_query("next").unwrap_or_default();
     let demo = crate::ui::layout::demo_accounts();

@@ -2,17 +2,9 @@
 //! measures and hard rules with their sources. Everything comes from the catalogue data.
 
 use crate::methodology::Catalogue;
+use crate::web::server_fns::methodology::current_methodology;
 use leptos::prelude::*;
 use leptos_meta::Title;
-
-/// The current methodology catalogue, for signed-in users (the page is behind the sign-in guard too).
-#[server(prefix = "/api", endpoint = "methodology/current")]
-pub async fn current_methodology() -> Result<Catalogue, crate::error::AppError> {
-    use crate::accounts::session::{fail, require_user};
-    require_user()?;
-    let registry = expect_context::<std::sync::Arc<crate::methodology::Registry>>();
-    registry.current().cloned().ok_or_else(|| fail(crate::error::AppError::internal("no methodology is loaded")))
-}
 
 #[component]
 pub fn MethodologyPage() -> impl IntoView {

@@ -3,11 +3,11 @@
 
 use crate::cases::{CaseFilter, CaseState};
 use crate::methodology::codes::Band;
-use crate::portfolio::server_fns::get_portfolio;
 use crate::portfolio::{Count, Portfolio, PortfolioPage};
 use crate::ui::admin_users::AccessProblem;
 use crate::ui::charts::{bar_chart, heat_map, Bar, HeatMap, BAND_FILLS};
 use crate::ui::forms::{BUTTON_PRIMARY, BUTTON_SECONDARY, INPUT};
+use crate::web::server_fns::portfolio::get_portfolio;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::{Form, A};

@@ -1,10 +1,10 @@
 //! The inbox (`/` after sign-in, and `/review`): what each of the user's roles asks of them —
 //! returned cases and drafts, concurrence, sign-off at their level — and re-assessments due.
 
-use crate::review::server_fns::get_review_queue;
 use crate::review::{QueueItem, ReviewQueue, REVIEW_DAYS};
 use crate::ui::admin_users::AccessProblem;
 use crate::ui::cases::{band_badge, state_badge};
+use crate::web::server_fns::review::get_review_queue;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;

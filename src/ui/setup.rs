@@ -1,9 +1,9 @@
 //! `/setup`: the first administrator is created in the browser with the one-time code the server
 //! printed on its first start (issue 17, item 16). Works without JavaScript.
 
-use crate::accounts::server_fns::{setup_status, SetupFirstAdmin};
 use crate::accounts::PASSWORD_MIN;
 use crate::ui::forms::{action_or_query_error, banner_of, field_of, FieldError, Notice, BUTTON_PRIMARY, INPUT};
+use crate::web::server_fns::accounts::{setup_status, SetupFirstAdmin};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;

@@ -8,15 +8,15 @@ use crate::methodology::catalogue::plain_words;
 use crate::methodology::codes::{Band, FinalDecision};
 use crate::methodology::result::{ComponentResult, TriggeredArea};
 use crate::methodology::ResultDocument;
-use crate::review::server_fns::{
-    get_case_summary, AddComment, Concur, RecordTrigger, ReturnCase, SignOff, StartReassessment,
-};
 use crate::review::{Actions, CaseSummary, DecisionChoice};
 use crate::ui::admin_users::AccessProblem;
 use crate::ui::cases::{band_badge, OverviewBody};
 use crate::ui::decision_card::{basis_in_words, plain_with_code, DecisionCard};
 use crate::ui::forms::{
     action_or_query_error, banner_of, Notice, BUTTON_DANGER, BUTTON_PRIMARY, BUTTON_SECONDARY, INPUT,
+};
+use crate::web::server_fns::review::{
+    get_case_summary, AddComment, Concur, RecordTrigger, ReturnCase, SignOff, StartReassessment,
 };
 use leptos::form::ActionForm;
 use leptos::prelude::*;

@@ -93,7 +93,7 @@ on_both_backends!(failed_sign_ins_slow_down_one_account_at_one_address_only);
 
 #[test]
 fn only_the_configured_proxy_hops_are_trusted_for_the_client_address() {
-    use hrdd::accounts::session::client_address;
+    use hrdd::web::session::client_address;
     let peer = Some("10.0.0.5".parse().unwrap());
     // No proxy configured: X-Forwarded-For is the client's own claim and is ignored.
     assert_eq!(client_address(Some("1.2.3.4"), peer, 0), "10.0.0.5");

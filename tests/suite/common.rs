@@ -89,7 +89,7 @@ pub fn diff(expected: &Value, actual: &Value, path: &str, out: &mut Vec<String>)
 // ----- databases and the app under test ----------------------------------------------------------
 
 use hrdd::server::db::Db;
-use hrdd::server::http::{router, AppState};
+use hrdd::web::http::{router, AppState};
 use leptos::config::LeptosOptions;
 use std::sync::Arc;
 
@@ -147,7 +147,7 @@ pub fn app_with_setup(db: &Db, setup: hrdd::accounts::setup::SetupCode) -> axum:
         leptos_options,
         db: db.clone(),
         registry: Arc::new(registry().clone()),
-        cookies: hrdd::accounts::session::CookiePolicy { secure: true },
+        cookies: hrdd::web::session::CookiePolicy { secure: true },
         demo: hrdd::server::config::DemoMode(false),
         portfolio_cache: Default::default(),
         setup,

@@ -11,7 +11,6 @@ mod panels;
 mod state;
 
 use crate::cases::parts;
-use crate::cases::server_fns::{get_case_editor, ChangeComponent, SubmitCase};
 use crate::cases::steps::{neighbours, parse_segment, statuses, steps_for, StepRef, StepStatus};
 use crate::cases::wizard_types::CaseEditor;
 use crate::cases::ReviewNote;
@@ -21,6 +20,7 @@ use crate::methodology::draft::shown_questions;
 use crate::ui::admin_users::AccessProblem;
 use crate::ui::cases::state_badge;
 use crate::ui::forms::{BUTTON_DANGER, BUTTON_PRIMARY, BUTTON_SECONDARY, INPUT};
+use crate::web::server_fns::cases::{get_case_editor, ChangeComponent, SubmitCase};
 use fields::{ListEditor, ObjectEditor, QuestionField, SeverityEditor};
 use leptos::form::ActionForm;
 use leptos::prelude::*;

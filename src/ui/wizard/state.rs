@@ -3,11 +3,11 @@
 //! never race each other into a conflict).
 
 use crate::cases::parts::{self, Holder};
-use crate::cases::server_fns::save_step;
 use crate::cases::steps::StepRef;
 use crate::cases::wizard_types::{CaseEditor, FieldChange, SaveOutcome};
 use crate::methodology::draft::score_draft;
 use crate::methodology::{Catalogue, Registry, ScoreOutcome};
+use crate::web::server_fns::cases::save_step;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde_json::{Map, Value};

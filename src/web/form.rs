@@ -1,12 +1,12 @@
 //! The no-JavaScript path of the wizard: a step posted as a plain HTML form is decoded
-//! ([`super::posted`]) and saved like the browser editor's save.
+//! ([`crate::cases::posted`]) and saved like the browser editor's save.
 
-use super::posted::decode;
-use super::wizard::{self, SaveOutcome};
-use crate::accounts::session::Principal;
+use crate::cases::posted::decode;
+use crate::cases::wizard::{self, SaveOutcome};
 use crate::error::AppError;
 use crate::methodology::Registry;
 use crate::server::db::Db;
+use crate::web::session::Principal;
 use axum::extract::{Path, State};
 use axum::http::{header, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
@@ -24,7 +24,7 @@ pub async fn post_step(
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
     let here = format!("/cases/{id}/edit/{segment}");
-    let user = match crate::accounts::session::usable(principal.0) {
+    let user = match crate::web::session::usable(principal.0) {
         Ok(user) => user,
         Err(AppError::Unauthenticated) => {
             return see_other(&format!("/login?next={}", crate::url::encode_component(&here, true)))
@@ -36,7 +36,7 @@ pub async fn post_step(
         Err(e) => return problem_page(&e, &here, &pairs),
     };
     let components = wizard::component_ids(&editor.draft);
-    let Some(step) = super::steps::parse_segment(&editor.catalogue, &components, &segment) else {
+    let Some(step) = crate::cases::steps::parse_segment(&editor.catalogue, &components, &segment) else {
         return problem_page(&AppError::NotFound("No such step.".into()), &here, &pairs);
     };
     let posted = decode(&editor.catalogue, step.number, &pairs);
@@ -50,7 +50,7 @@ pub async fn post_step(
     match wizard::save_step(&db, &registry, &user, id, revision, &segment, &posted.values).await {
         Ok(SaveOutcome::Saved { .. }) => {
             let go = Some(posted.go.as_str())
-                .filter(|g| super::steps::parse_segment(&editor.catalogue, &components, g).is_some())
+                .filter(|g| crate::cases::steps::parse_segment(&editor.catalogue, &components, g).is_some())
                 .unwrap_or(&segment);
             see_other(&format!("/cases/{id}/edit/{go}?saved=1"))
         }
@@ -104,7 +104,7 @@ fn conflict_page(
     here: &str,
     current_revision: i64,
     saved_by: &str,
-    changes: &[super::wizard_types::FieldChange],
+    changes: &[crate::cases::wizard_types::FieldChange],
     pairs: &[(String, String)],
 ) -> Response {
     let rows: String = changes

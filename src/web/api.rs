@@ -6,14 +6,14 @@
 //! (the pages' export links). Every handler checks role and country scope through the services;
 //! errors are `{"error": {"code", "message", "field"}}` with a stable code.
 
-use super::export::{self, ExportRow};
-use super::{ManagerSummary, Portfolio};
-use crate::accounts::session::Principal;
 use crate::accounts::{CurrentUser, Role};
 use crate::audit::{self, Action, NewEvent};
 use crate::cases::CaseFilter;
 use crate::error::AppError;
-use crate::server::http::AppState;
+use crate::portfolio::export::{self, ExportRow};
+use crate::portfolio::{ManagerSummary, Portfolio};
+use crate::web::http::AppState;
+use crate::web::session::Principal;
 use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{FromRequestParts, Path, Query, State};
 use axum::http::request::Parts;
@@ -122,7 +122,7 @@ impl FromRequestParts<AppState> for ApiUser {
                 }),
             };
         }
-        let user = crate::accounts::session::usable(parts.extensions.get::<Principal>().and_then(|p| p.0.clone()))?;
+        let user = crate::web::session::usable(parts.extensions.get::<Principal>().and_then(|p| p.0.clone()))?;
         Ok(ApiUser(user))
     }
 }
@@ -179,7 +179,7 @@ async fn case_summary(
     id: Result<Path<i64>, PathRejection>,
 ) -> Result<Json<ManagerSummary>, ApiError> {
     let Path(id) = id?;
-    Ok(Json(super::service::manager_summary(&state.db, &state.registry, &user, id).await?))
+    Ok(Json(crate::portfolio::service::manager_summary(&state.db, &state.registry, &user, id).await?))
 }
 
 /// The manager summary as a downloaded file; the download is written to the case's audit trail.
@@ -192,7 +192,7 @@ async fn download_summary(
     id: Result<Path<i64>, PathRejection>,
 ) -> Result<Response, ApiError> {
     let Path(id) = id?;
-    let summary = super::service::manager_summary(&state.db, &state.registry, &user, id).await?;
+    let summary = crate::portfolio::service::manager_summary(&state.db, &state.registry, &user, id).await?;
     let role = [Role::Manager, Role::Reviewer, Role::HrAdviser, Role::Assessor]
         .into_iter()
         .find(|r| user.has(*r))

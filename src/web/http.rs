@@ -1,12 +1,12 @@
 //! HTTP wiring: the axum router with the Leptos app, `/healthz`, request logging and shutdown.
 
-use crate::accounts::guard::page_guard;
-use crate::accounts::session::{same_origin_middleware, session_middleware, CookiePolicy};
 use crate::app::{shell, App};
 use crate::methodology::Registry;
 use crate::server::config::Config;
 use crate::server::config::DemoMode;
 use crate::server::db::Db;
+use crate::web::guard::page_guard;
+use crate::web::session::{same_origin_middleware, session_middleware, CookiePolicy};
 use axum::extract::{FromRef, State};
 use axum::http::StatusCode;
 use axum::routing::{get, post};
@@ -40,19 +40,19 @@ pub fn router(state: AppState) -> Router {
     let setup = state.setup.clone();
     Router::new()
         .route("/healthz", get(healthz))
-        .nest("/api/v1", crate::portfolio::api::router())
+        .nest("/api/v1", crate::web::api::router())
         // The summary's print header names the case: a stylesheet, not an inline <style>, so that
         // the strict CSP holds on pages rendered in the browser too.
         .route("/cases/{id}/print.css", get(print_stylesheet))
         // The wizard's no-JavaScript path: a step posted as a plain form (the page itself is GET).
-        .route("/cases/{id}/edit/{step}", post(crate::cases::form::post_step))
+        .route("/cases/{id}/edit/{step}", post(crate::web::form::post_step))
         .leptos_routes_with_context(
             &state,
             routes,
             move || {
                 // The page's scripts carry the nonce that `headers::security_headers` put in its CSP.
                 if let Some(nonce) = use_context::<axum::http::request::Parts>()
-                    .and_then(|p| p.extensions.get::<crate::server::headers::CspNonce>().cloned())
+                    .and_then(|p| p.extensions.get::<crate::web::headers::CspNonce>().cloned())
                 {
                     provide_context(leptos::nonce::Nonce::from_value(nonce.0));
                 }
@@ -74,12 +74,12 @@ pub fn router(state: AppState) -> Router {
         // it (a quick level: they are made per request). Static files are already compressed on
         // disk (`--precompress`) and pass through untouched.
         .layer(tower_http::compression::CompressionLayer::new().quality(tower_http::CompressionLevel::Precise(4)))
-        .layer(axum::middleware::from_fn(crate::server::headers::security_headers))
+        .layer(axum::middleware::from_fn(crate::web::headers::security_headers))
         .layer(axum::middleware::from_fn(render_limit))
         .layer(axum::middleware::from_fn_with_state(state.clone(), session_middleware))
         .layer(axum::middleware::from_fn(same_origin_middleware))
         .layer(tower_http::limit::RequestBodyLimitLayer::new(crate::error::MAX_BODY_BYTES))
-        .layer(axum::middleware::from_fn(crate::server::headers::explain_refusals))
+        .layer(axum::middleware::from_fn(crate::web::headers::explain_refusals))
         .layer(
             TraceLayer::new_for_http()
                 .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
@@ -122,11 +122,11 @@ async fn render_limit(req: axum::extract::Request, next: axum::middleware::Next)
 /// anyone who may not read the case.
 async fn print_stylesheet(
     State(db): State<Db>,
-    axum::Extension(principal): axum::Extension<crate::accounts::session::Principal>,
+    axum::Extension(principal): axum::Extension<crate::web::session::Principal>,
     axum::extract::Path(id): axum::extract::Path<String>,
 ) -> axum::response::Response {
     use axum::response::IntoResponse;
-    let reference = match (crate::accounts::session::usable(principal.0), id.parse::<i64>()) {
+    let reference = match (crate::web::session::usable(principal.0), id.parse::<i64>()) {
         (Ok(user), Ok(id)) => crate::cases::service::readable_reference(&db, &user, id).await.ok().flatten(),
         _ => None,
     };

@@ -2,26 +2,18 @@
 //! of duties in `service`. The actions are form posts, so they also work without JavaScript: the
 //! browser follows the redirect back to the case.
 
-use super::{CaseSummary, ReviewQueue};
 use crate::error::AppError;
+use crate::review::{CaseSummary, ReviewQueue};
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 mod ssr {
-    pub use crate::accounts::session::{fail, require_user};
-    pub use crate::methodology::Registry;
-    pub use crate::server::db::Db;
-    pub use std::sync::Arc;
+    pub use crate::web::context::{db, registry};
+    pub use crate::web::session::{fail, require_user};
 
-    pub fn db() -> Db {
-        leptos::prelude::expect_context::<Db>()
-    }
-    pub fn registry() -> Arc<Registry> {
-        leptos::prelude::expect_context::<Arc<Registry>>()
-    }
     /// Back to the case summary (or the part of it the form named).
     pub fn back(id: i64, fragment: &str) {
-        crate::server::context::redirect(&format!("/cases/{id}{fragment}"));
+        crate::web::context::redirect(&format!("/cases/{id}{fragment}"));
     }
     /// A refused action: with JavaScript the error as it is; without, back to the summary with the
     /// message at the form that was sent and what was typed in it (see `context::refuse`).
@@ -32,18 +24,18 @@ mod ssr {
         fragment: &str,
         keep: &[(&str, &str)],
     ) -> crate::error::AppError {
-        crate::server::context::refuse(err, form, &format!("/cases/{id}{fragment}"), keep)
+        crate::web::context::refuse(err, form, &format!("/cases/{id}{fragment}"), keep)
     }
 }
 
-use super::DecisionInput;
+use crate::review::DecisionInput;
 
 /// The risk summary of one case version.
 #[server(prefix = "/api", endpoint = "review/summary")]
 pub async fn get_case_summary(id: i64) -> Result<CaseSummary, AppError> {
     use ssr::*;
     let user = require_user()?;
-    super::service::summary(&db(), &registry(), &user, id).await.map_err(fail)
+    crate::review::service::summary(&db(), &registry(), &user, id).await.map_err(fail)
 }
 
 /// The signed-in user's review queues.
@@ -51,7 +43,7 @@ pub async fn get_case_summary(id: i64) -> Result<CaseSummary, AppError> {
 pub async fn get_review_queue() -> Result<ReviewQueue, AppError> {
     use ssr::*;
     let user = require_user()?;
-    super::service::queue(&db(), &user).await.map_err(fail)
+    crate::review::service::queue(&db(), &user).await.map_err(fail)
 }
 
 /// Adds a comment anchored to a step, a risk area or the whole case.
@@ -59,7 +51,7 @@ pub async fn get_review_queue() -> Result<ReviewQueue, AppError> {
 pub async fn add_comment(id: i64, #[server(default)] anchor: String, body: String) -> Result<i64, AppError> {
     use ssr::*;
     let user = require_user()?;
-    let comment = super::service::comment(&db(), &registry(), &user, id, &anchor, &body)
+    let comment = crate::review::service::comment(&db(), &registry(), &user, id, &anchor, &body)
         .await
         .map_err(|e| refused(e, "comment", id, "#comments", &[("anchor", &anchor), ("body", &body)]))?;
     back(id, "#comments");
@@ -71,7 +63,7 @@ pub async fn add_comment(id: i64, #[server(default)] anchor: String, body: Strin
 pub async fn return_case(id: i64, #[server(default)] anchor: String, body: String) -> Result<(), AppError> {
     use ssr::*;
     let user = require_user()?;
-    super::service::return_case(&db(), &registry(), &user, id, &anchor, &body)
+    crate::review::service::return_case(&db(), &registry(), &user, id, &anchor, &body)
         .await
         .map_err(|e| refused(e, "return", id, "#return", &[("anchor", &anchor), ("body", &body)]))?;
     back(id, "");
@@ -104,9 +96,10 @@ pub async fn concur(
             ))
         }
     };
-    let revision = super::service::concur(&db(), &registry(), &user, id, revision, &component, &target, agree, &body)
-        .await
-        .map_err(|e| refused(e, "concur", id, "#concurrence", &[("body", &body)]))?;
+    let revision =
+        crate::review::service::concur(&db(), &registry(), &user, id, revision, &component, &target, agree, &body)
+            .await
+            .map_err(|e| refused(e, "concur", id, "#concurrence", &[("body", &body)]))?;
     back(id, "#concurrence");
     Ok(revision)
 }
@@ -121,7 +114,7 @@ pub async fn sign_off(
 ) -> Result<String, AppError> {
     use ssr::*;
     let user = require_user()?;
-    let hash = super::service::sign_off(&db(), &registry(), &user, id, revision, &decisions, &comment)
+    let hash = crate::review::service::sign_off(&db(), &registry(), &user, id, revision, &decisions, &comment)
         .await
         .map_err(|e| refused(e, "sign-off", id, "#sign-off", &[("comment", &comment)]))?;
     back(id, "#sign-off");
@@ -133,8 +126,9 @@ pub async fn sign_off(
 pub async fn record_trigger(id: i64, trigger: String, date: String, description: String) -> Result<(), AppError> {
     use ssr::*;
     let user = require_user()?;
-    super::service::record_trigger(&db(), &registry(), &user, id, &trigger, &date, &description).await.map_err(
-        |e| {
+    crate::review::service::record_trigger(&db(), &registry(), &user, id, &trigger, &date, &description)
+        .await
+        .map_err(|e| {
             refused(
                 e,
                 "trigger",
@@ -142,8 +136,7 @@ pub async fn record_trigger(id: i64, trigger: String, date: String, description:
                 "#triggers",
                 &[("trigger", &trigger), ("date", &date), ("description", &description)],
             )
-        },
-    )?;
+        })?;
     back(id, "#triggers");
     Ok(())
 }
@@ -157,9 +150,10 @@ pub async fn start_reassessment(
 ) -> Result<i64, AppError> {
     use ssr::*;
     let user = require_user()?;
-    let new_id = super::service::start_reassessment(&db(), &registry(), &user, id, &assessment_type, &trigger_event)
-        .await
-        .map_err(|e| refused(e, "reassess", id, "#reassess", &[]))?;
-    crate::server::context::redirect(&format!("/cases/{new_id}/edit/case"));
+    let new_id =
+        crate::review::service::start_reassessment(&db(), &registry(), &user, id, &assessment_type, &trigger_event)
+            .await
+            .map_err(|e| refused(e, "reassess", id, "#reassess", &[]))?;
+    crate::web::context::redirect(&format!("/cases/{new_id}/edit/case"));
     Ok(new_id)
 }

@@ -4,39 +4,35 @@
 // Server-function arguments are the form's fields, one each, so the admin forms need many.
 #![allow(clippy::too_many_arguments)]
 
-use super::{SessionInfo, UserSummary};
+use crate::accounts::{SessionInfo, UserSummary};
 use crate::error::AppError;
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 mod ssr {
-    pub use super::super::service::{self, UserSpec};
-    pub use super::super::session::{self, fail, principal, require_role};
-    pub use super::super::{parse_countries, parse_name, CountryScope, Email, NewPassword, Role};
-    pub use crate::server::db::Db;
+    pub use crate::accounts::service::{self, UserSpec};
+    pub use crate::accounts::session;
+    pub use crate::accounts::{parse_countries, parse_name, CountryScope, Email, NewPassword, Role};
+    pub use crate::web::context::db;
+    pub use crate::web::session::{cookie_token, fail, principal, request_client_address, require_role, CookiePolicy};
     pub use axum::http::header::{SET_COOKIE, USER_AGENT};
     pub use leptos_axum::ResponseOptions;
-
-    pub fn db() -> Db {
-        leptos::prelude::expect_context::<Db>()
-    }
 
     pub fn parts() -> Option<axum::http::request::Parts> {
         leptos::prelude::use_context::<axum::http::request::Parts>()
     }
 
-    pub use crate::server::context::is_plain_form_post;
+    pub use crate::web::context::is_plain_form_post;
 
-    pub use crate::server::context::refuse;
+    pub use crate::web::context::refuse;
 
-    /// The client's address for throttling and the sign-in record (see `session::client_address`).
+    /// The client's address for throttling and the sign-in record (see `web::session::client_address`).
     pub fn client_ip() -> String {
-        parts().map_or_else(|| "unknown".into(), |p| session::request_client_address(&p))
+        parts().map_or_else(|| "unknown".into(), |p| request_client_address(&p))
     }
 
-    pub fn cookies() -> super::super::session::CookiePolicy {
-        leptos::prelude::use_context::<super::super::session::CookiePolicy>()
-            .unwrap_or(super::super::session::CookiePolicy { secure: true })
+    pub fn cookies() -> CookiePolicy {
+        leptos::prelude::use_context::<CookiePolicy>().unwrap_or(CookiePolicy { secure: true })
     }
 
     /// Only plain same-site paths are followed after sign-in (no open redirects, no header
@@ -63,7 +59,7 @@ mod ssr {
 
     pub use crate::url::encode as url_encode;
 
-    pub fn require_admin() -> Result<super::super::CurrentUser, crate::error::AppError> {
+    pub fn require_admin() -> Result<crate::accounts::CurrentUser, crate::error::AppError> {
         require_role(&[Role::Admin])
     }
 
@@ -155,7 +151,7 @@ pub async fn login(email: String, password: String, next: Option<String>) -> Res
             // message (and no error status, which would replace the redirect).
             if is_plain_form_post() {
                 let next_q = next.as_deref().map(|n| format!("&next={}", url_encode(n))).unwrap_or_default();
-                crate::server::context::redirect(&format!(
+                crate::web::context::redirect(&format!(
                     "/login?error={}&email={}{next_q}",
                     login_error_code(&err),
                     url_encode(email.trim())
@@ -166,7 +162,7 @@ pub async fn login(email: String, password: String, next: Option<String>) -> Res
         }
     };
     // Rotate: a session id from before sign-in never becomes an authenticated one.
-    if let Some(old) = parts().and_then(|p| session::cookie_token(&p.headers)) {
+    if let Some(old) = parts().and_then(|p| cookie_token(&p.headers)) {
         session::revoke(&db, &old).await?;
     }
     let agent = parts()
@@ -177,7 +173,7 @@ pub async fn login(email: String, password: String, next: Option<String>) -> Res
     response.append_header(SET_COOKIE, cookies().set_cookie(&token));
     let must_change = service::load_user(&db, user_id).await?.is_some_and(|u| u.must_change_password);
     let target = if must_change { "/account/password".to_string() } else { safe_next(next) };
-    crate::server::context::redirect(&target);
+    crate::web::context::redirect(&target);
     Ok(())
 }
 
@@ -185,11 +181,11 @@ pub async fn login(email: String, password: String, next: Option<String>) -> Res
 #[server(prefix = "/api", endpoint = "session/logout")]
 pub async fn logout() -> Result<(), AppError> {
     use ssr::*;
-    if let Some(token) = parts().and_then(|p| session::cookie_token(&p.headers)) {
+    if let Some(token) = parts().and_then(|p| cookie_token(&p.headers)) {
         session::revoke(&db(), &token).await?;
     }
     expect_context::<ResponseOptions>().append_header(SET_COOKIE, cookies().clear_cookie());
-    crate::server::context::redirect("/login?signed_out=1");
+    crate::web::context::redirect("/login?signed_out=1");
     Ok(())
 }
 
@@ -218,7 +214,7 @@ pub async fn change_password(current: String, new_password: String, confirm: Str
     .await;
     match result {
         Ok(()) => {
-            crate::server::context::redirect("/account/password?changed=1");
+            crate::web::context::redirect("/account/password?changed=1");
             Ok(())
         }
         Err(err) => Err(refuse(err, "password", "/account/password", &[])),
@@ -228,7 +224,7 @@ pub async fn change_password(current: String, new_password: String, confirm: Str
 /// One account's history of changes (roles, level, countries, activation, passwords, tokens) from
 /// the signed audit record. Admins only.
 #[server(prefix = "/api", endpoint = "admin/users/history")]
-pub async fn account_history(id: i64) -> Result<super::AccountHistory, AppError> {
+pub async fn account_history(id: i64) -> Result<crate::accounts::AccountHistory, AppError> {
     ssr::require_admin()?;
     ssr::service::account_history(&ssr::db(), id).await.map_err(ssr::fail)
 }
@@ -277,7 +273,7 @@ pub async fn create_user(
         Ok(id) => {
             // Without JavaScript the page says so from its address.
             if is_plain_form_post() {
-                crate::server::context::redirect("/admin/users?created=1");
+                crate::web::context::redirect("/admin/users?created=1");
             }
             Ok(id)
         }
@@ -335,10 +331,10 @@ pub async fn set_temporary_password(id: i64, temporary_password: String) -> Resu
 
 /// The signed-in user's personal access tokens (for the read API), newest first.
 #[server(prefix = "/api", endpoint = "account/tokens/list")]
-pub async fn list_tokens() -> Result<Vec<super::ApiToken>, AppError> {
+pub async fn list_tokens() -> Result<Vec<crate::accounts::ApiToken>, AppError> {
     use ssr::*;
     let user = require_role(crate::cases::CASE_READERS)?;
-    super::tokens::list(&db(), user.id).await.map_err(fail)
+    crate::accounts::tokens::list(&db(), user.id).await.map_err(fail)
 }
 
 /// Creates a personal access token for the signed-in user, who confirms with their password (a
@@ -349,14 +345,14 @@ pub async fn create_token(
     name: String,
     #[server(default)] days: Option<String>,
     #[server(default)] password: String,
-) -> Result<super::CreatedToken, AppError> {
+) -> Result<crate::accounts::CreatedToken, AppError> {
     use ssr::*;
     let user = require_role(crate::cases::CASE_READERS)?;
     let db = db();
-    let result: Result<super::CreatedToken, AppError> = async {
-        let name = super::tokens::parse_name(&name)?;
+    let result: Result<crate::accounts::CreatedToken, AppError> = async {
+        let name = crate::accounts::tokens::parse_name(&name)?;
         let days = match days.as_deref().map(str::trim) {
-            None | Some("") => super::tokens::MAX_DAYS,
+            None | Some("") => crate::accounts::tokens::MAX_DAYS,
             Some(d) => {
                 d.parse::<i64>().map_err(|_| AppError::invalid("days", "Choose how many days the token lasts."))?
             }
@@ -371,7 +367,7 @@ pub async fn create_token(
             Err(e @ AppError::TooManyAttempts(_)) => return Err(e),
             _ => return Err(AppError::invalid("password", "Your password is not correct.")),
         }
-        super::tokens::create(&db, &user, &name, days).await
+        crate::accounts::tokens::create(&db, &user, &name, days).await
     }
     .await;
     result.map_err(fail)
@@ -382,7 +378,7 @@ pub async fn create_token(
 pub async fn revoke_token(id: i64) -> Result<(), AppError> {
     use ssr::*;
     let user = require_role(crate::cases::CASE_READERS)?;
-    super::tokens::revoke(&db(), &user, id).await.map_err(fail)
+    crate::accounts::tokens::revoke(&db(), &user, id).await.map_err(fail)
 }
 
 /// Whether the first administrator can be created in the browser (a fresh server with no account
@@ -449,7 +445,7 @@ pub async fn setup_first_admin(
     .await;
     match result {
         Ok(()) => {
-            crate::server::context::redirect(&format!("/login?created=1&email={}", url_encode(email.trim())));
+            crate::web::context::redirect(&format!("/login?created=1&email={}", url_encode(email.trim())));
             Ok(())
         }
         Err(err) => Err(refuse(err, "setup", "/setup", &[("name", &name), ("email", &email)])),

@@ -1,7 +1,7 @@
 //! Page guard: a signed-out visitor is sent to `/login` from every page but the home page, and a
 //! user with a temporary password to the password page. Server functions check again themselves.
 
-use super::session::Principal;
+use crate::web::session::Principal;
 use axum::extract::Request;
 use axum::http::{header, Method, StatusCode};
 use axum::middleware::Next;

@@ -37,7 +37,7 @@ pub fn is_plain_form_post() -> bool {
 /// a `#fragment`, which stays last.
 pub fn refuse(err: crate::error::AppError, form: &str, page: &str, keep: &[(&str, &str)]) -> crate::error::AppError {
     if !is_plain_form_post() {
-        return crate::accounts::session::fail(err);
+        return crate::web::session::fail(err);
     }
     let (path, fragment) = page.split_once('#').map_or((page, String::new()), |(p, f)| (p, format!("#{f}")));
     let pair = |k: &str, v: &str| format!("{}={}", crate::url::encode(k), crate::url::encode(v));

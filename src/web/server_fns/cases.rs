@@ -1,24 +1,14 @@
 //! Server functions for cases. Each checks the caller's role and country scope itself.
 
-use super::wizard_types::{CaseEditor, SaveOutcome};
-use super::{CaseFilter, CaseOverview, CasePage};
+use crate::cases::wizard_types::{CaseEditor, SaveOutcome};
+use crate::cases::{CaseFilter, CaseOverview, CasePage};
 use crate::error::AppError;
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 mod ssr {
-    pub use crate::accounts::session::{fail, require_user};
-    pub use crate::methodology::Registry;
-    pub use crate::server::context::is_plain_form_post;
-    pub use crate::server::db::Db;
-    pub use std::sync::Arc;
-
-    pub fn db() -> Db {
-        leptos::prelude::expect_context::<Db>()
-    }
-    pub fn registry() -> Arc<Registry> {
-        leptos::prelude::expect_context::<Arc<Registry>>()
-    }
+    pub use crate::web::context::{db, is_plain_form_post, registry};
+    pub use crate::web::session::{fail, require_user};
 }
 
 /// The signed-in user's case list (their countries only), filtered and paginated.
@@ -26,7 +16,7 @@ mod ssr {
 pub async fn list_cases(#[server(default)] filter: CaseFilter) -> Result<CasePage, AppError> {
     use ssr::*;
     let user = require_user()?;
-    super::service::list(&db(), &user, &filter, super::PAGE_SIZE).await.map_err(fail)
+    crate::cases::service::list(&db(), &user, &filter, crate::cases::PAGE_SIZE).await.map_err(fail)
 }
 
 /// One case's overview (403 outside the user's countries).
@@ -34,7 +24,7 @@ pub async fn list_cases(#[server(default)] filter: CaseFilter) -> Result<CasePag
 pub async fn get_case_overview(id: i64) -> Result<CaseOverview, AppError> {
     use ssr::*;
     let user = require_user()?;
-    super::service::overview(&db(), &registry(), &user, id).await.map_err(fail)
+    crate::cases::service::overview(&db(), &registry(), &user, id).await.map_err(fail)
 }
 
 /// Starts a new assessment (assessors, in their countries) and opens it.
@@ -49,7 +39,7 @@ pub async fn create_case(
     use crate::accounts::parse_countries;
     use ssr::*;
     let user = require_user()?;
-    let form = super::NewCaseForm { country, un_entity, office, programme_title, assessment_type };
+    let form = crate::cases::NewCaseForm { country, un_entity, office, programme_title, assessment_type };
     let result: Result<i64, AppError> = async {
         let registry = registry();
         let catalogue = registry.current().ok_or_else(|| AppError::internal("no methodology loaded"))?;
@@ -61,14 +51,14 @@ pub async fn create_case(
             _ => return Err(AppError::invalid("country", "Choose the country of the assessment.")),
         };
         let clean = |v: &str| crate::text::clean(v.trim()).unwrap_or_default();
-        let new = super::service::NewCase {
+        let new = crate::cases::service::NewCase {
             country,
             un_entity: form.un_entity.clone(),
             office: clean(&form.office),
             programme_title: clean(&form.programme_title),
             assessment_type: form.assessment_type.clone(),
         };
-        super::service::create(&db(), &registry, &user, new).await
+        crate::cases::service::create(&db(), &registry, &user, new).await
     }
     .await;
     // Without JavaScript the browser shows whatever we answer: back to the form with what was typed,
@@ -79,12 +69,12 @@ pub async fn create_case(
         Err(err) if err.is_about_fields() && is_plain_form_post() => {
             let query: Vec<String> =
                 form.fields().iter().map(|(k, v)| format!("{k}={}", crate::url::encode_component(v, true))).collect();
-            crate::server::context::redirect(&format!("/cases/new?checked=1&{}", query.join("&")));
+            crate::web::context::redirect(&format!("/cases/new?checked=1&{}", query.join("&")));
             return Err(err);
         }
         Err(err) => return Err(fail(err)),
     };
-    crate::server::context::redirect(&format!("/cases/{id}"));
+    crate::web::context::redirect(&format!("/cases/{id}"));
     Ok(id)
 }
 
@@ -99,7 +89,7 @@ pub async fn save_step(
 ) -> Result<SaveOutcome, AppError> {
     use ssr::*;
     let user = require_user()?;
-    super::wizard::save_step(&db(), &registry(), &user, id, revision, &step, &answers).await.map_err(fail)
+    crate::cases::wizard::save_step(&db(), &registry(), &user, id, revision, &step, &answers).await.map_err(fail)
 }
 
 /// A case opened in the wizard (anyone who may read it; the page is read-only unless they may edit).
@@ -107,7 +97,7 @@ pub async fn save_step(
 pub async fn get_case_editor(id: i64) -> Result<CaseEditor, AppError> {
     use ssr::*;
     let user = require_user()?;
-    super::wizard::editor(&db(), &registry(), &user, id).await.map_err(fail)
+    crate::cases::wizard::editor(&db(), &registry(), &user, id).await.map_err(fail)
 }
 
 /// Adds, renames, duplicates or removes a support component. A form post, so it also works
@@ -124,7 +114,7 @@ pub async fn change_component(
 ) -> Result<i64, AppError> {
     use ssr::*;
     let user = require_user()?;
-    use super::wizard_types::ComponentAction;
+    use crate::cases::wizard_types::ComponentAction;
     let action = match action.as_str() {
         "add" => Ok(ComponentAction::Add { new_id: new_id.clone() }),
         "rename" => Ok(ComponentAction::Rename { component, new_id: new_id.clone() }),
@@ -133,7 +123,7 @@ pub async fn change_component(
         _ => Err(AppError::invalid("action", "Unknown component action.")),
     };
     let result = match action {
-        Ok(action) => super::wizard::change_component(&db(), &registry(), &user, id, revision, &action).await,
+        Ok(action) => crate::cases::wizard::change_component(&db(), &registry(), &user, id, revision, &action).await,
         Err(e) => Err(e),
     };
     let revision = result.map_err(fail)?;
@@ -145,7 +135,7 @@ pub async fn change_component(
         None if new_id.trim().is_empty() => format!("/cases/{id}"),
         None => format!("/cases/{id}/edit/support-{}", crate::url::encode(new_id.trim())),
     };
-    crate::server::context::redirect(&target);
+    crate::web::context::redirect(&target);
     Ok(revision)
 }
 
@@ -155,7 +145,7 @@ pub async fn change_component(
 pub async fn submit_case(id: i64, revision: i64) -> Result<String, AppError> {
     use ssr::*;
     let user = require_user()?;
-    let hash = super::wizard::submit(&db(), &registry(), &user, id, revision).await.map_err(fail)?;
-    crate::server::context::redirect(&format!("/cases/{id}"));
+    let hash = crate::cases::wizard::submit(&db(), &registry(), &user, id, revision).await.map_err(fail)?;
+    crate::web::context::redirect(&format!("/cases/{id}"));
     Ok(hash)
 }
