@@ -11,8 +11,9 @@
 //! on their own, uncached.
 
 use hrdd::methodology::{load_registry_from_dir, methodology_dir};
+use hrdd::serve::router;
 use hrdd::server::db::Db;
-use hrdd::web::http::{router, AppState};
+use hrdd::web::http::AppState;
 use leptos::prelude::LeptosOptions;
 use std::sync::Arc;
 use std::time::{Duration, Instant};

@@ -6,8 +6,9 @@
 //! without the network; the load harness of issue 8 measures over loopback.
 
 use hrdd::methodology::{load_registry_from_dir, methodology_dir};
+use hrdd::serve::router;
 use hrdd::server::db::Db;
-use hrdd::web::http::{router, AppState};
+use hrdd::web::http::AppState;
 use leptos::prelude::LeptosOptions;
 use serde_json::{json, Value};
 use std::sync::Arc;

@@ -163,7 +163,7 @@ fn serve(demo: bool) -> ExitCode {
         Err(e) => return fail(format!("cannot start the async runtime: {e}")),
     };
     let demo = crate::server::config::DemoMode(demo);
-    match runtime.block_on(crate::web::http::serve(config, registry, demo)) {
+    match runtime.block_on(crate::serve::serve(config, registry, demo)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => fail(format!("{e:#}")),
     }

@@ -8,6 +8,7 @@
 //! * [`app`] / [`ui`] — the Leptos application: routes, pages and shared components.
 //! * [`web`] — the HTTP edge: router, middleware, session guards, server functions, read API.
 //! * `server` (feature `ssr`) — configuration, database, backup, demo data, logging.
+//! * `serve` (feature `ssr`) — the router that joins the app and the web layer; start-up, shutdown.
 //! * `cli` (feature `ssr`) — the `hrdd` command line: `serve`, `user`, `backup`, `audit`, `score`…
 
 // Leptos view types nest deeply; the admin and wizard pages need more than the default 128.
@@ -29,6 +30,8 @@ pub mod web;
 
 #[cfg(feature = "ssr")]
 pub mod cli;
+#[cfg(feature = "ssr")]
+pub mod serve;
 #[cfg(feature = "ssr")]
 pub mod server;
 

@@ -4,35 +4,14 @@ use crate::cases::{CaseFilter, CaseListItem, CaseOverview, CasePage, CaseState};
 use crate::error::AppError;
 use crate::methodology::codes::Band;
 use crate::ui::admin_users::AccessProblem;
+use crate::ui::badges::{band_badge, state_badge};
 use crate::ui::forms::{FieldError, BUTTON_PRIMARY, BUTTON_SECONDARY, INPUT};
-use crate::ui::home::band_classes;
 use crate::web::server_fns::cases::{list_cases, CreateCase};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::{Form, A};
 use leptos_router::hooks::{use_params_map, use_query_map};
-
-pub fn band_badge(band: Option<Band>) -> impl IntoView {
-    match band {
-        Some(b) => view! {
-            <span class=format!("inline-block rounded-full px-2.5 py-0.5 text-xs font-semibold ring-1 {}", band_classes(b))>{b.code()}</span>
-        }
-        .into_any(),
-        None => view! { <span class="text-xs text-slate-500">"incomplete"</span> }.into_any(),
-    }
-}
-
-pub fn state_badge(state: CaseState) -> impl IntoView {
-    let class = match state {
-        CaseState::Draft => "bg-slate-100 text-slate-800 ring-slate-300",
-        CaseState::Submitted => "bg-sky-100 text-sky-900 ring-sky-300",
-        CaseState::Returned => "bg-amber-100 text-amber-900 ring-amber-300",
-        CaseState::Decided => "bg-emerald-100 text-emerald-900 ring-emerald-300",
-        CaseState::Superseded => "bg-slate-50 text-slate-500 ring-slate-200",
-    };
-    view! { <span class=format!("inline-block rounded-full px-2.5 py-0.5 text-xs font-medium ring-1 {class}")>{state.label()}</span> }
-}
 
 #[component]
 pub fn CaseListPage() -> impl IntoView {

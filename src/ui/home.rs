@@ -2,6 +2,7 @@
 //! the browser, so it also shows that the page has hydrated).
 
 use crate::methodology::codes::Band;
+use crate::ui::badges::band_classes;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -61,16 +62,6 @@ fn Step(n: u8, title: &'static str, text: &'static str) -> impl IntoView {
             <h2 class="mt-1 font-semibold text-slate-900">{title}</h2>
             <p class="mt-1 text-sm text-slate-700">{text}</p>
         </li>
-    }
-}
-
-/// Tailwind classes for a band; shared by every band badge in the app.
-pub fn band_classes(band: Band) -> &'static str {
-    match band {
-        Band::Low => "bg-emerald-100 text-emerald-900 ring-emerald-300",
-        Band::Moderate => "bg-amber-100 text-amber-900 ring-amber-300",
-        Band::Substantial => "bg-orange-200 text-orange-950 ring-orange-400",
-        Band::High => "bg-red-700 text-white ring-red-800",
     }
 }
 

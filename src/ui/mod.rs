@@ -3,6 +3,7 @@
 pub mod account;
 pub mod account_history;
 pub mod admin_users;
+pub mod badges;
 pub mod cases;
 pub mod charts;
 pub mod decision_card;

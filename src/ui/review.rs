@@ -3,7 +3,7 @@
 
 use crate::review::{QueueItem, ReviewQueue, REVIEW_DAYS};
 use crate::ui::admin_users::AccessProblem;
-use crate::ui::cases::{band_badge, state_badge};
+use crate::ui::badges::{band_badge, state_badge};
 use crate::web::server_fns::review::get_review_queue;
 use leptos::prelude::*;
 use leptos_meta::Title;

@@ -10,7 +10,8 @@ use crate::methodology::result::{ComponentResult, TriggeredArea};
 use crate::methodology::ResultDocument;
 use crate::review::{Actions, CaseSummary, DecisionChoice};
 use crate::ui::admin_users::AccessProblem;
-use crate::ui::cases::{band_badge, OverviewBody};
+use crate::ui::badges::band_badge;
+use crate::ui::cases::OverviewBody;
 use crate::ui::decision_card::{basis_in_words, plain_with_code, DecisionCard};
 use crate::ui::forms::{
     action_or_query_error, banner_of, Notice, BUTTON_DANGER, BUTTON_PRIMARY, BUTTON_SECONDARY, INPUT,

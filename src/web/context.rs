@@ -1,4 +1,4 @@
-//! What server functions take from the Leptos context (provided per request in `http::router`).
+//! What server functions take from the Leptos context (provided per request in `serve::router`).
 
 use crate::methodology::Registry;
 use crate::server::db::Db;

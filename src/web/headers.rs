@@ -8,7 +8,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
 /// The nonce of this response's scripts and styles; the pages' Leptos context gets the same value
-/// (`http::router`), so the hydration scripts carry it.
+/// (`serve::router`), so the hydration scripts carry it.
 #[derive(Clone, Debug)]
 pub struct CspNonce(pub String);
 

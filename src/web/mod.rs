@@ -3,7 +3,8 @@
 //!
 //! * [`server_fns`] — the Leptos server functions, thin and grouped by domain (their browser-side
 //!   stubs are compiled into the WASM bundle; everything else here is server-only).
-//! * `http` — the axum router, [`http::AppState`], the render limit, `/healthz` and `serve`.
+//! * `http` — [`http::AppState`], the render limit, `/healthz` and the print stylesheet (the
+//!   router that joins them with the app is `crate::serve`).
 //! * `session` — the session cookie and middleware, the same-origin check and the guards
 //!   (`require_user`, `require_role`, `fail`).
 //! * `guard` — the page guard (signed-out visitors to `/login`).

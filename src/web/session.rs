@@ -53,7 +53,8 @@ pub fn cookie_token(headers: &HeaderMap) -> Option<String> {
 
 /// Attaches the [`Principal`] to every request; clears a cookie whose session is gone.
 pub async fn session_middleware(
-    State(state): State<crate::web::http::AppState>,
+    State(db): State<crate::server::db::Db>,
+    State(cookies): State<CookiePolicy>,
     mut req: Request,
     next: Next,
 ) -> Response {
@@ -62,14 +63,14 @@ pub async fn session_middleware(
     let is_asset = path.starts_with("/pkg/") || path == "/favicon.svg" || path == "/robots.txt";
     let token = if is_asset { None } else { cookie_token(req.headers()) };
     let user = match &token {
-        Some(t) => resolve(&state.db, t).await.unwrap_or_default(),
+        Some(t) => resolve(&db, t).await.unwrap_or_default(),
         None => None,
     };
     let stale_cookie = token.is_some() && user.is_none();
     req.extensions_mut().insert(Principal(user));
     let mut response = next.run(req).await;
     if stale_cookie && !response.headers().contains_key(header::SET_COOKIE) {
-        response.headers_mut().append(header::SET_COOKIE, state.cookies.clear_cookie());
+        response.headers_mut().append(header::SET_COOKIE, cookies.clear_cookie());
     }
     response
 }

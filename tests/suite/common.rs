@@ -88,8 +88,9 @@ pub fn diff(expected: &Value, actual: &Value, path: &str, out: &mut Vec<String>)
 
 // ----- databases and the app under test ----------------------------------------------------------
 
+use hrdd::serve::router;
 use hrdd::server::db::Db;
-use hrdd::web::http::{router, AppState};
+use hrdd::web::http::AppState;
 use leptos::config::LeptosOptions;
 use std::sync::Arc;
 

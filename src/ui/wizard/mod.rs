@@ -18,7 +18,7 @@ use crate::error::AppError;
 use crate::methodology::catalogue::Scope;
 use crate::methodology::draft::shown_questions;
 use crate::ui::admin_users::AccessProblem;
-use crate::ui::cases::state_badge;
+use crate::ui::badges::state_badge;
 use crate::ui::forms::{BUTTON_DANGER, BUTTON_PRIMARY, BUTTON_SECONDARY, INPUT};
 use crate::web::server_fns::cases::{get_case_editor, ChangeComponent, SubmitCase};
 use fields::{ListEditor, ObjectEditor, QuestionField, SeverityEditor};

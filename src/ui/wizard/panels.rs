@@ -8,7 +8,7 @@ use crate::methodology::catalogue::plain_words;
 use crate::methodology::codes::ConsultationType;
 use crate::methodology::draft::{provisional, Provisional};
 use crate::methodology::result::{ComponentResult, ResultDocument};
-use crate::ui::cases::band_badge;
+use crate::ui::badges::band_badge;
 use crate::ui::decision_card::{basis_in_words, plain_with_code, DecisionCard};
 use leptos::prelude::*;
 use leptos_router::components::A;

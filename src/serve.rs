@@ -1,0 +1,161 @@
+//! Serving: the axum router that puts the Leptos app, the read API and the web layer's middleware
+//! together, and the server's start-up and graceful shutdown. It sits above `app` and `web`
+//! (it needs both), so that nothing in `web` imports the app it serves.
+
+use crate::app::{shell, App};
+use crate::methodology::Registry;
+use crate::server::config::{Config, DemoMode};
+use crate::server::db::Db;
+use crate::web::guard::page_guard;
+use crate::web::http::{healthz, print_stylesheet, render_limit, AppState};
+use crate::web::session::{same_origin_middleware, session_middleware, CookiePolicy};
+use axum::routing::{get, post};
+use axum::Router;
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use std::sync::Arc;
+use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
+use tracing::Level;
+
+pub fn router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let context_db = state.db.clone();
+    let context_registry = state.registry.clone();
+    let (cookies, demo) = (state.cookies, state.demo);
+    let portfolio_cache = state.portfolio_cache.clone();
+    let setup = state.setup.clone();
+    Router::new()
+        .route("/healthz", get(healthz))
+        .nest("/api/v1", crate::web::api::router())
+        // The summary's print header names the case: a stylesheet, not an inline <style>, so that
+        // the strict CSP holds on pages rendered in the browser too.
+        .route("/cases/{id}/print.css", get(print_stylesheet))
+        // The wizard's no-JavaScript path: a step posted as a plain form (the page itself is GET).
+        .route("/cases/{id}/edit/{step}", post(crate::web::form::post_step))
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            move || {
+                // The page's scripts carry the nonce that `headers::security_headers` put in its CSP.
+                if let Some(nonce) = use_context::<axum::http::request::Parts>()
+                    .and_then(|p| p.extensions.get::<crate::web::headers::CspNonce>().cloned())
+                {
+                    provide_context(leptos::nonce::Nonce::from_value(nonce.0));
+                }
+                provide_context(context_db.clone());
+                provide_context(context_registry.clone());
+                provide_context(cookies);
+                provide_context(demo);
+                provide_context(portfolio_cache.clone());
+                provide_context(setup.clone());
+            },
+            {
+                let options = state.leptos_options.clone();
+                move || shell(options.clone())
+            },
+        )
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(axum::middleware::from_fn(page_guard))
+        // Pages, server-function answers and the API go out compressed when the browser accepts
+        // it (a quick level: they are made per request). Static files are already compressed on
+        // disk (`--precompress`) and pass through untouched.
+        .layer(tower_http::compression::CompressionLayer::new().quality(tower_http::CompressionLevel::Precise(4)))
+        .layer(axum::middleware::from_fn(crate::web::headers::security_headers))
+        .layer(axum::middleware::from_fn(render_limit))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), session_middleware))
+        .layer(axum::middleware::from_fn(same_origin_middleware))
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(crate::error::MAX_BODY_BYTES))
+        .layer(axum::middleware::from_fn(crate::web::headers::explain_refusals))
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
+                .on_response(DefaultOnResponse::new().level(Level::INFO)),
+        )
+        .with_state(state)
+}
+
+/// Connects, migrates and serves until SIGTERM or Ctrl-C, then drains in-flight requests.
+pub async fn serve(config: Config, registry: Registry, demo: DemoMode) -> anyhow::Result<()> {
+    // One server per SQLite file; the lock also tells `hrdd restore` that the server is running.
+    let _lock = match crate::server::backup::sqlite_file(&config.database_url) {
+        Some(file) => {
+            if let Some(dir) = file.parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir)?;
+            }
+            match crate::server::backup::ServerLock::try_take(&file)? {
+                Some(lock) => Some(lock),
+                None => anyhow::bail!("another HRDD server is already running on {}", file.display()),
+            }
+        }
+        None => None,
+    };
+    let db = Db::connect(&config.database_url).await?;
+    db.migrate().await?;
+    crate::audit::seal::seal_unsigned(&db).await?;
+    tracing::info!(
+        dir = %db.trail().dir().display(),
+        key = db.trail().signing().map(|s| s.id().to_string()).unwrap_or_default(),
+        "audit record: signing key loaded"
+    );
+    crate::portfolio::index::backfill(&db, &registry).await?;
+    tracing::info!(backend = db.backend().as_str(), "database ready");
+    if demo.0 {
+        crate::server::demo::seed(&db).await?;
+        crate::server::demo::seed_cases(&db, &registry).await?;
+        tracing::warn!(
+            "DEMO MODE: sample accounts (password {}); do not enter real information",
+            crate::accounts::DEMO_PASSWORD
+        );
+    }
+    let setup = if !demo.0 && crate::accounts::service::user_count(&db).await? == 0 {
+        let (setup, code) = crate::accounts::setup::SetupCode::issue();
+        let url = format!("http://{}/setup", config.addr);
+        // Printed on standard output, not only in the log: the operator needs it once.
+        println!("\nHRDD has no account yet. Open {url} and enter this one-time set-up code to create the first administrator:\n\n    {code}\n");
+        tracing::warn!("{FIRST_ADMIN_HINT}");
+        setup
+    } else {
+        crate::accounts::setup::SetupCode::none()
+    };
+    let state = AppState {
+        leptos_options: config.leptos.clone(),
+        db: db.clone(),
+        registry: Arc::new(registry),
+        cookies: CookiePolicy::from_env(),
+        demo,
+        portfolio_cache: Default::default(),
+        setup,
+    };
+    let listener = tokio::net::TcpListener::bind(config.addr).await?;
+    tracing::info!("HRDD {} listening on http://{}", crate::VERSION, listener.local_addr()?);
+    let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await?;
+    db.close().await;
+    tracing::info!("shut down cleanly");
+    Ok(())
+}
+
+/// Printed when the database has no user yet.
+pub const FIRST_ADMIN_HINT: &str =
+    "No users yet. Create the first administrator in the browser with the set-up code above, or here (the password is read from standard input):
+    printf '%s\\n' 'a long password' | target/release/hrdd user add --email you@un.org --name 'Your Name' --role admin
+or start with `target/release/hrdd serve --demo` to look around with sample accounts.";
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut sig) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            sig.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+    tracing::info!("shutdown signal received; finishing in-flight requests");
+}
