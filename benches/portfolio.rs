@@ -12,7 +12,7 @@
 
 use hrdd::methodology::{load_registry_from_dir, methodology_dir};
 use hrdd::serve::router;
-use hrdd::server::db::Db;
+use hrdd::store::Store;
 use hrdd::web::http::AppState;
 use leptos::prelude::LeptosOptions;
 use std::sync::Arc;
@@ -54,7 +54,7 @@ fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1e3
 }
 
-async fn measure(db: Db, backend: &str, cases: u64) {
+async fn measure(db: Store, backend: &str, cases: u64) {
     let registry = load_registry_from_dir(&methodology_dir()).unwrap();
     db.migrate().await.unwrap();
     hrdd::server::demo::seed(&db).await.unwrap();
@@ -67,7 +67,7 @@ async fn measure(db: Db, backend: &str, cases: u64) {
         report.superseded,
         started.elapsed().as_secs_f64()
     );
-    if let hrdd::server::db::Pool::Postgres(pool) = &db.pool {
+    if let hrdd::store::Pool::Postgres(pool) = &db.pool {
         sqlx::query("ANALYZE").execute(pool).await.unwrap();
     }
     // The aggregates themselves (five SQL queries, no cache), as a manager of every country.
@@ -152,7 +152,7 @@ fn main() {
         for suffix in ["", "-wal", "-shm"] {
             let _ = std::fs::remove_file(format!("{}{suffix}", file.display()));
         }
-        let db = Db::connect(&format!("sqlite://{}", file.display())).await.unwrap();
+        let db = Store::connect(&format!("sqlite://{}", file.display())).await.unwrap();
         measure(db, "sqlite", cases).await;
         if let Ok(url) = std::env::var("HRDD_BENCH_POSTGRES_URL") {
             use sqlx::postgres::PgConnectOptions;
@@ -162,7 +162,7 @@ fn main() {
             sqlx::query(&format!("CREATE SCHEMA {schema}")).execute(&admin).await.unwrap();
             let options = PgConnectOptions::from_str(&url).unwrap().options([("search_path", schema.as_str())]);
             let audit = hrdd::audit::AuditSettings { dir: file.parent().unwrap().join("pg-audit"), create_key: true };
-            let db = Db::connect_postgres(options, &audit).await.unwrap();
+            let db = Store::connect_postgres(options, &audit).await.unwrap();
             measure(db, "postgres", cases).await;
             sqlx::query(&format!("DROP SCHEMA {schema} CASCADE")).execute(&admin).await.unwrap();
         } else {

@@ -7,7 +7,7 @@
 
 use hrdd::methodology::{load_registry_from_dir, methodology_dir};
 use hrdd::serve::router;
-use hrdd::server::db::Db;
+use hrdd::store::Store;
 use hrdd::web::http::AppState;
 use leptos::prelude::LeptosOptions;
 use serde_json::{json, Value};
@@ -55,7 +55,7 @@ fn main() {
         for suffix in ["", "-wal", "-shm"] {
             let _ = std::fs::remove_file(format!("{}{suffix}", file.display()));
         }
-        let db = Db::connect(&format!("sqlite://{}", file.display())).await.unwrap();
+        let db = Store::connect(&format!("sqlite://{}", file.display())).await.unwrap();
         db.migrate().await.unwrap();
         let registry = load_registry_from_dir(&methodology_dir()).unwrap();
         hrdd::server::demo::seed(&db).await.unwrap();

@@ -221,7 +221,7 @@ fn print_methodology(version: Option<&str>) -> ExitCode {
 /// one-thread runtime.
 fn with_database<F, Fut>(work: F) -> ExitCode
 where
-    F: FnOnce(crate::server::db::Db) -> Fut,
+    F: FnOnce(crate::store::Store) -> Fut,
     Fut: std::future::Future<Output = ExitCode>,
 {
     open_database(true, work)
@@ -231,7 +231,7 @@ where
 /// nothing is sealed (verification must not change what it verifies).
 fn open_database<F, Fut>(writes: bool, work: F) -> ExitCode
 where
-    F: FnOnce(crate::server::db::Db) -> Fut,
+    F: FnOnce(crate::store::Store) -> Fut,
     Fut: std::future::Future<Output = ExitCode>,
 {
     let config = match Config::from_env() {
@@ -245,7 +245,7 @@ where
     runtime.block_on(async move {
         let mut settings = crate::audit::AuditSettings::for_database(&config.database_url);
         settings.create_key = writes;
-        let db = match crate::server::db::Db::connect_with(&config.database_url, &settings).await {
+        let db = match crate::store::Store::connect_with(&config.database_url, &settings).await {
             Ok(db) => db,
             Err(e) => return fail(e),
         };
@@ -522,7 +522,7 @@ fn user(cmd: UserCommand) -> ExitCode {
                     Ok(p) => p,
                     Err(m) => return fail(format!("password: {m}")),
                 };
-                let spec = service::UserSpec { name, roles: parsed, approval_level: level, scope };
+                let spec = crate::accounts::UserSpec { name, roles: parsed, approval_level: level, scope };
                 match service::create_user(
                     &db,
                     &email,

@@ -7,7 +7,8 @@
 //! * `audit` (feature `ssr`) — the signed, gap-free audit record and its verification.
 //! * [`app`] / [`ui`] — the Leptos application: routes, pages and shared components.
 //! * [`web`] — the HTTP edge: router, middleware, session guards, server functions, read API.
-//! * `server` (feature `ssr`) — configuration, database, backup, demo data, logging.
+//! * `store` (feature `ssr`) — the database: connection, migrations, and every SQL statement.
+//! * `server` (feature `ssr`) — configuration, backup, demo data, logging.
 //! * `serve` (feature `ssr`) — the router that joins the app and the web layer; start-up, shutdown.
 //! * `cli` (feature `ssr`) — the `hrdd` command line: `serve`, `user`, `backup`, `audit`, `score`…
 
@@ -34,6 +35,8 @@ pub mod cli;
 pub mod serve;
 #[cfg(feature = "ssr")]
 pub mod server;
+#[cfg(feature = "ssr")]
+pub mod store;
 
 /// The crate version, shown in the footer and reported by `/healthz`.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -5,7 +5,7 @@
 use crate::app::{shell, App};
 use crate::methodology::Registry;
 use crate::server::config::{Config, DemoMode};
-use crate::server::db::Db;
+use crate::store::Store;
 use crate::web::guard::page_guard;
 use crate::web::http::{healthz, print_stylesheet, render_limit, AppState};
 use crate::web::session::{same_origin_middleware, session_middleware, CookiePolicy};
@@ -89,7 +89,7 @@ pub async fn serve(config: Config, registry: Registry, demo: DemoMode) -> anyhow
         }
         None => None,
     };
-    let db = Db::connect(&config.database_url).await?;
+    let db = Store::connect(&config.database_url).await?;
     db.migrate().await?;
     crate::audit::seal::seal_unsigned(&db).await?;
     tracing::info!(

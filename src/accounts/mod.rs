@@ -143,6 +143,71 @@ pub struct UserSummary {
     pub created_at: String,
 }
 
+/// Everything an admin (or the CLI) sets when creating or editing a user.
+#[derive(Clone, Debug)]
+pub struct UserSpec {
+    pub name: String,
+    pub roles: Vec<Role>,
+    pub approval_level: Option<u8>,
+    pub scope: CountryScope,
+}
+
+impl UserSpec {
+    /// Checks the combination: at least one role; reviewers need a level 1–3; anyone who sees cases
+    /// needs at least one country (or all countries). Every problem at once.
+    pub fn check(self) -> Result<UserSpec, crate::error::AppError> {
+        let problems = self.problems();
+        crate::error::AppError::from_fields(problems)?;
+        Ok(self.normalized())
+    }
+
+    /// The roles sorted without repeats, and no approval level unless the user reviews.
+    fn normalized(mut self) -> UserSpec {
+        self.roles.sort();
+        self.roles.dedup();
+        if !self.roles.contains(&Role::Reviewer) {
+            self.approval_level = None;
+        }
+        self
+    }
+
+    /// Each (field, message) the combination breaks.
+    pub fn problems(&self) -> Vec<(String, String)> {
+        let mut problems = Vec::new();
+        let mut problem = |field: &str, message: &str| problems.push((field.to_string(), message.to_string()));
+        if self.roles.is_empty() {
+            problem("roles", "Choose at least one role.");
+        }
+        // Spec §10.1: administrators see no case content and sign nothing. Holding another role as
+        // well would let an administrator grant themself what the separation is there to prevent.
+        if self.roles.contains(&Role::Admin) && self.roles.iter().any(|r| *r != Role::Admin) {
+            problem(
+                "roles",
+                "The administrator role stands alone: an administrator cannot also assess, advise, review or manage cases. Use a second account for that work.",
+            );
+        }
+        if self.roles.contains(&Role::Reviewer) && !matches!(self.approval_level, Some(1..=3)) {
+            problem("approval_level", "A reviewer needs an approval level of 1, 2 or 3.");
+        }
+        let sees_cases = self.roles.iter().any(|r| *r != Role::Admin);
+        if sees_cases && self.scope == CountryScope::Countries(Vec::new()) {
+            problem("countries", "Give at least one country, or all countries.");
+        }
+        problems
+    }
+}
+
+impl From<&CurrentUser> for UserSpec {
+    fn from(u: &CurrentUser) -> UserSpec {
+        UserSpec {
+            name: u.name.clone(),
+            roles: u.roles.clone(),
+            approval_level: u.approval_level,
+            scope: u.scope.clone(),
+        }
+    }
+}
+
 pub const PASSWORD_MIN: usize = 12;
 pub const PASSWORD_MAX: usize = 200;
 pub const NAME_MAX: usize = 120;

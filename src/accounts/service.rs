@@ -1,10 +1,10 @@
 //! Account operations over the database: users, passwords, sign-in with throttling.
 
-use super::{CountryScope, CurrentUser, Email, NewPassword, Role, UserSummary};
+use super::{CountryScope, CurrentUser, Email, NewPassword, Role, UserSpec, UserSummary};
 use crate::audit::{Action, Actor, NewEvent};
 use crate::error::AppError;
-use crate::server::db::Db;
-use crate::with_pool;
+use crate::store::accounts::{NewUser, SignInAttempt};
+use crate::store::{Store, StoreError};
 use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
 use chrono::{DateTime, Duration, Utc};
@@ -37,129 +37,8 @@ fn dummy_hash() -> &'static str {
     })
 }
 
-/// Writes a user's roles and countries inside an open transaction (either backend).
-macro_rules! insert_memberships {
-    ($tx:ident, $id:expr, $spec:expr) => {
-        for role in &$spec.roles {
-            sqlx::query("INSERT INTO user_roles (user_id, role) VALUES ($1, $2)")
-                .bind($id)
-                .bind(role.as_str())
-                .execute(&mut *$tx)
-                .await?;
-        }
-        if let CountryScope::Countries(list) = &$spec.scope {
-            for c in list {
-                sqlx::query("INSERT INTO user_countries (user_id, country) VALUES ($1, $2)")
-                    .bind($id)
-                    .bind(c)
-                    .execute(&mut *$tx)
-                    .await?;
-            }
-        }
-    };
-}
-
-#[derive(sqlx::FromRow)]
-struct UserRow {
-    id: i64,
-    email: String,
-    name: String,
-    approval_level: Option<i32>,
-    all_countries: bool,
-    active: bool,
-    must_change_password: bool,
-    created_at: DateTime<Utc>,
-    last_sign_in_at: Option<DateTime<Utc>>,
-}
-
-const USER_COLUMNS: &str =
-    "id, email, name, approval_level, all_countries, active, must_change_password, created_at, last_sign_in_at";
-
-impl UserRow {
-    /// The account with its roles and countries.
-    fn into_user(self, mut roles: Vec<Role>, countries: Vec<String>) -> CurrentUser {
-        roles.sort();
-        CurrentUser {
-            id: self.id,
-            email: self.email,
-            name: self.name,
-            roles,
-            approval_level: self.approval_level.map(|l| l as u8),
-            scope: if self.all_countries { CountryScope::All } else { CountryScope::Countries(countries) },
-            must_change_password: self.must_change_password,
-        }
-    }
-}
-
-impl UserRow {
-    /// The account with its status, as the admin pages show it.
-    fn into_summary(self, roles: Vec<Role>, countries: Vec<String>) -> UserSummary {
-        let (active, created, last) = (self.active, self.created_at, self.last_sign_in_at);
-        UserSummary {
-            user: self.into_user(roles, countries),
-            active,
-            last_sign_in: last.map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string()),
-            created_at: created.format("%Y-%m-%d").to_string(),
-        }
-    }
-}
-
-/// Everything an admin (or the CLI) sets when creating or editing a user.
-#[derive(Clone, Debug)]
-pub struct UserSpec {
-    pub name: String,
-    pub roles: Vec<Role>,
-    pub approval_level: Option<u8>,
-    pub scope: CountryScope,
-}
-
-impl UserSpec {
-    /// Checks the combination: at least one role; reviewers need a level 1–3; anyone who sees cases
-    /// needs at least one country (or all countries). Every problem at once.
-    pub fn check(self) -> Result<UserSpec, AppError> {
-        let problems = self.problems();
-        AppError::from_fields(problems)?;
-        Ok(self.normalized())
-    }
-
-    /// The roles sorted without repeats, and no approval level unless the user reviews.
-    fn normalized(mut self) -> UserSpec {
-        self.roles.sort();
-        self.roles.dedup();
-        if !self.roles.contains(&Role::Reviewer) {
-            self.approval_level = None;
-        }
-        self
-    }
-
-    /// Each (field, message) the combination breaks.
-    pub fn problems(&self) -> Vec<(String, String)> {
-        let mut problems = Vec::new();
-        let mut problem = |field: &str, message: &str| problems.push((field.to_string(), message.to_string()));
-        if self.roles.is_empty() {
-            problem("roles", "Choose at least one role.");
-        }
-        // Spec §10.1: administrators see no case content and sign nothing. Holding another role as
-        // well would let an administrator grant themself what the separation is there to prevent.
-        if self.roles.contains(&Role::Admin) && self.roles.iter().any(|r| *r != Role::Admin) {
-            problem(
-                "roles",
-                "The administrator role stands alone: an administrator cannot also assess, advise, review or manage cases. Use a second account for that work.",
-            );
-        }
-        if self.roles.contains(&Role::Reviewer) && !matches!(self.approval_level, Some(1..=3)) {
-            problem("approval_level", "A reviewer needs an approval level of 1, 2 or 3.");
-        }
-        let sees_cases = self.roles.iter().any(|r| *r != Role::Admin);
-        if sees_cases && self.scope == CountryScope::Countries(Vec::new()) {
-            problem("countries", "Give at least one country, or all countries.");
-        }
-        problems
-    }
-}
-
-pub async fn user_count(db: &Db) -> Result<i64, AppError> {
-    Ok(with_pool!(db, pool => sqlx::query_scalar("SELECT COUNT(*) FROM users").fetch_one(pool).await?))
+pub async fn user_count(db: &Store) -> Result<i64, AppError> {
+    Ok(db.user_count().await?)
 }
 
 /// Who changes an account, in which capacity: written into the account's audit event.
@@ -204,19 +83,8 @@ fn account_json(email: &str, spec: &UserSpec) -> Value {
     })
 }
 
-impl From<&CurrentUser> for UserSpec {
-    fn from(u: &CurrentUser) -> UserSpec {
-        UserSpec {
-            name: u.name.clone(),
-            roles: u.roles.clone(),
-            approval_level: u.approval_level,
-            scope: u.scope.clone(),
-        }
-    }
-}
-
 pub async fn create_user(
-    db: &Db,
+    db: &Store,
     email: &Email,
     spec: UserSpec,
     password: &NewPassword,
@@ -227,42 +95,23 @@ pub async fn create_user(
     let hash = hash_password(password)?;
     let now = Utc::now();
     let details = json!({ "after": account_json(email.as_str(), &spec), "temporary_password": must_change_password });
-    // An async block, so `?` yields the raw sqlx error and a duplicate e-mail can be told apart.
-    let result: Result<i64, sqlx::Error> = async { with_pool!(db, pool => {
-        let mut tx = db.begin_write(pool).await?;
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO users (email, name, password_hash, approval_level, all_countries, active, must_change_password, created_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id",
-        )
-        .bind(email.as_str())
-        .bind(&spec.name)
-        .bind(&hash)
-        .bind(spec.approval_level.map(i32::from))
-        .bind(spec.scope == CountryScope::All)
-        .bind(true)
-        .bind(must_change_password)
-        .bind(now)
-        .fetch_one(&mut *tx)
-        .await?;
-        insert_memberships!(tx, id, spec);
-        let event = NewEvent::account(id, by.actor.clone(), by.role, Action::UserCreated, details.clone());
-        crate::append_event!(tx, &event);
-        tx.commit().await?;
-        Ok(id)
-    }) }
-    .await;
-    result.map_err(|e| match &e {
-        sqlx::Error::Database(d) if d.is_unique_violation() => {
+    let new = NewUser { email: email.as_str(), spec: &spec, password_hash: &hash, must_change_password, at: now };
+    let mut write = db.write().await?;
+    let id = write.insert_user(&new).await.map_err(|e| match e {
+        StoreError::Duplicate(_) => {
             AppError::invalid("email", format!("A user with the e-mail address {} already exists.", email.as_str()))
         }
-        _ => AppError::internal(e),
-    })
+        e => AppError::from(e),
+    })?;
+    write.append_event(&NewEvent::account(id, by.actor.clone(), by.role, Action::UserCreated, details)).await?;
+    write.commit().await?;
+    Ok(id)
 }
 
 /// Replaces name, roles, level and countries of a user; the change is an audit event with the
 /// account before and after. Nobody changes their own roles, level or countries (spec §10.1: an
 /// administrator cannot make themself an approver).
-pub async fn update_user(db: &Db, id: i64, spec: UserSpec, by: &ChangedBy) -> Result<(), AppError> {
+pub async fn update_user(db: &Store, id: i64, spec: UserSpec, by: &ChangedBy) -> Result<(), AppError> {
     let spec = spec.check()?;
     let before = load_any_user(db, id).await?.ok_or_else(|| AppError::NotFound("No such user.".into()))?;
     let old = UserSpec::from(&before.user);
@@ -275,57 +124,37 @@ pub async fn update_user(db: &Db, id: i64, spec: UserSpec, by: &ChangedBy) -> Re
     let now = Utc::now();
     let details =
         json!({ "before": account_json(&before.user.email, &old), "after": account_json(&before.user.email, &spec) });
-    with_pool!(db, pool => {
-        let mut tx = db.begin_write(pool).await?;
-        sqlx::query("UPDATE users SET name = $1, approval_level = $2, all_countries = $3, updated_at = $4 WHERE id = $5")
-            .bind(&spec.name)
-            .bind(spec.approval_level.map(i32::from))
-            .bind(spec.scope == CountryScope::All)
-            .bind(now)
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        sqlx::query("DELETE FROM user_roles WHERE user_id = $1").bind(id).execute(&mut *tx).await?;
-        sqlx::query("DELETE FROM user_countries WHERE user_id = $1").bind(id).execute(&mut *tx).await?;
-        insert_memberships!(tx, id, spec);
-        let event = NewEvent::account(id, by.actor.clone(), by.role, Action::UserUpdated, details);
-        crate::append_event!(tx, &event);
-        tx.commit().await?;
-    });
+    let mut write = db.write().await?;
+    write.update_user(id, &spec, now).await?;
+    write.append_event(&NewEvent::account(id, by.actor.clone(), by.role, Action::UserUpdated, details)).await?;
+    write.commit().await?;
     Ok(())
 }
 
 /// Activates or deactivates a user. Deactivation ends all their sessions and revokes their access
 /// tokens at once (a reactivated account starts without any).
-pub async fn set_active(db: &Db, id: i64, active: bool, by: &ChangedBy) -> Result<(), AppError> {
+pub async fn set_active(db: &Store, id: i64, active: bool, by: &ChangedBy) -> Result<(), AppError> {
     if by.is(id) && !active {
         return Err(AppError::forbidden("You cannot deactivate your own account."));
     }
     let user = load_any_user(db, id).await?.ok_or_else(|| AppError::NotFound("No such user.".into()))?;
     let now = Utc::now();
     let action = if active { Action::UserReactivated } else { Action::UserDeactivated };
-    with_pool!(db, pool => {
-        let mut tx = db.begin_write(pool).await?;
-        sqlx::query("UPDATE users SET active = $1, updated_at = $2 WHERE id = $3")
-            .bind(active).bind(now).bind(id).execute(&mut *tx).await?;
-        let mut details = json!({ "email": user.user.email, "before": { "active": user.active }, "after": { "active": active } });
-        if !active {
-            sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(id).execute(&mut *tx).await?;
-            let revoked = sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL")
-                .bind(now).bind(id).execute(&mut *tx).await?.rows_affected();
-            details["tokens_revoked"] = json!(revoked);
-        }
-        let event = NewEvent::account(id, by.actor.clone(), by.role, action, details);
-        crate::append_event!(tx, &event);
-        tx.commit().await?;
-    });
+    let mut details = json!({ "email": user.user.email, "before": { "active": user.active }, "after": { "active": active } });
+    let mut write = db.write().await?;
+    write.set_user_active(id, active, now).await?;
+    if !active {
+        details["tokens_revoked"] = json!(write.end_sessions_and_tokens(id, now).await?);
+    }
+    write.append_event(&NewEvent::account(id, by.actor.clone(), by.role, action, details)).await?;
+    write.commit().await?;
     Ok(())
 }
 
 /// Sets a new password, ends all sessions of the user and revokes their access tokens (a stolen
 /// session or token dies with the old password). An audit event names who did it.
 pub async fn set_password(
-    db: &Db,
+    db: &Store,
     id: i64,
     password: &NewPassword,
     must_change: bool,
@@ -335,57 +164,31 @@ pub async fn set_password(
     let user = load_any_user(db, id).await?.ok_or_else(|| AppError::NotFound("No such user.".into()))?;
     let now = Utc::now();
     let action = if by.is(id) { Action::PasswordChanged } else { Action::PasswordReset };
-    with_pool!(db, pool => {
-        let mut tx = db.begin_write(pool).await?;
-        sqlx::query("UPDATE users SET password_hash = $1, must_change_password = $2, updated_at = $3 WHERE id = $4")
-            .bind(&hash).bind(must_change).bind(now).bind(id).execute(&mut *tx).await?;
-        sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(id).execute(&mut *tx).await?;
-        let revoked = sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL")
-            .bind(now).bind(id).execute(&mut *tx).await?.rows_affected();
-        let details = json!({ "email": user.user.email, "temporary": must_change, "sessions_ended": true, "tokens_revoked": revoked });
-        let event = NewEvent::account(id, by.actor.clone(), by.role, action, details);
-        crate::append_event!(tx, &event);
-        tx.commit().await?;
-    });
+    let mut write = db.write().await?;
+    write.set_password_hash(id, &hash, must_change, now).await?;
+    let revoked = write.end_sessions_and_tokens(id, now).await?;
+    let details = json!({ "email": user.user.email, "temporary": must_change, "sessions_ended": true, "tokens_revoked": revoked });
+    write.append_event(&NewEvent::account(id, by.actor.clone(), by.role, action, details)).await?;
+    write.commit().await?;
     Ok(())
 }
 
-pub async fn check_password(db: &Db, id: i64, password: &str) -> Result<bool, AppError> {
-    let hash: Option<String> = with_pool!(db, pool => sqlx::query_scalar("SELECT password_hash FROM users WHERE id = $1").bind(id).fetch_optional(pool).await?);
-    Ok(hash.is_some_and(|h| verify_password(password, &h)))
+pub async fn check_password(db: &Store, id: i64, password: &str) -> Result<bool, AppError> {
+    Ok(db.password_hash(id).await?.is_some_and(|h| verify_password(password, &h)))
 }
 
 /// Loads an active user with roles and countries.
-pub async fn load_user(db: &Db, id: i64) -> Result<Option<CurrentUser>, AppError> {
+pub async fn load_user(db: &Store, id: i64) -> Result<Option<CurrentUser>, AppError> {
     Ok(load_any_user(db, id).await?.filter(|u| u.active).map(|u| u.user))
 }
 
 /// Loads a user, active or not, with roles, countries and status.
-pub async fn load_any_user(db: &Db, id: i64) -> Result<Option<UserSummary>, AppError> {
-    let sql = format!("SELECT {USER_COLUMNS} FROM users WHERE id = $1");
-    let row: Option<UserRow> = with_pool!(db, pool => sqlx::query_as(&sql).bind(id).fetch_optional(pool).await?);
-    let Some(row) = row else { return Ok(None) };
-    let roles: Vec<String> = with_pool!(db, pool => sqlx::query_scalar("SELECT role FROM user_roles WHERE user_id = $1 ORDER BY role").bind(id).fetch_all(pool).await?);
-    let countries: Vec<String> = with_pool!(db, pool => sqlx::query_scalar("SELECT country FROM user_countries WHERE user_id = $1 ORDER BY country").bind(id).fetch_all(pool).await?);
-    let roles: Vec<Role> = roles.iter().filter_map(|r| Role::parse(r)).collect();
-    Ok(Some(row.into_summary(roles, countries)))
+pub async fn load_any_user(db: &Store, id: i64) -> Result<Option<UserSummary>, AppError> {
+    Ok(db.user(id).await?)
 }
 
-pub async fn list_users(db: &Db) -> Result<Vec<UserSummary>, AppError> {
-    let sql = format!("SELECT {USER_COLUMNS} FROM users ORDER BY active DESC, name");
-    let rows: Vec<UserRow> = with_pool!(db, pool => sqlx::query_as(&sql).fetch_all(pool).await?);
-    let role_rows: Vec<(i64, String)> =
-        with_pool!(db, pool => sqlx::query_as("SELECT user_id, role FROM user_roles").fetch_all(pool).await?);
-    let country_rows: Vec<(i64, String)> = with_pool!(db, pool => sqlx::query_as("SELECT user_id, country FROM user_countries ORDER BY country").fetch_all(pool).await?);
-    Ok(rows
-        .into_iter()
-        .map(|row| {
-            let roles: Vec<Role> =
-                role_rows.iter().filter(|(uid, _)| *uid == row.id).filter_map(|(_, r)| Role::parse(r)).collect();
-            let countries = country_rows.iter().filter(|(uid, _)| *uid == row.id).map(|(_, c)| c.clone()).collect();
-            row.into_summary(roles, countries)
-        })
-        .collect())
+pub async fn list_users(db: &Store) -> Result<Vec<UserSummary>, AppError> {
+    Ok(db.users().await?)
 }
 
 /// Failed sign-ins for one account from one address before each further attempt must wait.
@@ -416,7 +219,7 @@ fn failures_since_success(attempts: &[(bool, DateTime<Utc>)]) -> Vec<DateTime<Ut
 /// address, each further attempt from that address waits 5 s, then 10 s, 20 s … (at most 15 min); an
 /// address with 30 failures across accounts waits 1 s, 2 s, 4 s …. The owner signing in from another
 /// address is never affected, and a success clears the count for that account and address.
-pub async fn authenticate(db: &Db, email_raw: &str, password: &str, ip: &str) -> Result<i64, AppError> {
+pub async fn authenticate(db: &Store, email_raw: &str, password: &str, ip: &str) -> Result<i64, AppError> {
     let email = email_raw.trim().to_lowercase();
     if email.is_empty() {
         return Err(AppError::invalid("email", "Enter your e-mail address."));
@@ -435,11 +238,8 @@ pub async fn authenticate(db: &Db, email_raw: &str, password: &str, ip: &str) ->
     }
     let now = Utc::now();
     let since = now - Duration::seconds(MAX_WAIT_SECONDS);
-    let recent = "SELECT success, at FROM sign_in_attempts WHERE throttled = $1 AND at > $2 AND ";
-    let pair: Vec<(bool, DateTime<Utc>)> = with_pool!(db, pool => sqlx::query_as(&format!("{recent} email = $3 AND ip = $4 ORDER BY at DESC LIMIT 64"))
-        .bind(false).bind(since).bind(&email).bind(ip).fetch_all(pool).await?);
-    let address: Vec<(bool, DateTime<Utc>)> = with_pool!(db, pool => sqlx::query_as(&format!("{recent} ip = $3 AND success = $1 ORDER BY at DESC LIMIT 64"))
-        .bind(false).bind(since).bind(ip).fetch_all(pool).await?);
+    let pair = db.recent_sign_in_attempts(since, Some(&email), ip).await?;
+    let address = db.recent_sign_in_attempts(since, None, ip).await?;
     let pair_failures = failures_since_success(&pair);
     let address_failures = failures_since_success(&address);
     let wait_until = |failures: &[DateTime<Utc>], free: usize, base: i64| {
@@ -461,9 +261,8 @@ pub async fn authenticate(db: &Db, email_raw: &str, password: &str, ip: &str) ->
             "Too many failed sign-ins from this network. For your security, wait {wait} before trying again. If you forgot your password, ask an administrator for a temporary one."
         )));
     }
-    let row: Option<(i64, String, bool)> = with_pool!(db, pool => sqlx::query_as("SELECT id, password_hash, active FROM users WHERE email = $1").bind(&email).fetch_optional(pool).await?);
-    let (user_id, ok) = match row {
-        Some((id, hash, active)) => (Some(id), verify_password(password, &hash) && active),
+    let (user_id, ok) = match db.credentials(&email).await? {
+        Some(account) => (Some(account.user_id), verify_password(password, &account.password_hash) && account.active),
         None => {
             verify_password(password, dummy_hash());
             (None, false)
@@ -472,7 +271,7 @@ pub async fn authenticate(db: &Db, email_raw: &str, password: &str, ip: &str) ->
     record_attempt(db, &email, ip, user_id, ok, false).await?;
     match (ok, user_id) {
         (true, Some(id)) => {
-            with_pool!(db, pool => sqlx::query("UPDATE users SET last_sign_in_at = $1 WHERE id = $2").bind(now).bind(id).execute(pool).await?.rows_affected());
+            db.mark_signed_in(id, now).await?;
             Ok(id)
         }
         _ => Err(AppError::Invalid { field: None, message: BAD_CREDENTIALS.into() }),
@@ -480,16 +279,14 @@ pub async fn authenticate(db: &Db, email_raw: &str, password: &str, ip: &str) ->
 }
 
 async fn record_attempt(
-    db: &Db,
+    db: &Store,
     email: &str,
     ip: &str,
     user_id: Option<i64>,
     success: bool,
     throttled: bool,
 ) -> Result<(), AppError> {
-    let now = Utc::now();
-    with_pool!(db, pool => sqlx::query("INSERT INTO sign_in_attempts (at, email, ip, user_id, success, throttled) VALUES ($1, $2, $3, $4, $5, $6)")
-        .bind(now).bind(email).bind(ip).bind(user_id).bind(success).bind(throttled).execute(pool).await?.rows_affected());
+    db.record_sign_in_attempt(&SignInAttempt { at: Utc::now(), email, ip, user_id, success, throttled }).await?;
     if success {
         tracing::info!(target: "audit", email, ip, "sign-in succeeded");
     } else {
@@ -499,7 +296,7 @@ async fn record_attempt(
 }
 
 /// The account and its recorded changes, each with what changed before → after.
-pub async fn account_history(db: &Db, id: i64) -> Result<super::AccountHistory, AppError> {
+pub async fn account_history(db: &Store, id: i64) -> Result<super::AccountHistory, AppError> {
     let user = load_any_user(db, id).await?.ok_or_else(|| AppError::NotFound("No such user.".into()))?;
     let keyring = db.trail().keyring();
     let events = crate::audit::verify::events_of_account(db, id)

@@ -7,9 +7,8 @@
 
 use super::CurrentUser;
 use crate::error::AppError;
-use crate::server::db::Db;
-use crate::with_pool;
-use chrono::{DateTime, Duration, Utc};
+use crate::store::Store;
+use chrono::{Duration, Utc};
 use sha2::{Digest, Sha256};
 
 pub const IDLE_TIMEOUT_HOURS: i64 = 8;
@@ -22,37 +21,33 @@ fn hash_token(token: &str) -> String {
 }
 
 /// Creates a session and returns the new token (a fresh one at every sign-in).
-pub async fn create(db: &Db, user_id: i64, ip: &str, user_agent: &str) -> Result<String, AppError> {
+pub async fn create(db: &Store, user_id: i64, ip: &str, user_agent: &str) -> Result<String, AppError> {
     let token = hex::encode(rand::random::<[u8; 32]>());
     let now = Utc::now();
     let ua: String = user_agent.chars().take(300).collect();
-    with_pool!(db, pool => sqlx::query(
-        "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, ip, user_agent) VALUES ($1, $2, $3, $3, $4, $5)",
-    ).bind(hash_token(&token)).bind(user_id).bind(now).bind(ip).bind(ua).execute(pool).await?.rows_affected());
+    db.insert_session(&hash_token(&token), user_id, now, ip, &ua).await?;
     Ok(token)
 }
 
-pub async fn revoke(db: &Db, token: &str) -> Result<(), AppError> {
-    with_pool!(db, pool => sqlx::query("DELETE FROM sessions WHERE token_hash = $1").bind(hash_token(token)).execute(pool).await?.rows_affected());
-    Ok(())
+pub async fn revoke(db: &Store, token: &str) -> Result<(), AppError> {
+    Ok(db.delete_session(&hash_token(token)).await?)
 }
 
 /// Resolves a token to its user, enforcing the idle and absolute timeouts.
-pub async fn resolve(db: &Db, token: &str) -> Result<Option<CurrentUser>, AppError> {
+pub async fn resolve(db: &Store, token: &str) -> Result<Option<CurrentUser>, AppError> {
     let token_hash = hash_token(token);
-    let row: Option<(i64, DateTime<Utc>, DateTime<Utc>)> = with_pool!(db, pool => sqlx::query_as("SELECT user_id, created_at, last_seen_at FROM sessions WHERE token_hash = $1")
-        .bind(&token_hash).fetch_optional(pool).await?);
-    let Some((user_id, created, seen)) = row else { return Ok(None) };
+    let Some(session) = db.session(&token_hash).await? else { return Ok(None) };
+    let (created, seen) = (session.created_at, session.last_seen_at);
     let now = Utc::now();
     if now - seen > Duration::hours(IDLE_TIMEOUT_HOURS) || now - created > Duration::hours(ABSOLUTE_TIMEOUT_HOURS) {
-        with_pool!(db, pool => sqlx::query("DELETE FROM sessions WHERE token_hash = $1").bind(&token_hash).execute(pool).await?.rows_affected());
+        db.delete_session(&token_hash).await?;
         return Ok(None);
     }
-    let Some(user) = super::service::load_user(db, user_id).await? else {
+    let Some(user) = super::service::load_user(db, session.user_id).await? else {
         return Ok(None);
     };
     if now - seen > Duration::seconds(TOUCH_EVERY_SECONDS) {
-        with_pool!(db, pool => sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2").bind(now).bind(&token_hash).execute(pool).await?.rows_affected());
+        db.touch_session(&token_hash, now).await?;
     }
     Ok(Some(user))
 }

@@ -352,7 +352,7 @@ impl Trail {
     }
 }
 
-/// Appends `$event` (a `&NewEvent`) inside the open [`crate::server::db::WriteTx`] `$tx`, and
+/// Appends `$event` (a `&NewEvent`) inside the open [`crate::store::WriteTx`] `$tx`, and
 /// evaluates to the new event's hash. The head row of the sequence is updated in the same
 /// transaction, which serialises appends: numbers are gap-free and the chain cannot fork.
 #[macro_export]

@@ -9,12 +9,12 @@
 
 use super::{Action, Actor, NewEvent, StoredEvent, EVENT_COLUMNS};
 use crate::error::AppError;
-use crate::server::db::Db;
+use crate::store::Store;
 use crate::with_pool;
 use serde_json::json;
 
 /// Seals what needs it; returns how many events were signed (0 on every later start).
-pub async fn seal_unsigned(db: &Db) -> Result<usize, AppError> {
+pub async fn seal_unsigned(db: &Store) -> Result<usize, AppError> {
     let unsigned: i64 = with_pool!(db, pool => sqlx::query_scalar(
         "SELECT (SELECT COUNT(*) FROM audit_events WHERE signature IS NULL) + (SELECT COUNT(*) FROM case_snapshots WHERE signature IS NULL)"
     ).fetch_one(pool).await?);

@@ -2,15 +2,12 @@
 
 use super::NewEvent;
 use crate::error::AppError;
-use crate::server::db::Db;
+use crate::store::Store;
 
 /// Appends one event in its own transaction (for actions that change nothing else).
-pub async fn append(db: &Db, event: &NewEvent) -> Result<String, AppError> {
-    let hash = crate::with_pool!(db, pool => {
-        let mut tx = db.begin_write(pool).await?;
-        let hash = crate::append_event!(tx, event);
-        tx.commit().await?;
-        hash
-    });
+pub async fn append(db: &Store, event: &NewEvent) -> Result<String, AppError> {
+    let mut write = db.write().await?;
+    let hash = write.append_event(event).await?;
+    write.commit().await?;
     Ok(hash)
 }

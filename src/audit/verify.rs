@@ -5,7 +5,7 @@ use super::anchor::{self, Head};
 use super::check::{self, CaseRecord, CommentRow, LiveCase, SequenceCheck, SnapshotRow};
 use super::{StoredEvent, EVENT_COLUMNS};
 use crate::error::AppError;
-use crate::server::db::Db;
+use crate::store::Store;
 use crate::with_pool;
 use futures::TryStreamExt;
 use serde_json::Value;
@@ -35,24 +35,24 @@ pub struct VerifyReport {
 }
 
 /// The events of one case version, in its own order.
-pub async fn events_of_case(db: &Db, case_id: i64) -> Result<Vec<StoredEvent>, AppError> {
+pub async fn events_of_case(db: &Store, case_id: i64) -> Result<Vec<StoredEvent>, AppError> {
     let sql = format!("SELECT {EVENT_COLUMNS} FROM audit_events WHERE case_id = $1 ORDER BY case_seq");
     Ok(with_pool!(db, pool => sqlx::query_as::<_, StoredEvent>(&sql).bind(case_id).fetch_all(pool).await?))
 }
 
 /// The events of one account, oldest first.
-pub async fn events_of_account(db: &Db, user_id: i64) -> Result<Vec<StoredEvent>, AppError> {
+pub async fn events_of_account(db: &Store, user_id: i64) -> Result<Vec<StoredEvent>, AppError> {
     let sql = format!("SELECT {EVENT_COLUMNS} FROM audit_events WHERE subject_user_id = $1 ORDER BY seq");
     Ok(with_pool!(db, pool => sqlx::query_as::<_, StoredEvent>(&sql).bind(user_id).fetch_all(pool).await?))
 }
 
-pub async fn snapshots_of(db: &Db, case_id: i64) -> Result<Vec<SnapshotRow>, AppError> {
+pub async fn snapshots_of(db: &Store, case_id: i64) -> Result<Vec<SnapshotRow>, AppError> {
     Ok(with_pool!(db, pool => sqlx::query_as(
         "SELECT id, kind, record, content_hash, created_by, key_id, signature FROM case_snapshots WHERE case_id = $1 ORDER BY id"
     ).bind(case_id).fetch_all(pool).await?))
 }
 
-pub async fn comments_of(db: &Db, case_id: i64) -> Result<Vec<CommentRow>, AppError> {
+pub async fn comments_of(db: &Store, case_id: i64) -> Result<Vec<CommentRow>, AppError> {
     Ok(with_pool!(db, pool => sqlx::query_as(
         "SELECT id, anchor, kind, body, author_id FROM case_comments WHERE case_id = $1 ORDER BY id"
     ).bind(case_id).fetch_all(pool).await?))
@@ -91,7 +91,7 @@ impl LiveRow {
 /// applicable answers (to name which answers differ from a snapshot); `verify_signatures` checks
 /// each event's hash and signature too.
 pub async fn check_one_case(
-    db: &Db,
+    db: &Store,
     case_id: i64,
     applicable: Option<&(dyn Fn(&Value) -> Value + Sync)>,
     verify_signatures: bool,
@@ -121,7 +121,7 @@ pub struct CaseCheck {
 }
 
 /// The head row of the sequence.
-pub async fn head(db: &Db) -> Result<Option<Head>, AppError> {
+pub async fn head(db: &Store) -> Result<Option<Head>, AppError> {
     let row: Option<(i64, Option<String>)> = with_pool!(db, pool => sqlx::query_as("SELECT seq, hash FROM audit_head WHERE id = 1").fetch_optional(pool).await?);
     Ok(row.map(|(seq, hash)| Head { seq, hash: hash.unwrap_or_default() }))
 }
@@ -129,7 +129,7 @@ pub async fn head(db: &Db) -> Result<Option<Head>, AppError> {
 /// Checks everything: the global sequence (every event's place, hash and signature), the head row,
 /// the anchor file and `extra_anchors` (heads exported earlier with `hrdd audit anchor`), and every
 /// case version. Lists the problems of each broken case and of the record as a whole.
-pub async fn verify_all(db: &Db, extra_anchors: &[Head]) -> Result<VerifyReport, AppError> {
+pub async fn verify_all(db: &Store, extra_anchors: &[Head]) -> Result<VerifyReport, AppError> {
     let mut report = VerifyReport::default();
     let record = "the record".to_string();
     let keyring = db.trail().keyring();
@@ -194,7 +194,7 @@ pub async fn verify_all(db: &Db, extra_anchors: &[Head]) -> Result<VerifyReport,
 
 /// The current head, for `hrdd audit anchor`: what to keep somewhere the database's users cannot
 /// reach (printed, mailed, committed elsewhere) and give to `hrdd audit verify --anchor` later.
-pub async fn export_anchor(db: &Db) -> Result<Value, AppError> {
+pub async fn export_anchor(db: &Store) -> Result<Value, AppError> {
     let head = head(db).await?.unwrap_or(Head { seq: 0, hash: String::new() });
     let signing = db.trail().signing().map(|s| (s.id().to_string(), s.sign("anchor", &head.hash)));
     Ok(serde_json::json!({

@@ -19,7 +19,7 @@ use crate::error::AppError;
 use crate::methodology::codes::FinalDecision;
 use crate::methodology::draft::score_draft;
 use crate::methodology::Registry;
-use crate::server::db::Db;
+use crate::store::Store;
 use crate::with_pool;
 use chrono::{Datelike, Duration, Utc};
 use rand::rngs::StdRng;
@@ -102,7 +102,7 @@ struct Cast {
     reviewers: [Actor; 3],
 }
 
-async fn cast(db: &Db) -> Result<Cast, AppError> {
+async fn cast(db: &Store) -> Result<Cast, AppError> {
     let actor = |email: &'static str| async move {
         let id: Option<i64> = with_pool!(db, pool => sqlx::query_scalar("SELECT id FROM users WHERE email = $1").bind(email).fetch_optional(pool).await?);
         id.map(|id| Actor { id, email: email.to_string() })
@@ -119,7 +119,7 @@ async fn cast(db: &Db) -> Result<Cast, AppError> {
 }
 
 /// Creates `count` cases (by the demo assessor), reproducibly from `seed`.
-pub async fn seed_cases(db: &Db, registry: &Registry, count: u64, seed: u64) -> Result<SeedReport, AppError> {
+pub async fn seed_cases(db: &Store, registry: &Registry, count: u64, seed: u64) -> Result<SeedReport, AppError> {
     let cast = cast(db).await?;
     let mut rng = StdRng::seed_from_u64(seed);
     let templates: Vec<Value> =
@@ -174,7 +174,7 @@ struct SeedCase {
 }
 
 /// The next free reference number per `CC-YYYY-` prefix.
-async fn next_reference_numbers(db: &Db) -> Result<HashMap<String, u64>, AppError> {
+async fn next_reference_numbers(db: &Store) -> Result<HashMap<String, u64>, AppError> {
     let refs: Vec<String> =
         with_pool!(db, pool => sqlx::query_scalar("SELECT reference FROM cases").fetch_all(pool).await?);
     let mut out: HashMap<String, u64> = HashMap::new();
@@ -383,7 +383,7 @@ fn seeded_sign_off(
     (record, hash, overall.map(|d| d.code()))
 }
 
-async fn write_batch(db: &Db, registry: &Registry, cast: &Cast, batch: &[SeedCase]) -> Result<(), AppError> {
+async fn write_batch(db: &Store, registry: &Registry, cast: &Cast, batch: &[SeedCase]) -> Result<(), AppError> {
     let assessor = &cast.assessor;
     with_pool!(db, pool => {
         let mut tx = db.begin_write(pool).await?;

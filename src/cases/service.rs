@@ -7,7 +7,7 @@ use crate::error::AppError;
 use crate::methodology::codes::{Band, RecommendedDecision};
 use crate::methodology::draft::score_draft;
 use crate::methodology::{Registry, ScoreOutcome};
-use crate::server::db::Db;
+use crate::store::Store;
 use crate::with_pool;
 use chrono::{DateTime, Datelike, Utc};
 use serde_json::{json, Value};
@@ -283,7 +283,7 @@ pub fn today() -> String {
 
 /// The case list for `user`: filtered, scoped by country, newest change first, one page of `page_size`.
 /// Lists read `case_facts` (the narrow copy of each version's figures), never the answers.
-pub async fn list(db: &Db, user: &CurrentUser, filter: &CaseFilter, page_size: u32) -> Result<CasePage, AppError> {
+pub async fn list(db: &Store, user: &CurrentUser, filter: &CaseFilter, page_size: u32) -> Result<CasePage, AppError> {
     access::require_reader(user)?;
     let mut w = Where::new();
     w.scope(&user.scope);
@@ -323,7 +323,7 @@ pub async fn list(db: &Db, user: &CurrentUser, filter: &CaseFilter, page_size: u
 }
 
 /// The countries `user` may filter by: their scope, or every country with cases when "all".
-pub async fn countries(db: &Db, user: &CurrentUser) -> Result<Vec<String>, AppError> {
+pub async fn countries(db: &Store, user: &CurrentUser) -> Result<Vec<String>, AppError> {
     Ok(match &user.scope {
         CountryScope::Countries(list) => list.clone(),
         CountryScope::All => {
@@ -394,7 +394,7 @@ pub fn figures(outcome: &ScoreOutcome) -> Figures {
 }
 
 /// Creates a draft case in one of the assessor's countries and returns its id.
-pub async fn create(db: &Db, registry: &Registry, user: &CurrentUser, new: NewCase) -> Result<i64, AppError> {
+pub async fn create(db: &Store, registry: &Registry, user: &CurrentUser, new: NewCase) -> Result<i64, AppError> {
     if !user.has(crate::accounts::Role::Assessor) {
         return Err(AppError::forbidden("Only assessors start assessments."));
     }
@@ -418,7 +418,7 @@ pub struct Lineage {
 /// trail: version 1 gets the next number of its country and year; a re-assessment gets the series
 /// reference with `-v{n}`.
 pub async fn insert_draft(
-    db: &Db,
+    db: &Store,
     registry: &Registry,
     author: &CurrentUser,
     country: &str,
@@ -495,14 +495,14 @@ struct OverviewRow {
 }
 
 /// One case as the overview page shows it; 403 outside the user's countries.
-pub async fn overview(db: &Db, registry: &Registry, user: &CurrentUser, id: i64) -> Result<CaseOverview, AppError> {
+pub async fn overview(db: &Store, registry: &Registry, user: &CurrentUser, id: i64) -> Result<CaseOverview, AppError> {
     Ok(overview_with_answers(db, registry, user, id).await?.0)
 }
 
 /// The overview together with the answers document and its engine outcome, for views that show more
 /// of the case (the summary) without reading and scoring it a second time.
 pub async fn overview_with_answers(
-    db: &Db,
+    db: &Store,
     registry: &Registry,
     user: &CurrentUser,
     id: i64,
@@ -557,7 +557,7 @@ pub async fn overview_with_answers(
 }
 
 /// The reference of a case the user may read (None otherwise: unknown and out of scope look alike).
-pub async fn readable_reference(db: &Db, user: &CurrentUser, id: i64) -> Result<Option<String>, AppError> {
+pub async fn readable_reference(db: &Store, user: &CurrentUser, id: i64) -> Result<Option<String>, AppError> {
     if access::require_reader(user).is_err() {
         return Ok(None);
     }
@@ -566,18 +566,18 @@ pub async fn readable_reference(db: &Db, user: &CurrentUser, id: i64) -> Result<
 }
 
 /// The comment of the latest return of a case, if it was ever returned.
-pub async fn latest_return(db: &Db, case_id: i64) -> Result<Option<super::ReviewNote>, AppError> {
+pub async fn latest_return(db: &Store, case_id: i64) -> Result<Option<super::ReviewNote>, AppError> {
     Ok(review_notes(db, case_id, true).await?.into_iter().next())
 }
 
 /// The comments of a case that concern one wizard step (an anchor on a step or a risk area),
 /// newest first: shown inside that step.
-pub async fn step_notes(db: &Db, case_id: i64) -> Result<Vec<super::ReviewNote>, AppError> {
+pub async fn step_notes(db: &Store, case_id: i64) -> Result<Vec<super::ReviewNote>, AppError> {
     Ok(review_notes(db, case_id, false).await?.into_iter().filter(|n| n.segment.is_some()).collect())
 }
 
 /// Comments of a case, newest first: only the latest return with `latest_return_only`.
-async fn review_notes(db: &Db, case_id: i64, latest_return_only: bool) -> Result<Vec<super::ReviewNote>, AppError> {
+async fn review_notes(db: &Store, case_id: i64, latest_return_only: bool) -> Result<Vec<super::ReviewNote>, AppError> {
     #[derive(sqlx::FromRow)]
     struct Row {
         kind: String,

@@ -225,8 +225,12 @@ pub fn statuses(
             if blocked_at.contains(&here) {
                 return StepStatus::Blocked;
             }
-            // Steps 5–8 may rightly stay empty; they are done once the whole document is valid.
-            if started(s) || (matches!(s.number, 5..=8) && outcome.result().is_some()) {
+            // Steps 5–8 may rightly stay empty: one is done once nothing up to it is wrong or missing for
+            // its component or the case. Another component's missing answers do not undo it.
+            let clear_up_to_here = !error_at
+                .iter()
+                .any(|&(n, c)| n <= s.number && (c.is_none() || here.1.is_none() || c == here.1));
+            if started(s) || (matches!(s.number, 5..=8) && clear_up_to_here) {
                 StepStatus::Done
             } else {
                 StepStatus::NotStarted
@@ -272,6 +276,42 @@ fn fold_accent(c: char) -> char {
         'ù'..='ü' | 'Ù'..='Ü' => 'u',
         'ý' | 'ÿ' | 'Ý' => 'y',
         _ => c,
+    }
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod status_tests {
+    use super::*;
+    use crate::methodology::draft::score_draft;
+
+    /// Seen in a browser: adding a second component turned the first one's risk screening (left empty,
+    /// as it may be) from "done" to "not started", because the whole document was no longer valid.
+    #[test]
+    fn another_components_missing_answers_do_not_undo_a_finished_step() {
+        let registry = crate::methodology::load_registry_from_dir(std::path::Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/methodology"
+        )))
+        .expect("catalogue");
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/examples/01_low_forensic_lab_police.answers.json");
+        let mut draft: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let catalogue = registry.get(draft["methodology_version"].as_str().unwrap()).unwrap().clone();
+        let first = component_ids(&draft)[0].clone();
+        let status_of = |draft: &serde_json::Value, number: u8, component: &str| {
+            let outcome = score_draft(&registry, draft);
+            let steps = steps_for(&catalogue, &component_ids(draft));
+            let i = steps
+                .iter()
+                .position(|s| s.number == number && s.component.as_deref() == Some(component))
+                .expect("step");
+            statuses(&catalogue, draft, &outcome, &steps)[i]
+        };
+        assert_eq!(status_of(&draft, 5, &first), StepStatus::Done);
+
+        draft["components"].as_array_mut().unwrap().push(serde_json::json!({"component_id": "C2", "answers": {}}));
+        assert_eq!(status_of(&draft, 5, &first), StepStatus::Done, "the first component is still screened");
+        assert_eq!(status_of(&draft, 3, "C2"), StepStatus::NotStarted);
+        assert_eq!(status_of(&draft, 5, "C2"), StepStatus::NotStarted, "nothing before it is answered");
     }
 }
 

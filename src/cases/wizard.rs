@@ -13,7 +13,7 @@ use crate::audit::{self, Action};
 use crate::error::AppError;
 use crate::methodology::draft::score_draft;
 use crate::methodology::{canonical, Catalogue, Registry};
-use crate::server::db::Db;
+use crate::store::Store;
 use crate::with_pool;
 use chrono::Utc;
 use serde_json::{json, Map, Value};
@@ -47,7 +47,7 @@ pub(crate) struct Loaded<'r> {
 }
 
 pub(crate) async fn load<'r>(
-    db: &Db,
+    db: &Store,
     registry: &'r Registry,
     user: &CurrentUser,
     case_id: i64,
@@ -82,7 +82,7 @@ fn require_writer(user: &CurrentUser, state: CaseState, step_number: Option<u8>)
 }
 
 /// Everything the wizard page needs; read access suffices (the page shows read-only when needed).
-pub async fn editor(db: &Db, registry: &Registry, user: &CurrentUser, case_id: i64) -> Result<CaseEditor, AppError> {
+pub async fn editor(db: &Store, registry: &Registry, user: &CurrentUser, case_id: i64) -> Result<CaseEditor, AppError> {
     // Managers read summaries, never the answers themselves (spec §10.1).
     if ![Role::Assessor, Role::HrAdviser, Role::Reviewer].iter().any(|r| user.has(*r)) {
         return Err(AppError::forbidden("Your role reads assessment summaries, not the answers."));
@@ -111,7 +111,7 @@ pub async fn editor(db: &Db, registry: &Registry, user: &CurrentUser, case_id: i
 
 /// Merges `values` (question id or part key → JSON value; `null` clears) into the step and saves.
 pub async fn save_step(
-    db: &Db,
+    db: &Store,
     registry: &Registry,
     user: &CurrentUser,
     case_id: i64,
@@ -176,7 +176,7 @@ impl Change {
 /// figures, keeps the revision for later conflict reports and appends the audit event — in one
 /// transaction.
 pub async fn store(
-    db: &Db,
+    db: &Store,
     registry: &Registry,
     user: &CurrentUser,
     case_id: i64,
@@ -242,7 +242,7 @@ pub async fn store(
     Ok(Stored::Stale { current: current.revision, stored })
 }
 
-async fn record_position(db: &Db, user: &CurrentUser, case_id: i64, segment: &str) -> Result<(), AppError> {
+async fn record_position(db: &Store, user: &CurrentUser, case_id: i64, segment: &str) -> Result<(), AppError> {
     let now = Utc::now();
     let _writer = db.write_gate().await;
     with_pool!(db, pool => sqlx::query(
@@ -449,7 +449,7 @@ fn step_errors(
 
 /// What changed on this step between the editor's base revision and the current one.
 async fn conflict(
-    db: &Db,
+    db: &Store,
     catalogue: &Catalogue,
     case_id: i64,
     base_revision: i64,
@@ -506,7 +506,7 @@ fn push_change(
 
 /// Adds, renames, duplicates or removes a support component (assessors, editable cases only).
 pub async fn change_component(
-    db: &Db,
+    db: &Store,
     registry: &Registry,
     user: &CurrentUser,
     case_id: i64,
@@ -599,7 +599,7 @@ pub(crate) fn stale_page() -> AppError {
 /// Submits a draft for review (spec §10.2): valid, nothing blocking, at the revision the assessor saw.
 /// Stores the submission snapshot with its content hash; the answers are read-only from then on.
 pub async fn submit(
-    db: &Db,
+    db: &Store,
     registry: &Registry,
     user: &CurrentUser,
     case_id: i64,

@@ -5,7 +5,7 @@ use crate::accounts::CurrentUser;
 use crate::cases::service::{Bind, Where};
 use crate::cases::CaseFilter;
 use crate::error::AppError;
-use crate::server::db::Db;
+use crate::store::Store;
 use crate::with_pool;
 use serde::Serialize;
 
@@ -102,7 +102,7 @@ impl ExportRow {
 /// The export's query: the scoped, validated filter (checked before the first byte is sent).
 #[derive(Clone)]
 pub struct ExportQuery {
-    db: Db,
+    db: Store,
     where_sql: String,
     binds: Vec<Bind>,
 }
@@ -112,7 +112,7 @@ const SELECT: &str = "SELECT c.id AS case_id, c.reference, c.country, c.title AS
         c.final_decision, c.approval_level, c.next_review_date, c.reassessment_due, c.open_intercessions, c.submitted_at,
         c.decided_at, c.updated_at";
 
-pub fn query(db: &Db, user: &CurrentUser, filter: &CaseFilter) -> Result<ExportQuery, AppError> {
+pub fn query(db: &Store, user: &CurrentUser, filter: &CaseFilter) -> Result<ExportQuery, AppError> {
     crate::cases::access::require_reader(user)?;
     let mut w = Where::new();
     w.scope(&user.scope);

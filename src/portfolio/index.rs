@@ -8,7 +8,7 @@
 use crate::error::AppError;
 use crate::methodology::draft::score_draft;
 use crate::methodology::{Registry, ScoreOutcome};
-use crate::server::db::Db;
+use crate::store::Store;
 use crate::with_pool;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -180,7 +180,7 @@ macro_rules! write_final_decisions {
 }
 
 /// Indexes every case not indexed yet (cases written before the index existed). Returns how many.
-pub async fn backfill(db: &Db, registry: &Registry) -> Result<u64, AppError> {
+pub async fn backfill(db: &Store, registry: &Registry) -> Result<u64, AppError> {
     let mut done = 0;
     loop {
         let rows: Vec<(i64, String, Option<String>)> = with_pool!(db, pool => sqlx::query_as(

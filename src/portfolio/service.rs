@@ -11,7 +11,7 @@ use crate::cases::{CaseFilter, CaseState};
 use crate::error::AppError;
 use crate::methodology::codes::{Band, FinalDecision, RecommendedDecision};
 use crate::methodology::Registry;
-use crate::server::db::Db;
+use crate::store::Store;
 use crate::with_pool;
 use std::collections::BTreeMap;
 
@@ -113,7 +113,7 @@ struct StopRow {
 
 /// The portfolio aggregates for `filter` in `user`'s countries.
 pub async fn portfolio(
-    db: &Db,
+    db: &Store,
     registry: &Registry,
     user: &CurrentUser,
     filter: &CaseFilter,
@@ -303,7 +303,7 @@ fn assemble(
 }
 
 /// The filter form's choices for `user`.
-pub async fn options(db: &Db, registry: &Registry, user: &CurrentUser) -> Result<FilterOptions, AppError> {
+pub async fn options(db: &Store, registry: &Registry, user: &CurrentUser) -> Result<FilterOptions, AppError> {
     let support_types = registry
         .current()
         .and_then(|c| c.enums.get(crate::methodology::codes::SupportType::NAME))
@@ -319,7 +319,7 @@ pub async fn options(db: &Db, registry: &Registry, user: &CurrentUser) -> Result
 /// The portfolio page: aggregates (through the cache) plus the filter form's choices.
 pub async fn page(
     cache: &PortfolioCache,
-    db: &Db,
+    db: &Store,
     registry: &Registry,
     user: &CurrentUser,
     filter: CaseFilter,
@@ -351,7 +351,7 @@ struct SummaryRow {
 
 /// The manager summary of one case (spec §10.8): any case reader in the case's country.
 pub async fn manager_summary(
-    db: &Db,
+    db: &Store,
     registry: &Registry,
     user: &CurrentUser,
     id: i64,
@@ -503,7 +503,7 @@ impl PortfolioCache {
 
     pub async fn portfolio(
         &self,
-        db: &Db,
+        db: &Store,
         registry: &Registry,
         user: &CurrentUser,
         filter: &CaseFilter,
@@ -520,7 +520,7 @@ impl PortfolioCache {
     }
 
     /// The filter form's choices (countries with cases change rarely, and listing them scans every case).
-    pub async fn options(&self, db: &Db, registry: &Registry, user: &CurrentUser) -> Result<FilterOptions, AppError> {
+    pub async fn options(&self, db: &Store, registry: &Registry, user: &CurrentUser) -> Result<FilterOptions, AppError> {
         let key = format!("{:?}", user.scope);
         if let Some(o) = cached(&self.options, &key) {
             return Ok(o);

@@ -12,7 +12,7 @@ use crate::error::AppError;
 use crate::methodology::codes::{ConsultationType, ImplementationStatus, TriggerEvent};
 use crate::methodology::draft::{applicable, score_draft};
 use crate::methodology::{Catalogue, Registry};
-use crate::server::db::Db;
+use crate::store::Store;
 use crate::{append_event, with_pool};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde_json::{json, Value};
@@ -34,7 +34,7 @@ fn text_field(field: &str, value: &str, what: &str, required: bool) -> Result<Op
     Ok(Some(v.to_string()))
 }
 
-async fn participants(db: &Db, case_id: i64) -> Result<Participants, AppError> {
+async fn participants(db: &Store, case_id: i64) -> Result<Participants, AppError> {
     let creator: i64 = with_pool!(db, pool => sqlx::query_scalar("SELECT created_by FROM cases WHERE id = $1").bind(case_id).fetch_one(pool).await?);
     let rows: Vec<(i64, String)> = with_pool!(db, pool => sqlx::query_as("SELECT DISTINCT saved_by, saved_as FROM case_revisions WHERE case_id = $1").bind(case_id).fetch_all(pool).await?);
     let submitters: Vec<i64> = with_pool!(db, pool => sqlx::query_scalar("SELECT DISTINCT created_by FROM case_snapshots WHERE case_id = $1 AND kind = 'SUBMISSION'").bind(case_id).fetch_all(pool).await?);
@@ -104,7 +104,7 @@ struct CaseMeta {
     reassessment_due: bool,
 }
 
-async fn meta(db: &Db, id: i64) -> Result<CaseMeta, AppError> {
+async fn meta(db: &Store, id: i64) -> Result<CaseMeta, AppError> {
     let row: Option<CaseMeta> = with_pool!(db, pool => sqlx::query_as("SELECT previous_id, revision, submitted_at, next_review_date, reassessment_due FROM cases WHERE id = $1").bind(id).fetch_optional(pool).await?);
     row.ok_or_else(crate::cases::access::not_found)
 }
@@ -218,7 +218,7 @@ fn event_summary(action: &str, details: &Value) -> String {
 }
 
 /// The risk summary page of one case version (every reader in scope; managers without answer text).
-pub async fn summary(db: &Db, registry: &Registry, user: &CurrentUser, id: i64) -> Result<CaseSummary, AppError> {
+pub async fn summary(db: &Store, registry: &Registry, user: &CurrentUser, id: i64) -> Result<CaseSummary, AppError> {
     let (overview, draft, outcome) = crate::cases::service::overview_with_answers(db, registry, user, id).await?;
     let state = overview.item.state;
     let catalogue = registry
@@ -510,7 +510,7 @@ pub async fn summary(db: &Db, registry: &Registry, user: &CurrentUser, id: i64) 
 }
 
 /// Every version of the series this case belongs to, oldest first.
-async fn series(db: &Db, id: i64, previous: Option<i64>) -> Result<Vec<VersionLink>, AppError> {
+async fn series(db: &Store, id: i64, previous: Option<i64>) -> Result<Vec<VersionLink>, AppError> {
     #[derive(sqlx::FromRow)]
     struct Row {
         id: i64,
@@ -587,7 +587,7 @@ struct NewComment<'a> {
 }
 
 /// Stores a comment and its audit event (the comment text is part of the hashed event).
-async fn insert_comment(db: &Db, user: &CurrentUser, comment: NewComment<'_>) -> Result<i64, AppError> {
+async fn insert_comment(db: &Store, user: &CurrentUser, comment: NewComment<'_>) -> Result<i64, AppError> {
     let NewComment { case_id, version_no, role, anchor, kind, body } = comment;
     let now = Utc::now();
     let mut event = NewEvent::new(case_id, version_no, user, role, Action::Commented, json!({}));
@@ -606,7 +606,7 @@ async fn insert_comment(db: &Db, user: &CurrentUser, comment: NewComment<'_>) ->
 
 /// Adds a comment (any reader in scope, any state), anchored to a step, a risk area or the case.
 pub async fn comment(
-    db: &Db,
+    db: &Store,
     registry: &Registry,
     user: &CurrentUser,
     id: i64,
@@ -624,7 +624,7 @@ pub async fn comment(
 
 /// Returns a submitted case to the assessor (any reviewer level); the comment is required.
 pub async fn return_case(
-    db: &Db,
+    db: &Store,
     registry: &Registry,
     user: &CurrentUser,
     id: i64,
@@ -671,7 +671,7 @@ pub async fn return_case(
 /// against the revision they read. A refusal needs a reason; both are recorded as comments.
 #[allow(clippy::too_many_arguments)]
 pub async fn concur(
-    db: &Db,
+    db: &Store,
     registry: &Registry,
     user: &CurrentUser,
     id: i64,
@@ -791,7 +791,7 @@ pub fn decision_entry(
 /// participant, a valid final decision per component. Stores the immutable sign-off record and
 /// returns its content hash; a re-assessment's previous version becomes SUPERSEDED.
 pub async fn sign_off(
-    db: &Db,
+    db: &Store,
     registry: &Registry,
     user: &CurrentUser,
     id: i64,
@@ -925,7 +925,7 @@ pub async fn sign_off(
 /// Records a trigger event on a decided version (assessors and advisers, spec §10.6); the version
 /// becomes due for re-assessment.
 pub async fn record_trigger(
-    db: &Db,
+    db: &Store,
     registry: &Registry,
     user: &CurrentUser,
     id: i64,
@@ -969,7 +969,7 @@ pub async fn record_trigger(
 /// Starts a re-assessment of a decided version (assessors, spec §10.2/§10.6): a new version in DRAFT,
 /// pre-filled from this one, with the adviser's concurrences cleared. Returns the new case id.
 pub async fn start_reassessment(
-    db: &Db,
+    db: &Store,
     registry: &Registry,
     user: &CurrentUser,
     id: i64,
@@ -1042,7 +1042,7 @@ struct QueueRow {
 const QUEUE_LIMIT: i64 = 200;
 
 async fn queue_rows(
-    db: &Db,
+    db: &Store,
     user: &CurrentUser,
     condition: &str,
     order: &str,
@@ -1100,7 +1100,7 @@ fn queue_item(r: QueueRow, reason: String) -> QueueItem {
 /// The inbox of the signed-in user: what each of their roles asks of them (returned cases and
 /// drafts for assessors, decisions for reviewers, advice for advisers), and the decided versions
 /// due for re-assessment. Administrators have none (they never see case content).
-pub async fn queue(db: &Db, user: &CurrentUser) -> Result<ReviewQueue, AppError> {
+pub async fn queue(db: &Store, user: &CurrentUser) -> Result<ReviewQueue, AppError> {
     if !crate::cases::CASE_READERS.iter().any(|r| user.has(*r)) {
         return Err(AppError::forbidden("The review queue is for the people who work on assessments."));
     }

@@ -2,7 +2,7 @@
 //! restore the server is still running. PostgreSQL is backed up with its own tools (docs/SECURITY.md).
 
 use crate::audit::anchor::Head;
-use crate::server::db::{Db, Pool};
+use crate::store::{Store, Pool};
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, thiserror::Error)]
@@ -20,9 +20,9 @@ pub enum BackupError {
     #[error("{0} is not a usable HRDD database: {1}")]
     NotADatabase(String, String),
     #[error(transparent)]
-    Db(#[from] sqlx::Error),
+    Store(#[from] sqlx::Error),
     #[error(transparent)]
-    Open(#[from] crate::server::db::DbError),
+    Open(#[from] crate::store::OpenError),
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> BackupError + '_ {
@@ -66,7 +66,7 @@ impl ServerLock {
 /// A consistent copy of the live database at `target` (SQLite's `VACUUM INTO`: one read
 /// transaction, so writes continue while it runs and the copy holds everything committed before it
 /// started). Returns the copy's newest audit event.
-pub async fn backup(db: &Db, target: &Path) -> Result<Head, BackupError> {
+pub async fn backup(db: &Store, target: &Path) -> Result<Head, BackupError> {
     let Pool::Sqlite(pool) = &db.pool else { return Err(BackupError::NotSqlite) };
     if target.exists() {
         return Err(BackupError::Exists(target.display().to_string()));

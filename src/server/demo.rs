@@ -1,9 +1,9 @@
 //! Demo mode: one account per role so a newcomer can look around at once. Off unless `--demo`.
 
-use crate::accounts::service::{self, UserSpec};
+use crate::accounts::{service, UserSpec};
 use crate::accounts::{CountryScope, Email, NewPassword, Role, DEMO_ACCOUNTS, DEMO_PASSWORD};
 use crate::error::AppError;
-use crate::server::db::Db;
+use crate::store::Store;
 use crate::with_pool;
 
 fn spec_for(email: &str) -> UserSpec {
@@ -30,7 +30,7 @@ const DEMO_CASES: &[(&str, &str)] = &[
 ];
 
 /// Creates the demo cases once (when the database has no case yet), as the demo assessor.
-pub async fn seed_cases(db: &Db, registry: &crate::methodology::Registry) -> Result<(), AppError> {
+pub async fn seed_cases(db: &Store, registry: &crate::methodology::Registry) -> Result<(), AppError> {
     let existing: i64 = with_pool!(db, pool => sqlx::query_scalar("SELECT COUNT(*) FROM cases").fetch_one(pool).await?);
     if existing > 0 {
         return Ok(());
@@ -48,7 +48,7 @@ pub async fn seed_cases(db: &Db, registry: &crate::methodology::Registry) -> Res
 }
 
 /// Creates the demo accounts that do not exist yet (idempotent).
-pub async fn seed(db: &Db) -> Result<(), AppError> {
+pub async fn seed(db: &Store) -> Result<(), AppError> {
     let password = NewPassword::parse(DEMO_PASSWORD).map_err(AppError::internal)?;
     for (email, _) in DEMO_ACCOUNTS {
         let exists: i64 = with_pool!(db, pool => sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE email = $1").bind(*email).fetch_one(pool).await?);
@@ -69,7 +69,7 @@ pub async fn seed(db: &Db) -> Result<(), AppError> {
 }
 
 /// The demo assessor's user id (demo cases and seeded cases belong to them).
-pub async fn assessor_id(db: &Db) -> Result<i64, AppError> {
+pub async fn assessor_id(db: &Store) -> Result<i64, AppError> {
     Ok(
         with_pool!(db, pool => sqlx::query_scalar("SELECT id FROM users WHERE email = $1").bind("assessor@demo.hrdd").fetch_one(pool).await?),
     )

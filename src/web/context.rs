@@ -1,11 +1,11 @@
 //! What server functions take from the Leptos context (provided per request in `serve::router`).
 
 use crate::methodology::Registry;
-use crate::server::db::Db;
+use crate::store::Store;
 use std::sync::Arc;
 
-pub fn db() -> Db {
-    leptos::prelude::expect_context::<Db>()
+pub fn db() -> Store {
+    leptos::prelude::expect_context::<Store>()
 }
 
 pub fn registry() -> Arc<Registry> {

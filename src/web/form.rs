@@ -5,7 +5,7 @@ use crate::cases::posted::decode;
 use crate::cases::wizard::{self, SaveOutcome};
 use crate::error::AppError;
 use crate::methodology::Registry;
-use crate::server::db::Db;
+use crate::store::Store;
 use crate::web::session::Principal;
 use axum::extract::{Path, State};
 use axum::http::{header, StatusCode};
@@ -17,7 +17,7 @@ use std::sync::Arc;
 /// to the step the pressed button names. A conflict or a refused answer gets a page that shows the
 /// user's own input, so nothing typed is lost.
 pub async fn post_step(
-    State(db): State<Db>,
+    State(db): State<Store>,
     State(registry): State<Arc<Registry>>,
     Extension(principal): Extension<Principal>,
     Path((id, segment)): Path<(i64, String)>,

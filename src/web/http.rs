@@ -2,7 +2,7 @@
 
 use crate::methodology::Registry;
 use crate::server::config::DemoMode;
-use crate::server::db::Db;
+use crate::store::Store;
 use crate::web::session::CookiePolicy;
 use axum::extract::{FromRef, State};
 use axum::http::StatusCode;
@@ -15,7 +15,7 @@ use std::sync::Arc;
 #[derive(Clone, FromRef)]
 pub struct AppState {
     pub leptos_options: LeptosOptions,
-    pub db: Db,
+    pub db: Store,
     pub registry: Arc<Registry>,
     pub cookies: CookiePolicy,
     pub demo: DemoMode,
@@ -57,7 +57,7 @@ pub async fn render_limit(req: axum::extract::Request, next: axum::middleware::N
 /// `@page` running header with the case reference, for the summary's printed report. Empty for
 /// anyone who may not read the case.
 pub async fn print_stylesheet(
-    State(db): State<Db>,
+    State(db): State<Store>,
     axum::Extension(principal): axum::Extension<crate::web::session::Principal>,
     axum::extract::Path(id): axum::extract::Path<String>,
 ) -> axum::response::Response {
@@ -83,7 +83,7 @@ pub struct Health {
     pub migrations: i64,
 }
 
-pub async fn healthz(State(db): State<Db>) -> (StatusCode, Json<Health>) {
+pub async fn healthz(State(db): State<Store>) -> (StatusCode, Json<Health>) {
     let (status, code, migrations) = match db.applied_migrations().await {
         Ok(n) => ("ok", StatusCode::OK, n),
         Err(err) => {

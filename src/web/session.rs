@@ -53,7 +53,7 @@ pub fn cookie_token(headers: &HeaderMap) -> Option<String> {
 
 /// Attaches the [`Principal`] to every request; clears a cookie whose session is gone.
 pub async fn session_middleware(
-    State(db): State<crate::server::db::Db>,
+    State(db): State<crate::store::Store>,
     State(cookies): State<CookiePolicy>,
     mut req: Request,
     next: Next,

@@ -239,7 +239,7 @@ fn token_create_prints_a_working_token_once_and_refuses_what_it_cannot_give() {
     // It resolves to the manager, and the database holds only its hash.
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
     runtime.block_on(async {
-        let db = hrdd::server::db::Db::connect(&url).await.unwrap();
+        let db = hrdd::store::Store::connect(&url).await.unwrap();
         let user = hrdd::accounts::tokens::resolve(&db, &token).await.unwrap().expect("token valid");
         assert_eq!(user.email, "manager@demo.hrdd");
         let stored: String = hrdd::with_pool!(&db, pool => sqlx::query_scalar("SELECT token_hash FROM api_tokens").fetch_one(pool).await.unwrap());
@@ -273,7 +273,7 @@ fn a_backup_taken_during_writes_restores_and_verifies() {
     let backup_file = source.path().join("backups").join("copy.sqlite");
     let saves = runtime.block_on(async {
         // The server side: the same database and audit files, saving drafts in a loop.
-        let db = hrdd::server::db::Db::connect(&url).await.unwrap();
+        let db = hrdd::store::Store::connect(&url).await.unwrap();
         let app = app(&db);
         let token = {
             let r = call(&app, "session/login", None, &[("email", "assessor@demo.hrdd"), ("password", hrdd::accounts::DEMO_PASSWORD)]).await;

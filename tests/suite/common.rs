@@ -89,14 +89,14 @@ pub fn diff(expected: &Value, actual: &Value, path: &str, out: &mut Vec<String>)
 // ----- databases and the app under test ----------------------------------------------------------
 
 use hrdd::serve::router;
-use hrdd::server::db::Db;
+use hrdd::store::Store;
 use hrdd::web::http::AppState;
 use leptos::config::LeptosOptions;
 use std::sync::Arc;
 
 /// A fresh, empty database for one test: a temporary SQLite file, or a new PostgreSQL schema.
 pub struct TestDb {
-    pub db: Db,
+    pub db: Store,
     /// The SQLite file's directory, which also holds the audit key files and anchor.
     #[allow(dead_code)] // read by the backup tests
     pub dir: Option<tempfile::TempDir>,
@@ -107,7 +107,7 @@ impl TestDb {
         let dir = tempfile::tempdir().expect("temp dir");
         let url = format!("sqlite://{}", dir.path().join("test.sqlite").display());
         let settings = hrdd::audit::AuditSettings { dir: dir.path().to_path_buf(), create_key: true };
-        let db = Db::connect_with(&url, &settings).await.expect("sqlite connects");
+        let db = Store::connect_with(&url, &settings).await.expect("sqlite connects");
         db.migrate().await.expect("sqlite migrates");
         TestDb { db, dir: Some(dir) }
     }
@@ -124,7 +124,7 @@ impl TestDb {
         let options = PgConnectOptions::from_str(&url).unwrap().options([("search_path", schema.as_str())]);
         let dir = tempfile::tempdir().expect("temp dir");
         let settings = hrdd::audit::AuditSettings { dir: dir.path().to_path_buf(), create_key: true };
-        let db = Db::connect_postgres(options, &settings).await.expect("postgres connects");
+        let db = Store::connect_postgres(options, &settings).await.expect("postgres connects");
         db.migrate().await.expect("postgres migrates");
         Some(TestDb { db, dir: Some(dir) })
     }
@@ -137,12 +137,12 @@ fn uuid_like() -> String {
     format!("{}_{}_{}", std::process::id(), nanos % 1_000_000_000, COUNTER.fetch_add(1, Ordering::Relaxed))
 }
 
-pub fn app(db: &Db) -> axum::Router {
+pub fn app(db: &Store) -> axum::Router {
     app_with_setup(db, hrdd::accounts::setup::SetupCode::none())
 }
 
 /// The app with a pending first-run set-up code.
-pub fn app_with_setup(db: &Db, setup: hrdd::accounts::setup::SetupCode) -> axum::Router {
+pub fn app_with_setup(db: &Store, setup: hrdd::accounts::setup::SetupCode) -> axum::Router {
     let leptos_options = LeptosOptions::builder().output_name("hrdd").site_root("target/site").build();
     router(AppState {
         leptos_options,
@@ -237,7 +237,7 @@ pub const PASSWORD: &str = "correct horse battery staple";
 
 /// Creates a user directly through the service layer. `countries == ["*"]` means all countries.
 pub async fn make_user(
-    db: &Db,
+    db: &Store,
     email: &str,
     roles: &[hrdd::accounts::Role],
     level: Option<u8>,
@@ -249,7 +249,7 @@ pub async fn make_user(
     } else {
         CountryScope::Countries(countries.iter().map(|c| c.to_string()).collect())
     };
-    let spec = service::UserSpec { name: format!("User {email}"), roles: roles.to_vec(), approval_level: level, scope };
+    let spec = hrdd::accounts::UserSpec { name: format!("User {email}"), roles: roles.to_vec(), approval_level: level, scope };
     let by = service::ChangedBy::command_line("test");
     service::create_user(db, &Email::parse(email).unwrap(), spec, &NewPassword::parse(PASSWORD).unwrap(), false, &by)
         .await
@@ -269,7 +269,7 @@ pub async fn get(app: &axum::Router, uri: &str) -> (u16, String) {
 }
 
 /// A GET as a freshly created user with `role` (countries KE).
-pub async fn get_as(db: &Db, app: &axum::Router, role: hrdd::accounts::Role, uri: &str) -> (u16, String) {
+pub async fn get_as(db: &Store, app: &axum::Router, role: hrdd::accounts::Role, uri: &str) -> (u16, String) {
     let email = format!("{}-{}@un.org", role.as_str(), uuid_like());
     make_user(db, &email, &[role], (role == hrdd::accounts::Role::Reviewer).then_some(1), &["KE"]).await;
     let token = sign_in(app, &email).await;

@@ -311,14 +311,14 @@ async fn verification_needs_the_keyring_kept_outside_the_database(t: TestDb) {
     let elsewhere = tempfile::tempdir().unwrap();
     let settings = hrdd::audit::AuditSettings { dir: elsewhere.path().to_path_buf(), create_key: false };
     let pool = t.db.pool.clone();
-    let db = hrdd::server::db::Db::from_pool(pool, &settings).unwrap();
+    let db = hrdd::store::Store::from_pool(pool, &settings).unwrap();
     let report = hrdd::audit::verify::verify_all(&db, &[]).await.unwrap();
     let problems: Vec<String> = report.breaches.iter().map(|b| b.to_string()).collect();
     found(&problems, "no trusted public key");
     found(&problems, "which is not in the trusted keyring");
     // A fresh key in that directory: trusted there, but it signed none of these events.
     let settings = hrdd::audit::AuditSettings { dir: elsewhere.path().to_path_buf(), create_key: true };
-    let db = hrdd::server::db::Db::from_pool(t.db.pool.clone(), &settings).unwrap();
+    let db = hrdd::store::Store::from_pool(t.db.pool.clone(), &settings).unwrap();
     let report = hrdd::audit::verify::verify_all(&db, &[]).await.unwrap();
     assert!(report.breaches.iter().any(|b| b.problem.contains("which is not in the trusted keyring")));
     // The original directory still verifies it all.

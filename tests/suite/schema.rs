@@ -4,7 +4,7 @@
 //! one dialect only fails here.
 
 use crate::common::TestDb;
-use hrdd::server::db::Pool;
+use hrdd::store::Pool;
 use std::collections::BTreeSet;
 
 /// Column types as the two dialects spell them, reduced to what the application relies on.
@@ -35,7 +35,7 @@ struct Schema {
 
 const IGNORED: [&str; 2] = ["_sqlx_migrations", "sqlite_sequence"];
 
-async fn schema(db: &hrdd::server::db::Db) -> Schema {
+async fn schema(db: &hrdd::store::Store) -> Schema {
     let mut s = Schema::default();
     match &db.pool {
         Pool::Sqlite(pool) => {

@@ -213,7 +213,7 @@ async fn administrators_cannot_make_themselves_approvers(t: TestDb) {
     let r = post(update(bob, &[("role_admin", "on"), ("role_reviewer", "on")], "3")).await;
     assert_eq!(r.status, 422);
     assert!(r.body.contains("stands alone"), "{}", r.body);
-    let spec = service::UserSpec {
+    let spec = hrdd::accounts::UserSpec {
         name: "Mixed".into(),
         roles: vec![Role::Admin, Role::Assessor],
         approval_level: None,

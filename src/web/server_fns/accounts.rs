@@ -10,7 +10,7 @@ use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 mod ssr {
-    pub use crate::accounts::service::{self, UserSpec};
+    pub use crate::accounts::{service, UserSpec};
     pub use crate::accounts::session;
     pub use crate::accounts::{parse_countries, parse_name, CountryScope, Email, NewPassword, Role};
     pub use crate::web::context::db;
