@@ -2,12 +2,10 @@
 //! summary page). The checks themselves are in [`super::check`]; this module reads the rows.
 
 use super::anchor::{self, Head};
-use super::check::{self, CaseRecord, CommentRow, LiveCase, SequenceCheck, SnapshotRow};
-use super::{StoredEvent, EVENT_COLUMNS};
+use super::check::{self, CaseRecord, CommentRow, SequenceCheck, SnapshotRow};
+use super::StoredEvent;
 use crate::error::AppError;
 use crate::store::Store;
-use crate::with_pool;
-use futures::TryStreamExt;
 use serde_json::Value;
 use std::collections::HashMap;
 
@@ -36,55 +34,20 @@ pub struct VerifyReport {
 
 /// The events of one case version, in its own order.
 pub async fn events_of_case(db: &Store, case_id: i64) -> Result<Vec<StoredEvent>, AppError> {
-    let sql = format!("SELECT {EVENT_COLUMNS} FROM audit_events WHERE case_id = $1 ORDER BY case_seq");
-    Ok(with_pool!(db, pool => sqlx::query_as::<_, StoredEvent>(&sql).bind(case_id).fetch_all(pool).await?))
+    Ok(db.events_of_case(case_id).await?)
 }
 
 /// The events of one account, oldest first.
 pub async fn events_of_account(db: &Store, user_id: i64) -> Result<Vec<StoredEvent>, AppError> {
-    let sql = format!("SELECT {EVENT_COLUMNS} FROM audit_events WHERE subject_user_id = $1 ORDER BY seq");
-    Ok(with_pool!(db, pool => sqlx::query_as::<_, StoredEvent>(&sql).bind(user_id).fetch_all(pool).await?))
+    Ok(db.events_of_account(user_id).await?)
 }
 
 pub async fn snapshots_of(db: &Store, case_id: i64) -> Result<Vec<SnapshotRow>, AppError> {
-    Ok(with_pool!(db, pool => sqlx::query_as(
-        "SELECT id, kind, record, content_hash, created_by, key_id, signature FROM case_snapshots WHERE case_id = $1 ORDER BY id"
-    ).bind(case_id).fetch_all(pool).await?))
+    Ok(db.snapshots_of(case_id).await?)
 }
 
 pub async fn comments_of(db: &Store, case_id: i64) -> Result<Vec<CommentRow>, AppError> {
-    Ok(with_pool!(db, pool => sqlx::query_as(
-        "SELECT id, anchor, kind, body, author_id FROM case_comments WHERE case_id = $1 ORDER BY id"
-    ).bind(case_id).fetch_all(pool).await?))
-}
-
-#[derive(sqlx::FromRow)]
-struct LiveRow {
-    id: i64,
-    reference: String,
-    state: String,
-    answers: String,
-    final_decision: Option<String>,
-    overall_band: Option<String>,
-    decided_by: Option<i64>,
-    event_count: i64,
-}
-
-const LIVE_COLUMNS: &str = "id, reference, state, answers, final_decision, overall_band, decided_by, event_count";
-
-impl LiveRow {
-    fn live(self) -> (i64, String, LiveCase) {
-        let answers = serde_json::from_str(&self.answers).unwrap_or(Value::String(self.answers));
-        let live = LiveCase {
-            state: self.state,
-            answers,
-            final_decision: self.final_decision,
-            overall_band: self.overall_band,
-            decided_by: self.decided_by,
-            event_count: self.event_count,
-        };
-        (self.id, self.reference, live)
-    }
+    Ok(db.comments_of(case_id).await?)
 }
 
 /// Everything of one case version and its problems. `applicable` turns the live answers into the
@@ -96,9 +59,7 @@ pub async fn check_one_case(
     applicable: Option<&(dyn Fn(&Value) -> Value + Sync)>,
     verify_signatures: bool,
 ) -> Result<CaseCheck, AppError> {
-    let sql = format!("SELECT {LIVE_COLUMNS} FROM cases WHERE id = $1");
-    let row: Option<LiveRow> = with_pool!(db, pool => sqlx::query_as(&sql).bind(case_id).fetch_optional(pool).await?);
-    let (_, reference, live) = row.ok_or_else(crate::cases::access::not_found)?.live();
+    let (reference, live) = db.live_case(case_id).await?.ok_or_else(crate::cases::access::not_found)?;
     let events = events_of_case(db, case_id).await?;
     let snapshots = snapshots_of(db, case_id).await?;
     let comments = comments_of(db, case_id).await?;
@@ -122,8 +83,7 @@ pub struct CaseCheck {
 
 /// The head row of the sequence.
 pub async fn head(db: &Store) -> Result<Option<Head>, AppError> {
-    let row: Option<(i64, Option<String>)> = with_pool!(db, pool => sqlx::query_as("SELECT seq, hash FROM audit_head WHERE id = 1").fetch_optional(pool).await?);
-    Ok(row.map(|(seq, hash)| Head { seq, hash: hash.unwrap_or_default() }))
+    Ok(db.audit_head().await?)
 }
 
 /// Checks everything: the global sequence (every event's place, hash and signature), the head row,
@@ -149,29 +109,23 @@ pub async fn verify_all(db: &Store, extra_anchors: &[Head]) -> Result<VerifyRepo
     let wanted: std::collections::HashSet<i64> = anchored.iter().map(|h| h.seq).collect();
     let mut stored_hashes: HashMap<i64, String> = HashMap::new();
     let mut sequence = SequenceCheck::new();
-    let references: HashMap<i64, String> =
-        with_pool!(db, pool => sqlx::query_as::<_, (i64, String)>("SELECT id, reference FROM cases").fetch_all(pool).await?)
-            .into_iter()
-            .collect();
+    let references: HashMap<i64, String> = db.case_references().await?;
     let subject_of = |e: &StoredEvent| match (e.case_id, e.subject_user_id) {
         (Some(id), _) => format!("case {} (id {id})", references.get(&id).map_or("(deleted)", String::as_str)),
         (None, Some(user)) => format!("account {user}"),
         _ => record.clone(),
     };
     let mut forged: Vec<Breach> = Vec::new();
-    let sql = format!("SELECT {EVENT_COLUMNS} FROM audit_events ORDER BY seq");
-    with_pool!(db, pool => {
-        let mut rows = sqlx::query_as::<_, StoredEvent>(&sql).fetch(pool);
-        while let Some(e) = rows.try_next().await? {
-            if wanted.contains(&e.seq) {
-                stored_hashes.insert(e.seq, e.hash.clone());
-            }
-            sequence.push(&e);
-            if let Some(problem) = check::event_problem(&e, keyring) {
-                forged.push(Breach { subject: subject_of(&e), problem });
-            }
+    db.for_each_event(|e| {
+        if wanted.contains(&e.seq) {
+            stored_hashes.insert(e.seq, e.hash.clone());
         }
-    });
+        sequence.push(&e);
+        if let Some(problem) = check::event_problem(&e, keyring) {
+            forged.push(Breach { subject: subject_of(&e), problem });
+        }
+    })
+    .await?;
     report.events = sequence.events;
     report.head = head(db).await?;
     let global = sequence.finish(report.head.clone(), &anchored, |seq| stored_hashes.get(&seq).cloned());
@@ -179,10 +133,9 @@ pub async fn verify_all(db: &Store, extra_anchors: &[Head]) -> Result<VerifyRepo
     report.breaches.extend(forged);
     report.breaches.extend(bad_lines.into_iter().map(|problem| Breach { subject: "the anchor file".into(), problem }));
     // 2. Every case version: its own history, snapshots, comments and live row.
-    let ids: Vec<i64> =
-        with_pool!(db, pool => sqlx::query_scalar("SELECT id FROM cases ORDER BY id").fetch_all(pool).await?);
-    report.cases = ids.len();
-    for id in ids {
+    let versions = db.case_versions().await?;
+    report.cases = versions.len();
+    for (id, _) in versions {
         let c = check_one_case(db, id, None, false).await?;
         report.snapshots += c.snapshots.len();
         report.comments += c.comments.len();

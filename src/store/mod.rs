@@ -10,13 +10,14 @@
 //! the audit sequence's lock first (PostgreSQL), and writes the audit anchor after the commit. The
 //! few single-statement writes outside a record change (sessions, sign-in attempts, token use) take
 //! the same gate. One module per table family: [`accounts`] (users, roles, countries, sign-in
-//! attempts), [`sessions`], [`tokens`] (and the API access log).
+//! attempts), [`sessions`], [`tokens`] (and the API access log), [`audit`] (the signed record).
 //!
-//! Moving in (issue 18): cases, drafts, review, audit and portfolio SQL still sits in their services
+//! Moving in (issue 18): cases, drafts, review and portfolio SQL still sits in their services
 //! behind the exported `with_pool!`/`append_event!` macros and [`WriteTx`]; each moves here as a
 //! module of its own, and the macros go when the last caller has.
 
 pub mod accounts;
+pub mod audit;
 pub mod sessions;
 pub mod tokens;
 
@@ -126,11 +127,6 @@ impl Write {
     pub async fn commit(self) -> Result<(), StoreError> {
         on_write!(self, tx => tx.commit().await?);
         Ok(())
-    }
-
-    /// Appends an audit event to the record in this transaction; returns its hash.
-    pub async fn append_event(&mut self, event: &crate::audit::NewEvent) -> Result<String, StoreError> {
-        Ok(on_write!(self, tx => crate::append_event!((*tx), event)))
     }
 }
 
