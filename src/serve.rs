@@ -97,7 +97,7 @@ pub async fn serve(config: Config, registry: Registry, demo: DemoMode) -> anyhow
         key = db.trail().signing().map(|s| s.id().to_string()).unwrap_or_default(),
         "audit record: signing key loaded"
     );
-    crate::portfolio::index::backfill(&db, &registry).await?;
+    crate::portfolio::service::backfill(&db, &registry).await?;
     tracing::info!(backend = db.backend().as_str(), "database ready");
     if demo.0 {
         crate::server::demo::seed(&db).await?;

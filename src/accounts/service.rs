@@ -140,7 +140,8 @@ pub async fn set_active(db: &Store, id: i64, active: bool, by: &ChangedBy) -> Re
     let user = load_any_user(db, id).await?.ok_or_else(|| AppError::NotFound("No such user.".into()))?;
     let now = Utc::now();
     let action = if active { Action::UserReactivated } else { Action::UserDeactivated };
-    let mut details = json!({ "email": user.user.email, "before": { "active": user.active }, "after": { "active": active } });
+    let mut details =
+        json!({ "email": user.user.email, "before": { "active": user.active }, "after": { "active": active } });
     let mut write = db.write().await?;
     write.set_user_active(id, active, now).await?;
     if !active {

@@ -57,10 +57,18 @@ pub async fn create(db: &Store, user: &CurrentUser, name: &str, days: i64) -> Re
     let now = Utc::now();
     let expires = now + Duration::days(days);
     let token_hash = hash(&token);
-    let new = NewToken { user_id: user.id, name: &name, token_hash: &token_hash, prefix: &prefix, created_at: now, expires_at: expires };
+    let new = NewToken {
+        user_id: user.id,
+        name: &name,
+        token_hash: &token_hash,
+        prefix: &prefix,
+        created_at: now,
+        expires_at: expires,
+    };
     let mut write = db.write().await?;
     let id = write.insert_token(&new).await?;
-    let details = json!({ "token_id": id, "name": name, "prefix": prefix, "expires_at": expires.format("%Y-%m-%d").to_string() });
+    let details =
+        json!({ "token_id": id, "name": name, "prefix": prefix, "expires_at": expires.format("%Y-%m-%d").to_string() });
     write.append_event(&NewEvent::account(user.id, Actor::user(user), "self", Action::TokenCreated, details)).await?;
     write.commit().await?;
     Ok(CreatedToken { id, name, token, expires_at: expires.format("%Y-%m-%d").to_string() })
@@ -91,7 +99,8 @@ pub async fn revoke(db: &Store, user: &CurrentUser, id: i64) -> Result<(), AppEr
     let mut write = db.write().await?;
     let revoked = write.revoke_token(id, user.id, Utc::now()).await?;
     if revoked {
-        let event = NewEvent::account(user.id, Actor::user(user), "self", Action::TokenRevoked, json!({ "token_id": id }));
+        let event =
+            NewEvent::account(user.id, Actor::user(user), "self", Action::TokenRevoked, json!({ "token_id": id }));
         write.append_event(&event).await?;
     }
     write.commit().await?;

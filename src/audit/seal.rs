@@ -51,11 +51,18 @@ pub async fn seal_unsigned(db: &Store) -> Result<usize, AppError> {
         let list: Vec<serde_json::Value> = comments
             .iter()
             .filter(|c| c.case_id == case_id)
-            .map(|c| json!({ "id": c.id, "anchor": c.anchor, "kind": c.kind, "body": c.body, "author_id": c.author_id }))
+            .map(
+                |c| json!({ "id": c.id, "anchor": c.anchor, "kind": c.kind, "body": c.body, "author_id": c.author_id }),
+            )
             .collect();
         let version = versions.iter().find(|(id, _)| *id == case_id).map_or(1, |(_, v)| *v);
-        let mut event =
-            NewEvent::account(0, Actor::command_line("upgrade"), "system", Action::RecordSealed, json!({ "comments": list }));
+        let mut event = NewEvent::account(
+            0,
+            Actor::command_line("upgrade"),
+            "system",
+            Action::RecordSealed,
+            json!({ "comments": list }),
+        );
         event.subject = super::Subject::Case { id: case_id, version };
         write.append_event(&event).await?;
     }

@@ -8,6 +8,8 @@ pub mod diff;
 pub mod parts;
 pub mod posted;
 #[cfg(feature = "ssr")]
+pub mod query;
+#[cfg(feature = "ssr")]
 pub mod seed;
 #[cfg(feature = "ssr")]
 pub mod service;

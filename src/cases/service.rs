@@ -7,74 +7,11 @@ use crate::error::AppError;
 use crate::methodology::codes::{Band, RecommendedDecision};
 use crate::methodology::draft::score_draft;
 use crate::methodology::{Registry, ScoreOutcome};
+use crate::store::query::{Bind, Where};
 use crate::store::Store;
 use crate::with_pool;
 use chrono::{DateTime, Datelike, Utc};
 use serde_json::{json, Value};
-
-/// A value bound to a dynamically built query, in placeholder order.
-#[derive(Clone)]
-pub(crate) enum Bind {
-    Text(String),
-    Int(i64),
-    Time(DateTime<Utc>),
-}
-
-/// Builds `AND …` clauses with numbered placeholders that both backends accept.
-#[derive(Clone)]
-pub(crate) struct Where {
-    pub sql: String,
-    pub binds: Vec<Bind>,
-}
-
-impl Where {
-    pub fn new() -> Where {
-        Where { sql: String::from(" WHERE 1 = 1"), binds: Vec::new() }
-    }
-    pub fn next(&self) -> usize {
-        self.binds.len() + 1
-    }
-    pub fn eq(&mut self, column: &str, value: String) {
-        self.sql.push_str(&format!(" AND {column} = ${}", self.next()));
-        self.binds.push(Bind::Text(value));
-    }
-    pub fn scope(&mut self, scope: &CountryScope) {
-        if let CountryScope::Countries(list) = scope {
-            if list.is_empty() {
-                self.sql.push_str(" AND 1 = 0");
-                return;
-            }
-            let start = self.next();
-            let marks: Vec<String> = (0..list.len()).map(|i| format!("${}", start + i)).collect();
-            self.sql.push_str(&format!(" AND c.country IN ({})", marks.join(", ")));
-            self.binds.extend(list.iter().map(|c| Bind::Text(c.clone())));
-        }
-    }
-    fn search(&mut self, q: &str) {
-        let escaped = q.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
-        let n = self.next();
-        self.sql.push_str(&format!(
-            " AND (LOWER(c.title) LIKE ${n} ESCAPE '\\' OR LOWER(c.reference) LIKE ${n} ESCAPE '\\')"
-        ));
-        self.binds.push(Bind::Text(format!("%{escaped}%")));
-    }
-}
-
-#[macro_export]
-#[doc(hidden)]
-macro_rules! bind_all {
-    ($query:expr, $binds:expr) => {{
-        let mut q = $query;
-        for b in $binds {
-            q = match b {
-                $crate::cases::service::Bind::Text(s) => q.bind(s.clone()),
-                $crate::cases::service::Bind::Int(i) => q.bind(*i),
-                $crate::cases::service::Bind::Time(t) => q.bind(*t),
-            };
-        }
-        q
-    }};
-}
 
 #[derive(sqlx::FromRow)]
 struct ListRow {
@@ -134,160 +71,13 @@ const LIST_COLUMNS: &str = "c.id, c.reference, c.country, c.title, c.state, c.ve
      c.overall_decision, c.can_submit, c.updated_at, u.name AS updated_by_name, c.submitted_at, c.next_review_date, \
      c.reassessment_due";
 
-/// The highest page number a list accepts (the API documents the same bound).
-pub const MAX_PAGE: u32 = 100_000;
-
-/// The decision in force: the signed final decision once decided, else the recommended one.
-pub const DECISION_SQL: &str = "COALESCE(c.final_decision, c.overall_decision)";
-
-impl Where {
-    fn inner(&mut self, column: &str, subquery: &str, value: String) {
-        self.sql.push_str(&format!(" AND {column} IN ({subquery} ${})", self.next()));
-        self.binds.push(Bind::Text(value));
-    }
-    fn date(&mut self, field: &str, value: &str, end_of_day: bool) -> Result<(), AppError> {
-        let date = chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d")
-            .map_err(|_| AppError::invalid(field, "Enter the date as YYYY-MM-DD."))?;
-        let start = date.and_hms_opt(0, 0, 0).expect("midnight exists").and_utc();
-        let (op, at) = if end_of_day { ("<", start + chrono::Duration::days(1)) } else { (">=", start) };
-        self.sql.push_str(&format!(" AND c.updated_at {op} ${}", self.next()));
-        self.binds.push(Bind::Time(at));
-        Ok(())
-    }
-
-    /// Adds every condition of `filter` (validated: an unknown code is a 422 naming the field).
-    pub fn filter(&mut self, filter: &CaseFilter) -> Result<(), AppError> {
-        use crate::methodology::codes::{Area, FinalDecision, HardRule, SupportType};
-        let given = |v: &Option<String>| v.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_string);
-        let known = |field: &str, ok: bool, what: &str| {
-            if ok {
-                Ok(())
-            } else {
-                Err(AppError::invalid(field, format!("Unknown {what}.")))
-            }
-        };
-        if let Some(q) = given(&filter.q) {
-            if crate::text::has_forbidden_control(&q) {
-                return Err(AppError::invalid("q", format!("The search {}.", crate::text::CONTROL_CHARACTERS)));
-            }
-            if q.chars().count() > 200 {
-                return Err(AppError::invalid("q", "Search for at most 200 characters."));
-            }
-            self.search(&q);
-        }
-        match given(&filter.state) {
-            Some(state) => {
-                let state = CaseState::parse(&state).ok_or_else(|| AppError::invalid("state", "Unknown status."))?;
-                self.eq("c.state", state.as_str().to_string());
-            }
-            None => self.sql.push_str(" AND c.state <> 'SUPERSEDED'"),
-        }
-        match given(&filter.band).as_deref() {
-            None => {}
-            Some("INCOMPLETE") => self.sql.push_str(" AND c.overall_band IS NULL"),
-            Some(band) => {
-                known("band", Band::parse(band).is_some(), "band")?;
-                self.eq("c.overall_band", band.to_string());
-            }
-        }
-        if let Some(country) = given(&filter.country) {
-            let code = country.to_uppercase();
-            known(
-                "country",
-                crate::methodology::validate::is_country(&code),
-                "country (use a two-letter ISO code such as KE)",
-            )?;
-            self.eq("c.country", code);
-        }
-        if filter.page.is_some_and(|p| !(1..=MAX_PAGE).contains(&p)) {
-            return Err(AppError::invalid("page", format!("Choose a page between 1 and {MAX_PAGE}.")));
-        }
-        if let Some(decision) = given(&filter.decision) {
-            let ok = RecommendedDecision::parse(&decision).is_some() || FinalDecision::parse(&decision).is_some();
-            known("decision", ok, "decision")?;
-            self.eq(DECISION_SQL, decision);
-        }
-        if let Some(t) = given(&filter.support_type) {
-            known("support_type", SupportType::parse(&t).is_some(), "support type")?;
-            self.inner("c.id", "SELECT case_id FROM case_support_types WHERE support_type =", t);
-        }
-        if let Some(from) = given(&filter.from) {
-            self.date("from", &from, false)?;
-        }
-        if let Some(to) = given(&filter.to) {
-            // ISO dates compare as text; `from` is valid here (checked above).
-            if given(&filter.from).is_some_and(|from| from > to) {
-                return Err(AppError::invalid("to", "The end date is before the start date."));
-            }
-            self.date("to", &to, true)?;
-        }
-        match (given(&filter.area), given(&filter.area_band)) {
-            (Some(area), band) => {
-                known("area", Area::parse(&area).is_some(), "risk area")?;
-                match band {
-                    Some(band) => {
-                        known("area_band", Band::parse(&band).is_some(), "band")?;
-                        let n = self.next();
-                        self.sql.push_str(&format!(
-                            " AND c.id IN (SELECT case_id FROM case_areas WHERE area = ${n} AND band1 = ${})",
-                            n + 1
-                        ));
-                        self.binds.push(Bind::Text(area));
-                        self.binds.push(Bind::Text(band));
-                    }
-                    None => self.inner("c.id", "SELECT case_id FROM case_areas WHERE area =", area),
-                }
-            }
-            (None, Some(band)) => {
-                known("area_band", Band::parse(&band).is_some(), "band")?;
-                self.inner("c.id", "SELECT case_id FROM case_areas WHERE band1 =", band);
-            }
-            (None, None) => {}
-        }
-        if let Some(rule) = given(&filter.rule) {
-            known("rule", HardRule::parse(&rule).is_some(), "hard rule")?;
-            self.inner("c.id", "SELECT case_id FROM case_hard_rules WHERE rule =", rule);
-        }
-        match given(&filter.flag).as_deref() {
-            None => {}
-            Some("review_overdue") => {
-                self.sql.push_str(&format!(" AND c.state = 'SUBMITTED' AND c.submitted_at < ${}", self.next()));
-                self.binds.push(Bind::Time(review_cutoff()));
-            }
-            Some("reassessment_due") => {
-                self.sql.push_str(&format!(
-                    " AND c.state = 'DECIDED' AND (c.reassessment_due OR c.next_review_date <= ${})",
-                    self.next()
-                ));
-                self.binds.push(Bind::Text(today()));
-            }
-            Some("stop_decision") => {
-                self.sql.push_str(" AND c.id IN (SELECT case_id FROM case_components WHERE stopped)")
-            }
-            Some("open_intercession") => self.sql.push_str(" AND c.open_intercessions > 0"),
-            Some(_) => return Err(AppError::invalid("flag", "Unknown flag.")),
-        }
-        Ok(())
-    }
-}
-
-/// Submitted before this instant means the review is overdue (`review::REVIEW_DAYS`).
-pub fn review_cutoff() -> DateTime<Utc> {
-    Utc::now() - chrono::Duration::days(crate::review::REVIEW_DAYS)
-}
-
-/// Today (UTC) as `YYYY-MM-DD`, the format of `next_review_date`.
-pub fn today() -> String {
-    Utc::now().date_naive().to_string()
-}
+pub use super::query::{review_cutoff, today, MAX_PAGE};
 
 /// The case list for `user`: filtered, scoped by country, newest change first, one page of `page_size`.
 /// Lists read `case_facts` (the narrow copy of each version's figures), never the answers.
 pub async fn list(db: &Store, user: &CurrentUser, filter: &CaseFilter, page_size: u32) -> Result<CasePage, AppError> {
     access::require_reader(user)?;
-    let mut w = Where::new();
-    w.scope(&user.scope);
-    w.filter(filter)?;
+    let w = Where::scoped(&user.scope, &filter.parse()?);
     // Filtered by nothing but country and status (every list's first view): the kept counts answer.
     let count_sql = if filter.pairs().iter().all(|(name, _)| matches!(*name, "state" | "country")) {
         format!("SELECT CAST(COALESCE(SUM(c.n), 0) AS BIGINT) FROM case_counts c{}", w.sql)

@@ -227,9 +227,8 @@ pub fn statuses(
             }
             // Steps 5–8 may rightly stay empty: one is done once nothing up to it is wrong or missing for
             // its component or the case. Another component's missing answers do not undo it.
-            let clear_up_to_here = !error_at
-                .iter()
-                .any(|&(n, c)| n <= s.number && (c.is_none() || here.1.is_none() || c == here.1));
+            let clear_up_to_here =
+                !error_at.iter().any(|&(n, c)| n <= s.number && (c.is_none() || here.1.is_none() || c == here.1));
             if started(s) || (matches!(s.number, 5..=8) && clear_up_to_here) {
                 StepStatus::Done
             } else {
@@ -293,7 +292,8 @@ mod status_tests {
             "/methodology"
         )))
         .expect("catalogue");
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/examples/01_low_forensic_lab_police.answers.json");
+        let path =
+            concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/examples/01_low_forensic_lab_police.answers.json");
         let mut draft: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
         let catalogue = registry.get(draft["methodology_version"].as_str().unwrap()).unwrap().clone();
         let first = component_ids(&draft)[0].clone();

@@ -2,11 +2,10 @@
 //! case id), so memory stays flat however many cases match.
 
 use crate::accounts::CurrentUser;
-use crate::cases::service::{Bind, Where};
 use crate::cases::CaseFilter;
 use crate::error::AppError;
+use crate::store::query::Where;
 use crate::store::Store;
-use crate::with_pool;
 use serde::Serialize;
 
 const BATCH: i64 = 1000;
@@ -103,47 +102,24 @@ impl ExportRow {
 #[derive(Clone)]
 pub struct ExportQuery {
     db: Store,
-    where_sql: String,
-    binds: Vec<Bind>,
+    cases: Where,
 }
-
-const SELECT: &str = "SELECT c.id AS case_id, c.reference, c.country, c.title AS programme_title, c.state, c.version_no AS version,
-        c.overall_band, COALESCE(c.final_decision, c.overall_decision) AS decision, c.overall_decision AS recommended_decision,
-        c.final_decision, c.approval_level, c.next_review_date, c.reassessment_due, c.open_intercessions, c.submitted_at,
-        c.decided_at, c.updated_at";
 
 pub fn query(db: &Store, user: &CurrentUser, filter: &CaseFilter) -> Result<ExportQuery, AppError> {
     crate::cases::access::require_reader(user)?;
-    let mut w = Where::new();
-    w.scope(&user.scope);
-    w.filter(filter)?;
-    Ok(ExportQuery { db: db.clone(), where_sql: w.sql, binds: w.binds })
+    let w = Where::scoped(&user.scope, &filter.parse()?);
+    Ok(ExportQuery { db: db.clone(), cases: w })
 }
 
 impl ExportQuery {
     /// One page of the list for the read API: (total matching, rows of page `page` ≥ 1), by case id.
     pub async fn numbered_page(&self, page: i64, per_page: i64) -> Result<(i64, Vec<ExportRow>), AppError> {
-        let count_sql = format!("SELECT COUNT(*) FROM case_facts c{}", self.where_sql);
-        let total: i64 = with_pool!(&self.db, pool => crate::bind_all!(sqlx::query_scalar(&count_sql), &self.binds).fetch_one(pool).await?);
-        let n = self.binds.len() + 1;
-        let page_sql =
-            format!("{SELECT} FROM case_facts c{} ORDER BY c.id LIMIT ${n} OFFSET ${}", self.where_sql, n + 1);
-        let mut binds = self.binds.clone();
-        binds.push(Bind::Int(per_page));
-        binds.push(Bind::Int((page - 1) * per_page));
-        let rows = with_pool!(&self.db, pool => crate::bind_all!(sqlx::query_as::<_, ExportRow>(&page_sql), &binds).fetch_all(pool).await?);
-        Ok((total, rows))
+        Ok(self.db.export_page(&self.cases, page, per_page).await?)
     }
 
     /// The next page of rows after case id `after`.
-    async fn page(&self, after: i64) -> Result<Vec<ExportRow>, sqlx::Error> {
-        let n = self.binds.len() + 1;
-        let sql =
-            format!("{SELECT} FROM case_facts c{} AND c.id > ${n} ORDER BY c.id LIMIT ${}", self.where_sql, n + 1);
-        let mut binds = self.binds.clone();
-        binds.push(Bind::Int(after));
-        binds.push(Bind::Int(BATCH));
-        with_pool!(&self.db, pool => crate::bind_all!(sqlx::query_as::<_, ExportRow>(&sql), &binds).fetch_all(pool).await)
+    async fn page(&self, after: i64) -> Result<Vec<ExportRow>, crate::store::StoreError> {
+        self.db.export_after(&self.cases, after, BATCH).await
     }
 
     /// The rows as a stream of text chunks: `render(first_in_file, row)` per row, `open` before

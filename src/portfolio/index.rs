@@ -2,14 +2,11 @@
 //! can aggregate (per component, triggered area, support type and hard rule).
 //!
 //! Rows are rewritten in the same transaction as the case's cached figures (create, every save,
-//! seed) with [`write_case_index!`]; a sign-off sets the components' final decisions. Cases older
-//! than the index are indexed by [`backfill`] when the server or a command starts.
+//! seed; the store's `Write::write_case_index`); a sign-off sets the components' final decisions.
+//! Cases older than the index are indexed by `portfolio::service::backfill` when the server or a
+//! command starts.
 
-use crate::error::AppError;
-use crate::methodology::draft::score_draft;
-use crate::methodology::{Registry, ScoreOutcome};
-use crate::store::Store;
-use crate::with_pool;
+use crate::methodology::ScoreOutcome;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -114,106 +111,4 @@ pub fn finals_from_record(record: &Value) -> HashMap<String, String> {
                 .collect()
         })
         .unwrap_or_default()
-}
-
-/// Replaces the index rows of one case inside a transaction (`$tx`), and marks the case indexed.
-#[macro_export]
-#[doc(hidden)]
-macro_rules! write_case_index {
-    ($tx:expr, $case_id:expr, $index:expr) => {{
-        let case_id: i64 = $case_id;
-        let index: &$crate::portfolio::index::CaseIndex = $index;
-        for delete in [
-            "DELETE FROM case_components WHERE case_id = $1",
-            "DELETE FROM case_areas WHERE case_id = $1",
-            "DELETE FROM case_support_types WHERE case_id = $1",
-            "DELETE FROM case_hard_rules WHERE case_id = $1",
-        ] {
-            sqlx::query(delete).bind(case_id).execute(&mut *$tx).await?;
-        }
-        for c in &index.components {
-            sqlx::query(
-                "INSERT INTO case_components (case_id, component_id, support_types, recipient_type, band0, band, recommended_decision, final_decision, hard_rules, intercession_open, stopped)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-            )
-            .bind(case_id).bind(&c.component_id).bind(&c.support_types).bind(&c.recipient_type).bind(&c.band0).bind(&c.band)
-            .bind(&c.recommended_decision).bind(&c.final_decision).bind(&c.hard_rules).bind(c.intercession_open).bind(c.stopped)
-            .execute(&mut *$tx).await?;
-        }
-        for (area, (band0, band1)) in &index.areas {
-            sqlx::query("INSERT INTO case_areas (case_id, area, band0, band1) VALUES ($1, $2, $3, $4)")
-                .bind(case_id).bind(area).bind(band0).bind(band1).execute(&mut *$tx).await?;
-        }
-        for t in &index.support_types {
-            sqlx::query("INSERT INTO case_support_types (case_id, support_type) VALUES ($1, $2)")
-                .bind(case_id).bind(t).execute(&mut *$tx).await?;
-        }
-        for r in &index.hard_rules {
-            sqlx::query("INSERT INTO case_hard_rules (case_id, rule) VALUES ($1, $2)")
-                .bind(case_id).bind(r).execute(&mut *$tx).await?;
-        }
-        sqlx::query("UPDATE cases SET indexed = TRUE, open_intercessions = $1 WHERE id = $2")
-            .bind(index.open_intercessions).bind(case_id).execute(&mut *$tx).await?;
-    }};
-}
-
-/// Sets the signed final decision of each component (after a sign-off), and whether it stops the
-/// support ("components stopped" counts signed stops only).
-#[macro_export]
-#[doc(hidden)]
-macro_rules! write_final_decisions {
-    ($tx:expr, $case_id:expr, $finals:expr) => {{
-        let case_id: i64 = $case_id;
-        let finals: &std::collections::HashMap<String, String> = $finals;
-        for (component, decision) in finals {
-            sqlx::query(
-                "UPDATE case_components SET final_decision = $1, stopped = $2 WHERE case_id = $3 AND component_id = $4",
-            )
-            .bind(decision)
-            .bind($crate::portfolio::index::is_stop(decision))
-            .bind(case_id)
-            .bind(component)
-            .execute(&mut *$tx)
-            .await?;
-        }
-    }};
-}
-
-/// Indexes every case not indexed yet (cases written before the index existed). Returns how many.
-pub async fn backfill(db: &Store, registry: &Registry) -> Result<u64, AppError> {
-    let mut done = 0;
-    loop {
-        let rows: Vec<(i64, String, Option<String>)> = with_pool!(db, pool => sqlx::query_as(
-            "SELECT c.id, c.answers, (SELECT s.record FROM case_snapshots s WHERE s.case_id = c.id AND s.kind = 'SIGN_OFF' ORDER BY s.created_at DESC LIMIT 1)
-             FROM cases c WHERE c.indexed = FALSE ORDER BY c.id LIMIT 200",
-        ).fetch_all(pool).await?);
-        if rows.is_empty() {
-            break;
-        }
-        let indexes: Vec<(i64, CaseIndex)> = rows
-            .iter()
-            .map(|(id, answers, record)| {
-                let answers: Value = serde_json::from_str(answers).unwrap_or(Value::Null);
-                let finals = record
-                    .as_deref()
-                    .and_then(|r| serde_json::from_str::<Value>(r).ok())
-                    .map(|r| finals_from_record(&r))
-                    .unwrap_or_default();
-                (*id, CaseIndex::build(&answers, &score_draft(registry, &answers), &finals))
-            })
-            .collect();
-        with_pool!(db, pool => {
-            let mut tx = db.begin_write(pool).await?;
-            for (id, index) in &indexes {
-                crate::write_case_index!(tx, *id, index);
-            }
-            tx.commit().await?;
-            Ok::<(), sqlx::Error>(())
-        })?;
-        done += indexes.len() as u64;
-    }
-    if done > 0 {
-        tracing::info!(cases = done, "portfolio index written for older cases");
-    }
-    Ok(done)
 }

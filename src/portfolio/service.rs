@@ -6,13 +6,14 @@ use super::{
     PORTFOLIO_READERS,
 };
 use crate::accounts::CurrentUser;
-use crate::cases::service::{review_cutoff, today, Bind, Where, DECISION_SQL};
+use crate::cases::query::today;
 use crate::cases::{CaseFilter, CaseState};
 use crate::error::AppError;
 use crate::methodology::codes::{Band, FinalDecision, RecommendedDecision};
 use crate::methodology::Registry;
+use crate::store::portfolio::{GroupRow, HeatRow, PortfolioRows, StopRow};
+use crate::store::query::Where;
 use crate::store::Store;
-use crate::with_pool;
 use std::collections::BTreeMap;
 
 /// Fails unless `user` may read the portfolio (managers and reviewers).
@@ -26,15 +27,12 @@ pub fn require_portfolio_reader(user: &CurrentUser) -> Result<(), AppError> {
 
 /// The scoped, filtered `WHERE` clause every aggregate shares.
 fn scoped(user: &CurrentUser, filter: &CaseFilter) -> Result<Where, AppError> {
-    let mut w = Where::new();
-    w.scope(&user.scope);
     if let Some(country) = filter.country.as_deref().filter(|c| !c.is_empty()) {
         if !user.scope.covers(&country.to_uppercase()) {
             return Err(AppError::forbidden("Your assignment does not include this country."));
         }
     }
-    w.filter(filter)?;
-    Ok(w)
+    Ok(Where::scoped(&user.scope, &filter.parse()?))
 }
 
 /// Every decision code a case can be in, least restrictive first (recommended and final).
@@ -82,35 +80,6 @@ fn counts(order: &[&str], found: &BTreeMap<String, i64>, label: impl Fn(&str) ->
         .collect()
 }
 
-#[derive(sqlx::FromRow)]
-struct GroupRow {
-    country: String,
-    state: String,
-    band: String,
-    decision: String,
-    flag: String,
-    n: i64,
-    intercessions: i64,
-}
-
-#[derive(sqlx::FromRow)]
-struct HeatRow {
-    country: String,
-    area: String,
-    band1: String,
-    n: i64,
-}
-
-#[derive(sqlx::FromRow)]
-struct StopRow {
-    case_id: i64,
-    reference: String,
-    country: String,
-    title: String,
-    component_id: String,
-    decision: String,
-}
-
 /// The portfolio aggregates for `filter` in `user`'s countries.
 pub async fn portfolio(
     db: &Store,
@@ -120,57 +89,7 @@ pub async fn portfolio(
 ) -> Result<Portfolio, AppError> {
     require_portfolio_reader(user)?;
     let w = scoped(user, filter)?;
-    let n = w.next();
-    // One pass over the cases: country × state × band × decision × deadline flag.
-    let groups_sql = format!(
-        "SELECT c.country AS country, c.state AS state, COALESCE(c.overall_band, 'INCOMPLETE') AS band,
-                COALESCE({DECISION_SQL}, '') AS decision,
-                CASE WHEN c.state = 'SUBMITTED' AND c.submitted_at < ${n} THEN 'review_overdue'
-                     WHEN c.state = 'DECIDED' AND (c.reassessment_due OR c.next_review_date <= ${}) THEN 'reassessment_due'
-                     ELSE '' END AS flag,
-                COUNT(*) AS n, CAST(COALESCE(SUM(c.open_intercessions), 0) AS BIGINT) AS intercessions
-         FROM case_facts c{} GROUP BY 1, 2, 3, 4, 5",
-        n + 1,
-        w.sql
-    );
-    let mut group_binds: Vec<Bind> = w.binds.clone();
-    group_binds.push(Bind::Time(review_cutoff()));
-    group_binds.push(Bind::Text(today()));
-    let heat_sql = format!(
-        "SELECT c.country AS country, a.area AS area, a.band1 AS band1, COUNT(*) AS n
-         FROM case_areas a JOIN case_facts c ON c.id = a.case_id{} GROUP BY 1, 2, 3",
-        w.sql
-    );
-    let rules_sql = format!(
-        "SELECT r.rule, COUNT(*) FROM case_hard_rules r JOIN case_facts c ON c.id = r.case_id{} GROUP BY 1",
-        w.sql
-    );
-    let stop_where = format!("{} AND cc.stopped", w.sql);
-    // Per country: components stopped by a final decision, and components whose recommendation is
-    // a stop while no decision has been taken yet (reported apart, never counted as stopped).
-    let pending =
-        format!("(cc.final_decision IS NULL AND cc.recommended_decision IN {})", super::index::stop_decisions_sql());
-    let stop_counts_sql = format!(
-        "SELECT c.country, SUM(CASE WHEN cc.stopped THEN 1 ELSE 0 END), SUM(CASE WHEN {pending} THEN 1 ELSE 0 END)
-         FROM case_components cc JOIN case_facts c ON c.id = cc.case_id{} AND (cc.stopped OR {pending}) GROUP BY 1",
-        w.sql
-    );
-    let stop_list_sql = format!(
-        "SELECT c.id AS case_id, c.reference AS reference, c.country AS country, c.title AS title, cc.component_id AS component_id,
-                cc.final_decision AS decision
-         FROM case_components cc JOIN case_facts c ON c.id = cc.case_id{stop_where}
-         ORDER BY c.updated_at DESC, c.id DESC, cc.component_id LIMIT 10"
-    );
-    // The five queries are independent: run them side by side on the pool.
-    let (groups, heat, rules, stop_counts, stop_list) = with_pool!(db, pool => {
-        tokio::try_join!(
-            crate::bind_all!(sqlx::query_as::<_, GroupRow>(&groups_sql), &group_binds).fetch_all(pool),
-            crate::bind_all!(sqlx::query_as::<_, HeatRow>(&heat_sql), &w.binds).fetch_all(pool),
-            crate::bind_all!(sqlx::query_as::<_, (String, i64)>(&rules_sql), &w.binds).fetch_all(pool),
-            crate::bind_all!(sqlx::query_as::<_, (String, i64, i64)>(&stop_counts_sql), &w.binds).fetch_all(pool),
-            crate::bind_all!(sqlx::query_as::<_, StopRow>(&stop_list_sql), &w.binds).fetch_all(pool),
-        )?
-    });
+    let PortfolioRows { groups, heat, rules, stop_counts, stop_list } = db.portfolio_rows(&w).await?;
     Ok(assemble(registry, groups, heat, rules, stop_counts, stop_list))
 }
 
@@ -329,26 +248,6 @@ pub async fn page(
     Ok(PortfolioPage { filter, options, portfolio })
 }
 
-#[derive(sqlx::FromRow)]
-struct SummaryRow {
-    id: i64,
-    reference: String,
-    country: String,
-    title: String,
-    state: String,
-    version_no: i64,
-    answers: String,
-    overall_band: Option<String>,
-    overall_decision: Option<String>,
-    final_decision: Option<String>,
-    next_review_date: Option<String>,
-    reassessment_due: bool,
-    open_intercessions: i64,
-    decided_by_name: Option<String>,
-    decided_at: Option<chrono::DateTime<chrono::Utc>>,
-    sign_off: Option<String>,
-}
-
 /// The manager summary of one case (spec §10.8): any case reader in the case's country.
 pub async fn manager_summary(
     db: &Store,
@@ -359,16 +258,7 @@ pub async fn manager_summary(
     use super::{ManagerSummary, SummaryArea, SummaryComponent};
     crate::cases::access::require_reader(user)?;
     // This version's decision, or else the decision of the version it re-assesses.
-    let row: Option<SummaryRow> = with_pool!(db, pool => sqlx::query_as(
-        "SELECT c.id, c.reference, c.country, c.title, c.state, c.version_no, c.answers, c.overall_band, c.overall_decision,
-                c.final_decision, c.next_review_date, c.reassessment_due, c.open_intercessions,
-                d.name AS decided_by_name, d.decided_at AS decided_at,
-                (SELECT s.record FROM case_snapshots s WHERE s.case_id = c.id AND s.kind = 'SIGN_OFF' ORDER BY s.created_at DESC LIMIT 1) AS sign_off
-         FROM cases c
-         LEFT JOIN (SELECT x.id, u.name, x.decided_at FROM cases x JOIN users u ON u.id = x.decided_by) d
-                ON d.id = CASE WHEN c.decided_at IS NOT NULL THEN c.id ELSE c.previous_id END
-         WHERE c.id = $1",
-    ).bind(id).fetch_optional(pool).await?);
+    let row = db.summary_row(id).await?;
     let row = row.ok_or_else(crate::cases::access::not_found)?;
     if !crate::cases::access::can_read(user, &row.country) {
         return Err(crate::cases::access::not_found());
@@ -520,7 +410,12 @@ impl PortfolioCache {
     }
 
     /// The filter form's choices (countries with cases change rarely, and listing them scans every case).
-    pub async fn options(&self, db: &Store, registry: &Registry, user: &CurrentUser) -> Result<FilterOptions, AppError> {
+    pub async fn options(
+        &self,
+        db: &Store,
+        registry: &Registry,
+        user: &CurrentUser,
+    ) -> Result<FilterOptions, AppError> {
         let key = format!("{:?}", user.scope);
         if let Some(o) = cached(&self.options, &key) {
             return Ok(o);
@@ -529,4 +424,38 @@ impl PortfolioCache {
         remember(&self.options, key, o.clone());
         Ok(o)
     }
+}
+
+/// Indexes every case not indexed yet (cases written before the index existed). Returns how many.
+pub async fn backfill(db: &Store, registry: &Registry) -> Result<u64, AppError> {
+    use super::index::{finals_from_record, CaseIndex};
+    let mut done = 0;
+    loop {
+        let rows = db.unindexed_cases().await?;
+        if rows.is_empty() {
+            break;
+        }
+        let indexes: Vec<(i64, CaseIndex)> = rows
+            .iter()
+            .map(|(id, answers, record)| {
+                let answers: serde_json::Value = serde_json::from_str(answers).unwrap_or(serde_json::Value::Null);
+                let finals = record
+                    .as_deref()
+                    .and_then(|r| serde_json::from_str::<serde_json::Value>(r).ok())
+                    .map(|r| finals_from_record(&r))
+                    .unwrap_or_default();
+                (*id, CaseIndex::build(&answers, &crate::methodology::draft::score_draft(registry, &answers), &finals))
+            })
+            .collect();
+        let mut write = db.write().await?;
+        for (id, index) in &indexes {
+            write.write_case_index(*id, index).await?;
+        }
+        write.commit().await?;
+        done += indexes.len() as u64;
+    }
+    if done > 0 {
+        tracing::info!(cases = done, "portfolio index written for older cases");
+    }
+    Ok(done)
 }

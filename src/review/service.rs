@@ -5,13 +5,13 @@ use super::rules::{adviser_conflict, allowed_decisions, decision_problem, signer
 use super::*;
 use crate::accounts::{CurrentUser, Role};
 use crate::audit::{self, Action, NewEvent};
-use crate::cases::service::{Bind, Where};
 use crate::cases::wizard::{self, load, stale_page, Change, Loaded, Stored};
 use crate::cases::{access, CaseState};
 use crate::error::AppError;
 use crate::methodology::codes::{ConsultationType, ImplementationStatus, TriggerEvent};
 use crate::methodology::draft::{applicable, score_draft};
 use crate::methodology::{Catalogue, Registry};
+use crate::store::query::{Bind, Where};
 use crate::store::Store;
 use crate::{append_event, with_pool};
 use chrono::{DateTime, Duration, NaiveDate, Utc};

@@ -2,7 +2,7 @@
 //! restore the server is still running. PostgreSQL is backed up with its own tools (docs/SECURITY.md).
 
 use crate::audit::anchor::Head;
-use crate::store::{Store, Pool};
+use crate::store::{Pool, Store};
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, thiserror::Error)]

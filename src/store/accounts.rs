@@ -103,7 +103,9 @@ impl Store {
     }
 
     pub async fn password_hash(&self, user_id: i64) -> Result<Option<String>, StoreError> {
-        Ok(on_pool!(self, pool => sqlx::query_scalar("SELECT password_hash FROM users WHERE id = $1").bind(user_id).fetch_optional(pool).await?))
+        Ok(
+            on_pool!(self, pool => sqlx::query_scalar("SELECT password_hash FROM users WHERE id = $1").bind(user_id).fetch_optional(pool).await?),
+        )
     }
 
     /// The account signing in with this (lower-cased) e-mail address.
@@ -123,10 +125,14 @@ impl Store {
     ) -> Result<Vec<(bool, DateTime<Utc>)>, StoreError> {
         let recent = "SELECT success, at FROM sign_in_attempts WHERE throttled = $1 AND at > $2 AND";
         Ok(match email {
-            Some(email) => on_pool!(self, pool => sqlx::query_as(&format!("{recent} email = $3 AND ip = $4 ORDER BY at DESC LIMIT 64"))
-                .bind(false).bind(since).bind(email).bind(ip).fetch_all(pool).await?),
-            None => on_pool!(self, pool => sqlx::query_as(&format!("{recent} ip = $3 AND success = $1 ORDER BY at DESC LIMIT 64"))
-                .bind(false).bind(since).bind(ip).fetch_all(pool).await?),
+            Some(email) => {
+                on_pool!(self, pool => sqlx::query_as(&format!("{recent} email = $3 AND ip = $4 ORDER BY at DESC LIMIT 64"))
+                .bind(false).bind(since).bind(email).bind(ip).fetch_all(pool).await?)
+            }
+            None => {
+                on_pool!(self, pool => sqlx::query_as(&format!("{recent} ip = $3 AND success = $1 ORDER BY at DESC LIMIT 64"))
+                .bind(false).bind(since).bind(ip).fetch_all(pool).await?)
+            }
         })
     }
 

@@ -105,7 +105,9 @@ impl Store {
 
     /// Every case version: (id, version number), by id.
     pub async fn case_versions(&self) -> Result<Vec<(i64, i64)>, StoreError> {
-        Ok(on_pool!(self, pool => sqlx::query_as("SELECT id, version_no FROM cases ORDER BY id").fetch_all(pool).await?))
+        Ok(
+            on_pool!(self, pool => sqlx::query_as("SELECT id, version_no FROM cases ORDER BY id").fetch_all(pool).await?),
+        )
     }
 
     /// Events and snapshots without a signature.
@@ -130,7 +132,9 @@ impl Store {
 
     /// Snapshots without a signature: (id, content hash).
     pub async fn unsigned_snapshots(&self) -> Result<Vec<(i64, String)>, StoreError> {
-        Ok(on_pool!(self, pool => sqlx::query_as("SELECT id, content_hash FROM case_snapshots WHERE signature IS NULL").fetch_all(pool).await?))
+        Ok(
+            on_pool!(self, pool => sqlx::query_as("SELECT id, content_hash FROM case_snapshots WHERE signature IS NULL").fetch_all(pool).await?),
+        )
     }
 }
 

@@ -40,7 +40,9 @@ pub struct TokenRead<'a> {
 
 impl Store {
     pub async fn active_token_count(&self, user_id: i64) -> Result<i64, StoreError> {
-        Ok(on_pool!(self, pool => sqlx::query_scalar("SELECT COUNT(*) FROM api_tokens WHERE user_id = $1 AND revoked_at IS NULL").bind(user_id).fetch_one(pool).await?))
+        Ok(
+            on_pool!(self, pool => sqlx::query_scalar("SELECT COUNT(*) FROM api_tokens WHERE user_id = $1 AND revoked_at IS NULL").bind(user_id).fetch_one(pool).await?),
+        )
     }
 
     /// The user's tokens, newest first.

@@ -249,7 +249,8 @@ pub async fn make_user(
     } else {
         CountryScope::Countries(countries.iter().map(|c| c.to_string()).collect())
     };
-    let spec = hrdd::accounts::UserSpec { name: format!("User {email}"), roles: roles.to_vec(), approval_level: level, scope };
+    let spec =
+        hrdd::accounts::UserSpec { name: format!("User {email}"), roles: roles.to_vec(), approval_level: level, scope };
     let by = service::ChangedBy::command_line("test");
     service::create_user(db, &Email::parse(email).unwrap(), spec, &NewPassword::parse(PASSWORD).unwrap(), false, &by)
         .await

@@ -252,9 +252,9 @@ async fn the_index_follows_the_cases_and_the_backfill_rebuilds_it(t: TestDb) {
         sqlx::query("UPDATE cases SET indexed = FALSE").execute(pool).await.unwrap();
     });
     let cases: i64 = hrdd::with_pool!(&t.db, pool => sqlx::query_scalar("SELECT COUNT(*) FROM cases").fetch_one(pool).await.unwrap());
-    assert_eq!(hrdd::portfolio::index::backfill(&t.db, registry()).await.unwrap() as i64, cases);
+    assert_eq!(hrdd::portfolio::service::backfill(&t.db, registry()).await.unwrap() as i64, cases);
     assert_eq!(dump(&t).await, written);
-    assert_eq!(hrdd::portfolio::index::backfill(&t.db, registry()).await.unwrap(), 0, "nothing left to index");
+    assert_eq!(hrdd::portfolio::service::backfill(&t.db, registry()).await.unwrap(), 0, "nothing left to index");
 }
 on_both_backends!(the_index_follows_the_cases_and_the_backfill_rebuilds_it);
 

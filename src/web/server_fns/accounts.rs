@@ -10,9 +10,9 @@ use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 mod ssr {
-    pub use crate::accounts::{service, UserSpec};
     pub use crate::accounts::session;
     pub use crate::accounts::{parse_countries, parse_name, CountryScope, Email, NewPassword, Role};
+    pub use crate::accounts::{service, UserSpec};
     pub use crate::web::context::db;
     pub use crate::web::session::{cookie_token, fail, principal, request_client_address, require_role, CookiePolicy};
     pub use axum::http::header::{SET_COOKIE, USER_AGENT};
