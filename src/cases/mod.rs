@@ -5,6 +5,7 @@
 #[cfg(feature = "ssr")]
 pub mod access;
 pub mod diff;
+pub mod figures;
 pub mod parts;
 pub mod posted;
 #[cfg(feature = "ssr")]

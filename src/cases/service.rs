@@ -1,75 +1,16 @@
 //! Case operations over the database. Every query that returns cases is scoped by the caller's countries.
 
 use super::access;
-use super::{CaseFilter, CaseListItem, CaseOverview, CasePage, CaseState};
+use super::{CaseFilter, CaseOverview, CasePage, CaseState};
 use crate::accounts::{CountryScope, CurrentUser};
 use crate::error::AppError;
-use crate::methodology::codes::{Band, RecommendedDecision};
 use crate::methodology::draft::score_draft;
-use crate::methodology::{Registry, ScoreOutcome};
-use crate::store::query::{Bind, Where};
-use crate::store::Store;
-use crate::with_pool;
-use chrono::{DateTime, Datelike, Utc};
+use crate::methodology::Registry;
+use crate::store::cases::{ListRow, NewCaseRow};
+use crate::store::query::Where;
+use crate::store::{Store, StoreError};
+use chrono::{Datelike, Utc};
 use serde_json::{json, Value};
-
-#[derive(sqlx::FromRow)]
-struct ListRow {
-    id: i64,
-    reference: String,
-    country: String,
-    title: String,
-    state: String,
-    version_no: i64,
-    overall_band: Option<String>,
-    overall_decision: Option<String>,
-    can_submit: bool,
-    updated_at: DateTime<Utc>,
-    updated_by_name: String,
-    submitted_at: Option<DateTime<Utc>>,
-    next_review_date: Option<String>,
-    reassessment_due: bool,
-}
-
-impl ListRow {
-    fn into_item(self) -> CaseListItem {
-        let state = CaseState::parse(&self.state).unwrap_or(CaseState::Draft);
-        let today = Utc::now().date_naive().to_string();
-        let attention = match state {
-            CaseState::Submitted
-                if self
-                    .submitted_at
-                    .is_some_and(|t| t + chrono::Duration::days(crate::review::REVIEW_DAYS) < Utc::now()) =>
-            {
-                Some("Review overdue".to_string())
-            }
-            CaseState::Decided
-                if self.reassessment_due || self.next_review_date.as_deref().is_some_and(|d| d <= today.as_str()) =>
-            {
-                Some("Re-assessment due".to_string())
-            }
-            _ => None,
-        };
-        CaseListItem {
-            attention,
-            id: self.id,
-            reference: self.reference,
-            country: self.country,
-            title: self.title,
-            state,
-            version_no: self.version_no,
-            overall_band: self.overall_band.as_deref().and_then(Band::parse),
-            overall_decision: self.overall_decision.as_deref().and_then(RecommendedDecision::parse),
-            can_submit: self.can_submit,
-            updated_at: self.updated_at.format("%Y-%m-%d %H:%M UTC").to_string(),
-            updated_by: self.updated_by_name,
-        }
-    }
-}
-
-const LIST_COLUMNS: &str = "c.id, c.reference, c.country, c.title, c.state, c.version_no, c.overall_band, \
-     c.overall_decision, c.can_submit, c.updated_at, u.name AS updated_by_name, c.submitted_at, c.next_review_date, \
-     c.reassessment_due";
 
 pub use super::query::{review_cutoff, today, MAX_PAGE};
 
@@ -77,29 +18,13 @@ pub use super::query::{review_cutoff, today, MAX_PAGE};
 /// Lists read `case_facts` (the narrow copy of each version's figures), never the answers.
 pub async fn list(db: &Store, user: &CurrentUser, filter: &CaseFilter, page_size: u32) -> Result<CasePage, AppError> {
     access::require_reader(user)?;
-    let w = Where::scoped(&user.scope, &filter.parse()?);
-    // Filtered by nothing but country and status (every list's first view): the kept counts answer.
-    let count_sql = if filter.pairs().iter().all(|(name, _)| matches!(*name, "state" | "country")) {
-        format!("SELECT CAST(COALESCE(SUM(c.n), 0) AS BIGINT) FROM case_counts c{}", w.sql)
-    } else {
-        format!("SELECT COUNT(*) FROM case_facts c{}", w.sql)
-    };
-    let total: i64 =
-        with_pool!(db, pool => crate::bind_all!(sqlx::query_scalar(&count_sql), &w.binds).fetch_one(pool).await?);
+    let query = filter.parse()?;
+    let w = Where::scoped(&user.scope, &query);
+    let total = db.case_count(&w, query.counts_suffice()).await?;
     let pages = ((total as u32).div_ceil(page_size)).max(1);
     let page = filter.page.unwrap_or(1).clamp(1, pages);
     let offset = i64::from((page - 1) * page_size);
-    let n = w.next();
-    let list_sql = format!(
-        "SELECT {LIST_COLUMNS} FROM case_facts c JOIN users u ON u.id = c.updated_by{} ORDER BY c.updated_at DESC, c.id DESC LIMIT ${n} OFFSET ${}",
-        w.sql,
-        n + 1
-    );
-    let mut binds = w.binds;
-    binds.push(Bind::Int(i64::from(page_size)));
-    binds.push(Bind::Int(offset));
-    let rows: Vec<ListRow> =
-        with_pool!(db, pool => crate::bind_all!(sqlx::query_as(&list_sql), &binds).fetch_all(pool).await?);
+    let rows = db.case_list(&w, i64::from(page_size), offset).await?;
     let countries = countries(db, user).await?;
     let can_create = user.has(crate::accounts::Role::Assessor);
     Ok(CasePage {
@@ -117,7 +42,7 @@ pub async fn countries(db: &Store, user: &CurrentUser) -> Result<Vec<String>, Ap
     Ok(match &user.scope {
         CountryScope::Countries(list) => list.clone(),
         CountryScope::All => {
-            with_pool!(db, pool => sqlx::query_scalar("SELECT country FROM case_counts GROUP BY country HAVING SUM(n) > 0 ORDER BY country").fetch_all(pool).await?)
+            db.countries_with_cases().await?
         }
     })
 }
@@ -148,40 +73,7 @@ fn initial_answers(version: &str, new: &NewCase) -> Value {
     })
 }
 
-/// Cached figures of a draft for lists, queues and dashboards, recomputed at every save.
-pub struct Figures {
-    pub valid: bool,
-    pub can_submit: bool,
-    pub band: Option<String>,
-    pub decision: Option<String>,
-    pub next_review: Option<String>,
-    pub approval_level: Option<i64>,
-    /// Blocking item codes, space-separated (the adviser's queue looks for concurrence items).
-    pub blocking_codes: String,
-}
-
-pub fn figures(outcome: &ScoreOutcome) -> Figures {
-    match outcome.result() {
-        Some(r) => Figures {
-            valid: true,
-            can_submit: r.can_submit,
-            band: Some(r.overall_band.code().to_string()),
-            decision: Some(r.overall_decision.code().to_string()),
-            next_review: r.next_review_date.map(|d| d.to_string()),
-            approval_level: Some(i64::from(r.approval_level_required)),
-            blocking_codes: r.blocking_items.iter().map(|b| b.code.as_str()).collect::<Vec<_>>().join(" "),
-        },
-        None => Figures {
-            valid: false,
-            can_submit: false,
-            band: None,
-            decision: None,
-            next_review: None,
-            approval_level: None,
-            blocking_codes: String::new(),
-        },
-    }
-}
+pub use super::figures::{figures, Figures};
 
 /// Creates a draft case in one of the assessor's countries and returns its id.
 pub async fn create(db: &Store, registry: &Registry, user: &CurrentUser, new: NewCase) -> Result<i64, AppError> {
@@ -230,7 +122,7 @@ pub async fn insert_draft(
             Some(l) => format!("{}-v{}", l.series_reference, l.version_no),
             None => {
                 let prefix = format!("{country}-{}-", now.year());
-                let taken: i64 = with_pool!(db, pool => sqlx::query_scalar("SELECT COUNT(*) FROM cases WHERE reference LIKE $1 AND version_no = 1").bind(format!("{prefix}%")).fetch_one(pool).await?);
+                let taken = db.first_versions_with_prefix(&prefix).await?;
                 format!("{prefix}{:04}", taken + 1)
             }
         };
@@ -240,26 +132,27 @@ pub async fn insert_draft(
         }
         let action =
             if lineage.is_some() { crate::audit::Action::ReassessmentStarted } else { crate::audit::Action::Created };
-        let inserted: Result<i64, sqlx::Error> = async {
-            with_pool!(db, pool => {
-                let mut tx = db.begin_write(pool).await?;
-                let id: i64 = sqlx::query_scalar(
-                    "INSERT INTO cases (reference, country, title, methodology_version, state, version_no, previous_id, revision, answers, valid, can_submit, overall_band, overall_decision, next_review_date, approval_level, blocking_codes, created_by, created_at, updated_by, updated_at)
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $16, $17) RETURNING id",
-                )
-                .bind(&reference).bind(country).bind(title).bind(&version).bind(CaseState::Draft.as_str()).bind(version_no).bind(previous_id)
-                .bind(&text).bind(figures.valid).bind(figures.can_submit).bind(&figures.band).bind(&figures.decision).bind(&figures.next_review)
-                .bind(figures.approval_level).bind(&figures.blocking_codes)
-                .bind(author.id).bind(now)
-                .fetch_one(&mut *tx).await?;
-                sqlx::query("INSERT INTO case_revisions (case_id, revision, answers, saved_by, saved_at) VALUES ($1, 1, $2, $3, $4)")
-                    .bind(id).bind(&text).bind(author.id).bind(now).execute(&mut *tx).await?;
-                crate::write_case_index!(tx, id, &index);
-                let event = crate::audit::NewEvent::new(id, version_no, author, crate::accounts::Role::Assessor, action, details.clone());
-                crate::append_event!(tx, &event);
-                tx.commit().await?;
-                Ok(id)
-            })
+        let new = NewCaseRow {
+            reference: &reference,
+            country,
+            title,
+            methodology_version: &version,
+            version_no,
+            previous_id,
+            answers: &text,
+            figures: &figures,
+            author: author.id,
+            at: now,
+        };
+        let inserted = async {
+            let mut write = db.write().await?;
+            let id = write.insert_case(&new).await?;
+            write.insert_revision(id, 1, &text, author.id, now, crate::accounts::Role::Assessor.as_str()).await?;
+            write.write_case_index(id, &index).await?;
+            let role = crate::accounts::Role::Assessor;
+            write.append_event(&crate::audit::NewEvent::new(id, version_no, author, role, action, details.clone())).await?;
+            write.commit().await?;
+            Ok::<i64, StoreError>(id)
         }
         .await;
         match inserted {
@@ -267,21 +160,11 @@ pub async fn insert_draft(
                 tracing::info!(target: "audit", user = author.id, case = id, reference, "case created");
                 return Ok(id);
             }
-            Err(sqlx::Error::Database(e)) if e.is_unique_violation() => continue,
+            Err(StoreError::Duplicate(_)) => continue,
             Err(e) => return Err(AppError::internal(e)),
         }
     }
     Err(AppError::Conflict("Could not allocate a case reference; please try again.".into()))
-}
-
-#[derive(sqlx::FromRow)]
-struct OverviewRow {
-    #[sqlx(flatten)]
-    list: ListRow,
-    methodology_version: String,
-    answers: String,
-    created_at: DateTime<Utc>,
-    created_by_name: String,
 }
 
 /// One case as the overview page shows it; 403 outside the user's countries.
@@ -298,12 +181,7 @@ pub async fn overview_with_answers(
     id: i64,
 ) -> Result<(CaseOverview, Value, crate::methodology::ScoreOutcome), AppError> {
     access::require_reader(user)?;
-    let sql = format!(
-        "SELECT {LIST_COLUMNS}, c.methodology_version, c.answers, c.created_at, cu.name AS created_by_name
-         FROM cases c JOIN users u ON u.id = c.updated_by JOIN users cu ON cu.id = c.created_by WHERE c.id = $1"
-    );
-    let row: Option<OverviewRow> = with_pool!(db, pool => sqlx::query_as(&sql).bind(id).fetch_optional(pool).await?);
-    let row = row.ok_or_else(crate::cases::access::not_found)?;
+    let row = db.case_overview(id).await?.ok_or_else(crate::cases::access::not_found)?;
     if !access::can_read(user, &row.list.country) {
         return Err(access::not_found());
     }
@@ -318,7 +196,7 @@ pub async fn overview_with_answers(
     let next_review_date = row.list.next_review_date.clone();
     let item = row.list.into_item();
     let can_edit = item.state.editable() && user.has(crate::accounts::Role::Assessor);
-    let last_saved: Option<String> = with_pool!(db, pool => sqlx::query_scalar("SELECT segment FROM case_positions WHERE user_id = $1 AND case_id = $2").bind(user.id).bind(id).fetch_optional(pool).await?);
+    let last_saved = db.position(user.id, id).await?;
     // A returned case continues where the reviewer's comment points; otherwise at the step this
     // user last saved.
     let returned_to = match item.state {
@@ -351,8 +229,7 @@ pub async fn readable_reference(db: &Store, user: &CurrentUser, id: i64) -> Resu
     if access::require_reader(user).is_err() {
         return Ok(None);
     }
-    let row: Option<(String, String)> = with_pool!(db, pool => sqlx::query_as("SELECT reference, country FROM cases WHERE id = $1").bind(id).fetch_optional(pool).await?);
-    Ok(row.filter(|(_, country)| access::can_read(user, country)).map(|(reference, _)| reference))
+    Ok(db.reference_and_country(id).await?.filter(|(_, country)| access::can_read(user, country)).map(|(reference, _)| reference))
 }
 
 /// The comment of the latest return of a case, if it was ever returned.
@@ -368,21 +245,7 @@ pub async fn step_notes(db: &Store, case_id: i64) -> Result<Vec<super::ReviewNot
 
 /// Comments of a case, newest first: only the latest return with `latest_return_only`.
 async fn review_notes(db: &Store, case_id: i64, latest_return_only: bool) -> Result<Vec<super::ReviewNote>, AppError> {
-    #[derive(sqlx::FromRow)]
-    struct Row {
-        kind: String,
-        name: String,
-        created_at: DateTime<Utc>,
-        body: String,
-        anchor: String,
-    }
-    let filter =
-        if latest_return_only { "AND c.kind = 'RETURN' ORDER BY c.id DESC LIMIT 1" } else { "ORDER BY c.id DESC" };
-    let sql = format!(
-        "SELECT c.kind, u.name, c.created_at, c.body, c.anchor FROM case_comments c JOIN users u ON u.id = c.author_id
-         WHERE c.case_id = $1 {filter}"
-    );
-    let rows: Vec<Row> = with_pool!(db, pool => sqlx::query_as(&sql).bind(case_id).fetch_all(pool).await?);
+    let rows = db.comments_with_authors(case_id, latest_return_only).await?;
     Ok(rows
         .into_iter()
         .map(|r| super::ReviewNote {

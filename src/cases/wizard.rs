@@ -13,8 +13,9 @@ use crate::audit::{self, Action};
 use crate::error::AppError;
 use crate::methodology::draft::score_draft;
 use crate::methodology::{canonical, Catalogue, Registry};
+pub(crate) use crate::store::cases::DraftRow;
+use crate::store::cases::{DraftUpdate, NewSnapshot};
 use crate::store::Store;
-use crate::with_pool;
 use chrono::Utc;
 use serde_json::{json, Map, Value};
 use sha2::{Digest, Sha256};
@@ -26,17 +27,6 @@ pub const MAX_DRAFT_BYTES: usize = 1_000_000;
 pub const MAX_COMPONENTS: usize = 30;
 
 const ADVISER_CONSULTATION: &str = "OHCHR_HR_ADVISER";
-
-#[derive(sqlx::FromRow)]
-pub(crate) struct DraftRow {
-    pub reference: String,
-    pub version_no: i64,
-    pub title: String,
-    pub country: String,
-    pub state: String,
-    pub revision: i64,
-    pub answers: String,
-}
 
 /// A case loaded for a change: its row, its draft and its catalogue, after the scope check.
 pub(crate) struct Loaded<'r> {
@@ -53,8 +43,7 @@ pub(crate) async fn load<'r>(
     case_id: i64,
 ) -> Result<Loaded<'r>, AppError> {
     access::require_reader(user)?;
-    let row: Option<DraftRow> = with_pool!(db, pool => sqlx::query_as("SELECT reference, version_no, title, country, state, revision, answers FROM cases WHERE id = $1").bind(case_id).fetch_optional(pool).await?);
-    let row = row.ok_or_else(crate::cases::access::not_found)?;
+    let row = db.draft_row(case_id).await?.ok_or_else(crate::cases::access::not_found)?;
     if !access::can_read(user, &row.country) {
         return Err(access::not_found());
     }
@@ -88,7 +77,7 @@ pub async fn editor(db: &Store, registry: &Registry, user: &CurrentUser, case_id
         return Err(AppError::forbidden("Your role reads assessment summaries, not the answers."));
     }
     let l = load(db, registry, user, case_id).await?;
-    let position: Option<String> = with_pool!(db, pool => sqlx::query_scalar("SELECT segment FROM case_positions WHERE user_id = $1 AND case_id = $2").bind(user.id).bind(case_id).fetch_optional(pool).await?);
+    let position = db.position(user.id, case_id).await?;
     Ok(CaseEditor {
         id: case_id,
         reference: l.row.reference,
@@ -196,60 +185,33 @@ pub async fn store(
     details["revision"] = json!(base_revision + 1);
     let event = audit::NewEvent::new(case_id, change.version_no, user, change.saved_as, change.action, details);
     let title = draft["case"]["programme_title"].as_str().filter(|t| !t.trim().is_empty()).map(str::to_string);
-    let updated: u64 = with_pool!(db, pool => {
-        let mut tx = db.begin_write(pool).await?;
-        let n = sqlx::query(
-            "UPDATE cases SET answers = $1, revision = revision + 1, valid = $2, can_submit = $3, overall_band = $4,
-                 overall_decision = $5, next_review_date = $6, title = COALESCE($7, title), updated_by = $8, updated_at = $9,
-                 approval_level = $12, blocking_codes = $13
-             WHERE id = $10 AND revision = $11",
-        )
-        .bind(&text)
-        .bind(figures.valid)
-        .bind(figures.can_submit)
-        .bind(&figures.band)
-        .bind(&figures.decision)
-        .bind(&figures.next_review)
-        .bind(&title)
-        .bind(user.id)
-        .bind(now)
-        .bind(case_id)
-        .bind(base_revision)
-        .bind(figures.approval_level)
-        .bind(&figures.blocking_codes)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        if n == 1 {
-            sqlx::query("INSERT INTO case_revisions (case_id, revision, answers, saved_by, saved_at, saved_as) VALUES ($1, $2, $3, $4, $5, $6)")
-                .bind(case_id).bind(base_revision + 1).bind(&text).bind(user.id).bind(now).bind(change.saved_as.as_str()).execute(&mut *tx).await?;
-            crate::write_case_index!(tx, case_id, &index);
-            crate::append_event!(tx, &event);
-        }
-        tx.commit().await?;
-        n
-    });
-    if updated == 1 {
+    let update = DraftUpdate {
+        case_id,
+        base_revision,
+        answers: &text,
+        figures: &figures,
+        title: title.as_deref(),
+        by: user.id,
+        at: now,
+    };
+    let mut write = db.write().await?;
+    let saved = write.update_draft(&update).await?;
+    if saved {
+        write.insert_revision(case_id, base_revision + 1, &text, user.id, now, change.saved_as.as_str()).await?;
+        write.write_case_index(case_id, &index).await?;
+        write.append_event(&event).await?;
+    }
+    write.commit().await?;
+    if saved {
         return Ok(Stored::Saved(base_revision + 1));
     }
-    #[derive(sqlx::FromRow)]
-    struct Current {
-        revision: i64,
-        answers: String,
-    }
-    let current: Current = with_pool!(db, pool => sqlx::query_as("SELECT revision, answers FROM cases WHERE id = $1").bind(case_id).fetch_one(pool).await?);
-    let stored = serde_json::from_str(&current.answers).map_err(AppError::internal)?;
-    Ok(Stored::Stale { current: current.revision, stored })
+    let (revision, answers) = db.current_answers(case_id).await?;
+    let stored = serde_json::from_str(&answers).map_err(AppError::internal)?;
+    Ok(Stored::Stale { current: revision, stored })
 }
 
 async fn record_position(db: &Store, user: &CurrentUser, case_id: i64, segment: &str) -> Result<(), AppError> {
-    let now = Utc::now();
-    let _writer = db.write_gate().await;
-    with_pool!(db, pool => sqlx::query(
-        "INSERT INTO case_positions (user_id, case_id, segment, updated_at) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (user_id, case_id) DO UPDATE SET segment = excluded.segment, updated_at = excluded.updated_at",
-    ).bind(user.id).bind(case_id).bind(segment).bind(now).execute(pool).await?.rows_affected());
-    Ok(())
+    Ok(db.record_position(user.id, case_id, segment, Utc::now()).await?)
 }
 
 fn component_mut<'d>(draft: &'d mut Value, id: &str) -> Option<&'d mut Map<String, Value>> {
@@ -457,12 +419,11 @@ async fn conflict(
     current: &Value,
     step: &StepRef,
 ) -> Result<SaveOutcome, AppError> {
-    let base: Option<String> = with_pool!(db, pool => sqlx::query_scalar("SELECT answers FROM case_revisions WHERE case_id = $1 AND revision = $2").bind(case_id).bind(base_revision).fetch_optional(pool).await?);
-    let mut base: Value = match base {
+    let mut base: Value = match db.revision_answers(case_id, base_revision).await? {
         Some(text) => serde_json::from_str(&text).map_err(AppError::internal)?,
         None => return Err(AppError::Conflict("This page is out of date; reload it to continue.".into())),
     };
-    let saved_by: String = with_pool!(db, pool => sqlx::query_scalar("SELECT u.name FROM case_revisions r JOIN users u ON u.id = r.saved_by WHERE r.case_id = $1 AND r.revision = $2").bind(case_id).bind(current_revision).fetch_optional(pool).await?).unwrap_or_else(|| "another user".into());
+    let saved_by = db.revision_saved_by(case_id, current_revision).await?.unwrap_or_else(|| "another user".into());
     let mut current = current.clone();
     let mut changes = Vec::new();
     let before = answers_of(&mut base, step).cloned().unwrap_or_default();
@@ -642,19 +603,23 @@ pub async fn submit(
         Action::Submitted,
         json!({ "revision": base_revision, "content_hash": hash, "answers_hash": audit::answers_hash(&draft) }),
     );
-    let updated: u64 = with_pool!(db, pool => {
-        let mut tx = db.begin_write(pool).await?;
-        let n = sqlx::query("UPDATE cases SET state = $1, submitted_at = $2, updated_by = $3, updated_at = $2 WHERE id = $4 AND revision = $5 AND state IN ('DRAFT', 'RETURNED')")
-            .bind(CaseState::Submitted.as_str()).bind(now).bind(user.id).bind(case_id).bind(base_revision)
-            .execute(&mut *tx).await?.rows_affected();
-        if n == 1 {
-            crate::insert_snapshot!(tx, case: case_id, kind: "SUBMISSION", revision: base_revision, record: &text, hash: &hash, by: user.id, at: now);
-            crate::append_event!(tx, &event);
-        }
-        tx.commit().await?;
-        n
-    });
-    if updated == 0 {
+    let mut write = db.write().await?;
+    let submitted = write.mark_submitted(case_id, base_revision, user.id, now).await?;
+    if submitted {
+        let snapshot = NewSnapshot {
+            case_id,
+            kind: "SUBMISSION",
+            revision: base_revision,
+            record: &text,
+            hash: &hash,
+            by: user.id,
+            at: now,
+        };
+        write.insert_snapshot(&snapshot).await?;
+        write.append_event(&event).await?;
+    }
+    write.commit().await?;
+    if !submitted {
         return Err(stale_page());
     }
     tracing::info!(target: "audit", user = user.id, case = case_id, reference = row.reference, hash, "case submitted");
