@@ -41,9 +41,7 @@ pub async fn list(db: &Store, user: &CurrentUser, filter: &CaseFilter, page_size
 pub async fn countries(db: &Store, user: &CurrentUser) -> Result<Vec<String>, AppError> {
     Ok(match &user.scope {
         CountryScope::Countries(list) => list.clone(),
-        CountryScope::All => {
-            db.countries_with_cases().await?
-        }
+        CountryScope::All => db.countries_with_cases().await?,
     })
 }
 
@@ -150,7 +148,9 @@ pub async fn insert_draft(
             write.insert_revision(id, 1, &text, author.id, now, crate::accounts::Role::Assessor.as_str()).await?;
             write.write_case_index(id, &index).await?;
             let role = crate::accounts::Role::Assessor;
-            write.append_event(&crate::audit::NewEvent::new(id, version_no, author, role, action, details.clone())).await?;
+            write
+                .append_event(&crate::audit::NewEvent::new(id, version_no, author, role, action, details.clone()))
+                .await?;
             write.commit().await?;
             Ok::<i64, StoreError>(id)
         }
@@ -229,7 +229,11 @@ pub async fn readable_reference(db: &Store, user: &CurrentUser, id: i64) -> Resu
     if access::require_reader(user).is_err() {
         return Ok(None);
     }
-    Ok(db.reference_and_country(id).await?.filter(|(_, country)| access::can_read(user, country)).map(|(reference, _)| reference))
+    Ok(db
+        .reference_and_country(id)
+        .await?
+        .filter(|(_, country)| access::can_read(user, country))
+        .map(|(reference, _)| reference))
 }
 
 /// The comment of the latest return of a case, if it was ever returned.

@@ -11,9 +11,9 @@ use crate::error::AppError;
 use crate::methodology::codes::{ConsultationType, ImplementationStatus, TriggerEvent};
 use crate::methodology::draft::{applicable, score_draft};
 use crate::methodology::{Catalogue, Registry};
-use crate::store::query::{Bind, Where};
+use crate::store::cases::NewSnapshot;
+use crate::store::review::{CaseMeta, Decision, Queue, QueueRow, SnapshotWithAuthor};
 use crate::store::Store;
-use crate::{append_event, with_pool};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde_json::{json, Value};
 
@@ -35,9 +35,7 @@ fn text_field(field: &str, value: &str, what: &str, required: bool) -> Result<Op
 }
 
 async fn participants(db: &Store, case_id: i64) -> Result<Participants, AppError> {
-    let creator: i64 = with_pool!(db, pool => sqlx::query_scalar("SELECT created_by FROM cases WHERE id = $1").bind(case_id).fetch_one(pool).await?);
-    let rows: Vec<(i64, String)> = with_pool!(db, pool => sqlx::query_as("SELECT DISTINCT saved_by, saved_as FROM case_revisions WHERE case_id = $1").bind(case_id).fetch_all(pool).await?);
-    let submitters: Vec<i64> = with_pool!(db, pool => sqlx::query_scalar("SELECT DISTINCT created_by FROM case_snapshots WHERE case_id = $1 AND kind = 'SUBMISSION'").bind(case_id).fetch_all(pool).await?);
+    let crate::store::review::ParticipantRows { creator, savers: rows, submitters } = db.participants(case_id).await?;
     Ok(Participants {
         creator,
         editors: rows.iter().filter(|(_, r)| r == Role::Assessor.as_str()).map(|(u, _)| *u).collect(),
@@ -95,18 +93,8 @@ fn concurrence_items(draft: &Value, result: &crate::methodology::ResultDocument)
     out
 }
 
-#[derive(sqlx::FromRow)]
-struct CaseMeta {
-    previous_id: Option<i64>,
-    revision: i64,
-    submitted_at: Option<DateTime<Utc>>,
-    next_review_date: Option<String>,
-    reassessment_due: bool,
-}
-
 async fn meta(db: &Store, id: i64) -> Result<CaseMeta, AppError> {
-    let row: Option<CaseMeta> = with_pool!(db, pool => sqlx::query_as("SELECT previous_id, revision, submitted_at, next_review_date, reassessment_due FROM cases WHERE id = $1").bind(id).fetch_optional(pool).await?);
-    row.ok_or_else(crate::cases::access::not_found)
+    db.case_meta(id).await?.ok_or_else(crate::cases::access::not_found)
 }
 
 fn today() -> NaiveDate {
@@ -294,25 +282,15 @@ pub async fn summary(db: &Store, registry: &Registry, user: &CurrentUser, id: i6
         })
         .collect();
 
-    #[derive(sqlx::FromRow)]
-    struct SnapshotRow {
-        id: i64,
-        kind: String,
-        record: String,
-        content_hash: String,
-        created_by_name: String,
-        created_at: DateTime<Utc>,
-    }
-    let snapshots: Vec<SnapshotRow> = with_pool!(db, pool => sqlx::query_as(
-        "SELECT s.id, s.kind, s.record, s.content_hash, u.name AS created_by_name, s.created_at FROM case_snapshots s JOIN users u ON u.id = s.created_by WHERE s.case_id = $1 ORDER BY s.id"
-    ).bind(id).fetch_all(pool).await?);
+    let snapshots = db.snapshots_with_authors(id).await?;
     // The record of this version, checked: every event's signature, the snapshots, the comments and
     // the live row against what was signed (audit::check).
     let applicable_of = |answers: &Value| applicable(catalogue, answers);
     let record = audit::verify::check_one_case(db, id, Some(&applicable_of), true).await?;
     // Checked once above: a snapshot is verified when the check read it and found it authentic.
-    let verified =
-        |s: &SnapshotRow| record.snapshots.iter().any(|r| r.id == s.id) && !record.broken_snapshots.contains(&s.id);
+    let verified = |s: &SnapshotWithAuthor| {
+        record.snapshots.iter().any(|r| r.id == s.id) && !record.broken_snapshots.contains(&s.id)
+    };
     let submission = snapshots.iter().rev().find(|s| s.kind == "SUBMISSION").map(|s| SnapshotView {
         by: s.created_by_name.clone(),
         at: s.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
@@ -347,19 +325,7 @@ pub async fn summary(db: &Store, registry: &Registry, user: &CurrentUser, id: i6
         })
     });
 
-    #[derive(sqlx::FromRow)]
-    struct CommentRow {
-        id: i64,
-        anchor: String,
-        kind: String,
-        body: String,
-        author: String,
-        author_role: String,
-        created_at: DateTime<Utc>,
-    }
-    let comment_rows: Vec<CommentRow> = with_pool!(db, pool => sqlx::query_as(
-        "SELECT c.id, c.anchor, c.kind, c.body, u.name AS author, c.author_role, c.created_at FROM case_comments c JOIN users u ON u.id = c.author_id WHERE c.case_id = $1 ORDER BY c.id"
-    ).bind(id).fetch_all(pool).await?);
+    let comment_rows = db.comments(id).await?;
     let anchor_list = anchors(catalogue, &draft, result.as_ref());
     let label_of = |anchor: &str| {
         anchor_list.iter().find(|(a, _)| a == anchor).map_or_else(|| anchor.to_string(), |(_, l)| l.clone())
@@ -409,7 +375,7 @@ pub async fn summary(db: &Store, registry: &Registry, user: &CurrentUser, id: i6
     let versions = series(db, id, m.previous_id).await?;
     let (changes, previous_reference) = match m.previous_id {
         Some(prev) => {
-            let (answers, reference): (String, String) = with_pool!(db, pool => sqlx::query_as("SELECT answers, reference FROM cases WHERE id = $1").bind(prev).fetch_one(pool).await?);
+            let (answers, reference) = db.answers_and_reference(prev).await?;
             let before: Value = serde_json::from_str(&answers).map_err(AppError::internal)?;
             let mut changes = crate::cases::diff::describe_changes(catalogue, &before, &draft);
             // Managers learn which answers changed, not what they say (spec §10.1).
@@ -511,32 +477,18 @@ pub async fn summary(db: &Store, registry: &Registry, user: &CurrentUser, id: i6
 
 /// Every version of the series this case belongs to, oldest first.
 async fn series(db: &Store, id: i64, previous: Option<i64>) -> Result<Vec<VersionLink>, AppError> {
-    #[derive(sqlx::FromRow)]
-    struct Row {
-        id: i64,
-        reference: String,
-        version_no: i64,
-        state: String,
-        previous_id: Option<i64>,
-    }
-    let fetch = |sql: &'static str, key: i64| async move {
-        let row: Option<Row> = with_pool!(db, pool => sqlx::query_as(sql).bind(key).fetch_optional(pool).await?);
-        Ok::<_, AppError>(row)
-    };
-    const BY_ID: &str = "SELECT id, reference, version_no, state, previous_id FROM cases WHERE id = $1";
-    const NEXT: &str = "SELECT id, reference, version_no, state, previous_id FROM cases WHERE previous_id = $1";
     let mut rows = Vec::new();
     let mut back = previous;
     while let Some(p) = back {
-        let Some(r) = fetch(BY_ID, p).await? else { break };
+        let Some(r) = db.version(p).await? else { break };
         back = r.previous_id;
         rows.insert(0, r);
     }
-    let mut current = fetch(BY_ID, id).await?;
+    let mut current = db.version(id).await?;
     while let Some(r) = current {
         let next_key = r.id;
         rows.push(r);
-        current = fetch(NEXT, next_key).await?;
+        current = db.next_version(next_key).await?;
     }
     Ok(rows
         .into_iter()
@@ -591,16 +543,21 @@ async fn insert_comment(db: &Store, user: &CurrentUser, comment: NewComment<'_>)
     let NewComment { case_id, version_no, role, anchor, kind, body } = comment;
     let now = Utc::now();
     let mut event = NewEvent::new(case_id, version_no, user, role, Action::Commented, json!({}));
-    let id = with_pool!(db, pool => {
-        let mut tx = db.begin_write(pool).await?;
-        let id: i64 = sqlx::query_scalar("INSERT INTO case_comments (case_id, anchor, body, kind, author_id, author_role, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id")
-            .bind(case_id).bind(anchor).bind(body).bind(kind).bind(user.id).bind(role.as_str()).bind(now)
-            .fetch_one(&mut *tx).await?;
-        event.details = json!({ "comment": comment_entry(id, anchor, kind, body) });
-        append_event!(tx, &event);
-        tx.commit().await?;
-        id
-    });
+    let mut write = db.write().await?;
+    let id = write
+        .insert_comment(&crate::store::review::NewComment {
+            case_id,
+            anchor,
+            body,
+            kind,
+            author: user.id,
+            author_role: role.as_str(),
+            at: now,
+        })
+        .await?;
+    event.details = json!({ "comment": comment_entry(id, anchor, kind, body) });
+    write.append_event(&event).await?;
+    write.commit().await?;
     Ok(id)
 }
 
@@ -645,20 +602,25 @@ pub async fn return_case(
     let anchor = check_anchor(catalogue, &draft, anchor)?;
     let now = Utc::now();
     let event = NewEvent::new(id, row.version_no, user, Role::Reviewer, Action::Returned, json!({ "anchor": anchor }));
-    let n: u64 = with_pool!(db, pool => {
-        let mut tx = db.begin_write(pool).await?;
-        let n = sqlx::query("UPDATE cases SET state = 'RETURNED', updated_by = $1, updated_at = $2 WHERE id = $3 AND state = 'SUBMITTED'")
-            .bind(user.id).bind(now).bind(id).execute(&mut *tx).await?.rows_affected();
-        if n == 1 {
-            let comment_id: i64 = sqlx::query_scalar("INSERT INTO case_comments (case_id, anchor, body, kind, author_id, author_role, created_at) VALUES ($1, $2, $3, 'RETURN', $4, $5, $6) RETURNING id")
-                .bind(id).bind(&anchor).bind(&body).bind(user.id).bind(Role::Reviewer.as_str()).bind(now).fetch_one(&mut *tx).await?;
-            let mut event = event.clone();
-            event.details["comment"] = comment_entry(comment_id, &anchor, "RETURN", &body);
-            append_event!(tx, &event);
-        }
-        tx.commit().await?;
-        n
-    });
+    let mut write = db.write().await?;
+    let returned = write.mark_returned(id, user.id, now).await?;
+    if returned {
+        let comment = crate::store::review::NewComment {
+            case_id: id,
+            anchor: &anchor,
+            body: &body,
+            kind: "RETURN",
+            author: user.id,
+            author_role: Role::Reviewer.as_str(),
+            at: now,
+        };
+        let comment_id = write.insert_comment(&comment).await?;
+        let mut event = event.clone();
+        event.details["comment"] = comment_entry(comment_id, &anchor, "RETURN", &body);
+        write.append_event(&event).await?;
+    }
+    write.commit().await?;
+    let n = u64::from(returned);
     if n == 0 {
         return Err(AppError::Conflict(
             "Someone decided or returned this assessment a moment ago; reload the page.".into(),
@@ -878,7 +840,7 @@ pub async fn sign_off(
         Action::SignedOff,
         json!({ "content_hash": hash, "decisions": summary }),
     );
-    let previous: Option<(i64, i64)> = with_pool!(db, pool => sqlx::query_as("SELECT p.id, p.version_no FROM cases c JOIN cases p ON p.id = c.previous_id WHERE c.id = $1 AND p.state = 'DECIDED'").bind(id).fetch_optional(pool).await?);
+    let previous = db.decided_previous(id).await?;
     let superseded = previous.map(|(pid, pv)| {
         NewEvent::new(
             pid,
@@ -891,28 +853,37 @@ pub async fn sign_off(
     });
     let text = record.to_string();
     let finals = crate::portfolio::index::finals_from_record(&record);
-    let n: u64 = with_pool!(db, pool => {
-        let mut tx = db.begin_write(pool).await?;
-        let n = sqlx::query("UPDATE cases SET state = 'DECIDED', final_decision = $1, decided_by = $2, decided_at = $3, updated_by = $2, updated_at = $3, reassessment_due = FALSE WHERE id = $4 AND state = 'SUBMITTED' AND revision = $5")
-            .bind(overall).bind(user.id).bind(now).bind(id).bind(revision).execute(&mut *tx).await?.rows_affected();
-        if n == 1 {
-            crate::insert_snapshot!(tx, case: id, kind: "SIGN_OFF", revision: revision, record: &text, hash: &hash, by: user.id, at: now);
-            let mut event = event.clone();
-            if let Some(c) = &comment {
-                let comment_id: i64 = sqlx::query_scalar("INSERT INTO case_comments (case_id, anchor, body, kind, author_id, author_role, created_at) VALUES ($1, '', $2, 'SIGN_OFF', $3, $4, $5) RETURNING id")
-                    .bind(id).bind(c).bind(user.id).bind(Role::Reviewer.as_str()).bind(now).fetch_one(&mut *tx).await?;
-                event.details["comment"] = comment_entry(comment_id, "", "SIGN_OFF", c);
-            }
-            crate::write_final_decisions!(tx, id, &finals);
-            append_event!(tx, &event);
-            if let Some(e) = &superseded {
-                sqlx::query("UPDATE cases SET state = 'SUPERSEDED' WHERE id = $1 AND state = 'DECIDED'").bind(e.case_id()).execute(&mut *tx).await?;
-                append_event!(tx, e);
-            }
+    let mut write = db.write().await?;
+    let decided =
+        write.mark_decided(&Decision { case_id: id, revision, final_decision: overall, by: user.id, at: now }).await?;
+    if decided {
+        let snapshot =
+            NewSnapshot { case_id: id, kind: "SIGN_OFF", revision, record: &text, hash: &hash, by: user.id, at: now };
+        write.insert_snapshot(&snapshot).await?;
+        let mut event = event.clone();
+        if let Some(c) = &comment {
+            let comment_id = write
+                .insert_comment(&crate::store::review::NewComment {
+                    case_id: id,
+                    anchor: "",
+                    body: c,
+                    kind: "SIGN_OFF",
+                    author: user.id,
+                    author_role: Role::Reviewer.as_str(),
+                    at: now,
+                })
+                .await?;
+            event.details["comment"] = comment_entry(comment_id, "", "SIGN_OFF", c);
         }
-        tx.commit().await?;
-        n
-    });
+        write.write_final_decisions(id, &finals).await?;
+        write.append_event(&event).await?;
+        if let Some(e) = &superseded {
+            write.mark_superseded(e.case_id().unwrap_or_default()).await?;
+            write.append_event(e).await?;
+        }
+    }
+    write.commit().await?;
+    let n = u64::from(decided);
     if n == 0 {
         return Err(AppError::Conflict(
             "Someone decided or returned this assessment a moment ago; reload the page.".into(),
@@ -957,12 +928,10 @@ pub async fn record_trigger(
         Action::TriggerRecorded,
         json!({ "trigger": trigger.code(), "date": date.to_string(), "description": description }),
     );
-    with_pool!(db, pool => {
-        let mut tx = db.begin_write(pool).await?;
-        sqlx::query("UPDATE cases SET reassessment_due = TRUE WHERE id = $1").bind(id).execute(&mut *tx).await?;
-        append_event!(tx, &event);
-        tx.commit().await?;
-    });
+    let mut write = db.write().await?;
+    write.mark_reassessment_due(id).await?;
+    write.append_event(&event).await?;
+    write.commit().await?;
     Ok(())
 }
 
@@ -983,8 +952,7 @@ pub async fn start_reassessment(
     if state != CaseState::Decided {
         return Err(AppError::Conflict("Only a decided assessment can be re-assessed.".into()));
     }
-    let newer: Option<String> = with_pool!(db, pool => sqlx::query_scalar("SELECT reference FROM cases WHERE previous_id = $1").bind(id).fetch_optional(pool).await?);
-    if let Some(reference) = newer {
+    if let Some(reference) = db.next_version(id).await?.map(|v| v.reference) {
         return Err(AppError::Conflict(format!("A re-assessment of this version already exists: {reference}.")));
     }
     const ALLOWED: [&str; 4] = ["PERIODIC", "TRIGGERED", "EXTENSION_OR_NEW_PHASE", "CASE_SPECIFIC_REQUEST"];
@@ -1021,45 +989,8 @@ pub async fn start_reassessment(
     crate::cases::service::insert_draft(db, registry, user, &row.country, &row.title, &draft, Some(lineage)).await
 }
 
-#[derive(sqlx::FromRow)]
-struct QueueRow {
-    id: i64,
-    reference: String,
-    country: String,
-    title: String,
-    version_no: i64,
-    state: String,
-    overall_band: Option<String>,
-    overall_decision: Option<String>,
-    approval_level: Option<i64>,
-    submitted_at: Option<DateTime<Utc>>,
-    updated_at: DateTime<Utc>,
-    next_review_date: Option<String>,
-    reassessment_due: bool,
-    blocking_codes: String,
-}
-
-const QUEUE_LIMIT: i64 = 200;
-
-async fn queue_rows(
-    db: &Store,
-    user: &CurrentUser,
-    condition: &str,
-    order: &str,
-    extra: Vec<Bind>,
-) -> Result<Vec<QueueRow>, AppError> {
-    let mut w = Where::new();
-    w.binds.extend(extra);
-    w.sql.push_str(&format!(" AND {condition}"));
-    w.scope(&user.scope);
-    let sql = format!(
-        "SELECT c.id, c.reference, c.country, c.title, c.version_no, c.state, c.overall_band, c.overall_decision, c.approval_level,
-                c.submitted_at, c.updated_at, c.next_review_date, c.reassessment_due, c.blocking_codes
-         FROM cases c{} ORDER BY {order} LIMIT {QUEUE_LIMIT}",
-        w.sql
-    );
-    let rows = with_pool!(db, pool => crate::bind_all!(sqlx::query_as(&sql), &w.binds).fetch_all(pool).await?);
-    Ok(rows)
+async fn queue_rows(db: &Store, user: &CurrentUser, queue: Queue) -> Result<Vec<QueueRow>, AppError> {
+    Ok(db.queue(&user.scope, &queue).await?)
 }
 
 fn queue_item(r: QueueRow, reason: String) -> QueueItem {
@@ -1112,7 +1043,7 @@ pub async fn queue(db: &Store, user: &CurrentUser) -> Result<ReviewQueue, AppErr
         ..ReviewQueue::default()
     };
     if q.is_assessor {
-        let rows = queue_rows(db, user, "c.state = 'RETURNED'", "c.updated_at DESC, c.id DESC", Vec::new()).await?;
+        let rows = queue_rows(db, user, Queue::Returned).await?;
         for r in rows {
             let note = crate::cases::service::latest_return(db, r.id).await?;
             let id = r.id;
@@ -1127,14 +1058,7 @@ pub async fn queue(db: &Store, user: &CurrentUser) -> Result<ReviewQueue, AppErr
             item.open = open;
             q.returned.push(item);
         }
-        let rows = queue_rows(
-            db,
-            user,
-            "c.state = 'DRAFT' AND c.created_by = $1",
-            "c.updated_at DESC, c.id DESC",
-            vec![Bind::Int(user.id)],
-        )
-        .await?;
+        let rows = queue_rows(db, user, Queue::DraftsOf(user.id)).await?;
         q.drafts = rows
             .into_iter()
             .map(|r| {
@@ -1150,14 +1074,7 @@ pub async fn queue(db: &Store, user: &CurrentUser) -> Result<ReviewQueue, AppErr
     }
     if q.is_reviewer {
         let level = i64::from(user.approval_level.unwrap_or(0));
-        let rows = queue_rows(
-            db,
-            user,
-            "c.state = 'SUBMITTED' AND COALESCE(c.approval_level, 1) <= $1",
-            "c.submitted_at ASC, c.id ASC",
-            vec![Bind::Int(level)],
-        )
-        .await?;
+        let rows = queue_rows(db, user, Queue::Decidable { level }).await?;
         q.decidable = rows
             .into_iter()
             .map(|r| {
@@ -1165,14 +1082,7 @@ pub async fn queue(db: &Store, user: &CurrentUser) -> Result<ReviewQueue, AppErr
                 queue_item(r, reason)
             })
             .collect();
-        let rows = queue_rows(
-            db,
-            user,
-            "c.state = 'SUBMITTED' AND c.approval_level > $1",
-            "c.submitted_at ASC, c.id ASC",
-            vec![Bind::Int(level)],
-        )
-        .await?;
+        let rows = queue_rows(db, user, Queue::Waiting { level }).await?;
         q.waiting = rows
             .into_iter()
             .map(|r| {
@@ -1182,14 +1092,7 @@ pub async fn queue(db: &Store, user: &CurrentUser) -> Result<ReviewQueue, AppErr
             .collect();
     }
     if q.is_adviser {
-        let rows = queue_rows(
-            db,
-            user,
-            "c.state IN ('DRAFT', 'RETURNED') AND (c.blocking_codes LIKE '%OVERRIDE_CONCURRENCE_PENDING%' OR c.blocking_codes LIKE '%OVERRIDE_REQUEST_INCOMPLETE%' OR c.blocking_codes LIKE '%MISSING_OHCHR_CONSULTATION%')",
-            "c.updated_at ASC, c.id ASC",
-            Vec::new(),
-        )
-        .await?;
+        let rows = queue_rows(db, user, Queue::NeedsAdvice).await?;
         q.advice = rows
             .into_iter()
             .map(|r| {
@@ -1199,14 +1102,7 @@ pub async fn queue(db: &Store, user: &CurrentUser) -> Result<ReviewQueue, AppErr
             .collect();
     }
     let today = today().to_string();
-    let rows = queue_rows(
-        db,
-        user,
-        "c.state = 'DECIDED' AND (c.reassessment_due OR (c.next_review_date IS NOT NULL AND c.next_review_date <= $1))",
-        "c.next_review_date ASC, c.id ASC",
-        vec![Bind::Text(today)],
-    )
-    .await?;
+    let rows = queue_rows(db, user, Queue::DueForReassessment { today }).await?;
     q.reassessment = rows
         .into_iter()
         .map(|r| {

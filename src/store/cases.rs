@@ -167,12 +167,16 @@ impl Store {
 
     /// Every country with at least one case.
     pub async fn countries_with_cases(&self) -> Result<Vec<String>, StoreError> {
-        Ok(on_pool!(self, pool => sqlx::query_scalar("SELECT country FROM case_counts GROUP BY country HAVING SUM(n) > 0 ORDER BY country").fetch_all(pool).await?))
+        Ok(
+            on_pool!(self, pool => sqlx::query_scalar("SELECT country FROM case_counts GROUP BY country HAVING SUM(n) > 0 ORDER BY country").fetch_all(pool).await?),
+        )
     }
 
     /// How many first versions have a reference starting with `prefix` (`KE-2026-`).
     pub async fn first_versions_with_prefix(&self, prefix: &str) -> Result<i64, StoreError> {
-        Ok(on_pool!(self, pool => sqlx::query_scalar("SELECT COUNT(*) FROM cases WHERE reference LIKE $1 AND version_no = 1").bind(format!("{prefix}%")).fetch_one(pool).await?))
+        Ok(
+            on_pool!(self, pool => sqlx::query_scalar("SELECT COUNT(*) FROM cases WHERE reference LIKE $1 AND version_no = 1").bind(format!("{prefix}%")).fetch_one(pool).await?),
+        )
     }
 
     pub async fn case_overview(&self, id: i64) -> Result<Option<OverviewRow>, StoreError> {
@@ -184,31 +188,43 @@ impl Store {
     }
 
     pub async fn reference_and_country(&self, id: i64) -> Result<Option<(String, String)>, StoreError> {
-        Ok(on_pool!(self, pool => sqlx::query_as("SELECT reference, country FROM cases WHERE id = $1").bind(id).fetch_optional(pool).await?))
+        Ok(
+            on_pool!(self, pool => sqlx::query_as("SELECT reference, country FROM cases WHERE id = $1").bind(id).fetch_optional(pool).await?),
+        )
     }
 
     pub async fn draft_row(&self, id: i64) -> Result<Option<DraftRow>, StoreError> {
-        Ok(on_pool!(self, pool => sqlx::query_as("SELECT reference, version_no, title, country, state, revision, answers FROM cases WHERE id = $1").bind(id).fetch_optional(pool).await?))
+        Ok(
+            on_pool!(self, pool => sqlx::query_as("SELECT reference, version_no, title, country, state, revision, answers FROM cases WHERE id = $1").bind(id).fetch_optional(pool).await?),
+        )
     }
 
     /// The current revision and answers of a case.
     pub async fn current_answers(&self, id: i64) -> Result<(i64, String), StoreError> {
-        Ok(on_pool!(self, pool => sqlx::query_as("SELECT revision, answers FROM cases WHERE id = $1").bind(id).fetch_one(pool).await?))
+        Ok(
+            on_pool!(self, pool => sqlx::query_as("SELECT revision, answers FROM cases WHERE id = $1").bind(id).fetch_one(pool).await?),
+        )
     }
 
     /// The answers of one kept revision.
     pub async fn revision_answers(&self, case_id: i64, revision: i64) -> Result<Option<String>, StoreError> {
-        Ok(on_pool!(self, pool => sqlx::query_scalar("SELECT answers FROM case_revisions WHERE case_id = $1 AND revision = $2").bind(case_id).bind(revision).fetch_optional(pool).await?))
+        Ok(
+            on_pool!(self, pool => sqlx::query_scalar("SELECT answers FROM case_revisions WHERE case_id = $1 AND revision = $2").bind(case_id).bind(revision).fetch_optional(pool).await?),
+        )
     }
 
     /// Who saved one kept revision.
     pub async fn revision_saved_by(&self, case_id: i64, revision: i64) -> Result<Option<String>, StoreError> {
-        Ok(on_pool!(self, pool => sqlx::query_scalar("SELECT u.name FROM case_revisions r JOIN users u ON u.id = r.saved_by WHERE r.case_id = $1 AND r.revision = $2").bind(case_id).bind(revision).fetch_optional(pool).await?))
+        Ok(
+            on_pool!(self, pool => sqlx::query_scalar("SELECT u.name FROM case_revisions r JOIN users u ON u.id = r.saved_by WHERE r.case_id = $1 AND r.revision = $2").bind(case_id).bind(revision).fetch_optional(pool).await?),
+        )
     }
 
     /// The wizard step a user last saved on a case.
     pub async fn position(&self, user_id: i64, case_id: i64) -> Result<Option<String>, StoreError> {
-        Ok(on_pool!(self, pool => sqlx::query_scalar("SELECT segment FROM case_positions WHERE user_id = $1 AND case_id = $2").bind(user_id).bind(case_id).fetch_optional(pool).await?))
+        Ok(
+            on_pool!(self, pool => sqlx::query_scalar("SELECT segment FROM case_positions WHERE user_id = $1 AND case_id = $2").bind(user_id).bind(case_id).fetch_optional(pool).await?),
+        )
     }
 
     pub async fn record_position(
@@ -305,6 +321,8 @@ impl Write {
 
     /// Stores a snapshot, signed with this process's audit key; returns its id.
     pub async fn insert_snapshot(&mut self, s: &NewSnapshot<'_>) -> Result<i64, StoreError> {
-        Ok(on_write!(self, tx => crate::insert_snapshot!((*tx), case: s.case_id, kind: s.kind, revision: s.revision, record: s.record, hash: s.hash, by: s.by, at: s.at)))
+        Ok(
+            on_write!(self, tx => crate::insert_snapshot!((*tx), case: s.case_id, kind: s.kind, revision: s.revision, record: s.record, hash: s.hash, by: s.by, at: s.at)),
+        )
     }
 }

@@ -11,10 +11,10 @@
 //! few single-statement writes outside a record change (sessions, sign-in attempts, token use) take
 //! the same gate. One module per table family: [`accounts`] (users, roles, countries, sign-in
 //! attempts), [`sessions`], [`tokens`] (and the API access log), [`audit`] (the signed record), [`cases`] (versions, revisions,
-//! positions, comments), [`portfolio`] (index
-//! tables, aggregates, export), and [`query`] (`WHERE` clauses from a checked case filter).
+//! positions, comments), [`review`] (comments, decisions,
+//! queues), [`portfolio`] (index tables, aggregates, export), and [`query`] (`WHERE` clauses from a checked case filter).
 //!
-//! Moving in (issue 18): the review family and the seed's bulk writes still sits in their services
+//! Moving in (issue 18): the seed's bulk writes still sits in their services
 //! behind the exported `with_pool!`/`append_event!` macros and [`WriteTx`]; each moves here as a
 //! module of its own, and the macros go when the last caller has.
 
@@ -23,6 +23,7 @@ pub mod audit;
 pub mod cases;
 pub mod portfolio;
 pub mod query;
+pub mod review;
 pub mod sessions;
 pub mod tokens;
 
