@@ -448,8 +448,7 @@ fn token_create(email: &str, name: &str, days: i64) -> ExitCode {
     let email = email.trim().to_lowercase();
     let name = name.to_string();
     with_database(|db| async move {
-        let id: Option<i64> = match crate::with_pool!(&db, pool => sqlx::query_scalar("SELECT id FROM users WHERE email = $1 AND active = $2").bind(&email).bind(true).fetch_optional(pool).await)
-        {
+        let id: Option<i64> = match db.user_id_by_email(&email, true).await {
             Ok(id) => id,
             Err(e) => return fail(e),
         };

@@ -11,6 +11,7 @@
 //! events of all of it, so `hrdd audit verify` passes on a seeded database. The actors are the demo
 //! accounts. Rows are written in batched transactions.
 
+use super::figures::Figures;
 use super::wizard::{content_hash, submission_record};
 use super::CaseState;
 use crate::accounts::Role;
@@ -19,8 +20,9 @@ use crate::error::AppError;
 use crate::methodology::codes::FinalDecision;
 use crate::methodology::draft::score_draft;
 use crate::methodology::Registry;
-use crate::store::Store;
-use crate::with_pool;
+use crate::store::cases::{NewCaseRow, NewSnapshot};
+use crate::store::review::{Decision, NewComment};
+use crate::store::{Store, Write};
 use chrono::{Datelike, Duration, Utc};
 use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
@@ -104,7 +106,7 @@ struct Cast {
 
 async fn cast(db: &Store) -> Result<Cast, AppError> {
     let actor = |email: &'static str| async move {
-        let id: Option<i64> = with_pool!(db, pool => sqlx::query_scalar("SELECT id FROM users WHERE email = $1").bind(email).fetch_optional(pool).await?);
+        let id = db.user_id_by_email(email, false).await?;
         id.map(|id| Actor { id, email: email.to_string() })
             .ok_or_else(|| AppError::internal(format!("the demo account {email} is missing (run the demo seed first)")))
     };
@@ -159,24 +161,17 @@ struct SeedCase {
     version: String,
     state: CaseState,
     answers: String,
-    valid: bool,
-    can_submit: bool,
-    band: Option<String>,
-    decision: Option<String>,
-    next_review: Option<String>,
+    figures: Figures,
     at: chrono::DateTime<Utc>,
     /// The result to freeze for a case that was submitted at some point.
     snapshot: Option<Box<crate::methodology::ResultDocument>>,
     doc: Value,
-    approval_level: Option<i64>,
-    blocking_codes: String,
     index: crate::portfolio::index::CaseIndex,
 }
 
 /// The next free reference number per `CC-YYYY-` prefix.
 async fn next_reference_numbers(db: &Store) -> Result<HashMap<String, u64>, AppError> {
-    let refs: Vec<String> =
-        with_pool!(db, pool => sqlx::query_scalar("SELECT reference FROM cases").fetch_all(pool).await?);
+    let refs: Vec<String> = db.case_references().await?.into_values().collect();
     let mut out: HashMap<String, u64> = HashMap::new();
     for r in refs {
         if let Some((prefix, number)) = r.rsplit_once('-') {
@@ -250,7 +245,7 @@ fn make_case(
         (CaseState::Draft, _) | (_, None) => None,
         (_, Some(r)) => Some(Box::new(r.clone())),
     };
-    let figures = super::service::figures(&outcome);
+    let figures = super::figures::figures(&outcome);
     let index = crate::portfolio::index::CaseIndex::build(&doc, &outcome, &HashMap::new());
     Ok(SeedCase {
         index,
@@ -261,15 +256,9 @@ fn make_case(
         state,
         answers: doc.to_string(),
         doc,
-        valid: result.is_some(),
-        can_submit: result.is_some_and(|r| r.can_submit),
-        band: result.map(|r| r.overall_band.code().to_string()),
-        decision: result.map(|r| r.overall_decision.code().to_string()),
-        next_review: result.and_then(|r| r.next_review_date).map(|d| d.to_string()),
+        figures,
         at,
         snapshot,
-        approval_level: figures.approval_level,
-        blocking_codes: figures.blocking_codes,
     })
 }
 
@@ -383,109 +372,233 @@ fn seeded_sign_off(
     (record, hash, overall.map(|d| d.code()))
 }
 
+/// Writes a batch of cases in one transaction, through the same store operations as the app's
+/// create, submit, return and sign-off, with the sample's own (past) times.
 async fn write_batch(db: &Store, registry: &Registry, cast: &Cast, batch: &[SeedCase]) -> Result<(), AppError> {
     let assessor = &cast.assessor;
-    with_pool!(db, pool => {
-        let mut tx = db.begin_write(pool).await?;
-        for c in batch {
-            // A superseded case is version 1 of a series whose version 2 is decided.
-            let v1_state = if c.state == CaseState::Superseded { CaseState::Superseded } else { c.state };
-            let submitted_at = c.snapshot.as_ref().map(|_| later(c, 2));
-            let id: i64 = sqlx::query_scalar(
-                "INSERT INTO cases (reference, country, title, methodology_version, state, version_no, revision, answers, valid, can_submit, overall_band, overall_decision, next_review_date, approval_level, blocking_codes, created_by, created_at, updated_by, updated_at, submitted_at)
-                 VALUES ($1, $2, $3, $4, $5, 1, 1, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $14, $15, $16) RETURNING id",
-            )
-            .bind(&c.reference).bind(&c.country).bind(&c.title).bind(&c.version).bind(v1_state.as_str())
-            .bind(&c.answers).bind(c.valid).bind(c.can_submit).bind(&c.band).bind(&c.decision).bind(&c.next_review)
-            .bind(c.approval_level).bind(&c.blocking_codes)
-            .bind(assessor.id).bind(c.at).bind(submitted_at)
-            .fetch_one(&mut *tx).await?;
-            sqlx::query("INSERT INTO case_revisions (case_id, revision, answers, saved_by, saved_at) VALUES ($1, 1, $2, $3, $4)")
-                .bind(id).bind(&c.answers).bind(assessor.id).bind(c.at).execute(&mut *tx).await?;
-            crate::write_case_index!(tx, id, &c.index);
-            let hash = audit::answers_hash(&c.doc);
-            let created = event(id, 1, assessor, Role::Assessor, Action::Created, c.at, json!({ "reference": c.reference, "answers_hash": hash }));
-            crate::append_event!(tx, &created);
-            let Some(result) = &c.snapshot else { continue };
-            let at = later(c, 2);
-            let record = submission_record(id, &c.reference, 1, &c.doc, result, &assessor.email, at);
-            let snapshot_hash = content_hash(&record).map_err(|e| sqlx::Error::Protocol(e.to_string()))?;
-            crate::insert_snapshot!(tx, case: id, kind: "SUBMISSION", revision: 1i64, record: &record.to_string(), hash: &snapshot_hash, by: assessor.id, at: at);
-            let submitted = event(id, 1, assessor, Role::Assessor, Action::Submitted, at, json!({ "revision": 1, "content_hash": snapshot_hash, "answers_hash": hash }));
-            crate::append_event!(tx, &submitted);
-            match c.state {
-                CaseState::Returned => {
-                    let reviewer = signer(cast, 1, &c.country);
-                    let at = later(c, 5);
-                    let comment = "Please add the source of the violation record and confirm the monitoring indicator.";
-                    sqlx::query("UPDATE cases SET state = 'RETURNED', updated_by = $1, updated_at = $2 WHERE id = $3")
-                        .bind(reviewer.id).bind(at).bind(id).execute(&mut *tx).await?;
-                    let comment_id: i64 = sqlx::query_scalar("INSERT INTO case_comments (case_id, anchor, body, kind, author_id, author_role, created_at) VALUES ($1, '', $2, 'RETURN', $3, 'reviewer', $4) RETURNING id")
-                        .bind(id).bind(comment).bind(reviewer.id).bind(at).fetch_one(&mut *tx).await?;
-                    let entry = crate::review::service::comment_entry(comment_id, "", "RETURN", comment);
-                    let returned = event(id, 1, reviewer, Role::Reviewer, Action::Returned, at, json!({ "anchor": "", "comment": entry }));
-                    crate::append_event!(tx, &returned);
-                }
-                CaseState::Decided | CaseState::Superseded => {
-                    let reviewer = signer(cast, result.approval_level_required, &c.country);
-                    let at = later(c, 9);
-                    let (record, sign_hash, overall) = seeded_sign_off(registry, id, 1, &c.doc, result, reviewer, at);
-                    sqlx::query("UPDATE cases SET final_decision = $1, decided_by = $2, decided_at = $3, updated_by = $2, updated_at = $3 WHERE id = $4")
-                        .bind(overall).bind(reviewer.id).bind(at).bind(id).execute(&mut *tx).await?;
-                    crate::write_final_decisions!(tx, id, &crate::portfolio::index::finals_from_record(&record));
-                    crate::insert_snapshot!(tx, case: id, kind: "SIGN_OFF", revision: 1i64, record: &record.to_string(), hash: &sign_hash, by: reviewer.id, at: at);
-                    let signed = event(id, 1, reviewer, Role::Reviewer, Action::SignedOff, at, json!({ "content_hash": sign_hash, "decisions": record["decisions"].as_array().map(|d| d.iter().map(|x| format!("{}: {}", x["component_id"].as_str().unwrap_or_default(), x["final_decision"].as_str().unwrap_or_default())).collect::<Vec<_>>()) }));
-                    crate::append_event!(tx, &signed);
-                    if c.state == CaseState::Superseded {
-                        // A periodic re-assessment (version 2), decided, which superseded version 1.
-                        let mut doc = c.doc.clone();
-                        doc["case"]["assessment_type"] = json!("PERIODIC");
-                        let text = doc.to_string();
-                        let outcome = score_draft(registry, &doc);
-                        let Some(result2) = outcome.result().filter(|r| r.can_submit) else {
-                            // Not expected (only 1.6 changed); version 1 then simply stays decided.
-                            sqlx::query("UPDATE cases SET state = 'DECIDED' WHERE id = $1").bind(id).execute(&mut *tx).await?;
-                            continue;
-                        };
-                        let figures = super::service::figures(&outcome);
-                        let reference = format!("{}-v2", c.reference);
-                        let (start, submit, decide) = (later(c, 200), later(c, 203), later(c, 210));
-                        let reviewer = signer(cast, result2.approval_level_required, &c.country);
-                        let id2: i64 = sqlx::query_scalar(
-                            "INSERT INTO cases (reference, country, title, methodology_version, state, version_no, previous_id, revision, answers, valid, can_submit, overall_band, overall_decision, next_review_date, approval_level, blocking_codes, created_by, created_at, updated_by, updated_at, submitted_at, decided_by, decided_at)
-                             VALUES ($1, $2, $3, $4, 'DECIDED', 2, $5, 1, $6, TRUE, TRUE, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $14, $15) RETURNING id",
-                        )
-                        .bind(&reference).bind(&c.country).bind(&c.title).bind(&c.version).bind(id)
-                        .bind(&text).bind(&figures.band).bind(&figures.decision).bind(&figures.next_review).bind(figures.approval_level).bind(&figures.blocking_codes)
-                        .bind(assessor.id).bind(start).bind(reviewer.id).bind(decide).bind(submit)
-                        .fetch_one(&mut *tx).await?;
-                        sqlx::query("INSERT INTO case_revisions (case_id, revision, answers, saved_by, saved_at) VALUES ($1, 1, $2, $3, $4)")
-                            .bind(id2).bind(&text).bind(assessor.id).bind(start).execute(&mut *tx).await?;
-                        crate::write_case_index!(tx, id2, &crate::portfolio::index::CaseIndex::build(&doc, &outcome, &HashMap::new()));
-                        let hash2 = audit::answers_hash(&doc);
-                        let started = event(id2, 2, assessor, Role::Assessor, Action::ReassessmentStarted, start, json!({ "reference": reference, "answers_hash": hash2, "previous_case_id": id }));
-                        crate::append_event!(tx, &started);
-                        let record = submission_record(id2, &reference, 1, &doc, result2, &assessor.email, submit);
-                        let submission_hash = content_hash(&record).map_err(|e| sqlx::Error::Protocol(e.to_string()))?;
-                        crate::insert_snapshot!(tx, case: id2, kind: "SUBMISSION", revision: 1i64, record: &record.to_string(), hash: &submission_hash, by: assessor.id, at: submit);
-                        let submitted = event(id2, 2, assessor, Role::Assessor, Action::Submitted, submit, json!({ "revision": 1, "content_hash": submission_hash, "answers_hash": hash2 }));
-                        crate::append_event!(tx, &submitted);
-                        let (record, sign_hash, overall) = seeded_sign_off(registry, id2, 2, &doc, result2, reviewer, decide);
-                        sqlx::query("UPDATE cases SET final_decision = $1 WHERE id = $2").bind(overall).bind(id2).execute(&mut *tx).await?;
-                        crate::write_final_decisions!(tx, id2, &crate::portfolio::index::finals_from_record(&record));
-                        crate::insert_snapshot!(tx, case: id2, kind: "SIGN_OFF", revision: 1i64, record: &record.to_string(), hash: &sign_hash, by: reviewer.id, at: decide);
-                        let signed = event(id2, 2, reviewer, Role::Reviewer, Action::SignedOff, decide, json!({ "content_hash": sign_hash }));
-                        crate::append_event!(tx, &signed);
-                        let superseded = event(id, 1, reviewer, Role::Reviewer, Action::Superseded, decide, json!({ "reference": reference, "case_id": id2 }));
-                        crate::append_event!(tx, &superseded);
-                    }
-                }
-                _ => {}
+    let mut write = db.write().await?;
+    for c in batch {
+        let id = write
+            .insert_case(&NewCaseRow {
+                reference: &c.reference,
+                country: &c.country,
+                title: &c.title,
+                methodology_version: &c.version,
+                version_no: 1,
+                previous_id: None,
+                answers: &c.answers,
+                figures: &c.figures,
+                author: assessor.id,
+                at: c.at,
+            })
+            .await?;
+        write.insert_revision(id, 1, &c.answers, assessor.id, c.at, Role::Assessor.as_str()).await?;
+        write.write_case_index(id, &c.index).await?;
+        let hash = audit::answers_hash(&c.doc);
+        let created = event(
+            id,
+            1,
+            assessor,
+            Role::Assessor,
+            Action::Created,
+            c.at,
+            json!({ "reference": c.reference, "answers_hash": hash }),
+        );
+        write.append_event(&created).await?;
+        let Some(result) = &c.snapshot else { continue };
+        let at = later(c, 2);
+        write.mark_submitted(id, 1, assessor.id, at).await?;
+        let record = submission_record(id, &c.reference, 1, &c.doc, result, &assessor.email, at);
+        let snapshot_hash = content_hash(&record)?;
+        let text = record.to_string();
+        let snapshot = NewSnapshot {
+            case_id: id,
+            kind: "SUBMISSION",
+            revision: 1,
+            record: &text,
+            hash: &snapshot_hash,
+            by: assessor.id,
+            at,
+        };
+        write.insert_snapshot(&snapshot).await?;
+        let submitted = event(
+            id,
+            1,
+            assessor,
+            Role::Assessor,
+            Action::Submitted,
+            at,
+            json!({ "revision": 1, "content_hash": snapshot_hash, "answers_hash": hash }),
+        );
+        write.append_event(&submitted).await?;
+        match c.state {
+            CaseState::Returned => {
+                let reviewer = signer(cast, 1, &c.country);
+                let at = later(c, 5);
+                let body = "Please add the source of the violation record and confirm the monitoring indicator.";
+                write.mark_returned(id, reviewer.id, at).await?;
+                let comment = NewComment {
+                    case_id: id,
+                    anchor: "",
+                    body,
+                    kind: "RETURN",
+                    author: reviewer.id,
+                    author_role: Role::Reviewer.as_str(),
+                    at,
+                };
+                let comment_id = write.insert_comment(&comment).await?;
+                let entry = crate::review::service::comment_entry(comment_id, "", "RETURN", body);
+                let returned = event(
+                    id,
+                    1,
+                    reviewer,
+                    Role::Reviewer,
+                    Action::Returned,
+                    at,
+                    json!({ "anchor": "", "comment": entry }),
+                );
+                write.append_event(&returned).await?;
             }
+            CaseState::Decided | CaseState::Superseded => {
+                let reviewer = signer(cast, result.approval_level_required, &c.country);
+                let at = later(c, 9);
+                let (record, sign_hash, overall) = seeded_sign_off(registry, id, 1, &c.doc, result, reviewer, at);
+                write
+                    .mark_decided(&Decision { case_id: id, revision: 1, final_decision: overall, by: reviewer.id, at })
+                    .await?;
+                write.write_final_decisions(id, &crate::portfolio::index::finals_from_record(&record)).await?;
+                let text = record.to_string();
+                let snapshot = NewSnapshot {
+                    case_id: id,
+                    kind: "SIGN_OFF",
+                    revision: 1,
+                    record: &text,
+                    hash: &sign_hash,
+                    by: reviewer.id,
+                    at,
+                };
+                write.insert_snapshot(&snapshot).await?;
+                let signed = event(
+                    id,
+                    1,
+                    reviewer,
+                    Role::Reviewer,
+                    Action::SignedOff,
+                    at,
+                    json!({ "content_hash": sign_hash, "decisions": record["decisions"].as_array().map(|d| d.iter().map(|x| format!("{}: {}", x["component_id"].as_str().unwrap_or_default(), x["final_decision"].as_str().unwrap_or_default())).collect::<Vec<_>>()) }),
+                );
+                write.append_event(&signed).await?;
+                if c.state == CaseState::Superseded {
+                    write_reassessment(&mut write, registry, cast, c, id).await?;
+                }
+            }
+            _ => {}
         }
-        tx.commit().await?;
-        Ok::<(), sqlx::Error>(())
-    })?;
+    }
+    write.commit().await?;
+    Ok(())
+}
+
+/// A periodic re-assessment (version 2) of a decided case, decided, which supersedes version 1.
+async fn write_reassessment(
+    write: &mut Write,
+    registry: &Registry,
+    cast: &Cast,
+    c: &SeedCase,
+    id: i64,
+) -> Result<(), AppError> {
+    let assessor = &cast.assessor;
+    let mut doc = c.doc.clone();
+    doc["case"]["assessment_type"] = json!("PERIODIC");
+    let text = doc.to_string();
+    let outcome = score_draft(registry, &doc);
+    // Not expected (only 1.6 changed); version 1 then simply stays decided.
+    let Some(result2) = outcome.result().filter(|r| r.can_submit) else { return Ok(()) };
+    let figures = super::figures::figures(&outcome);
+    let reference = format!("{}-v2", c.reference);
+    let (start, submit, decide) = (later(c, 200), later(c, 203), later(c, 210));
+    let reviewer = signer(cast, result2.approval_level_required, &c.country);
+    let id2 = write
+        .insert_case(&NewCaseRow {
+            reference: &reference,
+            country: &c.country,
+            title: &c.title,
+            methodology_version: &c.version,
+            version_no: 2,
+            previous_id: Some(id),
+            answers: &text,
+            figures: &figures,
+            author: assessor.id,
+            at: start,
+        })
+        .await?;
+    write.insert_revision(id2, 1, &text, assessor.id, start, Role::Assessor.as_str()).await?;
+    write.write_case_index(id2, &crate::portfolio::index::CaseIndex::build(&doc, &outcome, &HashMap::new())).await?;
+    let hash2 = audit::answers_hash(&doc);
+    let started = event(
+        id2,
+        2,
+        assessor,
+        Role::Assessor,
+        Action::ReassessmentStarted,
+        start,
+        json!({ "reference": reference, "answers_hash": hash2, "previous_case_id": id }),
+    );
+    write.append_event(&started).await?;
+    write.mark_submitted(id2, 1, assessor.id, submit).await?;
+    let record = submission_record(id2, &reference, 1, &doc, result2, &assessor.email, submit);
+    let submission_hash = content_hash(&record)?;
+    let record_text = record.to_string();
+    let snapshot = NewSnapshot {
+        case_id: id2,
+        kind: "SUBMISSION",
+        revision: 1,
+        record: &record_text,
+        hash: &submission_hash,
+        by: assessor.id,
+        at: submit,
+    };
+    write.insert_snapshot(&snapshot).await?;
+    let submitted = event(
+        id2,
+        2,
+        assessor,
+        Role::Assessor,
+        Action::Submitted,
+        submit,
+        json!({ "revision": 1, "content_hash": submission_hash, "answers_hash": hash2 }),
+    );
+    write.append_event(&submitted).await?;
+    let (record, sign_hash, overall) = seeded_sign_off(registry, id2, 2, &doc, result2, reviewer, decide);
+    write
+        .mark_decided(&Decision { case_id: id2, revision: 1, final_decision: overall, by: reviewer.id, at: decide })
+        .await?;
+    write.write_final_decisions(id2, &crate::portfolio::index::finals_from_record(&record)).await?;
+    let record_text = record.to_string();
+    let snapshot = NewSnapshot {
+        case_id: id2,
+        kind: "SIGN_OFF",
+        revision: 1,
+        record: &record_text,
+        hash: &sign_hash,
+        by: reviewer.id,
+        at: decide,
+    };
+    write.insert_snapshot(&snapshot).await?;
+    let signed =
+        event(id2, 2, reviewer, Role::Reviewer, Action::SignedOff, decide, json!({ "content_hash": sign_hash }));
+    write.append_event(&signed).await?;
+    write.mark_superseded(id).await?;
+    let superseded = event(
+        id,
+        1,
+        reviewer,
+        Role::Reviewer,
+        Action::Superseded,
+        decide,
+        json!({ "reference": reference, "case_id": id2 }),
+    );
+    write.append_event(&superseded).await?;
     Ok(())
 }
 

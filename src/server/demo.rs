@@ -4,7 +4,6 @@ use crate::accounts::{service, UserSpec};
 use crate::accounts::{CountryScope, Email, NewPassword, Role, DEMO_ACCOUNTS, DEMO_PASSWORD};
 use crate::error::AppError;
 use crate::store::Store;
-use crate::with_pool;
 
 fn spec_for(email: &str) -> UserSpec {
     let east_africa = CountryScope::Countries(vec!["KE".into(), "UG".into()]);
@@ -31,8 +30,7 @@ const DEMO_CASES: &[(&str, &str)] = &[
 
 /// Creates the demo cases once (when the database has no case yet), as the demo assessor.
 pub async fn seed_cases(db: &Store, registry: &crate::methodology::Registry) -> Result<(), AppError> {
-    let existing: i64 = with_pool!(db, pool => sqlx::query_scalar("SELECT COUNT(*) FROM cases").fetch_one(pool).await?);
-    if existing > 0 {
+    if db.case_count_all().await? > 0 {
         return Ok(());
     }
     let assessor = service::load_user(db, assessor_id(db).await?)
@@ -51,8 +49,7 @@ pub async fn seed_cases(db: &Store, registry: &crate::methodology::Registry) -> 
 pub async fn seed(db: &Store) -> Result<(), AppError> {
     let password = NewPassword::parse(DEMO_PASSWORD).map_err(AppError::internal)?;
     for (email, _) in DEMO_ACCOUNTS {
-        let exists: i64 = with_pool!(db, pool => sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE email = $1").bind(*email).fetch_one(pool).await?);
-        if exists == 0 {
+        if db.user_id_by_email(email, false).await?.is_none() {
             let email = Email::parse(email).map_err(AppError::internal)?;
             service::create_user(
                 db,
@@ -70,7 +67,7 @@ pub async fn seed(db: &Store) -> Result<(), AppError> {
 
 /// The demo assessor's user id (demo cases and seeded cases belong to them).
 pub async fn assessor_id(db: &Store) -> Result<i64, AppError> {
-    Ok(
-        with_pool!(db, pool => sqlx::query_scalar("SELECT id FROM users WHERE email = $1").bind("assessor@demo.hrdd").fetch_one(pool).await?),
-    )
+    db.user_id_by_email("assessor@demo.hrdd", false)
+        .await?
+        .ok_or_else(|| AppError::internal("the demo assessor account is missing"))
 }

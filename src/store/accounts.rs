@@ -102,6 +102,13 @@ impl Store {
             .collect())
     }
 
+    /// The id of the account with this (lower-cased) e-mail address, if it exists (and is active,
+    /// with `active_only`).
+    pub async fn user_id_by_email(&self, email: &str, active_only: bool) -> Result<Option<i64>, StoreError> {
+        let found: Option<(i64, bool)> = on_pool!(self, pool => sqlx::query_as("SELECT id, active FROM users WHERE email = $1").bind(email).fetch_optional(pool).await?);
+        Ok(found.filter(|(_, active)| *active || !active_only).map(|(id, _)| id))
+    }
+
     pub async fn password_hash(&self, user_id: i64) -> Result<Option<String>, StoreError> {
         Ok(
             on_pool!(self, pool => sqlx::query_scalar("SELECT password_hash FROM users WHERE id = $1").bind(user_id).fetch_optional(pool).await?),

@@ -165,6 +165,11 @@ impl Store {
         Ok(on_pool!(self, pool => crate::bind_all!(sqlx::query_as(&sql), &binds).fetch_all(pool).await?))
     }
 
+    /// How many case versions there are, in every country and state.
+    pub async fn case_count_all(&self) -> Result<i64, StoreError> {
+        Ok(on_pool!(self, pool => sqlx::query_scalar("SELECT COUNT(*) FROM cases").fetch_one(pool).await?))
+    }
+
     /// Every country with at least one case.
     pub async fn countries_with_cases(&self) -> Result<Vec<String>, StoreError> {
         Ok(
