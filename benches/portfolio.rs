@@ -10,6 +10,17 @@
 //! Pages reuse figures computed in the last 30 s (`PortfolioCache`), so the aggregates are also timed
 //! on their own, uncached.
 
+/// Runs `$body` with `$pool` bound to the concrete pool of a store: the benchmark reads and
+/// prepares rows directly.
+macro_rules! with_pool {
+    ($db:expr, $pool:ident => $body:expr) => {
+        match &$db.pool {
+            hrdd::store::Pool::Sqlite($pool) => $body,
+            hrdd::store::Pool::Postgres($pool) => $body,
+        }
+    };
+}
+
 use hrdd::methodology::{load_registry_from_dir, methodology_dir};
 use hrdd::serve::router;
 use hrdd::store::Store;
@@ -71,7 +82,7 @@ async fn measure(db: Store, backend: &str, cases: u64) {
         sqlx::query("ANALYZE").execute(pool).await.unwrap();
     }
     // The aggregates themselves (five SQL queries, no cache), as a manager of every country.
-    let manager_id: i64 = hrdd::with_pool!(&db, pool => sqlx::query_scalar("SELECT id FROM users WHERE email = 'manager@demo.hrdd'").fetch_one(pool).await.unwrap());
+    let manager_id: i64 = with_pool!(&db, pool => sqlx::query_scalar("SELECT id FROM users WHERE email = 'manager@demo.hrdd'").fetch_one(pool).await.unwrap());
     let manager = hrdd::accounts::service::load_user(&db, manager_id).await.unwrap().unwrap();
     for (what, filter) in [
         ("aggregates, all countries", hrdd::cases::CaseFilter::default()),

@@ -5,6 +5,17 @@
 //! function, revision check, engine on the merged draft, the UPDATE + revision INSERT transaction),
 //! without the network; the load harness of issue 8 measures over loopback.
 
+/// Runs `$body` with `$pool` bound to the concrete pool of a store: the benchmark reads and
+/// prepares rows directly.
+macro_rules! with_pool {
+    ($db:expr, $pool:ident => $body:expr) => {
+        match &$db.pool {
+            hrdd::store::Pool::Sqlite($pool) => $body,
+            hrdd::store::Pool::Postgres($pool) => $body,
+        }
+    };
+}
+
 use hrdd::methodology::{load_registry_from_dir, methodology_dir};
 use hrdd::serve::router;
 use hrdd::store::Store;
@@ -76,7 +87,7 @@ fn main() {
         let (status, cookies, _) = post(&app, "/api/session/login", None, "application/x-www-form-urlencoded", login).await;
         assert!(status < 400, "sign-in failed: {status}");
         let token = cookies.iter().find_map(|c| c.strip_prefix("hrdd_session=")).map(|c| c.split(';').next().unwrap().to_string()).expect("session cookie");
-        let (id, mut revision): (i64, i64) = hrdd::with_pool!(&db, pool => sqlx::query_as("SELECT id, revision FROM cases WHERE state = 'DRAFT' AND country = 'KE' AND valid = TRUE ORDER BY id DESC LIMIT 1").fetch_one(pool).await.unwrap());
+        let (id, mut revision): (i64, i64) = with_pool!(&db, pool => sqlx::query_as("SELECT id, revision FROM cases WHERE state = 'DRAFT' AND country = 'KE' AND valid = TRUE ORDER BY id DESC LIMIT 1").fetch_one(pool).await.unwrap());
 
         let mut times = Vec::with_capacity(SAVES);
         for n in 0..SAVES {

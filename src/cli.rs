@@ -344,8 +344,8 @@ fn audit_rotate_key() -> ExitCode {
         Ok(c) => c,
         Err(e) => return fail(e),
     };
-    if let Some(file) = crate::server::backup::sqlite_file(&config.database_url) {
-        match crate::server::backup::ServerLock::try_take(&file) {
+    if let Some(file) = crate::store::backup::sqlite_file(&config.database_url) {
+        match crate::store::backup::ServerLock::try_take(&file) {
             Ok(Some(_)) => {}
             Ok(None) => return fail("the server is running on this database; stop it before rotating the key"),
             Err(e) => return fail(e),
@@ -374,7 +374,7 @@ fn audit_rotate_key() -> ExitCode {
 fn backup(path: &str) -> ExitCode {
     let target = std::path::PathBuf::from(path);
     with_database(|db| async move {
-        match crate::server::backup::backup(&db, &target).await {
+        match crate::store::backup::backup(&db, &target).await {
             Ok(head) => {
                 println!(
                     "backup written to {} (audit record up to event {} {}); keep the audit key files ({}) backed up separately",
@@ -404,7 +404,7 @@ fn restore(path: &str) -> ExitCode {
     };
     let restored = runtime.block_on(async {
         let anchor = crate::audit::anchor::AnchorLog::new(&settings.dir);
-        crate::server::backup::restore(&config.database_url, &source, &anchor).await
+        crate::store::backup::restore(&config.database_url, &source, &anchor).await
     });
     match restored {
         Ok(head) => println!("restored {} (audit record up to event {}); verifying …", source.display(), head.seq),

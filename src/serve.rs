@@ -77,12 +77,12 @@ pub fn router(state: AppState) -> Router {
 /// Connects, migrates and serves until SIGTERM or Ctrl-C, then drains in-flight requests.
 pub async fn serve(config: Config, registry: Registry, demo: DemoMode) -> anyhow::Result<()> {
     // One server per SQLite file; the lock also tells `hrdd restore` that the server is running.
-    let _lock = match crate::server::backup::sqlite_file(&config.database_url) {
+    let _lock = match crate::store::backup::sqlite_file(&config.database_url) {
         Some(file) => {
             if let Some(dir) = file.parent().filter(|d| !d.as_os_str().is_empty()) {
                 std::fs::create_dir_all(dir)?;
             }
-            match crate::server::backup::ServerLock::try_take(&file)? {
+            match crate::store::backup::ServerLock::try_take(&file)? {
                 Some(lock) => Some(lock),
                 None => anyhow::bail!("another HRDD server is already running on {}", file.display()),
             }

@@ -1,6 +1,5 @@
-//! Server infrastructure below the web layer: configuration, backup and restore, demo data and logging.
+//! Server infrastructure below the web layer: configuration, demo data and logging.
 
-pub mod backup;
 pub mod config;
 pub mod demo;
 pub mod telemetry;

@@ -2,7 +2,7 @@
 //! them (tables `cases`, `case_facts`, `case_counts`, `case_revisions`, `case_positions`,
 //! `case_comments`, `case_snapshots`).
 
-use super::query::{Bind, Where};
+use super::query::{bind_all, Bind, Where};
 use super::{on_pool, on_write, Store, StoreError, Write};
 use crate::cases::figures::Figures;
 use crate::cases::{CaseListItem, CaseState};
@@ -139,6 +139,31 @@ pub struct NewSnapshot<'a> {
     pub at: DateTime<Utc>,
 }
 
+/// Stores a submission or sign-off snapshot, signed, inside the open write transaction `$tx`;
+/// evaluates to the snapshot's id.
+macro_rules! insert_snapshot {
+    ($tx:expr, case: $case_id:expr, kind: $kind:expr, revision: $revision:expr, record: $record:expr, hash: $hash:expr, by: $by:expr, at: $at:expr) => {{
+        let hash: &str = $hash;
+        let (key_id, signature) = $tx.trail().sign("snapshot", hash)?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO case_snapshots (case_id, kind, revision, record, content_hash, created_by, created_at, key_id, signature)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+        )
+        .bind($case_id)
+        .bind($kind)
+        .bind($revision)
+        .bind($record)
+        .bind(hash)
+        .bind($by)
+        .bind($at)
+        .bind(key_id)
+        .bind(signature)
+        .fetch_one(&mut *$tx)
+        .await?;
+        id
+    }};
+}
+
 impl Store {
     /// How many cases `w` selects; from the kept per-country counts when they suffice.
     pub async fn case_count(&self, w: &Where, counts_suffice: bool) -> Result<i64, StoreError> {
@@ -147,7 +172,7 @@ impl Store {
         } else {
             format!("SELECT COUNT(*) FROM case_facts c{}", w.sql)
         };
-        Ok(on_pool!(self, pool => crate::bind_all!(sqlx::query_scalar(&sql), &w.binds).fetch_one(pool).await?))
+        Ok(on_pool!(self, pool => bind_all!(sqlx::query_scalar(&sql), &w.binds).fetch_one(pool).await?))
     }
 
     /// The cases `w` selects, newest change first, `limit` from `offset`. Lists read `case_facts`
@@ -162,7 +187,7 @@ impl Store {
         let mut binds = w.binds.clone();
         binds.push(Bind::Int(limit));
         binds.push(Bind::Int(offset));
-        Ok(on_pool!(self, pool => crate::bind_all!(sqlx::query_as(&sql), &binds).fetch_all(pool).await?))
+        Ok(on_pool!(self, pool => bind_all!(sqlx::query_as(&sql), &binds).fetch_all(pool).await?))
     }
 
     /// How many case versions there are, in every country and state.
@@ -327,7 +352,7 @@ impl Write {
     /// Stores a snapshot, signed with this process's audit key; returns its id.
     pub async fn insert_snapshot(&mut self, s: &NewSnapshot<'_>) -> Result<i64, StoreError> {
         Ok(
-            on_write!(self, tx => crate::insert_snapshot!((*tx), case: s.case_id, kind: s.kind, revision: s.revision, record: s.record, hash: s.hash, by: s.by, at: s.at)),
+            on_write!(self, tx => insert_snapshot!((*tx), case: s.case_id, kind: s.kind, revision: s.revision, record: s.record, hash: s.hash, by: s.by, at: s.at)),
         )
     }
 }

@@ -14,12 +14,11 @@
 //! positions, comments), [`review`] (comments, decisions,
 //! queues), [`portfolio`] (index tables, aggregates, export), and [`query`] (`WHERE` clauses from a checked case filter).
 //!
-//! Moving in (issue 18): the seed's bulk writes still sits in their services
-//! behind the exported `with_pool!`/`append_event!` macros and [`WriteTx`]; each moves here as a
-//! module of its own, and the macros go when the last caller has.
+//! `backup` copies and restores the embedded SQLite file.
 
 pub mod accounts;
 pub mod audit;
+pub mod backup;
 pub mod cases;
 pub mod portfolio;
 pub mod query;
@@ -68,18 +67,6 @@ pub struct Store {
     trail: Arc<Trail>,
 }
 
-/// Runs `$body` with `$pool` bound to the concrete pool, so one query text serves both backends.
-/// For the services whose SQL has not moved into the store yet (see the module comment).
-#[macro_export]
-macro_rules! with_pool {
-    ($db:expr, $pool:ident => $body:expr) => {
-        match &$db.pool {
-            $crate::store::Pool::Sqlite($pool) => $body,
-            $crate::store::Pool::Postgres($pool) => $body,
-        }
-    };
-}
-
 /// A failed store operation. Duplicates are told apart, so a service can say which value is taken.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -110,20 +97,25 @@ macro_rules! on_pool {
 }
 use on_pool;
 
-/// Runs `$body` with `$tx` bound to the concrete transaction of a [`Write`] (store-internal).
+/// Runs `$body` with `$tx` bound to the concrete transaction (`&mut WriteTx<_>`) of a [`Write`]
+/// (store-internal).
 macro_rules! on_write {
     ($write:expr, $tx:ident => $body:expr) => {
-        match $write {
-            $crate::store::Write::Sqlite($tx) => $body,
-            $crate::store::Write::Postgres($tx) => $body,
+        match &mut $write.0 {
+            $crate::store::Backed::Sqlite($tx) => $body,
+            $crate::store::Backed::Postgres($tx) => $body,
         }
     };
 }
 use on_write;
 
-/// A write transaction on whichever backend is configured: every change to the database goes
-/// through one (or, for a single statement outside the record, through [`Store::write_gate`]).
-pub enum Write {
+/// A write transaction on whichever backend is configured ([`Store::write`]): every change to the
+/// database goes through one, or, for a single statement outside the record (sessions, sign-in
+/// attempts, token use, reading positions), through the same SQLite write gate. Only the store can
+/// open one or run SQL on it.
+pub struct Write(Backed);
+
+enum Backed {
     Sqlite(WriteTx<sqlx::Sqlite>),
     Postgres(WriteTx<sqlx::Postgres>),
 }
@@ -131,7 +123,10 @@ pub enum Write {
 impl Write {
     /// Commits, then writes the audit anchor, then lets the next writer in.
     pub async fn commit(self) -> Result<(), StoreError> {
-        on_write!(self, tx => tx.commit().await?);
+        match self.0 {
+            Backed::Sqlite(tx) => tx.commit().await?,
+            Backed::Postgres(tx) => tx.commit().await?,
+        }
         Ok(())
     }
 }
@@ -159,7 +154,7 @@ static SQLITE_WRITER: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(())
 /// A write transaction: holds the SQLite write gate (one writer per process, in arrival order),
 /// collects the audit head its events reach, and records that head in the anchor after committing.
 /// Queries run on it as on a transaction (`&mut *tx`).
-pub struct WriteTx<DB: sqlx::Database> {
+struct WriteTx<DB: sqlx::Database> {
     tx: sqlx::Transaction<'static, DB>,
     trail: Arc<Trail>,
     head: Option<Head>,
@@ -171,7 +166,7 @@ impl<DB: sqlx::Database> WriteTx<DB> {
         &self.trail
     }
 
-    /// The newest event appended in this transaction (set by [`crate::append_event!`]).
+    /// The newest event appended in this transaction (set by `append_event!` in `store::audit`).
     pub fn set_head(&mut self, head: Head) {
         self.head = Some(head);
     }
@@ -202,7 +197,7 @@ impl<DB: sqlx::Database> std::ops::DerefMut for WriteTx<DB> {
 }
 
 /// Opening a [`WriteTx`] on a concrete pool (see [`Store::begin_write`]).
-pub trait BeginWrite {
+trait BeginWrite {
     type Database: sqlx::Database;
     fn begin_write<'a>(
         &'a self,
@@ -233,7 +228,7 @@ impl BeginWrite for PgPool {
 impl Store {
     /// Waits for this process's turn to write one statement outside a [`WriteTx`] (SQLite);
     /// PostgreSQL needs no gate.
-    pub async fn write_gate(&self) -> Option<tokio::sync::MutexGuard<'static, ()>> {
+    async fn write_gate(&self) -> Option<tokio::sync::MutexGuard<'static, ()>> {
         match &self.pool {
             Pool::Sqlite(_) => Some(SQLITE_WRITER.lock().await),
             Pool::Postgres(_) => None,
@@ -243,14 +238,9 @@ impl Store {
     /// Opens a write transaction (waiting for the SQLite write gate).
     pub async fn write(&self) -> Result<Write, StoreError> {
         Ok(match &self.pool {
-            Pool::Sqlite(pool) => Write::Sqlite(pool.begin_write(self).await?),
-            Pool::Postgres(pool) => Write::Postgres(pool.begin_write(self).await?),
+            Pool::Sqlite(pool) => Write(Backed::Sqlite(BeginWrite::begin_write(pool, self).await?)),
+            Pool::Postgres(pool) => Write(Backed::Postgres(BeginWrite::begin_write(pool, self).await?)),
         })
-    }
-
-    /// Opens a write transaction on `pool` (this database's pool, from [`with_pool!`]).
-    pub async fn begin_write<P: BeginWrite>(&self, pool: &P) -> Result<WriteTx<P::Database>, sqlx::Error> {
-        pool.begin_write(self).await
     }
 
     /// The audit keys and anchor of this database.
@@ -325,7 +315,7 @@ impl Store {
     /// How many migrations this database has applied successfully.
     pub async fn applied_migrations(&self) -> Result<i64, OpenError> {
         let sql = "SELECT COUNT(*) FROM _sqlx_migrations WHERE success = $1";
-        let count: i64 = with_pool!(self, pool => sqlx::query_scalar(sql).bind(true).fetch_one(pool).await?);
+        let count: i64 = on_pool!(self, pool => sqlx::query_scalar(sql).bind(true).fetch_one(pool).await?);
         Ok(count)
     }
 
@@ -338,6 +328,6 @@ impl Store {
     }
 
     pub async fn close(&self) {
-        with_pool!(self, pool => pool.close().await)
+        on_pool!(self, pool => pool.close().await)
     }
 }

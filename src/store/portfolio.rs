@@ -2,7 +2,7 @@
 //! `case_hard_rules`, written with each case version), the aggregates over them, the manager
 //! summary's row and the export's pages.
 
-use super::query::{Bind, Where, DECISION_SQL};
+use super::query::{bind_all, Bind, Where, DECISION_SQL};
 use super::{on_pool, on_write, Store, StoreError, Write};
 use crate::cases::query::{review_cutoff, today};
 use crate::portfolio::export::ExportRow;
@@ -11,8 +11,6 @@ use chrono::{DateTime, Utc};
 use std::collections::HashMap;
 
 /// Replaces the index rows of one case inside a transaction (`$tx`), and marks the case indexed.
-#[macro_export]
-#[doc(hidden)]
 macro_rules! write_case_index {
     ($tx:expr, $case_id:expr, $index:expr) => {{
         let case_id: i64 = $case_id;
@@ -53,8 +51,6 @@ macro_rules! write_case_index {
 
 /// Sets the signed final decision of each component (after a sign-off), and whether it stops the
 /// support ("components stopped" counts signed stops only).
-#[macro_export]
-#[doc(hidden)]
 macro_rules! write_final_decisions {
     ($tx:expr, $case_id:expr, $finals:expr) => {{
         let case_id: i64 = $case_id;
@@ -188,11 +184,11 @@ impl Store {
         );
         let (groups, heat, rules, stop_counts, stop_list) = on_pool!(self, pool => {
             tokio::try_join!(
-                crate::bind_all!(sqlx::query_as::<_, GroupRow>(&groups_sql), &group_binds).fetch_all(pool),
-                crate::bind_all!(sqlx::query_as::<_, HeatRow>(&heat_sql), &w.binds).fetch_all(pool),
-                crate::bind_all!(sqlx::query_as::<_, (String, i64)>(&rules_sql), &w.binds).fetch_all(pool),
-                crate::bind_all!(sqlx::query_as::<_, (String, i64, i64)>(&stop_counts_sql), &w.binds).fetch_all(pool),
-                crate::bind_all!(sqlx::query_as::<_, StopRow>(&stop_list_sql), &w.binds).fetch_all(pool),
+                bind_all!(sqlx::query_as::<_, GroupRow>(&groups_sql), &group_binds).fetch_all(pool),
+                bind_all!(sqlx::query_as::<_, HeatRow>(&heat_sql), &w.binds).fetch_all(pool),
+                bind_all!(sqlx::query_as::<_, (String, i64)>(&rules_sql), &w.binds).fetch_all(pool),
+                bind_all!(sqlx::query_as::<_, (String, i64, i64)>(&stop_counts_sql), &w.binds).fetch_all(pool),
+                bind_all!(sqlx::query_as::<_, StopRow>(&stop_list_sql), &w.binds).fetch_all(pool),
             )?
         });
         Ok(PortfolioRows { groups, heat, rules, stop_counts, stop_list })
@@ -216,13 +212,14 @@ impl Store {
     pub async fn export_page(&self, w: &Where, page: i64, per_page: i64) -> Result<(i64, Vec<ExportRow>), StoreError> {
         let count_sql = format!("SELECT COUNT(*) FROM case_facts c{}", w.sql);
         let total: i64 =
-            on_pool!(self, pool => crate::bind_all!(sqlx::query_scalar(&count_sql), &w.binds).fetch_one(pool).await?);
+            on_pool!(self, pool => bind_all!(sqlx::query_scalar(&count_sql), &w.binds).fetch_one(pool).await?);
         let n = w.next();
         let page_sql = format!("{EXPORT_SELECT} FROM case_facts c{} ORDER BY c.id LIMIT ${n} OFFSET ${}", w.sql, n + 1);
         let mut binds = w.binds.clone();
         binds.push(Bind::Int(per_page));
         binds.push(Bind::Int((page - 1) * per_page));
-        let rows = on_pool!(self, pool => crate::bind_all!(sqlx::query_as::<_, ExportRow>(&page_sql), &binds).fetch_all(pool).await?);
+        let rows =
+            on_pool!(self, pool => bind_all!(sqlx::query_as::<_, ExportRow>(&page_sql), &binds).fetch_all(pool).await?);
         Ok((total, rows))
     }
 
@@ -233,9 +230,7 @@ impl Store {
         let mut binds = w.binds.clone();
         binds.push(Bind::Int(after));
         binds.push(Bind::Int(limit));
-        Ok(
-            on_pool!(self, pool => crate::bind_all!(sqlx::query_as::<_, ExportRow>(&sql), &binds).fetch_all(pool).await?),
-        )
+        Ok(on_pool!(self, pool => bind_all!(sqlx::query_as::<_, ExportRow>(&sql), &binds).fetch_all(pool).await?))
     }
 
     /// Up to 200 cases not indexed yet: (id, answers, latest sign-off record).
@@ -250,7 +245,7 @@ impl Store {
 impl Write {
     /// Replaces the index rows of one case and marks it indexed.
     pub async fn write_case_index(&mut self, case_id: i64, index: &CaseIndex) -> Result<(), StoreError> {
-        on_write!(self, tx => crate::write_case_index!((*tx), case_id, index));
+        on_write!(self, tx => write_case_index!((*tx), case_id, index));
         Ok(())
     }
 
@@ -260,7 +255,7 @@ impl Write {
         case_id: i64,
         finals: &HashMap<String, String>,
     ) -> Result<(), StoreError> {
-        on_write!(self, tx => crate::write_final_decisions!((*tx), case_id, finals));
+        on_write!(self, tx => write_final_decisions!((*tx), case_id, finals));
         Ok(())
     }
 }

@@ -13,9 +13,7 @@ pub enum Bind {
     Time(DateTime<Utc>),
 }
 
-/// Binds every value of `$binds` to `$query`, in order.
-#[macro_export]
-#[doc(hidden)]
+/// Binds every value of `$binds` to `$query`, in order (store-internal).
 macro_rules! bind_all {
     ($query:expr, $binds:expr) => {{
         let mut q = $query;
@@ -29,6 +27,7 @@ macro_rules! bind_all {
         q
     }};
 }
+pub(super) use bind_all;
 
 /// The decision in force: the signed final decision once decided, else the recommended one.
 pub const DECISION_SQL: &str = "COALESCE(c.final_decision, c.overall_decision)";

@@ -2,7 +2,7 @@
 //! them, the series of versions, the review queues, and the state changes of returning, deciding,
 //! superseding and flagging a case for re-assessment.
 
-use super::query::{Bind, Where};
+use super::query::{bind_all, Bind, Where};
 use super::{on_pool, on_write, Store, StoreError, Write};
 use crate::accounts::CountryScope;
 use chrono::{DateTime, Utc};
@@ -211,7 +211,7 @@ impl Store {
              FROM cases c{} ORDER BY {order} LIMIT {QUEUE_LIMIT}",
             w.sql
         );
-        Ok(on_pool!(self, pool => crate::bind_all!(sqlx::query_as(&sql), &w.binds).fetch_all(pool).await?))
+        Ok(on_pool!(self, pool => bind_all!(sqlx::query_as(&sql), &w.binds).fetch_all(pool).await?))
     }
 }
 

@@ -3,7 +3,6 @@
 use crate::common::*;
 use crate::on_both_backends;
 use hrdd::accounts::{service, Role};
-use hrdd::with_pool;
 
 async fn sign_in_sets_a_hardened_cookie_and_sign_out_ends_the_session(t: TestDb) {
     let app = app(&t.db);

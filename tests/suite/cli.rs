@@ -242,7 +242,7 @@ fn token_create_prints_a_working_token_once_and_refuses_what_it_cannot_give() {
         let db = hrdd::store::Store::connect(&url).await.unwrap();
         let user = hrdd::accounts::tokens::resolve(&db, &token).await.unwrap().expect("token valid");
         assert_eq!(user.email, "manager@demo.hrdd");
-        let stored: String = hrdd::with_pool!(&db, pool => sqlx::query_scalar("SELECT token_hash FROM api_tokens").fetch_one(pool).await.unwrap());
+        let stored: String = with_pool!(&db, pool => sqlx::query_scalar("SELECT token_hash FROM api_tokens").fetch_one(pool).await.unwrap());
         assert!(!stored.contains(&token[5..]));
         db.close().await;
     });
@@ -279,7 +279,7 @@ fn a_backup_taken_during_writes_restores_and_verifies() {
             let r = call(&app, "session/login", None, &[("email", "assessor@demo.hrdd"), ("password", hrdd::accounts::DEMO_PASSWORD)]).await;
             session_token(&r).expect("demo assessor signs in")
         };
-        let drafts: Vec<(i64, i64)> = hrdd::with_pool!(&db, pool => sqlx::query_as("SELECT id, revision FROM cases WHERE state = 'DRAFT' AND country IN ('KE', 'UG') ORDER BY id LIMIT 3").fetch_all(pool).await.unwrap());
+        let drafts: Vec<(i64, i64)> = with_pool!(&db, pool => sqlx::query_as("SELECT id, revision FROM cases WHERE state = 'DRAFT' AND country IN ('KE', 'UG') ORDER BY id LIMIT 3").fetch_all(pool).await.unwrap());
         assert!(!drafts.is_empty());
         let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
         let writer = {
@@ -329,7 +329,7 @@ fn a_backup_taken_during_writes_restores_and_verifies() {
     assert_eq!(restored.status.code(), Some(0), "{text} {}", String::from_utf8_lossy(&restored.stderr));
     assert!(text.contains("audit record intact"), "{text}");
     // While a server holds the target, a restore is refused.
-    let _running = hrdd::server::backup::ServerLock::try_take(&target.path().join("hrdd.sqlite")).unwrap().unwrap();
+    let _running = hrdd::store::backup::ServerLock::try_take(&target.path().join("hrdd.sqlite")).unwrap().unwrap();
     let refused =
         hrdd(&["restore", &backup_file.display().to_string()], None, &[("DATABASE_URL", target_url.as_str())]);
     assert_eq!(refused.status.code(), Some(2));

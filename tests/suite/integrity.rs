@@ -7,7 +7,6 @@ use crate::common::*;
 use crate::on_both_backends;
 use crate::review::{post, signed, summary, Journey};
 use hrdd::audit::StoredEvent;
-use hrdd::with_pool;
 
 async fn breaches(t: &TestDb) -> Vec<String> {
     hrdd::audit::verify::verify_all(&t.db, &[]).await.unwrap().breaches.iter().map(|b| b.to_string()).collect()

@@ -1,5 +1,16 @@
 //! The integration test suite: one binary, one module per domain.
 
+/// Runs `$body` with `$pool` bound to the concrete pool of a store: the tests look at (and tamper
+/// with) rows directly, as an attacker with database access would.
+macro_rules! with_pool {
+    ($db:expr, $pool:ident => $body:expr) => {
+        match &$db.pool {
+            hrdd::store::Pool::Sqlite($pool) => $body,
+            hrdd::store::Pool::Postgres($pool) => $body,
+        }
+    };
+}
+
 mod accounts;
 mod authz;
 mod cases;

@@ -50,7 +50,7 @@ async fn expected(t: &TestDb, countries: Option<&[&str]>) -> Expected {
         answers: String,
         final_decision: Option<String>,
     }
-    let rows: Vec<Row> = hrdd::with_pool!(&t.db, pool => sqlx::query_as("SELECT id, country, state, answers, final_decision FROM cases WHERE state <> 'SUPERSEDED'").fetch_all(pool).await.unwrap());
+    let rows: Vec<Row> = with_pool!(&t.db, pool => sqlx::query_as("SELECT id, country, state, answers, final_decision FROM cases WHERE state <> 'SUPERSEDED'").fetch_all(pool).await.unwrap());
     let mut e = Expected::default();
     for r in rows.iter().filter(|r| countries.is_none_or(|c| c.contains(&r.country.as_str()))) {
         let doc: Value = serde_json::from_str(&r.answers).unwrap();
@@ -65,7 +65,7 @@ async fn expected(t: &TestDb, countries: Option<&[&str]>) -> Expected {
         let decision = r.final_decision.clone().unwrap_or_else(|| result.overall_decision.code().to_string());
         *e.by_decision.entry(decision).or_default() += 1;
         let finals: BTreeMap<String, String> = if r.state == "DECIDED" {
-            let record: String = hrdd::with_pool!(&t.db, pool => sqlx::query_scalar("SELECT record FROM case_snapshots WHERE case_id = $1 AND kind = 'SIGN_OFF'").bind(r.id).fetch_one(pool).await.unwrap());
+            let record: String = with_pool!(&t.db, pool => sqlx::query_scalar("SELECT record FROM case_snapshots WHERE case_id = $1 AND kind = 'SIGN_OFF'").bind(r.id).fetch_one(pool).await.unwrap());
             let record: Value = serde_json::from_str(&record).unwrap();
             record["decisions"]
                 .as_array()
@@ -180,7 +180,7 @@ async fn filters_are_validated_and_scoped(t: TestDb) {
     let all = CaseFilter::default();
     let p = hrdd::portfolio::service::portfolio(&t.db, registry(), &user, &all).await.unwrap();
     // Support type: the count is the number of cases with a component of that type.
-    let st: i64 = hrdd::with_pool!(&t.db, pool => sqlx::query_scalar("SELECT COUNT(DISTINCT c.id) FROM cases c JOIN case_support_types s ON s.case_id = c.id WHERE c.country = 'KE' AND c.state <> 'SUPERSEDED' AND s.support_type = 'ST3'").fetch_one(pool).await.unwrap());
+    let st: i64 = with_pool!(&t.db, pool => sqlx::query_scalar("SELECT COUNT(DISTINCT c.id) FROM cases c JOIN case_support_types s ON s.case_id = c.id WHERE c.country = 'KE' AND c.state <> 'SUPERSEDED' AND s.support_type = 'ST3'").fetch_one(pool).await.unwrap());
     let f = all.with("support_type", "ST3");
     let q = hrdd::portfolio::service::portfolio(&t.db, registry(), &user, &f).await.unwrap();
     assert_eq!(q.total, st);
@@ -235,7 +235,7 @@ async fn the_index_follows_the_cases_and_the_backfill_rebuilds_it(t: TestDb) {
             "SELECT case_id || ' ' || support_type FROM case_support_types",
             "SELECT case_id || ' ' || rule FROM case_hard_rules",
         ] {
-            let rows: Vec<String> = hrdd::with_pool!(&t.db, pool => sqlx::query_scalar(sql).fetch_all(pool).await.unwrap());
+            let rows: Vec<String> = with_pool!(&t.db, pool => sqlx::query_scalar(sql).fetch_all(pool).await.unwrap());
             out.extend(rows);
         }
         out.sort();
@@ -243,15 +243,16 @@ async fn the_index_follows_the_cases_and_the_backfill_rebuilds_it(t: TestDb) {
     }
     let written = dump(&t).await;
     assert!(written.iter().any(|r| r.contains("SUSPEND") || r.contains("PROCEED")), "components indexed");
-    let (finals, stopped): (i64, i64) = hrdd::with_pool!(&t.db, pool => sqlx::query_as("SELECT COUNT(final_decision), COALESCE(SUM(CASE WHEN stopped THEN 1 ELSE 0 END), 0) FROM case_components").fetch_one(pool).await.unwrap());
+    let (finals, stopped): (i64, i64) = with_pool!(&t.db, pool => sqlx::query_as("SELECT COUNT(final_decision), COALESCE(SUM(CASE WHEN stopped THEN 1 ELSE 0 END), 0) FROM case_components").fetch_one(pool).await.unwrap());
     assert!(finals > 0 && stopped > 0, "final decisions and stop flags indexed: {finals}, {stopped}");
-    hrdd::with_pool!(&t.db, pool => {
+    with_pool!(&t.db, pool => {
         for table in ["case_components", "case_areas", "case_support_types", "case_hard_rules"] {
             sqlx::query(&format!("DELETE FROM {table}")).execute(pool).await.unwrap();
         }
         sqlx::query("UPDATE cases SET indexed = FALSE").execute(pool).await.unwrap();
     });
-    let cases: i64 = hrdd::with_pool!(&t.db, pool => sqlx::query_scalar("SELECT COUNT(*) FROM cases").fetch_one(pool).await.unwrap());
+    let cases: i64 =
+        with_pool!(&t.db, pool => sqlx::query_scalar("SELECT COUNT(*) FROM cases").fetch_one(pool).await.unwrap());
     assert_eq!(hrdd::portfolio::service::backfill(&t.db, registry()).await.unwrap() as i64, cases);
     assert_eq!(dump(&t).await, written);
     assert_eq!(hrdd::portfolio::service::backfill(&t.db, registry()).await.unwrap(), 0, "nothing left to index");
@@ -264,8 +265,8 @@ async fn kept_counts_follow_every_change(t: TestDb) {
     hrdd::server::demo::seed(&t.db).await.unwrap();
     hrdd::cases::seed::seed_cases(&t.db, registry(), 60, 9).await.unwrap();
     async fn check(t: &TestDb, when: &str) {
-        let kept: Vec<(String, String, i64)> = hrdd::with_pool!(&t.db, pool => sqlx::query_as("SELECT country, state, CAST(n AS BIGINT) FROM case_counts WHERE n <> 0 ORDER BY country, state").fetch_all(pool).await.unwrap());
-        let fresh: Vec<(String, String, i64)> = hrdd::with_pool!(&t.db, pool => sqlx::query_as("SELECT country, state, COUNT(*) FROM case_facts GROUP BY country, state ORDER BY country, state").fetch_all(pool).await.unwrap());
+        let kept: Vec<(String, String, i64)> = with_pool!(&t.db, pool => sqlx::query_as("SELECT country, state, CAST(n AS BIGINT) FROM case_counts WHERE n <> 0 ORDER BY country, state").fetch_all(pool).await.unwrap());
+        let fresh: Vec<(String, String, i64)> = with_pool!(&t.db, pool => sqlx::query_as("SELECT country, state, COUNT(*) FROM case_facts GROUP BY country, state ORDER BY country, state").fetch_all(pool).await.unwrap());
         assert_eq!(kept, fresh, "{when}");
         let user = manager(None);
         for filter in [
@@ -305,16 +306,16 @@ async fn kept_counts_follow_every_change(t: TestDb) {
         assert_eq!(countries, expected, "{when}: countries with cases");
     }
     check(&t, "after seeding").await;
-    let draft: i64 = hrdd::with_pool!(&t.db, pool => sqlx::query_scalar("SELECT id FROM cases WHERE state = 'DRAFT' ORDER BY id LIMIT 1").fetch_one(pool).await.unwrap());
-    hrdd::with_pool!(&t.db, pool => {
+    let draft: i64 = with_pool!(&t.db, pool => sqlx::query_scalar("SELECT id FROM cases WHERE state = 'DRAFT' ORDER BY id LIMIT 1").fetch_one(pool).await.unwrap());
+    with_pool!(&t.db, pool => {
         sqlx::query("UPDATE cases SET state = 'SUBMITTED' WHERE id = $1").bind(draft).execute(pool).await.unwrap();
     });
     check(&t, "after a status change").await;
-    hrdd::with_pool!(&t.db, pool => {
+    with_pool!(&t.db, pool => {
         sqlx::query("UPDATE cases SET country = 'ZZ' WHERE id = $1").bind(draft).execute(pool).await.unwrap();
     });
     check(&t, "after a country change").await;
-    hrdd::with_pool!(&t.db, pool => {
+    with_pool!(&t.db, pool => {
         sqlx::query("DELETE FROM case_facts WHERE id = $1").bind(draft).execute(pool).await.unwrap();
     });
     check(&t, "after a deletion").await;
@@ -345,7 +346,7 @@ fn json(body: &str) -> Value {
 }
 
 async fn token_for(t: &TestDb, email: &str) -> String {
-    let id: i64 = hrdd::with_pool!(&t.db, pool => sqlx::query_scalar("SELECT id FROM users WHERE email = $1").bind(email).fetch_one(pool).await.unwrap());
+    let id: i64 = with_pool!(&t.db, pool => sqlx::query_scalar("SELECT id FROM users WHERE email = $1").bind(email).fetch_one(pool).await.unwrap());
     let user = hrdd::accounts::service::load_user(&t.db, id).await.unwrap().unwrap();
     hrdd::accounts::tokens::create(&t.db, &user, "test", 30).await.unwrap().token
 }
@@ -367,7 +368,7 @@ async fn api_tokens_carry_their_owners_role_and_countries(t: TestDb) {
     let items = list["items"].as_array().unwrap();
     assert!(!items.is_empty());
     assert!(items.iter().all(|i| i["country"] == "KE"), "KE only");
-    let ke_total: i64 = hrdd::with_pool!(&t.db, pool => sqlx::query_scalar("SELECT COUNT(*) FROM cases WHERE country = 'KE' AND state <> 'SUPERSEDED'").fetch_one(pool).await.unwrap());
+    let ke_total: i64 = with_pool!(&t.db, pool => sqlx::query_scalar("SELECT COUNT(*) FROM cases WHERE country = 'KE' AND state <> 'SUPERSEDED'").fetch_one(pool).await.unwrap());
     assert_eq!(list["total"], ke_total);
     let (_, body, _) = api(&app, "/api/v1/cases?state=DECIDED&per_page=2&page=1", Some(&manager)).await;
     let decided = json(&body);
@@ -375,7 +376,7 @@ async fn api_tokens_carry_their_owners_role_and_countries(t: TestDb) {
     assert_eq!(decided["per_page"], 2);
 
     // One summary: in scope yes (spec §10.8 fields), other country 404 (as if it did not exist).
-    let (ke_decided, ug_case): (i64, i64) = hrdd::with_pool!(&t.db, pool => {
+    let (ke_decided, ug_case): (i64, i64) = with_pool!(&t.db, pool => {
         let a: i64 = sqlx::query_scalar("SELECT id FROM cases WHERE country = 'KE' AND state = 'DECIDED' ORDER BY id LIMIT 1").fetch_one(pool).await.unwrap();
         let b: i64 = sqlx::query_scalar("SELECT id FROM cases WHERE country <> 'KE' ORDER BY id LIMIT 1").fetch_one(pool).await.unwrap();
         (a, b)
@@ -387,7 +388,7 @@ async fn api_tokens_carry_their_owners_role_and_countries(t: TestDb) {
     let reads = hrdd::accounts::tokens::reads_of_case(&t.db, ke_decided).await.unwrap();
     assert_eq!(reads.len(), 1, "{reads:?}");
     assert_eq!(reads[0].2, format!("/api/v1/cases/{ke_decided}"));
-    let manager_id: i64 = hrdd::with_pool!(&t.db, pool => sqlx::query_scalar("SELECT id FROM users WHERE email = 'ke.manager@un.org'").fetch_one(pool).await.unwrap());
+    let manager_id: i64 = with_pool!(&t.db, pool => sqlx::query_scalar("SELECT id FROM users WHERE email = 'ke.manager@un.org'").fetch_one(pool).await.unwrap());
     assert_eq!(reads[0].1, manager_id);
     let after = hrdd::audit::verify::check_one_case(&t.db, ke_decided, None, true).await.unwrap().events.len();
     assert_eq!(after, before, "reading adds nothing to the case's record");
@@ -457,7 +458,7 @@ async fn api_tokens_carry_their_owners_role_and_countries(t: TestDb) {
     assert!(headers.iter().any(|(k, v)| k == "www-authenticate" && v == "Bearer"));
     let (status, body, _) = api(&app, "/api/v1/cases", Some("hrdd_0000000000000000000000000000000000000000")).await;
     assert_eq!((status, json(&body)["error"]["code"].clone()), (401, Value::from("invalid_token")));
-    let manager_user = hrdd::accounts::service::load_user(&t.db, hrdd::with_pool!(&t.db, pool => sqlx::query_scalar::<_, i64>("SELECT id FROM users WHERE email = 'ke.manager@un.org'").fetch_one(pool).await.unwrap())).await.unwrap().unwrap();
+    let manager_user = hrdd::accounts::service::load_user(&t.db, with_pool!(&t.db, pool => sqlx::query_scalar::<_, i64>("SELECT id FROM users WHERE email = 'ke.manager@un.org'").fetch_one(pool).await.unwrap())).await.unwrap().unwrap();
     let listed = hrdd::accounts::tokens::list(&t.db, manager_user.id).await.unwrap();
     assert_eq!(listed.len(), 1);
     assert!(listed[0].last_used_at.is_some(), "use is recorded");
@@ -468,10 +469,10 @@ async fn api_tokens_carry_their_owners_role_and_countries(t: TestDb) {
     let other = make_user(&t.db, "other@un.org", &[Role::Manager], None, &["KE"]).await;
     assert_eq!(hrdd::accounts::tokens::revoke(&t.db, &manager_user, listed[0].id).await.unwrap_err().status(), 404);
     let expiring = token_for(&t, "other@un.org").await;
-    hrdd::with_pool!(&t.db, pool => sqlx::query("UPDATE api_tokens SET expires_at = $1 WHERE user_id = $2").bind(chrono::Utc::now() - chrono::Duration::minutes(1)).bind(other).execute(pool).await.unwrap().rows_affected());
+    with_pool!(&t.db, pool => sqlx::query("UPDATE api_tokens SET expires_at = $1 WHERE user_id = $2").bind(chrono::Utc::now() - chrono::Duration::minutes(1)).bind(other).execute(pool).await.unwrap().rows_affected());
     assert_eq!(api(&app, "/api/v1/cases", Some(&expiring)).await.0, 401, "expired");
     let fresh = token_for(&t, "ke.assessor@un.org").await;
-    let assessor_id: i64 = hrdd::with_pool!(&t.db, pool => sqlx::query_scalar("SELECT id FROM users WHERE email = 'ke.assessor@un.org'").fetch_one(pool).await.unwrap());
+    let assessor_id: i64 = with_pool!(&t.db, pool => sqlx::query_scalar("SELECT id FROM users WHERE email = 'ke.assessor@un.org'").fetch_one(pool).await.unwrap());
     hrdd::accounts::service::set_active(
         &t.db,
         assessor_id,
@@ -486,7 +487,7 @@ async fn api_tokens_carry_their_owners_role_and_countries(t: TestDb) {
     assert!(hrdd::accounts::tokens::create(&t.db, &other, "  ", 30).await.unwrap_err().for_field("name").is_some());
     assert!(hrdd::accounts::tokens::create(&t.db, &other, "x", 91).await.unwrap_err().for_field("days").is_some());
     // The stored hash is not the token.
-    let stored: Vec<String> = hrdd::with_pool!(&t.db, pool => sqlx::query_scalar("SELECT token_hash FROM api_tokens").fetch_all(pool).await.unwrap());
+    let stored: Vec<String> = with_pool!(&t.db, pool => sqlx::query_scalar("SELECT token_hash FROM api_tokens").fetch_all(pool).await.unwrap());
     assert!(stored.iter().all(|h| h.len() == 64 && !h.starts_with("hrdd_")));
 
     // The OpenAPI document describes every route.
@@ -515,9 +516,9 @@ async fn exports_are_complete_neutralised_and_audited(t: TestDb) {
     make_user(&t.db, "all.manager@un.org", &[Role::Manager], None, &["*"]).await;
     let token = token_for(&t, "all.manager@un.org").await;
     // A title a spreadsheet would run as a formula.
-    let hostile: i64 = hrdd::with_pool!(&t.db, pool => sqlx::query_scalar("SELECT id FROM cases WHERE state = 'DRAFT' ORDER BY id LIMIT 1").fetch_one(pool).await.unwrap());
-    hrdd::with_pool!(&t.db, pool => sqlx::query("UPDATE cases SET title = $1 WHERE id = $2").bind("=HYPERLINK(\"http://evil\",\"x\")").bind(hostile).execute(pool).await.unwrap().rows_affected());
-    let current: i64 = hrdd::with_pool!(&t.db, pool => sqlx::query_scalar("SELECT COUNT(*) FROM cases WHERE state <> 'SUPERSEDED'").fetch_one(pool).await.unwrap());
+    let hostile: i64 = with_pool!(&t.db, pool => sqlx::query_scalar("SELECT id FROM cases WHERE state = 'DRAFT' ORDER BY id LIMIT 1").fetch_one(pool).await.unwrap());
+    with_pool!(&t.db, pool => sqlx::query("UPDATE cases SET title = $1 WHERE id = $2").bind("=HYPERLINK(\"http://evil\",\"x\")").bind(hostile).execute(pool).await.unwrap().rows_affected());
+    let current: i64 = with_pool!(&t.db, pool => sqlx::query_scalar("SELECT COUNT(*) FROM cases WHERE state <> 'SUPERSEDED'").fetch_one(pool).await.unwrap());
 
     let (status, csv, headers) = api(&app, "/api/v1/cases/export.csv", Some(&token)).await;
     assert_eq!(status, 200);
@@ -538,7 +539,7 @@ async fn exports_are_complete_neutralised_and_audited(t: TestDb) {
     let (status, body, _) = api(&app, "/api/v1/cases/export.json?state=DECIDED", Some(&token)).await;
     assert_eq!(status, 200);
     let rows = json(&body);
-    let decided: i64 = hrdd::with_pool!(&t.db, pool => sqlx::query_scalar("SELECT COUNT(*) FROM cases WHERE state = 'DECIDED'").fetch_one(pool).await.unwrap());
+    let decided: i64 = with_pool!(&t.db, pool => sqlx::query_scalar("SELECT COUNT(*) FROM cases WHERE state = 'DECIDED'").fetch_one(pool).await.unwrap());
     assert_eq!(rows.as_array().unwrap().len() as i64, decided);
     assert!(rows.as_array().unwrap().iter().all(|r| r["state"] == "DECIDED" && r["final_decision"].is_string()));
     let (status, body, _) = api(&app, "/api/v1/cases/export.json?band=NOPE", Some(&token)).await;
@@ -549,12 +550,12 @@ async fn exports_are_complete_neutralised_and_audited(t: TestDb) {
     );
 
     // Downloading one summary is an audit event; the chain still verifies.
-    let before: i64 = hrdd::with_pool!(&t.db, pool => sqlx::query_scalar("SELECT COUNT(*) FROM audit_events WHERE case_id = $1").bind(hostile).fetch_one(pool).await.unwrap());
+    let before: i64 = with_pool!(&t.db, pool => sqlx::query_scalar("SELECT COUNT(*) FROM audit_events WHERE case_id = $1").bind(hostile).fetch_one(pool).await.unwrap());
     let (status, body, headers) = api(&app, &format!("/api/v1/cases/{hostile}/summary.json"), Some(&token)).await;
     assert_eq!(status, 200, "{body}");
     assert!(headers.iter().any(|(k, v)| k == "content-disposition" && v.contains("-summary.json")));
     assert_eq!(json(&body)["case_id"], hostile);
-    let events: Vec<(String, String)> = hrdd::with_pool!(&t.db, pool => sqlx::query_as("SELECT action, actor FROM audit_events WHERE case_id = $1 ORDER BY seq").bind(hostile).fetch_all(pool).await.unwrap());
+    let events: Vec<(String, String)> = with_pool!(&t.db, pool => sqlx::query_as("SELECT action, actor FROM audit_events WHERE case_id = $1 ORDER BY seq").bind(hostile).fetch_all(pool).await.unwrap());
     assert_eq!(events.len() as i64, before + 1);
     assert_eq!(events.last().unwrap(), &("EXPORTED".to_string(), "all.manager@un.org".to_string()));
     let report = hrdd::audit::verify::verify_all(&t.db, &[]).await.unwrap();
@@ -591,7 +592,7 @@ async fn pages_use_sessions_and_managers_never_reach_edit_views(t: TestDb) {
     assert_eq!(reply.status, 200);
     assert!(reply.body.contains("Countries × risk areas") && reply.body.contains("<svg"), "dashboard rendered");
     // A manager is refused the edit view of a case in scope.
-    let id: i64 = hrdd::with_pool!(&t.db, pool => sqlx::query_scalar("SELECT id FROM cases WHERE country = 'KE' AND state = 'DRAFT' ORDER BY id LIMIT 1").fetch_one(pool).await.unwrap());
+    let id: i64 = with_pool!(&t.db, pool => sqlx::query_scalar("SELECT id FROM cases WHERE country = 'KE' AND state = 'DRAFT' ORDER BY id LIMIT 1").fetch_one(pool).await.unwrap());
     let reply = call(&app, "cases/editor", Some(&session), &[("id", &id.to_string())]).await;
     assert_eq!(reply.status, 403);
     let reply = call(&app, "review/summary", Some(&session), &[("id", &id.to_string())]).await;

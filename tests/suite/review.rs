@@ -107,7 +107,7 @@ fn ids(list: &Value) -> Vec<i64> {
 }
 
 async fn state_of(t: &TestDb, id: &str) -> String {
-    hrdd::with_pool!(&t.db, pool => sqlx::query_scalar("SELECT state FROM cases WHERE id = $1").bind(id.parse::<i64>().unwrap()).fetch_one(pool).await.unwrap())
+    with_pool!(&t.db, pool => sqlx::query_scalar("SELECT state FROM cases WHERE id = $1").bind(id.parse::<i64>().unwrap()).fetch_one(pool).await.unwrap())
 }
 
 pub(crate) fn sign_off_form<'a>(
@@ -235,7 +235,7 @@ async fn return_concur_resubmit_and_sign_off(t: TestDb) {
     assert_eq!(r.status, 200, "{}", r.body);
     let hash: String = serde_json::from_str(&r.body).unwrap();
     assert_eq!(state_of(&t, &j.id).await, "DECIDED");
-    let (record, stored): (String, String) = hrdd::with_pool!(&t.db, pool => sqlx::query_as("SELECT record, content_hash FROM case_snapshots WHERE case_id = $1 AND kind = 'SIGN_OFF'").bind(case_id).fetch_one(pool).await.unwrap());
+    let (record, stored): (String, String) = with_pool!(&t.db, pool => sqlx::query_as("SELECT record, content_hash FROM case_snapshots WHERE case_id = $1 AND kind = 'SIGN_OFF'").bind(case_id).fetch_one(pool).await.unwrap());
     assert_eq!(hash, stored);
     let record: Value = serde_json::from_str(&record).unwrap();
     assert_eq!(hrdd::cases::wizard::content_hash(&record).unwrap(), stored, "anyone can re-verify the record");
@@ -399,8 +399,8 @@ async fn reassessment_creates_a_linked_version_and_supersedes_on_sign_off(t: Tes
         state: String,
         answers: String,
     }
-    let row: Row = hrdd::with_pool!(&t.db, pool => sqlx::query_as("SELECT reference, version_no, previous_id, state, answers FROM cases WHERE id = $1").bind(new_id).fetch_one(pool).await.unwrap());
-    let (old_reference,): (String,) = hrdd::with_pool!(&t.db, pool => sqlx::query_as("SELECT reference FROM cases WHERE id = $1").bind(case_id).fetch_one(pool).await.unwrap());
+    let row: Row = with_pool!(&t.db, pool => sqlx::query_as("SELECT reference, version_no, previous_id, state, answers FROM cases WHERE id = $1").bind(new_id).fetch_one(pool).await.unwrap());
+    let (old_reference,): (String,) = with_pool!(&t.db, pool => sqlx::query_as("SELECT reference FROM cases WHERE id = $1").bind(case_id).fetch_one(pool).await.unwrap());
     assert_eq!(row.reference, format!("{old_reference}-v2"));
     assert_eq!((row.version_no, row.previous_id, row.state.as_str()), (2, Some(case_id), "DRAFT"));
     let answers: Value = serde_json::from_str(&row.answers).unwrap();

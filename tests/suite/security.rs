@@ -249,7 +249,7 @@ async fn administrators_cannot_make_themselves_approvers(t: TestDb) {
     assert_eq!(call(&app, "admin/users/history", Some(&bob_session), &[("id", &bob.to_string())]).await.status, 403);
     // A legacy account that holds both roles still cannot sign off (the workflow rule checks).
     let legacy = make_user(&t.db, "legacy@un.org", &[Role::Reviewer], Some(3), &["*"]).await;
-    hrdd::with_pool!(&t.db, pool => sqlx::query("INSERT INTO user_roles (user_id, role) VALUES ($1, 'admin')").bind(legacy).execute(pool).await.unwrap().rows_affected());
+    with_pool!(&t.db, pool => sqlx::query("INSERT INTO user_roles (user_id, role) VALUES ($1, 'admin')").bind(legacy).execute(pool).await.unwrap().rows_affected());
     let user = service::load_user(&t.db, legacy).await.unwrap().unwrap();
     let p = hrdd::review::rules::Participants::default();
     assert!(hrdd::review::rules::signer_conflict(&p, &user).unwrap().contains("Administrators"));
@@ -404,7 +404,7 @@ async fn the_plain_form_post_requires_a_changed_temporary_password(t: TestDb) {
         vec![("_revision", "1"), ("_shown", "office"), ("q.office", "Changed behind the rule")];
     let r = send(&app, "POST", &format!("/cases/{case}/edit/case"), Some(&ana), Some(&form), Some(ORIGIN)).await;
     assert_eq!((r.status, r.location.as_deref()), (303, Some("/account/password")));
-    let answers: String = hrdd::with_pool!(&t.db, pool => sqlx::query_scalar("SELECT answers FROM cases WHERE id = $1").bind(case.parse::<i64>().unwrap()).fetch_one(pool).await.unwrap());
+    let answers: String = with_pool!(&t.db, pool => sqlx::query_scalar("SELECT answers FROM cases WHERE id = $1").bind(case.parse::<i64>().unwrap()).fetch_one(pool).await.unwrap());
     assert!(!answers.contains("Changed behind the rule"));
 }
 on_both_backends!(the_plain_form_post_requires_a_changed_temporary_password);
@@ -475,7 +475,7 @@ async fn bad_input_gets_a_clear_4xx_never_a_500(t: TestDb) {
     let save = crate::wizard::save(&case, 1, "case", json!({ "office": "Nairobi\r\nsecond line" }));
     let r = call_json(&app, "cases/save-step", Some(&ana), save).await;
     assert_eq!(r.status, 200, "{}", r.body);
-    let answers: String = hrdd::with_pool!(&t.db, pool => sqlx::query_scalar("SELECT answers FROM cases WHERE id = $1").bind(case.parse::<i64>().unwrap()).fetch_one(pool).await.unwrap());
+    let answers: String = with_pool!(&t.db, pool => sqlx::query_scalar("SELECT answers FROM cases WHERE id = $1").bind(case.parse::<i64>().unwrap()).fetch_one(pool).await.unwrap());
     assert!(answers.contains("Nairobi\\nsecond line"), "{answers}");
 }
 on_both_backends!(bad_input_gets_a_clear_4xx_never_a_500);
@@ -514,7 +514,7 @@ async fn signed_out_and_cross_site_requests_are_refused(t: TestDb) {
     // The audited download, triggered from another site with the session cookie: refused, nothing written.
     let mgr = sign_in(&app, "mgr@un.org").await;
     let count = || async {
-        hrdd::with_pool!(&t.db, pool => sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM audit_events WHERE action = 'EXPORTED'").fetch_one(pool).await.unwrap())
+        with_pool!(&t.db, pool => sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM audit_events WHERE action = 'EXPORTED'").fetch_one(pool).await.unwrap())
     };
     let uri = format!("/api/v1/cases/{case}/summary.json");
     let (status, _, _) =

@@ -23,7 +23,7 @@ async fn seeded_cases_are_scored_varied_and_submitted_ones_carry_a_verifiable_sn
         overall_band: Option<String>,
         country: String,
     }
-    let rows: Vec<Row> = hrdd::with_pool!(&t.db, pool => sqlx::query_as("SELECT reference, state, answers, overall_band, country FROM cases").fetch_all(pool).await.unwrap());
+    let rows: Vec<Row> = with_pool!(&t.db, pool => sqlx::query_as("SELECT reference, state, answers, overall_band, country FROM cases").fetch_all(pool).await.unwrap());
     assert_eq!(rows.len() as u64, total);
     let mut references: Vec<&str> = rows.iter().map(|r| r.reference.as_str()).collect();
     references.sort();
@@ -43,7 +43,7 @@ async fn seeded_cases_are_scored_varied_and_submitted_ones_carry_a_verifiable_sn
         }
     }
     // Every version that was submitted has its submission snapshot; decided ones their sign-off.
-    let snapshots: Vec<(String, String, String)> = hrdd::with_pool!(&t.db, pool => sqlx::query_as("SELECT s.kind, c.state, s.record FROM case_snapshots s JOIN cases c ON c.id = s.case_id").fetch_all(pool).await.unwrap());
+    let snapshots: Vec<(String, String, String)> = with_pool!(&t.db, pool => sqlx::query_as("SELECT s.kind, c.state, s.record FROM case_snapshots s JOIN cases c ON c.id = s.case_id").fetch_all(pool).await.unwrap());
     let count = |kind: &str| snapshots.iter().filter(|s| s.0 == kind).count();
     assert_eq!(count("SUBMISSION"), rows.iter().filter(|r| r.state != "DRAFT").count());
     assert_eq!(count("SIGN_OFF"), rows.iter().filter(|r| r.state == "DECIDED" || r.state == "SUPERSEDED").count());
@@ -53,7 +53,7 @@ async fn seeded_cases_are_scored_varied_and_submitted_ones_carry_a_verifiable_sn
         assert!(record["signer_level"].as_u64().unwrap() >= level, "{kind}: signed at the required level");
         assert_ne!(record["signed_by"], "assessor@demo.hrdd", "never by the creator");
     }
-    let returned: i64 = hrdd::with_pool!(&t.db, pool => sqlx::query_scalar("SELECT COUNT(*) FROM case_comments WHERE kind = 'RETURN'").fetch_one(pool).await.unwrap());
+    let returned: i64 = with_pool!(&t.db, pool => sqlx::query_scalar("SELECT COUNT(*) FROM case_comments WHERE kind = 'RETURN'").fetch_one(pool).await.unwrap());
     assert_eq!(returned as u64, report.returned + more.returned, "each returned case carries the reviewer's comment");
     // The whole history verifies: chains, submission and sign-off hashes.
     let verified = hrdd::audit::verify::verify_all(&t.db, &[]).await.unwrap();

@@ -63,7 +63,7 @@ async fn a_step_save_merges_answers_and_returns_this_steps_messages(t: TestDb) {
         errors.iter().any(|e| e[0] == "components[0].answers.case_specific"),
         "a newly applicable question is now required: {errors:?}"
     );
-    let (answers,): (String,) = hrdd::with_pool!(&t.db, pool => sqlx::query_as("SELECT answers FROM cases WHERE id = $1").bind(id.parse::<i64>().unwrap()).fetch_one(pool).await.unwrap());
+    let (answers,): (String,) = with_pool!(&t.db, pool => sqlx::query_as("SELECT answers FROM cases WHERE id = $1").bind(id.parse::<i64>().unwrap()).fetch_one(pool).await.unwrap());
     let doc: Value = serde_json::from_str(&answers).unwrap();
     assert_eq!(doc["case"]["assessment_date"], "2026-02-30");
     assert_eq!(doc["components"][0]["answers"]["support_types"], json!(["ST3"]));
@@ -93,7 +93,7 @@ async fn a_stale_save_is_refused_with_the_other_persons_changes(t: TestDb) {
     assert_eq!((office["base"].as_str(), office["theirs"].as_str()), (Some("Nairobi"), Some("Mombasa")));
     assert!(changes.iter().any(|c| c["question_id"] == "implementation_status"));
     // Nothing of Ana's was stored; she resolves field by field on the current revision.
-    let (office_now,): (String,) = hrdd::with_pool!(&t.db, pool => sqlx::query_as("SELECT answers FROM cases WHERE id = $1").bind(id.parse::<i64>().unwrap()).fetch_one(pool).await.unwrap());
+    let (office_now,): (String,) = with_pool!(&t.db, pool => sqlx::query_as("SELECT answers FROM cases WHERE id = $1").bind(id.parse::<i64>().unwrap()).fetch_one(pool).await.unwrap());
     assert!(office_now.contains("Mombasa"));
     let r = call_json(&app, "cases/save-step", Some(&ana), save(&id, 2, "case", json!({"office": "Kisumu"}))).await;
     let out: Value = serde_json::from_str(&r.body).unwrap();
@@ -116,7 +116,7 @@ async fn oversized_and_foreign_fields_are_refused_and_nothing_is_lost(t: TestDb)
     assert!(r.status == 422 && r.body.contains("is not part of this step"), "{}", r.body);
     let r = call_json(&app, "cases/save-step", Some(&ana), save(&id, 1, "support-C9", json!({}))).await;
     assert_eq!(r.status, 404);
-    let (revision, answers): (i64, String) = hrdd::with_pool!(&t.db, pool => sqlx::query_as("SELECT revision, answers FROM cases WHERE id = $1").bind(id.parse::<i64>().unwrap()).fetch_one(pool).await.unwrap());
+    let (revision, answers): (i64, String) = with_pool!(&t.db, pool => sqlx::query_as("SELECT revision, answers FROM cases WHERE id = $1").bind(id.parse::<i64>().unwrap()).fetch_one(pool).await.unwrap());
     assert_eq!(revision, 1);
     assert!(answers.contains("Nairobi"), "the saved office is intact");
 }
@@ -132,7 +132,7 @@ async fn only_assessors_in_scope_edit_and_only_drafts(t: TestDb) {
     assert_eq!(call_json(&app, "cases/save-step", Some(&ug), body.clone()).await.status, 404);
     assert_eq!(call_json(&app, "cases/save-step", Some(&boss), body.clone()).await.status, 403);
     assert_eq!(call_json(&app, "cases/save-step", None, body.clone()).await.status, 401);
-    hrdd::with_pool!(&t.db, pool => sqlx::query("UPDATE cases SET state = 'SUBMITTED'").execute(pool).await.unwrap().rows_affected());
+    with_pool!(&t.db, pool => sqlx::query("UPDATE cases SET state = 'SUBMITTED'").execute(pool).await.unwrap().rows_affected());
     let ana = sign_in(&app, "ana@un.org").await;
     let r = call_json(&app, "cases/save-step", Some(&ana), body).await;
     assert!(r.status == 409 && r.body.contains("read-only"), "{}", r.body);
@@ -241,7 +241,7 @@ async fn example_three_entered_step_by_step_submits_with_the_expected_result(t: 
     let r = call(&app, "cases/submit", Some(&ana), &[("id", &id), ("revision", &revision.to_string())]).await;
     assert_eq!(r.status, 200, "{}", r.body);
     let hash: String = serde_json::from_str(&r.body).unwrap();
-    let (state, record, stored_hash): (String, String, String) = hrdd::with_pool!(&t.db, pool => sqlx::query_as("SELECT c.state, s.record, s.content_hash FROM cases c JOIN case_snapshots s ON s.case_id = c.id WHERE c.id = $1").bind(id.parse::<i64>().unwrap()).fetch_one(pool).await.unwrap());
+    let (state, record, stored_hash): (String, String, String) = with_pool!(&t.db, pool => sqlx::query_as("SELECT c.state, s.record, s.content_hash FROM cases c JOIN case_snapshots s ON s.case_id = c.id WHERE c.id = $1").bind(id.parse::<i64>().unwrap()).fetch_one(pool).await.unwrap());
     assert_eq!(state, "SUBMITTED");
     assert_eq!(hash, stored_hash);
     let record: Value = serde_json::from_str(&record).unwrap();
@@ -263,7 +263,7 @@ async fn submitting_an_incomplete_case_is_refused_with_the_reason(t: TestDb) {
     let (app, ana, id) = setup(&t).await;
     let r = call(&app, "cases/submit", Some(&ana), &[("id", &id), ("revision", "1")]).await;
     assert!(r.status == 422 && r.body.contains("still missing"), "{}", r.body);
-    let (state,): (String,) = hrdd::with_pool!(&t.db, pool => sqlx::query_as("SELECT state FROM cases WHERE id = $1").bind(id.parse::<i64>().unwrap()).fetch_one(pool).await.unwrap());
+    let (state,): (String,) = with_pool!(&t.db, pool => sqlx::query_as("SELECT state FROM cases WHERE id = $1").bind(id.parse::<i64>().unwrap()).fetch_one(pool).await.unwrap());
     assert_eq!(state, "DRAFT");
 }
 on_both_backends!(submitting_an_incomplete_case_is_refused_with_the_reason);
@@ -311,7 +311,7 @@ async fn components_are_added_renamed_duplicated_and_removed_with_confirmation(t
     let r = send(act("5", "remove", "C1", "", false)).await;
     assert!(r.status == 422 && r.body.contains("confirm"), "{}", r.body);
     assert_eq!(send(act("5", "remove", "C1", "", true)).await.status, 200);
-    let (answers,): (String,) = hrdd::with_pool!(&t.db, pool => sqlx::query_as("SELECT answers FROM cases WHERE id = $1").bind(id.parse::<i64>().unwrap()).fetch_one(pool).await.unwrap());
+    let (answers,): (String,) = with_pool!(&t.db, pool => sqlx::query_as("SELECT answers FROM cases WHERE id = $1").bind(id.parse::<i64>().unwrap()).fetch_one(pool).await.unwrap());
     let doc: Value = serde_json::from_str(&answers).unwrap();
     let ids: Vec<&str> =
         doc["components"].as_array().unwrap().iter().map(|c| c["component_id"].as_str().unwrap()).collect();
@@ -360,7 +360,7 @@ async fn a_step_posted_as_a_plain_form_saves_and_a_stale_post_shows_the_users_in
     let r = send(&app, "POST", &uri, Some(&ana), Some(&form), Some(ORIGIN)).await;
     assert_eq!(r.status, 303, "{}", r.body);
     assert_eq!(r.location.as_deref(), Some(format!("/cases/{id}/edit/country?saved=1").as_str()));
-    let (answers,): (String,) = hrdd::with_pool!(&t.db, pool => sqlx::query_as("SELECT answers FROM cases WHERE id = $1").bind(id.parse::<i64>().unwrap()).fetch_one(pool).await.unwrap());
+    let (answers,): (String,) = with_pool!(&t.db, pool => sqlx::query_as("SELECT answers FROM cases WHERE id = $1").bind(id.parse::<i64>().unwrap()).fetch_one(pool).await.unwrap());
     let doc: Value = serde_json::from_str(&answers).unwrap();
     assert_eq!(doc["case"]["office"], "Kisumu");
     assert_eq!(
