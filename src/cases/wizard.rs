@@ -13,6 +13,7 @@ use crate::audit::{self, Action};
 use crate::error::AppError;
 use crate::methodology::draft::score_draft;
 use crate::methodology::{canonical, Catalogue, Registry};
+use crate::review::workflow::{self, Act};
 pub(crate) use crate::store::cases::DraftRow;
 use crate::store::cases::{DraftUpdate, NewSnapshot};
 use crate::store::Store;
@@ -57,16 +58,14 @@ pub(crate) async fn load<'r>(
 
 /// Who may change what while a case is a draft (spec §10.1): assessors the answers, human-rights
 /// advisers their own consultation records. Everyone else reads.
-fn require_writer(user: &CurrentUser, state: CaseState, step_number: Option<u8>) -> Result<(), AppError> {
-    let adviser_step = step_number == Some(7) && user.has(Role::HrAdviser);
-    if !user.has(Role::Assessor) && !adviser_step {
-        return Err(AppError::forbidden(
-            "Only assessors edit answers (human-rights advisers record their advice on the consultations step).",
-        ));
-    }
-    if !state.editable() {
-        return Err(AppError::Conflict(format!("This assessment is {} and read-only.", state.label().to_lowercase())));
-    }
+fn require_writer(
+    user: &CurrentUser,
+    row: &DraftRow,
+    state: CaseState,
+    step_number: Option<u8>,
+) -> Result<(), AppError> {
+    let act = Act::EditAnswers { consultations_step: step_number == Some(7) };
+    workflow::decide(state, &row.country, act, user)?;
     Ok(())
 }
 
@@ -112,7 +111,7 @@ pub async fn save_step(
     let components = component_ids(&draft);
     let step =
         parse_segment(catalogue, &components, segment).ok_or_else(|| AppError::NotFound("No such step.".into()))?;
-    require_writer(user, state, Some(step.number))?;
+    require_writer(user, &row, state, Some(step.number))?;
     if row.revision != base_revision {
         return conflict(db, catalogue, case_id, base_revision, row.revision, &draft, &step).await;
     }
@@ -475,7 +474,7 @@ pub async fn change_component(
     action: &ComponentAction,
 ) -> Result<i64, AppError> {
     let Loaded { row, state, mut draft, .. } = load(db, registry, user, case_id).await?;
-    require_writer(user, state, None)?;
+    require_writer(user, &row, state, None)?;
     if row.revision != base_revision {
         return Err(stale_page());
     }
@@ -567,10 +566,7 @@ pub async fn submit(
     base_revision: i64,
 ) -> Result<String, AppError> {
     let Loaded { row, state, draft, .. } = load(db, registry, user, case_id).await?;
-    if !user.has(Role::Assessor) {
-        return Err(AppError::forbidden("Only assessors submit assessments."));
-    }
-    require_writer(user, state, None)?;
+    workflow::decide(state, &row.country, Act::Submit, user)?;
     if row.revision != base_revision {
         return Err(stale_page());
     }

@@ -11,7 +11,8 @@ use serde::Serialize;
 const BATCH: i64 = 1000;
 
 /// One exported row (the columns of the CSV, in order).
-#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+/// Read from the database by `store::portfolio`.
+#[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ExportRow {
     pub case_id: i64,

@@ -7,6 +7,7 @@
 pub mod rules;
 #[cfg(feature = "ssr")]
 pub mod service;
+pub mod workflow;
 
 use crate::cases::diff::VersionChange;
 use crate::cases::{CaseOverview, CaseState};

@@ -2,11 +2,12 @@
 //! country scope, the case's state and segregation of duties itself.
 
 use super::rules::{adviser_conflict, allowed_decisions, decision_problem, signer_conflict, Participants};
+use super::workflow::{self, Act};
 use super::*;
 use crate::accounts::{CurrentUser, Role};
 use crate::audit::{self, Action, NewEvent};
 use crate::cases::wizard::{self, load, stale_page, Change, Loaded, Stored};
-use crate::cases::{access, CaseState};
+use crate::cases::CaseState;
 use crate::error::AppError;
 use crate::methodology::codes::{ConsultationType, ImplementationStatus, TriggerEvent};
 use crate::methodology::draft::{applicable, score_draft};
@@ -589,15 +590,7 @@ pub async fn return_case(
     body: &str,
 ) -> Result<(), AppError> {
     let Loaded { row, state, draft, catalogue } = load(db, registry, user, id).await?;
-    if !user.has(Role::Reviewer) {
-        return Err(AppError::forbidden("Only reviewers return assessments."));
-    }
-    if state != CaseState::Submitted {
-        return Err(AppError::Conflict(format!(
-            "Only a submitted assessment can be returned; this one is {}.",
-            state.label().to_lowercase()
-        )));
-    }
+    workflow::decide(state, &row.country, Act::Return, user)?;
     let body = text_field("body", body, "what the assessor should change", true)?.unwrap_or_default();
     let anchor = check_anchor(catalogue, &draft, anchor)?;
     let now = Utc::now();
@@ -644,18 +637,8 @@ pub async fn concur(
     body: &str,
 ) -> Result<i64, AppError> {
     let Loaded { row, state, mut draft, .. } = load(db, registry, user, id).await?;
-    if !user.has(Role::HrAdviser) {
-        return Err(AppError::forbidden("Only human-rights advisers give concurrences."));
-    }
-    if !state.editable() {
-        return Err(AppError::Conflict(format!(
-            "This assessment is {}; concurrences are given on drafts and returned cases.",
-            state.label().to_lowercase()
-        )));
-    }
-    if let Some(reason) = adviser_conflict(&participants(db, id).await?, user) {
-        return Err(AppError::forbidden(reason));
-    }
+    let took_part = participants(db, id).await?;
+    workflow::decide(state, &row.country, Act::Concur { participants: &took_part }, user)?;
     if row.revision != revision {
         return Err(stale_page());
     }
@@ -762,30 +745,14 @@ pub async fn sign_off(
     comment: &str,
 ) -> Result<String, AppError> {
     let Loaded { row, state, draft, catalogue } = load(db, registry, user, id).await?;
-    if !user.has(Role::Reviewer) {
-        return Err(AppError::forbidden("Only reviewers sign off assessments."));
-    }
-    if state != CaseState::Submitted {
-        return Err(AppError::Conflict(format!(
-            "Only a submitted assessment can be signed off; this one is {}.",
-            state.label().to_lowercase()
-        )));
-    }
-    if let Some(reason) = signer_conflict(&participants(db, id).await?, user) {
-        return Err(AppError::forbidden(reason));
-    }
     let outcome = score_draft(registry, &draft);
-    let result = outcome
-        .result()
-        .ok_or_else(|| AppError::Conflict("The stored answers no longer score; return the case.".into()))?;
+    let took_part = participants(db, id).await?;
+    let required_level = outcome.result().map(|r| r.approval_level_required);
+    // Authorization (role, state, segregation, level) before staleness: a reviewer below the level
+    // learns that first.
+    workflow::decide(state, &row.country, Act::SignOff { required_level, participants: &took_part }, user)?;
+    let result = outcome.result().ok_or_else(|| AppError::internal("scored above"))?;
     let level = user.approval_level.unwrap_or(0);
-    // Authorization (level) before staleness: a reviewer below the level learns that first.
-    if level < result.approval_level_required {
-        return Err(AppError::forbidden(format!(
-            "This case needs approval level {}; you sign at level {level}.",
-            result.approval_level_required
-        )));
-    }
     if row.revision != revision {
         return Err(stale_page());
     }
@@ -905,12 +872,7 @@ pub async fn record_trigger(
     description: &str,
 ) -> Result<(), AppError> {
     let Loaded { row, state, .. } = load(db, registry, user, id).await?;
-    if !(user.has(Role::Assessor) || user.has(Role::HrAdviser)) {
-        return Err(AppError::forbidden("Assessors and human-rights advisers record trigger events."));
-    }
-    if state != CaseState::Decided {
-        return Err(AppError::Conflict("Trigger events are recorded on decided assessments.".into()));
-    }
+    workflow::decide(state, &row.country, Act::RecordTrigger, user)?;
     let trigger =
         TriggerEvent::parse(trigger).ok_or_else(|| AppError::invalid("trigger", "Choose the kind of event."))?;
     let date = NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d")
@@ -946,12 +908,7 @@ pub async fn start_reassessment(
     trigger_event: &str,
 ) -> Result<i64, AppError> {
     let Loaded { row, state, mut draft, .. } = load(db, registry, user, id).await?;
-    if !access::can_create(user, &row.country) {
-        return Err(AppError::forbidden("Only assessors of this country start a re-assessment."));
-    }
-    if state != CaseState::Decided {
-        return Err(AppError::Conflict("Only a decided assessment can be re-assessed.".into()));
-    }
+    workflow::decide(state, &row.country, Act::StartReassessment, user)?;
     if let Some(reference) = db.next_version(id).await?.map(|v| v.reference) {
         return Err(AppError::Conflict(format!("A re-assessment of this version already exists: {reference}.")));
     }

@@ -135,6 +135,38 @@ pub struct SummaryRow {
     pub sign_off: Option<String>,
 }
 
+/// An export row read by column name on either backend (the row type itself stays free of SQL).
+macro_rules! export_row_from {
+    ($row:ty) => {
+        impl<'r> sqlx::FromRow<'r, $row> for ExportRow {
+            fn from_row(r: &'r $row) -> Result<Self, sqlx::Error> {
+                use sqlx::Row;
+                Ok(ExportRow {
+                    case_id: r.try_get("case_id")?,
+                    reference: r.try_get("reference")?,
+                    country: r.try_get("country")?,
+                    programme_title: r.try_get("programme_title")?,
+                    state: r.try_get("state")?,
+                    version: r.try_get("version")?,
+                    overall_band: r.try_get("overall_band")?,
+                    decision: r.try_get("decision")?,
+                    recommended_decision: r.try_get("recommended_decision")?,
+                    final_decision: r.try_get("final_decision")?,
+                    approval_level: r.try_get("approval_level")?,
+                    next_review_date: r.try_get("next_review_date")?,
+                    reassessment_due: r.try_get("reassessment_due")?,
+                    open_intercessions: r.try_get("open_intercessions")?,
+                    submitted_at: r.try_get("submitted_at")?,
+                    decided_at: r.try_get("decided_at")?,
+                    updated_at: r.try_get("updated_at")?,
+                })
+            }
+        }
+    };
+}
+export_row_from!(sqlx::sqlite::SqliteRow);
+export_row_from!(sqlx::postgres::PgRow);
+
 const EXPORT_SELECT: &str = "SELECT c.id AS case_id, c.reference, c.country, c.title AS programme_title, c.state, c.version_no AS version,
         c.overall_band, COALESCE(c.final_decision, c.overall_decision) AS decision, c.overall_decision AS recommended_decision,
         c.final_decision, c.approval_level, c.next_review_date, c.reassessment_due, c.open_intercessions, c.submitted_at,
