@@ -211,15 +211,6 @@ impl From<sqlx::Error> for AppError {
     }
 }
 
-/// A store failure the service did not turn into a user-facing message (a duplicate it expected is
-/// mapped where it knows which field to name) is an internal error.
-#[cfg(feature = "ssr")]
-impl From<crate::store::StoreError> for AppError {
-    fn from(e: crate::store::StoreError) -> Self {
-        AppError::internal(e)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::AppError;

@@ -86,6 +86,14 @@ impl StoreError {
     }
 }
 
+/// A store failure the service did not turn into a user-facing message (a duplicate it expected is
+/// mapped where it knows which field to name) is an internal error.
+impl From<StoreError> for crate::error::AppError {
+    fn from(e: StoreError) -> Self {
+        crate::error::AppError::internal(e)
+    }
+}
+
 /// Runs `$body` with `$pool` bound to the concrete pool of a [`Store`] (store-internal).
 macro_rules! on_pool {
     ($store:expr, $pool:ident => $body:expr) => {
