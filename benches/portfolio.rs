@@ -70,7 +70,7 @@ async fn measure(db: Store, backend: &str, cases: u64) {
     db.migrate().await.unwrap();
     hrdd::server::demo::seed(&db).await.unwrap();
     let started = Instant::now();
-    let report = hrdd::cases::seed::seed_cases(&db, &registry, cases, 1).await.unwrap();
+    let report = hrdd::services::seed::seed_cases(&db, &registry, cases, 1).await.unwrap();
     println!(
         "[{backend}] seeded {cases} cases ({} versions, {} decided, {} superseded) in {:.1} s",
         report.rows(),
@@ -83,7 +83,7 @@ async fn measure(db: Store, backend: &str, cases: u64) {
     }
     // The aggregates themselves (five SQL queries, no cache), as a manager of every country.
     let manager_id: i64 = with_pool!(&db, pool => sqlx::query_scalar("SELECT id FROM users WHERE email = 'manager@demo.hrdd'").fetch_one(pool).await.unwrap());
-    let manager = hrdd::accounts::service::load_user(&db, manager_id).await.unwrap().unwrap();
+    let manager = hrdd::services::accounts::load_user(&db, manager_id).await.unwrap().unwrap();
     for (what, filter) in [
         ("aggregates, all countries", hrdd::cases::CaseFilter::default()),
         ("aggregates, KE, decided", hrdd::cases::CaseFilter::default().with("country", "KE").with("state", "DECIDED")),
@@ -91,7 +91,7 @@ async fn measure(db: Store, backend: &str, cases: u64) {
         let mut times = Vec::new();
         for _ in 0..UNCACHED {
             let t = Instant::now();
-            hrdd::portfolio::service::portfolio(&db, &registry, &manager, &filter).await.unwrap();
+            hrdd::services::portfolio::portfolio(&db, &registry, &manager, &filter).await.unwrap();
             times.push(t.elapsed());
         }
         times.sort();

@@ -71,7 +71,7 @@ fn main() {
         let registry = load_registry_from_dir(&methodology_dir()).unwrap();
         hrdd::server::demo::seed(&db).await.unwrap();
         let started = Instant::now();
-        let report = hrdd::cases::seed::seed_cases(&db, &registry, CASES, 1).await.unwrap();
+        let report = hrdd::services::seed::seed_cases(&db, &registry, CASES, 1).await.unwrap();
         println!("seeded {CASES} cases ({} versions in every workflow state) in {:.1} s", report.rows(), started.elapsed().as_secs_f64());
 
         let app = router(AppState {

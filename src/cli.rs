@@ -253,7 +253,7 @@ where
             return fail(e);
         }
         if writes {
-            if let Err(e) = crate::audit::seal::seal_unsigned(&db).await {
+            if let Err(e) = crate::services::seal::seal_unsigned(&db).await {
                 return fail(e);
             }
         }
@@ -262,7 +262,7 @@ where
 }
 
 /// Prints a verification report; exit 1 when anything is broken.
-fn print_report(report: &crate::audit::verify::VerifyReport) -> ExitCode {
+fn print_report(report: &crate::services::verify::VerifyReport) -> ExitCode {
     let head = report.head.as_ref().map_or_else(|| "none".to_string(), |h| format!("event {} {}", h.seq, h.hash));
     if report.breaches.is_empty() {
         println!(
@@ -293,13 +293,13 @@ fn audit_verify(anchor_files: &[String]) -> ExitCode {
             Ok(t) => t,
             Err(e) => return fail(format!("--anchor {file}: {e}")),
         };
-        match crate::audit::verify::parse_exported_anchors(&text) {
+        match crate::services::verify::parse_exported_anchors(&text) {
             Ok(heads) => extra.extend(heads),
             Err(e) => return fail(format!("--anchor {file}: {e}")),
         }
     }
     open_database(false, |db| async move {
-        match crate::audit::verify::verify_all(&db, &extra).await {
+        match crate::services::verify::verify_all(&db, &extra).await {
             Ok(report) => print_report(&report),
             Err(e) => fail(e),
         }
@@ -309,7 +309,7 @@ fn audit_verify(anchor_files: &[String]) -> ExitCode {
 /// `hrdd audit anchor`: the current head as one line of JSON.
 fn audit_anchor() -> ExitCode {
     open_database(false, |db| async move {
-        match crate::audit::verify::export_anchor(&db).await {
+        match crate::services::verify::export_anchor(&db).await {
             Ok(v) => {
                 println!("{v}");
                 ExitCode::SUCCESS
@@ -423,7 +423,7 @@ fn seed_cases(count: u64, seed: u64) -> ExitCode {
         if let Err(e) = crate::server::demo::seed(&db).await {
             return fail(e);
         }
-        match crate::cases::seed::seed_cases(&db, &registry, count, seed).await {
+        match crate::services::seed::seed_cases(&db, &registry, count, seed).await {
             Ok(r) => {
                 println!(
                     "seeded {count} cases, {} versions ({} drafts, {} submitted, {} returned, {} decided, {} superseded) in {:.1} s; demo accounts use the password {}",
@@ -453,7 +453,7 @@ fn token_create(email: &str, name: &str, days: i64) -> ExitCode {
             Err(e) => return fail(e),
         };
         let user = match id {
-            Some(id) => crate::accounts::service::load_user(&db, id).await,
+            Some(id) => crate::services::accounts::load_user(&db, id).await,
             None => return fail(format!("--email: no active user {email}")),
         };
         let user = match user {
@@ -464,7 +464,7 @@ fn token_create(email: &str, name: &str, days: i64) -> ExitCode {
         if !crate::cases::CASE_READERS.iter().any(|r| user.has(*r)) {
             return fail(format!("{email} holds no role that reads assessments; a token would give no access"));
         }
-        match crate::accounts::tokens::create(&db, &user, &name, days).await {
+        match crate::services::tokens::create(&db, &user, &name, days).await {
             Ok(t) => {
                 eprintln!(
                     "token {:?} for {email} (id {}), valid until {}; it is shown only now:",
@@ -482,7 +482,8 @@ fn token_create(email: &str, name: &str, days: i64) -> ExitCode {
 }
 
 fn user(cmd: UserCommand) -> ExitCode {
-    use crate::accounts::{parse_countries, parse_name, service, CountryScope, Email, NewPassword, Role};
+    use crate::accounts::{parse_countries, parse_name, CountryScope, Email, NewPassword, Role};
+    use crate::services::accounts as service;
     with_database(|db| async move {
         match cmd {
             UserCommand::Add { email, name, roles, level, countries, all_countries } => {

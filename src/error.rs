@@ -160,7 +160,7 @@ impl AppError {
 }
 
 /// The largest request body the server reads (server functions, form posts, the API): 2 MiB. The
-/// biggest legitimate body is a wizard save of a 1 MB draft (`cases::wizard::MAX_DRAFT_BYTES`).
+/// biggest legitimate body is a wizard save of a 1 MB draft (`services::wizard::MAX_DRAFT_BYTES`).
 pub const MAX_BODY_BYTES: usize = 2 << 20;
 
 /// At most 200 characters of a parser's message (it may quote the input).

@@ -7,6 +7,7 @@
 //! * `audit` (feature `ssr`) — the signed, gap-free audit record and its verification.
 //! * [`app`] / [`ui`] — the Leptos application: routes, pages and shared components.
 //! * [`web`] — the HTTP edge: router, middleware, session guards, server functions, read API.
+//! * `services` (feature `ssr`) — the use cases: check who asks, read and write through the store.
 //! * `store` (feature `ssr`) — the database: connection, migrations, and every SQL statement.
 //! * `server` (feature `ssr`) — configuration, backup, demo data, logging.
 //! * `serve` (feature `ssr`) — the router that joins the app and the web layer; start-up, shutdown.
@@ -35,6 +36,8 @@ pub mod cli;
 pub mod serve;
 #[cfg(feature = "ssr")]
 pub mod server;
+#[cfg(feature = "ssr")]
+pub mod services;
 #[cfg(feature = "ssr")]
 pub mod store;
 

@@ -91,13 +91,13 @@ pub async fn serve(config: Config, registry: Registry, demo: DemoMode) -> anyhow
     };
     let db = Store::connect(&config.database_url).await?;
     db.migrate().await?;
-    crate::audit::seal::seal_unsigned(&db).await?;
+    crate::services::seal::seal_unsigned(&db).await?;
     tracing::info!(
         dir = %db.trail().dir().display(),
         key = db.trail().signing().map(|s| s.id().to_string()).unwrap_or_default(),
         "audit record: signing key loaded"
     );
-    crate::portfolio::service::backfill(&db, &registry).await?;
+    crate::services::portfolio::backfill(&db, &registry).await?;
     tracing::info!(backend = db.backend().as_str(), "database ready");
     if demo.0 {
         crate::server::demo::seed(&db).await?;
@@ -107,7 +107,7 @@ pub async fn serve(config: Config, registry: Registry, demo: DemoMode) -> anyhow
             crate::accounts::DEMO_PASSWORD
         );
     }
-    let setup = if !demo.0 && crate::accounts::service::user_count(&db).await? == 0 {
+    let setup = if !demo.0 && crate::services::accounts::user_count(&db).await? == 0 {
         let (setup, code) = crate::accounts::setup::SetupCode::issue();
         let url = format!("http://{}/setup", config.addr);
         // Printed on standard output, not only in the log: the operator needs it once.

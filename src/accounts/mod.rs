@@ -3,13 +3,7 @@
 //! The types here are shared with the browser; `service` and `session` are server-only.
 
 #[cfg(feature = "ssr")]
-pub mod service;
-#[cfg(feature = "ssr")]
-pub mod session;
-#[cfg(feature = "ssr")]
 pub mod setup;
-#[cfg(feature = "ssr")]
-pub mod tokens;
 
 use serde::{Deserialize, Serialize};
 

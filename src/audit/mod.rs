@@ -16,9 +16,6 @@
 pub mod anchor;
 pub mod check;
 pub mod keys;
-pub mod seal;
-pub mod store;
-pub mod verify;
 
 use crate::accounts::{CurrentUser, Role};
 use crate::methodology::canonical;

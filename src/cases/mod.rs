@@ -10,13 +10,7 @@ pub mod parts;
 pub mod posted;
 #[cfg(feature = "ssr")]
 pub mod query;
-#[cfg(feature = "ssr")]
-pub mod seed;
-#[cfg(feature = "ssr")]
-pub mod service;
 pub mod steps;
-#[cfg(feature = "ssr")]
-pub mod wizard;
 pub mod wizard_types;
 
 use crate::accounts::Role;

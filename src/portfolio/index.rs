@@ -3,7 +3,7 @@
 //!
 //! Rows are rewritten in the same transaction as the case's cached figures (create, every save,
 //! seed; the store's `Write::write_case_index`); a sign-off sets the components' final decisions.
-//! Cases older than the index are indexed by `portfolio::service::backfill` when the server or a
+//! Cases older than the index are indexed by `services::portfolio::backfill` when the server or a
 //! command starts.
 
 use crate::methodology::ScoreOutcome;

@@ -8,8 +8,6 @@
 pub mod export;
 #[cfg(feature = "ssr")]
 pub mod index;
-#[cfg(feature = "ssr")]
-pub mod service;
 
 use crate::accounts::Role;
 use crate::cases::CaseFilter;

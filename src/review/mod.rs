@@ -5,8 +5,6 @@
 //! The types here are shared with the browser; `service` (and `rules`' database side) is server-only.
 
 pub mod rules;
-#[cfg(feature = "ssr")]
-pub mod service;
 pub mod workflow;
 
 use crate::cases::diff::VersionChange;

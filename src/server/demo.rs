@@ -1,8 +1,9 @@
 //! Demo mode: one account per role so a newcomer can look around at once. Off unless `--demo`.
 
-use crate::accounts::{service, UserSpec};
+use crate::accounts::UserSpec;
 use crate::accounts::{CountryScope, Email, NewPassword, Role, DEMO_ACCOUNTS, DEMO_PASSWORD};
 use crate::error::AppError;
+use crate::services::accounts as service;
 use crate::store::Store;
 
 fn spec_for(email: &str) -> UserSpec {
@@ -40,7 +41,7 @@ pub async fn seed_cases(db: &Store, registry: &crate::methodology::Registry) -> 
         let mut answers: serde_json::Value = serde_json::from_str(text).map_err(AppError::internal)?;
         answers["case"]["country"] = serde_json::json!(country);
         let title = answers["case"]["programme_title"].as_str().unwrap_or("Demo programme").to_string();
-        crate::cases::service::insert_draft(db, registry, &assessor, country, &title, &answers, None).await?;
+        crate::services::cases::insert_draft(db, registry, &assessor, country, &title, &answers, None).await?;
     }
     Ok(())
 }

@@ -7,7 +7,7 @@
 //! errors are `{"error": {"code", "message", "field"}}` with a stable code.
 
 use crate::accounts::{CurrentUser, Role};
-use crate::audit::{self, Action, NewEvent};
+use crate::audit::{Action, NewEvent};
 use crate::cases::CaseFilter;
 use crate::error::AppError;
 use crate::portfolio::export::{self, ExportRow};
@@ -90,7 +90,7 @@ impl FromRequestParts<AppState> for ApiUser {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<ApiUser, ApiError> {
         if let Some(value) = parts.headers.get(header::AUTHORIZATION) {
             let token = value.to_str().ok().and_then(|v| v.strip_prefix("Bearer ")).map(str::trim).unwrap_or("");
-            return match crate::accounts::tokens::resolve_with_id(&state.db, token).await? {
+            return match crate::services::tokens::resolve_with_id(&state.db, token).await? {
                 Some((user, token_id)) => {
                     // Every read with a token goes to the access log (not to the case's record).
                     let full = parts.extensions.get::<axum::extract::OriginalUri>().map(|u| u.0.path().to_string());
@@ -100,14 +100,14 @@ impl FromRequestParts<AppState> for ApiUser {
                         .or_else(|| path.strip_prefix("/cases/"))
                         .and_then(|rest| rest.split('/').next())
                         .and_then(|id| id.parse::<i64>().ok());
-                    let read = crate::accounts::tokens::TokenRead {
+                    let read = crate::services::tokens::TokenRead {
                         user_id: user.id,
                         token_id,
                         method: parts.method.as_str(),
                         path,
                         case_id,
                     };
-                    crate::accounts::tokens::log_read(&state.db, &read).await?;
+                    crate::services::tokens::log_read(&state.db, &read).await?;
                     Ok(ApiUser(user))
                 }
                 None => Err(ApiError {
@@ -179,7 +179,7 @@ async fn case_summary(
     id: Result<Path<i64>, PathRejection>,
 ) -> Result<Json<ManagerSummary>, ApiError> {
     let Path(id) = id?;
-    Ok(Json(crate::portfolio::service::manager_summary(&state.db, &state.registry, &user, id).await?))
+    Ok(Json(crate::services::portfolio::manager_summary(&state.db, &state.registry, &user, id).await?))
 }
 
 /// The manager summary as a downloaded file; the download is written to the case's audit trail.
@@ -192,7 +192,7 @@ async fn download_summary(
     id: Result<Path<i64>, PathRejection>,
 ) -> Result<Response, ApiError> {
     let Path(id) = id?;
-    let summary = crate::portfolio::service::manager_summary(&state.db, &state.registry, &user, id).await?;
+    let summary = crate::services::portfolio::manager_summary(&state.db, &state.registry, &user, id).await?;
     let role = [Role::Manager, Role::Reviewer, Role::HrAdviser, Role::Assessor]
         .into_iter()
         .find(|r| user.has(*r))
@@ -205,7 +205,7 @@ async fn download_summary(
         Action::Exported,
         serde_json::json!({ "format": "manager summary JSON", "via": "read API" }),
     );
-    audit::store::append(&state.db, &event).await?;
+    crate::services::record::append(&state.db, &event).await?;
     let body = serde_json::to_string_pretty(&summary).map_err(AppError::internal)?;
     Ok(attachment("application/json", &format!("{}-summary.json", summary.reference), body.into()))
 }

@@ -2,9 +2,9 @@
 //! ([`crate::cases::posted`]) and saved like the browser editor's save.
 
 use crate::cases::posted::decode;
-use crate::cases::wizard::{self, SaveOutcome};
 use crate::error::AppError;
 use crate::methodology::Registry;
+use crate::services::wizard::{self, SaveOutcome};
 use crate::store::Store;
 use crate::web::session::Principal;
 use axum::extract::{Path, State};

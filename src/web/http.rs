@@ -19,7 +19,7 @@ pub struct AppState {
     pub registry: Arc<Registry>,
     pub cookies: CookiePolicy,
     pub demo: DemoMode,
-    pub portfolio_cache: crate::portfolio::service::PortfolioCache,
+    pub portfolio_cache: crate::services::portfolio::PortfolioCache,
     /// The one-time code for creating the first administrator in the browser (first run only).
     pub setup: crate::accounts::setup::SetupCode,
 }
@@ -63,7 +63,7 @@ pub async fn print_stylesheet(
 ) -> axum::response::Response {
     use axum::response::IntoResponse;
     let reference = match (crate::web::session::usable(principal.0), id.parse::<i64>()) {
-        (Ok(user), Ok(id)) => crate::cases::service::readable_reference(&db, &user, id).await.ok().flatten(),
+        (Ok(user), Ok(id)) => crate::services::cases::readable_reference(&db, &user, id).await.ok().flatten(),
         _ => None,
     };
     let css = reference

@@ -1,9 +1,9 @@
 //! The session cookie, the middleware that attaches the signed-in user to every request, the
 //! same-origin (CSRF) check, and the guards that server functions and handlers call first.
 
-use crate::accounts::session::{resolve, ABSOLUTE_TIMEOUT_HOURS};
 use crate::accounts::{CurrentUser, Role};
 use crate::error::AppError;
+use crate::services::sessions::{resolve, ABSOLUTE_TIMEOUT_HOURS};
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;

@@ -2,7 +2,8 @@
 
 use crate::common::*;
 use crate::on_both_backends;
-use hrdd::accounts::{service, Role};
+use hrdd::accounts::Role;
+use hrdd::services::accounts as service;
 
 async fn sign_in_sets_a_hardened_cookie_and_sign_out_ends_the_session(t: TestDb) {
     let app = app(&t.db);

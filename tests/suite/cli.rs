@@ -240,7 +240,7 @@ fn token_create_prints_a_working_token_once_and_refuses_what_it_cannot_give() {
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
     runtime.block_on(async {
         let db = hrdd::store::Store::connect(&url).await.unwrap();
-        let user = hrdd::accounts::tokens::resolve(&db, &token).await.unwrap().expect("token valid");
+        let user = hrdd::services::tokens::resolve(&db, &token).await.unwrap().expect("token valid");
         assert_eq!(user.email, "manager@demo.hrdd");
         let stored: String = with_pool!(&db, pool => sqlx::query_scalar("SELECT token_hash FROM api_tokens").fetch_one(pool).await.unwrap());
         assert!(!stored.contains(&token[5..]));

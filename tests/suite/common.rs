@@ -243,7 +243,8 @@ pub async fn make_user(
     level: Option<u8>,
     countries: &[&str],
 ) -> i64 {
-    use hrdd::accounts::{service, CountryScope, Email, NewPassword};
+    use hrdd::accounts::{CountryScope, Email, NewPassword};
+    use hrdd::services::accounts as service;
     let scope = if countries == ["*"] {
         CountryScope::All
     } else {

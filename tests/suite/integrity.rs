@@ -9,7 +9,7 @@ use crate::review::{post, signed, summary, Journey};
 use hrdd::audit::StoredEvent;
 
 async fn breaches(t: &TestDb) -> Vec<String> {
-    hrdd::audit::verify::verify_all(&t.db, &[]).await.unwrap().breaches.iter().map(|b| b.to_string()).collect()
+    hrdd::services::verify::verify_all(&t.db, &[]).await.unwrap().breaches.iter().map(|b| b.to_string()).collect()
 }
 
 /// A signed case whose record verifies, and its id.
@@ -29,7 +29,7 @@ async fn execute(t: &TestDb, sql: &str) {
 }
 
 async fn events(t: &TestDb, case_id: i64) -> Vec<StoredEvent> {
-    hrdd::audit::verify::events_of_case(&t.db, case_id).await.unwrap()
+    hrdd::services::verify::events_of_case(&t.db, case_id).await.unwrap()
 }
 
 async fn last_event(t: &TestDb) -> StoredEvent {
@@ -112,7 +112,7 @@ async fn deleting_the_newest_event_is_found_by_the_anchor(t: TestDb) {
     found(&breaches(&t).await, "the newest events were removed");
     // An anchor exported earlier (kept off the server) says the same.
     let exported = hrdd::audit::anchor::Head { seq: newest.seq, hash: newest.hash.clone() };
-    let report = hrdd::audit::verify::verify_all(&t.db, &[exported]).await.unwrap();
+    let report = hrdd::services::verify::verify_all(&t.db, &[exported]).await.unwrap();
     assert!(report.breaches.iter().any(|b| b.problem.contains("newest events were removed")));
 }
 on_both_backends!(deleting_the_newest_event_is_found_by_the_anchor);
@@ -228,7 +228,7 @@ async fn a_forged_history_with_its_own_snapshot_is_found(t: TestDb) {
     let (_j, id) = signed_case(&t).await;
     let (record, snapshot_id): (String, i64) = with_pool!(&t.db, pool => sqlx::query_as("SELECT record, id FROM case_snapshots WHERE case_id = $1 AND kind = 'SIGN_OFF'").bind(id).fetch_one(pool).await.unwrap());
     let forged = record.replace("PROCEED_WITH_CONDITIONS", "DO_NOT_PROCEED");
-    let forged_hash = hrdd::cases::wizard::content_hash(&serde_json::from_str(&forged).unwrap()).unwrap();
+    let forged_hash = hrdd::services::wizard::content_hash(&serde_json::from_str(&forged).unwrap()).unwrap();
     with_pool!(&t.db, pool => sqlx::query("UPDATE case_snapshots SET record = $1, content_hash = $2 WHERE id = $3").bind(&forged).bind(&forged_hash).bind(snapshot_id).execute(pool).await.unwrap().rows_affected());
     let mut e = last_event(&t).await;
     let mut details: serde_json::Value = serde_json::from_str(&e.details).unwrap();
@@ -267,7 +267,7 @@ async fn editing_a_snapshot_is_found(t: TestDb) {
     let forged = record.replace("SUBSTANTIAL", "LOW");
     with_pool!(&t.db, pool => sqlx::query("UPDATE case_snapshots SET record = $1 WHERE id = $2").bind(&forged).bind(snapshot_id).execute(pool).await.unwrap().rows_affected());
     found(&breaches(&t).await, &format!("submission record {snapshot_id} does not match its content hash"));
-    let rehashed = hrdd::cases::wizard::content_hash(&serde_json::from_str(&forged).unwrap()).unwrap();
+    let rehashed = hrdd::services::wizard::content_hash(&serde_json::from_str(&forged).unwrap()).unwrap();
     with_pool!(&t.db, pool => sqlx::query("UPDATE case_snapshots SET content_hash = $1 WHERE id = $2").bind(&rehashed).bind(snapshot_id).execute(pool).await.unwrap().rows_affected());
     let problems = breaches(&t).await;
     found(&problems, &format!("submission record {snapshot_id} is not the one recorded in the audit trail"));
@@ -281,7 +281,7 @@ on_both_backends!(editing_a_snapshot_is_found);
 async fn account_history_is_part_of_the_signed_record(t: TestDb) {
     let (_j, _id) = signed_case(&t).await;
     let user_id: i64 = with_pool!(&t.db, pool => sqlx::query_scalar("SELECT id FROM users WHERE email = 'rev2@un.org'").fetch_one(pool).await.unwrap());
-    let mut created = hrdd::audit::verify::events_of_account(&t.db, user_id).await.unwrap().remove(0);
+    let mut created = hrdd::services::verify::events_of_account(&t.db, user_id).await.unwrap().remove(0);
     assert_eq!(created.action, "USER_CREATED");
     created.details = created.details.replace("\"approval_level\":2", "\"approval_level\":1");
     created.hash = created.recomputed_hash();
@@ -311,14 +311,14 @@ async fn verification_needs_the_keyring_kept_outside_the_database(t: TestDb) {
     let settings = hrdd::audit::AuditSettings { dir: elsewhere.path().to_path_buf(), create_key: false };
     let pool = t.db.pool.clone();
     let db = hrdd::store::Store::from_pool(pool, &settings).unwrap();
-    let report = hrdd::audit::verify::verify_all(&db, &[]).await.unwrap();
+    let report = hrdd::services::verify::verify_all(&db, &[]).await.unwrap();
     let problems: Vec<String> = report.breaches.iter().map(|b| b.to_string()).collect();
     found(&problems, "no trusted public key");
     found(&problems, "which is not in the trusted keyring");
     // A fresh key in that directory: trusted there, but it signed none of these events.
     let settings = hrdd::audit::AuditSettings { dir: elsewhere.path().to_path_buf(), create_key: true };
     let db = hrdd::store::Store::from_pool(t.db.pool.clone(), &settings).unwrap();
-    let report = hrdd::audit::verify::verify_all(&db, &[]).await.unwrap();
+    let report = hrdd::services::verify::verify_all(&db, &[]).await.unwrap();
     assert!(report.breaches.iter().any(|b| b.problem.contains("which is not in the trusted keyring")));
     // The original directory still verifies it all.
     assert_eq!(breaches(&t).await, Vec::<String>::new());

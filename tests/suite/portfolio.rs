@@ -107,16 +107,16 @@ fn count_of(list: &[hrdd::portfolio::Count], code: &str) -> i64 {
 }
 
 async fn listed(t: &TestDb, user: &CurrentUser, filter: &CaseFilter) -> i64 {
-    hrdd::cases::service::list(&t.db, user, filter, 25).await.unwrap().total
+    hrdd::services::cases::list(&t.db, user, filter, 25).await.unwrap().total
 }
 
 async fn portfolio_figures_match_an_independent_count_and_drill_down(t: TestDb) {
     hrdd::server::demo::seed(&t.db).await.unwrap();
-    hrdd::cases::seed::seed_cases(&t.db, registry(), 160, 11).await.unwrap();
+    hrdd::services::seed::seed_cases(&t.db, registry(), 160, 11).await.unwrap();
     for scope in [None, Some(&["KE", "UG"][..])] {
         let user = manager(scope);
         let e = expected(&t, scope).await;
-        let p = hrdd::portfolio::service::portfolio(&t.db, registry(), &user, &CaseFilter::default()).await.unwrap();
+        let p = hrdd::services::portfolio::portfolio(&t.db, registry(), &user, &CaseFilter::default()).await.unwrap();
         assert!(
             e.total > 0 && e.stop_components > 0 && e.stop_recommended > 0 && !e.rules.is_empty(),
             "the seed covers the figures: {e:?}"
@@ -175,26 +175,26 @@ on_both_backends!(portfolio_figures_match_an_independent_count_and_drill_down);
 
 async fn filters_are_validated_and_scoped(t: TestDb) {
     hrdd::server::demo::seed(&t.db).await.unwrap();
-    hrdd::cases::seed::seed_cases(&t.db, registry(), 60, 3).await.unwrap();
+    hrdd::services::seed::seed_cases(&t.db, registry(), 60, 3).await.unwrap();
     let user = manager(Some(&["KE"]));
     let all = CaseFilter::default();
-    let p = hrdd::portfolio::service::portfolio(&t.db, registry(), &user, &all).await.unwrap();
+    let p = hrdd::services::portfolio::portfolio(&t.db, registry(), &user, &all).await.unwrap();
     // Support type: the count is the number of cases with a component of that type.
     let st: i64 = with_pool!(&t.db, pool => sqlx::query_scalar("SELECT COUNT(DISTINCT c.id) FROM cases c JOIN case_support_types s ON s.case_id = c.id WHERE c.country = 'KE' AND c.state <> 'SUPERSEDED' AND s.support_type = 'ST3'").fetch_one(pool).await.unwrap());
     let f = all.with("support_type", "ST3");
-    let q = hrdd::portfolio::service::portfolio(&t.db, registry(), &user, &f).await.unwrap();
+    let q = hrdd::services::portfolio::portfolio(&t.db, registry(), &user, &f).await.unwrap();
     assert_eq!(q.total, st);
     assert!(q.total < p.total);
     // A date range after every case matches nothing; one around today matches everything changed today or before.
     let future = all.with("from", "2999-01-01");
-    assert_eq!(hrdd::portfolio::service::portfolio(&t.db, registry(), &user, &future).await.unwrap().total, 0);
+    assert_eq!(hrdd::services::portfolio::portfolio(&t.db, registry(), &user, &future).await.unwrap().total, 0);
     let until_today = all.with("to", &chrono::Utc::now().date_naive().to_string());
     assert_eq!(
-        hrdd::portfolio::service::portfolio(&t.db, registry(), &user, &until_today).await.unwrap().total,
+        hrdd::services::portfolio::portfolio(&t.db, registry(), &user, &until_today).await.unwrap().total,
         p.total
     );
     let backwards = all.with("from", "2026-06-01").with("to", "2026-05-01");
-    let err = hrdd::portfolio::service::portfolio(&t.db, registry(), &user, &backwards).await.unwrap_err();
+    let err = hrdd::services::portfolio::portfolio(&t.db, registry(), &user, &backwards).await.unwrap_err();
     assert!(err.for_field("to").is_some(), "a date range ending before it starts: {err:?}");
     // Bad values name their field.
     for (key, value) in [
@@ -207,17 +207,17 @@ async fn filters_are_validated_and_scoped(t: TestDb) {
         ("flag", "soon"),
     ] {
         let err =
-            hrdd::portfolio::service::portfolio(&t.db, registry(), &user, &all.with(key, value)).await.unwrap_err();
+            hrdd::services::portfolio::portfolio(&t.db, registry(), &user, &all.with(key, value)).await.unwrap_err();
         assert!(err.for_field(key).is_some(), "{key}={value}: {err:?}");
     }
     // Another country is refused, not silently empty; assessors and advisers have no portfolio.
     let err =
-        hrdd::portfolio::service::portfolio(&t.db, registry(), &user, &all.with("country", "UG")).await.unwrap_err();
+        hrdd::services::portfolio::portfolio(&t.db, registry(), &user, &all.with("country", "UG")).await.unwrap_err();
     assert_eq!(err.status(), 403);
     for role in [Role::Assessor, Role::HrAdviser, Role::Admin] {
         let mut u = manager(None);
         u.roles = vec![role];
-        let err = hrdd::portfolio::service::portfolio(&t.db, registry(), &u, &all).await.unwrap_err();
+        let err = hrdd::services::portfolio::portfolio(&t.db, registry(), &u, &all).await.unwrap_err();
         assert_eq!(err.status(), 403, "{role:?}");
     }
 }
@@ -226,7 +226,7 @@ on_both_backends!(filters_are_validated_and_scoped);
 /// The index written as cases change equals the index computed afresh by the backfill.
 async fn the_index_follows_the_cases_and_the_backfill_rebuilds_it(t: TestDb) {
     hrdd::server::demo::seed(&t.db).await.unwrap();
-    hrdd::cases::seed::seed_cases(&t.db, registry(), 40, 5).await.unwrap();
+    hrdd::services::seed::seed_cases(&t.db, registry(), 40, 5).await.unwrap();
     async fn dump(t: &TestDb) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         for sql in [
@@ -253,9 +253,9 @@ async fn the_index_follows_the_cases_and_the_backfill_rebuilds_it(t: TestDb) {
     });
     let cases: i64 =
         with_pool!(&t.db, pool => sqlx::query_scalar("SELECT COUNT(*) FROM cases").fetch_one(pool).await.unwrap());
-    assert_eq!(hrdd::portfolio::service::backfill(&t.db, registry()).await.unwrap() as i64, cases);
+    assert_eq!(hrdd::services::portfolio::backfill(&t.db, registry()).await.unwrap() as i64, cases);
     assert_eq!(dump(&t).await, written);
-    assert_eq!(hrdd::portfolio::service::backfill(&t.db, registry()).await.unwrap(), 0, "nothing left to index");
+    assert_eq!(hrdd::services::portfolio::backfill(&t.db, registry()).await.unwrap(), 0, "nothing left to index");
 }
 on_both_backends!(the_index_follows_the_cases_and_the_backfill_rebuilds_it);
 
@@ -263,7 +263,7 @@ on_both_backends!(the_index_follows_the_cases_and_the_backfill_rebuilds_it);
 /// case list's totals (read from them when filtered by country and status only) equal a real count.
 async fn kept_counts_follow_every_change(t: TestDb) {
     hrdd::server::demo::seed(&t.db).await.unwrap();
-    hrdd::cases::seed::seed_cases(&t.db, registry(), 60, 9).await.unwrap();
+    hrdd::services::seed::seed_cases(&t.db, registry(), 60, 9).await.unwrap();
     async fn check(t: &TestDb, when: &str) {
         let kept: Vec<(String, String, i64)> = with_pool!(&t.db, pool => sqlx::query_as("SELECT country, state, CAST(n AS BIGINT) FROM case_counts WHERE n <> 0 ORDER BY country, state").fetch_all(pool).await.unwrap());
         let fresh: Vec<(String, String, i64)> = with_pool!(&t.db, pool => sqlx::query_as("SELECT country, state, COUNT(*) FROM case_facts GROUP BY country, state ORDER BY country, state").fetch_all(pool).await.unwrap());
@@ -300,7 +300,7 @@ async fn kept_counts_follow_every_change(t: TestDb) {
                 "{when}: KE only, {filter:?}"
             );
         }
-        let countries = hrdd::cases::service::countries(&t.db, &user).await.unwrap();
+        let countries = hrdd::services::cases::countries(&t.db, &user).await.unwrap();
         let mut expected: Vec<String> = fresh.iter().map(|(c, _, _)| c.clone()).collect();
         expected.dedup();
         assert_eq!(countries, expected, "{when}: countries with cases");
@@ -347,14 +347,14 @@ fn json(body: &str) -> Value {
 
 async fn token_for(t: &TestDb, email: &str) -> String {
     let id: i64 = with_pool!(&t.db, pool => sqlx::query_scalar("SELECT id FROM users WHERE email = $1").bind(email).fetch_one(pool).await.unwrap());
-    let user = hrdd::accounts::service::load_user(&t.db, id).await.unwrap().unwrap();
-    hrdd::accounts::tokens::create(&t.db, &user, "test", 30).await.unwrap().token
+    let user = hrdd::services::accounts::load_user(&t.db, id).await.unwrap().unwrap();
+    hrdd::services::tokens::create(&t.db, &user, "test", 30).await.unwrap().token
 }
 
 async fn api_tokens_carry_their_owners_role_and_countries(t: TestDb) {
     let app = app(&t.db);
     hrdd::server::demo::seed(&t.db).await.unwrap();
-    hrdd::cases::seed::seed_cases(&t.db, registry(), 50, 9).await.unwrap();
+    hrdd::services::seed::seed_cases(&t.db, registry(), 50, 9).await.unwrap();
     make_user(&t.db, "ke.manager@un.org", &[Role::Manager], None, &["KE"]).await;
     make_user(&t.db, "ke.assessor@un.org", &[Role::Assessor], None, &["KE"]).await;
     make_user(&t.db, "admin@un.org", &[Role::Admin], None, &["*"]).await;
@@ -381,16 +381,16 @@ async fn api_tokens_carry_their_owners_role_and_countries(t: TestDb) {
         let b: i64 = sqlx::query_scalar("SELECT id FROM cases WHERE country <> 'KE' ORDER BY id LIMIT 1").fetch_one(pool).await.unwrap();
         (a, b)
     });
-    let before = hrdd::audit::verify::check_one_case(&t.db, ke_decided, None, true).await.unwrap().events.len();
+    let before = hrdd::services::verify::check_one_case(&t.db, ke_decided, None, true).await.unwrap().events.len();
     let (status, body, _) = api(&app, &format!("/api/v1/cases/{ke_decided}"), Some(&manager)).await;
     assert_eq!(status, 200, "{body}");
     // The read is in the access log (who, which path), not in the case's signed record.
-    let reads = hrdd::accounts::tokens::reads_of_case(&t.db, ke_decided).await.unwrap();
+    let reads = hrdd::services::tokens::reads_of_case(&t.db, ke_decided).await.unwrap();
     assert_eq!(reads.len(), 1, "{reads:?}");
     assert_eq!(reads[0].2, format!("/api/v1/cases/{ke_decided}"));
     let manager_id: i64 = with_pool!(&t.db, pool => sqlx::query_scalar("SELECT id FROM users WHERE email = 'ke.manager@un.org'").fetch_one(pool).await.unwrap());
     assert_eq!(reads[0].1, manager_id);
-    let after = hrdd::audit::verify::check_one_case(&t.db, ke_decided, None, true).await.unwrap().events.len();
+    let after = hrdd::services::verify::check_one_case(&t.db, ke_decided, None, true).await.unwrap().events.len();
     assert_eq!(after, before, "reading adds nothing to the case's record");
     let s = json(&body);
     for field in [
@@ -458,34 +458,34 @@ async fn api_tokens_carry_their_owners_role_and_countries(t: TestDb) {
     assert!(headers.iter().any(|(k, v)| k == "www-authenticate" && v == "Bearer"));
     let (status, body, _) = api(&app, "/api/v1/cases", Some("hrdd_0000000000000000000000000000000000000000")).await;
     assert_eq!((status, json(&body)["error"]["code"].clone()), (401, Value::from("invalid_token")));
-    let manager_user = hrdd::accounts::service::load_user(&t.db, with_pool!(&t.db, pool => sqlx::query_scalar::<_, i64>("SELECT id FROM users WHERE email = 'ke.manager@un.org'").fetch_one(pool).await.unwrap())).await.unwrap().unwrap();
-    let listed = hrdd::accounts::tokens::list(&t.db, manager_user.id).await.unwrap();
+    let manager_user = hrdd::services::accounts::load_user(&t.db, with_pool!(&t.db, pool => sqlx::query_scalar::<_, i64>("SELECT id FROM users WHERE email = 'ke.manager@un.org'").fetch_one(pool).await.unwrap())).await.unwrap().unwrap();
+    let listed = hrdd::services::tokens::list(&t.db, manager_user.id).await.unwrap();
     assert_eq!(listed.len(), 1);
     assert!(listed[0].last_used_at.is_some(), "use is recorded");
     assert!(!serde_json::to_string(&listed).unwrap().contains(&manager), "the token itself is never listed");
-    hrdd::accounts::tokens::revoke(&t.db, &manager_user, listed[0].id).await.unwrap();
+    hrdd::services::tokens::revoke(&t.db, &manager_user, listed[0].id).await.unwrap();
     let (status, _, _) = api(&app, "/api/v1/cases", Some(&manager)).await;
     assert_eq!(status, 401, "revoked");
     let other = make_user(&t.db, "other@un.org", &[Role::Manager], None, &["KE"]).await;
-    assert_eq!(hrdd::accounts::tokens::revoke(&t.db, &manager_user, listed[0].id).await.unwrap_err().status(), 404);
+    assert_eq!(hrdd::services::tokens::revoke(&t.db, &manager_user, listed[0].id).await.unwrap_err().status(), 404);
     let expiring = token_for(&t, "other@un.org").await;
     with_pool!(&t.db, pool => sqlx::query("UPDATE api_tokens SET expires_at = $1 WHERE user_id = $2").bind(chrono::Utc::now() - chrono::Duration::minutes(1)).bind(other).execute(pool).await.unwrap().rows_affected());
     assert_eq!(api(&app, "/api/v1/cases", Some(&expiring)).await.0, 401, "expired");
     let fresh = token_for(&t, "ke.assessor@un.org").await;
     let assessor_id: i64 = with_pool!(&t.db, pool => sqlx::query_scalar("SELECT id FROM users WHERE email = 'ke.assessor@un.org'").fetch_one(pool).await.unwrap());
-    hrdd::accounts::service::set_active(
+    hrdd::services::accounts::set_active(
         &t.db,
         assessor_id,
         false,
-        &hrdd::accounts::service::ChangedBy::command_line("test"),
+        &hrdd::services::accounts::ChangedBy::command_line("test"),
     )
     .await
     .unwrap();
     assert_eq!(api(&app, "/api/v1/cases", Some(&fresh)).await.0, 401, "deactivated owner");
     // Token names are validated; tokens live 1–90 days.
-    let other = hrdd::accounts::service::load_user(&t.db, other).await.unwrap().unwrap();
-    assert!(hrdd::accounts::tokens::create(&t.db, &other, "  ", 30).await.unwrap_err().for_field("name").is_some());
-    assert!(hrdd::accounts::tokens::create(&t.db, &other, "x", 91).await.unwrap_err().for_field("days").is_some());
+    let other = hrdd::services::accounts::load_user(&t.db, other).await.unwrap().unwrap();
+    assert!(hrdd::services::tokens::create(&t.db, &other, "  ", 30).await.unwrap_err().for_field("name").is_some());
+    assert!(hrdd::services::tokens::create(&t.db, &other, "x", 91).await.unwrap_err().for_field("days").is_some());
     // The stored hash is not the token.
     let stored: Vec<String> = with_pool!(&t.db, pool => sqlx::query_scalar("SELECT token_hash FROM api_tokens").fetch_all(pool).await.unwrap());
     assert!(stored.iter().all(|h| h.len() == 64 && !h.starts_with("hrdd_")));
@@ -512,7 +512,7 @@ on_both_backends!(api_tokens_carry_their_owners_role_and_countries);
 async fn exports_are_complete_neutralised_and_audited(t: TestDb) {
     let app = app(&t.db);
     hrdd::server::demo::seed(&t.db).await.unwrap();
-    hrdd::cases::seed::seed_cases(&t.db, registry(), 30, 4).await.unwrap();
+    hrdd::services::seed::seed_cases(&t.db, registry(), 30, 4).await.unwrap();
     make_user(&t.db, "all.manager@un.org", &[Role::Manager], None, &["*"]).await;
     let token = token_for(&t, "all.manager@un.org").await;
     // A title a spreadsheet would run as a formula.
@@ -558,7 +558,7 @@ async fn exports_are_complete_neutralised_and_audited(t: TestDb) {
     let events: Vec<(String, String)> = with_pool!(&t.db, pool => sqlx::query_as("SELECT action, actor FROM audit_events WHERE case_id = $1 ORDER BY seq").bind(hostile).fetch_all(pool).await.unwrap());
     assert_eq!(events.len() as i64, before + 1);
     assert_eq!(events.last().unwrap(), &("EXPORTED".to_string(), "all.manager@un.org".to_string()));
-    let report = hrdd::audit::verify::verify_all(&t.db, &[]).await.unwrap();
+    let report = hrdd::services::verify::verify_all(&t.db, &[]).await.unwrap();
     assert!(report.breaches.is_empty(), "{:?}", report.breaches);
 }
 on_both_backends!(exports_are_complete_neutralised_and_audited);
@@ -566,7 +566,7 @@ on_both_backends!(exports_are_complete_neutralised_and_audited);
 async fn pages_use_sessions_and_managers_never_reach_edit_views(t: TestDb) {
     let app = app(&t.db);
     hrdd::server::demo::seed(&t.db).await.unwrap();
-    hrdd::cases::seed::seed_cases(&t.db, registry(), 20, 2).await.unwrap();
+    hrdd::services::seed::seed_cases(&t.db, registry(), 20, 2).await.unwrap();
     make_user(&t.db, "ke.manager@un.org", &[Role::Manager], None, &["KE"]).await;
     let session = sign_in(&app, "ke.manager@un.org").await;
     // The export links on the pages work with the session cookie.

@@ -238,7 +238,7 @@ async fn return_concur_resubmit_and_sign_off(t: TestDb) {
     let (record, stored): (String, String) = with_pool!(&t.db, pool => sqlx::query_as("SELECT record, content_hash FROM case_snapshots WHERE case_id = $1 AND kind = 'SIGN_OFF'").bind(case_id).fetch_one(pool).await.unwrap());
     assert_eq!(hash, stored);
     let record: Value = serde_json::from_str(&record).unwrap();
-    assert_eq!(hrdd::cases::wizard::content_hash(&record).unwrap(), stored, "anyone can re-verify the record");
+    assert_eq!(hrdd::services::wizard::content_hash(&record).unwrap(), stored, "anyone can re-verify the record");
     assert_eq!(record["signed_by"], "rev2@un.org");
     assert_eq!(record["signer_level"], 2);
     assert_eq!(record["version"], 1);
@@ -274,7 +274,7 @@ async fn return_concur_resubmit_and_sign_off(t: TestDb) {
         s["mitigation"].as_array().unwrap().iter().all(|m| m["description"].is_null()),
         "managers see no answer text"
     );
-    let report = hrdd::audit::verify::verify_all(&t.db, &[]).await.unwrap();
+    let report = hrdd::services::verify::verify_all(&t.db, &[]).await.unwrap();
     assert!(report.breaches.is_empty(), "{:?}", report.breaches);
     assert_eq!(report.snapshots, 3);
 }
@@ -472,7 +472,7 @@ async fn reassessment_creates_a_linked_version_and_supersedes_on_sign_off(t: Tes
     let r = post(&j, "review/sign-off", &j.rev2, &form).await;
     assert_eq!(r.status, 200, "{}", r.body);
     assert_eq!(state_of(&t, &j.id).await, "SUPERSEDED");
-    assert!(hrdd::audit::verify::verify_all(&t.db, &[]).await.unwrap().breaches.is_empty());
+    assert!(hrdd::services::verify::verify_all(&t.db, &[]).await.unwrap().breaches.is_empty());
 }
 on_both_backends!(reassessment_creates_a_linked_version_and_supersedes_on_sign_off);
 

@@ -4,7 +4,8 @@
 
 use crate::common::*;
 use crate::on_both_backends;
-use hrdd::accounts::{service, Role};
+use hrdd::accounts::Role;
+use hrdd::services::accounts as service;
 use serde_json::{json, Value};
 
 /// A request with any headers and body; the reply with its headers.
@@ -172,7 +173,7 @@ async fn access_tokens_die_with_credential_changes(t: TestDb) {
     assert_eq!(api_status(&app, &token).await, 401, "deactivated, then reactivated");
     // Each of these is in the account's signed history.
     let actions: Vec<String> =
-        hrdd::audit::verify::events_of_account(&t.db, id).await.unwrap().into_iter().map(|e| e.action).collect();
+        hrdd::services::verify::events_of_account(&t.db, id).await.unwrap().into_iter().map(|e| e.action).collect();
     for a in
         ["USER_CREATED", "TOKEN_CREATED", "PASSWORD_CHANGED", "PASSWORD_RESET", "USER_DEACTIVATED", "USER_REACTIVATED"]
     {

@@ -6,14 +6,14 @@ use serde_json::Value;
 
 async fn seeded_cases_are_scored_varied_and_submitted_ones_carry_a_verifiable_snapshot(t: TestDb) {
     hrdd::server::demo::seed(&t.db).await.unwrap();
-    let report = hrdd::cases::seed::seed_cases(&t.db, registry(), 120, 7).await.unwrap();
+    let report = hrdd::services::seed::seed_cases(&t.db, registry(), 120, 7).await.unwrap();
     assert_eq!(report.rows(), 120 + report.superseded);
     assert!(
         report.drafts > 0 && report.submitted > 0 && report.returned > 0 && report.decided > 0 && report.superseded > 0,
         "every workflow state: {report:?}"
     );
     // Seeding again continues the reference numbers.
-    let more = hrdd::cases::seed::seed_cases(&t.db, registry(), 5, 8).await.unwrap();
+    let more = hrdd::services::seed::seed_cases(&t.db, registry(), 5, 8).await.unwrap();
     let total = report.rows() + more.rows();
     #[derive(sqlx::FromRow)]
     struct Row {
@@ -56,7 +56,7 @@ async fn seeded_cases_are_scored_varied_and_submitted_ones_carry_a_verifiable_sn
     let returned: i64 = with_pool!(&t.db, pool => sqlx::query_scalar("SELECT COUNT(*) FROM case_comments WHERE kind = 'RETURN'").fetch_one(pool).await.unwrap());
     assert_eq!(returned as u64, report.returned + more.returned, "each returned case carries the reviewer's comment");
     // The whole history verifies: chains, submission and sign-off hashes.
-    let verified = hrdd::audit::verify::verify_all(&t.db, &[]).await.unwrap();
+    let verified = hrdd::services::verify::verify_all(&t.db, &[]).await.unwrap();
     assert!(verified.breaches.is_empty(), "{:?}", verified.breaches);
     assert!(verified.events as u64 > total, "every version has its history: {} events", verified.events);
 }

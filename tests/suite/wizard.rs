@@ -245,7 +245,7 @@ async fn example_three_entered_step_by_step_submits_with_the_expected_result(t: 
     assert_eq!(state, "SUBMITTED");
     assert_eq!(hash, stored_hash);
     let record: Value = serde_json::from_str(&record).unwrap();
-    assert_eq!(hrdd::cases::wizard::content_hash(&record).unwrap(), stored_hash, "the snapshot re-verifies");
+    assert_eq!(hrdd::services::wizard::content_hash(&record).unwrap(), stored_hash, "the snapshot re-verifies");
     let mut expected = example_result("03_substantial_gendarmerie_vehicles");
     let mut actual = record["result"].clone();
     strip_informative(&mut expected);

@@ -10,9 +10,10 @@ use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 mod ssr {
-    pub use crate::accounts::session;
+    pub use crate::accounts::UserSpec;
     pub use crate::accounts::{parse_countries, parse_name, CountryScope, Email, NewPassword, Role};
-    pub use crate::accounts::{service, UserSpec};
+    pub use crate::services::accounts as service;
+    pub use crate::services::sessions as session;
     pub use crate::web::context::db;
     pub use crate::web::session::{cookie_token, fail, principal, request_client_address, require_role, CookiePolicy};
     pub use axum::http::header::{SET_COOKIE, USER_AGENT};
@@ -334,7 +335,7 @@ pub async fn set_temporary_password(id: i64, temporary_password: String) -> Resu
 pub async fn list_tokens() -> Result<Vec<crate::accounts::ApiToken>, AppError> {
     use ssr::*;
     let user = require_role(crate::cases::CASE_READERS)?;
-    crate::accounts::tokens::list(&db(), user.id).await.map_err(fail)
+    crate::services::tokens::list(&db(), user.id).await.map_err(fail)
 }
 
 /// Creates a personal access token for the signed-in user, who confirms with their password (a
@@ -350,9 +351,9 @@ pub async fn create_token(
     let user = require_role(crate::cases::CASE_READERS)?;
     let db = db();
     let result: Result<crate::accounts::CreatedToken, AppError> = async {
-        let name = crate::accounts::tokens::parse_name(&name)?;
+        let name = crate::services::tokens::parse_name(&name)?;
         let days = match days.as_deref().map(str::trim) {
-            None | Some("") => crate::accounts::tokens::MAX_DAYS,
+            None | Some("") => crate::services::tokens::MAX_DAYS,
             Some(d) => {
                 d.parse::<i64>().map_err(|_| AppError::invalid("days", "Choose how many days the token lasts."))?
             }
@@ -367,7 +368,7 @@ pub async fn create_token(
             Err(e @ AppError::TooManyAttempts(_)) => return Err(e),
             _ => return Err(AppError::invalid("password", "Your password is not correct.")),
         }
-        crate::accounts::tokens::create(&db, &user, &name, days).await
+        crate::services::tokens::create(&db, &user, &name, days).await
     }
     .await;
     result.map_err(fail)
@@ -378,7 +379,7 @@ pub async fn create_token(
 pub async fn revoke_token(id: i64) -> Result<(), AppError> {
     use ssr::*;
     let user = require_role(crate::cases::CASE_READERS)?;
-    crate::accounts::tokens::revoke(&db(), &user, id).await.map_err(fail)
+    crate::services::tokens::revoke(&db(), &user, id).await.map_err(fail)
 }
 
 /// Whether the first administrator can be created in the browser (a fresh server with no account

@@ -16,7 +16,7 @@ mod ssr {
 pub async fn list_cases(#[server(default)] filter: CaseFilter) -> Result<CasePage, AppError> {
     use ssr::*;
     let user = require_user()?;
-    crate::cases::service::list(&db(), &user, &filter, crate::cases::PAGE_SIZE).await.map_err(fail)
+    crate::services::cases::list(&db(), &user, &filter, crate::cases::PAGE_SIZE).await.map_err(fail)
 }
 
 /// One case's overview (403 outside the user's countries).
@@ -24,7 +24,7 @@ pub async fn list_cases(#[server(default)] filter: CaseFilter) -> Result<CasePag
 pub async fn get_case_overview(id: i64) -> Result<CaseOverview, AppError> {
     use ssr::*;
     let user = require_user()?;
-    crate::cases::service::overview(&db(), &registry(), &user, id).await.map_err(fail)
+    crate::services::cases::overview(&db(), &registry(), &user, id).await.map_err(fail)
 }
 
 /// Starts a new assessment (assessors, in their countries) and opens it.
@@ -51,14 +51,14 @@ pub async fn create_case(
             _ => return Err(AppError::invalid("country", "Choose the country of the assessment.")),
         };
         let clean = |v: &str| crate::text::clean(v.trim()).unwrap_or_default();
-        let new = crate::cases::service::NewCase {
+        let new = crate::services::cases::NewCase {
             country,
             un_entity: form.un_entity.clone(),
             office: clean(&form.office),
             programme_title: clean(&form.programme_title),
             assessment_type: form.assessment_type.clone(),
         };
-        crate::cases::service::create(&db(), &registry, &user, new).await
+        crate::services::cases::create(&db(), &registry, &user, new).await
     }
     .await;
     // Without JavaScript the browser shows whatever we answer: back to the form with what was typed,
@@ -89,7 +89,7 @@ pub async fn save_step(
 ) -> Result<SaveOutcome, AppError> {
     use ssr::*;
     let user = require_user()?;
-    crate::cases::wizard::save_step(&db(), &registry(), &user, id, revision, &step, &answers).await.map_err(fail)
+    crate::services::wizard::save_step(&db(), &registry(), &user, id, revision, &step, &answers).await.map_err(fail)
 }
 
 /// A case opened in the wizard (anyone who may read it; the page is read-only unless they may edit).
@@ -97,7 +97,7 @@ pub async fn save_step(
 pub async fn get_case_editor(id: i64) -> Result<CaseEditor, AppError> {
     use ssr::*;
     let user = require_user()?;
-    crate::cases::wizard::editor(&db(), &registry(), &user, id).await.map_err(fail)
+    crate::services::wizard::editor(&db(), &registry(), &user, id).await.map_err(fail)
 }
 
 /// Adds, renames, duplicates or removes a support component. A form post, so it also works
@@ -123,7 +123,7 @@ pub async fn change_component(
         _ => Err(AppError::invalid("action", "Unknown component action.")),
     };
     let result = match action {
-        Ok(action) => crate::cases::wizard::change_component(&db(), &registry(), &user, id, revision, &action).await,
+        Ok(action) => crate::services::wizard::change_component(&db(), &registry(), &user, id, revision, &action).await,
         Err(e) => Err(e),
     };
     let revision = result.map_err(fail)?;
@@ -145,7 +145,7 @@ pub async fn change_component(
 pub async fn submit_case(id: i64, revision: i64) -> Result<String, AppError> {
     use ssr::*;
     let user = require_user()?;
-    let hash = crate::cases::wizard::submit(&db(), &registry(), &user, id, revision).await.map_err(fail)?;
+    let hash = crate::services::wizard::submit(&db(), &registry(), &user, id, revision).await.map_err(fail)?;
     crate::web::context::redirect(&format!("/cases/{id}"));
     Ok(hash)
 }

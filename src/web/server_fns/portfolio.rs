@@ -11,6 +11,6 @@ pub async fn get_portfolio(#[server(default)] filter: CaseFilter) -> Result<Port
     use crate::web::context::{db, registry};
     use crate::web::session::{fail, require_user};
     let user = require_user()?;
-    let cache = expect_context::<crate::portfolio::service::PortfolioCache>();
-    crate::portfolio::service::page(&cache, &db(), &registry(), &user, filter).await.map_err(fail)
+    let cache = expect_context::<crate::services::portfolio::PortfolioCache>();
+    crate::services::portfolio::page(&cache, &db(), &registry(), &user, filter).await.map_err(fail)
 }

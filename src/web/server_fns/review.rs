@@ -35,7 +35,7 @@ use crate::review::DecisionInput;
 pub async fn get_case_summary(id: i64) -> Result<CaseSummary, AppError> {
     use ssr::*;
     let user = require_user()?;
-    crate::review::service::summary(&db(), &registry(), &user, id).await.map_err(fail)
+    crate::services::review::summary(&db(), &registry(), &user, id).await.map_err(fail)
 }
 
 /// The signed-in user's review queues.
@@ -43,7 +43,7 @@ pub async fn get_case_summary(id: i64) -> Result<CaseSummary, AppError> {
 pub async fn get_review_queue() -> Result<ReviewQueue, AppError> {
     use ssr::*;
     let user = require_user()?;
-    crate::review::service::queue(&db(), &user).await.map_err(fail)
+    crate::services::review::queue(&db(), &user).await.map_err(fail)
 }
 
 /// Adds a comment anchored to a step, a risk area or the whole case.
@@ -51,7 +51,7 @@ pub async fn get_review_queue() -> Result<ReviewQueue, AppError> {
 pub async fn add_comment(id: i64, #[server(default)] anchor: String, body: String) -> Result<i64, AppError> {
     use ssr::*;
     let user = require_user()?;
-    let comment = crate::review::service::comment(&db(), &registry(), &user, id, &anchor, &body)
+    let comment = crate::services::review::comment(&db(), &registry(), &user, id, &anchor, &body)
         .await
         .map_err(|e| refused(e, "comment", id, "#comments", &[("anchor", &anchor), ("body", &body)]))?;
     back(id, "#comments");
@@ -63,7 +63,7 @@ pub async fn add_comment(id: i64, #[server(default)] anchor: String, body: Strin
 pub async fn return_case(id: i64, #[server(default)] anchor: String, body: String) -> Result<(), AppError> {
     use ssr::*;
     let user = require_user()?;
-    crate::review::service::return_case(&db(), &registry(), &user, id, &anchor, &body)
+    crate::services::review::return_case(&db(), &registry(), &user, id, &anchor, &body)
         .await
         .map_err(|e| refused(e, "return", id, "#return", &[("anchor", &anchor), ("body", &body)]))?;
     back(id, "");
@@ -97,7 +97,7 @@ pub async fn concur(
         }
     };
     let revision =
-        crate::review::service::concur(&db(), &registry(), &user, id, revision, &component, &target, agree, &body)
+        crate::services::review::concur(&db(), &registry(), &user, id, revision, &component, &target, agree, &body)
             .await
             .map_err(|e| refused(e, "concur", id, "#concurrence", &[("body", &body)]))?;
     back(id, "#concurrence");
@@ -114,7 +114,7 @@ pub async fn sign_off(
 ) -> Result<String, AppError> {
     use ssr::*;
     let user = require_user()?;
-    let hash = crate::review::service::sign_off(&db(), &registry(), &user, id, revision, &decisions, &comment)
+    let hash = crate::services::review::sign_off(&db(), &registry(), &user, id, revision, &decisions, &comment)
         .await
         .map_err(|e| refused(e, "sign-off", id, "#sign-off", &[("comment", &comment)]))?;
     back(id, "#sign-off");
@@ -126,7 +126,7 @@ pub async fn sign_off(
 pub async fn record_trigger(id: i64, trigger: String, date: String, description: String) -> Result<(), AppError> {
     use ssr::*;
     let user = require_user()?;
-    crate::review::service::record_trigger(&db(), &registry(), &user, id, &trigger, &date, &description)
+    crate::services::review::record_trigger(&db(), &registry(), &user, id, &trigger, &date, &description)
         .await
         .map_err(|e| {
             refused(
@@ -151,7 +151,7 @@ pub async fn start_reassessment(
     use ssr::*;
     let user = require_user()?;
     let new_id =
-        crate::review::service::start_reassessment(&db(), &registry(), &user, id, &assessment_type, &trigger_event)
+        crate::services::review::start_reassessment(&db(), &registry(), &user, id, &assessment_type, &trigger_event)
             .await
             .map_err(|e| refused(e, "reassess", id, "#reassess", &[]))?;
     crate::web::context::redirect(&format!("/cases/{new_id}/edit/case"));

@@ -2,14 +2,14 @@
 //! components and submitting, all with optimistic concurrency (spec §10.2: "an edit based on a stale
 //! revision is rejected, never merged silently").
 
-use super::access;
-use super::parts::{self, Holder, Part, CONSULTATIONS};
-pub use super::steps::component_ids;
-use super::steps::{parse_segment, StepRef};
-pub use super::wizard_types::{CaseEditor, ComponentAction, FieldChange, SaveOutcome};
-use super::CaseState;
 use crate::accounts::{CurrentUser, Role};
 use crate::audit::{self, Action};
+use crate::cases::access;
+use crate::cases::parts::{self, Holder, Part, CONSULTATIONS};
+pub use crate::cases::steps::component_ids;
+use crate::cases::steps::{parse_segment, StepRef};
+pub use crate::cases::wizard_types::{CaseEditor, ComponentAction, FieldChange, SaveOutcome};
+use crate::cases::CaseState;
 use crate::error::AppError;
 use crate::methodology::draft::score_draft;
 use crate::methodology::{canonical, Catalogue, Registry};
@@ -90,10 +90,10 @@ pub async fn editor(db: &Store, registry: &Registry, user: &CurrentUser, case_id
         catalogue: l.catalogue.clone(),
         last_segment: position,
         return_note: match l.state {
-            CaseState::Returned => super::service::latest_return(db, case_id).await?,
+            CaseState::Returned => crate::services::cases::latest_return(db, case_id).await?,
             _ => None,
         },
-        step_notes: super::service::step_notes(db, case_id).await?,
+        step_notes: crate::services::cases::step_notes(db, case_id).await?,
     })
 }
 
@@ -153,7 +153,7 @@ pub struct Change {
 impl Change {
     /// An edit of the answers: which answers changed, and the content hashes before and after.
     pub fn edit(version_no: i64, saved_as: Role, before: &Value, after: &Value, mut details: Value) -> Change {
-        details["changed"] = json!(super::diff::changed_paths(before, after));
+        details["changed"] = json!(crate::cases::diff::changed_paths(before, after));
         details["before"] = json!(audit::answers_hash(before));
         details["after"] = json!(audit::answers_hash(after));
         Change { version_no, saved_as, action: Action::AnswersEdited, details }
@@ -177,7 +177,7 @@ pub async fn store(
         return Err(AppError::invalid("", "This assessment has grown beyond 1 MB; shorten the longest texts."));
     }
     let outcome = score_draft(registry, draft);
-    let figures = super::service::figures(&outcome);
+    let figures = crate::services::cases::figures(&outcome);
     let index = crate::portfolio::index::CaseIndex::build(draft, &outcome, &Default::default());
     let now = Utc::now();
     let mut details = change.details;
@@ -403,7 +403,7 @@ fn step_errors(
     outcome
         .errors()
         .iter()
-        .filter(|e| super::steps::step_of_path(catalogue, &e.path) == (step.number, index))
+        .filter(|e| crate::cases::steps::step_of_path(catalogue, &e.path) == (step.number, index))
         .map(|e| (e.path.clone(), e.message.clone()))
         .collect()
 }
@@ -482,7 +482,7 @@ pub async fn change_component(
     let ids = component_ids(&draft);
     // A readable name ("Forensic lab") is turned into an id (FORENSIC-LAB).
     let fresh = |typed: &str| -> Result<String, AppError> {
-        let id = super::steps::component_id_from(typed);
+        let id = crate::cases::steps::component_id_from(typed);
         let name = id.as_str();
         if !crate::methodology::validate::is_identifier(name) {
             return Err(AppError::invalid(

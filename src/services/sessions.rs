@@ -5,7 +5,7 @@
 //! when the user is deactivated or the password changes. The cookie and the request guards built on
 //! sessions are the web layer's (`web::session`).
 
-use super::CurrentUser;
+use crate::accounts::CurrentUser;
 use crate::error::AppError;
 use crate::store::Store;
 use chrono::{Duration, Utc};
@@ -43,7 +43,7 @@ pub async fn resolve(db: &Store, token: &str) -> Result<Option<CurrentUser>, App
         db.delete_session(&token_hash).await?;
         return Ok(None);
     }
-    let Some(user) = super::service::load_user(db, session.user_id).await? else {
+    let Some(user) = crate::services::accounts::load_user(db, session.user_id).await? else {
         return Ok(None);
     };
     if now - seen > Duration::seconds(TOUCH_EVERY_SECONDS) {

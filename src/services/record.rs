@@ -1,6 +1,6 @@
 //! Writing to the record from outside a larger transaction.
 
-use super::NewEvent;
+use crate::audit::NewEvent;
 use crate::error::AppError;
 use crate::store::Store;
 

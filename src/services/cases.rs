@@ -1,8 +1,8 @@
 //! Case operations over the database. Every query that returns cases is scoped by the caller's countries.
 
-use super::access;
-use super::{CaseFilter, CaseOverview, CasePage, CaseState};
 use crate::accounts::{CountryScope, CurrentUser};
+use crate::cases::access;
+use crate::cases::{CaseFilter, CaseOverview, CasePage, CaseState};
 use crate::error::AppError;
 use crate::methodology::draft::score_draft;
 use crate::methodology::Registry;
@@ -12,7 +12,7 @@ use crate::store::{Store, StoreError};
 use chrono::{Datelike, Utc};
 use serde_json::{json, Value};
 
-pub use super::query::{review_cutoff, today, MAX_PAGE};
+pub use crate::cases::query::{review_cutoff, today, MAX_PAGE};
 
 /// The case list for `user`: filtered, scoped by country, newest change first, one page of `page_size`.
 /// Lists read `case_facts` (the narrow copy of each version's figures), never the answers.
@@ -71,7 +71,7 @@ fn initial_answers(version: &str, new: &NewCase) -> Value {
     })
 }
 
-pub use super::figures::{figures, Figures};
+pub use crate::cases::figures::{figures, Figures};
 
 /// Creates a draft case in one of the assessor's countries and returns its id.
 pub async fn create(db: &Store, registry: &Registry, user: &CurrentUser, new: NewCase) -> Result<i64, AppError> {
@@ -237,24 +237,28 @@ pub async fn readable_reference(db: &Store, user: &CurrentUser, id: i64) -> Resu
 }
 
 /// The comment of the latest return of a case, if it was ever returned.
-pub async fn latest_return(db: &Store, case_id: i64) -> Result<Option<super::ReviewNote>, AppError> {
+pub async fn latest_return(db: &Store, case_id: i64) -> Result<Option<crate::cases::ReviewNote>, AppError> {
     Ok(review_notes(db, case_id, true).await?.into_iter().next())
 }
 
 /// The comments of a case that concern one wizard step (an anchor on a step or a risk area),
 /// newest first: shown inside that step.
-pub async fn step_notes(db: &Store, case_id: i64) -> Result<Vec<super::ReviewNote>, AppError> {
+pub async fn step_notes(db: &Store, case_id: i64) -> Result<Vec<crate::cases::ReviewNote>, AppError> {
     Ok(review_notes(db, case_id, false).await?.into_iter().filter(|n| n.segment.is_some()).collect())
 }
 
 /// Comments of a case, newest first: only the latest return with `latest_return_only`.
-async fn review_notes(db: &Store, case_id: i64, latest_return_only: bool) -> Result<Vec<super::ReviewNote>, AppError> {
+async fn review_notes(
+    db: &Store,
+    case_id: i64,
+    latest_return_only: bool,
+) -> Result<Vec<crate::cases::ReviewNote>, AppError> {
     let rows = db.comments_with_authors(case_id, latest_return_only).await?;
     Ok(rows
         .into_iter()
-        .map(|r| super::ReviewNote {
-            kind: super::ReviewNote::kind_label(&r.kind).to_string(),
-            segment: super::ReviewNote::segment_of_anchor(&r.anchor),
+        .map(|r| crate::cases::ReviewNote {
+            kind: crate::cases::ReviewNote::kind_label(&r.kind).to_string(),
+            segment: crate::cases::ReviewNote::segment_of_anchor(&r.anchor),
             by: r.name,
             at: r.created_at.format("%Y-%m-%d").to_string(),
             body: r.body,

@@ -1,9 +1,9 @@
 //! Verification of the stored record: `hrdd audit verify` (everything) and one case at a time (the
-//! summary page). The checks themselves are in [`super::check`]; this module reads the rows.
+//! summary page). The checks themselves are in [`crate::audit::check`]; this module reads the rows.
 
-use super::anchor::{self, Head};
-use super::check::{self, CaseRecord, CommentRow, SequenceCheck, SnapshotRow};
-use super::StoredEvent;
+use crate::audit::anchor::{self, Head};
+use crate::audit::check::{self, CaseRecord, CommentRow, SequenceCheck, SnapshotRow};
+use crate::audit::StoredEvent;
 use crate::error::AppError;
 use crate::store::Store;
 use serde_json::Value;
@@ -98,7 +98,7 @@ pub async fn verify_all(db: &Store, extra_anchors: &[Head]) -> Result<VerifyRepo
             subject: record.clone(),
             problem: format!(
                 "no trusted public key in {}: restore audit-keys.pub from your backup",
-                super::keys::Keyring::path(db.trail().dir()).display()
+                crate::audit::keys::Keyring::path(db.trail().dir()).display()
             ),
         });
     }
@@ -154,7 +154,7 @@ pub async fn export_anchor(db: &Store) -> Result<Value, AppError> {
         "hrdd_audit_anchor": 1,
         "seq": head.seq,
         "hash": head.hash,
-        "exported_at": super::timestamp(chrono::Utc::now()),
+        "exported_at": crate::audit::timestamp(chrono::Utc::now()),
         "key_id": signing.as_ref().map(|s| s.0.clone()),
         "signature": signing.map(|s| s.1.1),
     }))

@@ -1,16 +1,16 @@
 //! Portfolio aggregates, computed in SQL over the portfolio index (see `index`) and the cached
 //! figures on `cases`; nothing here loads answers. Scoped by the caller's countries.
 
-use super::{
-    decision_label, AreaName, Count, CountryFigures, FilterOptions, HeatCell, Portfolio, PortfolioPage, StopComponent,
-    PORTFOLIO_READERS,
-};
 use crate::accounts::CurrentUser;
 use crate::cases::query::today;
 use crate::cases::{CaseFilter, CaseState};
 use crate::error::AppError;
 use crate::methodology::codes::{Band, FinalDecision, RecommendedDecision};
 use crate::methodology::Registry;
+use crate::portfolio::{
+    decision_label, AreaName, Count, CountryFigures, FilterOptions, HeatCell, Portfolio, PortfolioPage, StopComponent,
+    PORTFOLIO_READERS,
+};
 use crate::store::portfolio::{GroupRow, HeatRow, PortfolioRows, StopRow};
 use crate::store::query::Where;
 use crate::store::Store;
@@ -229,7 +229,7 @@ pub async fn options(db: &Store, registry: &Registry, user: &CurrentUser) -> Res
         .map(|values| values.iter().map(|v| (v.code.clone(), format!("{} — {}", v.code, v.label))).collect())
         .unwrap_or_default();
     Ok(FilterOptions {
-        countries: crate::cases::service::countries(db, user).await?,
+        countries: crate::services::cases::countries(db, user).await?,
         support_types,
         decisions: decision_codes().into_iter().map(|d| (d.to_string(), decision_label(d))).collect(),
     })
@@ -254,8 +254,8 @@ pub async fn manager_summary(
     registry: &Registry,
     user: &CurrentUser,
     id: i64,
-) -> Result<super::ManagerSummary, AppError> {
-    use super::{ManagerSummary, SummaryArea, SummaryComponent};
+) -> Result<crate::portfolio::ManagerSummary, AppError> {
+    use crate::portfolio::{ManagerSummary, SummaryArea, SummaryComponent};
     crate::cases::access::require_reader(user)?;
     // This version's decision, or else the decision of the version it re-assesses.
     let row = db.summary_row(id).await?;
@@ -353,7 +353,7 @@ pub async fn manager_summary(
     })
 }
 
-pub use super::CACHE_SECONDS;
+pub use crate::portfolio::CACHE_SECONDS;
 
 /// Recently computed portfolios, per country scope and filter (one per server process).
 ///
@@ -428,7 +428,7 @@ impl PortfolioCache {
 
 /// Indexes every case not indexed yet (cases written before the index existed). Returns how many.
 pub async fn backfill(db: &Store, registry: &Registry) -> Result<u64, AppError> {
-    use super::index::{finals_from_record, CaseIndex};
+    use crate::portfolio::index::{finals_from_record, CaseIndex};
     let mut done = 0;
     loop {
         let rows = db.unindexed_cases().await?;

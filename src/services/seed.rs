@@ -11,15 +11,15 @@
 //! events of all of it, so `hrdd audit verify` passes on a seeded database. The actors are the demo
 //! accounts. Rows are written in batched transactions.
 
-use super::figures::Figures;
-use super::wizard::{content_hash, submission_record};
-use super::CaseState;
 use crate::accounts::Role;
 use crate::audit::{self, Action, NewEvent};
+use crate::cases::figures::Figures;
+use crate::cases::CaseState;
 use crate::error::AppError;
 use crate::methodology::codes::FinalDecision;
 use crate::methodology::draft::score_draft;
 use crate::methodology::Registry;
+use crate::services::wizard::{content_hash, submission_record};
 use crate::store::cases::{NewCaseRow, NewSnapshot};
 use crate::store::review::{Decision, NewComment};
 use crate::store::{Store, Write};
@@ -245,7 +245,7 @@ fn make_case(
         (CaseState::Draft, _) | (_, None) => None,
         (_, Some(r)) => Some(Box::new(r.clone())),
     };
-    let figures = super::figures::figures(&outcome);
+    let figures = crate::cases::figures::figures(&outcome);
     let index = crate::portfolio::index::CaseIndex::build(&doc, &outcome, &HashMap::new());
     Ok(SeedCase {
         index,
@@ -351,13 +351,13 @@ fn seeded_sign_off(
             }
             let conditions = (d == FinalDecision::ProceedWithConditions)
                 .then_some("Quarterly monitoring reports shared with the human-rights adviser; suspension clause in the agreement.");
-            crate::review::service::decision_entry(comp, d, conditions)
+            crate::services::review::decision_entry(comp, d, conditions)
         })
         .collect();
     let methodology = doc["methodology_version"].as_str().unwrap_or_default();
     let catalogue = registry.get(methodology).expect("seeded with a loaded methodology");
     let answers = crate::methodology::draft::applicable(catalogue, doc);
-    let record = crate::review::service::sign_off_record(
+    let record = crate::services::review::sign_off_record(
         case_id,
         version,
         &answers,
@@ -447,7 +447,7 @@ async fn write_batch(db: &Store, registry: &Registry, cast: &Cast, batch: &[Seed
                     at,
                 };
                 let comment_id = write.insert_comment(&comment).await?;
-                let entry = crate::review::service::comment_entry(comment_id, "", "RETURN", body);
+                let entry = crate::services::review::comment_entry(comment_id, "", "RETURN", body);
                 let returned = event(
                     id,
                     1,
@@ -514,7 +514,7 @@ async fn write_reassessment(
     let outcome = score_draft(registry, &doc);
     // Not expected (only 1.6 changed); version 1 then simply stays decided.
     let Some(result2) = outcome.result().filter(|r| r.can_submit) else { return Ok(()) };
-    let figures = super::figures::figures(&outcome);
+    let figures = crate::cases::figures::figures(&outcome);
     let reference = format!("{}-v2", c.reference);
     let (start, submit, decide) = (later(c, 200), later(c, 203), later(c, 210));
     let reviewer = signer(cast, result2.approval_level_required, &c.country);

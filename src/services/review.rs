@@ -1,17 +1,17 @@
 //! Review operations over the database (spec §10.2–§10.6). Every function checks the caller's role,
 //! country scope, the case's state and segregation of duties itself.
 
-use super::rules::{adviser_conflict, allowed_decisions, decision_problem, signer_conflict, Participants};
-use super::workflow::{self, Act};
-use super::*;
 use crate::accounts::{CurrentUser, Role};
-use crate::audit::{self, Action, NewEvent};
-use crate::cases::wizard::{self, load, stale_page, Change, Loaded, Stored};
+use crate::audit::{Action, NewEvent};
 use crate::cases::CaseState;
 use crate::error::AppError;
 use crate::methodology::codes::{ConsultationType, ImplementationStatus, TriggerEvent};
 use crate::methodology::draft::{applicable, score_draft};
 use crate::methodology::{Catalogue, Registry};
+use crate::review::rules::{adviser_conflict, allowed_decisions, decision_problem, signer_conflict, Participants};
+use crate::review::workflow::{self, Act};
+use crate::review::*;
+use crate::services::wizard::{self, load, stale_page, Change, Loaded, Stored};
 use crate::store::cases::NewSnapshot;
 use crate::store::review::{CaseMeta, Decision, Queue, QueueRow, SnapshotWithAuthor};
 use crate::store::Store;
@@ -208,7 +208,7 @@ fn event_summary(action: &str, details: &Value) -> String {
 
 /// The risk summary page of one case version (every reader in scope; managers without answer text).
 pub async fn summary(db: &Store, registry: &Registry, user: &CurrentUser, id: i64) -> Result<CaseSummary, AppError> {
-    let (overview, draft, outcome) = crate::cases::service::overview_with_answers(db, registry, user, id).await?;
+    let (overview, draft, outcome) = crate::services::cases::overview_with_answers(db, registry, user, id).await?;
     let state = overview.item.state;
     let catalogue = registry
         .get(&overview.methodology_version)
@@ -287,7 +287,7 @@ pub async fn summary(db: &Store, registry: &Registry, user: &CurrentUser, id: i6
     // The record of this version, checked: every event's signature, the snapshots, the comments and
     // the live row against what was signed (audit::check).
     let applicable_of = |answers: &Value| applicable(catalogue, answers);
-    let record = audit::verify::check_one_case(db, id, Some(&applicable_of), true).await?;
+    let record = crate::services::verify::check_one_case(db, id, Some(&applicable_of), true).await?;
     // Checked once above: a snapshot is verified when the check read it and found it authentic.
     let verified = |s: &SnapshotWithAuthor| {
         record.snapshots.iter().any(|r| r.id == s.id) && !record.broken_snapshots.contains(&s.id)
@@ -942,8 +942,8 @@ pub async fn start_reassessment(
         Some((base, n)) if n.chars().all(|ch| ch.is_ascii_digit()) => base.to_string(),
         _ => row.reference.clone(),
     };
-    let lineage = crate::cases::service::Lineage { previous_id: id, version_no: row.version_no + 1, series_reference };
-    crate::cases::service::insert_draft(db, registry, user, &row.country, &row.title, &draft, Some(lineage)).await
+    let lineage = crate::services::cases::Lineage { previous_id: id, version_no: row.version_no + 1, series_reference };
+    crate::services::cases::insert_draft(db, registry, user, &row.country, &row.title, &draft, Some(lineage)).await
 }
 
 async fn queue_rows(db: &Store, user: &CurrentUser, queue: Queue) -> Result<Vec<QueueRow>, AppError> {
@@ -1002,7 +1002,7 @@ pub async fn queue(db: &Store, user: &CurrentUser) -> Result<ReviewQueue, AppErr
     if q.is_assessor {
         let rows = queue_rows(db, user, Queue::Returned).await?;
         for r in rows {
-            let note = crate::cases::service::latest_return(db, r.id).await?;
+            let note = crate::services::cases::latest_return(db, r.id).await?;
             let id = r.id;
             let (reason, open) = match note {
                 Some(n) => (

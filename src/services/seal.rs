@@ -7,7 +7,7 @@
 //! and `hrdd audit verify` reports it. Run the previous version's `hrdd audit verify` before upgrading:
 //! sealing vouches for the record as it stands.
 
-use super::{Action, Actor, NewEvent, StoredEvent};
+use crate::audit::{Action, Actor, NewEvent, StoredEvent};
 use crate::error::AppError;
 use crate::store::Store;
 use serde_json::json;
@@ -63,13 +63,13 @@ pub async fn seal_unsigned(db: &Store) -> Result<usize, AppError> {
             Action::RecordSealed,
             json!({ "comments": list }),
         );
-        event.subject = super::Subject::Case { id: case_id, version };
+        event.subject = crate::audit::Subject::Case { id: case_id, version };
         write.append_event(&event).await?;
     }
     write.commit().await?;
     // The anchor file now exists (the commit recorded the head): this never runs again.
     if !db.trail().anchor.exists() {
-        let head = super::verify::head(db).await?.filter(|h| h.seq > 0);
+        let head = crate::services::verify::head(db).await?.filter(|h| h.seq > 0);
         if let Some(h) = head {
             db.trail().anchor.record(&h);
         }

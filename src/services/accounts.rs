@@ -1,6 +1,6 @@
 //! Account operations over the database: users, passwords, sign-in with throttling.
 
-use super::{CountryScope, CurrentUser, Email, NewPassword, Role, UserSpec, UserSummary};
+use crate::accounts::{CountryScope, CurrentUser, Email, NewPassword, Role, UserSpec, UserSummary};
 use crate::audit::{Action, Actor, NewEvent};
 use crate::error::AppError;
 use crate::store::accounts::{NewUser, SignInAttempt};
@@ -225,7 +225,7 @@ pub async fn authenticate(db: &Store, email_raw: &str, password: &str, ip: &str)
     if email.is_empty() {
         return Err(AppError::invalid("email", "Enter your e-mail address."));
     }
-    if email.len() > super::EMAIL_MAX {
+    if email.len() > crate::accounts::EMAIL_MAX {
         return Err(AppError::invalid("email", "This e-mail address is too long."));
     }
     if email.chars().any(char::is_control) {
@@ -234,7 +234,7 @@ pub async fn authenticate(db: &Store, email_raw: &str, password: &str, ip: &str)
     if password.is_empty() {
         return Err(AppError::invalid("password", "Enter your password."));
     }
-    if password.len() > super::PASSWORD_MAX * 4 {
+    if password.len() > crate::accounts::PASSWORD_MAX * 4 {
         return Err(AppError::invalid("password", "This password is too long."));
     }
     let now = Utc::now();
@@ -297,15 +297,15 @@ async fn record_attempt(
 }
 
 /// The account and its recorded changes, each with what changed before → after.
-pub async fn account_history(db: &Store, id: i64) -> Result<super::AccountHistory, AppError> {
+pub async fn account_history(db: &Store, id: i64) -> Result<crate::accounts::AccountHistory, AppError> {
     let user = load_any_user(db, id).await?.ok_or_else(|| AppError::NotFound("No such user.".into()))?;
     let keyring = db.trail().keyring();
-    let events = crate::audit::verify::events_of_account(db, id)
+    let events = crate::services::verify::events_of_account(db, id)
         .await?
         .into_iter()
         .map(|e| {
             let details = e.details_value();
-            super::AccountEvent {
+            crate::accounts::AccountEvent {
                 seq: e.seq,
                 at: e.at.replace('T', " ").chars().take(16).collect::<String>() + " UTC",
                 actor: e.actor.clone(),
@@ -316,7 +316,7 @@ pub async fn account_history(db: &Store, id: i64) -> Result<super::AccountHistor
             }
         })
         .collect();
-    Ok(super::AccountHistory { user, events })
+    Ok(crate::accounts::AccountHistory { user, events })
 }
 
 fn account_action_label(action: &str) -> &'static str {

@@ -7,7 +7,7 @@
 //! revoked at any time, and are revoked with every password change or reset and every deactivation
 //! (`service::set_password`, `service::set_active`). Creating and revoking one are audit events.
 
-use super::{ApiToken, CreatedToken, CurrentUser, TOKEN_NAME_MAX};
+use crate::accounts::{ApiToken, CreatedToken, CurrentUser, TOKEN_NAME_MAX};
 use crate::audit::{Action, Actor, NewEvent};
 use crate::error::AppError;
 use crate::store::tokens::{NewToken, TokenRow};
@@ -129,7 +129,7 @@ pub async fn resolve_with_id(db: &Store, token: &str) -> Result<Option<(CurrentU
     if revoked.is_some() || expires.is_some_and(|e| e <= now) {
         return Ok(None);
     }
-    let Some(user) = super::service::load_user(db, user_id).await? else { return Ok(None) };
+    let Some(user) = crate::services::accounts::load_user(db, user_id).await? else { return Ok(None) };
     if last_used.is_none_or(|t| now - t > Duration::seconds(TOUCH_EVERY_SECONDS)) {
         db.touch_token(id, now).await?;
     }

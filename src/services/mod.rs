@@ -1,0 +1,15 @@
+//! The services: each use case of the app as one function that checks who asks (through the
+//! domain's rules and `review::workflow`), reads and writes through the store, and returns domain
+//! types. Server functions, the read API and the command line call these; nothing below calls them.
+
+pub mod accounts;
+pub mod cases;
+pub mod portfolio;
+pub mod record;
+pub mod review;
+pub mod seal;
+pub mod seed;
+pub mod sessions;
+pub mod tokens;
+pub mod verify;
+pub mod wizard;
