@@ -16,6 +16,10 @@ pub mod wizard_types;
 use crate::accounts::Role;
 use crate::methodology::codes::{Band, RecommendedDecision};
 
+/// Days a reviewer has to decide a submitted case before it shows as overdue (our choice; the spec
+/// sets no review deadline — docs/methodology.md).
+pub const REVIEW_DAYS: i64 = 14;
+
 /// Roles that may read cases in their countries. Administrators never see case content.
 pub const CASE_READERS: &[Role] = &[Role::Assessor, Role::HrAdviser, Role::Reviewer, Role::Manager];
 use serde::{Deserialize, Serialize};
@@ -80,7 +84,7 @@ pub struct CaseListItem {
     pub updated_at: String,
     pub updated_by: String,
     /// A deadline this version has missed: "Review overdue" (submitted longer than
-    /// `review::REVIEW_DAYS` ago) or "Re-assessment due" (decided, review date passed or a trigger).
+    /// `REVIEW_DAYS` ago) or "Re-assessment due" (decided, review date passed or a trigger).
     pub attention: Option<String>,
 }
 

@@ -21,7 +21,7 @@ pub enum BandFilter {
 /// The attention flags a list can ask for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Flag {
-    /// Submitted more than `review::REVIEW_DAYS` ago and not decided.
+    /// Submitted more than `cases::REVIEW_DAYS` ago and not decided.
     ReviewOverdue,
     /// Decided, and the next review date has come (or a re-assessment was asked for).
     ReassessmentDue,
@@ -70,9 +70,9 @@ impl CaseQuery {
     }
 }
 
-/// Submitted before this instant means the review is overdue (`review::REVIEW_DAYS`).
+/// Submitted before this instant means the review is overdue (`cases::REVIEW_DAYS`).
 pub fn review_cutoff() -> DateTime<Utc> {
-    Utc::now() - chrono::Duration::days(crate::review::REVIEW_DAYS)
+    Utc::now() - chrono::Duration::days(crate::cases::REVIEW_DAYS)
 }
 
 /// Today (UTC) as `YYYY-MM-DD`, the format of `next_review_date`.

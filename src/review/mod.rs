@@ -13,9 +13,7 @@ use crate::methodology::codes::{Band, FinalDecision, RecommendedDecision};
 use crate::methodology::ResultDocument;
 use serde::{Deserialize, Serialize};
 
-/// Days a reviewer has to decide a submitted case before it shows as overdue (our choice; the spec
-/// sets no review deadline — docs/methodology.md).
-pub const REVIEW_DAYS: i64 = 14;
+pub use crate::cases::REVIEW_DAYS;
 /// Longest comment accepted (characters).
 pub const COMMENT_MAX: usize = 5_000;
 

@@ -4,6 +4,7 @@
 
 pub mod accounts;
 pub mod cases;
+pub mod export;
 pub mod portfolio;
 pub mod record;
 pub mod review;

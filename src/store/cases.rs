@@ -36,7 +36,7 @@ impl ListRow {
             CaseState::Submitted
                 if self
                     .submitted_at
-                    .is_some_and(|t| t + chrono::Duration::days(crate::review::REVIEW_DAYS) < Utc::now()) =>
+                    .is_some_and(|t| t + chrono::Duration::days(crate::cases::REVIEW_DAYS) < Utc::now()) =>
             {
                 Some("Review overdue".to_string())
             }

@@ -12,6 +12,7 @@ use crate::cases::CaseFilter;
 use crate::error::AppError;
 use crate::portfolio::export::{self, ExportRow};
 use crate::portfolio::{ManagerSummary, Portfolio};
+use crate::services::export::query as export_query;
 use crate::web::http::AppState;
 use crate::web::session::Principal;
 use axum::extract::rejection::{PathRejection, QueryRejection};
@@ -163,7 +164,7 @@ async fn list_cases(
         return Err(AppError::invalid("per_page", "Choose between 1 and 500 rows per page.").into());
     }
     let page = i64::from(filter.page.unwrap_or(1).max(1));
-    let query = export::query(&state.db, &user, &filter)?;
+    let query = export_query(&state.db, &user, &filter)?;
     let (total, items) = query.numbered_page(page, per_page).await?;
     let pages = ((total + per_page - 1) / per_page).max(1);
     Ok(Json(CaseList { items, total, page, pages, per_page }))
@@ -270,7 +271,7 @@ fn export_list(
     filter: CaseFilter,
     format: ExportFormat,
 ) -> Result<Response, ApiError> {
-    let query = export::query(&state.db, user, &filter)?;
+    let query = export_query(&state.db, user, &filter)?;
     let (ext, content_type, stream) = match format {
         ExportFormat::Csv => {
             ("csv", "text/csv; charset=utf-8", query.stream(export::csv_header(), "", export::csv_row))
