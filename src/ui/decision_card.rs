@@ -91,6 +91,9 @@ pub fn DecisionCard(
     /// Smaller type for the wizard's side panel.
     #[prop(optional)]
     compact: bool,
+    /// The version is submitted and waits for a reviewer (nothing is left for the office to submit).
+    #[prop(optional)]
+    awaiting_decision: bool,
 ) -> impl IntoView {
     let recommended = result.overall_decision;
     let severity = match &sign_off {
@@ -129,6 +132,10 @@ pub fn DecisionCard(
             }
             steps
         }
+        None if awaiting_decision => vec![format!(
+            "Submitted: a reviewer at approval level {} or above decides, or returns it with a comment.",
+            result.approval_level_required
+        )],
         None if result.blocking_items.is_empty() => vec![format!(
             "Nothing blocks submission: submit the assessment; it is decided at approval level {}.",
             result.approval_level_required

@@ -113,7 +113,8 @@ fn SummaryBody(summary: CaseSummary, actions: ReviewActions) -> impl IntoView {
         <Alerts summary=summary.clone()/>
         {result.clone().map(|r| view! {
             <div class="mt-6">
-                <DecisionCard result=r hard_rule_titles=summary.hard_rule_titles.clone() sign_off=summary.sign_off.clone() calculation_href="#risk-summary"/>
+                <DecisionCard result=r hard_rule_titles=summary.hard_rule_titles.clone() sign_off=summary.sign_off.clone() calculation_href="#risk-summary"
+                    awaiting_decision=summary.overview.item.state == crate::cases::CaseState::Submitted/>
             </div>
         })}
         // Reviewers act where they read: the sign-off and return controls come first.
