@@ -175,23 +175,7 @@ mod tests {
     use super::*;
 
     fn filter(pairs: &[(&str, &str)]) -> CaseFilter {
-        let mut f = CaseFilter::default();
-        for (k, v) in pairs {
-            let v = Some(v.to_string());
-            match *k {
-                "q" => f.q = v,
-                "state" => f.state = v,
-                "band" => f.band = v,
-                "country" => f.country = v,
-                "from" => f.from = v,
-                "to" => f.to = v,
-                "area" => f.area = v,
-                "area_band" => f.area_band = v,
-                "flag" => f.flag = v,
-                other => panic!("{other}"),
-            }
-        }
-        f
+        CaseFilter::from_pairs(|key| pairs.iter().find(|(k, _)| *k == key).map(|(_, v)| v.to_string()))
     }
 
     fn field_of(e: AppError) -> Option<String> {

@@ -160,7 +160,6 @@ struct SeedCase {
     title: String,
     version: String,
     state: CaseState,
-    answers: String,
     figures: Figures,
     at: chrono::DateTime<Utc>,
     /// The result to freeze for a case that was submitted at some point.
@@ -247,19 +246,7 @@ fn make_case(
     };
     let figures = crate::cases::figures::figures(&outcome);
     let index = crate::portfolio::index::CaseIndex::build(&doc, &outcome, &HashMap::new());
-    Ok(SeedCase {
-        index,
-        reference,
-        country,
-        title,
-        version,
-        state,
-        answers: doc.to_string(),
-        doc,
-        figures,
-        at,
-        snapshot,
-    })
+    Ok(SeedCase { index, reference, country, title, version, state, doc, figures, at, snapshot })
 }
 
 /// Varies the answers within their closed lists so cases differ in band, rules and decisions.
@@ -378,59 +365,12 @@ async fn write_batch(db: &Store, registry: &Registry, cast: &Cast, batch: &[Seed
     let assessor = &cast.assessor;
     let mut write = db.write().await?;
     for c in batch {
-        let id = write
-            .insert_case(&NewCaseRow {
-                reference: &c.reference,
-                country: &c.country,
-                title: &c.title,
-                methodology_version: &c.version,
-                version_no: 1,
-                previous_id: None,
-                answers: &c.answers,
-                figures: &c.figures,
-                author: assessor.id,
-                at: c.at,
-            })
-            .await?;
-        write.insert_revision(id, 1, &c.answers, assessor.id, c.at, Role::Assessor.as_str()).await?;
-        write.write_case_index(id, &c.index).await?;
-        let hash = audit::answers_hash(&c.doc);
-        let created = event(
-            id,
-            1,
-            assessor,
-            Role::Assessor,
-            Action::Created,
-            c.at,
-            json!({ "reference": c.reference, "answers_hash": hash }),
-        );
-        write.append_event(&created).await?;
+        let v1 = Version { reference: &c.reference, number: 1, previous: None, doc: &c.doc };
+        let created = json!({ "reference": c.reference, "answers_hash": audit::answers_hash(&c.doc) });
+        let id =
+            start_version(&mut write, c, &v1, &c.figures, &c.index, Action::Created, created, assessor, c.at).await?;
         let Some(result) = &c.snapshot else { continue };
-        let at = later(c, 2);
-        write.mark_submitted(id, 1, assessor.id, at).await?;
-        let record = submission_record(id, &c.reference, 1, &c.doc, result, &assessor.email, at);
-        let snapshot_hash = content_hash(&record)?;
-        let text = record.to_string();
-        let snapshot = NewSnapshot {
-            case_id: id,
-            kind: "SUBMISSION",
-            revision: 1,
-            record: &text,
-            hash: &snapshot_hash,
-            by: assessor.id,
-            at,
-        };
-        write.insert_snapshot(&snapshot).await?;
-        let submitted = event(
-            id,
-            1,
-            assessor,
-            Role::Assessor,
-            Action::Submitted,
-            at,
-            json!({ "revision": 1, "content_hash": snapshot_hash, "answers_hash": hash }),
-        );
-        write.append_event(&submitted).await?;
+        submit_version(&mut write, id, &v1, result, assessor, later(c, 2)).await?;
         match c.state {
             CaseState::Returned => {
                 let reviewer = signer(cast, 1, &c.country);
@@ -448,46 +388,12 @@ async fn write_batch(db: &Store, registry: &Registry, cast: &Cast, batch: &[Seed
                 };
                 let comment_id = write.insert_comment(&comment).await?;
                 let entry = crate::services::review::comment_entry(comment_id, "", "RETURN", body);
-                let returned = event(
-                    id,
-                    1,
-                    reviewer,
-                    Role::Reviewer,
-                    Action::Returned,
-                    at,
-                    json!({ "anchor": "", "comment": entry }),
-                );
-                write.append_event(&returned).await?;
+                let details = json!({ "anchor": "", "comment": entry });
+                write.append_event(&event(id, 1, reviewer, Role::Reviewer, Action::Returned, at, details)).await?;
             }
             CaseState::Decided | CaseState::Superseded => {
                 let reviewer = signer(cast, result.approval_level_required, &c.country);
-                let at = later(c, 9);
-                let (record, sign_hash, overall) = seeded_sign_off(registry, id, 1, &c.doc, result, reviewer, at);
-                write
-                    .mark_decided(&Decision { case_id: id, revision: 1, final_decision: overall, by: reviewer.id, at })
-                    .await?;
-                write.write_final_decisions(id, &crate::portfolio::index::finals_from_record(&record)).await?;
-                let text = record.to_string();
-                let snapshot = NewSnapshot {
-                    case_id: id,
-                    kind: "SIGN_OFF",
-                    revision: 1,
-                    record: &text,
-                    hash: &sign_hash,
-                    by: reviewer.id,
-                    at,
-                };
-                write.insert_snapshot(&snapshot).await?;
-                let signed = event(
-                    id,
-                    1,
-                    reviewer,
-                    Role::Reviewer,
-                    Action::SignedOff,
-                    at,
-                    json!({ "content_hash": sign_hash, "decisions": record["decisions"].as_array().map(|d| d.iter().map(|x| format!("{}: {}", x["component_id"].as_str().unwrap_or_default(), x["final_decision"].as_str().unwrap_or_default())).collect::<Vec<_>>()) }),
-                );
-                write.append_event(&signed).await?;
+                sign_version(&mut write, registry, id, &v1, result, reviewer, later(c, 9)).await?;
                 if c.state == CaseState::Superseded {
                     write_reassessment(&mut write, registry, cast, c, id).await?;
                 }
@@ -499,6 +405,102 @@ async fn write_batch(db: &Store, registry: &Registry, cast: &Cast, batch: &[Seed
     Ok(())
 }
 
+/// One version of a seeded series.
+struct Version<'a> {
+    reference: &'a str,
+    number: i64,
+    previous: Option<i64>,
+    doc: &'a Value,
+}
+
+/// Inserts a version as a draft with its first revision, index rows and opening event.
+#[allow(clippy::too_many_arguments)]
+async fn start_version(
+    write: &mut Write,
+    c: &SeedCase,
+    v: &Version<'_>,
+    figures: &Figures,
+    index: &crate::portfolio::index::CaseIndex,
+    action: Action,
+    details: Value,
+    assessor: &Actor,
+    at: chrono::DateTime<Utc>,
+) -> Result<i64, AppError> {
+    let answers = v.doc.to_string();
+    let row = NewCaseRow {
+        reference: v.reference,
+        country: &c.country,
+        title: &c.title,
+        methodology_version: &c.version,
+        version_no: v.number,
+        previous_id: v.previous,
+        answers: &answers,
+        figures,
+        author: assessor.id,
+        at,
+    };
+    let id = write.insert_case(&row).await?;
+    write.insert_revision(id, 1, &answers, assessor.id, at, Role::Assessor.as_str()).await?;
+    write.write_case_index(id, index).await?;
+    write.append_event(&event(id, v.number, assessor, Role::Assessor, action, at, details)).await?;
+    Ok(id)
+}
+
+/// Submits revision 1 of a version: its snapshot and event.
+async fn submit_version(
+    write: &mut Write,
+    id: i64,
+    v: &Version<'_>,
+    result: &crate::methodology::ResultDocument,
+    assessor: &Actor,
+    at: chrono::DateTime<Utc>,
+) -> Result<(), AppError> {
+    write.mark_submitted(id, 1, assessor.id, at).await?;
+    let record = submission_record(id, v.reference, 1, v.doc, result, &assessor.email, at);
+    let hash = content_hash(&record)?;
+    let text = record.to_string();
+    let snapshot =
+        NewSnapshot { case_id: id, kind: "SUBMISSION", revision: 1, record: &text, hash: &hash, by: assessor.id, at };
+    write.insert_snapshot(&snapshot).await?;
+    let details = json!({ "revision": 1, "content_hash": hash, "answers_hash": audit::answers_hash(v.doc) });
+    write.append_event(&event(id, v.number, assessor, Role::Assessor, Action::Submitted, at, details)).await?;
+    Ok(())
+}
+
+/// Signs a submitted version off with the decisions a reviewer most likely takes.
+async fn sign_version(
+    write: &mut Write,
+    registry: &Registry,
+    id: i64,
+    v: &Version<'_>,
+    result: &crate::methodology::ResultDocument,
+    reviewer: &Actor,
+    at: chrono::DateTime<Utc>,
+) -> Result<(), AppError> {
+    let (record, hash, overall) = seeded_sign_off(registry, id, v.number, v.doc, result, reviewer, at);
+    write.mark_decided(&Decision { case_id: id, revision: 1, final_decision: overall, by: reviewer.id, at }).await?;
+    write.write_final_decisions(id, &crate::portfolio::index::finals_from_record(&record)).await?;
+    let text = record.to_string();
+    let snapshot =
+        NewSnapshot { case_id: id, kind: "SIGN_OFF", revision: 1, record: &text, hash: &hash, by: reviewer.id, at };
+    write.insert_snapshot(&snapshot).await?;
+    let decisions: Vec<String> = record["decisions"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|x| {
+            format!(
+                "{}: {}",
+                x["component_id"].as_str().unwrap_or_default(),
+                x["final_decision"].as_str().unwrap_or_default()
+            )
+        })
+        .collect();
+    let details = json!({ "content_hash": hash, "decisions": decisions });
+    write.append_event(&event(id, v.number, reviewer, Role::Reviewer, Action::SignedOff, at, details)).await?;
+    Ok(())
+}
+
 /// A periodic re-assessment (version 2) of a decided case, decided, which supersedes version 1.
 async fn write_reassessment(
     write: &mut Write,
@@ -507,98 +509,26 @@ async fn write_reassessment(
     c: &SeedCase,
     id: i64,
 ) -> Result<(), AppError> {
-    let assessor = &cast.assessor;
     let mut doc = c.doc.clone();
     doc["case"]["assessment_type"] = json!("PERIODIC");
-    let text = doc.to_string();
     let outcome = score_draft(registry, &doc);
     // Not expected (only 1.6 changed); version 1 then simply stays decided.
-    let Some(result2) = outcome.result().filter(|r| r.can_submit) else { return Ok(()) };
-    let figures = crate::cases::figures::figures(&outcome);
+    let Some(result) = outcome.result().filter(|r| r.can_submit) else { return Ok(()) };
     let reference = format!("{}-v2", c.reference);
+    let v2 = Version { reference: &reference, number: 2, previous: Some(id), doc: &doc };
     let (start, submit, decide) = (later(c, 200), later(c, 203), later(c, 210));
-    let reviewer = signer(cast, result2.approval_level_required, &c.country);
-    let id2 = write
-        .insert_case(&NewCaseRow {
-            reference: &reference,
-            country: &c.country,
-            title: &c.title,
-            methodology_version: &c.version,
-            version_no: 2,
-            previous_id: Some(id),
-            answers: &text,
-            figures: &figures,
-            author: assessor.id,
-            at: start,
-        })
-        .await?;
-    write.insert_revision(id2, 1, &text, assessor.id, start, Role::Assessor.as_str()).await?;
-    write.write_case_index(id2, &crate::portfolio::index::CaseIndex::build(&doc, &outcome, &HashMap::new())).await?;
-    let hash2 = audit::answers_hash(&doc);
-    let started = event(
-        id2,
-        2,
-        assessor,
-        Role::Assessor,
-        Action::ReassessmentStarted,
-        start,
-        json!({ "reference": reference, "answers_hash": hash2, "previous_case_id": id }),
-    );
-    write.append_event(&started).await?;
-    write.mark_submitted(id2, 1, assessor.id, submit).await?;
-    let record = submission_record(id2, &reference, 1, &doc, result2, &assessor.email, submit);
-    let submission_hash = content_hash(&record)?;
-    let record_text = record.to_string();
-    let snapshot = NewSnapshot {
-        case_id: id2,
-        kind: "SUBMISSION",
-        revision: 1,
-        record: &record_text,
-        hash: &submission_hash,
-        by: assessor.id,
-        at: submit,
-    };
-    write.insert_snapshot(&snapshot).await?;
-    let submitted = event(
-        id2,
-        2,
-        assessor,
-        Role::Assessor,
-        Action::Submitted,
-        submit,
-        json!({ "revision": 1, "content_hash": submission_hash, "answers_hash": hash2 }),
-    );
-    write.append_event(&submitted).await?;
-    let (record, sign_hash, overall) = seeded_sign_off(registry, id2, 2, &doc, result2, reviewer, decide);
-    write
-        .mark_decided(&Decision { case_id: id2, revision: 1, final_decision: overall, by: reviewer.id, at: decide })
-        .await?;
-    write.write_final_decisions(id2, &crate::portfolio::index::finals_from_record(&record)).await?;
-    let record_text = record.to_string();
-    let snapshot = NewSnapshot {
-        case_id: id2,
-        kind: "SIGN_OFF",
-        revision: 1,
-        record: &record_text,
-        hash: &sign_hash,
-        by: reviewer.id,
-        at: decide,
-    };
-    write.insert_snapshot(&snapshot).await?;
-    let signed =
-        event(id2, 2, reviewer, Role::Reviewer, Action::SignedOff, decide, json!({ "content_hash": sign_hash }));
-    write.append_event(&signed).await?;
+    let reviewer = signer(cast, result.approval_level_required, &c.country);
+    let figures = crate::cases::figures::figures(&outcome);
+    let index = crate::portfolio::index::CaseIndex::build(&doc, &outcome, &HashMap::new());
+    let started = json!({ "reference": reference, "answers_hash": audit::answers_hash(&doc), "previous_case_id": id });
+    let id2 =
+        start_version(write, c, &v2, &figures, &index, Action::ReassessmentStarted, started, &cast.assessor, start)
+            .await?;
+    submit_version(write, id2, &v2, result, &cast.assessor, submit).await?;
+    sign_version(write, registry, id2, &v2, result, reviewer, decide).await?;
     write.mark_superseded(id).await?;
-    let superseded = event(
-        id,
-        1,
-        reviewer,
-        Role::Reviewer,
-        Action::Superseded,
-        decide,
-        json!({ "reference": reference, "case_id": id2 }),
-    );
-    write.append_event(&superseded).await?;
+    let details = json!({ "reference": reference, "case_id": id2 });
+    write.append_event(&event(id, 1, reviewer, Role::Reviewer, Action::Superseded, decide, details)).await?;
     Ok(())
 }
 
