@@ -381,6 +381,9 @@ pub fn OverviewBody(overview: CaseOverview) -> impl IntoView {
             <Fact label="Next review">{next_review_date.unwrap_or_else(|| "—".into())}</Fact>
             <Fact label="Support components">{components.join(", ")}</Fact>
         </dl>
+        // Open answers matter while the answers can still change; a submitted or decided version's
+        // summary leads with its decision instead.
+        {item.state.editable().then(|| view! {
         <section class="mt-8 rounded-xl border border-slate-200 bg-white p-6 shadow-sm" aria-labelledby="open-h">
             <h2 id="open-h" class="text-lg font-semibold text-slate-900">
                 {if open_items_total == 0 { "The answers are complete".to_string() } else { format!("Still to answer: {open_items_total}") }}
@@ -394,6 +397,7 @@ pub fn OverviewBody(overview: CaseOverview) -> impl IntoView {
                 <p class="mt-2 text-sm text-slate-700">{if item.can_submit { "Nothing blocks submission." } else { "The engine lists what still blocks submission." }}</p>
             })}
         </section>
+        })}
     }
 }
 
