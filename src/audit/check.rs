@@ -7,6 +7,7 @@ use super::anchor::Head;
 use super::keys::Keyring;
 use super::{Action, StoredEvent};
 use crate::methodology::canonical;
+use crate::methodology::draft::Draft;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
@@ -275,7 +276,7 @@ pub fn check_case_and_snapshots(
     rec: &CaseRecord<'_>,
     keyring: &Keyring,
     check_events: bool,
-    applicable_answers: Option<&Value>,
+    applicable_answers: Option<&Draft>,
 ) -> (Vec<String>, Vec<i64>) {
     let mut problems = Vec::new();
     let mut broken_snapshots = Vec::new();
@@ -340,7 +341,7 @@ pub fn check_case_and_snapshots(
 
 /// The live row against the signed record: state, answers, and once decided the final decision,
 /// band and signer.
-fn live_problems(rec: &CaseRecord<'_>, applicable_answers: Option<&Value>) -> Vec<String> {
+fn live_problems(rec: &CaseRecord<'_>, applicable_answers: Option<&Draft>) -> Vec<String> {
     let mut problems = Vec::new();
     let live = rec.live;
     if rec.events.is_empty() {
@@ -365,7 +366,8 @@ fn live_problems(rec: &CaseRecord<'_>, applicable_answers: Option<&Value>) -> Ve
             let detail = match (snapshot_of_state, applicable_answers) {
                 (Some(s), Some(now)) => serde_json::from_str::<Value>(&s.record)
                     .ok()
-                    .map(|r| crate::cases::diff::changed_paths(&r["answers"], now))
+                    .and_then(|r| Draft::from_value(r.get("answers")?.clone()).ok())
+                    .map(|signed| crate::cases::diff::changed_paths(&signed, now))
                     .filter(|paths| !paths.is_empty())
                     .map(|paths| format!(": changed at {}", paths.join(", ")))
                     .unwrap_or_default(),

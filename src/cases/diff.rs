@@ -1,6 +1,8 @@
 //! What changed between two answers documents: for the audit trail (which answers an edit touched)
 //! and for a re-assessment's summary (what is different from the previous version).
 
+use crate::cases::parts::CONSULTATIONS;
+use crate::methodology::draft::{ComponentDraft, Draft};
 use crate::methodology::Catalogue;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -16,21 +18,8 @@ pub struct VersionChange {
     pub after: String,
 }
 
-fn object<'v>(value: &'v Value, key: &str) -> Option<&'v Map<String, Value>> {
-    value.get(key).and_then(Value::as_object)
-}
-
-fn components(doc: &Value) -> Vec<(String, &Value)> {
-    doc["components"]
-        .as_array()
-        .map(|list| list.iter().map(|c| (c["component_id"].as_str().unwrap_or_default().to_string(), c)).collect())
-        .unwrap_or_default()
-}
-
 /// Keys whose values differ between two objects, in the order they appear (before's keys first).
-fn differing_keys(before: Option<&Map<String, Value>>, after: Option<&Map<String, Value>>) -> Vec<String> {
-    let empty = Map::new();
-    let (b, a) = (before.unwrap_or(&empty), after.unwrap_or(&empty));
+fn differing_keys(b: &Map<String, Value>, a: &Map<String, Value>) -> Vec<String> {
     let mut keys: Vec<String> = Vec::new();
     for k in b.keys().chain(a.keys()) {
         if !keys.contains(k) && b.get(k).unwrap_or(&Value::Null) != a.get(k).unwrap_or(&Value::Null) {
@@ -41,30 +30,26 @@ fn differing_keys(before: Option<&Map<String, Value>>, after: Option<&Map<String
 }
 
 /// The paths of every answer that differs (see [`VersionChange::path`]).
-pub fn changed_paths(before: &Value, after: &Value) -> Vec<String> {
-    let mut out: Vec<String> = differing_keys(object(before, "case"), object(after, "case"))
-        .into_iter()
-        .map(|k| format!("case.{k}"))
-        .collect();
-    if before["consultations"] != after["consultations"] {
-        out.push("consultations".into());
-    }
-    let (old, new) = (components(before), components(after));
-    for (id, c) in &new {
-        match old.iter().find(|(o, _)| o == id) {
+pub fn changed_paths(before: &Draft, after: &Draft) -> Vec<String> {
+    let mut out: Vec<String> =
+        differing_keys(before.case.as_map(), after.case.as_map()).into_iter().map(|k| format!("case.{k}")).collect();
+    // Document-level parts: the consultations.
+    out.extend(differing_keys(&before.parts, &after.parts));
+    for c in &after.components {
+        let id = &c.component_id;
+        match before.component(id) {
             None => out.push(id.clone()),
-            Some((_, prev)) => {
+            Some(prev) => {
                 out.extend(
-                    differing_keys(object(prev, "answers"), object(c, "answers"))
-                        .into_iter()
-                        .map(|k| format!("{id}.{k}")),
+                    differing_keys(prev.answers.as_map(), c.answers.as_map()).into_iter().map(|k| format!("{id}.{k}")),
                 );
-                let parts = differing_keys(prev.as_object(), c.as_object());
-                out.extend(parts.into_iter().filter(|k| k != "answers").map(|k| format!("{id}.{k}")));
+                out.extend(differing_keys(&prev.parts, &c.parts).into_iter().map(|k| format!("{id}.{k}")));
             }
         }
     }
-    out.extend(old.iter().filter(|(id, _)| !new.iter().any(|(n, _)| n == id)).map(|(id, _)| id.clone()));
+    out.extend(
+        before.components.iter().filter(|c| after.component(&c.component_id).is_none()).map(|c| c.component_id.clone()),
+    );
     out
 }
 
@@ -92,8 +77,7 @@ fn show(catalogue: &Catalogue, question: Option<&str>, value: Option<&Value>) ->
 }
 
 /// Every changed answer with its question label and both values, for the summary of a re-assessment.
-pub fn describe_changes(catalogue: &Catalogue, before: &Value, after: &Value) -> Vec<VersionChange> {
-    let (old, new) = (components(before), components(after));
+pub fn describe_changes(catalogue: &Catalogue, before: &Draft, after: &Draft) -> Vec<VersionChange> {
     let question_label = |id: &str| {
         catalogue.question(id).map_or_else(|| id.replace('_', " "), |q| format!("{} {}", q.display, q.label))
     };
@@ -103,28 +87,28 @@ pub fn describe_changes(catalogue: &Catalogue, before: &Value, after: &Value) ->
             let (label, b, a) = if let Some(q) = path.strip_prefix("case.") {
                 (
                     question_label(q),
-                    show(catalogue, Some(q), before["case"].get(q)),
-                    show(catalogue, Some(q), after["case"].get(q)),
+                    show(catalogue, Some(q), before.case.get(q)),
+                    show(catalogue, Some(q), after.case.get(q)),
                 )
-            } else if path == "consultations" {
+            } else if path == CONSULTATIONS.key {
                 (
                     "Consultations".into(),
-                    show(catalogue, None, before.get("consultations")),
-                    show(catalogue, None, after.get("consultations")),
+                    show(catalogue, None, before.parts.get(&path)),
+                    show(catalogue, None, after.parts.get(&path)),
                 )
             } else if let Some((component, key)) = path.split_once('.') {
-                let find = |list: &[(String, &Value)], k: &str| -> Option<Value> {
-                    let c = list.iter().find(|(id, _)| id == component)?.1;
-                    c["answers"].get(k).or_else(|| c.get(k)).cloned()
+                let find = |doc: &'_ Draft| -> Option<Value> {
+                    let c: &ComponentDraft = doc.component(component)?;
+                    c.answers.get(key).or_else(|| c.part(key)).cloned()
                 };
                 let is_question = catalogue.question(key).is_some();
                 (
                     format!("{component} · {}", question_label(key)),
-                    show(catalogue, is_question.then_some(key), find(&old, key).as_ref()),
-                    show(catalogue, is_question.then_some(key), find(&new, key).as_ref()),
+                    show(catalogue, is_question.then_some(key), find(before).as_ref()),
+                    show(catalogue, is_question.then_some(key), find(after).as_ref()),
                 )
             } else {
-                let existed = old.iter().any(|(id, _)| *id == path);
+                let existed = before.component(&path).is_some();
                 let (b, a) = if existed { ("present", "removed") } else { ("—", "added") };
                 (format!("Support component {path}"), b.into(), a.into())
             };
@@ -140,19 +124,23 @@ mod tests {
 
     #[test]
     fn paths_name_case_answers_component_answers_parts_and_added_components() {
-        let before = json!({
+        let before = Draft::from_value(json!({
+            "methodology_version": "hrdd-2026.1",
             "case": { "office": "Nairobi", "country": "KE" },
             "consultations": [],
             "components": [{ "component_id": "C1", "answers": { "record_torture": "NONE_KNOWN" }, "evidence": [] }]
-        });
-        let after = json!({
+        }))
+        .unwrap();
+        let after = Draft::from_value(json!({
+            "methodology_version": "hrdd-2026.1",
             "case": { "office": "Kisumu", "country": "KE" },
             "consultations": [],
             "components": [
                 { "component_id": "C1", "answers": { "record_torture": "SYSTEMATIC" }, "evidence": [{ "id": "E1" }] },
                 { "component_id": "C2", "answers": {} }
             ]
-        });
+        }))
+        .unwrap();
         assert_eq!(changed_paths(&before, &after), ["case.office", "C1.record_torture", "C1.evidence", "C2"]);
         assert!(changed_paths(&after, &after).is_empty());
         assert_eq!(changed_paths(&after, &before), ["case.office", "C1.record_torture", "C1.evidence", "C2"]);

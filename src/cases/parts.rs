@@ -62,16 +62,7 @@ const fn required_when(key: &'static str, label: &'static str, kind: FieldKind, 
     PartField { key, label, kind, optional: true, required_when: Some(when) }
 }
 
-/// Where a part is stored.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Holder {
-    /// In the case-level answers (a question whose value is a list of records, 1.9).
-    CaseAnswers,
-    /// On the support component object, next to its answers.
-    Component,
-    /// At the top of the document (consultations).
-    Document,
-}
+pub use crate::methodology::draft::{Holder, Slot};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Part {
@@ -244,6 +235,18 @@ pub fn part_keys_of_step(number: u8) -> Vec<&'static str> {
         keys.push(SEVERITY_KEY);
     }
     keys
+}
+
+/// Where the value saved under `key` is kept: a part's holder, or among the answers of the step's
+/// level (every question, 1.9's list of records included).
+pub fn slot_of(key: &str) -> Slot {
+    if let Some(p) = part(key) {
+        Slot::Part(p.holder)
+    } else if key == SEVERITY_KEY {
+        Slot::Part(Holder::Component)
+    } else {
+        Slot::Answers
+    }
 }
 
 /// The part a question's value is made of (1.9), if any.

@@ -1,6 +1,7 @@
 //! The wizard's steps for one case (spec §3.6): case-level steps once, per-component steps once per
 //! support component. Each step has a stable URL segment: `case`, `country`, `support-C1`, ….
 
+use crate::methodology::draft::Draft;
 use crate::methodology::Catalogue;
 
 /// One step of one case, e.g. step 3 ("support") for component `C1`.
@@ -77,14 +78,6 @@ pub fn neighbours<'a>(steps: &'a [StepRef], current: &StepRef) -> (Option<&'a St
     }
 }
 
-/// The ids of a draft's support components, in order.
-pub fn component_ids(draft: &serde_json::Value) -> Vec<String> {
-    draft["components"]
-        .as_array()
-        .map(|c| c.iter().filter_map(|c| c["component_id"].as_str().map(String::from)).collect())
-        .unwrap_or_default()
-}
-
 /// The step (number, component index) where the answer at a validation path (spec §9) is given:
 /// `case.office` → step 1, `components[0].evidence[1].date` → step 4 of the first component.
 pub fn step_of_path(catalogue: &Catalogue, path: &str) -> (u8, Option<usize>) {
@@ -153,7 +146,7 @@ impl StepStatus {
 /// The status of every step, from the draft and the engine's outcome on it.
 pub fn statuses(
     catalogue: &Catalogue,
-    draft: &serde_json::Value,
+    draft: &Draft,
     outcome: &crate::methodology::ScoreOutcome,
     steps: &[StepRef],
 ) -> Vec<StepStatus> {
@@ -183,19 +176,15 @@ pub fn statuses(
         })
         .unwrap_or_default();
     let started = |s: &StepRef| -> bool {
-        let component = s.component.as_ref().and_then(|c| {
-            draft["components"].as_array()?.iter().find(|x| x["component_id"].as_str() == Some(c.as_str()))
-        });
+        let component = s.component.as_deref().and_then(|c| draft.component(c));
         let answers = match component {
-            Some(c) => &c["answers"],
-            None => &draft["case"],
+            Some(c) => &c.answers,
+            None => &draft.case,
         };
-        let answered = catalogue
-            .step(s.number)
-            .is_some_and(|st| st.questions.iter().any(|q| answers.get(q).is_some_and(|v| !v.is_null())));
+        let answered = catalogue.step(s.number).is_some_and(|st| st.questions.iter().any(|q| answers.get(q).is_some()));
         let part_filled = |key: &str| match component {
-            Some(c) => c.get(key).is_some_and(|v| !v.is_null() && v.as_array().is_none_or(|a| !a.is_empty())),
-            None => draft.get(key).is_some_and(|v| v.as_array().is_some_and(|a| !a.is_empty())),
+            Some(c) => c.part(key).is_some_and(|v| v.as_array().is_none_or(|a| !a.is_empty())),
+            None => draft.parts.get(key).is_some_and(|v| v.as_array().is_some_and(|a| !a.is_empty())),
         };
         answered
             || match s.number {
@@ -281,7 +270,7 @@ fn fold_accent(c: char) -> char {
 #[cfg(all(test, feature = "ssr"))]
 mod status_tests {
     use super::*;
-    use crate::methodology::draft::score_draft;
+    use crate::methodology::draft::{score_draft, ComponentDraft};
 
     /// Seen in a browser: adding a second component turned the first one's risk screening (left empty,
     /// as it may be) from "done" to "not started", because the whole document was no longer valid.
@@ -294,12 +283,12 @@ mod status_tests {
         .expect("catalogue");
         let path =
             concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/examples/01_low_forensic_lab_police.answers.json");
-        let mut draft: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-        let catalogue = registry.get(draft["methodology_version"].as_str().unwrap()).unwrap().clone();
-        let first = component_ids(&draft)[0].clone();
-        let status_of = |draft: &serde_json::Value, number: u8, component: &str| {
+        let mut draft = Draft::parse(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let catalogue = registry.get(&draft.methodology_version).unwrap().clone();
+        let first = draft.component_ids()[0].clone();
+        let status_of = |draft: &Draft, number: u8, component: &str| {
             let outcome = score_draft(&registry, draft);
-            let steps = steps_for(&catalogue, &component_ids(draft));
+            let steps = steps_for(&catalogue, &draft.component_ids());
             let i = steps
                 .iter()
                 .position(|s| s.number == number && s.component.as_deref() == Some(component))
@@ -308,7 +297,7 @@ mod status_tests {
         };
         assert_eq!(status_of(&draft, 5, &first), StepStatus::Done);
 
-        draft["components"].as_array_mut().unwrap().push(serde_json::json!({"component_id": "C2", "answers": {}}));
+        draft.components.push(ComponentDraft { component_id: "C2".into(), ..Default::default() });
         assert_eq!(status_of(&draft, 5, &first), StepStatus::Done, "the first component is still screened");
         assert_eq!(status_of(&draft, 3, "C2"), StepStatus::NotStarted);
         assert_eq!(status_of(&draft, 5, "C2"), StepStatus::NotStarted, "nothing before it is answered");

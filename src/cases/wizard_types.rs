@@ -1,6 +1,7 @@
 //! What the wizard's server functions exchange with the browser.
 
 use super::CaseState;
+use crate::methodology::draft::Draft;
 use crate::methodology::Catalogue;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -15,7 +16,7 @@ pub struct CaseEditor {
     pub state: CaseState,
     /// The revision the draft was read at; saves are made against it.
     pub revision: i64,
-    pub draft: Value,
+    pub draft: Draft,
     /// The catalogue of the case's methodology version (the browser scores the draft with it).
     pub catalogue: Catalogue,
     /// Assessor on an editable case: may change answers.
@@ -46,7 +47,7 @@ pub enum SaveOutcome {
     Saved { revision: i64, errors: Vec<(String, String)> },
     /// Someone saved first. Nothing was stored; the editor keeps their input and chooses, field by
     /// field, with the other person's changes and the current draft at hand.
-    Conflict { current_revision: i64, saved_by: String, changes: Vec<FieldChange>, current: Value },
+    Conflict { current_revision: i64, saved_by: String, changes: Vec<FieldChange>, current: Box<Draft> },
 }
 
 /// A change to the list of support components.

@@ -46,6 +46,19 @@ impl CaseAnswers {
     }
 }
 
+/// The question ids the engine reads at one level, in spec table order: the fields of
+/// [`CaseAnswers`] or [`ComponentAnswers`]. The catalogue is checked against them.
+pub fn engine_questions(scope: super::catalogue::Scope) -> Vec<String> {
+    let fields = match scope {
+        super::catalogue::Scope::Case => serde_json::to_value(CaseAnswers::default()),
+        super::catalogue::Scope::Component => serde_json::to_value(ComponentAnswers::default()),
+    };
+    match fields {
+        Ok(serde_json::Value::Object(map)) => map.into_iter().map(|(id, _)| id).collect(),
+        _ => Vec::new(),
+    }
+}
+
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct PriorIntervention {
     pub date: Date,

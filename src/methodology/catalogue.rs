@@ -316,65 +316,6 @@ pub struct HardRuleInfo {
     pub sources: Arc<[String]>,
 }
 
-/// The question ids the engine reads, in spec table order (§3.3, §3.4). The catalogue must match.
-pub const CASE_QUESTIONS: &[&str] = &[
-    "country",
-    "un_entity",
-    "office",
-    "programme_title",
-    "programme_ref",
-    "assessment_type",
-    "trigger_event",
-    "implementation_status",
-    "prior_interventions",
-    "assessment_date",
-    "dp_status_drugs",
-    "dp_mandatory_for_drugs",
-    "drug_executions_5y",
-    "compulsory_drug_detention_centres",
-    "corporal_punishment_drug_offences",
-    "mandatory_pretrial_detention_drugs",
-    "drug_trial_safeguard_gaps",
-    "armed_conflict_or_peace_operation",
-];
-pub const COMPONENT_QUESTIONS: &[&str] = &[
-    "description",
-    "support_types",
-    "case_specific",
-    "max_penalty",
-    "transfer_to_other_state",
-    "receiving_state",
-    "receiving_state_torture_record",
-    "equipment_categories",
-    "detention_facility_type",
-    "severe_detention_conditions",
-    "enforcement_output_targets",
-    "profiling_or_targeting",
-    "affected_groups",
-    "women_minor_offence_detention",
-    "law_content",
-    "treatment_modality",
-    "informed_consent",
-    "confidentiality_safeguards",
-    "eradication_involved",
-    "eradication_forced",
-    "indigenous_territory",
-    "health_data_law_enforcement_access",
-    "school_measures",
-    "expected_benefits",
-    "withholding_consequences",
-    "recipient_type",
-    "prison_under_security_ministry",
-    "recipient_unit",
-    "violation_record",
-    "violation_types",
-    "accountability",
-    "recipient_commitment",
-    "monitoring_access",
-    "response_actions",
-    "monitoring_plan",
-];
-
 #[derive(Debug, thiserror::Error, PartialEq)]
 #[error("{entry}: {problem}")]
 pub struct CatalogueError {
@@ -497,17 +438,31 @@ impl Catalogue {
                 return Err(err(format!("enums.{name}.{}", v.code), "label must not be empty"));
             }
         }
-        let expected = CASE_QUESTIONS
-            .iter()
-            .map(|q| (*q, Scope::Case))
-            .chain(COMPONENT_QUESTIONS.iter().map(|q| (*q, Scope::Component)));
-        for (i, (id, scope)) in expected.enumerate() {
-            let Some(q) = self.questions.get(i) else {
-                return Err(err(format!("questions[{i}]"), format!("missing; expected question `{id}`")));
-            };
+        // The questions the engine reads (the fields of its typed answers) must all be there, at their
+        // level and in spec table order (§3.3, §3.4). Other questions may be added in the catalogue
+        // alone: they are validated, kept and shown like any other, and the engine does not read them.
+        let expected = super::answers::engine_questions(Scope::Case)
+            .into_iter()
+            .map(|q| (q, Scope::Case))
+            .chain(super::answers::engine_questions(Scope::Component).into_iter().map(|q| (q, Scope::Component)));
+        let mut next = 0;
+        for (id, scope) in expected {
+            match self.questions[next..].iter().position(|q| q.id == id) {
+                Some(k) if self.questions[next + k].scope == scope => next += k + 1,
+                found => {
+                    let at = next + found.unwrap_or(0);
+                    let entry = self
+                        .questions
+                        .get(at)
+                        .map_or_else(|| "questions".to_string(), |q| format!("questions[{at}] ({})", q.id));
+                    return Err(err(entry, format!("expected question `{id}` ({scope:?}) at this position")));
+                }
+            }
+        }
+        for (i, q) in self.questions.iter().enumerate() {
             let entry = format!("questions[{i}] ({})", q.id);
-            if q.id != id || q.scope != scope {
-                return Err(err(entry, format!("expected question `{id}` ({scope:?}) at this position")));
+            if self.questions[..i].iter().any(|o| o.id == q.id) {
+                return Err(err(entry, "the same id is used twice"));
             }
             if q.label.trim().is_empty() || q.help.trim().is_empty() {
                 return Err(err(entry, "label and help must not be empty"));
@@ -543,10 +498,6 @@ impl Catalogue {
                 }
                 self.check_condition_names(c, &entry)?;
             }
-        }
-        if self.questions.len() != CASE_QUESTIONS.len() + COMPONENT_QUESTIONS.len() {
-            let extra = &self.questions[CASE_QUESTIONS.len() + COMPONENT_QUESTIONS.len()];
-            return Err(err(format!("questions ({})", extra.id), "unknown question"));
         }
         for (i, step) in self.steps.iter().enumerate() {
             if step.number as usize != i + 1 {

@@ -11,7 +11,8 @@ use super::date::Date;
 use super::result::*;
 use serde_json::{json, Value};
 
-const ALL_AREAS: usize = 13;
+/// How many risk areas there are (spec §4): the nexus of each is computed per component.
+const ALL_AREAS: usize = Area::ALL.len();
 
 /// Scores a validated document. Callers go through [`super::score_value`], which validates first.
 pub fn score(catalogue: &Catalogue, doc: &AnswersDocument) -> ResultDocument {

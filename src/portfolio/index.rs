@@ -6,8 +6,10 @@
 //! Cases older than the index are indexed by `services::portfolio::backfill` when the server or a
 //! command starts.
 
+use crate::cases::parts::INTERCESSION;
+use crate::methodology::draft::Draft;
 use crate::methodology::ScoreOutcome;
-use serde_json::Value;
+use crate::review::record::SignedDecision;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// One support component as the portfolio counts it.
@@ -54,24 +56,20 @@ pub struct CaseIndex {
 
 impl CaseIndex {
     /// Builds the index of `answers` from its score; `finals` maps component ids to signed decisions.
-    pub fn build(answers: &Value, outcome: &ScoreOutcome, finals: &HashMap<String, String>) -> CaseIndex {
+    pub fn build(answers: &Draft, outcome: &ScoreOutcome, finals: &HashMap<String, String>) -> CaseIndex {
         let Some(result) = outcome.result() else { return CaseIndex::default() };
         let mut index = CaseIndex::default();
         let mut worst: BTreeMap<String, (crate::methodology::codes::Band, crate::methodology::codes::Band)> =
             BTreeMap::new();
         for comp in &result.components {
-            let stored = answers["components"]
-                .as_array()
-                .and_then(|list| list.iter().find(|c| c["component_id"].as_str() == Some(comp.component_id.as_str())));
-            let part = |key: &str| stored.map(|c| &c["answers"][key]).cloned().unwrap_or(Value::Null);
-            let types: Vec<String> = part("support_types")
-                .as_array()
-                .map(|t| t.iter().filter_map(|v| v.as_str().map(String::from)).collect())
-                .unwrap_or_default();
+            let stored = answers.component(&comp.component_id);
+            let types: Vec<String> = stored.map(|c| c.answers.codes("support_types")).unwrap_or_default();
             index.support_types.extend(types.iter().cloned());
             let rules: Vec<&str> = comp.hard_rules_fired.iter().map(|r| r.code()).collect();
             index.hard_rules.extend(rules.iter().map(|r| r.to_string()));
-            let intercession_open = stored.and_then(|c| c["intercession"]["status"].as_str()) == Some("OPEN");
+            let intercession_open =
+                stored.and_then(|c| c.part(INTERCESSION.key)?.get("status")?.as_str().map(str::to_string)).as_deref()
+                    == Some("OPEN");
             index.open_intercessions += i64::from(intercession_open);
             for area in comp.areas.iter().filter_map(|a| a.triggered()) {
                 let slot = worst.entry(area.area.code().to_string()).or_insert((area.band0, area.band1));
@@ -84,7 +82,7 @@ impl CaseIndex {
                 stopped,
                 component_id: comp.component_id.clone(),
                 support_types: types.join(" "),
-                recipient_type: part("recipient_type").as_str().map(String::from),
+                recipient_type: stored.and_then(|c| c.answers.text("recipient_type")).map(String::from),
                 band0: comp.band0.code().to_string(),
                 band: comp.band.code().to_string(),
                 recommended_decision: comp.recommended_decision.code().to_string(),
@@ -99,16 +97,7 @@ impl CaseIndex {
     }
 }
 
-/// Component id → final decision, from a sign-off record (spec §10.5 `decisions`).
-pub fn finals_from_record(record: &Value) -> HashMap<String, String> {
-    record["decisions"]
-        .as_array()
-        .map(|list| {
-            list.iter()
-                .filter_map(|d| {
-                    Some((d["component_id"].as_str()?.to_string(), d["final_decision"].as_str()?.to_string()))
-                })
-                .collect()
-        })
-        .unwrap_or_default()
+/// Component id → final decision code, from a sign-off record's decisions (spec §10.5).
+pub fn finals(decisions: &[SignedDecision]) -> HashMap<String, String> {
+    decisions.iter().map(|d| (d.component_id.clone(), d.final_decision.code().to_string())).collect()
 }

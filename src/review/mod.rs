@@ -4,6 +4,8 @@
 //!
 //! The types here are shared with the browser; `service` (and `rules`' database side) is server-only.
 
+#[cfg(feature = "ssr")]
+pub mod record;
 pub mod rules;
 pub mod workflow;
 

@@ -105,7 +105,7 @@ mod tests {
         )))
         .expect("catalogue");
         let path = format!("{}/tests/fixtures/examples/{example}.answers.json", env!("CARGO_MANIFEST_DIR"));
-        let answers: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let answers = crate::methodology::draft::Draft::parse(&std::fs::read_to_string(path).unwrap()).unwrap();
         score_draft(&registry, &answers).result().expect("valid example").components[0].clone()
     }
 

@@ -38,9 +38,9 @@ pub async fn seed_cases(db: &Store, registry: &crate::methodology::Registry) -> 
         .await?
         .ok_or_else(|| AppError::internal("demo assessor missing"))?;
     for (country, text) in DEMO_CASES {
-        let mut answers: serde_json::Value = serde_json::from_str(text).map_err(AppError::internal)?;
-        answers["case"]["country"] = serde_json::json!(country);
-        let title = answers["case"]["programme_title"].as_str().unwrap_or("Demo programme").to_string();
+        let mut answers = crate::methodology::draft::Draft::parse(text).map_err(AppError::internal)?;
+        answers.case.insert("country", serde_json::json!(country));
+        let title = answers.case.text("programme_title").unwrap_or("Demo programme").to_string();
         crate::services::cases::insert_draft(db, registry, &assessor, country, &title, &answers, None).await?;
     }
     Ok(())

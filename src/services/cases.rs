@@ -2,15 +2,16 @@
 
 use crate::accounts::{CountryScope, CurrentUser};
 use crate::cases::access;
+use crate::cases::parts::CONSULTATIONS;
 use crate::cases::{CaseFilter, CaseOverview, CasePage, CaseState};
 use crate::error::AppError;
-use crate::methodology::draft::score_draft;
+use crate::methodology::draft::{score_draft, Answers, ComponentDraft, Draft};
 use crate::methodology::Registry;
 use crate::store::cases::{ListRow, NewCaseRow};
 use crate::store::query::Where;
 use crate::store::{Store, StoreError};
 use chrono::{Datelike, Utc};
-use serde_json::{json, Value};
+use serde_json::json;
 
 pub use crate::cases::query::{review_cutoff, today, MAX_PAGE};
 
@@ -56,19 +57,20 @@ pub struct NewCase {
 }
 
 /// The starting answers document: step-1 answers and one empty support component.
-fn initial_answers(version: &str, new: &NewCase) -> Value {
-    json!({
-        "methodology_version": version,
-        "case": {
-            "country": new.country,
-            "un_entity": new.un_entity,
-            "office": new.office,
-            "programme_title": new.programme_title,
-            "assessment_type": new.assessment_type,
-        },
-        "consultations": [],
-        "components": [{ "component_id": "C1", "answers": {}, "evidence": [] }]
-    })
+fn initial_answers(version: &str, new: &NewCase) -> Draft {
+    let mut case = Answers::default();
+    for (question, value) in [
+        ("country", &new.country),
+        ("un_entity", &new.un_entity),
+        ("office", &new.office),
+        ("programme_title", &new.programme_title),
+        ("assessment_type", &new.assessment_type),
+    ] {
+        case.insert(question, json!(value));
+    }
+    let mut parts = serde_json::Map::new();
+    parts.insert(CONSULTATIONS.key.into(), json!([]));
+    Draft { methodology_version: version.to_string(), case, components: vec![ComponentDraft::new("C1")], parts }
 }
 
 pub use crate::cases::figures::{figures, Figures};
@@ -103,15 +105,15 @@ pub async fn insert_draft(
     author: &CurrentUser,
     country: &str,
     title: &str,
-    answers: &Value,
+    answers: &Draft,
     lineage: Option<Lineage>,
 ) -> Result<i64, AppError> {
-    let version = answers["methodology_version"].as_str().unwrap_or_default().to_string();
+    let version = answers.methodology_version.clone();
     let outcome = score_draft(registry, answers);
     let figures = figures(&outcome);
     let index = crate::portfolio::index::CaseIndex::build(answers, &outcome, &Default::default());
     let now = Utc::now();
-    let text = answers.to_string();
+    let text = answers.to_text();
     let version_no = lineage.as_ref().map_or(1, |l| l.version_no);
     let previous_id = lineage.as_ref().map(|l| l.previous_id);
     // References are per country and year; retry on the rare race for the same number.
@@ -124,7 +126,8 @@ pub async fn insert_draft(
                 format!("{prefix}{:04}", taken + 1)
             }
         };
-        let mut details = json!({ "reference": reference, "answers_hash": crate::audit::answers_hash(answers) });
+        let mut details =
+            json!({ "reference": reference, "answers_hash": crate::audit::answers_hash(&answers.to_value()) });
         if let Some(previous) = previous_id {
             details["previous_case_id"] = json!(previous);
         }
@@ -179,20 +182,17 @@ pub async fn overview_with_answers(
     registry: &Registry,
     user: &CurrentUser,
     id: i64,
-) -> Result<(CaseOverview, Value, crate::methodology::ScoreOutcome), AppError> {
+) -> Result<(CaseOverview, Draft, crate::methodology::ScoreOutcome), AppError> {
     access::require_reader(user)?;
     let row = db.case_overview(id).await?.ok_or_else(crate::cases::access::not_found)?;
     if !access::can_read(user, &row.list.country) {
         return Err(access::not_found());
     }
-    let answers: Value = serde_json::from_str(&row.answers).map_err(AppError::internal)?;
+    let answers = Draft::parse(&row.answers).map_err(AppError::internal)?;
     let outcome = score_draft(registry, &answers);
     let errors = outcome.errors();
     let open_items: Vec<String> = errors.iter().take(50).map(|e| e.message.clone()).collect();
-    let components = answers["components"]
-        .as_array()
-        .map(|c| c.iter().filter_map(|c| c["component_id"].as_str().map(String::from)).collect())
-        .unwrap_or_default();
+    let components = answers.component_ids();
     let next_review_date = row.list.next_review_date.clone();
     let item = row.list.into_item();
     let can_edit = item.state.editable() && user.has(crate::accounts::Role::Assessor);

@@ -2,15 +2,18 @@
 //! figures on `cases`; nothing here loads answers. Scoped by the caller's countries.
 
 use crate::accounts::CurrentUser;
+use crate::cases::parts::{Holder, Slot, CONSULTATIONS};
 use crate::cases::query::today;
 use crate::cases::{CaseFilter, CaseState};
 use crate::error::AppError;
 use crate::methodology::codes::{Band, FinalDecision, RecommendedDecision};
+use crate::methodology::draft::Draft;
 use crate::methodology::Registry;
 use crate::portfolio::{
     decision_label, AreaName, Count, CountryFigures, FilterOptions, HeatCell, Portfolio, PortfolioPage, StopComponent,
     PORTFOLIO_READERS,
 };
+use crate::review::record::SignOffHeader;
 use crate::store::portfolio::{GroupRow, HeatRow, PortfolioRows, StopRow};
 use crate::store::query::Where;
 use crate::store::Store;
@@ -263,41 +266,20 @@ pub async fn manager_summary(
     if !crate::cases::access::can_read(user, &row.country) {
         return Err(crate::cases::access::not_found());
     }
-    let answers: serde_json::Value = serde_json::from_str(&row.answers).map_err(AppError::internal)?;
+    let answers = Draft::parse(&row.answers).map_err(AppError::internal)?;
     let outcome = crate::methodology::draft::score_draft(registry, &answers);
-    let sign_off: Option<serde_json::Value> = row.sign_off.as_deref().and_then(|r| serde_json::from_str(r).ok());
-    let signed = |component: &str, key: &str| {
-        sign_off.as_ref().and_then(|r| {
-            r["decisions"]
-                .as_array()?
-                .iter()
-                .find(|d| d["component_id"].as_str() == Some(component))?
-                .get(key)?
-                .as_str()
-                .map(String::from)
-        })
-    };
-    let stored = |component: &str| {
-        answers["components"]
-            .as_array()
-            .and_then(|l| l.iter().find(|c| c["component_id"].as_str() == Some(component)))
-            .cloned()
-            .unwrap_or_default()
-    };
+    let sign_off = row.sign_off.as_deref().and_then(SignOffHeader::read).unwrap_or_default();
     let components = outcome
         .result()
         .map(|r| {
             r.components
                 .iter()
                 .map(|c| {
-                    let part = stored(&c.component_id);
+                    let stored = answers.answers(Some(&c.component_id)).cloned().unwrap_or_default();
                     SummaryComponent {
                         component_id: c.component_id.clone(),
-                        support_types: part["answers"]["support_types"]
-                            .as_array()
-                            .map(|t| t.iter().filter_map(|v| v.as_str().map(String::from)).collect())
-                            .unwrap_or_default(),
-                        recipient_type: part["answers"]["recipient_type"].as_str().map(String::from),
+                        support_types: stored.codes("support_types"),
+                        recipient_type: stored.text("recipient_type").map(String::from),
                         hrddp_applicable: c.hrddp_applicable,
                         areas: c
                             .areas
@@ -310,30 +292,36 @@ pub async fn manager_summary(
                             })
                             .collect(),
                         recommended_decision: c.recommended_decision.code().to_string(),
-                        final_decision: signed(&c.component_id, "final_decision"),
+                        final_decision: sign_off
+                            .decision_of(&c.component_id)
+                            .map(|d| d.final_decision.code().to_string()),
                         hard_rules_fired: c.hard_rules_fired.iter().map(|h| h.code().to_string()).collect(),
-                        conditions: signed(&c.component_id, "conditions").filter(|c| !c.is_empty()),
+                        conditions: sign_off
+                            .decision_of(&c.component_id)
+                            .and_then(|d| d.conditions.clone())
+                            .filter(|c| !c.is_empty()),
                     }
                 })
                 .collect()
         })
         .unwrap_or_default();
-    let mut consultations_done: Vec<String> = answers["consultations"]
-        .as_array()
-        .map(|l| l.iter().filter_map(|c| c["type"].as_str().map(String::from)).collect())
+    let mut consultations_done: Vec<String> = answers
+        .get(Slot::Part(Holder::Document), None, CONSULTATIONS.key)
+        .and_then(serde_json::Value::as_array)
+        .map(|l| l.iter().filter_map(|c| c.get("type")?.as_str().map(String::from)).collect())
         .unwrap_or_default();
     consultations_done.sort();
     consultations_done.dedup();
-    let case = &answers["case"];
-    let text = |k: &str| case[k].as_str().unwrap_or_default().to_string();
+    let case = &answers.case;
+    let text = |k: &str| case.text(k).unwrap_or_default().to_string();
     let decided = row.state == "DECIDED";
     Ok(ManagerSummary {
         case_id: row.id,
         reference: row.reference,
         country: row.country,
-        un_entity: case["un_entity"].as_str().map(String::from),
+        un_entity: case.text("un_entity").map(String::from),
         office: text("office"),
-        programme_title: case["programme_title"].as_str().map_or(row.title, String::from),
+        programme_title: case.text("programme_title").map_or(row.title, String::from),
         version: row.version_no,
         overall_decision: if decided || row.state == "SUPERSEDED" {
             row.final_decision.or(row.overall_decision)
@@ -428,7 +416,7 @@ impl PortfolioCache {
 
 /// Indexes every case not indexed yet (cases written before the index existed). Returns how many.
 pub async fn backfill(db: &Store, registry: &Registry) -> Result<u64, AppError> {
-    use crate::portfolio::index::{finals_from_record, CaseIndex};
+    use crate::portfolio::index::{finals, CaseIndex};
     let mut done = 0;
     loop {
         let rows = db.unindexed_cases().await?;
@@ -438,12 +426,10 @@ pub async fn backfill(db: &Store, registry: &Registry) -> Result<u64, AppError> 
         let indexes: Vec<(i64, CaseIndex)> = rows
             .iter()
             .map(|(id, answers, record)| {
-                let answers: serde_json::Value = serde_json::from_str(answers).unwrap_or(serde_json::Value::Null);
-                let finals = record
-                    .as_deref()
-                    .and_then(|r| serde_json::from_str::<serde_json::Value>(r).ok())
-                    .map(|r| finals_from_record(&r))
-                    .unwrap_or_default();
+                // An unreadable draft scores as invalid: it is indexed with no figures.
+                let answers = Draft::parse(answers).unwrap_or_default();
+                let finals =
+                    record.as_deref().and_then(SignOffHeader::read).map(|r| finals(&r.decisions)).unwrap_or_default();
                 (*id, CaseIndex::build(&answers, &crate::methodology::draft::score_draft(registry, &answers), &finals))
             })
             .collect();

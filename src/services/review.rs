@@ -3,15 +3,17 @@
 
 use crate::accounts::{CurrentUser, Role};
 use crate::audit::{Action, NewEvent};
+use crate::cases::parts::{Holder, Slot, CONSULTATIONS, MEASURES, OVERRIDES, PROPOSED_DECISION};
 use crate::cases::CaseState;
 use crate::error::AppError;
 use crate::methodology::codes::{ConsultationType, ImplementationStatus, TriggerEvent};
-use crate::methodology::draft::{applicable, score_draft};
+use crate::methodology::draft::{applicable, score_draft, Draft};
 use crate::methodology::{Catalogue, Registry};
+use crate::review::record::{record_time, sealed, SignOffHeader, SignOffRecord, SignedDecision};
 use crate::review::rules::{adviser_conflict, allowed_decisions, decision_problem, signer_conflict, Participants};
 use crate::review::workflow::{self, Act};
 use crate::review::*;
-use crate::services::wizard::{self, load, stale_page, Change, Loaded, Stored};
+use crate::services::wizard::{self, load, stale_page, Change, Loaded, NewRevision, Stored};
 use crate::store::cases::NewSnapshot;
 use crate::store::review::{CaseMeta, Decision, Queue, QueueRow, SnapshotWithAuthor};
 use crate::store::Store;
@@ -45,18 +47,19 @@ async fn participants(db: &Store, case_id: i64) -> Result<Participants, AppError
     })
 }
 
-fn implementation_status(draft: &Value) -> ImplementationStatus {
-    draft["case"]["implementation_status"]
-        .as_str()
+fn implementation_status(draft: &Draft) -> ImplementationStatus {
+    draft
+        .case
+        .text("implementation_status")
         .and_then(ImplementationStatus::parse)
         .unwrap_or(ImplementationStatus::NotStarted)
 }
 
 /// The lowering overrides and override requests an adviser can concur with or refuse.
-fn concurrence_items(draft: &Value, result: &crate::methodology::ResultDocument) -> Vec<ConcurrenceItem> {
+fn concurrence_items(draft: &Draft, result: &crate::methodology::ResultDocument) -> Vec<ConcurrenceItem> {
     let mut out = Vec::new();
-    for (c, component) in result.components.iter().zip(draft["components"].as_array().into_iter().flatten()) {
-        let overrides = component["overrides"].as_array().cloned().unwrap_or_default();
+    for (c, component) in result.components.iter().zip(&draft.components) {
+        let overrides = component.part(OVERRIDES.key).and_then(Value::as_array).cloned().unwrap_or_default();
         for (j, o) in overrides.iter().enumerate() {
             let target = o["target"].as_str().unwrap_or_default();
             let area = o["area"].as_str();
@@ -77,7 +80,7 @@ fn concurrence_items(draft: &Value, result: &crate::methodology::ResultDocument)
             }
         }
         if c.override_request {
-            let p = &component["proposed_decision"];
+            let p = component.part(PROPOSED_DECISION.key).cloned().unwrap_or_default();
             out.push(ConcurrenceItem {
                 component_id: c.component_id.clone(),
                 target: "proposed_decision".into(),
@@ -134,10 +137,10 @@ fn review_due(submitted_at: Option<DateTime<Utc>>) -> Option<DateTime<Utc>> {
 
 fn anchors(
     catalogue: &Catalogue,
-    draft: &Value,
+    draft: &Draft,
     result: Option<&crate::methodology::ResultDocument>,
 ) -> Vec<(String, String)> {
-    let components = wizard::component_ids(draft);
+    let components = draft.component_ids();
     let mut out = vec![(String::new(), "The assessment as a whole".to_string())];
     for s in crate::cases::steps::steps_for(catalogue, &components) {
         let label = match &s.component {
@@ -220,9 +223,9 @@ pub async fn summary(db: &Store, registry: &Registry, user: &CurrentUser, id: i6
     let measure_name = |code: &str| catalogue.measures.iter().find(|x| x.code.code() == code).map(|x| x.name.clone());
     let mut mitigation = Vec::new();
     let mut monitoring = Vec::new();
-    for c in draft["components"].as_array().into_iter().flatten() {
-        let cid = c["component_id"].as_str().unwrap_or_default().to_string();
-        for measure in c["measures"].as_array().into_iter().flatten() {
+    for c in &draft.components {
+        let cid = c.component_id.clone();
+        for measure in c.part(MEASURES.key).and_then(Value::as_array).into_iter().flatten() {
             let code = measure["code"].as_str().unwrap_or_default().to_string();
             mitigation.push(MeasureRow {
                 component_id: cid.clone(),
@@ -242,11 +245,8 @@ pub async fn summary(db: &Store, registry: &Registry, user: &CurrentUser, id: i6
         let component_result = result.as_ref().and_then(|r| r.components.iter().find(|x| x.component_id == cid));
         monitoring.push(MonitoringRow {
             component_id: cid.clone(),
-            plan: c["answers"]["monitoring_plan"]
-                .as_str()
-                .filter(|s| !s.trim().is_empty() && !hidden)
-                .map(String::from),
-            has_plan: c["answers"]["monitoring_plan"].as_str().is_some_and(|s| !s.trim().is_empty()),
+            plan: c.answers.text("monitoring_plan").filter(|s| !s.trim().is_empty() && !hidden).map(String::from),
+            has_plan: c.answers.text("monitoring_plan").is_some_and(|s| !s.trim().is_empty()),
             frequency_months: component_result.and_then(|r| r.monitoring_frequency_months),
             next_review_date: component_result.and_then(|r| r.next_review_date).map(|d| d.to_string()),
             watch_triggers: component_result
@@ -257,8 +257,9 @@ pub async fn summary(db: &Store, registry: &Registry, user: &CurrentUser, id: i6
     let consultations = ConsultationType::ALL
         .iter()
         .map(|kind| {
-            let records = draft["consultations"]
-                .as_array()
+            let records = draft
+                .get(Slot::Part(Holder::Document), None, CONSULTATIONS.key)
+                .and_then(Value::as_array)
                 .into_iter()
                 .flatten()
                 .filter(|r| r["type"].as_str() == Some(kind.code()))
@@ -286,8 +287,7 @@ pub async fn summary(db: &Store, registry: &Registry, user: &CurrentUser, id: i6
     let snapshots = db.snapshots_with_authors(id).await?;
     // The record of this version, checked: every event's signature, the snapshots, the comments and
     // the live row against what was signed (audit::check).
-    let applicable_of = |answers: &Value| applicable(catalogue, answers);
-    let record = crate::services::verify::check_one_case(db, id, Some(&applicable_of), true).await?;
+    let record = crate::services::verify::check_one_case(db, id, Some(catalogue), true).await?;
     // Checked once above: a snapshot is verified when the check read it and found it authentic.
     let verified = |s: &SnapshotWithAuthor| {
         record.snapshots.iter().any(|r| r.id == s.id) && !record.broken_snapshots.contains(&s.id)
@@ -299,27 +299,23 @@ pub async fn summary(db: &Store, registry: &Registry, user: &CurrentUser, id: i6
         verified: verified(s),
     });
     let sign_off = snapshots.iter().rev().find(|s| s.kind == "SIGN_OFF").and_then(|s| {
-        let record: Value = serde_json::from_str(&s.record).ok()?;
-        let decisions = record["decisions"]
-            .as_array()?
-            .iter()
-            .filter_map(|d| {
-                Some(DecisionView {
-                    component_id: d["component_id"].as_str()?.to_string(),
-                    recommended: crate::methodology::codes::RecommendedDecision::parse(
-                        d["recommended_decision"].as_str()?,
-                    )?,
-                    final_decision: crate::methodology::codes::FinalDecision::parse(d["final_decision"].as_str()?)?,
-                    conditions: d["conditions"].as_str().map(String::from),
-                    approval_level_required: d["approval_level_required"].as_u64()? as u8,
-                })
+        let record = SignOffHeader::read(&s.record)?;
+        let decisions = record
+            .decisions
+            .into_iter()
+            .map(|d| DecisionView {
+                component_id: d.component_id,
+                recommended: d.recommended_decision,
+                final_decision: d.final_decision,
+                conditions: d.conditions,
+                approval_level_required: d.approval_level_required,
             })
             .collect();
         Some(SignOffView {
-            signed_by: format!("{} ({})", s.created_by_name, record["signed_by"].as_str().unwrap_or_default()),
-            signer_level: record["signer_level"].as_u64().unwrap_or(0) as u8,
-            signed_at: record["signed_at"].as_str().unwrap_or_default().to_string(),
-            comment: record["comment"].as_str().map(String::from),
+            signed_by: format!("{} ({})", s.created_by_name, record.signed_by),
+            signer_level: record.signer_level,
+            signed_at: record.signed_at,
+            comment: record.comment,
             decisions,
             content_hash: s.content_hash.clone(),
             verified: verified(s),
@@ -377,7 +373,7 @@ pub async fn summary(db: &Store, registry: &Registry, user: &CurrentUser, id: i6
     let (changes, previous_reference) = match m.previous_id {
         Some(prev) => {
             let (answers, reference) = db.answers_and_reference(prev).await?;
-            let before: Value = serde_json::from_str(&answers).map_err(AppError::internal)?;
+            let before = Draft::parse(&answers).map_err(AppError::internal)?;
             let mut changes = crate::cases::diff::describe_changes(catalogue, &before, &draft);
             // Managers learn which answers changed, not what they say (spec §10.1).
             if hidden {
@@ -503,20 +499,18 @@ async fn series(db: &Store, id: i64, previous: Option<i64>) -> Result<Vec<Versio
 }
 
 /// Validates a comment anchor against the case: a step, a risk area or the whole case.
-fn check_anchor(catalogue: &Catalogue, draft: &Value, anchor: &str) -> Result<String, AppError> {
+fn check_anchor(catalogue: &Catalogue, draft: &Draft, anchor: &str) -> Result<String, AppError> {
     let anchor = anchor.trim();
     if anchor.is_empty() {
         return Ok(String::new());
     }
     if let Some(segment) = anchor.strip_prefix("step:") {
-        if crate::cases::steps::parse_segment(catalogue, &wizard::component_ids(draft), segment).is_some() {
+        if crate::cases::steps::parse_segment(catalogue, &draft.component_ids(), segment).is_some() {
             return Ok(anchor.to_string());
         }
     }
     if let Some((component, area)) = anchor.strip_prefix("area:").and_then(|a| a.split_once('/')) {
-        if wizard::component_ids(draft).iter().any(|c| c == component)
-            && crate::methodology::codes::Area::parse(area).is_some()
-        {
+        if draft.component(component).is_some() && crate::methodology::codes::Area::parse(area).is_some() {
             return Ok(anchor.to_string());
         }
     }
@@ -652,16 +646,15 @@ pub async fn concur(
         ));
     }
     let before = draft.clone();
-    let components = draft["components"].as_array_mut().ok_or_else(|| AppError::internal("no components"))?;
-    let c = components
-        .iter_mut()
-        .find(|c| c["component_id"].as_str() == Some(component))
-        .ok_or_else(|| AppError::NotFound("No such component.".into()))?;
-    let slot = match target.strip_prefix("override.").and_then(|j| j.parse::<usize>().ok()) {
-        Some(j) => &mut c["overrides"][j],
-        None => &mut c["proposed_decision"],
+    let c = draft.component_mut(component).ok_or_else(|| AppError::NotFound("No such component.".into()))?;
+    // The item exists (checked above), so the override or proposed decision is there to mark.
+    let record = match target.strip_prefix("override.").and_then(|j| j.parse::<usize>().ok()) {
+        Some(j) => c.parts.get_mut(OVERRIDES.key).and_then(|list| list.get_mut(j)),
+        None => c.parts.get_mut(PROPOSED_DECISION.key),
     };
-    slot["hr_adviser_concurred"] = json!(agree);
+    if let Some(record) = record.and_then(Value::as_object_mut) {
+        record.insert("hr_adviser_concurred".into(), json!(agree));
+    }
     let mut change = Change::edit(
         row.version_no,
         Role::HrAdviser,
@@ -670,7 +663,10 @@ pub async fn concur(
         json!({ "step": "concurrence", "component": component, "target": target, "comment": body }),
     );
     change.action = if agree { Action::Concurred } else { Action::ConcurrenceRefused };
-    match wizard::store(db, registry, user, id, revision, &draft, change).await? {
+    let outcome = score_draft(registry, &draft);
+    let new =
+        NewRevision { case_id: id, base_revision: revision, draft: &draft, outcome: &outcome, change, position: None };
+    match wizard::store(db, user, new).await? {
         Stored::Saved(new_revision) => {
             let anchor = format!("step:decision-{component}");
             let text = body.unwrap_or_else(|| format!("Concurred with {target}."));
@@ -688,48 +684,6 @@ pub async fn concur(
         }
         Stored::Stale { .. } => Err(stale_page()),
     }
-}
-
-/// The immutable sign-off record of spec §10.5 (without its content hash, which is computed over it).
-#[allow(clippy::too_many_arguments)]
-pub fn sign_off_record(
-    case_id: i64,
-    version: i64,
-    answers: &Value,
-    result: &crate::methodology::ResultDocument,
-    decisions: Vec<Value>,
-    signed_by: &str,
-    signer_level: u8,
-    signed_at: DateTime<Utc>,
-    comment: Option<&str>,
-) -> Value {
-    json!({
-        "case_id": case_id,
-        "version": version,
-        "methodology_version": answers["methodology_version"],
-        "answers": answers,
-        "result": result,
-        "decisions": decisions,
-        "signed_by": signed_by,
-        "signer_level": signer_level,
-        "signed_at": signed_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-        "comment": comment,
-    })
-}
-
-/// One component's entry in the sign-off record's `decisions`.
-pub fn decision_entry(
-    c: &crate::methodology::result::ComponentResult,
-    decision: crate::methodology::codes::FinalDecision,
-    conditions: Option<&str>,
-) -> Value {
-    json!({
-        "component_id": c.component_id,
-        "recommended_decision": c.recommended_decision.code(),
-        "final_decision": decision.code(),
-        "conditions": conditions,
-        "approval_level_required": c.approval_level_required,
-    })
 }
 
 /// Signs off a submitted case (spec §10.2, §10.4, §10.5): reviewer at the required level, not a
@@ -783,20 +737,19 @@ pub async fn sign_off(
     let comment = text_field("comment", comment, "the comment", false)?;
     let now = Utc::now();
     let answers = applicable(catalogue, &draft);
-    let decisions_json: Vec<Value> =
-        chosen.iter().map(|(c, d, conditions)| decision_entry(c, *d, conditions.as_deref())).collect();
-    let record = sign_off_record(
-        id,
-        row.version_no,
-        &answers,
-        result,
-        decisions_json,
-        &user.email,
-        level,
-        now,
-        comment.as_deref(),
-    );
-    let hash = wizard::content_hash(&record)?;
+    let record = SignOffRecord {
+        case_id: id,
+        version: row.version_no,
+        methodology_version: answers.methodology_version.clone(),
+        answers,
+        result: result.clone(),
+        decisions: chosen.iter().map(|(c, d, conditions)| SignedDecision::new(c, *d, conditions.as_deref())).collect(),
+        signed_by: user.email.clone(),
+        signer_level: level,
+        signed_at: record_time(now),
+        comment: comment.clone(),
+    };
+    let (text, hash) = sealed(&record).map_err(AppError::internal)?;
     let overall = chosen.iter().map(|(_, d, _)| *d).max_by_key(|d| (d.rank(), *d)).map(|d| d.code());
     let summary: Vec<String> = chosen.iter().map(|(c, d, _)| format!("{}: {}", c.component_id, d.code())).collect();
     let event = NewEvent::new(
@@ -818,8 +771,7 @@ pub async fn sign_off(
             json!({ "reference": row.reference, "case_id": id }),
         )
     });
-    let text = record.to_string();
-    let finals = crate::portfolio::index::finals_from_record(&record);
+    let finals = crate::portfolio::index::finals(&record.decisions);
     let mut write = db.write().await?;
     let decided =
         write.mark_decided(&Decision { case_id: id, revision, final_decision: overall, by: user.id, at: now }).await?;
@@ -916,25 +868,24 @@ pub async fn start_reassessment(
     if !ALLOWED.contains(&assessment_type) {
         return Err(AppError::invalid("assessment_type", "Choose why the assessment is repeated."));
     }
-    let case = draft["case"].as_object_mut().ok_or_else(|| AppError::internal("draft without case"))?;
-    case.insert("assessment_type".into(), json!(assessment_type));
+    let case = &mut draft.case;
+    case.insert("assessment_type", json!(assessment_type));
     if assessment_type == "TRIGGERED" {
         let trigger = TriggerEvent::parse(trigger_event)
             .ok_or_else(|| AppError::invalid("trigger_event", "Choose the event that triggers the re-assessment."))?;
-        case.insert("trigger_event".into(), json!(trigger.code()));
+        case.insert("trigger_event", json!(trigger.code()));
     } else {
         case.remove("trigger_event");
     }
-    case.insert("assessment_date".into(), json!(today().to_string()));
+    case.insert("assessment_date", json!(today().to_string()));
     // Concurrences belong to the version they were given in (segregation is per version).
-    for c in draft["components"].as_array_mut().into_iter().flatten() {
-        // `get_mut`, not indexing: indexing would insert `null` for a missing part.
-        for o in c.get_mut("overrides").and_then(Value::as_array_mut).into_iter().flatten() {
+    for c in &mut draft.components {
+        for o in c.parts.get_mut(OVERRIDES.key).and_then(Value::as_array_mut).into_iter().flatten() {
             if let Some(o) = o.as_object_mut() {
                 o.remove("hr_adviser_concurred");
             }
         }
-        if let Some(p) = c.get_mut("proposed_decision").and_then(Value::as_object_mut) {
+        if let Some(p) = c.parts.get_mut(PROPOSED_DECISION.key).and_then(Value::as_object_mut) {
             p.remove("hr_adviser_concurred");
         }
     }

@@ -14,12 +14,13 @@
 use crate::accounts::Role;
 use crate::audit::{self, Action, NewEvent};
 use crate::cases::figures::Figures;
+use crate::cases::parts::{EVIDENCE, MEASURES};
 use crate::cases::CaseState;
 use crate::error::AppError;
 use crate::methodology::codes::FinalDecision;
-use crate::methodology::draft::score_draft;
+use crate::methodology::draft::{score_draft, ComponentDraft, Draft};
 use crate::methodology::Registry;
-use crate::services::wizard::{content_hash, submission_record};
+use crate::review::record::{record_time, sealed, SignOffRecord, SignedDecision, SubmissionRecord};
 use crate::store::cases::{NewCaseRow, NewSnapshot};
 use crate::store::review::{Decision, NewComment};
 use crate::store::{Store, Write};
@@ -124,10 +125,9 @@ async fn cast(db: &Store) -> Result<Cast, AppError> {
 pub async fn seed_cases(db: &Store, registry: &Registry, count: u64, seed: u64) -> Result<SeedReport, AppError> {
     let cast = cast(db).await?;
     let mut rng = StdRng::seed_from_u64(seed);
-    let templates: Vec<Value> =
-        EXAMPLES.iter().map(|t| serde_json::from_str(t).expect("bundled examples are JSON")).collect();
-    let components: Vec<Value> =
-        templates.iter().flat_map(|t| t["components"].as_array().cloned().unwrap_or_default()).collect();
+    let templates: Vec<Draft> =
+        EXAMPLES.iter().map(|t| Draft::parse(t).expect("bundled examples are answers documents")).collect();
+    let components: Vec<ComponentDraft> = templates.iter().flat_map(|t| t.components.iter().cloned()).collect();
     let mut counters = next_reference_numbers(db).await?;
     let mut report = SeedReport::default();
     let now = Utc::now();
@@ -164,7 +164,7 @@ struct SeedCase {
     at: chrono::DateTime<Utc>,
     /// The result to freeze for a case that was submitted at some point.
     snapshot: Option<Box<crate::methodology::ResultDocument>>,
-    doc: Value,
+    doc: Draft,
     index: crate::portfolio::index::CaseIndex,
 }
 
@@ -189,8 +189,8 @@ fn pick<'a, T>(rng: &mut StdRng, items: &'a [T]) -> &'a T {
 fn make_case(
     rng: &mut StdRng,
     registry: &Registry,
-    templates: &[Value],
-    components: &[Value],
+    templates: &[Draft],
+    components: &[ComponentDraft],
     counters: &mut HashMap<String, u64>,
     now: chrono::DateTime<Utc>,
     n: u64,
@@ -199,17 +199,15 @@ fn make_case(
     let mut doc = pick(rng, templates).clone();
     let at = now - Duration::minutes(rng.gen_range(0..(60 * 24 * 540)));
     let title = format!("{} {} — {}", pick(rng, TOPICS), pick(rng, PHASES), n + 1);
-    doc["case"]["country"] = json!(country);
-    doc["case"]["office"] = json!(pick(rng, OFFICES));
-    doc["case"]["programme_title"] = json!(title);
-    doc["case"]["assessment_date"] = json!(at.date_naive().to_string());
+    doc.case.insert("country", json!(country));
+    doc.case.insert("office", json!(pick(rng, OFFICES)));
+    doc.case.insert("programme_title", json!(title));
+    doc.case.insert("assessment_date", json!(at.date_naive().to_string()));
     let extra = rng.gen_range(0..3);
-    if let Some(list) = doc["components"].as_array_mut() {
-        for i in 0..extra {
-            let mut c = pick(rng, components).clone();
-            c["component_id"] = json!(format!("C{}", i + 2));
-            list.push(c);
-        }
+    for i in 0..extra {
+        let mut c = pick(rng, components).clone();
+        c.component_id = format!("C{}", i + 2);
+        doc.components.push(c);
     }
     let plain = doc.clone();
     vary(rng, &mut doc);
@@ -221,9 +219,9 @@ fn make_case(
     // About a third of the cases are left half-done, as drafts are in real life.
     let half_done = rng.gen_bool(0.3);
     if half_done {
-        if let Some(c) = doc["components"][0].as_object_mut() {
-            c.insert("evidence".into(), json!([]));
-            c.remove("measures");
+        if let Some(c) = doc.components.first_mut() {
+            c.parts.insert(EVIDENCE.key.into(), json!([]));
+            c.parts.remove(MEASURES.key);
         }
         outcome = score_draft(registry, &doc);
     }
@@ -239,7 +237,7 @@ fn make_case(
     let number = counters.entry(prefix.clone()).or_insert(0);
     *number += 1;
     let reference = format!("{prefix}{:04}", number);
-    let version = doc["methodology_version"].as_str().unwrap_or_default().to_string();
+    let version = doc.methodology_version.clone();
     let snapshot = match (state, result) {
         (CaseState::Draft, _) | (_, None) => None,
         (_, Some(r)) => Some(Box::new(r.clone())),
@@ -250,27 +248,25 @@ fn make_case(
 }
 
 /// Varies the answers within their closed lists so cases differ in band, rules and decisions.
-fn vary(rng: &mut StdRng, doc: &mut Value) {
-    if let Some(list) = doc["components"].as_array_mut() {
-        for c in list {
-            let answers = &mut c["answers"];
-            if answers.get("violation_record").is_some() && rng.gen_bool(0.5) {
-                let record = *pick(rng, RECORDS);
-                answers["violation_record"] = json!(record);
-                if matches!(record, "NONE_KNOWN" | "UNKNOWN") {
-                    answers.as_object_mut().map(|a| a.remove("violation_types"));
-                } else if answers.get("violation_types").is_none() {
-                    answers["violation_types"] = json!(["ARBITRARY_DETENTION"]);
-                }
+fn vary(rng: &mut StdRng, doc: &mut Draft) {
+    for c in &mut doc.components {
+        let answers = &mut c.answers;
+        if answers.get("violation_record").is_some() && rng.gen_bool(0.5) {
+            let record = *pick(rng, RECORDS);
+            answers.insert("violation_record", json!(record));
+            if matches!(record, "NONE_KNOWN" | "UNKNOWN") {
+                answers.remove("violation_types");
+            } else if answers.get("violation_types").is_none() {
+                answers.insert("violation_types", json!(["ARBITRARY_DETENTION"]));
             }
-            if answers.get("accountability").is_some() && rng.gen_bool(0.5) {
-                answers["accountability"] = json!(pick(rng, ACCOUNTABILITY));
-            }
-            if let Some(measures) = c["measures"].as_array_mut() {
-                for m in measures {
-                    if rng.gen_bool(0.4) {
-                        m["status"] = json!(pick(rng, MEASURE_STATUS));
-                    }
+        }
+        if answers.get("accountability").is_some() && rng.gen_bool(0.5) {
+            answers.insert("accountability", json!(pick(rng, ACCOUNTABILITY)));
+        }
+        for m in c.parts.get_mut(MEASURES.key).and_then(Value::as_array_mut).into_iter().flatten() {
+            if rng.gen_bool(0.4) {
+                if let Some(m) = m.as_object_mut() {
+                    m.insert("status".into(), json!(pick(rng, MEASURE_STATUS)));
                 }
             }
         }
@@ -317,14 +313,15 @@ fn seeded_sign_off(
     registry: &Registry,
     case_id: i64,
     version: i64,
-    doc: &Value,
+    doc: &Draft,
     result: &crate::methodology::ResultDocument,
     signer: &Actor,
     at: chrono::DateTime<Utc>,
-) -> (Value, String, Option<&'static str>) {
+) -> Result<(SignOffRecord, String, String, Option<&'static str>), AppError> {
     use crate::review::rules::allowed_decisions;
-    let status = doc["case"]["implementation_status"]
-        .as_str()
+    let status = doc
+        .case
+        .text("implementation_status")
         .and_then(crate::methodology::codes::ImplementationStatus::parse)
         .unwrap_or(crate::methodology::codes::ImplementationStatus::NotStarted);
     let mut overall: Option<FinalDecision> = None;
@@ -338,25 +335,25 @@ fn seeded_sign_off(
             }
             let conditions = (d == FinalDecision::ProceedWithConditions)
                 .then_some("Quarterly monitoring reports shared with the human-rights adviser; suspension clause in the agreement.");
-            crate::services::review::decision_entry(comp, d, conditions)
+            SignedDecision::new(comp, d, conditions)
         })
         .collect();
-    let methodology = doc["methodology_version"].as_str().unwrap_or_default();
-    let catalogue = registry.get(methodology).expect("seeded with a loaded methodology");
+    let catalogue = registry.get(&doc.methodology_version).expect("seeded with a loaded methodology");
     let answers = crate::methodology::draft::applicable(catalogue, doc);
-    let record = crate::services::review::sign_off_record(
+    let record = SignOffRecord {
         case_id,
         version,
-        &answers,
-        result,
+        methodology_version: answers.methodology_version.clone(),
+        answers,
+        result: result.clone(),
         decisions,
-        &signer.email,
-        result.approval_level_required,
-        at,
-        None,
-    );
-    let hash = content_hash(&record).unwrap_or_default();
-    (record, hash, overall.map(|d| d.code()))
+        signed_by: signer.email.clone(),
+        signer_level: result.approval_level_required,
+        signed_at: record_time(at),
+        comment: None,
+    };
+    let (text, hash) = sealed(&record).map_err(AppError::internal)?;
+    Ok((record, text, hash, overall.map(|d| d.code())))
 }
 
 /// Writes a batch of cases in one transaction, through the same store operations as the app's
@@ -366,7 +363,7 @@ async fn write_batch(db: &Store, registry: &Registry, cast: &Cast, batch: &[Seed
     let mut write = db.write().await?;
     for c in batch {
         let v1 = Version { reference: &c.reference, number: 1, previous: None, doc: &c.doc };
-        let created = json!({ "reference": c.reference, "answers_hash": audit::answers_hash(&c.doc) });
+        let created = json!({ "reference": c.reference, "answers_hash": audit::answers_hash(&c.doc.to_value()) });
         let id =
             start_version(&mut write, c, &v1, &c.figures, &c.index, Action::Created, created, assessor, c.at).await?;
         let Some(result) = &c.snapshot else { continue };
@@ -410,7 +407,7 @@ struct Version<'a> {
     reference: &'a str,
     number: i64,
     previous: Option<i64>,
-    doc: &'a Value,
+    doc: &'a Draft,
 }
 
 /// Inserts a version as a draft with its first revision, index rows and opening event.
@@ -426,7 +423,7 @@ async fn start_version(
     assessor: &Actor,
     at: chrono::DateTime<Utc>,
 ) -> Result<i64, AppError> {
-    let answers = v.doc.to_string();
+    let answers = v.doc.to_text();
     let row = NewCaseRow {
         reference: v.reference,
         country: &c.country,
@@ -456,13 +453,13 @@ async fn submit_version(
     at: chrono::DateTime<Utc>,
 ) -> Result<(), AppError> {
     write.mark_submitted(id, 1, assessor.id, at).await?;
-    let record = submission_record(id, v.reference, 1, v.doc, result, &assessor.email, at);
-    let hash = content_hash(&record)?;
-    let text = record.to_string();
+    let record = SubmissionRecord::new(id, v.reference, 1, v.doc.clone(), result, &assessor.email, at);
+    let (text, hash) = sealed(&record).map_err(AppError::internal)?;
     let snapshot =
         NewSnapshot { case_id: id, kind: "SUBMISSION", revision: 1, record: &text, hash: &hash, by: assessor.id, at };
     write.insert_snapshot(&snapshot).await?;
-    let details = json!({ "revision": 1, "content_hash": hash, "answers_hash": audit::answers_hash(v.doc) });
+    let details =
+        json!({ "revision": 1, "content_hash": hash, "answers_hash": audit::answers_hash(&v.doc.to_value()) });
     write.append_event(&event(id, v.number, assessor, Role::Assessor, Action::Submitted, at, details)).await?;
     Ok(())
 }
@@ -477,25 +474,14 @@ async fn sign_version(
     reviewer: &Actor,
     at: chrono::DateTime<Utc>,
 ) -> Result<(), AppError> {
-    let (record, hash, overall) = seeded_sign_off(registry, id, v.number, v.doc, result, reviewer, at);
+    let (record, text, hash, overall) = seeded_sign_off(registry, id, v.number, v.doc, result, reviewer, at)?;
     write.mark_decided(&Decision { case_id: id, revision: 1, final_decision: overall, by: reviewer.id, at }).await?;
-    write.write_final_decisions(id, &crate::portfolio::index::finals_from_record(&record)).await?;
-    let text = record.to_string();
+    write.write_final_decisions(id, &crate::portfolio::index::finals(&record.decisions)).await?;
     let snapshot =
         NewSnapshot { case_id: id, kind: "SIGN_OFF", revision: 1, record: &text, hash: &hash, by: reviewer.id, at };
     write.insert_snapshot(&snapshot).await?;
-    let decisions: Vec<String> = record["decisions"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .map(|x| {
-            format!(
-                "{}: {}",
-                x["component_id"].as_str().unwrap_or_default(),
-                x["final_decision"].as_str().unwrap_or_default()
-            )
-        })
-        .collect();
+    let decisions: Vec<String> =
+        record.decisions.iter().map(|d| format!("{}: {}", d.component_id, d.final_decision.code())).collect();
     let details = json!({ "content_hash": hash, "decisions": decisions });
     write.append_event(&event(id, v.number, reviewer, Role::Reviewer, Action::SignedOff, at, details)).await?;
     Ok(())
@@ -510,7 +496,7 @@ async fn write_reassessment(
     id: i64,
 ) -> Result<(), AppError> {
     let mut doc = c.doc.clone();
-    doc["case"]["assessment_type"] = json!("PERIODIC");
+    doc.case.insert("assessment_type", json!("PERIODIC"));
     let outcome = score_draft(registry, &doc);
     // Not expected (only 1.6 changed); version 1 then simply stays decided.
     let Some(result) = outcome.result().filter(|r| r.can_submit) else { return Ok(()) };
@@ -520,7 +506,8 @@ async fn write_reassessment(
     let reviewer = signer(cast, result.approval_level_required, &c.country);
     let figures = crate::cases::figures::figures(&outcome);
     let index = crate::portfolio::index::CaseIndex::build(&doc, &outcome, &HashMap::new());
-    let started = json!({ "reference": reference, "answers_hash": audit::answers_hash(&doc), "previous_case_id": id });
+    let started =
+        json!({ "reference": reference, "answers_hash": audit::answers_hash(&doc.to_value()), "previous_case_id": id });
     let id2 =
         start_version(write, c, &v2, &figures, &index, Action::ReassessmentStarted, started, &cast.assessor, start)
             .await?;
@@ -566,7 +553,7 @@ mod tests {
         let registry = crate::methodology::load_registry_from_dir(std::path::Path::new(dir)).expect("methodology");
         let example = "/tests/fixtures/examples/03_substantial_gendarmerie_vehicles.answers.json";
         let text = std::fs::read_to_string(format!("{}{example}", env!("CARGO_MANIFEST_DIR"))).expect("example 3");
-        let doc: serde_json::Value = serde_json::from_str(&text).expect("json");
+        let doc = crate::methodology::draft::Draft::parse(&text).expect("json");
         let result = crate::methodology::draft::score_draft(&registry, &doc).result().cloned().expect("scores");
         let c = &result.components[0];
         let allowed = crate::review::rules::allowed_decisions(c, ImplementationStatus::NotStarted);

@@ -5,6 +5,8 @@ use crate::audit::anchor::{self, Head};
 use crate::audit::check::{self, CaseRecord, CommentRow, SequenceCheck, SnapshotRow};
 use crate::audit::StoredEvent;
 use crate::error::AppError;
+use crate::methodology::draft::Draft;
+use crate::methodology::Catalogue;
 use crate::store::Store;
 use serde_json::Value;
 use std::collections::HashMap;
@@ -50,20 +52,23 @@ pub async fn comments_of(db: &Store, case_id: i64) -> Result<Vec<CommentRow>, Ap
     Ok(db.comments_of(case_id).await?)
 }
 
-/// Everything of one case version and its problems. `applicable` turns the live answers into the
-/// applicable answers (to name which answers differ from a snapshot); `verify_signatures` checks
-/// each event's hash and signature too.
+/// Everything of one case version and its problems. With the case's `catalogue`, the problems name
+/// which applicable answers differ from a snapshot; `verify_signatures` checks each event's hash and
+/// signature too.
 pub async fn check_one_case(
     db: &Store,
     case_id: i64,
-    applicable: Option<&(dyn Fn(&Value) -> Value + Sync)>,
+    catalogue: Option<&Catalogue>,
     verify_signatures: bool,
 ) -> Result<CaseCheck, AppError> {
     let (reference, live) = db.live_case(case_id).await?.ok_or_else(crate::cases::access::not_found)?;
     let events = events_of_case(db, case_id).await?;
     let snapshots = snapshots_of(db, case_id).await?;
     let comments = comments_of(db, case_id).await?;
-    let applicable_answers = applicable.map(|f| f(&live.answers));
+    let applicable_answers = catalogue.and_then(|c| {
+        let draft = Draft::from_value(live.answers.clone()).ok()?;
+        Some(crate::methodology::draft::applicable(c, &draft))
+    });
     let record = CaseRecord { live: &live, events: &events, snapshots: &snapshots, comments: &comments };
     let (problems, broken_snapshots) =
         check::check_case_and_snapshots(&record, db.trail().keyring(), verify_signatures, applicable_answers.as_ref());

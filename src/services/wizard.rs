@@ -5,14 +5,14 @@
 use crate::accounts::{CurrentUser, Role};
 use crate::audit::{self, Action};
 use crate::cases::access;
-use crate::cases::parts::{self, Holder, Part, CONSULTATIONS};
-pub use crate::cases::steps::component_ids;
+use crate::cases::parts::{self, Part, CONSULTATIONS};
 use crate::cases::steps::{parse_segment, StepRef};
 pub use crate::cases::wizard_types::{CaseEditor, ComponentAction, FieldChange, SaveOutcome};
 use crate::cases::CaseState;
 use crate::error::AppError;
-use crate::methodology::draft::score_draft;
-use crate::methodology::{canonical, Catalogue, Registry};
+use crate::methodology::draft::{score_draft, ComponentDraft, Draft};
+use crate::methodology::{canonical, Catalogue, Registry, ScoreOutcome};
+use crate::review::record::{sealed, SubmissionRecord};
 use crate::review::workflow::{self, Act};
 pub(crate) use crate::store::cases::DraftRow;
 use crate::store::cases::{DraftUpdate, NewSnapshot};
@@ -33,7 +33,7 @@ const ADVISER_CONSULTATION: &str = "OHCHR_HR_ADVISER";
 pub(crate) struct Loaded<'r> {
     pub row: DraftRow,
     pub state: CaseState,
-    pub draft: Value,
+    pub draft: Draft,
     pub catalogue: &'r Catalogue,
 }
 
@@ -49,10 +49,10 @@ pub(crate) async fn load<'r>(
         return Err(access::not_found());
     }
     let state = CaseState::parse(&row.state).ok_or_else(|| AppError::internal(format!("case state {}", row.state)))?;
-    let draft: Value = serde_json::from_str(&row.answers).map_err(AppError::internal)?;
-    let version = draft["methodology_version"].as_str().unwrap_or_default().to_string();
+    let draft = Draft::parse(&row.answers).map_err(AppError::internal)?;
+    let version = &draft.methodology_version;
     let catalogue =
-        registry.get(&version).ok_or_else(|| AppError::internal(format!("methodology {version} not loaded")))?;
+        registry.get(version).ok_or_else(|| AppError::internal(format!("methodology {version} not loaded")))?;
     Ok(Loaded { row, state, draft, catalogue })
 }
 
@@ -108,7 +108,7 @@ pub async fn save_step(
     values: &Map<String, Value>,
 ) -> Result<SaveOutcome, AppError> {
     let Loaded { row, state, mut draft, catalogue } = load(db, registry, user, case_id).await?;
-    let components = component_ids(&draft);
+    let components = draft.component_ids();
     let step =
         parse_segment(catalogue, &components, segment).ok_or_else(|| AppError::NotFound("No such step.".into()))?;
     require_writer(user, &row, state, Some(step.number))?;
@@ -120,10 +120,12 @@ pub async fn save_step(
     // Advisers' saves are their advice, not edits of the assessment (segregation, spec §10.3).
     let saved_as = if user.has(Role::Assessor) { Role::Assessor } else { Role::HrAdviser };
     let change = Change::edit(row.version_no, saved_as, &before, &draft, json!({ "step": segment }));
-    match store(db, registry, user, case_id, base_revision, &draft, change).await? {
+    let outcome = score_draft(registry, &draft);
+    let revision =
+        NewRevision { case_id, base_revision, draft: &draft, outcome: &outcome, change, position: Some(segment) };
+    match store(db, user, revision).await? {
         Stored::Saved(revision) => {
-            record_position(db, user, case_id, segment).await?;
-            let errors = step_errors(catalogue, &score_draft(registry, &draft), &step, &components);
+            let errors = step_errors(catalogue, &outcome, &step, &components);
             Ok(SaveOutcome::Saved { revision, errors })
         }
         Stored::Stale { current, stored } => {
@@ -137,7 +139,7 @@ pub enum Stored {
     /// Someone saved between our read and our write.
     Stale {
         current: i64,
-        stored: Value,
+        stored: Draft,
     },
 }
 
@@ -152,38 +154,43 @@ pub struct Change {
 
 impl Change {
     /// An edit of the answers: which answers changed, and the content hashes before and after.
-    pub fn edit(version_no: i64, saved_as: Role, before: &Value, after: &Value, mut details: Value) -> Change {
+    pub fn edit(version_no: i64, saved_as: Role, before: &Draft, after: &Draft, mut details: Value) -> Change {
         details["changed"] = json!(crate::cases::diff::changed_paths(before, after));
-        details["before"] = json!(audit::answers_hash(before));
-        details["after"] = json!(audit::answers_hash(after));
+        details["before"] = json!(audit::answers_hash(&before.to_value()));
+        details["after"] = json!(audit::answers_hash(&after.to_value()));
         Change { version_no, saved_as, action: Action::AnswersEdited, details }
     }
 }
 
+/// A new revision of a case's draft, as the wizard (or an adviser's concurrence) saves it.
+pub struct NewRevision<'a> {
+    pub case_id: i64,
+    /// The revision the change was made on; the save is refused if the case moved on since.
+    pub base_revision: i64,
+    pub draft: &'a Draft,
+    /// The engine's outcome on `draft` (computed once by the caller, who also reports its errors).
+    pub outcome: &'a ScoreOutcome,
+    pub change: Change,
+    /// The step saved, remembered as the user's place in the case ("continue where you left off").
+    pub position: Option<&'a str>,
+}
+
 /// Writes a new revision of the draft if the case is still at `base_revision`, with its cached
-/// figures, keeps the revision for later conflict reports and appends the audit event — in one
-/// transaction.
-pub async fn store(
-    db: &Store,
-    registry: &Registry,
-    user: &CurrentUser,
-    case_id: i64,
-    base_revision: i64,
-    draft: &Value,
-    change: Change,
-) -> Result<Stored, AppError> {
-    let text = draft.to_string();
+/// figures, keeps the revision for later conflict reports, appends the audit event and remembers
+/// the user's place — in one transaction.
+pub async fn store(db: &Store, user: &CurrentUser, new: NewRevision<'_>) -> Result<Stored, AppError> {
+    let NewRevision { case_id, base_revision, draft, outcome, change, position } = new;
+    let text = draft.to_text();
     if text.len() > MAX_DRAFT_BYTES {
         return Err(AppError::invalid("", "This assessment has grown beyond 1 MB; shorten the longest texts."));
     }
-    let outcome = score_draft(registry, draft);
-    let figures = crate::services::cases::figures(&outcome);
-    let index = crate::portfolio::index::CaseIndex::build(draft, &outcome, &Default::default());
+    let figures = crate::services::cases::figures(outcome);
+    let index = crate::portfolio::index::CaseIndex::build(draft, outcome, &Default::default());
     let now = Utc::now();
     let mut details = change.details;
     details["revision"] = json!(base_revision + 1);
     let event = audit::NewEvent::new(case_id, change.version_no, user, change.saved_as, change.action, details);
-    let title = draft["case"]["programme_title"].as_str().filter(|t| !t.trim().is_empty()).map(str::to_string);
+    let title = draft.case.text("programme_title").filter(|t| !t.trim().is_empty()).map(str::to_string);
     let update = DraftUpdate {
         case_id,
         base_revision,
@@ -199,45 +206,17 @@ pub async fn store(
         write.insert_revision(case_id, base_revision + 1, &text, user.id, now, change.saved_as.as_str()).await?;
         write.write_case_index(case_id, &index).await?;
         write.append_event(&event).await?;
+        if let Some(segment) = position {
+            write.record_position(user.id, case_id, segment, now).await?;
+        }
     }
     write.commit().await?;
     if saved {
         return Ok(Stored::Saved(base_revision + 1));
     }
     let (revision, answers) = db.current_answers(case_id).await?;
-    let stored = serde_json::from_str(&answers).map_err(AppError::internal)?;
+    let stored = Draft::parse(&answers).map_err(AppError::internal)?;
     Ok(Stored::Stale { current: revision, stored })
-}
-
-async fn record_position(db: &Store, user: &CurrentUser, case_id: i64, segment: &str) -> Result<(), AppError> {
-    Ok(db.record_position(user.id, case_id, segment, Utc::now()).await?)
-}
-
-fn component_mut<'d>(draft: &'d mut Value, id: &str) -> Option<&'d mut Map<String, Value>> {
-    draft
-        .get_mut("components")?
-        .as_array_mut()?
-        .iter_mut()
-        .find(|c| c["component_id"].as_str() == Some(id))?
-        .as_object_mut()
-}
-
-/// The answers object a step edits: the case's, or its component's.
-fn answers_of<'d>(draft: &'d mut Value, step: &StepRef) -> Option<&'d mut Map<String, Value>> {
-    match &step.component {
-        None => draft.get_mut("case")?.as_object_mut(),
-        Some(id) => component_mut(draft, id)?.get_mut("answers")?.as_object_mut(),
-    }
-}
-
-/// The object a part of this step lives on: the component, or the document (consultations).
-fn holder_of<'d>(draft: &'d mut Value, step: &StepRef, part_key: &str) -> Option<&'d mut Map<String, Value>> {
-    let document_level =
-        parts::parts_of_step(step.number).iter().any(|p| p.key == part_key && p.holder == Holder::Document);
-    match &step.component {
-        Some(id) if !document_level => component_mut(draft, id),
-        _ => draft.as_object_mut(),
-    }
 }
 
 fn too_long(value: &Value) -> bool {
@@ -255,7 +234,7 @@ fn too_long(value: &Value) -> bool {
 fn apply(
     catalogue: &Catalogue,
     user: &CurrentUser,
-    draft: &mut Value,
+    draft: &mut Draft,
     step: &StepRef,
     values: &Map<String, Value>,
 ) -> Result<(), AppError> {
@@ -290,7 +269,9 @@ fn apply(
         return Err(AppError::forbidden("Human-rights advisers record consultation advice only."));
     }
     for (key, value) in values.iter().filter(|(k, _)| !on_step.contains(k)) {
-        let holder = holder_of(draft, step, key).ok_or_else(|| AppError::NotFound("No such step.".into()))?;
+        let holder = draft
+            .fields_mut(parts::slot_of(key), step.component.as_deref())
+            .ok_or_else(|| AppError::NotFound("No such step.".into()))?;
         let stored = holder.get(key).cloned().unwrap_or(Value::Null);
         let mut value = value.clone();
         if key == CONSULTATIONS.key {
@@ -305,7 +286,8 @@ fn apply(
             holder.insert(key.clone(), if value.is_null() { json!([]) } else { value });
         }
     }
-    let answers = answers_of(draft, step).ok_or_else(|| AppError::NotFound("No such step.".into()))?;
+    let answers =
+        draft.answers_mut(step.component.as_deref()).ok_or_else(|| AppError::NotFound("No such step.".into()))?;
     // The country decides who may see the case; it is chosen once, at creation.
     // A form without the (read-only) country field posts nothing for it: that leaves it unchanged.
     if let Some(country) = values.get("country").filter(|v| step.component.is_none() && !v.is_null()) {
@@ -415,18 +397,19 @@ async fn conflict(
     case_id: i64,
     base_revision: i64,
     current_revision: i64,
-    current: &Value,
+    current: &Draft,
     step: &StepRef,
 ) -> Result<SaveOutcome, AppError> {
-    let mut base: Value = match db.revision_answers(case_id, base_revision).await? {
-        Some(text) => serde_json::from_str(&text).map_err(AppError::internal)?,
+    let base = match db.revision_answers(case_id, base_revision).await? {
+        Some(text) => Draft::parse(&text).map_err(AppError::internal)?,
         None => return Err(AppError::Conflict("This page is out of date; reload it to continue.".into())),
     };
     let saved_by = db.revision_saved_by(case_id, current_revision).await?.unwrap_or_else(|| "another user".into());
-    let mut current = current.clone();
     let mut changes = Vec::new();
-    let before = answers_of(&mut base, step).cloned().unwrap_or_default();
-    let after = answers_of(&mut current, step).cloned().unwrap_or_default();
+    let component = step.component.as_deref();
+    let empty = Default::default();
+    let before = base.answers(component).unwrap_or(&empty);
+    let after = current.answers(component).unwrap_or(&empty);
     for id in catalogue.step(step.number).map(|s| s.questions.clone()).unwrap_or_default() {
         let label = catalogue.question(&id).map(|q| format!("{} {}", q.display, q.label)).unwrap_or_else(|| id.clone());
         // For a question an empty list is an answer of its own (2.6 "None of these").
@@ -438,11 +421,10 @@ async fn conflict(
             .find(|p| p.key == key)
             .map(|p| format!("{} {}", p.display, p.title))
             .unwrap_or_else(|| "5.1 Severity sub-scores".into());
-        let b = holder_of(&mut base, step, key).and_then(|h| h.get(key).cloned());
-        let t = holder_of(&mut current, step, key).and_then(|h| h.get(key).cloned());
-        push_change(&mut changes, key, label, b.as_ref(), t.as_ref(), true);
+        let slot = parts::slot_of(key);
+        push_change(&mut changes, key, label, base.get(slot, component, key), current.get(slot, component, key), true);
     }
-    Ok(SaveOutcome::Conflict { current_revision, saved_by, changes, current: current.clone() })
+    Ok(SaveOutcome::Conflict { current_revision, saved_by, changes, current: Box::new(current.clone()) })
 }
 
 fn push_change(
@@ -479,7 +461,7 @@ pub async fn change_component(
         return Err(stale_page());
     }
     let before = draft.clone();
-    let ids = component_ids(&draft);
+    let ids = draft.component_ids();
     // A readable name ("Forensic lab") is turned into an id (FORENSIC-LAB).
     let fresh = |typed: &str| -> Result<String, AppError> {
         let id = crate::cases::steps::component_id_from(typed);
@@ -498,17 +480,17 @@ pub async fn change_component(
     let existing = |name: &str| -> Result<usize, AppError> {
         ids.iter().position(|x| x == name).ok_or_else(|| AppError::NotFound(format!("No component {name}.")))
     };
-    let list = draft["components"].as_array_mut().ok_or_else(|| AppError::internal("draft without components"))?;
+    let list = &mut draft.components;
     match action {
         ComponentAction::Add { new_id } => {
             if ids.len() >= MAX_COMPONENTS {
                 return Err(AppError::invalid("new_id", format!("A case has at most {MAX_COMPONENTS} components.")));
             }
-            list.push(json!({ "component_id": fresh(new_id)?, "answers": {}, "evidence": [] }));
+            list.push(ComponentDraft::new(fresh(new_id)?));
         }
         ComponentAction::Rename { component, new_id } => {
             let i = existing(component)?;
-            list[i]["component_id"] = Value::String(fresh(new_id)?);
+            list[i].component_id = fresh(new_id)?;
         }
         ComponentAction::Duplicate { component, new_id } => {
             if ids.len() >= MAX_COMPONENTS {
@@ -516,18 +498,11 @@ pub async fn change_component(
             }
             let i = existing(component)?;
             let mut copy = list[i].clone();
-            copy["component_id"] = Value::String(fresh(new_id)?);
+            copy.component_id = fresh(new_id)?;
             // A copy is a new proposal: the adviser's concurrences do not carry over.
-            for key in ["overrides", "proposed_decision"] {
-                if let Some(part) =
-                    parts::parts_of_step(if key == "overrides" { 5 } else { 8 }).iter().find(|p| p.key == key)
-                {
-                    let original = copy[key].clone();
-                    let mut value = original.clone();
-                    keep_adviser_flags(part, &Value::Null, &mut value);
-                    if !original.is_null() {
-                        copy[key] = value;
-                    }
+            for part in [&parts::OVERRIDES, &parts::PROPOSED_DECISION] {
+                if let Some(value) = copy.parts.get_mut(part.key).filter(|v| !v.is_null()) {
+                    keep_adviser_flags(part, &Value::Null, value);
                 }
             }
             list.insert(i + 1, copy);
@@ -544,9 +519,11 @@ pub async fn change_component(
         }
     }
     let mut change =
-        Change::edit(row.version_no, Role::Assessor, &before, &draft, json!({ "components": component_ids(&draft) }));
+        Change::edit(row.version_no, Role::Assessor, &before, &draft, json!({ "components": draft.component_ids() }));
     change.action = Action::ComponentsChanged;
-    match store(db, registry, user, case_id, base_revision, &draft, change).await? {
+    let outcome = score_draft(registry, &draft);
+    let revision = NewRevision { case_id, base_revision, draft: &draft, outcome: &outcome, change, position: None };
+    match store(db, user, revision).await? {
         Stored::Saved(revision) => Ok(revision),
         Stored::Stale { .. } => Err(stale_page()),
     }
@@ -584,20 +561,17 @@ pub async fn submit(
         ));
     }
     let now = Utc::now();
-    let applicable = crate::methodology::draft::applicable(
-        registry.get(draft["methodology_version"].as_str().unwrap_or_default()).expect("loaded above"),
-        &draft,
-    );
-    let record = submission_record(case_id, &row.reference, base_revision, &applicable, result, &user.email, now);
-    let hash = content_hash(&record)?;
-    let text = record.to_string();
+    let applicable =
+        crate::methodology::draft::applicable(registry.get(&draft.methodology_version).expect("loaded above"), &draft);
+    let record = SubmissionRecord::new(case_id, &row.reference, base_revision, applicable, result, &user.email, now);
+    let (text, hash) = sealed(&record).map_err(AppError::internal)?;
     let event = audit::NewEvent::new(
         case_id,
         row.version_no,
         user,
         Role::Assessor,
         Action::Submitted,
-        json!({ "revision": base_revision, "content_hash": hash, "answers_hash": audit::answers_hash(&draft) }),
+        json!({ "revision": base_revision, "content_hash": hash, "answers_hash": audit::answers_hash(&draft.to_value()) }),
     );
     let mut write = db.write().await?;
     let submitted = write.mark_submitted(case_id, base_revision, user.id, now).await?;
@@ -620,28 +594,6 @@ pub async fn submit(
     }
     tracing::info!(target: "audit", user = user.id, case = case_id, reference = row.reference, hash, "case submitted");
     Ok(hash)
-}
-
-/// The submission snapshot (spec §10.2): the answers the engine used, its result, who and when.
-pub fn submission_record(
-    case_id: i64,
-    reference: &str,
-    revision: i64,
-    answers: &Value,
-    result: &crate::methodology::ResultDocument,
-    submitted_by: &str,
-    at: chrono::DateTime<Utc>,
-) -> Value {
-    json!({
-        "case_id": case_id,
-        "reference": reference,
-        "revision": revision,
-        "methodology_version": answers["methodology_version"],
-        "answers": answers,
-        "result": result,
-        "submitted_by": submitted_by,
-        "submitted_at": at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-    })
 }
 
 /// `sha256:` + hex SHA-256 of the canonical JSON (spec §10.5).

@@ -257,21 +257,6 @@ impl Store {
         )
     }
 
-    pub async fn record_position(
-        &self,
-        user_id: i64,
-        case_id: i64,
-        segment: &str,
-        at: DateTime<Utc>,
-    ) -> Result<(), StoreError> {
-        let _gate = self.write_gate().await;
-        on_pool!(self, pool => sqlx::query(
-            "INSERT INTO case_positions (user_id, case_id, segment, updated_at) VALUES ($1, $2, $3, $4)
-             ON CONFLICT (user_id, case_id) DO UPDATE SET segment = excluded.segment, updated_at = excluded.updated_at",
-        ).bind(user_id).bind(case_id).bind(segment).bind(at).execute(pool).await?.rows_affected());
-        Ok(())
-    }
-
     /// Comments of a case, newest first: only the latest return with `latest_return_only`.
     pub async fn comments_with_authors(
         &self,
@@ -316,6 +301,21 @@ impl Write {
     ) -> Result<(), StoreError> {
         on_write!(self, tx => sqlx::query("INSERT INTO case_revisions (case_id, revision, answers, saved_by, saved_at, saved_as) VALUES ($1, $2, $3, $4, $5, $6)")
             .bind(case_id).bind(revision).bind(answers).bind(by).bind(at).bind(saved_as).execute(&mut **tx).await?.rows_affected());
+        Ok(())
+    }
+
+    /// Remembers the step a user last saved in a case ("continue where you left off").
+    pub async fn record_position(
+        &mut self,
+        user_id: i64,
+        case_id: i64,
+        segment: &str,
+        at: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        on_write!(self, tx => sqlx::query(
+            "INSERT INTO case_positions (user_id, case_id, segment, updated_at) VALUES ($1, $2, $3, $4)
+             ON CONFLICT (user_id, case_id) DO UPDATE SET segment = excluded.segment, updated_at = excluded.updated_at",
+        ).bind(user_id).bind(case_id).bind(segment).bind(at).execute(&mut **tx).await?.rows_affected());
         Ok(())
     }
 

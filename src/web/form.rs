@@ -35,7 +35,7 @@ pub async fn post_step(
         Ok(e) => e,
         Err(e) => return problem_page(&e, &here, &pairs),
     };
-    let components = wizard::component_ids(&editor.draft);
+    let components = editor.draft.component_ids();
     let Some(step) = crate::cases::steps::parse_segment(&editor.catalogue, &components, &segment) else {
         return problem_page(&AppError::NotFound("No such step.".into()), &here, &pairs);
     };

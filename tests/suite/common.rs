@@ -15,6 +15,11 @@ pub fn registry() -> &'static Registry {
     REGISTRY.get_or_init(|| load_registry_from_dir(&repo_path("methodology")).expect("shipped methodology loads"))
 }
 
+/// A test document as the wizard holds it (a draft); the documents are built as JSON in the tests.
+pub fn draft(doc: &Value) -> hrdd::methodology::draft::Draft {
+    hrdd::methodology::draft::Draft::from_value(doc.clone()).expect("a draft-shaped document")
+}
+
 pub fn read_json(rel: &str) -> Value {
     let text = std::fs::read_to_string(repo_path(rel)).unwrap_or_else(|e| panic!("read {rel}: {e}"));
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("parse {rel}: {e}"))

@@ -159,14 +159,14 @@ fn null_lists_and_parts_score_as_absent() {
     use hrdd::methodology::draft::score_draft;
     let registry = crate::common::registry();
     let plain = example3();
-    let expected = score_draft(registry, &plain).result().cloned().expect("example 3 scores");
+    let expected = score_draft(registry, &crate::common::draft(&plain)).result().cloned().expect("example 3 scores");
     let mut doc = example3();
     let c = &mut doc["components"][0];
     c["overrides"] = Value::Null;
     c["severity"] = Value::Null;
     c["intercession"] = Value::Null;
     c["measures"][0]["responsible"] = Value::Null;
-    let outcome = score_draft(registry, &doc);
+    let outcome = score_draft(registry, &crate::common::draft(&doc));
     assert_eq!(outcome.errors(), &[], "no internal error");
     assert_eq!(outcome.result(), Some(&expected));
 }
@@ -266,17 +266,17 @@ fn drafts_keep_hidden_answers_but_the_engine_ignores_them() {
     draft["components"][0]["answers"]["treatment_modality"] = json!("VOLUNTARY_COMMUNITY");
     draft["components"][0]["answers"]["informed_consent"] = json!(true);
     assert!(!errors(&draft).is_empty(), "the raw draft is not a valid document");
-    let doc = applicable(catalogue, &draft);
+    let doc = applicable(catalogue, &crate::common::draft(&draft)).to_value();
     assert_eq!(errors(&doc), vec![], "hidden answers are ignored");
     assert!(doc["components"][0]["answers"].get("treatment_modality").is_none());
     assert_eq!(draft["components"][0]["answers"]["treatment_modality"], "VOLUNTARY_COMMUNITY", "the draft keeps them");
     // When the condition returns, the kept answers are shown again.
     draft["components"][0]["answers"]["support_types"] = json!(["ST4", "ST10"]);
-    let answers = draft["components"][0]["answers"].as_object().unwrap().clone();
-    let shown = shown_questions(catalogue, &answers, Scope::Component);
+    let typed = crate::common::draft(&draft);
+    let shown = shown_questions(catalogue, &typed.components[0].answers, Scope::Component);
     assert!(shown.contains(&"treatment_modality") && shown.contains(&"informed_consent"));
     assert!(!shown.contains(&"max_penalty"), "2.3a stays hidden until 2.3 is answered yes");
-    let doc = applicable(catalogue, &draft);
+    let doc = applicable(catalogue, &typed).to_value();
     assert_eq!(doc["components"][0]["answers"]["treatment_modality"], "VOLUNTARY_COMMUNITY");
 }
 
@@ -288,12 +288,15 @@ fn drafts_keep_hidden_answers_but_the_engine_ignores_them() {
 fn provisional_figures_leave_out_unfinished_records_and_unrated_components() {
     use hrdd::methodology::draft::{provisional, score_draft};
     let registry = crate::common::registry();
-    let errors_of = |doc: &serde_json::Value| score_draft(registry, doc).errors().to_vec();
+    let errors_of = |doc: &serde_json::Value| score_draft(registry, &crate::common::draft(doc)).errors().to_vec();
+    let provisional = |doc: &serde_json::Value, errors: &[hrdd::methodology::ValidationError]| {
+        provisional(registry, &crate::common::draft(doc), errors)
+    };
     let mut doc = crate::common::read_json("tests/fixtures/examples/03_substantial_gendarmerie_vehicles.answers.json");
-    let full = score_draft(registry, &doc).result().cloned().expect("example 3 scores");
+    let full = score_draft(registry, &crate::common::draft(&doc)).result().cloned().expect("example 3 scores");
     doc["components"][0]["measures"].as_array_mut().unwrap().push(serde_json::json!({ "code": "M1" }));
-    assert!(score_draft(registry, &doc).result().is_none(), "the half record stops scoring");
-    let p = provisional(registry, &doc, &errors_of(&doc));
+    assert!(score_draft(registry, &crate::common::draft(&doc)).result().is_none(), "the half record stops scoring");
+    let p = provisional(&doc, &errors_of(&doc));
     assert_eq!(p.records_left_out, 1);
     assert!(p.unrated_components.is_empty());
     assert_eq!(p.result.as_ref().expect("provisional figures").overall_band, full.overall_band);
@@ -303,7 +306,7 @@ fn provisional_figures_leave_out_unfinished_records_and_unrated_components() {
     second["component_id"] = serde_json::json!("TRAINING");
     second["answers"].as_object_mut().unwrap().remove("support_types");
     doc["components"].as_array_mut().unwrap().push(second);
-    let p = provisional(registry, &doc, &errors_of(&doc));
+    let p = provisional(&doc, &errors_of(&doc));
     assert_eq!(p.unrated_components.len(), 1);
     assert_eq!(p.unrated_components[0].0, "TRAINING");
     assert!(p.unrated_components[0].1 >= 1);
@@ -313,7 +316,7 @@ fn provisional_figures_leave_out_unfinished_records_and_unrated_components() {
 
     // A missing case-level answer: nothing is rated, and the panel is told why.
     doc["case"].as_object_mut().unwrap().remove("country");
-    let p = provisional(registry, &doc, &errors_of(&doc));
+    let p = provisional(&doc, &errors_of(&doc));
     assert!(p.result.is_none());
     assert!(p.case_problems >= 1);
 }

@@ -54,7 +54,7 @@ async fn expected(t: &TestDb, countries: Option<&[&str]>) -> Expected {
     let mut e = Expected::default();
     for r in rows.iter().filter(|r| countries.is_none_or(|c| c.contains(&r.country.as_str()))) {
         let doc: Value = serde_json::from_str(&r.answers).unwrap();
-        let outcome = hrdd::methodology::draft::score_draft(registry(), &doc);
+        let outcome = hrdd::methodology::draft::score_draft(registry(), &crate::common::draft(&doc));
         e.total += 1;
         *e.by_status.entry(r.state.clone()).or_default() += 1;
         let Some(result) = outcome.result() else {

@@ -36,7 +36,7 @@ async fn seeded_cases_are_scored_varied_and_submitted_ones_carry_a_verifiable_sn
     for r in &rows {
         let doc: Value = serde_json::from_str(&r.answers).unwrap();
         assert_eq!(doc["case"]["country"], r.country.as_str());
-        let outcome = hrdd::methodology::draft::score_draft(registry(), &doc);
+        let outcome = hrdd::methodology::draft::score_draft(registry(), &crate::common::draft(&doc));
         assert_eq!(outcome.result().map(|x| x.overall_band.code()), r.overall_band.as_deref(), "{}", r.reference);
         if r.state != "DRAFT" {
             assert!(outcome.result().unwrap().can_submit);

@@ -1,7 +1,7 @@
 //! Inputs of the wizard: one per catalogue question (by its kind) and one editor per structured
 //! part. Every input carries a form `name` too, so the page also saves as a plain form post.
 
-use super::state::{holder_for, path_prefix, read, Wizard};
+use super::state::{path_prefix, read, slot_of, Wizard};
 use crate::cases::parts::{self, FieldKind, Part, PartField, NONE_OF_THESE};
 use crate::cases::steps::StepRef;
 use crate::methodology::catalogue::{Kind, Question};
@@ -26,7 +26,7 @@ pub fn QuestionField(question: Question, step: StepRef, #[prop(into)] shown: Sig
     let described = format!("{help_id} {error_id}");
     let path = {
         let (step, id) = (step.clone(), id.clone());
-        Memo::new(move |_| w.draft.with(|d| format!("{}{}", path_prefix(d, &step, holder_for(&id)), id)))
+        Memo::new(move |_| w.draft.with(|d| format!("{}{}", path_prefix(d, &step, slot_of(&id)), id)))
     };
     let value = {
         let (step, id) = (step.clone(), id.clone());
@@ -249,7 +249,7 @@ pub fn ListEditor(part: &'static Part, step: StepRef, #[prop(optional)] embedded
     };
     let prefix = {
         let step = step.clone();
-        Memo::new(move |_| w.draft.with(|d| format!("{}{}", path_prefix(d, &step, holder_for(part.key)), part.key)))
+        Memo::new(move |_| w.draft.with(|d| format!("{}{}", path_prefix(d, &step, slot_of(part.key)), part.key)))
     };
     let list_error = Memo::new(move |_| {
         let p = prefix.get();
@@ -316,7 +316,7 @@ fn RecordEditor(part: &'static Part, step: StepRef, row: Option<usize>, is_new: 
     let path = {
         let step = step.clone();
         Memo::new(move |_| {
-            let base = w.draft.with(|d| format!("{}{}", path_prefix(d, &step, holder_for(part.key)), part.key));
+            let base = w.draft.with(|d| format!("{}{}", path_prefix(d, &step, slot_of(part.key)), part.key));
             match row {
                 Some(i) => format!("{base}[{i}]"),
                 None => base,
@@ -601,7 +601,7 @@ pub fn SeverityEditor(step: StepRef, areas: Signal<Vec<(String, String)>>) -> im
     };
     let prefix = {
         let step = step.clone();
-        Memo::new(move |_| w.draft.with(|d| path_prefix(d, &step, holder_for(parts::SEVERITY_KEY))))
+        Memo::new(move |_| w.draft.with(|d| path_prefix(d, &step, slot_of(parts::SEVERITY_KEY))))
     };
     view! {
         <section class="border-t border-slate-200 pt-5" aria-labelledby="part-severity" id="q-severity">

@@ -41,6 +41,7 @@ mod browser {
     use super::*;
     use crate::cases::parts::{self, FieldKind};
     use crate::cases::posted;
+    use crate::methodology::draft::Draft;
     use crate::ui::wizard::state::{step_values, SaveStatus};
     use leptos::prelude::*;
     use serde::{Deserialize, Serialize};
@@ -53,7 +54,7 @@ mod browser {
     struct Unsent {
         /// The revision the changes were made on.
         revision: i64,
-        draft: Value,
+        draft: Draft,
         dirty: Vec<String>,
     }
 
@@ -137,7 +138,7 @@ mod browser {
     }
 
     /// Restores unsent changes kept by an earlier visit, if the server does not have them yet.
-    pub fn restore(w: &Wizard, editor_revision: i64, editor_draft: &Value) -> Option<Kept> {
+    pub fn restore(w: &Wizard, editor_revision: i64, editor_draft: &Draft) -> Option<Kept> {
         let storage = storage()?;
         let key = storage_key(w.case_id);
         let text = storage.get_item(&key).ok()??;
@@ -206,7 +207,7 @@ pub fn read_typed(_w: &Wizard, _editor: &CaseEditor, _step: &StepRef) -> Option<
 }
 
 /// See [`browser::restore`].
-pub fn restore(_w: &Wizard, _editor_revision: i64, _editor_draft: &serde_json::Value) -> Option<Kept> {
+pub fn restore(_w: &Wizard, _editor_revision: i64, _editor_draft: &crate::methodology::draft::Draft) -> Option<Kept> {
     #[cfg(feature = "hydrate")]
     return browser::restore(_w, _editor_revision, _editor_draft);
     #[cfg(not(feature = "hydrate"))]

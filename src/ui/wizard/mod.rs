@@ -16,7 +16,7 @@ use crate::cases::wizard_types::CaseEditor;
 use crate::cases::ReviewNote;
 use crate::error::AppError;
 use crate::methodology::catalogue::Scope;
-use crate::methodology::draft::shown_questions;
+use crate::methodology::draft::{shown_questions, Draft};
 use crate::ui::admin_users::AccessProblem;
 use crate::ui::badges::state_badge;
 use crate::ui::forms::{BUTTON_DANGER, BUTTON_PRIMARY, BUTTON_SECONDARY, INPUT};
@@ -53,12 +53,12 @@ fn WizardBody(editor: CaseEditor, refetch: Callback<()>) -> impl IntoView {
     let query = use_query_map();
     let segment = Memo::new(move |_| params.with(|p| p.get("step").unwrap_or_default()));
     let steps: Memo<Arc<Vec<StepRef>>> = Memo::new(move |_| {
-        let components = w.draft.with(crate::cases::steps::component_ids);
+        let components = w.draft.with(Draft::component_ids);
         Arc::new(w.with_catalogue(|c| steps_for(c, &components)))
     });
     let steps_signal: Signal<Arc<Vec<StepRef>>> = steps.into();
     let current = Memo::new(move |_| {
-        let components = w.draft.with(crate::cases::steps::component_ids);
+        let components = w.draft.with(Draft::component_ids);
         segment.with(|s| w.with_catalogue(|c| parse_segment(c, &components, s)))
     });
 
@@ -245,17 +245,9 @@ fn StepForm(
         let step = step.clone();
         Memo::new(move |_| {
             w.draft.with(|d| {
-                let answers = match &step.component {
-                    Some(c) => d["components"]
-                        .as_array()
-                        .and_then(|l| l.iter().find(|x| x["component_id"].as_str() == Some(c)))
-                        .and_then(|x| x["answers"].as_object())
-                        .cloned(),
-                    None => d["case"].as_object().cloned(),
-                }
-                .unwrap_or_default();
+                let Some(answers) = d.answers(step.component.as_deref()) else { return Vec::new() };
                 w.with_catalogue(|c| {
-                    shown_questions(c, &answers, scope).into_iter().map(String::from).collect::<Vec<_>>()
+                    shown_questions(c, answers, scope).into_iter().map(String::from).collect::<Vec<_>>()
                 })
             })
         })
@@ -376,10 +368,7 @@ fn StepProblems(step: StepRef) -> impl IntoView {
     let w = expect_context::<Wizard>();
     let problems = Memo::new(move |_| {
         let outcome = w.outcome.get();
-        let index = step
-            .component
-            .as_ref()
-            .and_then(|c| w.draft.with(|d| crate::cases::steps::component_ids(d).iter().position(|x| x == c)));
+        let index = step.component.as_ref().and_then(|c| w.draft.with(|d| d.component_index(c)));
         w.with_catalogue(|cat| {
             outcome
                 .errors()
@@ -504,7 +493,7 @@ fn ComponentManager(current: String, refetch: Callback<()>) -> impl IntoView {
         }
     });
     let error = Signal::derive(move || action.value().get().and_then(|r| r.err()).map(|e| e.to_string()));
-    let ids = Memo::new(move |_| w.draft.with(crate::cases::steps::component_ids));
+    let ids = Memo::new(move |_| w.draft.with(Draft::component_ids));
     if !w.can_edit {
         return ().into_any();
     }

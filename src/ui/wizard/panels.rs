@@ -3,15 +3,17 @@
 //! decision (step 8) and the review (step 9). All are computed in the browser from the draft.
 
 use super::state::Wizard;
+use crate::cases::parts;
 use crate::cases::steps::{step_of_blocking_code, step_of_path, StepRef};
 use crate::methodology::catalogue::plain_words;
 use crate::methodology::codes::ConsultationType;
-use crate::methodology::draft::{provisional, Provisional};
+use crate::methodology::draft::{provisional, Holder, Provisional, Slot};
 use crate::methodology::result::{ComponentResult, ResultDocument};
 use crate::ui::badges::band_badge;
 use crate::ui::decision_card::{basis_in_words, plain_with_code, DecisionCard};
 use leptos::prelude::*;
 use leptos_router::components::A;
+use serde_json::Value;
 use std::sync::Arc;
 
 fn component_result(r: &ResultDocument, id: &str) -> Option<ComponentResult> {
@@ -337,9 +339,9 @@ pub fn RequiredConsultations() -> impl IntoView {
             return view! { <Unavailable what="list of required consultations"/> }.into_any();
         };
         let done: Vec<String> = w.draft.with(|d| {
-            d["consultations"]
-                .as_array()
-                .map(|a| a.iter().filter_map(|c| c["type"].as_str().map(String::from)).collect())
+            d.get(Slot::Part(Holder::Document), None, parts::CONSULTATIONS.key)
+                .and_then(Value::as_array)
+                .map(|a| a.iter().filter_map(|c| c.get("type").and_then(Value::as_str).map(String::from)).collect())
                 .unwrap_or_default()
         });
         let labels = w.with_catalogue(|c| c.enum_values("ConsultationType").to_vec());

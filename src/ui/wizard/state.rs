@@ -2,10 +2,10 @@
 //! and the save queue that sends them to the server one at a time (so two saves of the same user
 //! never race each other into a conflict).
 
-use crate::cases::parts::{self, Holder};
+use crate::cases::parts;
 use crate::cases::steps::StepRef;
 use crate::cases::wizard_types::{CaseEditor, FieldChange, SaveOutcome};
-use crate::methodology::draft::score_draft;
+use crate::methodology::draft::{score_draft, Draft, Slot};
 use crate::methodology::{Catalogue, Registry, ScoreOutcome};
 use crate::web::server_fns::cases::save_step;
 use leptos::prelude::*;
@@ -29,7 +29,7 @@ pub struct ConflictState {
     pub step: StepRef,
     pub saved_by: String,
     pub changes: Vec<FieldChange>,
-    pub current: Value,
+    pub current: Draft,
     pub current_revision: i64,
 }
 
@@ -37,9 +37,9 @@ pub struct ConflictState {
 pub struct Wizard {
     pub case_id: i64,
     pub registry: StoredValue<Arc<Registry>>,
-    pub draft: RwSignal<Value>,
+    pub draft: RwSignal<Draft>,
     /// The draft as last read from or written to the server (what "unchanged" means in a conflict).
-    pub base: RwSignal<Value>,
+    pub base: RwSignal<Draft>,
     pub revision: RwSignal<i64>,
     /// Segments with changes not yet sent.
     pub dirty: RwSignal<BTreeSet<String>>,
@@ -85,8 +85,7 @@ impl Wizard {
 
     /// Records an edit: the new value of a question (or part) of `step`.
     pub fn set(&self, step: &StepRef, key: &str, value: Value) {
-        let holder = holder_for(key);
-        self.draft.update(|d| write(d, step, holder, key, value));
+        self.draft.update(|d| d.set(slot_of(key), step.component.as_deref(), key, value));
         self.dirty.update(|s| {
             s.insert(step.segment());
         });
@@ -135,7 +134,13 @@ impl Wizard {
                     self.dirty.update(|d| {
                         d.insert(segment);
                     });
-                    self.conflict.set(Some(ConflictState { step, saved_by, changes, current, current_revision }));
+                    self.conflict.set(Some(ConflictState {
+                        step,
+                        saved_by,
+                        changes,
+                        current: *current,
+                        current_revision,
+                    }));
                     self.status.set(SaveStatus::Conflict);
                 }
                 Err(e) => {
@@ -161,8 +166,7 @@ impl Wizard {
             let my_values = step_values(cat, &mine, &c.step);
             for (key, value) in my_values {
                 if !take_theirs.contains(&key) {
-                    let holder = holder_for(&key);
-                    write(&mut merged, &c.step, holder, &key, value);
+                    merged.set(slot_of(&key), c.step.component.as_deref(), &key, value);
                 }
             }
         });
@@ -186,68 +190,15 @@ impl Wizard {
     }
 }
 
-/// Where a key of a step is stored.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum Slot {
-    Answers,
-    Part(Holder),
-}
-
-pub fn holder_for(key: &str) -> Slot {
-    if let Some(p) = parts::part(key) {
-        Slot::Part(p.holder)
-    } else if key == parts::SEVERITY_KEY {
-        Slot::Part(Holder::Component)
-    } else {
-        Slot::Answers
-    }
-}
-
-fn component<'d>(draft: &'d Value, id: &str) -> Option<&'d Value> {
-    draft["components"].as_array()?.iter().find(|c| c["component_id"].as_str() == Some(id))
-}
+pub use parts::slot_of;
 
 /// Reads the value of a key of a step (question answer or part).
-pub fn read<'d>(draft: &'d Value, step: &StepRef, key: &str) -> Option<&'d Value> {
-    let value = match (holder_for(key), &step.component) {
-        (Slot::Part(Holder::Document), _) => draft.get(key),
-        (Slot::Answers, None) | (Slot::Part(Holder::CaseAnswers), _) => draft["case"].get(key),
-        (Slot::Answers, Some(c)) => component(draft, c)?["answers"].get(key),
-        (Slot::Part(Holder::Component), Some(c)) => component(draft, c)?.get(key),
-        (Slot::Part(Holder::Component), None) => None,
-    };
-    value.filter(|v| !v.is_null())
-}
-
-fn write(draft: &mut Value, step: &StepRef, slot: Slot, key: &str, value: Value) {
-    let target = match (slot, &step.component) {
-        (Slot::Part(Holder::Document), _) => draft.as_object_mut(),
-        (Slot::Answers, None) | (Slot::Part(Holder::CaseAnswers), _) => {
-            draft.get_mut("case").and_then(Value::as_object_mut)
-        }
-        (Slot::Answers, Some(c)) => draft["components"]
-            .as_array_mut()
-            .and_then(|list| list.iter_mut().find(|x| x["component_id"].as_str() == Some(c)))
-            .and_then(|x| x.get_mut("answers"))
-            .and_then(Value::as_object_mut),
-        (Slot::Part(Holder::Component), Some(c)) => draft["components"]
-            .as_array_mut()
-            .and_then(|list| list.iter_mut().find(|x| x["component_id"].as_str() == Some(c)))
-            .and_then(Value::as_object_mut),
-        (Slot::Part(Holder::Component), None) => None,
-    };
-    if let Some(target) = target {
-        let empty = value.is_null() || value.as_str().is_some_and(|s| s.trim().is_empty());
-        if empty {
-            target.remove(key);
-        } else {
-            target.insert(key.to_string(), value);
-        }
-    }
+pub fn read<'d>(draft: &'d Draft, step: &StepRef, key: &str) -> Option<&'d Value> {
+    draft.get(slot_of(key), step.component.as_deref(), key)
 }
 
 /// Everything one step saves: each question of the step and each part, `null` when absent.
-pub fn step_values(catalogue: &Catalogue, draft: &Value, step: &StepRef) -> Map<String, Value> {
+pub fn step_values(catalogue: &Catalogue, draft: &Draft, step: &StepRef) -> Map<String, Value> {
     let mut out = Map::new();
     for id in catalogue.step(step.number).map(|s| s.questions.clone()).unwrap_or_default() {
         let v = read(draft, step, &id).cloned().unwrap_or(Value::Null);
@@ -261,17 +212,8 @@ pub fn step_values(catalogue: &Catalogue, draft: &Value, step: &StepRef) -> Map<
 }
 
 /// The validation path prefix of a step's holder: `case`, `components[0]`, or the document.
-pub fn path_prefix(draft: &Value, step: &StepRef, slot: Slot) -> String {
-    let index = step.component.as_ref().and_then(|c| {
-        draft["components"].as_array()?.iter().position(|x| x["component_id"].as_str() == Some(c.as_str()))
-    });
-    match (slot, index) {
-        (Slot::Part(Holder::Document), _) => String::new(),
-        (Slot::Answers, None) | (Slot::Part(Holder::CaseAnswers), _) => "case.".into(),
-        (Slot::Answers, Some(i)) => format!("components[{i}].answers."),
-        (Slot::Part(Holder::Component), Some(i)) => format!("components[{i}]."),
-        (Slot::Part(Holder::Component), None) => String::new(),
-    }
+pub fn path_prefix(draft: &Draft, step: &StepRef, slot: Slot) -> String {
+    draft.path_prefix(slot, step.component.as_deref())
 }
 
 impl Wizard {
