@@ -65,6 +65,31 @@ fn Step(n: u8, title: &'static str, text: &'static str) -> impl IntoView {
     }
 }
 
+/// A 1–5 scale of the risk matrix, each step with its name.
+#[component]
+fn ScaleSelect(
+    label: &'static str,
+    testid: &'static str,
+    value: RwSignal<u8>,
+    names: [&'static str; 5],
+) -> impl IntoView {
+    view! {
+        <label class="text-sm font-medium text-slate-800">
+            {label}
+            <select
+                class="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-slate-900 focus:border-sky-700 focus:outline-2 focus:outline-sky-700"
+                data-testid=testid
+                on:change=move |ev| value.set(event_target_value(&ev).parse().unwrap_or(1))
+                prop:value=move || value.get().to_string()
+            >
+                {names.iter().enumerate().map(|(i, name)| {
+                    view! { <option value=(i + 1).to_string()>{format!("{} {name}", i + 1)}</option> }
+                }).collect_view()}
+            </select>
+        </label>
+    }
+}
+
 #[component]
 fn RiskMatrix() -> impl IntoView {
     let likelihood = RwSignal::new(3u8);
@@ -73,7 +98,6 @@ fn RiskMatrix() -> impl IntoView {
     Effect::new(move |_| hydrated.set(true));
     let risk = move || likelihood.get() * severity.get();
     let band = move || Band::of_risk(risk());
-    let select_class = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-slate-900 focus:border-sky-700 focus:outline-2 focus:outline-sky-700";
     view! {
         <aside
             class="self-start rounded-xl border border-slate-200 bg-white p-6 shadow-sm"
@@ -86,36 +110,10 @@ fn RiskMatrix() -> impl IntoView {
                 "Risk = likelihood × severity. With the most severe harms (S = 5), a possible risk (L = 3) is already SUBSTANTIAL, so a real risk never comes out as routine approval."
             </p>
             <div class="mt-4 grid grid-cols-2 gap-4">
-                <label class="text-sm font-medium text-slate-800">
-                    "Likelihood (L)"
-                    <select
-                        class=select_class
-                        data-testid="likelihood"
-                        on:change=move |ev| likelihood.set(event_target_value(&ev).parse().unwrap_or(1))
-                        prop:value=move || likelihood.get().to_string()
-                    >
-                        <option value="1">"1 Rare"</option>
-                        <option value="2">"2 Unlikely"</option>
-                        <option value="3">"3 Possible"</option>
-                        <option value="4">"4 Likely"</option>
-                        <option value="5">"5 Almost certain"</option>
-                    </select>
-                </label>
-                <label class="text-sm font-medium text-slate-800">
-                    "Severity (S)"
-                    <select
-                        class=select_class
-                        data-testid="severity"
-                        on:change=move |ev| severity.set(event_target_value(&ev).parse().unwrap_or(1))
-                        prop:value=move || severity.get().to_string()
-                    >
-                        <option value="1">"1 Minor"</option>
-                        <option value="2">"2 Moderate"</option>
-                        <option value="3">"3 Serious"</option>
-                        <option value="4">"4 Grave"</option>
-                        <option value="5">"5 Irremediable"</option>
-                    </select>
-                </label>
+                <ScaleSelect label="Likelihood (L)" testid="likelihood" value=likelihood
+                    names=["Rare", "Unlikely", "Possible", "Likely", "Almost certain"]/>
+                <ScaleSelect label="Severity (S)" testid="severity" value=severity
+                    names=["Minor", "Moderate", "Serious", "Grave", "Irremediable"]/>
             </div>
             <p class="mt-4 flex items-center gap-3 text-sm text-slate-800" aria-live="polite">
                 "R = " <strong data-testid="risk-value" class="text-xl">{risk}</strong>

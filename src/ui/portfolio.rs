@@ -105,15 +105,34 @@ fn CountChart(
 }
 
 /// `<option>`s for (code, label) pairs, `current` selected.
-fn choices(items: Vec<(String, String)>, current: &Option<String>) -> impl IntoView {
-    let current = current.clone().unwrap_or_default();
-    items
+/// One filter of the portfolio form: a labelled select whose first choice means "no filter".
+#[component]
+fn FilterSelect(
+    id: &'static str,
+    name: &'static str,
+    label: &'static str,
+    any: &'static str,
+    items: Vec<(String, String)>,
+    current: Option<String>,
+    #[prop(optional)] wide: bool,
+) -> impl IntoView {
+    let current = current.unwrap_or_default();
+    let options = items
         .into_iter()
-        .map(|(code, label)| {
+        .map(|(code, text)| {
             let is = code == current;
-            view! { <option value=code selected=is>{label}</option> }
+            view! { <option value=code selected=is>{text}</option> }
         })
-        .collect_view()
+        .collect_view();
+    view! {
+        <div class=if wide { "lg:col-span-2" } else { "" }>
+            <label for=id class="block text-xs font-medium text-slate-700">{label}</label>
+            <select id=id name=name class=INPUT>
+                <option value="">{any}</option>
+                {options}
+            </select>
+        </div>
+    }
 }
 
 #[component]
@@ -195,21 +214,17 @@ fn Dashboard(page: PortfolioPage) -> impl IntoView {
         .collect();
     let rule_counts: Vec<Count> =
         hard_rules.into_iter().map(|c| Count { label: format!("{} {}", c.code, c.label), ..c }).collect();
-    let country_choices = choices(options.countries.iter().map(|c| (c.clone(), c.clone())).collect(), &filter.country);
-    let state_choices = choices(
-        CaseState::ALL.iter().map(|s| (s.as_str().to_string(), s.label().to_string())).collect(),
-        &filter.state,
-    );
-    let band_choices = choices(
-        Band::ALL
-            .iter()
-            .map(|b| (b.code().to_string(), b.code().to_string()))
-            .chain([("INCOMPLETE".to_string(), "Incomplete draft".to_string())])
-            .collect(),
-        &filter.band,
-    );
-    let decision_choices = choices(options.decisions.clone(), &filter.decision);
-    let type_choices = choices(options.support_types.clone(), &filter.support_type);
+    let country_items: Vec<(String, String)> = options.countries.iter().map(|c| (c.clone(), c.clone())).collect();
+    let state_items: Vec<(String, String)> =
+        CaseState::ALL.iter().map(|s| (s.as_str().to_string(), s.label().to_string())).collect();
+    let band_items: Vec<(String, String)> = Band::ALL
+        .iter()
+        .map(|b| (b.code().to_string(), b.code().to_string()))
+        .chain([("INCOMPLETE".to_string(), "Incomplete draft".to_string())])
+        .collect();
+    let (decision_items, type_items) = (options.decisions.clone(), options.support_types.clone());
+    let [country_now, state_now, band_now, decision_now, type_now] =
+        [&filter.country, &filter.state, &filter.band, &filter.decision, &filter.support_type].map(Clone::clone);
     let high_filter = filter.with("area_band", "HIGH");
     let (from_value, to_value) = (filter.from.clone().unwrap_or_default(), filter.to.clone().unwrap_or_default());
     view! {
@@ -228,41 +243,11 @@ fn Dashboard(page: PortfolioPage) -> impl IntoView {
         </div>
 
         <Form method="GET" action="/portfolio" attr:class="mt-5 grid gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-4" attr:role="search" attr:aria-label="Filter the portfolio">
-            <div>
-                <label for="p-country" class="block text-xs font-medium text-slate-700">"Country"</label>
-                <select id="p-country" name="country" class=INPUT>
-                    <option value="">"All my countries"</option>
-                    {country_choices}
-                </select>
-            </div>
-            <div>
-                <label for="p-state" class="block text-xs font-medium text-slate-700">"Status"</label>
-                <select id="p-state" name="state" class=INPUT>
-                    <option value="">"Current versions"</option>
-                    {state_choices}
-                </select>
-            </div>
-            <div>
-                <label for="p-band" class="block text-xs font-medium text-slate-700">"Overall band"</label>
-                <select id="p-band" name="band" class=INPUT>
-                    <option value="">"Any band"</option>
-                    {band_choices}
-                </select>
-            </div>
-            <div>
-                <label for="p-decision" class="block text-xs font-medium text-slate-700">"Decision"</label>
-                <select id="p-decision" name="decision" class=INPUT>
-                    <option value="">"Any decision"</option>
-                    {decision_choices}
-                </select>
-            </div>
-            <div class="lg:col-span-2">
-                <label for="p-type" class="block text-xs font-medium text-slate-700">"Support type"</label>
-                <select id="p-type" name="support_type" class=INPUT>
-                    <option value="">"Any support type"</option>
-                    {type_choices}
-                </select>
-            </div>
+            <FilterSelect id="p-country" name="country" label="Country" any="All my countries" items=country_items current=country_now/>
+            <FilterSelect id="p-state" name="state" label="Status" any="Current versions" items=state_items current=state_now/>
+            <FilterSelect id="p-band" name="band" label="Overall band" any="Any band" items=band_items current=band_now/>
+            <FilterSelect id="p-decision" name="decision" label="Decision" any="Any decision" items=decision_items current=decision_now/>
+            <FilterSelect id="p-type" name="support_type" label="Support type" any="Any support type" items=type_items current=type_now wide=true/>
             <div>
                 <label for="p-from" class="block text-xs font-medium text-slate-700">"Changed from"</label>
                 <input id="p-from" name="from" type="date" class=INPUT value=from_value/>
