@@ -109,6 +109,8 @@ async fn measure(db: Store, backend: &str, cases: u64) {
         cookies: hrdd::web::session::CookiePolicy { secure: false },
         demo: hrdd::server::config::DemoMode(true),
         portfolio_cache: Default::default(),
+        sessions: Default::default(),
+        tokens: Default::default(),
         setup: hrdd::accounts::setup::SetupCode::none(),
     });
     let login = format!("email={}&password={}", "manager%40demo.hrdd", hrdd::accounts::DEMO_PASSWORD);

@@ -81,6 +81,8 @@ fn main() {
             cookies: hrdd::web::session::CookiePolicy { secure: false },
             demo: hrdd::server::config::DemoMode(true),
             portfolio_cache: Default::default(),
+            sessions: Default::default(),
+            tokens: Default::default(),
             setup: hrdd::accounts::setup::SetupCode::none(),
         });
         let login = format!("email={}&password={}", "assessor%40demo.hrdd", hrdd::accounts::DEMO_PASSWORD);

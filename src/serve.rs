@@ -124,6 +124,8 @@ pub async fn serve(config: Config, registry: Registry, demo: DemoMode) -> anyhow
         cookies: CookiePolicy::from_env(),
         demo,
         portfolio_cache: Default::default(),
+        sessions: Default::default(),
+        tokens: Default::default(),
         setup,
     };
     let listener = tokio::net::TcpListener::bind(config.addr).await?;

@@ -16,18 +16,22 @@ const BATCH: i64 = 1000;
 pub struct ExportQuery {
     db: Store,
     cases: Where,
+    /// The filter names no more than states and countries: the kept per-country counts give the total.
+    counts_suffice: bool,
 }
 
 pub fn query(db: &Store, user: &CurrentUser, filter: &CaseFilter) -> Result<ExportQuery, AppError> {
     crate::cases::access::require_reader(user)?;
-    let w = Where::scoped(&user.scope, &filter.parse()?);
-    Ok(ExportQuery { db: db.clone(), cases: w })
+    let parsed = filter.parse()?;
+    let w = Where::scoped(&user.scope, &parsed);
+    Ok(ExportQuery { db: db.clone(), cases: w, counts_suffice: parsed.counts_suffice() })
 }
 
 impl ExportQuery {
     /// One page of the list for the read API: (total matching, rows of page `page` ≥ 1), by case id.
     pub async fn numbered_page(&self, page: i64, per_page: i64) -> Result<(i64, Vec<ExportRow>), AppError> {
-        Ok(self.db.export_page(&self.cases, page, per_page).await?)
+        let total = self.db.case_count(&self.cases, self.counts_suffice).await?;
+        Ok((total, self.db.export_page(&self.cases, page, per_page).await?))
     }
 
     /// The next page of rows after case id `after`.

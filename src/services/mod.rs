@@ -11,6 +11,7 @@ pub mod review;
 pub mod seal;
 pub mod seed;
 pub mod sessions;
+pub mod signed_in;
 pub mod tokens;
 pub mod verify;
 pub mod wizard;

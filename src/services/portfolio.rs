@@ -242,7 +242,7 @@ pub async fn options(db: &Store, registry: &Registry, user: &CurrentUser) -> Res
 pub async fn page(
     cache: &PortfolioCache,
     db: &Store,
-    registry: &Registry,
+    registry: &Arc<Registry>,
     user: &CurrentUser,
     filter: CaseFilter,
 ) -> Result<PortfolioPage, AppError> {
@@ -346,71 +346,152 @@ pub use crate::portfolio::CACHE_SECONDS;
 /// Recently computed portfolios, per country scope and filter (one per server process).
 ///
 /// Managers open the same dashboard again and again while cases change all day; recomputing the
-/// aggregates over 100,000 cases for every view would cost each of them a few hundred milliseconds.
-/// Figures are therefore at most [`CACHE_SECONDS`] old, and the page says when they were computed.
+/// aggregates over 100,000 cases for every view would cost each of them up to a second and a half.
+/// So each key's figures are computed **once at a time** (single flight), and reused:
+/// - younger than [`CACHE_SECONDS`]: served as they are;
+/// - older (up to ten times that): still served at once, while one background task computes the new
+///   figures (the page shows when the figures it shows were computed);
+/// - none, or older still: the first request computes them and the others wait for that result
+///   instead of all computing the same thing together (before: 32 managers after an expiry got no
+///   answer in 10 s).
+///
 /// Authorization and filter validation run before the cache is consulted.
 #[derive(Clone, Default)]
 pub struct PortfolioCache {
-    figures: Entries<Portfolio>,
-    options: Entries<FilterOptions>,
+    figures: Flights<Portfolio>,
+    options: Flights<FilterOptions>,
 }
 
-type Entries<T> = std::sync::Arc<std::sync::Mutex<std::collections::HashMap<String, (std::time::Instant, T)>>>;
-
-fn fresh(at: &std::time::Instant) -> bool {
-    at.elapsed().as_secs() < CACHE_SECONDS
+/// Computed values by key, with one lock per key that whoever computes it holds.
+struct Flights<T> {
+    slots: Arc<Mutex<HashMap<String, Entry<T>>>>,
+    /// How long a value is served without a refresh ([`CACHE_SECONDS`]).
+    ttl: Duration,
 }
 
-fn cached<T: Clone>(entries: &Entries<T>, key: &str) -> Option<T> {
-    entries.lock().expect("cache lock").get(key).filter(|(at, _)| fresh(at)).map(|(_, v)| v.clone())
+impl<T> Clone for Flights<T> {
+    fn clone(&self) -> Self {
+        Flights { slots: self.slots.clone(), ttl: self.ttl }
+    }
 }
 
-fn remember<T>(entries: &Entries<T>, key: String, value: T) {
-    let mut entries = entries.lock().expect("cache lock");
-    if entries.len() >= PortfolioCache::MAX_ENTRIES {
-        entries.retain(|_, (at, _)| fresh(at));
-        if entries.len() >= PortfolioCache::MAX_ENTRIES {
-            entries.clear();
+impl<T> Default for Flights<T> {
+    fn default() -> Self {
+        Flights { slots: Default::default(), ttl: Duration::from_secs(CACHE_SECONDS) }
+    }
+}
+
+struct Entry<T> {
+    value: Option<(Instant, T)>,
+    computing: Arc<tokio::sync::Mutex<()>>,
+}
+
+impl<T> Default for Entry<T> {
+    fn default() -> Self {
+        Entry { value: None, computing: Default::default() }
+    }
+}
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+/// Figures older than this many times the TTL (a server nobody asked for a while) are not shown while
+/// new ones are computed: the request waits for the new ones instead.
+const STALE_LIMIT_TTLS: u32 = 10;
+
+impl<T: Clone + Send + 'static> Flights<T> {
+    const MAX_KEYS: usize = 256;
+
+    fn fresh(&self, at: &Instant) -> bool {
+        at.elapsed() < self.ttl
+    }
+
+    fn slots(&self) -> MutexGuard<'_, HashMap<String, Entry<T>>> {
+        self.slots.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// What the key holds now (with its age), and the lock of whoever computes it.
+    fn look(&self, key: &str) -> (Option<(Instant, T)>, Arc<tokio::sync::Mutex<()>>) {
+        let mut slots = self.slots();
+        if !slots.contains_key(key) && slots.len() >= Self::MAX_KEYS {
+            // Many filters: forget the stale ones (nobody is computing a key whose lock is free).
+            let ttl = self.ttl;
+            slots.retain(|_, slot| {
+                slot.value.as_ref().is_some_and(|(at, _)| at.elapsed() < ttl) || slot.computing.try_lock().is_err()
+            });
+        }
+        let slot = slots.entry(key.to_string()).or_default();
+        (slot.value.clone(), slot.computing.clone())
+    }
+
+    fn store(&self, key: &str, value: T) {
+        self.slots().entry(key.to_string()).or_default().value = Some((Instant::now(), value));
+    }
+
+    /// The key's value, computed by `compute` at most once at a time (see [`PortfolioCache`]).
+    async fn get<F>(&self, key: String, compute: impl FnOnce() -> F) -> Result<T, AppError>
+    where
+        F: std::future::Future<Output = Result<T, AppError>> + Send + 'static,
+    {
+        let (held, computing) = self.look(&key);
+        match held {
+            Some((at, value)) if self.fresh(&at) => Ok(value),
+            Some((at, stale)) if at.elapsed() < self.ttl * STALE_LIMIT_TTLS => {
+                // Old figures: serve them, and refresh in the background unless that is under way.
+                if let Ok(guard) = computing.try_lock_owned() {
+                    let (flights, work) = (self.clone(), compute());
+                    tokio::spawn(async move {
+                        match work.await {
+                            Ok(value) => flights.store(&key, value),
+                            Err(e) => tracing::warn!(error = %e, "refreshing the portfolio figures failed"),
+                        }
+                        drop(guard);
+                    });
+                }
+                Ok(stale)
+            }
+            _ => {
+                let _guard = computing.lock_owned().await;
+                // Whoever held the lock before may have computed it meanwhile.
+                if let (Some((at, value)), _) = self.look(&key) {
+                    if self.fresh(&at) {
+                        return Ok(value);
+                    }
+                }
+                let value = compute().await?;
+                self.store(&key, value.clone());
+                Ok(value)
+            }
         }
     }
-    entries.insert(key, (std::time::Instant::now(), value));
 }
 
 impl PortfolioCache {
-    const MAX_ENTRIES: usize = 256;
-
     pub async fn portfolio(
         &self,
         db: &Store,
-        registry: &Registry,
+        registry: &Arc<Registry>,
         user: &CurrentUser,
         filter: &CaseFilter,
     ) -> Result<Portfolio, AppError> {
         require_portfolio_reader(user)?;
         scoped(user, filter)?;
         let key = format!("{:?}|{}", user.scope, filter.query_string());
-        if let Some(p) = cached(&self.figures, &key) {
-            return Ok(p);
-        }
-        let p = portfolio(db, registry, user, filter).await?;
-        remember(&self.figures, key, p.clone());
-        Ok(p)
+        let (db, registry, user, filter) = (db.clone(), registry.clone(), user.clone(), filter.clone());
+        self.figures.get(key, move || async move { portfolio(&db, &registry, &user, &filter).await }).await
     }
 
     /// The filter form's choices (countries with cases change rarely, and listing them scans every case).
     pub async fn options(
         &self,
         db: &Store,
-        registry: &Registry,
+        registry: &Arc<Registry>,
         user: &CurrentUser,
     ) -> Result<FilterOptions, AppError> {
         let key = format!("{:?}", user.scope);
-        if let Some(o) = cached(&self.options, &key) {
-            return Ok(o);
-        }
-        let o = options(db, registry, user).await?;
-        remember(&self.options, key, o.clone());
-        Ok(o)
+        let (db, registry, user) = (db.clone(), registry.clone(), user.clone());
+        self.options.get(key, move || async move { options(&db, &registry, &user).await }).await
     }
 }
 
@@ -444,4 +525,65 @@ pub async fn backfill(db: &Store, registry: &Registry) -> Result<u64, AppError> 
         tracing::info!(cases = done, "portfolio index written for older cases");
     }
     Ok(done)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Flights;
+    use crate::error::AppError;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Arc;
+    use std::time::Duration;
+
+    /// A computation that takes a while and counts its runs; it returns its run number.
+    fn slow(runs: &Arc<AtomicUsize>) -> impl std::future::Future<Output = Result<usize, AppError>> + Send + 'static {
+        let runs = runs.clone();
+        async move {
+            let n = runs.fetch_add(1, Ordering::SeqCst) + 1;
+            tokio::time::sleep(Duration::from_millis(200)).await;
+            Ok(n)
+        }
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn many_requests_for_a_missing_key_compute_it_once() {
+        let flights: Flights<usize> = Flights { ttl: Duration::from_secs(30), ..Default::default() };
+        let runs = Arc::new(AtomicUsize::new(0));
+        let requests = (0..32).map(|_| {
+            let (flights, runs) = (flights.clone(), runs.clone());
+            tokio::spawn(async move { flights.get("all".into(), || slow(&runs)).await.unwrap() })
+        });
+        let answers: Vec<usize> = futures::future::join_all(requests).await.into_iter().map(Result::unwrap).collect();
+        assert_eq!(runs.load(Ordering::SeqCst), 1, "one computation for 32 requests");
+        assert!(answers.iter().all(|a| *a == 1), "every request got that computation's figures: {answers:?}");
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn expired_figures_are_served_at_once_while_one_refresh_runs() {
+        let flights: Flights<usize> = Flights { ttl: Duration::from_millis(300), ..Default::default() };
+        let runs = Arc::new(AtomicUsize::new(0));
+        assert_eq!(flights.get("all".into(), || slow(&runs)).await.unwrap(), 1);
+        tokio::time::sleep(Duration::from_millis(350)).await;
+        // Expired. The refresh cannot finish until the gate opens, so a request that waited for it
+        // would never answer: 32 requests must get the old figures without it.
+        let gate = Arc::new(tokio::sync::Semaphore::new(0));
+        let gated = |runs: &Arc<AtomicUsize>| {
+            let (gate, work) = (gate.clone(), slow(runs));
+            async move {
+                let _open = gate.acquire().await;
+                work.await
+            }
+        };
+        for _ in 0..32 {
+            let answer = tokio::time::timeout(Duration::from_secs(5), flights.get("all".into(), || gated(&runs))).await;
+            assert_eq!(answer.expect("answered without waiting for the refresh").unwrap(), 1, "the last figures");
+        }
+        gate.add_permits(32);
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        assert_eq!(runs.load(Ordering::SeqCst), 2, "one refresh for 32 requests");
+        assert_eq!(flights.get("all".into(), || slow(&runs)).await.unwrap(), 2, "then the new figures");
+        // Far too old (ten times the TTL): wait for new figures rather than show those.
+        tokio::time::sleep(Duration::from_millis(3100)).await;
+        assert_eq!(flights.get("all".into(), || slow(&runs)).await.unwrap(), 3);
+    }
 }

@@ -111,28 +111,60 @@ pub async fn revoke(db: &Store, user: &CurrentUser, id: i64) -> Result<(), AppEr
 }
 
 /// The user a bearer token acts for: `None` when unknown, revoked, expired or the owner inactive.
+/// (Without a cache: the command line and tests.)
 pub async fn resolve(db: &Store, token: &str) -> Result<Option<CurrentUser>, AppError> {
-    Ok(resolve_with_id(db, token).await?.map(|(user, _)| user))
+    Ok(resolve_with_id(db, &TokenCache::default(), token).await?.map(|(user, _)| user))
 }
 
+/// What the token cache keeps per token: its owner, its id and when it expires or was last used.
+#[derive(Clone)]
+pub struct CachedToken {
+    user: CurrentUser,
+    id: i64,
+    expires_at: Option<DateTime<Utc>>,
+    last_used_at: DateTime<Utc>,
+}
+
+/// Access tokens' owners, one per server process (see `services::signed_in`).
+pub type TokenCache = super::signed_in::SignedInCache<CachedToken>;
+
 /// [`resolve`], with the token's id (for the access log).
-pub async fn resolve_with_id(db: &Store, token: &str) -> Result<Option<(CurrentUser, i64)>, AppError> {
+/// Served from `cache` while the token has not expired and its last use was recorded less than a
+/// minute ago; revocation and every account change empty the cache (`services::signed_in`).
+pub async fn resolve_with_id(
+    db: &Store,
+    cache: &TokenCache,
+    token: &str,
+) -> Result<Option<(CurrentUser, i64)>, AppError> {
     if !token.starts_with(PREFIX) || token.len() > 100 {
         return Ok(None);
     }
-    let Some(TokenRow { id, user_id, expires_at: expires, last_used_at: last_used, revoked_at: revoked, .. }) =
-        db.token_by_hash(&hash(token)).await?
+    let token_hash = hash(token);
+    let seen = cache.begin(db).await;
+    let now = Utc::now();
+    let touch_due =
+        |last_used: Option<DateTime<Utc>>| last_used.is_none_or(|t| now - t > Duration::seconds(TOUCH_EVERY_SECONDS));
+    let fresh = |c: &CachedToken| c.expires_at.is_none_or(|e| e > now) && !touch_due(Some(c.last_used_at));
+    if let Some(cached) = cache.get(&token_hash).filter(fresh) {
+        return Ok(Some((cached.user, cached.id)));
+    }
+    let Some(TokenRow { id, user_id, expires_at, last_used_at, revoked_at, .. }) =
+        db.token_by_hash(&token_hash).await?
     else {
         return Ok(None);
     };
-    let now = Utc::now();
-    if revoked.is_some() || expires.is_some_and(|e| e <= now) {
+    if revoked_at.is_some() || expires_at.is_some_and(|e| e <= now) {
         return Ok(None);
     }
     let Some(user) = crate::services::accounts::load_user(db, user_id).await? else { return Ok(None) };
-    if last_used.is_none_or(|t| now - t > Duration::seconds(TOUCH_EVERY_SECONDS)) {
-        db.touch_token(id, now).await?;
-    }
+    let last_used_at = match last_used_at {
+        Some(t) if !touch_due(Some(t)) => t,
+        _ => {
+            db.touch_token(id, now).await?;
+            now
+        }
+    };
+    cache.keep(&seen, token_hash, CachedToken { user: user.clone(), id, expires_at, last_used_at });
     Ok(Some((user, id)))
 }
 

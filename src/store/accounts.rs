@@ -195,6 +195,7 @@ impl Write {
             sqlx::query("DELETE FROM user_roles WHERE user_id = $1").bind(id).execute(&mut **tx).await?;
             sqlx::query("DELETE FROM user_countries WHERE user_id = $1").bind(id).execute(&mut **tx).await?;
         });
+        self.auth_changed().await?;
         self.insert_memberships(id, spec).await
     }
 
@@ -219,7 +220,7 @@ impl Write {
     pub async fn set_user_active(&mut self, id: i64, active: bool, at: DateTime<Utc>) -> Result<(), StoreError> {
         on_write!(self, tx => sqlx::query("UPDATE users SET active = $1, updated_at = $2 WHERE id = $3")
             .bind(active).bind(at).bind(id).execute(&mut **tx).await?.rows_affected());
-        Ok(())
+        self.auth_changed().await
     }
 
     pub async fn set_password_hash(
@@ -231,12 +232,13 @@ impl Write {
     ) -> Result<(), StoreError> {
         on_write!(self, tx => sqlx::query("UPDATE users SET password_hash = $1, must_change_password = $2, updated_at = $3 WHERE id = $4")
             .bind(hash).bind(must_change).bind(at).bind(id).execute(&mut **tx).await?.rows_affected());
-        Ok(())
+        self.auth_changed().await
     }
 
     /// Ends every session of the user and revokes their active access tokens; returns how many
     /// tokens were revoked.
     pub async fn end_sessions_and_tokens(&mut self, user_id: i64, at: DateTime<Utc>) -> Result<u64, StoreError> {
+        self.auth_changed().await?;
         Ok(on_write!(self, tx => {
             sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(user_id).execute(&mut **tx).await?;
             sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL")

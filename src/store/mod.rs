@@ -31,6 +31,7 @@ use crate::audit::{AuditSettings, Trail};
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
 use std::str::FromStr;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -65,6 +66,8 @@ pub enum Pool {
 pub struct Store {
     pub pool: Pool,
     trail: Arc<Trail>,
+    /// How many sign-in changes this process has committed (see [`Store::auth_changes`]).
+    auth_changes: Arc<AtomicU64>,
 }
 
 /// A failed store operation. Duplicates are told apart, so a service can say which value is taken.
@@ -121,7 +124,15 @@ use on_write;
 /// database goes through one, or, for a single statement outside the record (sessions, sign-in
 /// attempts, token use, reading positions), through the same SQLite write gate. Only the store can
 /// open one or run SQL on it.
-pub struct Write(Backed);
+pub struct Write(Backed, AuthMark);
+
+/// Whether a write transaction changed who is signed in or what they may do (an ended session, a
+/// revoked token, an account's activity, password, roles, level or countries): then its commit bumps
+/// the process's counter, so this server's session cache drops what it holds at once.
+struct AuthMark {
+    counter: Arc<AtomicU64>,
+    changed: bool,
+}
 
 enum Backed {
     Sqlite(WriteTx<sqlx::Sqlite>),
@@ -134,6 +145,19 @@ impl Write {
         match self.0 {
             Backed::Sqlite(tx) => tx.commit().await?,
             Backed::Postgres(tx) => tx.commit().await?,
+        }
+        if self.1.changed {
+            self.1.counter.fetch_add(1, Ordering::SeqCst);
+        }
+        Ok(())
+    }
+
+    /// Records that this transaction changes who is signed in or what they may do: bumps the
+    /// database's `auth_epoch` (which other servers compare) and, on commit, this process's counter.
+    async fn auth_changed(&mut self) -> Result<(), StoreError> {
+        if !self.1.changed {
+            on_write!(self, tx => sqlx::query("UPDATE auth_epoch SET epoch = epoch + 1 WHERE id = 1").execute(&mut **tx).await?.rows_affected());
+            self.1.changed = true;
         }
         Ok(())
     }
@@ -245,10 +269,24 @@ impl Store {
 
     /// Opens a write transaction (waiting for the SQLite write gate).
     pub async fn write(&self) -> Result<Write, StoreError> {
+        let mark = AuthMark { counter: self.auth_changes.clone(), changed: false };
         Ok(match &self.pool {
-            Pool::Sqlite(pool) => Write(Backed::Sqlite(BeginWrite::begin_write(pool, self).await?)),
-            Pool::Postgres(pool) => Write(Backed::Postgres(BeginWrite::begin_write(pool, self).await?)),
+            Pool::Sqlite(pool) => Write(Backed::Sqlite(BeginWrite::begin_write(pool, self).await?), mark),
+            Pool::Postgres(pool) => Write(Backed::Postgres(BeginWrite::begin_write(pool, self).await?), mark),
         })
+    }
+
+    /// How many changes to sign-ins and permissions this process has committed since it started.
+    /// Reading it costs no query; a session cache compares it on every request.
+    pub fn auth_changes(&self) -> u64 {
+        self.auth_changes.load(Ordering::SeqCst)
+    }
+
+    /// The database's count of such changes, by every server sharing it (`auth_epoch`).
+    pub async fn auth_epoch(&self) -> Result<i64, StoreError> {
+        Ok(
+            on_pool!(self, pool => sqlx::query_scalar("SELECT epoch FROM auth_epoch WHERE id = 1").fetch_one(pool).await?),
+        )
     }
 
     /// The audit keys and anchor of this database.
@@ -279,7 +317,7 @@ impl Store {
     /// A database over an existing pool with the audit files of `audit` (tools and tests that look at
     /// one database with another set of keys).
     pub fn from_pool(pool: Pool, audit: &AuditSettings) -> Result<Store, OpenError> {
-        Ok(Store { pool, trail: Arc::new(Trail::open(audit)?) })
+        Ok(Store { pool, trail: Arc::new(Trail::open(audit)?), auth_changes: Default::default() })
     }
 
     pub async fn connect_sqlite(options: SqliteConnectOptions, audit: &AuditSettings) -> Result<Store, OpenError> {
@@ -291,7 +329,7 @@ impl Store {
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(5));
         let pool = SqlitePoolOptions::new().max_connections(8).connect_with(options).await?;
-        Ok(Store { pool: Pool::Sqlite(pool), trail })
+        Ok(Store { pool: Pool::Sqlite(pool), trail, auth_changes: Default::default() })
     }
 
     pub async fn connect_postgres(options: PgConnectOptions, audit: &AuditSettings) -> Result<Store, OpenError> {
@@ -301,7 +339,7 @@ impl Store {
             .acquire_timeout(Duration::from_secs(10))
             .connect_with(options)
             .await?;
-        Ok(Store { pool: Pool::Postgres(pool), trail })
+        Ok(Store { pool: Pool::Postgres(pool), trail, auth_changes: Default::default() })
     }
 
     pub fn backend(&self) -> Backend {

@@ -240,11 +240,8 @@ impl Store {
         ).bind(id).fetch_optional(pool).await?))
     }
 
-    /// How many cases `w` selects, and page `page` (from 1) of them by case id.
-    pub async fn export_page(&self, w: &Where, page: i64, per_page: i64) -> Result<(i64, Vec<ExportRow>), StoreError> {
-        let count_sql = format!("SELECT COUNT(*) FROM case_facts c{}", w.sql);
-        let total: i64 =
-            on_pool!(self, pool => bind_all!(sqlx::query_scalar(&count_sql), &w.binds).fetch_one(pool).await?);
+    /// Page `page` (from 1) of the cases `w` selects, by case id (the total: [`Store::case_count`]).
+    pub async fn export_page(&self, w: &Where, page: i64, per_page: i64) -> Result<Vec<ExportRow>, StoreError> {
         let n = w.next();
         let page_sql = format!("{EXPORT_SELECT} FROM case_facts c{} ORDER BY c.id LIMIT ${n} OFFSET ${}", w.sql, n + 1);
         let mut binds = w.binds.clone();
@@ -252,7 +249,7 @@ impl Store {
         binds.push(Bind::Int((page - 1) * per_page));
         let rows =
             on_pool!(self, pool => bind_all!(sqlx::query_as::<_, ExportRow>(&page_sql), &binds).fetch_all(pool).await?);
-        Ok((total, rows))
+        Ok(rows)
     }
 
     /// Up to `limit` of the cases `w` selects with an id above `after`, by id (the export's batches).

@@ -33,9 +33,22 @@ impl Store {
         Ok(row.map(|(user_id, created_at, last_seen_at)| SessionRow { user_id, created_at, last_seen_at }))
     }
 
+    /// Ends one session (sign-out, or a timeout found on use). Other servers learn of it through
+    /// `auth_epoch`, bumped in the same transaction.
     pub async fn delete_session(&self, token_hash: &str) -> Result<(), StoreError> {
         let _gate = self.write_gate().await;
-        on_pool!(self, pool => sqlx::query("DELETE FROM sessions WHERE token_hash = $1").bind(token_hash).execute(pool).await?.rows_affected());
+        let deleted = on_pool!(self, pool => {
+            let mut tx = pool.begin().await?;
+            let n = sqlx::query("DELETE FROM sessions WHERE token_hash = $1").bind(token_hash).execute(&mut *tx).await?.rows_affected();
+            if n > 0 {
+                sqlx::query("UPDATE auth_epoch SET epoch = epoch + 1 WHERE id = 1").execute(&mut *tx).await?;
+            }
+            tx.commit().await?;
+            n
+        });
+        if deleted > 0 {
+            self.auth_changes.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        }
         Ok(())
     }
 

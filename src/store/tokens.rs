@@ -92,6 +92,9 @@ impl Write {
     pub async fn revoke_token(&mut self, id: i64, user_id: i64, at: DateTime<Utc>) -> Result<bool, StoreError> {
         let n = on_write!(self, tx => sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND user_id = $3 AND revoked_at IS NULL")
             .bind(at).bind(id).bind(user_id).execute(&mut **tx).await?.rows_affected());
+        if n == 1 {
+            self.auth_changed().await?;
+        }
         Ok(n == 1)
     }
 }

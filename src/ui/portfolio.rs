@@ -232,7 +232,7 @@ fn Dashboard(page: PortfolioPage) -> impl IntoView {
             <div>
                 <h1 class="text-2xl font-bold text-slate-900">"Portfolio"</h1>
                 <p class="mt-1 text-sm text-slate-600">
-                    {format!("Current assessment versions in your countries · figures as of {generated_at} (recomputed at most every {} s)", crate::portfolio::CACHE_SECONDS)}
+                    {format!("Current assessment versions in your countries · figures as of {generated_at} (refreshed every {} s)", crate::portfolio::CACHE_SECONDS)}
                 </p>
             </div>
             <p class="flex items-center gap-3 text-sm">

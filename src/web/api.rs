@@ -91,7 +91,7 @@ impl FromRequestParts<AppState> for ApiUser {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<ApiUser, ApiError> {
         if let Some(value) = parts.headers.get(header::AUTHORIZATION) {
             let token = value.to_str().ok().and_then(|v| v.strip_prefix("Bearer ")).map(str::trim).unwrap_or("");
-            return match crate::services::tokens::resolve_with_id(&state.db, token).await? {
+            return match crate::services::tokens::resolve_with_id(&state.db, &state.tokens, token).await? {
                 Some((user, token_id)) => {
                     // Every read with a token goes to the access log (not to the case's record).
                     let full = parts.extensions.get::<axum::extract::OriginalUri>().map(|u| u.0.path().to_string());

@@ -20,6 +20,9 @@ pub struct AppState {
     pub cookies: CookiePolicy,
     pub demo: DemoMode,
     pub portfolio_cache: crate::services::portfolio::PortfolioCache,
+    /// Signed-in users by session and by access token (`services::signed_in`).
+    pub sessions: crate::services::sessions::SessionCache,
+    pub tokens: crate::services::tokens::TokenCache,
     /// The one-time code for creating the first administrator in the browser (first run only).
     pub setup: crate::accounts::setup::SetupCode,
 }

@@ -3,7 +3,7 @@
 
 use crate::accounts::{CurrentUser, Role};
 use crate::error::AppError;
-use crate::services::sessions::{resolve, ABSOLUTE_TIMEOUT_HOURS};
+use crate::services::sessions::{resolve, SessionCache, ABSOLUTE_TIMEOUT_HOURS};
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
@@ -55,6 +55,7 @@ pub fn cookie_token(headers: &HeaderMap) -> Option<String> {
 pub async fn session_middleware(
     State(db): State<crate::store::Store>,
     State(cookies): State<CookiePolicy>,
+    State(sessions): State<SessionCache>,
     mut req: Request,
     next: Next,
 ) -> Response {
@@ -63,7 +64,7 @@ pub async fn session_middleware(
     let is_asset = path.starts_with("/pkg/") || path == "/favicon.svg" || path == "/robots.txt";
     let token = if is_asset { None } else { cookie_token(req.headers()) };
     let user = match &token {
-        Some(t) => resolve(&db, t).await.unwrap_or_default(),
+        Some(t) => resolve(&db, &sessions, t).await.unwrap_or_default(),
         None => None,
     };
     let stale_cookie = token.is_some() && user.is_none();

@@ -401,3 +401,86 @@ async fn set_up_is_refused_without_a_pending_code(t: TestDb) {
     assert_eq!(service::user_count(&t.db).await.unwrap(), 0);
 }
 on_both_backends!(set_up_is_refused_without_a_pending_code);
+
+/// The portfolio through the read API, with a session cookie or a bearer token: 200 for a manager.
+async fn reads_portfolio(app: &axum::Router, cookie: Option<&str>, bearer: Option<&str>) -> u16 {
+    use tower::ServiceExt;
+    let mut request = axum::http::Request::builder().uri("/api/v1/portfolio").header("host", "hrdd.test");
+    if let Some(token) = cookie {
+        request = request.header("cookie", format!("hrdd_session={token}"));
+    }
+    if let Some(token) = bearer {
+        request = request.header("authorization", format!("Bearer {token}"));
+    }
+    let response = app.clone().oneshot(request.body(axum::body::Body::empty()).unwrap()).await.expect("router answers");
+    response.status().as_u16()
+}
+
+/// Polls `app` until the read answers `want`; fails after two seconds (issue 19: a change made on one
+/// server reaches every other server sharing the database within two seconds).
+async fn within_two_seconds(app: &axum::Router, cookie: Option<&str>, bearer: Option<&str>, want: u16, what: &str) {
+    let start = std::time::Instant::now();
+    loop {
+        let status = reads_portfolio(app, cookie, bearer).await;
+        if status == want {
+            return;
+        }
+        assert!(start.elapsed() < std::time::Duration::from_secs(2), "{what}: still {status} after two seconds");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+}
+
+/// Signed-in users are cached per server (issue 19). A change of roles, a deactivation and a
+/// sign-out take effect on the next request to the server that made them, and within two seconds
+/// on another server sharing the database, for sessions and access tokens alike.
+async fn account_changes_reach_cached_sign_ins_at_once_here_and_within_two_seconds_elsewhere(t: TestDb) {
+    let other = t.second_server();
+    let (here, there) = (app(&t.db), app(&other));
+    let by = service::ChangedBy::command_line("test");
+    let id = make_user(&t.db, "mo@un.org", &[Role::Manager], None, &["KE"]).await;
+    let spec = |roles: &[Role]| hrdd::accounts::UserSpec {
+        name: "Mo".into(),
+        roles: roles.to_vec(),
+        approval_level: None,
+        scope: hrdd::accounts::CountryScope::Countries(vec!["KE".into()]),
+    };
+    let cookie = sign_in(&here, "mo@un.org").await;
+    let user = service::load_user(&t.db, id).await.unwrap().unwrap();
+    let token = hrdd::services::tokens::create(&t.db, &user, "test", 30).await.unwrap().token;
+    for app in [&here, &there] {
+        for _ in 0..2 {
+            assert_eq!(reads_portfolio(app, Some(&cookie), None).await, 200, "manager by session");
+            assert_eq!(reads_portfolio(app, None, Some(&token)).await, 200, "manager by token");
+        }
+    }
+
+    // Demoted: the portfolio is for managers and reviewers.
+    service::update_user(&t.db, id, spec(&[Role::Assessor]), &by).await.unwrap();
+    assert_eq!(reads_portfolio(&here, Some(&cookie), None).await, 403, "demoted, same server, session");
+    assert_eq!(reads_portfolio(&here, None, Some(&token)).await, 403, "demoted, same server, token");
+    within_two_seconds(&there, Some(&cookie), None, 403, "demoted, other server, session").await;
+    within_two_seconds(&there, None, Some(&token), 403, "demoted, other server, token").await;
+
+    // Promoted again, this time on the other server.
+    service::update_user(&other, id, spec(&[Role::Manager]), &by).await.unwrap();
+    assert_eq!(reads_portfolio(&there, Some(&cookie), None).await, 200, "promoted, same server");
+    within_two_seconds(&here, Some(&cookie), None, 200, "promoted, other server").await;
+    within_two_seconds(&here, None, Some(&token), 200, "promoted, other server, token").await;
+
+    // Deactivated: every session and token ends.
+    service::set_active(&t.db, id, false, &by).await.unwrap();
+    assert_eq!(reads_portfolio(&here, Some(&cookie), None).await, 401, "deactivated, same server");
+    assert_eq!(reads_portfolio(&here, None, Some(&token)).await, 401, "deactivated, same server, token");
+    within_two_seconds(&there, Some(&cookie), None, 401, "deactivated, other server").await;
+    within_two_seconds(&there, None, Some(&token), 401, "deactivated, other server, token").await;
+
+    // Signed out on one server: the other server's cached session ends too.
+    service::set_active(&t.db, id, true, &by).await.unwrap();
+    let cookie = sign_in(&here, "mo@un.org").await;
+    assert_eq!(reads_portfolio(&there, Some(&cookie), None).await, 200, "signed in again");
+    let out = call(&here, "session/logout", Some(&cookie), &[]).await;
+    assert!(out.status < 400, "{} {}", out.status, out.body);
+    assert_eq!(reads_portfolio(&here, Some(&cookie), None).await, 401, "signed out, same server");
+    within_two_seconds(&there, Some(&cookie), None, 401, "signed out, other server").await;
+}
+on_both_backends!(account_changes_reach_cached_sign_ins_at_once_here_and_within_two_seconds_elsewhere);

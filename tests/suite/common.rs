@@ -135,6 +135,16 @@ impl TestDb {
     }
 }
 
+impl TestDb {
+    /// Another server on the same database: its own store handle, so its own change counter and (with
+    /// [`app`]) its own session cache, as a second process would have.
+    pub fn second_server(&self) -> Store {
+        let dir = self.dir.as_ref().expect("the test database's directory").path().to_path_buf();
+        Store::from_pool(self.db.pool.clone(), &hrdd::audit::AuditSettings { dir, create_key: false })
+            .expect("a second store on the same database")
+    }
+}
+
 fn uuid_like() -> String {
     use std::sync::atomic::{AtomicU64, Ordering};
     static COUNTER: AtomicU64 = AtomicU64::new(0);
@@ -156,6 +166,8 @@ pub fn app_with_setup(db: &Store, setup: hrdd::accounts::setup::SetupCode) -> ax
         cookies: hrdd::web::session::CookiePolicy { secure: true },
         demo: hrdd::server::config::DemoMode(false),
         portfolio_cache: Default::default(),
+        sessions: Default::default(),
+        tokens: Default::default(),
         setup,
     })
 }
