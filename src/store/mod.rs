@@ -129,6 +129,9 @@ pub struct Write(Backed, AuthMark);
 /// Whether a write transaction changed who is signed in or what they may do (an ended session, a
 /// revoked token, an account's activity, password, roles, level or countries): then its commit bumps
 /// the process's counter, so this server's session cache drops what it holds at once.
+/// The statement that tells other servers a sign-in or permission changed (see `services::signed_in`).
+const BUMP_AUTH_EPOCH: &str = "UPDATE auth_epoch SET epoch = epoch + 1 WHERE id = 1";
+
 struct AuthMark {
     counter: Arc<AtomicU64>,
     changed: bool,
@@ -156,7 +159,7 @@ impl Write {
     /// database's `auth_epoch` (which other servers compare) and, on commit, this process's counter.
     async fn auth_changed(&mut self) -> Result<(), StoreError> {
         if !self.1.changed {
-            on_write!(self, tx => sqlx::query("UPDATE auth_epoch SET epoch = epoch + 1 WHERE id = 1").execute(&mut **tx).await?.rows_affected());
+            on_write!(self, tx => sqlx::query(BUMP_AUTH_EPOCH).execute(&mut **tx).await?.rows_affected());
             self.1.changed = true;
         }
         Ok(())

@@ -41,7 +41,7 @@ impl Store {
             let mut tx = pool.begin().await?;
             let n = sqlx::query("DELETE FROM sessions WHERE token_hash = $1").bind(token_hash).execute(&mut *tx).await?.rows_affected();
             if n > 0 {
-                sqlx::query("UPDATE auth_epoch SET epoch = epoch + 1 WHERE id = 1").execute(&mut *tx).await?;
+                sqlx::query(super::BUMP_AUTH_EPOCH).execute(&mut *tx).await?;
             }
             tx.commit().await?;
             n
