@@ -1,19 +1,21 @@
 //! The Leptos application: HTML shell, routes and the page layout.
 
-use crate::ui::account::{AccountPage, PasswordPage};
-use crate::ui::account_history::AccountHistoryPage;
-use crate::ui::admin_users::AdminUsersPage;
-use crate::ui::cases::{CaseListPage, NewCasePage};
-use crate::ui::home::HomePage;
-use crate::ui::layout::Layout;
-use crate::ui::login::LoginPage;
-use crate::ui::methodology::MethodologyPage;
-use crate::ui::not_found::NotFound;
-use crate::ui::portfolio::PortfolioPageView;
-use crate::ui::review::ReviewQueuePage;
-use crate::ui::setup::SetupPage;
-use crate::ui::summary::CaseSummaryPage;
-use crate::ui::wizard::WizardPage;
+use crate::ui::components::layout::Layout;
+use crate::ui::pages::account::AccountPage;
+use crate::ui::pages::account_history::AccountHistoryPage;
+use crate::ui::pages::admin_users::AdminUsersPage;
+use crate::ui::pages::case_edit::WizardPage;
+use crate::ui::pages::case_list::CaseListPage;
+use crate::ui::pages::case_summary::CaseSummaryPage;
+use crate::ui::pages::home::HomePage;
+use crate::ui::pages::login::LoginPage;
+use crate::ui::pages::methodology::MethodologyPage;
+use crate::ui::pages::new_case::NewCasePage;
+use crate::ui::pages::not_found::NotFound;
+use crate::ui::pages::password::PasswordPage;
+use crate::ui::pages::portfolio::PortfolioPageView;
+use crate::ui::pages::review_queue::ReviewQueuePage;
+use crate::ui::pages::setup::SetupPage;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};

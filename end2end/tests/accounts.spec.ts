@@ -1,27 +1,6 @@
 import { test, expect, Page } from '@playwright/test';
 import * as path from 'path';
-
-// The e2e server runs in demo mode: one account per role, password below.
-const PASSWORD = 'demo-password-2026';
-const shots = path.resolve(__dirname, '..', '..', 'target', 'e2e', 'screenshots');
-
-async function submitSignIn(page: Page, email: string, password: string) {
-  await page.goto('/login');
-  await page.getByLabel('E-mail address').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
-
-/** Signs in and waits until the app has left the sign-in page. */
-async function signIn(page: Page, email: string, password = PASSWORD) {
-  await submitSignIn(page, email, password);
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-}
-
-async function signOut(page: Page) {
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await expect(page).toHaveURL(/\/login/);
-}
+import { PASSWORD, shots, signIn, signOut, submitSignIn } from './helpers';
 
 test('signed-out visitors are sent to /login from every page but home and health', async ({ page, request }) => {
   for (const p of ['/methodology', '/admin/users', '/account/password']) {

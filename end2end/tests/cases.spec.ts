@@ -1,16 +1,6 @@
-import { test, expect, Page } from '@playwright/test';
+import { test, expect } from '@playwright/test';
 import * as path from 'path';
-
-const PASSWORD = 'demo-password-2026';
-const shots = path.resolve(__dirname, '..', '..', 'target', 'e2e', 'screenshots');
-
-async function signIn(page: Page, email: string) {
-  await page.goto('/login');
-  await page.getByLabel('E-mail address').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-}
+import { shots, signIn } from './helpers';
 
 test('an assessor starts an assessment and finds it in the list', async ({ page }) => {
   await signIn(page, 'assessor@demo.hrdd');

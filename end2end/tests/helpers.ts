@@ -13,13 +13,25 @@ const exampleDir = fs.existsSync(examples) ? examples : fixtures;
 /** One of the spec's worked examples (answers or result document). */
 export const example = (name: string) => JSON.parse(fs.readFileSync(path.join(exampleDir, name), 'utf8'));
 
-/** Signs `page` in as `email` through the login form. */
-export async function signIn(page: Page, email: string) {
+/** Fills and sends the login form, without waiting for the outcome (tests of refused sign-ins). */
+export async function submitSignIn(page: Page, email: string, password = PASSWORD) {
   await page.goto('/login');
   await page.getByLabel('E-mail address').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Signs `page` in as `email` through the login form and waits until the app has left it. The one
+ * sign-in of every browser test. */
+export async function signIn(page: Page, email: string, password = PASSWORD) {
+  await submitSignIn(page, email, password);
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+/** Signs out through the user menu's button and lands on the sign-in page. */
+export async function signOut(page: Page) {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/login/);
 }
 
 /** A fresh browser context signed in as `email`, with or without JavaScript. */

@@ -1,7 +1,6 @@
-import { test, expect } from '@playwright/test';
+import { test, expect, Page } from '@playwright/test';
 import * as path from 'path';
-
-const shots = path.resolve(__dirname, '..', '..', 'target', 'e2e', 'screenshots');
+import { shots, signIn } from './helpers';
 
 test('home page renders the styled shell', async ({ page }) => {
   const response = await page.goto('/');
@@ -38,11 +37,8 @@ test('/healthz answers with JSON', async ({ request }) => {
   expect(typeof body.version).toBe('string');
 });
 
-async function signInAsManager(page) {
-  await page.goto('/login');
-  await page.getByLabel('E-mail address').fill('manager@demo.hrdd');
-  await page.getByLabel('Password').fill('demo-password-2026');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+async function signInAsManager(page: Page) {
+  await signIn(page, 'manager@demo.hrdd');
   await expect(page.getByTestId('user-menu')).toBeVisible();
 }
 

@@ -1,20 +1,7 @@
-//! Pages and shared components of the web UI.
+//! The web UI: shared components, and one page per route.
+//!
+//! `components` never imports from `pages`; a page imports components and the server functions of
+//! `crate::web` it calls.
 
-pub mod account;
-pub mod account_history;
-pub mod admin_users;
-pub mod badges;
-pub mod cases;
-pub mod charts;
-pub mod decision_card;
-pub mod forms;
-pub mod home;
-pub mod layout;
-pub mod login;
-pub mod methodology;
-pub mod not_found;
-pub mod portfolio;
-pub mod review;
-pub mod setup;
-pub mod summary;
-pub mod wizard;
+pub mod components;
+pub mod pages;

@@ -484,3 +484,36 @@ async fn account_changes_reach_cached_sign_ins_at_once_here_and_within_two_secon
     within_two_seconds(&there, Some(&cookie), None, 401, "signed out, other server").await;
 }
 on_both_backends!(account_changes_reach_cached_sign_ins_at_once_here_and_within_two_seconds_elsewhere);
+
+/// The summary page of a case waiting for a level-2 decision, as `cookie` sees it: whether it
+/// offers the sign-off form.
+async fn offers_sign_off(j: &crate::review::Journey, cookie: &str) -> bool {
+    let page = send(&j.app, "GET", &format!("/cases/{}", j.id), Some(cookie), None, None).await;
+    assert_eq!(page.status, 200, "{}", page.body);
+    assert!(page.body.contains("data-testid=\"sign-off-block\""), "the sign-off section is shown");
+    page.body.contains("data-testid=\"sign-off-form\"")
+}
+
+async fn a_demoted_reviewer_loses_the_sign_off_button_on_the_next_request(t: TestDb) {
+    let j = crate::review::submitted_case(&t).await;
+    let by = service::ChangedBy::command_line("test");
+    let users = service::list_users(&t.db).await.unwrap();
+    let rev2 = users.iter().find(|u| u.user.email == "rev2@un.org").unwrap().user.clone();
+    // Loaded twice so that the second answer comes from the cached sign-in.
+    assert!(offers_sign_off(&j, &j.rev2).await && offers_sign_off(&j, &j.rev2).await, "level 2 may sign");
+
+    let spec = |level: u8| hrdd::accounts::UserSpec {
+        name: rev2.name.clone(),
+        roles: rev2.roles.clone(),
+        approval_level: Some(level),
+        scope: rev2.scope.clone(),
+    };
+    service::update_user(&t.db, rev2.id, spec(1), &by).await.unwrap();
+    assert!(!offers_sign_off(&j, &j.rev2).await, "level 1 may not sign a level-2 case");
+    let page = send(&j.app, "GET", &format!("/cases/{}", j.id), Some(&j.rev2), None, None).await;
+    assert!(page.body.contains("data-testid=\"sign-off-blocked\""), "and the page says why");
+
+    service::update_user(&t.db, rev2.id, spec(2), &by).await.unwrap();
+    assert!(offers_sign_off(&j, &j.rev2).await, "promoted again, the form is back");
+}
+on_both_backends!(a_demoted_reviewer_loses_the_sign_off_button_on_the_next_request);

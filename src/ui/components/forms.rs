@@ -73,3 +73,20 @@ pub fn banner_of(error: Signal<Option<AppError>>) -> Signal<Option<String>> {
 pub fn field_of(error: Signal<Option<AppError>>, name: &'static str) -> Signal<Option<String>> {
     Signal::derive(move || error.get().and_then(|e| e.for_field(name)))
 }
+
+/// The head of a data table: one `<th scope="col">` per column, each with the `cell` classes.
+#[component]
+pub fn TableHead(
+    columns: &'static [&'static str],
+    cell: &'static str,
+    /// Classes of the `<thead>` (for example the grey band of the full-width lists).
+    #[prop(optional)]
+    head: Option<&'static str>,
+    #[prop(optional)] row: Option<&'static str>,
+) -> impl IntoView {
+    view! {
+        <thead class=head>
+            <tr class=row>{columns.iter().map(|name| view! { <th scope="col" class=cell>{*name}</th> }).collect_view()}</tr>
+        </thead>
+    }
+}

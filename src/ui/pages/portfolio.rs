@@ -4,9 +4,11 @@
 use crate::cases::{CaseFilter, CaseState};
 use crate::methodology::codes::Band;
 use crate::portfolio::{Count, Portfolio, PortfolioPage};
-use crate::ui::admin_users::AccessProblem;
-use crate::ui::charts::{bar_chart, heat_map, Bar, HeatMap, BAND_FILLS};
-use crate::ui::forms::{BUTTON_PRIMARY, BUTTON_SECONDARY, INPUT};
+use crate::ui::components::access::AccessProblem;
+use crate::ui::components::charts::{bar_chart, heat_map, Bar, HeatMap};
+use crate::ui::components::forms::TableHead;
+use crate::ui::components::forms::{BUTTON_PRIMARY, BUTTON_SECONDARY, INPUT};
+use crate::ui::components::tone::{band_fill, decision_fill, state_fill, Shown};
 use crate::web::server_fns::portfolio::get_portfolio;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -34,33 +36,6 @@ pub fn PortfolioPageView() -> impl IntoView {
             })}
         </Transition>
     }
-}
-
-fn decision_fill(code: &str) -> &'static str {
-    match code {
-        "PROCEED" => "#34d399",
-        "PROCEED_WITH_MITIGATION" => "#2dd4bf",
-        "PROCEED_WITH_CONDITIONS" => "#38bdf8",
-        "ESCALATE" => "#fbbf24",
-        "DO_NOT_PROCEED" => "#f97316",
-        "SUSPEND" => "#dc2626",
-        "TEMPORARY_FREEZE" => "#991b1b",
-        _ => "#475569",
-    }
-}
-
-fn status_fill(code: &str) -> &'static str {
-    match code {
-        "DRAFT" => "#94a3b8",
-        "SUBMITTED" => "#38bdf8",
-        "RETURNED" => "#fbbf24",
-        "DECIDED" => "#34d399",
-        _ => "#cbd5e1",
-    }
-}
-
-fn band_fill(code: &str) -> &'static str {
-    Band::parse(code).map_or(BAND_FILLS[4], |b| BAND_FILLS[b as usize])
 }
 
 /// A chart of counts, each bar drilling down by `key` = its code, with its table.
@@ -275,7 +250,7 @@ fn Dashboard(page: PortfolioPage) -> impl IntoView {
         <div class="mt-5 grid gap-4 lg:grid-cols-3">
             <CountChart title="Overall residual band" id="chart-band" counts=by_band filter=filter.clone() key="band" fill=band_fill/>
             <CountChart title="Decision in force" id="chart-decision" counts=by_decision filter=filter.clone() key="decision" fill=decision_fill note="Final once signed off, else the engine's recommendation."/>
-            <CountChart title="Status" id="chart-status" counts=by_status filter=filter.clone() key="state" fill=status_fill/>
+            <CountChart title="Status" id="chart-status" counts=by_status filter=filter.clone() key="state" fill=state_fill/>
         </div>
 
         <section class=format!("mt-5 {CARD}") aria-labelledby="heat-h" data-testid="heatmap">
@@ -283,8 +258,8 @@ fn Dashboard(page: PortfolioPage) -> impl IntoView {
                 <h2 id="heat-h" class=H2>"Countries × risk areas"</h2>
                 <p class="flex flex-wrap items-center gap-3 text-xs text-slate-600">
                     "Highest residual band; number = cases with the area triggered:"
-                    {["LOW", "MODERATE", "SUBSTANTIAL", "HIGH"].into_iter().enumerate().map(|(i, b)| view! {
-                        <span class="inline-flex items-center gap-1"><svg class="inline-block h-3 w-3" viewBox="0 0 12 12" aria-hidden="true"><rect width="12" height="12" rx="2" fill=BAND_FILLS[i]></rect></svg>{b}</span>
+                    {Band::ALL.iter().map(|b| view! {
+                        <span class="inline-flex items-center gap-1"><svg class="inline-block h-3 w-3" viewBox="0 0 12 12" aria-hidden="true"><rect width="12" height="12" rx="2" fill=b.tone().fill()></rect></svg>{b.label()}</span>
                     }).collect_view()}
                 </p>
             </div>
@@ -296,10 +271,7 @@ fn Dashboard(page: PortfolioPage) -> impl IntoView {
             <details class="mt-2 text-sm">
                 <summary class="cursor-pointer text-xs font-medium text-slate-600">"Show as table"</summary>
                 <table class=TABLE>
-                    <thead><tr>
-                        <th class=TH scope="col">"Country"</th><th class=TH scope="col">"Risk area"</th>
-                        <th class=TH scope="col">"HIGH"</th><th class=TH scope="col">"SUBSTANTIAL"</th><th class=TH scope="col">"MODERATE"</th><th class=TH scope="col">"LOW"</th>
-                    </tr></thead>
+                    <TableHead columns=&["Country", "Risk area", "HIGH", "SUBSTANTIAL", "MODERATE", "LOW"] cell=TH/>
                     <tbody>
                         {heat_rows.into_iter().map(|(country, area, name, by_band, href)| {
                             let band_link = {
@@ -332,12 +304,7 @@ fn Dashboard(page: PortfolioPage) -> impl IntoView {
             <h2 id="countries-h" class=H2>"By country"</h2>
             <div class="overflow-x-auto" tabindex="0">
                 <table class=TABLE>
-                    <thead><tr>
-                        <th class=TH scope="col">"Country"</th><th class=TH scope="col">"Cases"</th>
-                        <th class=TH scope="col">"LOW"</th><th class=TH scope="col">"MODERATE"</th><th class=TH scope="col">"SUBSTANTIAL"</th><th class=TH scope="col">"HIGH"</th><th class=TH scope="col">"Incomplete"</th>
-                        <th class=TH scope="col">"Decisions in force"</th>
-                        <th class=TH scope="col">"Stopped components"</th><th class=TH scope="col">"Reviews overdue"</th><th class=TH scope="col">"Re-assessments due"</th>
-                    </tr></thead>
+                    <TableHead columns=&["Country", "Cases", "LOW", "MODERATE", "SUBSTANTIAL", "HIGH", "Incomplete", "Decisions in force", "Stopped components", "Reviews overdue", "Re-assessments due"] cell=TH/>
                     <tbody>
                         {countries.into_iter().map(|c| {
                             let f = filter.with("country", &c.country);
@@ -372,10 +339,7 @@ fn Dashboard(page: PortfolioPage) -> impl IntoView {
             } else {
                 view! {
                     <table class=TABLE>
-                        <thead><tr>
-                            <th class=TH scope="col">"Case"</th><th class=TH scope="col">"Programme"</th><th class=TH scope="col">"Country"</th>
-                            <th class=TH scope="col">"Component"</th><th class=TH scope="col">"Decision"</th>
-                        </tr></thead>
+                        <TableHead columns=&["Case", "Programme", "Country", "Component", "Decision"] cell=TH/>
                         <tbody>
                             {stop_components.into_iter().map(|s| view! {
                                 <tr>

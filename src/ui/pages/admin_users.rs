@@ -3,10 +3,12 @@
 
 use crate::accounts::{CountryScope, Role, UserSummary, PASSWORD_MIN};
 use crate::error::AppError;
-use crate::ui::forms::{
+use crate::ui::components::access::AccessProblem;
+use crate::ui::components::forms::{
     action_or_query_error, banner_of, field_of, FieldError, Notice, BUTTON_DANGER, BUTTON_PRIMARY, BUTTON_SECONDARY,
     INPUT,
 };
+use crate::ui::components::tone::{chip, value_chip, AccountStatus, Shown};
 use crate::web::server_fns::accounts::{list_users, CreateUser, SetTemporaryPassword, SetUserActive, UpdateUser};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -87,23 +89,6 @@ pub fn AdminUsersPage() -> impl IntoView {
                 }.into_any(),
             })}
         </Transition>
-    }
-}
-
-#[component]
-pub fn AccessProblem(error: AppError) -> impl IntoView {
-    let (title, text) = match &error {
-        AppError::Unauthenticated => {
-            ("Please sign in", "Your session has ended. Sign in again to continue.".to_string())
-        }
-        AppError::Forbidden(m) => ("You do not have access to this page", m.clone()),
-        other => ("This page could not be loaded", other.to_string()),
-    };
-    view! {
-        <section class="mt-6 rounded-xl border border-red-200 bg-red-50 p-6" role="alert" data-testid="access-problem">
-            <h2 class="text-lg font-semibold text-red-900">{title}</h2>
-            <p class="mt-1 text-red-900">{text}</p>
-        </section>
     }
 }
 
@@ -234,16 +219,10 @@ fn UserRow(
                 (Role::Reviewer, Some(l)) => format!("Reviewer L{l}"),
                 _ => r.label().to_string(),
             };
-            view! { <span class="mr-1 mb-1 inline-block rounded-full bg-sky-50 px-2 py-0.5 text-xs font-medium text-sky-900 ring-1 ring-sky-200">{text}</span> }
+            view! { <span class="mr-1 mb-1 inline-block">{chip(r.tone(), text)}</span> }
         })
         .collect_view();
-    let status = if !is_active {
-        view! { <span class="rounded-full bg-slate-200 px-2 py-0.5 text-xs font-medium text-slate-700">"Deactivated"</span> }.into_any()
-    } else if must_change_password {
-        view! { <span class="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">"Temporary password"</span> }.into_any()
-    } else {
-        view! { <span class="rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-medium text-emerald-900">"Active"</span> }.into_any()
-    };
+    let status = value_chip(AccountStatus::of(is_active, must_change_password));
     let no_error = Signal::derive(|| None);
     let edit_id = format!("edit-{id}");
     let (name_id, name_label, pw_id, pw_label) =

@@ -2,7 +2,7 @@
 //! the browser, so it also shows that the page has hydrated).
 
 use crate::methodology::codes::Band;
-use crate::ui::badges::band_classes;
+use crate::ui::components::tone::Shown;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -10,13 +10,13 @@ use leptos_meta::Title;
 /// never see case content).
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let session = crate::ui::layout::use_session();
+    let session = crate::ui::components::layout::use_session();
     view! {
         <Transition fallback=|| ()>
             {move || {
                 let user = session.get().and_then(|r| r.ok()).and_then(|s| s.user);
                 match user {
-                    Some(u) if crate::cases::CASE_READERS.iter().any(|r| u.has(*r)) => view! { <Title text="Inbox"/><crate::ui::review::Inbox/> }.into_any(),
+                    Some(u) if crate::cases::CASE_READERS.iter().any(|r| u.has(*r)) => view! { <Title text="Inbox"/><crate::ui::components::inbox::Inbox/> }.into_any(),
                     _ => view! { <PublicHome/> }.into_any(),
                 }
             }}
@@ -117,7 +117,7 @@ fn RiskMatrix() -> impl IntoView {
             </div>
             <p class="mt-4 flex items-center gap-3 text-sm text-slate-800" aria-live="polite">
                 "R = " <strong data-testid="risk-value" class="text-xl">{risk}</strong>
-                <span data-testid="risk-band" class=move || format!("rounded-full px-3 py-1 text-xs font-semibold ring-1 {}", band_classes(band()))>
+                <span data-testid="risk-band" class=move || format!("rounded-full px-3 py-1 text-xs font-semibold ring-1 {}", band().tone().chip())>
                     {move || band().code()}
                 </span>
             </p>
@@ -139,7 +139,7 @@ fn RiskMatrix() -> impl IntoView {
                                 view! {
                                     <td class=move || format!(
                                         "rounded py-2 ring-1 {} {}",
-                                        band_classes(cell_band),
+                                        cell_band.tone().chip(),
                                         if selected() { "outline-3 outline-sky-900 font-bold" } else { "" }
                                     )>{l * s}</td>
                                 }

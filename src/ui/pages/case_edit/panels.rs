@@ -9,8 +9,9 @@ use crate::methodology::catalogue::plain_words;
 use crate::methodology::codes::ConsultationType;
 use crate::methodology::draft::{provisional, Holder, Provisional, Slot};
 use crate::methodology::result::{ComponentResult, ResultDocument};
-use crate::ui::badges::band_badge;
-use crate::ui::decision_card::{basis_in_words, plain_with_code, DecisionCard};
+use crate::ui::components::decision_card::{basis_in_words, plain_with_code, DecisionCard};
+use crate::ui::components::forms::TableHead;
+use crate::ui::components::tone::band_badge;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use serde_json::Value;
@@ -210,16 +211,7 @@ pub fn ScreeningTable(component: String) -> impl IntoView {
             <div class="overflow-x-auto rounded-lg border border-slate-200" tabindex="0" role="region" aria-label="Risk screening table">
                 <table class="min-w-full divide-y divide-slate-200 text-sm" data-testid="screening">
                     <caption class="sr-only">"Risk screening per area"</caption>
-                    <thead class="bg-slate-100 text-left text-xs font-semibold uppercase tracking-wide text-slate-700">
-                        <tr>
-                            <th scope="col" class="px-3 py-2">"Area"</th>
-                            <th scope="col" class="px-3 py-2">"Nexus"</th>
-                            <th scope="col" class="px-3 py-2">"L0"</th>
-                            <th scope="col" class="px-3 py-2">"S"</th>
-                            <th scope="col" class="px-3 py-2">"Inherent"</th>
-                            <th scope="col" class="px-3 py-2">"Why"</th>
-                        </tr>
-                    </thead>
+                    <TableHead columns=&["Area", "Nexus", "L0", "S", "Inherent", "Why"] cell="px-3 py-2" head="bg-slate-100 text-left text-xs font-semibold uppercase tracking-wide text-slate-700"/>
                     <tbody class="divide-y divide-slate-100">
                         {c.areas.iter().map(|a| match a.triggered() {
                             Some(t) => view! {
@@ -413,9 +405,7 @@ pub fn ReviewSummary(steps: Signal<Arc<Vec<StepRef>>>) -> impl IntoView {
                         <div class="rounded-lg border border-slate-200 p-4"><p class="text-xs text-slate-600">"Approval level required"</p><p class="mt-1 font-semibold">{r.approval_level_required}</p></div>
                     </div>
                     <div class="mt-4 overflow-x-auto" tabindex="0" role="region" aria-label="Components (scrolls sideways on a small screen)"><table class="min-w-full divide-y divide-slate-200 text-sm">
-                        <thead class="bg-slate-100 text-left text-xs font-semibold uppercase tracking-wide text-slate-700">
-                            <tr><th scope="col" class="px-3 py-2">"Component"</th><th scope="col" class="px-3 py-2">"Inherent"</th><th scope="col" class="px-3 py-2">"Residual"</th><th scope="col" class="px-3 py-2">"Hard rules"</th><th scope="col" class="px-3 py-2">"Recommended"</th><th scope="col" class="px-3 py-2">"Proposed"</th></tr>
-                        </thead>
+                        <TableHead columns=&["Component", "Inherent", "Residual", "Hard rules", "Recommended", "Proposed"] cell="px-3 py-2" head="bg-slate-100 text-left text-xs font-semibold uppercase tracking-wide text-slate-700"/>
                         <tbody class="divide-y divide-slate-100">
                             {r.components.iter().map(|c| view! {
                                 <tr>

@@ -2,6 +2,7 @@
 //! measures and hard rules with their sources. Everything comes from the catalogue data.
 
 use crate::methodology::Catalogue;
+use crate::ui::components::forms::TableHead;
 use crate::web::server_fns::methodology::current_methodology;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -59,9 +60,7 @@ fn CatalogueView(catalogue: Catalogue) -> impl IntoView {
             <h2 id="measures-h" class="text-xl font-semibold text-slate-900">"Mitigation measures"</h2>
             <div class="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white" tabindex="0">
                 <table class="min-w-full divide-y divide-slate-200 text-sm">
-                    <thead class="bg-slate-100 text-left text-slate-700">
-                        <tr><th scope="col" class="px-3 py-2">"Code"</th><th scope="col" class="px-3 py-2">"Measure"</th><th scope="col" class="px-3 py-2">"Effect on likelihood"</th></tr>
-                    </thead>
+                    <TableHead columns=&["Code", "Measure", "Effect on likelihood"] cell="px-3 py-2" head="bg-slate-100 text-left text-slate-700"/>
                     <tbody class="divide-y divide-slate-100">
                         {measures.into_iter().map(|m| {
                             let effects = if m.effects.is_empty() {

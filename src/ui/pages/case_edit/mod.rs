@@ -17,9 +17,9 @@ use crate::cases::ReviewNote;
 use crate::error::AppError;
 use crate::methodology::catalogue::Scope;
 use crate::methodology::draft::{shown_questions, Draft};
-use crate::ui::admin_users::AccessProblem;
-use crate::ui::badges::state_badge;
-use crate::ui::forms::{BUTTON_DANGER, BUTTON_PRIMARY, BUTTON_SECONDARY, INPUT};
+use crate::ui::components::access::AccessProblem;
+use crate::ui::components::forms::{BUTTON_DANGER, BUTTON_PRIMARY, BUTTON_SECONDARY, INPUT};
+use crate::ui::components::tone::state_badge;
 use crate::web::server_fns::cases::{get_case_editor, ChangeComponent, SubmitCase};
 use fields::{ListEditor, ObjectEditor, QuestionField, SeverityEditor};
 use leptos::form::ActionForm;
@@ -34,7 +34,7 @@ use std::sync::Arc;
 
 #[component]
 pub fn WizardPage() -> impl IntoView {
-    let editor = crate::ui::cases::case_resource(get_case_editor);
+    let editor = crate::ui::components::case_overview::case_resource(get_case_editor);
     view! {
         <Transition fallback=|| view! { <p class="text-slate-600">"Loading the assessment…"</p> }>
             {move || editor.get().map(|result| match result {

@@ -9,13 +9,14 @@ use crate::methodology::codes::{Band, FinalDecision};
 use crate::methodology::result::{ComponentResult, TriggeredArea};
 use crate::methodology::ResultDocument;
 use crate::review::{Actions, CaseSummary, DecisionChoice};
-use crate::ui::admin_users::AccessProblem;
-use crate::ui::badges::band_badge;
-use crate::ui::cases::OverviewBody;
-use crate::ui::decision_card::{basis_in_words, plain_with_code, DecisionCard};
-use crate::ui::forms::{
-    action_or_query_error, banner_of, Notice, BUTTON_DANGER, BUTTON_PRIMARY, BUTTON_SECONDARY, INPUT,
+use crate::ui::components::access::AccessProblem;
+use crate::ui::components::case_overview::OverviewBody;
+use crate::ui::components::decision_card::{basis_in_words, plain_with_code, DecisionCard};
+use crate::ui::components::forms::TableHead;
+use crate::ui::components::forms::{
+    action_or_query_error, banner_of, Notice, BUTTON_DANGER, BUTTON_PRIMARY, BUTTON_SECONDARY, INPUT, TABLE, TD, TH,
 };
+use crate::ui::components::tone::{band_badge, Shown};
 use crate::web::server_fns::review::{
     get_case_summary, AddComment, Concur, RecordTrigger, ReturnCase, SignOff, StartReassessment,
 };
@@ -27,9 +28,6 @@ use leptos_router::hooks::use_params_map;
 
 const SECTION: &str = "mt-8 rounded-xl border border-slate-200 bg-white p-6 shadow-sm print:mt-4 print:border-0 print:p-0 print:shadow-none";
 const H2: &str = "text-lg font-semibold text-slate-900";
-const TABLE: &str = "mt-3 w-full border-collapse text-left text-sm";
-const TH: &str = "border-b border-slate-300 px-2 py-1.5 text-xs font-semibold uppercase tracking-wide text-slate-600";
-const TD: &str = "border-b border-slate-100 px-2 py-1.5 align-top";
 
 /// The review actions on this page, so the summary refetches after any of them.
 #[derive(Clone, Copy)]
@@ -183,7 +181,7 @@ fn Alerts(summary: CaseSummary) -> impl IntoView {
                     } else {
                         view! {
                             <div class="overflow-x-auto" tabindex="0"><table class=TABLE>
-                                <thead><tr><th class=TH scope="col">"Answer"</th><th class=TH scope="col">"Before"</th><th class=TH scope="col">"Now"</th></tr></thead>
+                                <TableHead columns=&["Answer", "Before", "Now"] cell=TH/>
                                 <tbody>
                                     {changes.into_iter().map(|c| {
                                         let (before, after) = if answers_hidden { ("changed".to_string(), String::new()) } else { (c.before, c.after) };
@@ -289,15 +287,7 @@ fn ComponentSummary(
 fn AreaTable(areas: Vec<TriggeredArea>, code_labels: Vec<(String, String)>) -> impl IntoView {
     view! {
         <div class="overflow-x-auto" tabindex="0"><table class=TABLE>
-            <thead>
-                <tr>
-                    <th class=TH scope="col">"Risk area"</th>
-                    <th class=TH scope="col">"Nexus"</th>
-                    <th class=TH scope="col">"Inherent L0 × S"</th>
-                    <th class=TH scope="col">"Mitigation"</th>
-                    <th class=TH scope="col">"Residual L1 × S"</th>
-                </tr>
-            </thead>
+            <TableHead columns=&["Risk area", "Nexus", "Inherent L0 × S", "Mitigation", "Residual L1 × S"] cell=TH/>
             <tbody>
                 {areas.into_iter().map(|a| {
                     let measures: Vec<String> = a.qualifying_measures.iter().map(|m| m.code().to_string()).collect();
@@ -323,15 +313,6 @@ fn AreaTable(areas: Vec<TriggeredArea>, code_labels: Vec<(String, String)>) -> i
                 }).collect_view()}
             </tbody>
         </table></div>
-    }
-}
-
-fn band_fill(band: Band) -> &'static str {
-    match band {
-        Band::Low => "#d1fae5",
-        Band::Moderate => "#fef3c7",
-        Band::Substantial => "#fed7aa",
-        Band::High => "#fca5a5",
     }
 }
 
@@ -366,7 +347,7 @@ fn HeatMap(component: String, areas: Vec<TriggeredArea>) -> impl IntoView {
     let cells = (1..=5u8)
         .flat_map(|l| (1..=5u8).map(move |s| (l, s)))
         .map(|(l, s)| {
-            let fill = band_fill(Band::of_risk(l * s));
+            let fill = Band::of_risk(l * s).tone().tint();
             view! { <rect x=LEFT + (i32::from(s) - 1) * CELL y=TOP + (5 - i32::from(l)) * CELL width=CELL height=CELL fill=fill stroke="#ffffff" stroke-width="2"/> }
         })
         .collect_view();
@@ -420,10 +401,7 @@ fn Plans(summary: CaseSummary) -> impl IntoView {
             } else {
                 view! {
                     <div class="overflow-x-auto" tabindex="0"><table class=TABLE data-testid="mitigation-plan">
-                        <thead><tr>
-                            <th class=TH scope="col">"Component"</th><th class=TH scope="col">"Measure"</th><th class=TH scope="col">"Areas"</th>
-                            <th class=TH scope="col">"Status"</th><th class=TH scope="col">"Responsible"</th><th class=TH scope="col">"Indicator"</th>
-                        </tr></thead>
+                        <TableHead columns=&["Component", "Measure", "Areas", "Status", "Responsible", "Indicator"] cell=TH/>
                         <tbody>
                             {mitigation.into_iter().map(|m| view! {
                                 <tr>
@@ -446,10 +424,7 @@ fn Plans(summary: CaseSummary) -> impl IntoView {
         <section class=SECTION aria-labelledby="monitoring-h">
             <h2 id="monitoring-h" class=H2>"Monitoring plan and review"</h2>
             <div class="overflow-x-auto" tabindex="0"><table class=TABLE>
-                <thead><tr>
-                    <th class=TH scope="col">"Component"</th><th class=TH scope="col">"Plan (8.2)"</th><th class=TH scope="col">"Reports every"</th>
-                    <th class=TH scope="col">"Next review"</th><th class=TH scope="col">"Watch for"</th>
-                </tr></thead>
+                <TableHead columns=&["Component", "Plan (8.2)", "Reports every", "Next review", "Watch for"] cell=TH/>
                 <tbody>
                     {monitoring.into_iter().map(|m| view! {
                         <tr>
@@ -466,7 +441,7 @@ fn Plans(summary: CaseSummary) -> impl IntoView {
         <section class=SECTION aria-labelledby="consult-h">
             <h2 id="consult-h" class=H2>"Consultations"</h2>
             <div class="overflow-x-auto" tabindex="0"><table class=TABLE data-testid="consultations">
-                <thead><tr><th class=TH scope="col">"Consultation"</th><th class=TH scope="col">"Required"</th><th class=TH scope="col">"Record"</th></tr></thead>
+                <TableHead columns=&["Consultation", "Required", "Record"] cell=TH/>
                 <tbody>
                     {consultations.into_iter().map(|c| {
                         let missing = c.required && c.records.is_empty();
@@ -527,10 +502,7 @@ fn SignOffBlock(summary: CaseSummary) -> impl IntoView {
                             {format!("Signed off by {} at approval level {} on {}.", s.signed_by, s.signer_level, s.signed_at)}
                         </p>
                         <div class="overflow-x-auto" tabindex="0"><table class=TABLE data-testid="final-decisions">
-                            <thead><tr>
-                                <th class=TH scope="col">"Component"</th><th class=TH scope="col">"Recommended"</th><th class=TH scope="col">"Final decision"</th>
-                                <th class=TH scope="col">"Conditions"</th><th class=TH scope="col">"Level"</th>
-                            </tr></thead>
+                            <TableHead columns=&["Component", "Recommended", "Final decision", "Conditions", "Level"] cell=TH/>
                             <tbody>
                                 {s.decisions.into_iter().map(|d| view! {
                                     <tr>
@@ -845,10 +817,7 @@ fn AuditTrail(summary: CaseSummary) -> impl IntoView {
                 }}
             </p>
             <div class="overflow-x-auto" tabindex="0"><table class=TABLE data-testid="audit-trail">
-                <thead><tr>
-                    <th class=TH scope="col">"#"</th><th class=TH scope="col">"When"</th><th class=TH scope="col">"Who"</th>
-                    <th class=TH scope="col">"What"</th><th class=TH scope="col">"Hash"</th>
-                </tr></thead>
+                <TableHead columns=&["#", "When", "Who", "What", "Hash"] cell=TH/>
                 <tbody>
                     {events.into_iter().map(|e| view! {
                         <tr>

@@ -2,20 +2,12 @@
 //! returned cases and drafts, concurrence, sign-off at their level — and re-assessments due.
 
 use crate::review::{QueueItem, ReviewQueue, REVIEW_DAYS};
-use crate::ui::admin_users::AccessProblem;
-use crate::ui::badges::{band_badge, state_badge};
+use crate::ui::components::access::AccessProblem;
+use crate::ui::components::forms::TableHead;
+use crate::ui::components::tone::{band_badge, state_badge};
 use crate::web::server_fns::review::get_review_queue;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::A;
-
-#[component]
-pub fn ReviewQueuePage() -> impl IntoView {
-    view! {
-        <Title text="Inbox"/>
-        <Inbox/>
-    }
-}
 
 /// What the signed-in user's roles ask of them, with counts and links: the landing page after
 /// sign-in (`/`) and `/review`.
@@ -142,18 +134,7 @@ fn QueueTable(
                 view! {
                     <div class="mt-3 overflow-x-auto" tabindex="0">
                         <table class="w-full border-collapse text-left text-sm">
-                            <thead>
-                                <tr class="border-b border-slate-300 text-xs uppercase tracking-wide text-slate-600">
-                                    <th scope="col" class="px-2 py-1.5">"Assessment"</th>
-                                    <th scope="col" class="px-2 py-1.5">"Country"</th>
-                                    <th scope="col" class="px-2 py-1.5">"Status"</th>
-                                    <th scope="col" class="px-2 py-1.5">"Band"</th>
-                                    <th scope="col" class="px-2 py-1.5">"Decision"</th>
-                                    <th scope="col" class="px-2 py-1.5">"Since"</th>
-                                    <th scope="col" class="px-2 py-1.5">"Due"</th>
-                                    <th scope="col" class="px-2 py-1.5">"Why here"</th>
-                                </tr>
-                            </thead>
+                            <TableHead columns=&["Assessment", "Country", "Status", "Band", "Decision", "Since", "Due", "Why here"] cell="px-2 py-1.5" row="border-b border-slate-300 text-xs uppercase tracking-wide text-slate-600"/>
                             <tbody>
                                 {items.into_iter().map(|i| view! {
                                     <tr class="border-b border-slate-100 align-top">

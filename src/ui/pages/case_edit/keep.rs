@@ -42,7 +42,7 @@ mod browser {
     use crate::cases::parts::{self, FieldKind};
     use crate::cases::posted;
     use crate::methodology::draft::Draft;
-    use crate::ui::wizard::state::{step_values, SaveStatus};
+    use crate::ui::pages::case_edit::state::{step_values, SaveStatus};
     use leptos::prelude::*;
     use serde::{Deserialize, Serialize};
     use serde_json::Value;

@@ -1,7 +1,7 @@
 //! Sign-in page. Works without JavaScript: the form posts to the server function, which redirects
 //! back here with the message on failure.
 
-use crate::ui::forms::{Notice, BUTTON_PRIMARY, INPUT};
+use crate::ui::components::forms::{Notice, BUTTON_PRIMARY, INPUT};
 use crate::web::server_fns::accounts::Login;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -12,7 +12,7 @@ use leptos_router::hooks::use_query_map;
 pub fn LoginPage() -> impl IntoView {
     let query = use_query_map();
     let login = ServerAction::<Login>::new();
-    crate::ui::layout::refresh_session_after(login);
+    crate::ui::components::layout::refresh_session_after(login);
     let from_query = move |key: &str| query.with(|q| q.get(key).filter(|v| !v.is_empty()));
     let error = Signal::derive(move || match login.value().get() {
         Some(Err(e)) => Some(e.to_string()),
@@ -27,7 +27,7 @@ pub fn LoginPage() -> impl IntoView {
     let setup_open = Resource::new(|| (), |_| crate::web::server_fns::accounts::setup_status());
     let email = move || from_query("email").unwrap_or_default();
     let next = move || from_query("next").unwrap_or_default();
-    let demo = crate::ui::layout::demo_accounts();
+    let demo = crate::ui::components::layout::demo_accounts();
     view! {
         <Title text="Sign in"/>
         <div class="mx-auto grid max-w-4xl gap-8 py-6 md:grid-cols-[1fr_1fr]">

@@ -2,56 +2,18 @@
 //! preview, the summary and the printed page. A stop is unmistakably red. For a signed-off version
 //! the card leads with the final decisions; the figures behind it stay one link away.
 
-use crate::methodology::codes::{FinalDecision, RecommendedDecision};
 use crate::methodology::ResultDocument;
 use crate::review::SignOffView;
+use crate::ui::components::tone::{Shown, Tone};
 use leptos::prelude::*;
 
-/// How serious a decision is, for its colour.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum Severity {
-    Stop,
-    Escalate,
-    Mitigate,
-    Proceed,
-}
-
-impl Severity {
-    pub fn of_recommended(d: RecommendedDecision) -> Severity {
-        match d {
-            _ if d.is_stop() => Severity::Stop,
-            RecommendedDecision::Escalate => Severity::Escalate,
-            RecommendedDecision::ProceedWithMitigation => Severity::Mitigate,
-            _ => Severity::Proceed,
-        }
-    }
-
-    pub fn of_final(d: FinalDecision) -> Severity {
-        match d {
-            _ if d.is_stop() => Severity::Stop,
-            FinalDecision::ProceedWithConditions => Severity::Escalate,
-            FinalDecision::ProceedWithMitigation => Severity::Mitigate,
-            _ => Severity::Proceed,
-        }
-    }
-
-    /// Card border/background and headline colour.
-    fn classes(self) -> (&'static str, &'static str) {
-        match self {
-            Severity::Stop => ("border-red-700 bg-red-50", "text-red-800"),
-            Severity::Escalate => ("border-orange-500 bg-orange-50", "text-orange-900"),
-            Severity::Mitigate => ("border-amber-400 bg-amber-50", "text-amber-900"),
-            Severity::Proceed => ("border-emerald-600 bg-emerald-50", "text-emerald-900"),
-        }
-    }
-
-    fn word(self) -> &'static str {
-        match self {
-            Severity::Stop => "stop",
-            Severity::Escalate => "escalate",
-            Severity::Mitigate => "mitigate",
-            Severity::Proceed => "proceed",
-        }
+/// The word for a decision tone in `data-severity` (tests and print styles read it).
+fn severity_word(tone: Tone) -> &'static str {
+    match tone {
+        Tone::Danger => "stop",
+        Tone::Warning => "escalate",
+        Tone::Caution => "mitigate",
+        _ => "proceed",
     }
 }
 
@@ -96,16 +58,14 @@ pub fn DecisionCard(
     awaiting_decision: bool,
 ) -> impl IntoView {
     let recommended = result.overall_decision;
-    let severity = match &sign_off {
-        Some(s) => s
-            .decisions
-            .iter()
-            .map(|d| Severity::of_final(d.final_decision))
-            .min_by_key(|s| *s as u8)
-            .unwrap_or(Severity::Proceed),
-        None => Severity::of_recommended(recommended),
+    // A signed-off version takes the colour of its gravest final decision.
+    let tone = match &sign_off {
+        Some(s) => {
+            s.decisions.iter().map(|d| d.final_decision.tone()).max_by_key(|t| t.gravity()).unwrap_or(Tone::Good)
+        }
+        None => recommended.tone(),
     };
-    let (card, headline) = severity.classes();
+    let (card, headline) = tone.card();
     let headline_size = if compact { "text-base" } else { "text-xl" };
     let why = reason(&result, &hard_rule_titles);
     let title_of = {
@@ -149,7 +109,7 @@ pub fn DecisionCard(
     };
     view! {
         <section class=format!("rounded-xl border-l-8 border {card} p-4") aria-labelledby="decision-card-h"
-            data-testid="decision-card" data-severity=severity.word()>
+            data-testid="decision-card" data-severity=severity_word(tone)>
             <p class="text-xs font-semibold uppercase tracking-wide text-slate-700">
                 {if sign_off.is_some() { "Signed-off decision" } else { "Recommendation of the methodology" }}
             </p>

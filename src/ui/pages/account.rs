@@ -1,78 +1,15 @@
-//! The profile page (`/account`: who you are, personal access tokens for the read API) and the
-//! password page (also where a user with a temporary password is sent after sign-in).
+//! The profile page (`/account`): who you are, and personal access tokens for the read API.
 
 use crate::accounts::ApiToken;
-use crate::accounts::PASSWORD_MIN;
-use crate::ui::forms::{
-    action_or_query_error, banner_of, field_of, FieldError, Notice, BUTTON_DANGER, BUTTON_PRIMARY, INPUT,
-};
-use crate::web::server_fns::accounts::{list_tokens, ChangePassword, CreateToken, RevokeToken};
+use crate::ui::components::forms::{banner_of, field_of, FieldError, Notice, BUTTON_DANGER, BUTTON_PRIMARY, INPUT};
+use crate::web::server_fns::accounts::{list_tokens, CreateToken, RevokeToken};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
-
-#[component]
-pub fn PasswordPage() -> impl IntoView {
-    let query = use_query_map();
-    let action = ServerAction::<ChangePassword>::new();
-    crate::ui::layout::refresh_session_after(action);
-    let q = move |key: &str| query.with(|q| q.get(key).filter(|v| !v.is_empty()));
-    let error = action_or_query_error(action, "password");
-    let field_error = move |name: &'static str| field_of(error, name);
-    let form_error = banner_of(error);
-    let changed = Signal::derive(move || {
-        let done = matches!(action.value().get(), Some(Ok(()))) || q("changed").is_some();
-        done.then(|| "Your password has been changed. Other sessions were signed out.".to_string())
-    });
-    let session = crate::ui::layout::use_session();
-    let must_change =
-        move || session.get().and_then(|r| r.ok()).and_then(|s| s.user).is_some_and(|u| u.must_change_password);
-    let invalid = move |name: &'static str| move || field_error(name).get().is_some().to_string();
-    view! {
-        <Title text="Change password"/>
-        <section class="mx-auto max-w-lg rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
-            <h1 class="text-2xl font-bold text-slate-900">"Change your password"</h1>
-            <Transition fallback=|| ()>
-                {move || must_change().then(|| view! {
-                    <p class="mt-3 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950" role="status">
-                        "Your administrator set a temporary password. Choose your own password to continue."
-                    </p>
-                })}
-            </Transition>
-            <div class="mt-4 space-y-3">
-                <Notice message=changed success=true/>
-                <Notice message=form_error/>
-            </div>
-            <ActionForm action=action attr:class="mt-4 space-y-5" attr:novalidate="true">
-                <div>
-                    <label for="current" class="block text-sm font-medium text-slate-800">"Current password"</label>
-                    <input id="current" name="current" type="password" autocomplete="current-password" required class=INPUT
-                        aria-describedby="current-error" aria-invalid=invalid("current")/>
-                    <FieldError id="current" message=field_error("current")/>
-                </div>
-                <div>
-                    <label for="new_password" class="block text-sm font-medium text-slate-800">"New password"</label>
-                    <p id="new_password-hint" class="text-xs text-slate-600">{format!("At least {PASSWORD_MIN} characters; a short sentence is easy to remember and hard to guess.")}</p>
-                    <input id="new_password" name="new_password" type="password" autocomplete="new-password" required minlength=PASSWORD_MIN class=INPUT
-                        aria-describedby="new_password-hint new_password-error" aria-invalid=invalid("new_password")/>
-                    <FieldError id="new_password" message=field_error("new_password")/>
-                </div>
-                <div>
-                    <label for="confirm" class="block text-sm font-medium text-slate-800">"New password, again"</label>
-                    <input id="confirm" name="confirm" type="password" autocomplete="new-password" required class=INPUT
-                        aria-describedby="confirm-error" aria-invalid=invalid("confirm")/>
-                    <FieldError id="confirm" message=field_error("confirm")/>
-                </div>
-                <button type="submit" class=BUTTON_PRIMARY disabled=move || action.pending().get()>"Change password"</button>
-            </ActionForm>
-        </section>
-    }
-}
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
-    let session = crate::ui::layout::use_session();
+    let session = crate::ui::components::layout::use_session();
     let create = ServerAction::<CreateToken>::new();
     let revoke = ServerAction::<RevokeToken>::new();
     let tokens = Resource::new(move || (create.version().get(), revoke.version().get()), |_| list_tokens());

@@ -2,8 +2,9 @@
 //! countries, activation, passwords and tokens, who made it and when, from the signed audit record.
 //! Administrators only (the server function checks).
 
-use crate::ui::admin_users::AccessProblem;
-use crate::ui::forms::{TABLE, TD, TH};
+use crate::ui::components::access::AccessProblem;
+use crate::ui::components::forms::TableHead;
+use crate::ui::components::forms::{TABLE, TD, TH};
 use crate::web::server_fns::accounts::account_history;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -39,10 +40,7 @@ pub fn AccountHistoryPage() -> impl IntoView {
                             }}
                         </p>
                         <table class=TABLE data-testid="account-history">
-                            <thead><tr>
-                                <th class=TH scope="col">"When"</th><th class=TH scope="col">"Who"</th><th class=TH scope="col">"What"</th>
-                                <th class=TH scope="col">"Before"</th><th class=TH scope="col">"After"</th><th class=TH scope="col">"Record"</th>
-                            </tr></thead>
+                            <TableHead columns=&["When", "Who", "What", "Before", "After", "Record"] cell=TH/>
                             <tbody>
                                 {h.events.into_iter().map(|e| {
                                     let rows = e.changes.len().max(1);

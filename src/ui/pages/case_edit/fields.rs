@@ -5,7 +5,7 @@ use super::state::{path_prefix, read, slot_of, Wizard};
 use crate::cases::parts::{self, FieldKind, Part, PartField, NONE_OF_THESE};
 use crate::cases::steps::StepRef;
 use crate::methodology::catalogue::{Kind, Question};
-use crate::ui::forms::INPUT;
+use crate::ui::components::forms::INPUT;
 use leptos::prelude::*;
 use serde_json::{Map, Value};
 

@@ -2,6 +2,9 @@
 //! WASM bundle); every bar and cell is a link to the cases behind it, and every chart has a `<title>`
 //! and a table next to it for screen readers and print.
 
+use crate::methodology::codes::Band;
+use crate::ui::components::tone::Shown;
+
 /// Escapes text for SVG/HTML markup.
 pub fn esc(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
@@ -48,9 +51,6 @@ pub fn bar_chart(title: &str, bars: &[Bar]) -> String {
     svg.push_str("</svg>");
     svg
 }
-
-/// Fill colours of the four bands (LOW … HIGH) and of "incomplete".
-pub const BAND_FILLS: [&str; 5] = ["#34d399", "#fbbf24", "#f97316", "#b91c1c", "#cbd5e1"];
 
 /// A country × risk-area grid: each cell coloured by the highest residual band among the cases in
 /// which the area is triggered, showing how many cases that is.
@@ -107,7 +107,7 @@ pub fn heat_map(map: &HeatMap) -> String {
                         tip = esc(&tip),
                         w = W,
                         h = H,
-                        fill = BAND_FILLS[worst],
+                        fill = Band::ALL[worst].tone().fill(),
                         tx = x + W / 2,
                         ty = y + H / 2 + 4,
                     ));
@@ -144,7 +144,7 @@ mod tests {
         let value = |_: &str, area: &str| (area == "DP").then_some([1, 0, 2, 0]);
         let href = |row: &str, area: &str| format!("/cases?country={row}&area={area}");
         let svg = heat_map(&HeatMap { title: "Heat", rows: &rows, columns: &columns, value: &value, href: &href });
-        assert!(svg.contains(BAND_FILLS[2]), "SUBSTANTIAL is the worst band of the DP cell: {svg}");
+        assert!(svg.contains(Band::Substantial.tone().fill()), "SUBSTANTIAL is the worst band of the DP cell: {svg}");
         assert!(svg.contains("KE · Death penalty: 3 case(s)"));
         assert!(!svg.contains("area=TOR"), "an empty cell has no link");
     }

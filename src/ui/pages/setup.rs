@@ -2,7 +2,9 @@
 //! printed on its first start (issue 17, item 16). Works without JavaScript.
 
 use crate::accounts::PASSWORD_MIN;
-use crate::ui::forms::{action_or_query_error, banner_of, field_of, FieldError, Notice, BUTTON_PRIMARY, INPUT};
+use crate::ui::components::forms::{
+    action_or_query_error, banner_of, field_of, FieldError, Notice, BUTTON_PRIMARY, INPUT,
+};
 use crate::web::server_fns::accounts::{setup_status, SetupFirstAdmin};
 use leptos::form::ActionForm;
 use leptos::prelude::*;

@@ -1,0 +1,13 @@
+//! The review queue (`/review`): the inbox on its own page.
+
+use crate::ui::components::inbox::Inbox;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn ReviewQueuePage() -> impl IntoView {
+    view! {
+        <Title text="Inbox"/>
+        <Inbox/>
+    }
+}
