@@ -271,11 +271,33 @@ impl Store {
     }
 }
 
+/// The digest of an index as `cases.index_digest` keeps it. `CaseIndex` holds only ordered
+/// collections, so its debug text is the same for the same rows; a new build that prints it
+/// differently costs one rewrite per case, never a wrong skip.
+fn index_digest(index: &CaseIndex) -> String {
+    use sha2::{Digest, Sha256};
+    format!("{:x}", Sha256::digest(format!("{index:?}").as_bytes()))
+}
+
 impl Write {
-    /// Replaces the index rows of one case and marks it indexed.
-    pub async fn write_case_index(&mut self, case_id: i64, index: &CaseIndex) -> Result<(), StoreError> {
+    /// Replaces the index rows of one case and marks it indexed — unless the case is already indexed
+    /// with exactly these rows (same digest), when nothing is written. Returns whether rows were
+    /// rewritten.
+    pub async fn write_case_index(&mut self, case_id: i64, index: &CaseIndex) -> Result<bool, StoreError> {
+        let digest = index_digest(index);
+        let changed = on_write!(self, tx => sqlx::query(
+            "UPDATE cases SET index_digest = $1 WHERE id = $2 AND (index_digest IS NULL OR index_digest <> $1 OR NOT indexed)",
+        )
+        .bind(&digest)
+        .bind(case_id)
+        .execute(&mut **tx)
+        .await?
+        .rows_affected());
+        if changed == 0 {
+            return Ok(false);
+        }
         on_write!(self, tx => write_case_index!((*tx), case_id, index));
-        Ok(())
+        Ok(true)
     }
 
     /// Sets the signed final decision of each component (after a sign-off).
@@ -285,6 +307,10 @@ impl Write {
         finals: &HashMap<String, String>,
     ) -> Result<(), StoreError> {
         on_write!(self, tx => write_final_decisions!((*tx), case_id, finals));
+        // The rows now differ from what the digest describes.
+        on_write!(self, tx => {
+            sqlx::query("UPDATE cases SET index_digest = NULL WHERE id = $1").bind(case_id).execute(&mut **tx).await?;
+        });
         Ok(())
     }
 }

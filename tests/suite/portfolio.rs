@@ -599,3 +599,39 @@ async fn pages_use_sessions_and_managers_never_reach_edit_views(t: TestDb) {
     assert_eq!(reply.status, 200, "the summary is readable");
 }
 on_both_backends!(pages_use_sessions_and_managers_never_reach_edit_views);
+
+/// The index of `example` (a worked example's answers) as a save would build it.
+fn index_of(example: &str) -> hrdd::portfolio::index::CaseIndex {
+    let draft = draft(&example_answers(example));
+    let outcome = hrdd::methodology::draft::score_draft(registry(), &draft);
+    hrdd::portfolio::index::CaseIndex::build(&draft, &outcome, &Default::default())
+}
+
+/// Writes `index` for case `id` in its own transaction; whether the rows were rewritten.
+async fn write_index(t: &TestDb, id: i64, index: &hrdd::portfolio::index::CaseIndex) -> bool {
+    let mut write = t.db.write().await.unwrap();
+    let rewritten = write.write_case_index(id, index).await.unwrap();
+    write.commit().await.unwrap();
+    rewritten
+}
+
+async fn a_save_rewrites_the_index_rows_only_when_they_change(t: TestDb) {
+    let app = app(&t.db);
+    make_user(&t.db, "ana@un.org", &[Role::Assessor], None, &["KE"]).await;
+    let ana = sign_in(&app, "ana@un.org").await;
+    let id: i64 = create_draft(&app, &ana, "KE").await.parse().unwrap();
+    let low = index_of("01_low_forensic_lab_police");
+    let substantial = index_of("03_substantial_gendarmerie_vehicles");
+    assert_ne!(low, substantial);
+
+    assert!(write_index(&t, id, &low).await, "first index of the case");
+    assert!(!write_index(&t, id, &low.clone()).await, "same rows (a text-only save): nothing written");
+    assert!(write_index(&t, id, &substantial).await, "other figures: rewritten");
+    assert!(!write_index(&t, id, &substantial).await);
+    // A sign-off sets final decisions in place; the next index write must not trust the digest.
+    let mut write = t.db.write().await.unwrap();
+    write.write_final_decisions(id, &[("C1".to_string(), "WITHDRAW".to_string())].into()).await.unwrap();
+    write.commit().await.unwrap();
+    assert!(write_index(&t, id, &substantial).await, "rows changed under the digest: rewritten");
+}
+on_both_backends!(a_save_rewrites_the_index_rows_only_when_they_change);
