@@ -74,6 +74,9 @@ pub fn field_of(error: Signal<Option<AppError>>, name: &'static str) -> Signal<O
     Signal::derive(move || error.get().and_then(|e| e.for_field(name)))
 }
 
+/// The grey band of the full-width lists' table heads.
+pub const THEAD_BAND: &str = "bg-slate-100 text-left text-xs font-semibold uppercase tracking-wide text-slate-700";
+
 /// The head of a data table: one `<th scope="col">` per column, each with the `cell` classes.
 #[component]
 pub fn TableHead(

@@ -4,6 +4,7 @@
 use crate::accounts::{CountryScope, Role, UserSummary, PASSWORD_MIN};
 use crate::error::AppError;
 use crate::ui::components::access::AccessProblem;
+use crate::ui::components::forms::THEAD_BAND;
 use crate::ui::components::forms::{
     action_or_query_error, banner_of, field_of, FieldError, Notice, BUTTON_DANGER, BUTTON_PRIMARY, BUTTON_SECONDARY,
     INPUT,
@@ -185,7 +186,7 @@ fn UserTable(
         <div class="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm" tabindex="0">
             <table class="min-w-full divide-y divide-slate-200 text-sm" data-testid="user-table">
                 <caption class="sr-only">{format!("{count} users")}</caption>
-                <thead class="bg-slate-100 text-left text-xs font-semibold uppercase tracking-wide text-slate-700">
+                <thead class=THEAD_BAND>
                     <tr>
                         <th scope="col" class="px-4 py-3">"User"</th>
                         <th scope="col" class="px-4 py-3">"Roles"</th>

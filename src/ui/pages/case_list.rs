@@ -3,7 +3,7 @@
 use crate::cases::{CaseFilter, CaseListItem, CasePage, CaseState};
 use crate::methodology::codes::Band;
 use crate::ui::components::access::AccessProblem;
-use crate::ui::components::forms::TableHead;
+use crate::ui::components::forms::{TableHead, THEAD_BAND};
 use crate::ui::components::forms::{BUTTON_PRIMARY, BUTTON_SECONDARY, INPUT};
 use crate::ui::components::tone::{band_badge, state_badge};
 use crate::web::server_fns::cases::list_cases;
@@ -121,7 +121,7 @@ fn CaseListBody(page: CasePage, filter: CaseFilter) -> impl IntoView {
             view! {
                 <div class="mt-3 overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm" tabindex="0">
                     <table class="min-w-full divide-y divide-slate-200 text-sm" data-testid="case-table">
-                        <TableHead columns=&["Reference", "Programme", "Country", "Status", "Band", "Last change"] cell="px-4 py-3" head="bg-slate-100 text-left text-xs font-semibold uppercase tracking-wide text-slate-700"/>
+                        <TableHead columns=&["Reference", "Programme", "Country", "Status", "Band", "Last change"] cell="px-4 py-3" head=THEAD_BAND/>
                         <tbody class="divide-y divide-slate-100">
                             {items.into_iter().map(|c| view! { <CaseRow item=c/> }.into_any()).collect_view()}
                         </tbody>

@@ -10,7 +10,7 @@ use crate::methodology::codes::ConsultationType;
 use crate::methodology::draft::{provisional, Holder, Provisional, Slot};
 use crate::methodology::result::{ComponentResult, ResultDocument};
 use crate::ui::components::decision_card::{basis_in_words, plain_with_code, DecisionCard};
-use crate::ui::components::forms::TableHead;
+use crate::ui::components::forms::{TableHead, THEAD_BAND};
 use crate::ui::components::tone::band_badge;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -211,7 +211,7 @@ pub fn ScreeningTable(component: String) -> impl IntoView {
             <div class="overflow-x-auto rounded-lg border border-slate-200" tabindex="0" role="region" aria-label="Risk screening table">
                 <table class="min-w-full divide-y divide-slate-200 text-sm" data-testid="screening">
                     <caption class="sr-only">"Risk screening per area"</caption>
-                    <TableHead columns=&["Area", "Nexus", "L0", "S", "Inherent", "Why"] cell="px-3 py-2" head="bg-slate-100 text-left text-xs font-semibold uppercase tracking-wide text-slate-700"/>
+                    <TableHead columns=&["Area", "Nexus", "L0", "S", "Inherent", "Why"] cell="px-3 py-2" head=THEAD_BAND/>
                     <tbody class="divide-y divide-slate-100">
                         {c.areas.iter().map(|a| match a.triggered() {
                             Some(t) => view! {
@@ -290,7 +290,7 @@ pub fn MitigationEffect(component: String) -> impl IntoView {
             <div class="overflow-x-auto rounded-lg border border-slate-200" tabindex="0" role="region" aria-label="Effect of the measures">
                 <table class="min-w-full divide-y divide-slate-200 text-sm" data-testid="mitigation-effect">
                     <caption class="sr-only">"Effect of the measures per area"</caption>
-                    <thead class="bg-slate-100 text-left text-xs font-semibold uppercase tracking-wide text-slate-700">
+                    <thead class=THEAD_BAND>
                         <tr>
                             <th scope="col" class="px-3 py-2">"Area"</th>
                             <th scope="col" class="px-3 py-2">"Inherent"</th>
@@ -405,7 +405,7 @@ pub fn ReviewSummary(steps: Signal<Arc<Vec<StepRef>>>) -> impl IntoView {
                         <div class="rounded-lg border border-slate-200 p-4"><p class="text-xs text-slate-600">"Approval level required"</p><p class="mt-1 font-semibold">{r.approval_level_required}</p></div>
                     </div>
                     <div class="mt-4 overflow-x-auto" tabindex="0" role="region" aria-label="Components (scrolls sideways on a small screen)"><table class="min-w-full divide-y divide-slate-200 text-sm">
-                        <TableHead columns=&["Component", "Inherent", "Residual", "Hard rules", "Recommended", "Proposed"] cell="px-3 py-2" head="bg-slate-100 text-left text-xs font-semibold uppercase tracking-wide text-slate-700"/>
+                        <TableHead columns=&["Component", "Inherent", "Residual", "Hard rules", "Recommended", "Proposed"] cell="px-3 py-2" head=THEAD_BAND/>
                         <tbody class="divide-y divide-slate-100">
                             {r.components.iter().map(|c| view! {
                                 <tr>
