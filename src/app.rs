@@ -34,7 +34,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <AutoReload options=options.clone()/>
                 <HashedStylesheet options=options.clone() id="leptos"/>
-                <HydrationScripts options/>
+                // Only pages with an island load the WASM (today: the wizard); every other page is
+                // complete HTML and ships no script at all.
+                {has_islands().then(|| view! { <HydrationScripts options islands=true/> })}
                 <MetaTags/>
             </head>
             <body class="flex min-h-screen flex-col bg-slate-50 text-slate-900 antialiased">
@@ -42,6 +44,27 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </body>
         </html>
     }
+}
+
+/// Whether the page being rendered holds an `#[island]`: the wizard (`/cases/{id}/edit/{step}`).
+fn has_islands() -> bool {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<axum::http::request::Parts>().is_some_and(|parts| is_wizard_path(parts.uri.path()))
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        true
+    }
+}
+
+/// `/cases/{id}/edit/{step}`: the one route whose page is interactive.
+pub fn is_wizard_path(path: &str) -> bool {
+    let mut parts = path.trim_matches('/').split('/');
+    matches!(
+        (parts.next(), parts.next(), parts.next(), parts.next(), parts.next()),
+        (Some("cases"), Some(id), Some("edit"), Some(step), None) if id.parse::<i64>().is_ok() && !step.is_empty()
+    )
 }
 
 #[component]
@@ -70,5 +93,28 @@ pub fn App() -> impl IntoView {
                 </Routes>
             </Layout>
         </Router>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_wizard_path;
+
+    #[test]
+    fn only_wizard_steps_load_the_islands() {
+        assert!(is_wizard_path("/cases/12/edit/case"));
+        assert!(is_wizard_path("/cases/12/edit/support-C1/"));
+        for other in [
+            "/",
+            "/cases",
+            "/cases/12",
+            "/cases/new",
+            "/cases/12/edit",
+            "/cases/x/edit/case",
+            "/cases/12/edit/case/more",
+            "/portfolio",
+        ] {
+            assert!(!is_wizard_path(other), "{other}");
+        }
     }
 }

@@ -48,5 +48,11 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(app::App);
+    // Islands: only the `#[island]` components run in the browser (the wizard); every other page is
+    // plain server-rendered HTML. A server function that answers with a redirect (submit, change of
+    // components) loads the page it names, as the same form does without JavaScript.
+    let _ = leptos::server_fn::redirect::set_redirect_hook(|location: &str| {
+        let _ = leptos::prelude::window().location().set_href(location);
+    });
+    leptos::mount::hydrate_islands();
 }

@@ -407,13 +407,20 @@ test('opening every step of a complete case changes nothing (no false "kept" inp
   await page.context().close();
 });
 
-test('static files are sent precompressed under hashed names and cached as immutable; pages are not cached', async ({ request }) => {
+test('static files are sent precompressed under hashed names and cached as immutable; pages are not cached', async ({ browser }) => {
+  const assessor = await newContextPage(browser, 'assessor@demo.hrdd');
+  const request = assessor.request;
   const page = await request.get('/login');
   expect(page.headers()['cache-control']).toBe('no-store');
   expect(page.headers()['content-encoding']).toMatch(/br|gzip/);
-  const html = await page.text();
-  const files = [...html.matchAll(/\/pkg\/hrdd\.[A-Za-z0-9_-]{8,}\.(css|js|wasm)/g)].map((m) => m[0]);
-  expect(files.some((f) => f.endsWith('.css'))).toBeTruthy();
+  // The sign-in page loads the stylesheet only; the wizard (the one island) loads the script and WASM.
+  const login = await page.text();
+  const id = await createCase(assessor, 'Static files check');
+  const wizard = await (await request.get(`/cases/${id}/edit/case`)).text();
+  const named = (html: string) => [...html.matchAll(/\/pkg\/hrdd\.[A-Za-z0-9_-]{8,}\.(css|js|wasm)/g)].map((m) => m[0]);
+  expect(named(login).some((f) => f.endsWith('.css'))).toBeTruthy();
+  expect(named(login).filter((f) => !f.endsWith('.css'))).toEqual([]);
+  const files = [...named(login), ...named(wizard)];
   expect(files.some((f) => f.endsWith('.js'))).toBeTruthy();
   expect(files.some((f) => f.endsWith('.wasm'))).toBeTruthy();
   for (const f of new Set([...files])) {
@@ -424,6 +431,7 @@ test('static files are sent precompressed under hashed names and cached as immut
       expect(r.headers()['cache-control'], f).toBe('public, max-age=31536000, immutable');
     }
   }
+  await assessor.context().close();
 });
 
 test('without JavaScript a refused new user comes back with the message at its field, and success is confirmed', async ({ browser }) => {

@@ -94,6 +94,10 @@ test('a manager creates a token, reads the API with it, and revokes it', async (
   expect(token).toMatch(/^hrdd_[0-9a-f]{40}$/);
   await expect(page.getByTestId('token-table')).toContainText('Monday spreadsheet');
   await page.screenshot({ path: path.join(shots, 'tokens.png'), fullPage: true });
+  // Shown once: the page opened again no longer holds it.
+  await page.goto('/account');
+  await expect(page.getByTestId('token-table')).toContainText('Monday spreadsheet');
+  await expect(page.getByLabel('The new token')).toHaveCount(0);
 
   const api = await page.context().browser()!.newContext();
   const listed = await api.request.get('/api/v1/cases?per_page=5', { headers: { Authorization: `Bearer ${token}` } });

@@ -97,7 +97,101 @@ impl CaseIndex {
     }
 }
 
+/// The narrow per-case figures the portfolio aggregates without joining the index tables (issue 19):
+/// kept on `case_facts` beside the case's other figures, so a cold computation over all countries is
+/// one scan of narrow rows grouped by identical signatures.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct CaseSignature {
+    /// Triggered areas with their highest residual band: `AREA:BAND` separated by spaces, by area.
+    pub area_bands: String,
+    /// Hard rules fired in any component, separated by spaces, in code order.
+    pub hard_rules: String,
+    /// Components stopped by a signed final decision.
+    pub stopped_components: i64,
+    /// Components recommended a stop with no final decision yet (reported apart, never as stopped).
+    pub pending_stops: i64,
+}
+
+impl CaseIndex {
+    pub fn signature(&self) -> CaseSignature {
+        CaseSignature {
+            area_bands: self
+                .areas
+                .iter()
+                .map(|(area, (_, band1))| format!("{area}:{band1}"))
+                .collect::<Vec<_>>()
+                .join(" "),
+            hard_rules: self.hard_rules.iter().cloned().collect::<Vec<_>>().join(" "),
+            stopped_components: self.components.iter().filter(|c| c.stopped).count() as i64,
+            pending_stops: self
+                .components
+                .iter()
+                .filter(|c| c.final_decision.is_none() && is_stop(&c.recommended_decision))
+                .count() as i64,
+        }
+    }
+}
+
+impl CaseSignature {
+    /// (area, highest residual band) pairs of `area_bands`.
+    pub fn areas(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.area_bands.split(' ').filter_map(|pair| pair.split_once(':'))
+    }
+
+    pub fn rules(&self) -> impl Iterator<Item = &str> {
+        self.hard_rules.split(' ').filter(|r| !r.is_empty())
+    }
+}
+
 /// Component id → final decision code, from a sign-off record's decisions (spec §10.5).
 pub fn finals(decisions: &[SignedDecision]) -> HashMap<String, String> {
     decisions.iter().map(|d| (d.component_id.clone(), d.final_decision.code().to_string())).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn component(id: &str, recommended: &str, final_decision: Option<&str>) -> ComponentRow {
+        ComponentRow {
+            component_id: id.into(),
+            support_types: String::new(),
+            recipient_type: None,
+            band0: "HIGH".into(),
+            band: "HIGH".into(),
+            recommended_decision: recommended.into(),
+            final_decision: final_decision.map(String::from),
+            hard_rules: String::new(),
+            intercession_open: false,
+            stopped: final_decision.is_some_and(is_stop),
+        }
+    }
+
+    #[test]
+    fn a_signature_holds_the_residual_bands_rules_and_stop_counts() {
+        let index = CaseIndex {
+            components: vec![
+                component("A", "DO_NOT_PROCEED", None),
+                component("B", "SUSPEND", Some("WITHDRAW")),
+                component("C", "DO_NOT_PROCEED", Some("PROCEED_WITH_CONDITIONS")),
+            ],
+            areas: [
+                ("TOR".to_string(), ("HIGH".to_string(), "SUBSTANTIAL".to_string())),
+                ("DP".into(), ("HIGH".into(), "HIGH".into())),
+            ]
+            .into_iter()
+            .collect(),
+            support_types: BTreeSet::new(),
+            hard_rules: ["HR2".to_string(), "HR1".to_string()].into_iter().collect(),
+            open_intercessions: 0,
+        };
+        let s = index.signature();
+        assert_eq!(s.area_bands, "DP:HIGH TOR:SUBSTANTIAL");
+        assert_eq!(s.areas().collect::<Vec<_>>(), [("DP", "HIGH"), ("TOR", "SUBSTANTIAL")]);
+        assert_eq!(s.rules().collect::<Vec<_>>(), ["HR1", "HR2"]);
+        // B is stopped by its signed decision; A awaits one; C's stop was overruled.
+        assert_eq!((s.stopped_components, s.pending_stops), (1, 1));
+        let empty = CaseIndex::default().signature();
+        assert_eq!((empty.areas().count(), empty.rules().count()), (0, 0));
+    }
 }

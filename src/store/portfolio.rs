@@ -6,9 +6,9 @@ use super::query::{bind_all, Bind, Where, DECISION_SQL};
 use super::{on_pool, on_write, Store, StoreError, Write};
 use crate::cases::query::{review_cutoff, today};
 use crate::portfolio::export::ExportRow;
-use crate::portfolio::index::{stop_decisions_sql, CaseIndex};
+use crate::portfolio::index::CaseIndex;
 use chrono::{DateTime, Utc};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Replaces the index rows of one case inside a transaction (`$tx`), and marks the case indexed.
 macro_rules! write_case_index {
@@ -46,6 +46,10 @@ macro_rules! write_case_index {
         }
         sqlx::query("UPDATE cases SET indexed = TRUE, open_intercessions = $1 WHERE id = $2")
             .bind(index.open_intercessions).bind(case_id).execute(&mut *$tx).await?;
+        let signature = index.signature();
+        sqlx::query("UPDATE case_facts SET area_bands = $1, hard_rules = $2, stopped_components = $3, pending_stops = $4 WHERE id = $5")
+            .bind(&signature.area_bands).bind(&signature.hard_rules).bind(signature.stopped_components)
+            .bind(signature.pending_stops).bind(case_id).execute(&mut *$tx).await?;
     }};
 }
 
@@ -66,6 +70,17 @@ macro_rules! write_final_decisions {
             .execute(&mut *$tx)
             .await?;
         }
+        // The case's narrow counts follow its components.
+        sqlx::query(&format!(
+            "UPDATE case_facts SET
+                 stopped_components = (SELECT COUNT(*) FROM case_components cc WHERE cc.case_id = $1 AND cc.stopped),
+                 pending_stops = (SELECT COUNT(*) FROM case_components cc WHERE cc.case_id = $1 AND cc.final_decision IS NULL AND cc.recommended_decision IN {})
+             WHERE id = $1",
+            $crate::portfolio::index::stop_decisions_sql()
+        ))
+        .bind(case_id)
+        .execute(&mut *$tx)
+        .await?;
     }};
 }
 
@@ -190,21 +205,12 @@ impl Store {
         let mut group_binds: Vec<Bind> = w.binds.clone();
         group_binds.push(Bind::Time(review_cutoff()));
         group_binds.push(Bind::Text(today()));
-        let heat_sql = format!(
-            "SELECT c.country AS country, a.area AS area, a.band1 AS band1, COUNT(*) AS n
-             FROM case_areas a JOIN case_facts c ON c.id = a.case_id{} GROUP BY 1, 2, 3",
-            w.sql
-        );
-        let rules_sql = format!(
-            "SELECT r.rule, COUNT(*) FROM case_hard_rules r JOIN case_facts c ON c.id = r.case_id{} GROUP BY 1",
-            w.sql
-        );
-        // Per country: components stopped by a final decision, and components whose recommendation
-        // is a stop while no decision has been taken yet (reported apart, never counted as stopped).
-        let pending = format!("(cc.final_decision IS NULL AND cc.recommended_decision IN {})", stop_decisions_sql());
-        let stop_counts_sql = format!(
-            "SELECT c.country, SUM(CASE WHEN cc.stopped THEN 1 ELSE 0 END), SUM(CASE WHEN {pending} THEN 1 ELSE 0 END)
-             FROM case_components cc JOIN case_facts c ON c.id = cc.case_id{} AND (cc.stopped OR {pending}) GROUP BY 1",
+        // Heat map, hard rules and stop counts: one scan of the narrow per-case signatures (no join
+        // over the index tables), grouped so that identical signatures are read once.
+        let signatures_sql = format!(
+            "SELECT c.country, c.area_bands, c.hard_rules, c.stopped_components, c.pending_stops, COUNT(*)
+             FROM case_facts c{} AND (c.area_bands <> '' OR c.hard_rules <> '' OR c.stopped_components > 0 OR c.pending_stops > 0)
+             GROUP BY 1, 2, 3, 4, 5",
             w.sql
         );
         let stop_list_sql = format!(
@@ -214,15 +220,14 @@ impl Store {
              ORDER BY c.updated_at DESC, c.id DESC, cc.component_id LIMIT 10",
             w.sql
         );
-        let (groups, heat, rules, stop_counts, stop_list) = on_pool!(self, pool => {
+        let (groups, signatures, stop_list) = on_pool!(self, pool => {
             tokio::try_join!(
                 bind_all!(sqlx::query_as::<_, GroupRow>(&groups_sql), &group_binds).fetch_all(pool),
-                bind_all!(sqlx::query_as::<_, HeatRow>(&heat_sql), &w.binds).fetch_all(pool),
-                bind_all!(sqlx::query_as::<_, (String, i64)>(&rules_sql), &w.binds).fetch_all(pool),
-                bind_all!(sqlx::query_as::<_, (String, i64, i64)>(&stop_counts_sql), &w.binds).fetch_all(pool),
+                bind_all!(sqlx::query_as::<_, (String, String, String, i64, i64, i64)>(&signatures_sql), &w.binds).fetch_all(pool),
                 bind_all!(sqlx::query_as::<_, StopRow>(&stop_list_sql), &w.binds).fetch_all(pool),
             )?
         });
+        let (heat, rules, stop_counts) = expand_signatures(signatures);
         Ok(PortfolioRows { groups, heat, rules, stop_counts, stop_list })
     }
 
@@ -269,6 +274,36 @@ impl Store {
              FROM cases c WHERE c.indexed = FALSE ORDER BY c.id LIMIT 200",
         ).fetch_all(pool).await?))
     }
+}
+
+/// The heat map, hard-rule counts and stop counts from signature groups
+/// `(country, area_bands, hard_rules, stopped, pending, cases)`.
+fn expand_signatures(
+    groups: Vec<(String, String, String, i64, i64, i64)>,
+) -> (Vec<HeatRow>, Vec<(String, i64)>, Vec<(String, i64, i64)>) {
+    use crate::portfolio::index::CaseSignature;
+    let mut heat: BTreeMap<(String, String, String), i64> = BTreeMap::new();
+    let mut rules: BTreeMap<String, i64> = BTreeMap::new();
+    let mut stops: BTreeMap<String, (i64, i64)> = BTreeMap::new();
+    for (country, area_bands, hard_rules, stopped_components, pending_stops, n) in groups {
+        let signature = CaseSignature { area_bands, hard_rules, stopped_components, pending_stops };
+        for (area, band) in signature.areas() {
+            *heat.entry((country.clone(), area.to_string(), band.to_string())).or_default() += n;
+        }
+        for rule in signature.rules() {
+            *rules.entry(rule.to_string()).or_default() += n;
+        }
+        if stopped_components > 0 || pending_stops > 0 {
+            let slot = stops.entry(country).or_default();
+            slot.0 += stopped_components * n;
+            slot.1 += pending_stops * n;
+        }
+    }
+    (
+        heat.into_iter().map(|((country, area, band1), n)| HeatRow { country, area, band1, n }).collect(),
+        rules.into_iter().collect(),
+        stops.into_iter().map(|(country, (stopped, pending))| (country, stopped, pending)).collect(),
+    )
 }
 
 /// The digest of an index as `cases.index_digest` keeps it. `CaseIndex` holds only ordered

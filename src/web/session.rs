@@ -40,15 +40,44 @@ impl CookiePolicy {
     }
 }
 
-pub fn cookie_token(headers: &HeaderMap) -> Option<String> {
+/// The once-only display of a new API token after a plain form post (no JavaScript): the token
+/// travels to the same browser in a short-lived cookie limited to `/account`, which the profile page
+/// reads and clears at once. It is never stored on the server and never appears in an address.
+pub const NEW_TOKEN_COOKIE: &str = "hrdd_new_token";
+
+impl CookiePolicy {
+    /// `value` is hex (the cookie's payload is encoded by its writer).
+    pub fn set_new_token(&self, value: &str) -> HeaderValue {
+        let secure = if self.secure { "; Secure" } else { "" };
+        HeaderValue::from_str(&format!(
+            "{NEW_TOKEN_COOKIE}={value}; Path=/account; HttpOnly; SameSite=Strict; Max-Age=300{secure}"
+        ))
+        .expect("hex value")
+    }
+
+    pub fn clear_new_token(&self) -> HeaderValue {
+        let secure = if self.secure { "; Secure" } else { "" };
+        HeaderValue::from_str(&format!(
+            "{NEW_TOKEN_COOKIE}=; Path=/account; HttpOnly; SameSite=Strict; Max-Age=0{secure}"
+        ))
+        .expect("static")
+    }
+}
+
+/// The value of the cookie `name`, when the request sends a non-empty one.
+pub fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
     headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
         .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, value)| *name == COOKIE && !value.is_empty())
+        .find(|(n, value)| *n == name && !value.is_empty())
         .map(|(_, value)| value.to_string())
+}
+
+pub fn cookie_token(headers: &HeaderMap) -> Option<String> {
+    cookie_value(headers, COOKIE)
 }
 
 /// Attaches the [`Principal`] to every request; clears a cookie whose session is gone.

@@ -234,6 +234,8 @@ async fn the_index_follows_the_cases_and_the_backfill_rebuilds_it(t: TestDb) {
             "SELECT case_id || ' ' || area || ' ' || band0 || ' ' || band1 FROM case_areas",
             "SELECT case_id || ' ' || support_type FROM case_support_types",
             "SELECT case_id || ' ' || rule FROM case_hard_rules",
+            // The narrow per-case signature the portfolio aggregates (migration 0013).
+            "SELECT 'facts ' || id || ' ' || area_bands || ' / ' || hard_rules || ' / ' || stopped_components || ' ' || pending_stops FROM case_facts",
         ] {
             let rows: Vec<String> = with_pool!(&t.db, pool => sqlx::query_scalar(sql).fetch_all(pool).await.unwrap());
             out.extend(rows);
@@ -243,6 +245,8 @@ async fn the_index_follows_the_cases_and_the_backfill_rebuilds_it(t: TestDb) {
     }
     let written = dump(&t).await;
     assert!(written.iter().any(|r| r.contains("SUSPEND") || r.contains("PROCEED")), "components indexed");
+    assert!(written.iter().any(|r| r.starts_with("facts ") && r.contains(":HIGH")), "signatures written: {written:?}");
+    assert!(written.iter().any(|r| r.starts_with("facts ") && !r.ends_with(" 0 0")), "stop counts written");
     let (finals, stopped): (i64, i64) = with_pool!(&t.db, pool => sqlx::query_as("SELECT COUNT(final_decision), COALESCE(SUM(CASE WHEN stopped THEN 1 ELSE 0 END), 0) FROM case_components").fetch_one(pool).await.unwrap());
     assert!(finals > 0 && stopped > 0, "final decisions and stop flags indexed: {finals}, {stopped}");
     with_pool!(&t.db, pool => {
@@ -250,6 +254,7 @@ async fn the_index_follows_the_cases_and_the_backfill_rebuilds_it(t: TestDb) {
             sqlx::query(&format!("DELETE FROM {table}")).execute(pool).await.unwrap();
         }
         sqlx::query("UPDATE cases SET indexed = FALSE").execute(pool).await.unwrap();
+        sqlx::query("UPDATE case_facts SET area_bands = '', hard_rules = '', stopped_components = 0, pending_stops = 0").execute(pool).await.unwrap();
     });
     let cases: i64 =
         with_pool!(&t.db, pool => sqlx::query_scalar("SELECT COUNT(*) FROM cases").fetch_one(pool).await.unwrap());

@@ -13,25 +13,6 @@ pub fn use_session() -> SessionResource {
     expect_context::<SessionResource>()
 }
 
-/// Bumped after sign-in, sign-out and password changes so the session is fetched again
-/// (those actions navigate client-side, and the layout stays mounted).
-#[derive(Clone, Copy)]
-pub struct SessionVersion(pub RwSignal<u32>);
-
-/// Refetches the session whenever `action` has just succeeded.
-pub fn refresh_session_after<T>(action: ServerAction<T>)
-where
-    T: leptos::server_fn::ServerFn<Error = crate::error::AppError> + Clone + Send + Sync + 'static,
-    T::Output: Clone + Send + Sync + 'static,
-{
-    let version = expect_context::<SessionVersion>().0;
-    Effect::new(move |_| {
-        if matches!(action.value().get(), Some(Ok(_))) {
-            version.update(|v| *v += 1);
-        }
-    });
-}
-
 /// The demo accounts to show on the sign-in page, when the server runs in demo mode.
 pub fn demo_accounts() -> Signal<Option<Vec<(&'static str, &'static str)>>> {
     let session = use_session();
@@ -42,12 +23,11 @@ pub fn demo_accounts() -> Signal<Option<Vec<(&'static str, &'static str)>>> {
 
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
-    let version = SessionVersion(RwSignal::new(0));
-    provide_context(version);
-    let session: SessionResource = Resource::new(move || version.0.get(), |_| get_session());
+    // Every page is rendered on the server (islands), so the session is read once per request;
+    // sign-in and sign-out are form posts that load the next page.
+    let session: SessionResource = Resource::new(|| (), |_| get_session());
     provide_context(session);
     let logout = ServerAction::<Logout>::new();
-    refresh_session_after(logout);
     view! {
         <a href="#main" class="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded focus:bg-white focus:px-4 focus:py-2 focus:text-sky-900 focus:shadow">
             "Skip to content"

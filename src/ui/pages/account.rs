@@ -1,8 +1,10 @@
 //! The profile page (`/account`): who you are, and personal access tokens for the read API.
 
 use crate::accounts::ApiToken;
-use crate::ui::components::forms::{banner_of, field_of, FieldError, Notice, BUTTON_DANGER, BUTTON_PRIMARY, INPUT};
-use crate::web::server_fns::accounts::{list_tokens, CreateToken, RevokeToken};
+use crate::ui::components::forms::{
+    action_or_query_error, banner_of, field_of, FieldError, Notice, BUTTON_DANGER, BUTTON_PRIMARY, INPUT,
+};
+use crate::web::server_fns::accounts::{list_tokens, take_created_token, CreateToken, RevokeToken};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -13,14 +15,18 @@ pub fn AccountPage() -> impl IntoView {
     let create = ServerAction::<CreateToken>::new();
     let revoke = ServerAction::<RevokeToken>::new();
     let tokens = Resource::new(move || (create.version().get(), revoke.version().get()), |_| list_tokens());
-    let error = Signal::derive(move || create.value().get().and_then(|r| r.err()));
+    // The page is plain HTML: a refused form comes back with its messages in the address, and a new
+    // token once, from this browser's short-lived cookie (`take_created_token`).
+    let just_created = Resource::new(|| (), |_| take_created_token());
+    let error = action_or_query_error(create, "token");
+    let revoke_error = action_or_query_error(revoke, "revoke");
     let field_error = move |name: &'static str| field_of(error, name);
-    let form_error = Signal::derive(move || {
-        let create_error = banner_of(error).get();
-        let revoke_error = revoke.value().get().and_then(|r| r.err());
-        create_error.or(revoke_error.map(|e| e.to_string()))
-    });
-    let created = move || create.value().get().and_then(|r| r.ok());
+    let form_error = Signal::derive(move || banner_of(error).get().or(revoke_error.get().map(|e| e.to_string())));
+    let created =
+        move || create.value().get().and_then(|r| r.ok()).or_else(|| just_created.get().and_then(|r| r.ok()).flatten());
+    let typed_name = leptos_router::hooks::use_query_map()
+        .with_untracked(|q| (q.get("form").as_deref() == Some("token")).then(|| q.get("name")).flatten())
+        .unwrap_or_default();
     view! {
         <Title text="Your profile"/>
         <div class="mx-auto max-w-3xl space-y-6">
@@ -48,17 +54,17 @@ pub fn AccountPage() -> impl IntoView {
                     ". The API is described at " <a class="text-sky-800 underline" href="/api/v1/openapi.json">"/api/v1/openapi.json"</a> "."
                 </p>
                 <div class="mt-3"><Notice message=form_error/></div>
-                {move || created().map(|t| view! {
+                <Transition fallback=|| ()>{move || created().map(|t| view! {
                     <div class="mt-4 rounded-md border border-emerald-300 bg-emerald-50 p-4 text-sm text-emerald-950" role="status" data-testid="new-token">
                         <p class="font-semibold">{format!("Token “{}” created (valid until {}).", t.name, t.expires_at)}</p>
                         <p class="mt-1">"Copy it now: it is shown only this once."</p>
                         <input readonly class="mt-2 block w-full rounded border border-emerald-400 bg-white px-2 py-1 font-mono text-xs" value=t.token.clone() aria-label="The new token"/>
                     </div>
-                })}
+                })}</Transition>
                 <ActionForm action=create attr:class="mt-4 grid gap-3 sm:grid-cols-[1fr_8rem_12rem_auto]" attr:novalidate="true">
                     <div>
                         <label for="token-name" class="block text-sm font-medium text-slate-800">"Name"</label>
-                        <input id="token-name" name="name" maxlength=crate::accounts::TOKEN_NAME_MAX class=INPUT placeholder="e.g. Monthly portfolio spreadsheet"
+                        <input id="token-name" name="name" value=typed_name maxlength=crate::accounts::TOKEN_NAME_MAX class=INPUT placeholder="e.g. Monthly portfolio spreadsheet"
                             aria-describedby="name-error" aria-invalid=move || field_error("name").get().is_some().to_string()/>
                         <FieldError id="name" message=field_error("name")/>
                     </div>

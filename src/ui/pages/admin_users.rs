@@ -38,11 +38,16 @@ pub fn AdminUsersPage() -> impl IntoView {
     let query = leptos_router::hooks::use_query_map();
     let q = move |key: &str| query.with(|q| q.get(key).filter(|v| !v.is_empty()));
     let create_error = action_or_query_error(create, "create-user");
+    // The roles a refused plain post asked for (`role_<name>=on`), to tick again.
+    let kept_roles =
+        move || Role::ALL.into_iter().filter(|r| q(&format!("role_{}", r.as_str())).is_some()).collect::<Vec<_>>();
     let created = Signal::derive(move || {
         (matches!(create.value().get(), Some(Ok(_))) || q("created").is_some()).then(|| "User created. Give them the temporary password through a separate channel; they must change it at first sign-in.".to_string())
     });
+    // Without JavaScript a refused row action comes back as `form=user-row` with its messages.
+    let row_query_error = action_or_query_error(update, "user-row");
     let row_error = Signal::derive(move || {
-        [error_of(update).get(), error_of(active).get(), error_of(password).get()]
+        [error_of(update).get(), error_of(active).get(), error_of(password).get(), row_query_error.get()]
             .into_iter()
             .flatten()
             .next()
@@ -73,7 +78,9 @@ pub fn AdminUsersPage() -> impl IntoView {
                             <ActionForm action=create attr:class="mt-4 grid gap-5 md:grid-cols-2" attr:novalidate="true">
                                 <TextField id="new-email" name="email" label="E-mail address" kind="email" error=create_error value=q("email").unwrap_or_default()/>
                                 <TextField id="new-name" name="name" label="Full name" kind="text" error=create_error value=q("name").unwrap_or_default()/>
-                                <RoleFields prefix="new" roles=vec![] level=None scope=CountryScope::Countries(vec![]) error=create_error/>
+                                <RoleFields prefix="new" roles=kept_roles() level=q("approval_level").and_then(|l| l.parse().ok())
+                                    scope=if q("all_countries").is_some() { CountryScope::All } else { CountryScope::Countries(q("countries").into_iter().collect()) }
+                                    error=create_error/>
                                 <div>
                                     <label for="new-temporary_password" class="block text-sm font-medium text-slate-800">"Temporary password"</label>
                                     <p id="new-temporary_password-hint" class="text-xs text-slate-600">{format!("At least {PASSWORD_MIN} characters. The user must change it at first sign-in.")}</p>

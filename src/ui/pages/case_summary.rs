@@ -51,7 +51,7 @@ impl ReviewActions {
 }
 
 /// What a refused plain form post sent back to keep in its field (empty unless `form` was refused).
-fn kept(form: &'static str, key: &'static str) -> String {
+fn kept(form: &'static str, key: &str) -> String {
     let query = leptos_router::hooks::use_query_map();
     query.with_untracked(|q| (q.get("form").as_deref() == Some(form)).then(|| q.get(key)).flatten().unwrap_or_default())
 }
@@ -123,7 +123,10 @@ fn SummaryBody(summary: CaseSummary, actions: ReviewActions) -> impl IntoView {
         <Comments summary=summary.clone() actions/>
         <AuditTrail summary=summary.clone()/>
         <p class="mt-6 text-xs text-slate-500 print:hidden">
-            <button type="button" class="underline" on:click=move |_| { let _ = window().print(); }>"Print or save as PDF"</button>
+            // The page ships no WASM; one line of script (allowed by the page's nonce) opens the
+            // browser's print dialog. Without JavaScript the browser's own print menu does the same.
+            <button type="button" class="underline" id="print-summary">"Print or save as PDF"</button>
+            <script nonce=leptos::nonce::use_nonce()>"document.getElementById('print-summary').addEventListener('click', () => window.print());"</script>
             " · " <a href=format!("/api/v1/cases/{id}/summary.json") class="underline" download="">"Download the summary as JSON"</a>
             " (recorded in the audit trail)"
             " · " <A href=format!("/cases/{id}") attr:class="underline">"Permanent link"</A>
@@ -574,7 +577,9 @@ fn SignOffForm(id: i64, revision: i64, choices: Vec<DecisionChoice>, action: Ser
                 let cond_field = field(format!("conditions.{}", c.component_id));
                 // Nothing is preselected; the conditions become required as soon as
                 // "proceed with conditions" is chosen.
-                let chosen = RwSignal::new(None::<FinalDecision>);
+                let sent_decision = kept("sign-off", &format!("final.{}", c.component_id));
+                let sent_conditions = kept("sign-off", &format!("conditions.{}", c.component_id));
+                let chosen = RwSignal::new(FinalDecision::parse(&sent_decision));
                 let needs_conditions = move || chosen.get() == Some(FinalDecision::ProceedWithConditions);
                 view! {
                     <fieldset class="grid gap-3 sm:grid-cols-2">
@@ -586,8 +591,8 @@ fn SignOffForm(id: i64, revision: i64, choices: Vec<DecisionChoice>, action: Ser
                             <label for=select_id.clone() class="block text-sm text-slate-700">"Final decision"</label>
                             <select id=select_id.clone() name=format!("decisions[{i}][final_decision]") class=INPUT aria-describedby=format!("{select_id}-hint {select_id}-error")
                                 on:change=move |ev| chosen.set(FinalDecision::parse(&event_target_value(&ev)))>
-                                <option value="" selected>"Choose the final decision…"</option>
-                                {c.allowed.iter().map(|d| view! { <option value=d.code()>{d.label()}</option> }).collect_view()}
+                                <option value="" selected=sent_decision.is_empty()>"Choose the final decision…"</option>
+                                {c.allowed.iter().map(|d| view! { <option value=d.code() selected=d.code() == sent_decision>{d.label()}</option> }).collect_view()}
                             </select>
                             <p id=format!("{select_id}-hint") class="mt-1 text-xs text-slate-600">
                                 {match c.proposed {
@@ -602,7 +607,7 @@ fn SignOffForm(id: i64, revision: i64, choices: Vec<DecisionChoice>, action: Ser
                                 {move || if needs_conditions() { "Conditions (required)" } else { "Conditions (required to proceed with conditions)" }}
                             </label>
                             <textarea id=cond_id.clone() name=format!("decisions[{i}][conditions]") rows="2" maxlength="5000" class=INPUT
-                                aria-required=move || needs_conditions().to_string() aria-describedby=format!("{cond_id}-error")></textarea>
+                                aria-required=move || needs_conditions().to_string() aria-describedby=format!("{cond_id}-error")>{sent_conditions}</textarea>
                             <InlineError id=format!("{cond_id}-error") message=cond_field/>
                         </div>
                     </fieldset>

@@ -1,5 +1,5 @@
-//! The start page: what HRDD does, and a live risk-matrix explainer (it runs the engine's banding in
-//! the browser, so it also shows that the page has hydrated).
+//! The start page: what HRDD does, and a risk-matrix explainer (a plain form: the server rates the
+//! chosen likelihood and severity with the engine's banding).
 
 use crate::methodology::codes::Band;
 use crate::ui::components::tone::Shown;
@@ -69,56 +69,61 @@ fn Step(n: u8, title: &'static str, text: &'static str) -> impl IntoView {
 #[component]
 fn ScaleSelect(
     label: &'static str,
+    name: &'static str,
     testid: &'static str,
-    value: RwSignal<u8>,
+    value: u8,
     names: [&'static str; 5],
 ) -> impl IntoView {
     view! {
         <label class="text-sm font-medium text-slate-800">
             {label}
             <select
+                name=name
                 class="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-slate-900 focus:border-sky-700 focus:outline-2 focus:outline-sky-700"
                 data-testid=testid
-                on:change=move |ev| value.set(event_target_value(&ev).parse().unwrap_or(1))
-                prop:value=move || value.get().to_string()
             >
-                {names.iter().enumerate().map(|(i, name)| {
-                    view! { <option value=(i + 1).to_string()>{format!("{} {name}", i + 1)}</option> }
+                {names.iter().zip(1u8..).map(|(name, i)| {
+                    view! { <option value=i.to_string() selected=i == value>{format!("{i} {name}")}</option> }
                 }).collect_view()}
             </select>
         </label>
     }
 }
 
+/// One of the matrix's scales from the page's query (`?l=4&s=2`), 1–5; `default` otherwise.
+fn scale_of(query: &leptos_router::params::ParamsMap, key: &str, default: u8) -> u8 {
+    query.get(key).and_then(|v| v.parse().ok()).filter(|v| (1..=5).contains(v)).unwrap_or(default)
+}
+
+/// The risk-matrix explainer: a plain form that asks the server again (no script on this page).
 #[component]
 fn RiskMatrix() -> impl IntoView {
-    let likelihood = RwSignal::new(3u8);
-    let severity = RwSignal::new(5u8);
-    let hydrated = RwSignal::new(false);
-    Effect::new(move |_| hydrated.set(true));
-    let risk = move || likelihood.get() * severity.get();
-    let band = move || Band::of_risk(risk());
+    let query = leptos_router::hooks::use_query_map();
+    let (likelihood, severity) = query.with_untracked(|q| (scale_of(q, "l", 3), scale_of(q, "s", 5)));
+    let risk = likelihood * severity;
+    let band = Band::of_risk(risk);
     view! {
         <aside
+            id="risk-matrix"
             class="self-start rounded-xl border border-slate-200 bg-white p-6 shadow-sm"
             aria-labelledby="matrix-title"
             data-testid="risk-matrix"
-            data-hydrated=move || hydrated.get().to_string()
         >
             <h2 id="matrix-title" class="text-lg font-semibold text-slate-900">"How a risk is rated"</h2>
             <p class="mt-1 text-sm text-slate-700">
                 "Risk = likelihood × severity. With the most severe harms (S = 5), a possible risk (L = 3) is already SUBSTANTIAL, so a real risk never comes out as routine approval."
             </p>
-            <div class="mt-4 grid grid-cols-2 gap-4">
-                <ScaleSelect label="Likelihood (L)" testid="likelihood" value=likelihood
+            <form method="get" action="/#risk-matrix" class="mt-4 grid grid-cols-[1fr_1fr_auto] items-end gap-4">
+                <ScaleSelect label="Likelihood (L)" name="l" testid="likelihood" value=likelihood
                     names=["Rare", "Unlikely", "Possible", "Likely", "Almost certain"]/>
-                <ScaleSelect label="Severity (S)" testid="severity" value=severity
+                <ScaleSelect label="Severity (S)" name="s" testid="severity" value=severity
                     names=["Minor", "Moderate", "Serious", "Grave", "Irremediable"]/>
-            </div>
+                <button type="submit" class="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-sky-800">"Rate"</button>
+            </form>
             <p class="mt-4 flex items-center gap-3 text-sm text-slate-800" aria-live="polite">
                 "R = " <strong data-testid="risk-value" class="text-xl">{risk}</strong>
-                <span data-testid="risk-band" class=move || format!("rounded-full px-3 py-1 text-xs font-semibold ring-1 {}", band().tone().chip())>
-                    {move || band().code()}
+                <span data-testid="risk-band" class=format!("rounded-full px-3 py-1 text-xs font-semibold ring-1 {}", band.tone().chip())>
+                    {band.code()}
                 </span>
             </p>
             <table class="mt-4 w-full table-fixed border-separate border-spacing-1 text-center text-xs">
@@ -135,12 +140,12 @@ fn RiskMatrix() -> impl IntoView {
                             <th scope="row" class="font-medium text-slate-600">{l}</th>
                             {(1..=5u8).map(|s| {
                                 let cell_band = Band::of_risk(l * s);
-                                let selected = move || likelihood.get() == l && severity.get() == s;
+                                let selected = likelihood == l && severity == s;
                                 view! {
-                                    <td class=move || format!(
+                                    <td class=format!(
                                         "rounded py-2 ring-1 {} {}",
                                         cell_band.tone().chip(),
-                                        if selected() { "outline-3 outline-sky-900 font-bold" } else { "" }
+                                        if selected { "outline-3 outline-sky-900 font-bold" } else { "" }
                                     )>{l * s}</td>
                                 }
                             }).collect_view()}

@@ -12,7 +12,6 @@ use leptos_router::hooks::use_query_map;
 pub fn LoginPage() -> impl IntoView {
     let query = use_query_map();
     let login = ServerAction::<Login>::new();
-    crate::ui::components::layout::refresh_session_after(login);
     let from_query = move |key: &str| query.with(|q| q.get(key).filter(|v| !v.is_empty()));
     let error = Signal::derive(move || match login.value().get() {
         Some(Err(e)) => Some(e.to_string()),

@@ -14,7 +14,6 @@ use leptos_router::hooks::use_query_map;
 pub fn PasswordPage() -> impl IntoView {
     let query = use_query_map();
     let action = ServerAction::<ChangePassword>::new();
-    crate::ui::components::layout::refresh_session_after(action);
     let q = move |key: &str| query.with(|q| q.get(key).filter(|v| !v.is_empty()));
     let error = action_or_query_error(action, "password");
     let field_error = move |name: &'static str| field_of(error, name);

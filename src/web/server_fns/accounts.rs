@@ -254,6 +254,21 @@ pub async fn create_user(
 ) -> Result<i64, AppError> {
     use ssr::*;
     let admin = require_admin()?;
+    // What a refused plain post fills in again besides the e-mail and name (never the password).
+    let mut kept: Vec<(String, String)> = [
+        ("role_assessor", &role_assessor),
+        ("role_hr_adviser", &role_hr_adviser),
+        ("role_reviewer", &role_reviewer),
+        ("role_manager", &role_manager),
+        ("role_admin", &role_admin),
+        ("all_countries", &all_countries),
+    ]
+    .into_iter()
+    .filter(|(_, v)| v.is_some())
+    .map(|(k, _)| (k.to_string(), "on".to_string()))
+    .collect();
+    kept.push(("approval_level".into(), approval_level.clone().unwrap_or_default()));
+    kept.push(("countries".into(), countries.clone()));
     let result: Result<i64, AppError> = async {
         // Every problem at once, each next to its field.
         let mut problems: Vec<(String, String)> = Vec::new();
@@ -278,7 +293,11 @@ pub async fn create_user(
             }
             Ok(id)
         }
-        Err(err) => Err(refuse(err, "create-user", "/admin/users", &[("email", &email), ("name", &name)])),
+        Err(err) => {
+            let mut keep: Vec<(&str, &str)> = vec![("email", &email), ("name", &name)];
+            keep.extend(kept.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+            Err(refuse(err, "create-user", "/admin/users", &keep))
+        }
     }
 }
 
@@ -300,8 +319,10 @@ pub async fn update_user(
     let admin = require_admin()?;
     let roles = role_flags(role_assessor, role_hr_adviser, role_reviewer, role_manager, role_admin);
     let spec = user_spec(&name, &roles, approval_level, &countries, all_countries)
-        .map_err(|problems| fail(AppError::fields(problems)))?;
-    service::update_user(&db(), id, spec, &service::ChangedBy::admin(&admin)).await.map_err(fail)
+        .map_err(|problems| refuse(AppError::fields(problems), "user-row", "/admin/users", &[]))?;
+    service::update_user(&db(), id, spec, &service::ChangedBy::admin(&admin))
+        .await
+        .map_err(|e| refuse(e, "user-row", "/admin/users", &[]))
 }
 
 /// Deactivates (ending all sessions) or reactivates a user. Admins only; not oneself.
@@ -315,9 +336,16 @@ pub async fn set_user_active(
     let admin = require_admin()?;
     // Deactivating signs the person out at once: the form asks for a tick first.
     if !active && confirm.is_none() {
-        return Err(fail(AppError::invalid("confirm", "Tick the box to confirm the deactivation.")));
+        return Err(refuse(
+            AppError::invalid("confirm", "Tick the box to confirm the deactivation."),
+            "user-row",
+            "/admin/users",
+            &[],
+        ));
     }
-    service::set_active(&db(), id, active, &service::ChangedBy::admin(&admin)).await.map_err(fail)
+    service::set_active(&db(), id, active, &service::ChangedBy::admin(&admin))
+        .await
+        .map_err(|e| refuse(e, "user-row", "/admin/users", &[]))
 }
 
 /// Sets a temporary password (the user must change it at next sign-in; sessions end). Admins only.
@@ -325,9 +353,11 @@ pub async fn set_user_active(
 pub async fn set_temporary_password(id: i64, temporary_password: String) -> Result<(), AppError> {
     use ssr::*;
     let admin = require_admin()?;
-    let password =
-        NewPassword::parse(&temporary_password).map_err(|m| fail(AppError::invalid("temporary_password", m)))?;
-    service::set_password(&db(), id, &password, true, &service::ChangedBy::admin(&admin)).await.map_err(fail)
+    let password = NewPassword::parse(&temporary_password)
+        .map_err(|m| refuse(AppError::invalid("temporary_password", m), "user-row", "/admin/users", &[]))?;
+    service::set_password(&db(), id, &password, true, &service::ChangedBy::admin(&admin))
+        .await
+        .map_err(|e| refuse(e, "user-row", "/admin/users", &[]))
 }
 
 /// The signed-in user's personal access tokens (for the read API), newest first.
@@ -371,7 +401,43 @@ pub async fn create_token(
         crate::services::tokens::create(&db, &user, &name, days).await
     }
     .await;
-    result.map_err(fail)
+    match result {
+        Ok(created) => {
+            // Without JavaScript the answer is not shown: the profile page shows the token once, from
+            // a short-lived cookie of this browser (see `NEW_TOKEN_COOKIE`).
+            if is_plain_form_post() {
+                let shown = ShownToken { user_id: user.id, token: created.clone() };
+                let value = hex::encode(serde_json::to_vec(&shown).unwrap_or_default());
+                expect_context::<ResponseOptions>().append_header(SET_COOKIE, cookies().set_new_token(&value));
+                crate::web::context::redirect("/account?token=created#tokens-h");
+            }
+            Ok(created)
+        }
+        Err(err) => Err(refuse(err, "token", "/account#tokens-h", &[("name", &name)])),
+    }
+}
+
+/// A new token on its way to the profile page, for the account that created it only.
+#[cfg(feature = "ssr")]
+#[derive(serde::Serialize, serde::Deserialize)]
+struct ShownToken {
+    user_id: i64,
+    token: crate::accounts::CreatedToken,
+}
+
+/// The token just created by a plain form post of this browser, once: reading it clears it.
+#[server(prefix = "/api", endpoint = "account/tokens/just-created")]
+pub async fn take_created_token() -> Result<Option<crate::accounts::CreatedToken>, AppError> {
+    use ssr::*;
+    let user = require_role(crate::cases::CASE_READERS)?;
+    let Some(value) =
+        parts().and_then(|p| crate::web::session::cookie_value(&p.headers, crate::web::session::NEW_TOKEN_COOKIE))
+    else {
+        return Ok(None);
+    };
+    expect_context::<ResponseOptions>().append_header(SET_COOKIE, cookies().clear_new_token());
+    let shown = hex::decode(value).ok().and_then(|bytes| serde_json::from_slice::<ShownToken>(&bytes).ok());
+    Ok(shown.filter(|s| s.user_id == user.id).map(|s| s.token))
 }
 
 /// Revokes one of the signed-in user's tokens.
@@ -379,7 +445,7 @@ pub async fn create_token(
 pub async fn revoke_token(id: i64) -> Result<(), AppError> {
     use ssr::*;
     let user = require_role(crate::cases::CASE_READERS)?;
-    crate::services::tokens::revoke(&db(), &user, id).await.map_err(fail)
+    crate::services::tokens::revoke(&db(), &user, id).await.map_err(|e| refuse(e, "revoke", "/account#tokens-h", &[]))
 }
 
 /// Whether the first administrator can be created in the browser (a fresh server with no account

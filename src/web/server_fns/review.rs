@@ -116,7 +116,16 @@ pub async fn sign_off(
     let user = require_user()?;
     let hash = crate::services::review::sign_off(&db(), &registry(), &user, id, revision, &decisions, &comment)
         .await
-        .map_err(|e| refused(e, "sign-off", id, "#sign-off", &[("comment", &comment)]))?;
+        .map_err(|e| {
+        // Without JavaScript the page comes back with every choice and text as it was sent.
+        let mut kept: Vec<(String, &str)> = vec![("comment".into(), comment.as_str())];
+        for d in &decisions {
+            kept.push((format!("final.{}", d.component_id), d.final_decision.as_str()));
+            kept.push((format!("conditions.{}", d.component_id), d.conditions.as_str()));
+        }
+        let keep: Vec<(&str, &str)> = kept.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+        refused(e, "sign-off", id, "#sign-off", &keep)
+    })?;
     back(id, "#sign-off");
     Ok(hash)
 }

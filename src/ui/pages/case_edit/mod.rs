@@ -25,8 +25,7 @@ use fields::{ListEditor, ObjectEditor, QuestionField, SeverityEditor};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::hooks::{use_params_map, use_query_map};
 use panels::{MitigationEffect, PreviewPanel, Recommendation, RequiredConsultations, ReviewSummary, ScreeningTable};
 use serde_json::Value;
 use state::{SaveStatus, Wizard};
@@ -35,23 +34,42 @@ use std::sync::Arc;
 #[component]
 pub fn WizardPage() -> impl IntoView {
     let editor = crate::ui::components::case_overview::case_resource(get_case_editor);
+    let params = use_params_map();
+    let query = use_query_map();
     view! {
         <Transition fallback=|| view! { <p class="text-slate-600">"Loading the assessment…"</p> }>
             {move || editor.get().map(|result| match result {
                 Err(e) => view! { <Title text="Assessment"/><AccessProblem error=e/> }.into_any(),
-                Ok(ed) => view! { <WizardBody editor=ed refetch=Callback::new(move |_| editor.refetch())/> }.into_any(),
+                Ok(editor) => {
+                    let segment = params.with_untracked(|p| p.get("step").unwrap_or_default());
+                    let saved = query.with_untracked(|q| q.get("saved").is_some());
+                    let title = page_title(&editor, &segment);
+                    view! { <Title text=title/><WizardIsland editor segment saved/> }.into_any()
+                }
             })}
         </Transition>
     }
 }
 
+/// The tab title of a step: "Step title · reference".
+fn page_title(editor: &CaseEditor, segment: &str) -> String {
+    let components = editor.draft.component_ids();
+    let step = parse_segment(&editor.catalogue, &components, segment);
+    format!("{} · {}", step.map(|s| s.title).unwrap_or_else(|| "Wizard".into()), editor.reference)
+}
+
+/// The wizard, the one part of the application that runs in the browser (a Leptos island): the
+/// server renders it complete, then the WASM engine takes over. Its props travel in the page.
+#[island]
+fn WizardIsland(editor: CaseEditor, segment: String, saved: bool) -> impl IntoView {
+    view! { <WizardBody editor segment saved/> }
+}
+
 #[component]
-fn WizardBody(editor: CaseEditor, refetch: Callback<()>) -> impl IntoView {
-    let w = Wizard::new(&editor);
+fn WizardBody(editor: CaseEditor, segment: String, saved: bool) -> impl IntoView {
+    let w = Wizard::new(&editor, segment);
     provide_context(w);
-    let params = use_params_map();
-    let query = use_query_map();
-    let segment = Memo::new(move |_| params.with(|p| p.get("step").unwrap_or_default()));
+    let segment = w.segment;
     let steps: Memo<Arc<Vec<StepRef>>> = Memo::new(move |_| {
         let components = w.draft.with(Draft::component_ids);
         Arc::new(w.with_catalogue(|c| steps_for(c, &components)))
@@ -85,26 +103,82 @@ fn WizardBody(editor: CaseEditor, refetch: Callback<()>) -> impl IntoView {
     Effect::new(move |_| keep::remember(&w));
 
     // Moving to another step (Next, Back, the progress list, the browser's back button) saves the
-    // step just left.
-    Effect::watch(move || segment.get(), move |_, _, _| w.flush(steps.get_untracked()), false);
-    let saved_notice = move || query.with(|q| q.get("saved").is_some());
-    let reference = editor.reference.clone();
+    // step just left; the notice "saved" of a plain form post belongs to the step it came with.
+    let saved_notice = RwSignal::new(saved);
+    Effect::watch(
+        move || segment.get(),
+        move |_, _, _| {
+            saved_notice.set(false);
+            w.flush(steps.get_untracked());
+        },
+        false,
+    );
+    // The tab title follows the step (the server wrote the first one).
+    let reference_for_title = editor.reference.clone();
+    Effect::watch(
+        move || current.get().map(|s| s.title),
+        move |title, _, _| {
+            let title =
+                format!("{} · {} · HRDD", title.clone().unwrap_or_else(|| "Wizard".into()), reference_for_title);
+            #[cfg(feature = "hydrate")]
+            document().set_title(&title);
+            #[cfg(not(feature = "hydrate"))]
+            let _ = title;
+        },
+        false,
+    );
+    // The browser's back and forward buttons move between the steps visited.
+    #[cfg(feature = "hydrate")]
+    {
+        let handle = window_event_listener(leptos::ev::popstate, move |_| {
+            let path = window().location().pathname().unwrap_or_default();
+            if let Some(s) = w.segment_of(&path) {
+                segment.set(s);
+            }
+        });
+        on_cleanup(move || handle.remove());
+    }
+    // A link to another step of this case (progress list, "missing" lists, comments) changes the
+    // step in place instead of loading the page again; other links load as usual.
+    let follow_step_links = move |ev: leptos::ev::MouseEvent| {
+        #[cfg(feature = "hydrate")]
+        {
+            use wasm_bindgen::JsCast;
+            if ev.default_prevented()
+                || ev.button() != 0
+                || ev.ctrl_key()
+                || ev.meta_key()
+                || ev.shift_key()
+                || ev.alt_key()
+            {
+                return;
+            }
+            let link = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|e| e.closest("a[href]").ok().flatten());
+            if let Some(s) = link.and_then(|a| a.get_attribute("href")).and_then(|href| w.segment_of(&href)) {
+                ev.prevent_default();
+                w.go(s);
+            }
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = ev;
+    };
     let title = editor.title.clone();
     let case_state = editor.state;
 
     let step_notes = StoredValue::new(editor.step_notes.clone());
     view! {
-        // `try_get`: the server renders the title after the page, when an earlier render of this
-        // body (inside the Transition) may already be disposed; reading it then must not panic.
-        <Title text=move || format!("{} · {}", current.try_get().flatten().map(|s| s.title).unwrap_or_else(|| "Wizard".into()), reference)/>
+        <div on:click=follow_step_links>
         <header class="flex flex-wrap items-start justify-between gap-4">
             <div>
-                <p class="font-mono text-sm text-sky-800"><A href=format!("/cases/{}", editor.id) attr:class="underline-offset-2 hover:underline">{editor.reference.clone()}</A> " · " {editor.country.clone()}</p>
+                <p class="font-mono text-sm text-sky-800"><a href=format!("/cases/{}", editor.id) class="underline-offset-2 hover:underline">{editor.reference.clone()}</a> " · " {editor.country.clone()}</p>
                 <h1 class="mt-1 text-2xl font-bold text-slate-900">{title}</h1>
             </div>
             <div class="flex items-center gap-3">
                 {state_badge(case_state)}
-                <SaveIndicator steps=steps_signal saved_notice=Signal::derive(saved_notice)/>
+                <SaveIndicator steps=steps_signal saved_notice=saved_notice.into()/>
             </div>
         </header>
         {(!w.can_edit && !w.can_advise).then(|| view! {
@@ -120,7 +194,7 @@ fn WizardBody(editor: CaseEditor, refetch: Callback<()>) -> impl IntoView {
                     <p class="font-semibold">{format!("Returned to you by {} on {}:", n.by, n.at)}</p>
                     <p class="mt-1 whitespace-pre-line">{n.body}</p>
                     {about.map(|s| view! {
-                        <p class="mt-1"><A href=format!("/cases/{case_id}/edit/{s}") attr:class="text-sky-800 underline">"Open the step this comment is about"</A></p>
+                        <p class="mt-1"><a href=format!("/cases/{case_id}/edit/{s}") class="text-sky-800 underline">"Open the step this comment is about"</a></p>
                     })}
                 </div>
             }
@@ -138,12 +212,13 @@ fn WizardBody(editor: CaseEditor, refetch: Callback<()>) -> impl IntoView {
                         let segment = step.segment();
                         let notes: Vec<ReviewNote> =
                             step_notes.with_value(|all| all.iter().filter(|n| n.segment.as_deref() == Some(segment.as_str())).cloned().collect());
-                        view! { <StepForm step steps=steps_signal refetch ready=ready.into() notes/> }.into_any()
+                        view! { <StepForm step steps=steps_signal ready=ready.into() notes/> }.into_any()
                     }
                     None => view! { <AccessProblem error=AppError::NotFound("This step does not exist (was its component renamed or removed?).".into())/> }.into_any(),
                 }}
             </div>
             <div class="lg:col-span-2 xl:col-span-1"><PreviewPanel steps=steps_signal/></div>
+        </div>
         </div>
     }
 }
@@ -201,16 +276,16 @@ fn ProgressNav(steps: Signal<Arc<Vec<StepRef>>>, current: Signal<Option<StepRef>
                     Some(c) => format!("{} — {c}", s.title),
                     None => s.title.clone(),
                 };
-                let href = format!("/cases/{}/edit/{}", w.case_id, s.segment());
+                let href = w.step_href(&s.segment());
                 let text = format!("{}. {label}", s.number);
                 view! {
                     <li>
-                        <A href=href attr:class=format!("flex items-center gap-2 rounded-md px-2 py-1.5 text-sm {}", if is_current { "bg-sky-100 font-semibold text-sky-950" } else { "text-slate-800 hover:bg-slate-100" })
-                            attr:aria-current=if is_current { "step" } else { "false" } attr:data-status=status.label()>
+                        <a href=href class=format!("flex items-center gap-2 rounded-md px-2 py-1.5 text-sm {}", if is_current { "bg-sky-100 font-semibold text-sky-950" } else { "text-slate-800 hover:bg-slate-100" })
+                            aria-current=if is_current { "step" } else { "false" } data-status=status.label()>
                             <span class=format!("inline-flex size-5 shrink-0 items-center justify-center rounded-full text-xs font-bold {colour}") aria-hidden="true">{icon}</span>
                             <span class="min-w-0 flex-1 break-words">{text}</span>
                             <span class="sr-only">{format!("({})", status.label())}</span>
-                        </A>
+                        </a>
                     </li>
                 }
             })
@@ -229,14 +304,12 @@ fn ProgressNav(steps: Signal<Arc<Vec<StepRef>>>, current: Signal<Option<StepRef>
 fn StepForm(
     step: StepRef,
     steps: Signal<Arc<Vec<StepRef>>>,
-    refetch: Callback<()>,
     /// True once the page is interactive (`data-ready` on the form, for the slow-link tests).
     ready: Signal<bool>,
     /// Reviewers' and advisers' comments about this step, newest first.
     notes: Vec<ReviewNote>,
 ) -> impl IntoView {
     let w = expect_context::<Wizard>();
-    let navigate = use_navigate();
     let catalogue_step = w.with_catalogue(|c| c.step(step.number).cloned()).expect("parsed steps exist");
     let questions: Vec<_> =
         w.with_catalogue(|c| catalogue_step.questions.iter().filter_map(|id| c.question(id).cloned()).collect());
@@ -267,7 +340,7 @@ fn StepForm(
             w.flush(steps.get_untracked());
             let target = go.get_untracked();
             if !target.is_empty() && target != segment {
-                navigate(&format!("/cases/{}/edit/{target}", w.case_id), Default::default());
+                w.go(target);
             }
         }
     };
@@ -319,7 +392,7 @@ fn StepForm(
             <p class="text-xs font-semibold uppercase tracking-wide text-sky-800">{format!("Step {} of {step_total}", step.number)}</p>
             <h2 id="step-h" class="mt-1 text-xl font-bold text-slate-900">{title}</h2>
             <p class="mt-1 text-sm text-slate-600">{catalogue_step.intro.clone()}</p>
-            {is_support_step.then(|| view! { <ComponentManager current=component.clone() refetch/> })}
+            {is_support_step.then(|| view! { <ComponentManager current=component.clone()/> })}
             {(!notes.is_empty()).then(|| view! {
                 <div class="mt-4 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950" role="note" data-testid="step-notes">
                     <p class="font-semibold">{format!("Reviewers' comments on this step ({})", notes.len())}</p>
@@ -482,16 +555,12 @@ fn show(v: &Value) -> String {
 }
 
 /// Step 3's list of support components: add, rename, duplicate, remove (with a confirmation box).
-/// Each action is a form post (works without JavaScript) against the current revision.
+/// Each action is a form post (works without JavaScript) against the current revision; its answer
+/// redirects to the step to show next, which loads the changed case.
 #[component]
-fn ComponentManager(current: String, refetch: Callback<()>) -> impl IntoView {
+fn ComponentManager(current: String) -> impl IntoView {
     let w = expect_context::<Wizard>();
     let action = ServerAction::<ChangeComponent>::new();
-    Effect::new(move |_| {
-        if let Some(Ok(_)) = action.value().get() {
-            refetch.run(());
-        }
-    });
     let error = Signal::derive(move || action.value().get().and_then(|r| r.err()).map(|e| e.to_string()));
     let ids = Memo::new(move |_| w.draft.with(Draft::component_ids));
     if !w.can_edit {
@@ -532,7 +601,7 @@ fn ComponentManager(current: String, refetch: Callback<()>) -> impl IntoView {
                     view! {
                         <li class=format!("rounded-lg border p-3 {}", if is_current { "border-sky-300 bg-sky-50" } else { "border-slate-200 bg-white" })>
                             <p class="text-sm font-semibold">
-                                <A href=href attr:class="text-sky-800 underline">{name}</A>
+                                <a href=href class="text-sky-800 underline">{name}</a>
                                 {is_current.then(|| view! { <span class="ml-2 text-xs font-normal text-slate-600">"(this page)"</span> })}
                             </p>
                             <div class="mt-2 flex flex-wrap gap-4">
@@ -581,13 +650,8 @@ fn SubmitBox() -> impl IntoView {
     let w = expect_context::<Wizard>();
     let submit = ServerAction::<SubmitCase>::new();
     let error = Signal::derive(move || submit.value().get().and_then(|r| r.err()).map(|e| e.to_string()));
+    // A successful submission answers with a redirect to the case's summary.
     let ready = Memo::new(move |_| w.outcome.with(|o| o.result().is_some_and(|r| r.can_submit)));
-    let navigate = use_navigate();
-    Effect::new(move |_| {
-        if let Some(Ok(_)) = submit.value().get() {
-            navigate(&format!("/cases/{}", w.case_id), Default::default());
-        }
-    });
     if !w.can_edit {
         return ().into_any();
     }

@@ -13,7 +13,6 @@ use crate::ui::components::decision_card::{basis_in_words, plain_with_code, Deci
 use crate::ui::components::forms::{TableHead, THEAD_BAND};
 use crate::ui::components::tone::band_badge;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use serde_json::Value;
 use std::sync::Arc;
 
@@ -146,7 +145,7 @@ pub fn FirstProblems(steps: Signal<Arc<Vec<StepRef>>>, limit: usize) -> impl Int
         });
         view! {
             <ul class="mt-2 space-y-1 text-xs" data-testid="problems">
-                {items.into_iter().map(|(href, m)| view! { <li><A href=href attr:class="text-sky-800 underline">{m}</A></li> }).collect_view()}
+                {items.into_iter().map(|(href, m)| view! { <li><a href=href class="text-sky-800 underline">{m}</a></li> }).collect_view()}
             </ul>
         }
     }
@@ -189,7 +188,7 @@ fn BlockingList(result: ResultDocument, steps: Signal<Arc<Vec<StepRef>>>) -> imp
                     <ul class="mt-1 space-y-1 text-xs">
                         {items.into_iter().map(|b| {
                             let href = link_to(w.case_id, &steps, step_of_blocking_code(&b.code), b.components.first().cloned());
-                            view! { <li><A href=href attr:class="text-sky-800 underline">{b.message}</A></li> }
+                            view! { <li><a href=href class="text-sky-800 underline">{b.message}</a></li> }
                         }).collect_view()}
                     </ul>
                 }.into_any()

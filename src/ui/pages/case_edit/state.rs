@@ -52,11 +52,14 @@ pub struct Wizard {
     pub outcome: Memo<Arc<ScoreOutcome>>,
     pub can_edit: bool,
     pub can_advise: bool,
+    /// The step on screen (the last part of `/cases/{id}/edit/{step}`). The wizard moves between
+    /// steps in the browser: the address changes through the history API, the page stays.
+    pub segment: RwSignal<String>,
     saving: StoredValue<bool>,
 }
 
 impl Wizard {
-    pub fn new(editor: &CaseEditor) -> Wizard {
+    pub fn new(editor: &CaseEditor, segment: String) -> Wizard {
         let registry = Arc::new(Registry::new(vec![editor.catalogue.clone()]));
         let draft = RwSignal::new(editor.draft.clone());
         let scoring = registry.clone();
@@ -75,6 +78,7 @@ impl Wizard {
             outcome,
             can_edit: editor.can_edit,
             can_advise: editor.can_advise,
+            segment: RwSignal::new(segment),
             saving: StoredValue::new(false),
         }
     }
@@ -92,6 +96,36 @@ impl Wizard {
         if matches!(self.status.get_untracked(), SaveStatus::Saved | SaveStatus::Idle) {
             self.status.set(SaveStatus::Idle);
         }
+    }
+
+    /// The address of a step of this case.
+    pub fn step_href(&self, segment: &str) -> String {
+        format!("/cases/{}/edit/{segment}", self.case_id)
+    }
+
+    /// The step named by an address of this case's wizard (`/cases/{id}/edit/{step}`), if it is one.
+    #[cfg_attr(not(feature = "hydrate"), allow(dead_code))] // read by browser event handlers only
+    pub fn segment_of(&self, href: &str) -> Option<String> {
+        let path = href.split(['?', '#']).next()?;
+        let segment = path.strip_prefix(&self.step_href(""))?.trim_end_matches('/');
+        (!segment.is_empty() && !segment.contains('/')).then(|| segment.to_string())
+    }
+
+    /// Shows another step: a new history entry, the page scrolled to the top. Leaving a step saves
+    /// it (see the watcher in `WizardBody`).
+    pub fn go(&self, segment: String) {
+        if segment == self.segment.get_untracked() {
+            return;
+        }
+        #[cfg(feature = "hydrate")]
+        {
+            let window = window();
+            if let Ok(history) = window.history() {
+                let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&self.step_href(&segment)));
+            }
+            window.scroll_to_with_x_and_y(0.0, 0.0);
+        }
+        self.segment.set(segment);
     }
 
     pub fn has_unsaved(&self) -> bool {
