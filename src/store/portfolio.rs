@@ -223,7 +223,7 @@ impl Store {
         let (groups, signatures, stop_list) = on_pool!(self, pool => {
             tokio::try_join!(
                 bind_all!(sqlx::query_as::<_, GroupRow>(&groups_sql), &group_binds).fetch_all(pool),
-                bind_all!(sqlx::query_as::<_, (String, String, String, i64, i64, i64)>(&signatures_sql), &w.binds).fetch_all(pool),
+                bind_all!(sqlx::query_as::<_, SignatureGroup>(&signatures_sql), &w.binds).fetch_all(pool),
                 bind_all!(sqlx::query_as::<_, StopRow>(&stop_list_sql), &w.binds).fetch_all(pool),
             )?
         });
@@ -276,11 +276,15 @@ impl Store {
     }
 }
 
-/// The heat map, hard-rule counts and stop counts from signature groups
-/// `(country, area_bands, hard_rules, stopped, pending, cases)`.
-fn expand_signatures(
-    groups: Vec<(String, String, String, i64, i64, i64)>,
-) -> (Vec<HeatRow>, Vec<(String, i64)>, Vec<(String, i64, i64)>) {
+/// Cases of one country with identical signatures: `(country, area_bands, hard_rules, stopped
+/// components, pending stops, cases)`.
+type SignatureGroup = (String, String, String, i64, i64, i64);
+
+/// The heat map, the hard-rule counts and the per-country stop counts of [`PortfolioRows`].
+type SignatureFigures = (Vec<HeatRow>, Vec<(String, i64)>, Vec<(String, i64, i64)>);
+
+/// The heat map, hard-rule counts and stop counts from signature groups.
+fn expand_signatures(groups: Vec<SignatureGroup>) -> SignatureFigures {
     use crate::portfolio::index::CaseSignature;
     let mut heat: BTreeMap<(String, String, String), i64> = BTreeMap::new();
     let mut rules: BTreeMap<String, i64> = BTreeMap::new();
