@@ -449,7 +449,7 @@ function report(runs, files, cluster, started) {
   lines.push('|---|---:|---:|---:|');
   for (const f of files) lines.push(`| \`${f.file}\` | ${kb(f.raw)} | ${kb(f.gzip)} | ${kb(f.brotli)} |`);
   const heaviest = runs.flatMap((r) => r.pages.map((p) => ({ ...p, where: `${r.backend}, ${r.size.toLocaleString('en')} cases` }))).sort((x, y) => y.bytes - x.bytes)[0];
-  if (heaviest) lines.push(`| heaviest page: ${heaviest.name} (${heaviest.where}) | ${kb(heaviest.bytes)} | ${kb(heaviest.gzip)} | ${kb(heaviest.brotli)} |`);
+  if (heaviest) lines.push(`| heaviest page: ${heaviest.name} (${heaviest.where}) | ${kb(heaviest.bytes)} | ${heaviest.gzip == null ? "–" : kb(heaviest.gzip)} | ${kb(heaviest.brotli)} |`);
   lines.push('');
   const nw = runs[runs.length - 1]?.noWasm;
   if (nw) {
