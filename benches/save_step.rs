@@ -83,6 +83,7 @@ fn main() {
             portfolio_cache: Default::default(),
             sessions: Default::default(),
             tokens: Default::default(),
+            pages: Default::default(),
             setup: hrdd::accounts::setup::SetupCode::none(),
         });
         let login = format!("email={}&password={}", "assessor%40demo.hrdd", hrdd::accounts::DEMO_PASSWORD);

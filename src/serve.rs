@@ -23,6 +23,7 @@ pub fn router(state: AppState) -> Router {
     let context_registry = state.registry.clone();
     let (cookies, demo) = (state.cookies, state.demo);
     let portfolio_cache = state.portfolio_cache.clone();
+    let pages = state.pages.clone();
     let setup = state.setup.clone();
     Router::new()
         .route("/healthz", get(healthz))
@@ -47,6 +48,7 @@ pub fn router(state: AppState) -> Router {
                 provide_context(cookies);
                 provide_context(demo);
                 provide_context(portfolio_cache.clone());
+                provide_context(pages.clone());
                 provide_context(setup.clone());
             },
             {
@@ -98,6 +100,7 @@ pub async fn serve(config: Config, registry: Registry, demo: DemoMode) -> anyhow
         "audit record: signing key loaded"
     );
     crate::services::portfolio::backfill(&db, &registry).await?;
+    tokio::spawn(pack_text_revisions(db.clone()));
     tracing::info!(backend = db.backend().as_str(), "database ready");
     if demo.0 {
         crate::server::demo::seed(&db).await?;
@@ -126,6 +129,7 @@ pub async fn serve(config: Config, registry: Registry, demo: DemoMode) -> anyhow
         portfolio_cache: Default::default(),
         sessions: Default::default(),
         tokens: Default::default(),
+        pages: crate::web::page_cache::PageCache::from_env(),
         setup,
     };
     let listener = tokio::net::TcpListener::bind(config.addr).await?;
@@ -135,6 +139,26 @@ pub async fn serve(config: Config, registry: Registry, demo: DemoMode) -> anyhow
     db.close().await;
     tracing::info!("shut down cleanly");
     Ok(())
+}
+
+/// Packs the revisions kept as text before migration 0014 in the background, a batch at a time with
+/// a pause between batches so that requests keep the write gate; ends when none is left.
+async fn pack_text_revisions(db: Store) {
+    let mut total = 0;
+    loop {
+        match db.pack_text_revisions(200).await {
+            Ok(0) => break,
+            Ok(n) => total += n,
+            Err(e) => {
+                tracing::warn!(error = %e, "packing kept revisions stopped; the rest stay as text and read as before");
+                break;
+            }
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    if total > 0 {
+        tracing::info!(revisions = total, "kept revisions packed");
+    }
 }
 
 /// Printed when the database has no user yet.

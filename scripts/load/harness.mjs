@@ -335,10 +335,12 @@ async function twoServers() {
       }
     }),
   );
-  const history = psql(`SELECT revision || '|' || (answers::jsonb -> 'case' ->> 'office') FROM case_revisions WHERE case_id = ${id} AND revision > ${start} ORDER BY revision`, PG_DB)
+  // Kept revisions are stored zlib-compressed (store::packed): read them back as the server does.
+  const history = psql(`SELECT revision || '|' || encode(packed, 'hex') FROM case_revisions WHERE case_id = ${id} AND revision > ${start} ORDER BY revision`, PG_DB)
     .split('\n')
     .filter(Boolean)
-    .map((l) => l.split('|'));
+    .map((l) => l.split('|'))
+    .map(([r, hex]) => [r, JSON.parse(zlib.inflateSync(Buffer.from(hex, 'hex')).toString('utf8')).case?.office]);
   const byRevision = new Map(history.map(([r, o]) => [Number(r), o]));
   const lost = stored.filter((s) => byRevision.get(s.revision) !== s.office);
   const finalRevision = await revisionOf(b.base, onB, id);

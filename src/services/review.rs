@@ -472,6 +472,45 @@ pub async fn summary(db: &Store, registry: &Registry, user: &CurrentUser, id: i6
     })
 }
 
+/// The page-cache key of a version's summary as `user` sees it, after the same access check as
+/// [`summary`]; None while the version can still change (drafts, submitted and returned versions
+/// are always rendered afresh).
+///
+/// A decided or superseded version's summary changes only through what the key holds: the
+/// version's revision and event count (comments, triggers, downloads and supersession each append
+/// an event), its due flag and review date, the state of every version in its series (the version
+/// list and the re-assessment button), today's date (whether the review is due), and the viewer's
+/// roles and approval level (what they may read and do). The country is not in it: a user outside
+/// it is refused here before any cached page is looked at.
+pub async fn summary_cache_key(db: &Store, user: &CurrentUser, id: i64) -> Result<Option<String>, AppError> {
+    crate::cases::access::require_reader(user)?;
+    let facts = db.summary_facts(id).await?.ok_or_else(crate::cases::access::not_found)?;
+    if !crate::cases::access::can_read(user, &facts.country) {
+        return Err(crate::cases::access::not_found());
+    }
+    let state =
+        CaseState::parse(&facts.state).ok_or_else(|| AppError::internal(format!("case state {}", facts.state)))?;
+    if !matches!(state, CaseState::Decided | CaseState::Superseded) {
+        return Ok(None);
+    }
+    let series: Vec<String> =
+        series(db, id, facts.previous_id).await?.iter().map(|v| format!("{}:{}", v.id, v.state.as_str())).collect();
+    let mut roles: Vec<&str> = user.roles.iter().map(|r| r.as_str()).collect();
+    roles.sort_unstable();
+    Ok(Some(format!(
+        "case {id} {} r{} e{} due {} next {} series {} today {} roles {} level {}",
+        state.as_str(),
+        facts.revision,
+        facts.event_count,
+        facts.reassessment_due,
+        facts.next_review_date.as_deref().unwrap_or("-"),
+        series.join(","),
+        today(),
+        roles.join(","),
+        user.approval_level.map_or(0, u8::from),
+    )))
+}
+
 /// Every version of the series this case belongs to, oldest first.
 async fn series(db: &Store, id: i64, previous: Option<i64>) -> Result<Vec<VersionLink>, AppError> {
     let mut rows = Vec::new();

@@ -2,6 +2,7 @@
 //! them (tables `cases`, `case_facts`, `case_counts`, `case_revisions`, `case_positions`,
 //! `case_comments`, `case_snapshots`).
 
+use super::packed::{pack, StoredAnswers};
 use super::query::{bind_all, Bind, Where};
 use super::{on_pool, on_write, Store, StoreError, Write};
 use crate::cases::figures::Figures;
@@ -236,11 +237,30 @@ impl Store {
         )
     }
 
-    /// The answers of one kept revision.
+    /// The answers of one kept revision, exactly as saved.
     pub async fn revision_answers(&self, case_id: i64, revision: i64) -> Result<Option<String>, StoreError> {
-        Ok(
-            on_pool!(self, pool => sqlx::query_scalar("SELECT answers FROM case_revisions WHERE case_id = $1 AND revision = $2").bind(case_id).bind(revision).fetch_optional(pool).await?),
-        )
+        let stored: Option<StoredAnswers> = on_pool!(self, pool => sqlx::query_as("SELECT answers, packed FROM case_revisions WHERE case_id = $1 AND revision = $2").bind(case_id).bind(revision).fetch_optional(pool).await?);
+        stored.map(StoredAnswers::text).transpose()
+    }
+
+    /// Packs up to `limit` revisions kept as text before revisions were packed (migration 0014);
+    /// returns how many it packed (0 when none is left). Each row is rewritten only if still
+    /// unpacked, so servers sharing a database may run this side by side.
+    pub async fn pack_text_revisions(&self, limit: i64) -> Result<u64, StoreError> {
+        let rows: Vec<(i64, i64, String)> = on_pool!(self, pool => sqlx::query_as("SELECT case_id, revision, answers FROM case_revisions WHERE packed IS NULL LIMIT $1").bind(limit).fetch_all(pool).await?);
+        if rows.is_empty() {
+            return Ok(0);
+        }
+        // Compressed before the write gate is taken: the gate is held only for the updates.
+        let packed: Vec<(i64, i64, Vec<u8>)> = rows.into_iter().map(|(c, r, text)| (c, r, pack(&text))).collect();
+        let mut write = self.write().await?;
+        let mut done = 0;
+        for (case_id, revision, bytes) in &packed {
+            done += on_write!(write, tx => sqlx::query("UPDATE case_revisions SET packed = $1, answers = NULL WHERE case_id = $2 AND revision = $3 AND packed IS NULL")
+                .bind(bytes).bind(case_id).bind(revision).execute(&mut **tx).await?.rows_affected());
+        }
+        write.commit().await?;
+        Ok(done)
     }
 
     /// Who saved one kept revision.
@@ -289,7 +309,8 @@ impl Write {
         .fetch_one(&mut **tx).await.map_err(|e| StoreError::unique(e, "reference"))?))
     }
 
-    /// Keeps a revision of the answers (for conflict reports); `saved_as` is the role it was saved in.
+    /// Keeps a revision of the answers (for conflict reports and the record), packed;
+    /// `saved_as` is the role it was saved in.
     pub async fn insert_revision(
         &mut self,
         case_id: i64,
@@ -299,8 +320,9 @@ impl Write {
         at: DateTime<Utc>,
         saved_as: &str,
     ) -> Result<(), StoreError> {
-        on_write!(self, tx => sqlx::query("INSERT INTO case_revisions (case_id, revision, answers, saved_by, saved_at, saved_as) VALUES ($1, $2, $3, $4, $5, $6)")
-            .bind(case_id).bind(revision).bind(answers).bind(by).bind(at).bind(saved_as).execute(&mut **tx).await?.rows_affected());
+        let packed = pack(answers);
+        on_write!(self, tx => sqlx::query("INSERT INTO case_revisions (case_id, revision, packed, saved_by, saved_at, saved_as) VALUES ($1, $2, $3, $4, $5, $6)")
+            .bind(case_id).bind(revision).bind(&packed).bind(by).bind(at).bind(saved_as).execute(&mut **tx).await?.rows_affected());
         Ok(())
     }
 

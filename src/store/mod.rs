@@ -10,8 +10,8 @@
 //! the audit sequence's lock first (PostgreSQL), and writes the audit anchor after the commit. The
 //! few single-statement writes outside a record change (sessions, sign-in attempts, token use) take
 //! the same gate. One module per table family: [`accounts`] (users, roles, countries, sign-in
-//! attempts), [`sessions`], [`tokens`] (and the API access log), [`audit`] (the signed record), [`cases`] (versions, revisions,
-//! positions, comments), [`review`] (comments, decisions,
+//! attempts), [`sessions`], [`tokens`] (and the API access log), [`audit`] (the signed record), [`cases`] (versions, revisions
+//! kept compactly by [`packed`], positions, comments), [`review`] (comments, decisions,
 //! queues), [`portfolio`] (index tables, aggregates, export), and [`query`] (`WHERE` clauses from a checked case filter).
 //!
 //! `backup` copies and restores the embedded SQLite file.
@@ -20,6 +20,7 @@ pub mod accounts;
 pub mod audit;
 pub mod backup;
 pub mod cases;
+pub mod packed;
 pub mod portfolio;
 pub mod query;
 pub mod review;
@@ -77,6 +78,9 @@ pub enum StoreError {
     Duplicate(&'static str),
     #[error(transparent)]
     Database(#[from] sqlx::Error),
+    /// Stored bytes that do not read back (a damaged packed revision).
+    #[error("{0}")]
+    Unreadable(String),
 }
 
 impl StoreError {

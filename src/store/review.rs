@@ -24,6 +24,20 @@ pub struct CaseMeta {
     pub reassessment_due: bool,
 }
 
+/// What decides whether the summary page of a version can come from the page cache, and under
+/// which key: everything on the row that the page shows and that can change after sign-off.
+#[derive(sqlx::FromRow)]
+pub struct SummaryFacts {
+    pub country: String,
+    pub state: String,
+    pub previous_id: Option<i64>,
+    pub revision: i64,
+    /// Every comment, trigger, export, supersession … appends an event, so this moves with them.
+    pub event_count: i64,
+    pub next_review_date: Option<String>,
+    pub reassessment_due: bool,
+}
+
 /// A snapshot with its author's name.
 #[derive(sqlx::FromRow)]
 pub struct SnapshotWithAuthor {
@@ -126,6 +140,12 @@ impl Store {
         let savers: Vec<(i64, String)> = on_pool!(self, pool => sqlx::query_as("SELECT DISTINCT saved_by, saved_as FROM case_revisions WHERE case_id = $1").bind(case_id).fetch_all(pool).await?);
         let submitters: Vec<i64> = on_pool!(self, pool => sqlx::query_scalar("SELECT DISTINCT created_by FROM case_snapshots WHERE case_id = $1 AND kind = 'SUBMISSION'").bind(case_id).fetch_all(pool).await?);
         Ok(ParticipantRows { creator, savers, submitters })
+    }
+
+    pub async fn summary_facts(&self, id: i64) -> Result<Option<SummaryFacts>, StoreError> {
+        Ok(on_pool!(self, pool => sqlx::query_as(
+            "SELECT country, state, previous_id, revision, event_count, next_review_date, reassessment_due FROM cases WHERE id = $1"
+        ).bind(id).fetch_optional(pool).await?))
     }
 
     pub async fn case_meta(&self, id: i64) -> Result<Option<CaseMeta>, StoreError> {

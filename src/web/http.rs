@@ -23,6 +23,8 @@ pub struct AppState {
     /// Signed-in users by session and by access token (`services::signed_in`).
     pub sessions: crate::services::sessions::SessionCache,
     pub tokens: crate::services::tokens::TokenCache,
+    /// Rendered summaries of versions that no longer change (`web::page_cache`).
+    pub pages: crate::web::page_cache::PageCache,
     /// The one-time code for creating the first administrator in the browser (first run only).
     pub setup: crate::accounts::setup::SetupCode,
 }

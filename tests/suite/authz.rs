@@ -264,6 +264,12 @@ fn endpoints() -> Vec<Endpoint> {
         |f| vec![("id", f.other_case.clone())],
     ))
     .chain(review_rows(
+        "review/summary-page",
+        case_readers,
+        |f| vec![("id", f.own_case.clone())],
+        |f| vec![("id", f.other_case.clone())],
+    ))
+    .chain(review_rows(
         "review/comment",
         case_readers,
         |f| vec![("id", f.own_case.clone()), ("body", "A comment".into())],

@@ -168,6 +168,7 @@ pub fn app_with_setup(db: &Store, setup: hrdd::accounts::setup::SetupCode) -> ax
         portfolio_cache: Default::default(),
         sessions: Default::default(),
         tokens: Default::default(),
+        pages: Default::default(),
         setup,
     })
 }
@@ -199,6 +200,8 @@ pub struct Reply {
     pub status: u16,
     pub location: Option<String>,
     pub set_cookie: Vec<String>,
+    /// The page cache's answer for this response (`X-Page-Cache`: hit, miss or off), if any.
+    pub page_cache: Option<String>,
     pub body: String,
 }
 
@@ -233,8 +236,9 @@ pub async fn send(
     let location = response.headers().get("location").and_then(|v| v.to_str().ok()).map(String::from);
     let set_cookie =
         response.headers().get_all("set-cookie").iter().filter_map(|v| v.to_str().ok()).map(String::from).collect();
+    let page_cache = response.headers().get("x-page-cache").and_then(|v| v.to_str().ok()).map(String::from);
     let bytes = axum::body::to_bytes(response.into_body(), 10 << 20).await.expect("body");
-    Reply { status, location, set_cookie, body: String::from_utf8_lossy(&bytes).into_owned() }
+    Reply { status, location, set_cookie, page_cache, body: String::from_utf8_lossy(&bytes).into_owned() }
 }
 
 /// Posts to a server function as the browser's JavaScript client does (same origin).
@@ -312,7 +316,13 @@ pub async fn call_json(app: &axum::Router, endpoint: &str, cookie: Option<&str>,
     let response = app.clone().oneshot(builder.body(axum::body::Body::from(body.to_string())).unwrap()).await.unwrap();
     let status = response.status().as_u16();
     let bytes = axum::body::to_bytes(response.into_body(), 10 << 20).await.unwrap();
-    Reply { status, location: None, set_cookie: Vec::new(), body: String::from_utf8_lossy(&bytes).into_owned() }
+    Reply {
+        status,
+        location: None,
+        set_cookie: Vec::new(),
+        page_cache: None,
+        body: String::from_utf8_lossy(&bytes).into_owned(),
+    }
 }
 
 /// Creates a draft case in `country` as the signed-in assessor `token`; its id.

@@ -512,3 +512,98 @@ async fn comments_are_anchored_and_scoped(t: TestDb) {
     assert_eq!(s["comments"][0]["role"], "Manager");
 }
 on_both_backends!(comments_are_anchored_and_scoped);
+
+/// The summary page of a decided version comes from the page cache for the next reader with the
+/// same key, and every input of the key changes the page: the viewer's rights, a comment, a trigger
+/// event, a new version in the series. Pages that can still change, and addresses carrying
+/// messages, are never kept; a reader outside the country is refused before the cache is read.
+async fn decided_summary_pages_are_cached_per_key(t: TestDb) {
+    let j = signed_with_override(&t).await;
+    let page = |token: String| {
+        let app = j.app.clone();
+        let uri = format!("/cases/{}", j.id);
+        async move {
+            let r = send(&app, "GET", &uri, Some(&token), None, None).await;
+            assert_eq!(r.status, 200, "{}", r.body);
+            (r.page_cache.unwrap_or_default(), r.body)
+        }
+    };
+    let hidden_from_managers = "MoU human-rights clause";
+
+    // Rights: the assessor's page (with answer text) is never served to the manager.
+    let (mark, body) = page(j.ines.clone()).await;
+    assert_eq!(mark, "miss");
+    assert!(body.contains(hidden_from_managers), "assessors read the measures' descriptions");
+    assert_eq!(page(j.ines.clone()).await.0, "hit", "the same reader with the same key");
+    let (mark, body) = page(j.manager.clone()).await;
+    assert_eq!(mark, "miss", "another set of rights, another key");
+    assert!(!body.contains(hidden_from_managers), "managers do not read answer text");
+    let (mark, cached) = page(j.manager.clone()).await;
+    assert_eq!(mark, "hit");
+    assert!(!cached.contains(hidden_from_managers));
+    assert!(cached.contains("Human-rights due diligence · risk summary"), "the kept body is served whole");
+
+    // Events: a comment and a trigger each show at once.
+    let r = post(&j, "review/comment", &j.manager, &[("id", j.id.clone()), ("body", "Visit in March.".into())]).await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    let (mark, body) = page(j.manager.clone()).await;
+    assert_eq!(mark, "miss");
+    assert!(body.contains("Visit in March."));
+    let trigger = [
+        ("id", j.id.clone()),
+        ("trigger", "GRAVE_VIOLATION_REPORT".into()),
+        ("date", "2026-01-05".into()),
+        ("description", "Report of ill-treatment in custody.".into()),
+    ];
+    assert_eq!(post(&j, "review/trigger", &j.adviser, &trigger).await.status, 200);
+    let (mark, body) = page(j.manager.clone()).await;
+    assert_eq!(mark, "miss");
+    assert!(body.contains("Report of ill-treatment in custody."));
+
+    // A change of roles: the same person, now also an assessor, may start a re-assessment.
+    let viewer = make_user(&t.db, "viewer@un.org", &[Role::Manager], None, &["KE"]).await;
+    let token = sign_in(&j.app, "viewer@un.org").await;
+    let (_, body) = page(token.clone()).await;
+    assert!(!body.contains("Start a re-assessment"));
+    let spec = hrdd::accounts::UserSpec {
+        name: "Viewer".into(),
+        roles: vec![Role::Manager, Role::Assessor],
+        approval_level: None,
+        scope: hrdd::accounts::CountryScope::Countries(vec!["KE".into()]),
+    };
+    hrdd::services::accounts::update_user(
+        &t.db,
+        viewer,
+        spec,
+        &hrdd::services::accounts::ChangedBy::command_line("test"),
+    )
+    .await
+    .unwrap();
+    let (mark, body) = page(token.clone()).await;
+    assert_eq!(mark, "miss");
+    assert!(body.contains("Start a re-assessment"));
+
+    // The series: a new version shows in the first one's version list; the draft itself is not kept.
+    let r = post(&j, "review/reassess", &j.ines, &[("id", j.id.clone()), ("assessment_type", "PERIODIC".into())]).await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    let new_id = r.body.trim().to_string();
+    let (mark, body) = page(j.manager.clone()).await;
+    assert_eq!(mark, "miss");
+    assert!(body.contains("-v2 (Draft)"), "the version list names the new draft");
+    let r = send(&j.app, "GET", &format!("/cases/{new_id}"), Some(&j.manager), None, None).await;
+    assert_eq!((r.status, r.page_cache.as_deref()), (200, Some("off")), "a draft is rendered every time");
+
+    // An address with messages is rendered afresh, with them.
+    let uri = format!("/cases/{}?form=comment&error.body=Write%20a%20comment.", j.id);
+    let r = send(&j.app, "GET", &uri, Some(&j.manager), None, None).await;
+    assert_eq!(r.page_cache.as_deref(), Some("off"));
+    assert!(r.body.contains("Write a comment."));
+
+    // Outside the country: refused, though the page is kept for others.
+    make_user(&t.db, "ug-mgr@un.org", &[Role::Manager], None, &["UG"]).await;
+    let outsider = sign_in(&j.app, "ug-mgr@un.org").await;
+    let r = send(&j.app, "GET", &format!("/cases/{}", j.id), Some(&outsider), None, None).await;
+    assert!(!r.body.contains("Human-rights due diligence · risk summary"), "no summary for an outsider");
+    assert_ne!(r.page_cache.as_deref(), Some("hit"));
+}
+on_both_backends!(decided_summary_pages_are_cached_per_key);

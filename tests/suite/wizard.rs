@@ -387,3 +387,38 @@ async fn a_step_posted_as_a_plain_form_saves_and_a_stale_post_shows_the_users_in
     assert!(!r.body.contains("Kisumu") && !r.body.contains("Police support"));
 }
 on_both_backends!(a_step_posted_as_a_plain_form_saves_and_a_stale_post_shows_the_users_input);
+
+async fn case_answers(t: &TestDb, case_id: i64) -> String {
+    let (text,): (String,) = with_pool!(&t.db, pool => sqlx::query_as("SELECT answers FROM cases WHERE id = $1").bind(case_id).fetch_one(pool).await.unwrap());
+    text
+}
+
+/// Every save keeps its revision packed, and each reads back exactly as the case held it; a revision
+/// kept as text before packing (migration 0014) still reads, and the packer rewrites it once.
+async fn kept_revisions_are_packed_and_read_back_exactly(t: TestDb) {
+    let (app, ana, id) = setup(&t).await;
+    let case_id: i64 = id.parse().unwrap();
+    let mut texts = vec![(1, case_answers(&t, case_id).await)];
+    let mut revision = 1;
+    for office in ["Mombasa", "Kisumu · «quoted» office", "Nairobi"] {
+        revision = saved_revision(&app, &ana, &id, revision, "case", json!({ "office": office })).await;
+        texts.push((revision, case_answers(&t, case_id).await));
+    }
+    for (revision, text) in &texts {
+        let (answers, packed): (Option<String>, Option<Vec<u8>>) = with_pool!(&t.db, pool => sqlx::query_as("SELECT answers, packed FROM case_revisions WHERE case_id = $1 AND revision = $2").bind(case_id).bind(revision).fetch_one(pool).await.unwrap());
+        assert!(answers.is_none(), "revision {revision} is not kept as text");
+        assert!(packed.as_ref().is_some_and(|p| p.len() < text.len()), "revision {revision} is packed smaller");
+        assert_eq!(t.db.revision_answers(case_id, *revision).await.unwrap().as_deref(), Some(text.as_str()));
+    }
+    // A revision as kept before packing: text, no bytes.
+    let (old_revision, old_text) = &texts[1];
+    with_pool!(&t.db, pool => sqlx::query("UPDATE case_revisions SET answers = $1, packed = NULL WHERE case_id = $2 AND revision = $3").bind(old_text).bind(case_id).bind(old_revision).execute(pool).await.unwrap().rows_affected());
+    assert_eq!(t.db.revision_answers(case_id, *old_revision).await.unwrap().as_ref(), Some(old_text));
+    assert_eq!(t.db.pack_text_revisions(100).await.unwrap(), 1);
+    assert_eq!(t.db.pack_text_revisions(100).await.unwrap(), 0, "nothing left to pack");
+    assert_eq!(t.db.revision_answers(case_id, *old_revision).await.unwrap().as_ref(), Some(old_text));
+    // Both or neither is refused by the table itself.
+    let both = with_pool!(&t.db, pool => sqlx::query("UPDATE case_revisions SET answers = 'x' WHERE case_id = $1 AND revision = 1").bind(case_id).execute(pool).await.map(|r| r.rows_affected()));
+    assert!(both.is_err(), "a revision holds text or bytes, never both");
+}
+on_both_backends!(kept_revisions_are_packed_and_read_back_exactly);

@@ -5,7 +5,6 @@ use crate::error::AppError;
 use crate::ui::components::forms::BUTTON_PRIMARY;
 use crate::ui::components::tone::{band_badge, state_badge};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
@@ -53,7 +52,6 @@ pub fn OverviewBody(overview: CaseOverview) -> impl IntoView {
         (_, false) => (format!("/cases/{id}/edit/case"), "View the answers"),
     };
     view! {
-        <Title text=item.reference.clone()/>
         <header class="flex flex-wrap items-start justify-between gap-4">
             <div>
                 <p class="font-mono text-sm text-sky-800">{item.reference.clone()} " · " {item.country.clone()} " · version " {item.version_no}</p>

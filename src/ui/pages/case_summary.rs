@@ -18,12 +18,11 @@ use crate::ui::components::forms::{
 };
 use crate::ui::components::tone::{band_badge, Shown};
 use crate::web::server_fns::review::{
-    get_case_summary, AddComment, Concur, RecordTrigger, ReturnCase, SignOff, StartReassessment,
+    get_case_summary_page, AddComment, Concur, RecordTrigger, ReturnCase, SignOff, StartReassessment, SummaryPage,
 };
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 const SECTION: &str = "mt-8 rounded-xl border border-slate-200 bg-white p-6 shadow-sm print:mt-4 print:border-0 print:p-0 print:shadow-none";
@@ -73,36 +72,73 @@ pub fn CaseSummaryPage() -> impl IntoView {
         trigger: ServerAction::new(),
         reassess: ServerAction::new(),
     };
-    let summary = Resource::new(
+    let page = Resource::new(
         move || (id.get(), actions.versions()),
         move |(id, _)| async move {
             match id {
-                Some(id) => get_case_summary(id).await,
+                Some(id) => get_case_summary_page(id).await,
                 None => Err(AppError::NotFound("No such assessment.".into())),
             }
         },
     );
     view! {
         <Transition fallback=|| view! { <p class="text-slate-600">"Loading the assessment…"</p> }>
-            {move || summary.get().map(|result| match result {
+            {move || page.get().map(|result| match result {
                 Err(e) => view! { <Title text="Assessment"/><AccessProblem error=e/> }.into_any(),
-                Ok(s) => view! { <SummaryBody summary=s actions/> }.into_any(),
+                Ok(SummaryPage::Kept { id, title, html }) => view! {
+                    <SummaryFrame id title><div inner_html=html></div></SummaryFrame>
+                }.into_any(),
+                Ok(SummaryPage::Fresh { summary, keep_as }) => fresh(*summary, keep_as, actions),
             })}
         </Transition>
+    }
+}
+
+/// Renders a summary; when it came with a key (a version that no longer changes), renders it to
+/// HTML once and keeps that for the next reader with the same key.
+fn fresh(summary: CaseSummary, keep_as: Option<String>, actions: ReviewActions) -> AnyView {
+    let id = summary.overview.item.id;
+    let title = summary.overview.item.reference.clone();
+    #[cfg(feature = "ssr")]
+    if let Some(key) = keep_as {
+        use leptos::tachys::view::RenderHtml;
+        let html = view! { <SummaryBody summary actions/> }.into_any().to_html();
+        crate::web::server_fns::review::keep_summary_page(key, title.clone(), html.clone());
+        return view! { <SummaryFrame id title><div inner_html=html></div></SummaryFrame> }.into_any();
+    }
+    let _ = keep_as;
+    view! { <SummaryFrame id title><SummaryBody summary actions/></SummaryFrame> }.into_any()
+}
+
+/// What every summary page renders around its body, cached or not: the tab title, the print
+/// stylesheet, and the print line whose one line of script carries this response's nonce.
+#[component]
+fn SummaryFrame(id: i64, title: String, children: Children) -> impl IntoView {
+    // The printed page's running header names the case (Chromium prints @page margin boxes); it
+    // comes as a stylesheet because the CSP allows no inline style.
+    let print_css = format!("/cases/{id}/print.css");
+    view! {
+        <Title text=title/>
+        <leptos_meta::Stylesheet href=print_css/>
+        {children()}
+        <p class="mt-6 text-xs text-slate-500 print:hidden">
+            // The page ships no WASM; one line of script (allowed by the page's nonce) opens the
+            // browser's print dialog. Without JavaScript the browser's own print menu does the same.
+            <button type="button" class="underline" id="print-summary">"Print or save as PDF"</button>
+            <script nonce=leptos::nonce::use_nonce()>"document.getElementById('print-summary').addEventListener('click', () => window.print());"</script>
+            " · " <a href=format!("/api/v1/cases/{id}/summary.json") class="underline" download="">"Download the summary as JSON"</a>
+            " (recorded in the audit trail)"
+            " · " <a href=format!("/cases/{id}") class="underline">"Permanent link"</a>
+        </p>
     }
 }
 
 #[component]
 fn SummaryBody(summary: CaseSummary, actions: ReviewActions) -> impl IntoView {
     let reference = summary.overview.item.reference.clone();
-    let id = summary.overview.item.id;
-    // The printed page's running header names the case (Chromium prints @page margin boxes); it
-    // comes as a stylesheet because the CSP allows no inline style.
-    let print_css = format!("/cases/{id}/print.css");
     let printed_title = format!("{} · {}", reference, summary.overview.item.title);
     let result = summary.result.clone();
     view! {
-        <leptos_meta::Stylesheet href=print_css/>
         <div class="hidden print:mb-4 print:block print:border-b print:border-slate-400 print:pb-2">
             <p class="text-xs uppercase tracking-wide text-slate-600">"Human-rights due diligence · risk summary"</p>
             <p class="text-base font-semibold">{printed_title}</p>
@@ -122,15 +158,6 @@ fn SummaryBody(summary: CaseSummary, actions: ReviewActions) -> impl IntoView {
         <SignOffBlock summary=summary.clone()/>
         <Comments summary=summary.clone() actions/>
         <AuditTrail summary=summary.clone()/>
-        <p class="mt-6 text-xs text-slate-500 print:hidden">
-            // The page ships no WASM; one line of script (allowed by the page's nonce) opens the
-            // browser's print dialog. Without JavaScript the browser's own print menu does the same.
-            <button type="button" class="underline" id="print-summary">"Print or save as PDF"</button>
-            <script nonce=leptos::nonce::use_nonce()>"document.getElementById('print-summary').addEventListener('click', () => window.print());"</script>
-            " · " <a href=format!("/api/v1/cases/{id}/summary.json") class="underline" download="">"Download the summary as JSON"</a>
-            " (recorded in the audit trail)"
-            " · " <A href=format!("/cases/{id}") attr:class="underline">"Permanent link"</A>
-        </p>
     }
 }
 
@@ -168,7 +195,7 @@ fn Alerts(summary: CaseSummary) -> impl IntoView {
                     if v.id == current {
                         view! { <span class="mr-3 font-semibold" aria-current="page">{label}</span> }.into_any()
                     } else {
-                        view! { <A href=format!("/cases/{}", v.id) attr:class="mr-3 text-sky-800 underline">{label}</A> }.into_any()
+                        view! { <a href=format!("/cases/{}", v.id) class="mr-3 text-sky-800 underline">{label}</a> }.into_any()
                     }
                 }).collect_view()}
             </nav>

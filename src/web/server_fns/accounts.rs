@@ -301,6 +301,13 @@ pub async fn create_user(
     }
 }
 
+/// A refused action on one row of the users table: back to the table, with the message as a
+/// notice above it (the row's inputs are the user's stored values, so nothing needs keeping).
+#[cfg(feature = "ssr")]
+fn row_refused(err: AppError) -> AppError {
+    ssr::refuse(err, "user-row", "/admin/users", &[])
+}
+
 /// Replaces a user's name, roles, approval level and countries. Admins only.
 #[server(prefix = "/api", endpoint = "admin/users/update")]
 pub async fn update_user(
@@ -319,10 +326,8 @@ pub async fn update_user(
     let admin = require_admin()?;
     let roles = role_flags(role_assessor, role_hr_adviser, role_reviewer, role_manager, role_admin);
     let spec = user_spec(&name, &roles, approval_level, &countries, all_countries)
-        .map_err(|problems| refuse(AppError::fields(problems), "user-row", "/admin/users", &[]))?;
-    service::update_user(&db(), id, spec, &service::ChangedBy::admin(&admin))
-        .await
-        .map_err(|e| refuse(e, "user-row", "/admin/users", &[]))
+        .map_err(|problems| row_refused(AppError::fields(problems)))?;
+    service::update_user(&db(), id, spec, &service::ChangedBy::admin(&admin)).await.map_err(row_refused)
 }
 
 /// Deactivates (ending all sessions) or reactivates a user. Admins only; not oneself.
@@ -336,16 +341,9 @@ pub async fn set_user_active(
     let admin = require_admin()?;
     // Deactivating signs the person out at once: the form asks for a tick first.
     if !active && confirm.is_none() {
-        return Err(refuse(
-            AppError::invalid("confirm", "Tick the box to confirm the deactivation."),
-            "user-row",
-            "/admin/users",
-            &[],
-        ));
+        return Err(row_refused(AppError::invalid("confirm", "Tick the box to confirm the deactivation.")));
     }
-    service::set_active(&db(), id, active, &service::ChangedBy::admin(&admin))
-        .await
-        .map_err(|e| refuse(e, "user-row", "/admin/users", &[]))
+    service::set_active(&db(), id, active, &service::ChangedBy::admin(&admin)).await.map_err(row_refused)
 }
 
 /// Sets a temporary password (the user must change it at next sign-in; sessions end). Admins only.
@@ -353,11 +351,9 @@ pub async fn set_user_active(
 pub async fn set_temporary_password(id: i64, temporary_password: String) -> Result<(), AppError> {
     use ssr::*;
     let admin = require_admin()?;
-    let password = NewPassword::parse(&temporary_password)
-        .map_err(|m| refuse(AppError::invalid("temporary_password", m), "user-row", "/admin/users", &[]))?;
-    service::set_password(&db(), id, &password, true, &service::ChangedBy::admin(&admin))
-        .await
-        .map_err(|e| refuse(e, "user-row", "/admin/users", &[]))
+    let password =
+        NewPassword::parse(&temporary_password).map_err(|m| row_refused(AppError::invalid("temporary_password", m)))?;
+    service::set_password(&db(), id, &password, true, &service::ChangedBy::admin(&admin)).await.map_err(row_refused)
 }
 
 /// The signed-in user's personal access tokens (for the read API), newest first.

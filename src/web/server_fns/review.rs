@@ -30,6 +30,56 @@ mod ssr {
 
 use crate::review::DecisionInput;
 
+/// What the summary page shows: the kept body of a version that no longer changes, or the summary
+/// to render (with the key to keep its body under, when it may be kept; `web::page_cache`).
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+pub enum SummaryPage {
+    Kept { id: i64, title: String, html: String },
+    Fresh { summary: Box<CaseSummary>, keep_as: Option<String> },
+}
+
+/// The summary page of one case version, from the page cache when the version is decided or
+/// superseded and the same page was rendered under the same key. Answers `X-Page-Cache: hit`,
+/// `miss` (rendered and kept) or `off` (a version that can still change, or an address carrying
+/// messages, which is never kept).
+#[server(prefix = "/api", endpoint = "review/summary-page")]
+pub async fn get_case_summary_page(id: i64) -> Result<SummaryPage, AppError> {
+    use ssr::*;
+    let user = require_user()?;
+    let store = db();
+    // A refused form comes back with its messages in the address: always rendered afresh.
+    let plain_address = use_context::<axum::http::request::Parts>().is_none_or(|p| p.uri.query().is_none());
+    let key = if plain_address {
+        crate::services::review::summary_cache_key(&store, &user, id).await.map_err(fail)?
+    } else {
+        None
+    };
+    let kept = key.as_deref().and_then(|k| crate::web::page_cache::page_cache().get(k));
+    let mark = match (&key, &kept) {
+        (_, Some(_)) => "hit",
+        (Some(_), None) => "miss",
+        (None, _) => "off",
+    };
+    if let Some(options) = use_context::<leptos_axum::ResponseOptions>() {
+        options.insert_header(
+            axum::http::HeaderName::from_static("x-page-cache"),
+            axum::http::HeaderValue::from_static(mark),
+        );
+    }
+    if let Some(page) = kept {
+        return Ok(SummaryPage::Kept { id, title: page.title, html: page.html.to_string() });
+    }
+    let summary = crate::services::review::summary(&store, &registry(), &user, id).await.map_err(fail)?;
+    Ok(SummaryPage::Fresh { summary: Box::new(summary), keep_as: key })
+}
+
+/// Keeps a summary body rendered for `key` (called by the page after rendering a `Fresh` answer
+/// that carried a key).
+#[cfg(feature = "ssr")]
+pub fn keep_summary_page(key: String, title: String, html: String) {
+    crate::web::page_cache::page_cache().put(key, crate::web::page_cache::CachedPage { title, html: html.into() });
+}
+
 /// The risk summary of one case version.
 #[server(prefix = "/api", endpoint = "review/summary")]
 pub async fn get_case_summary(id: i64) -> Result<CaseSummary, AppError> {
