@@ -24,6 +24,16 @@ use leptos_router::SsrMode;
 
 /// The HTML document around every server-rendered page.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let islands = has_islands();
+    // A page without islands is never hydrated, so nothing its server components loaded needs to
+    // travel with it: without this, every resource's data went into the page as a script of JSON
+    // (a third of a summary page). `HydrationScripts islands=true` does the same on the wizard.
+    #[cfg(feature = "ssr")]
+    if !islands {
+        if let Some(context) = Owner::current_shared_context() {
+            context.set_is_hydrating(false);
+        }
+    }
     view! {
         <!DOCTYPE html>
         <html lang="en">
@@ -36,7 +46,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <HashedStylesheet options=options.clone() id="leptos"/>
                 // Only pages with an island load the WASM (today: the wizard); every other page is
                 // complete HTML and ships no script at all.
-                {has_islands().then(|| view! { <HydrationScripts options islands=true/> })}
+                {islands.then(|| view! { <HydrationScripts options islands=true/> })}
                 <MetaTags/>
             </head>
             <body class="flex min-h-screen flex-col bg-slate-50 text-slate-900 antialiased">

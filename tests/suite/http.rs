@@ -47,6 +47,25 @@ async fn home_page_renders_the_shell(t: TestDb) {
 }
 on_both_backends!(home_page_renders_the_shell);
 
+/// Pages without an island are never hydrated: the data their server components loaded stays on the
+/// server instead of travelling in the page as serialized resources. The wizard, an island, still
+/// gets its props.
+async fn pages_without_islands_carry_no_serialized_data(t: TestDb) {
+    let app = app(&t.db);
+    make_user(&t.db, "ana@un.org", &[hrdd::accounts::Role::Assessor], None, &["KE"]).await;
+    let ana = sign_in(&app, "ana@un.org").await;
+    let id = create_draft(&app, &ana, "KE").await;
+    for path in ["/".to_string(), "/cases".into(), format!("/cases/{id}"), "/review".into(), "/account".into()] {
+        let r = send(&app, "GET", &path, Some(&ana), None, None).await;
+        assert_eq!(r.status, 200, "{path}");
+        assert!(r.body.contains("Police support") || !path.starts_with("/cases"), "{path} shows the case");
+        assert!(!r.body.contains("__RESOLVED_RESOURCES[0]"), "{path} carries serialized resources");
+    }
+    let r = send(&app, "GET", &format!("/cases/{id}/edit/case"), Some(&ana), None, None).await;
+    assert!(r.body.contains("<leptos-island"), "the wizard is an island with its props");
+}
+on_both_backends!(pages_without_islands_carry_no_serialized_data);
+
 async fn unknown_pages_are_404_with_a_helpful_message(t: TestDb) {
     let (status, body) = get_as(&t.db, &app(&t.db), hrdd::accounts::Role::Assessor, "/no/such/page").await;
     assert_eq!(status, 404);
