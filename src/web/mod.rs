@@ -12,6 +12,7 @@
 //! * `context` — what server functions take from the request context; redirects and refusals of
 //!   plain form posts.
 //! * `form` — the wizard's no-JavaScript step post.
+//! * `page_cache` — rendered summaries of decided and superseded versions, kept per server.
 //! * `api` — the read API under `/api/v1` with its OpenAPI document.
 //!
 //! Imports point one way: `web` uses the domain modules and their services; nothing there uses `web`.
