@@ -484,7 +484,7 @@ pub async fn summary(db: &Store, registry: &Registry, user: &CurrentUser, id: i6
 /// it is refused here before any cached page is looked at.
 pub async fn summary_cache_key(db: &Store, user: &CurrentUser, id: i64) -> Result<Option<String>, AppError> {
     crate::cases::access::require_reader(user)?;
-    let facts = db.summary_facts(id).await?.ok_or_else(crate::cases::access::not_found)?;
+    let facts = meta(db, id).await?;
     if !crate::cases::access::can_read(user, &facts.country) {
         return Err(crate::cases::access::not_found());
     }

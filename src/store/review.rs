@@ -14,26 +14,17 @@ pub struct ParticipantRows {
     pub submitters: Vec<i64>,
 }
 
-/// The columns of a case version the summary needs besides its overview.
+/// The columns of a case version the summary needs besides its overview (and, with the country,
+/// the state and the event count, what its page-cache key is made of).
 #[derive(sqlx::FromRow)]
 pub struct CaseMeta {
+    pub country: String,
+    pub state: String,
+    /// Every comment, trigger, export, supersession … appends an event, so this moves with them.
+    pub event_count: i64,
     pub previous_id: Option<i64>,
     pub revision: i64,
     pub submitted_at: Option<DateTime<Utc>>,
-    pub next_review_date: Option<String>,
-    pub reassessment_due: bool,
-}
-
-/// What decides whether the summary page of a version can come from the page cache, and under
-/// which key: everything on the row that the page shows and that can change after sign-off.
-#[derive(sqlx::FromRow)]
-pub struct SummaryFacts {
-    pub country: String,
-    pub state: String,
-    pub previous_id: Option<i64>,
-    pub revision: i64,
-    /// Every comment, trigger, export, supersession … appends an event, so this moves with them.
-    pub event_count: i64,
     pub next_review_date: Option<String>,
     pub reassessment_due: bool,
 }
@@ -142,15 +133,9 @@ impl Store {
         Ok(ParticipantRows { creator, savers, submitters })
     }
 
-    pub async fn summary_facts(&self, id: i64) -> Result<Option<SummaryFacts>, StoreError> {
-        Ok(on_pool!(self, pool => sqlx::query_as(
-            "SELECT country, state, previous_id, revision, event_count, next_review_date, reassessment_due FROM cases WHERE id = $1"
-        ).bind(id).fetch_optional(pool).await?))
-    }
-
     pub async fn case_meta(&self, id: i64) -> Result<Option<CaseMeta>, StoreError> {
         Ok(
-            on_pool!(self, pool => sqlx::query_as("SELECT previous_id, revision, submitted_at, next_review_date, reassessment_due FROM cases WHERE id = $1").bind(id).fetch_optional(pool).await?),
+            on_pool!(self, pool => sqlx::query_as("SELECT country, state, event_count, previous_id, revision, submitted_at, next_review_date, reassessment_due FROM cases WHERE id = $1").bind(id).fetch_optional(pool).await?),
         )
     }
 

@@ -74,6 +74,11 @@ impl PageCache {
         PageCache { off: std::env::var("HRDD_PAGE_CACHE").is_ok_and(|v| v == "off"), ..PageCache::default() }
     }
 
+    /// False under `HRDD_PAGE_CACHE=off`: then no key is worth computing.
+    pub fn enabled(&self) -> bool {
+        !self.off
+    }
+
     fn pages(&self) -> MutexGuard<'_, Pages> {
         // A panic while holding the lock leaves a consistent map: recover it.
         self.inner.lock().unwrap_or_else(|e| e.into_inner())

@@ -40,21 +40,22 @@ pub enum SummaryPage {
 
 /// The summary page of one case version, from the page cache when the version is decided or
 /// superseded and the same page was rendered under the same key. Answers `X-Page-Cache: hit`,
-/// `miss` (rendered and kept) or `off` (a version that can still change, or an address carrying
-/// messages, which is never kept).
+/// `miss` (rendered and kept) or `off` (a version that can still change, an address carrying
+/// messages, or the cache turned off: never kept).
 #[server(prefix = "/api", endpoint = "review/summary-page")]
 pub async fn get_case_summary_page(id: i64) -> Result<SummaryPage, AppError> {
     use ssr::*;
     let user = require_user()?;
     let store = db();
+    let cache = crate::web::page_cache::page_cache();
     // A refused form comes back with its messages in the address: always rendered afresh.
     let plain_address = use_context::<axum::http::request::Parts>().is_none_or(|p| p.uri.query().is_none());
-    let key = if plain_address {
+    let key = if plain_address && cache.enabled() {
         crate::services::review::summary_cache_key(&store, &user, id).await.map_err(fail)?
     } else {
         None
     };
-    let kept = key.as_deref().and_then(|k| crate::web::page_cache::page_cache().get(k));
+    let kept = key.as_deref().and_then(|k| cache.get(k));
     let mark = match (&key, &kept) {
         (_, Some(_)) => "hit",
         (Some(_), None) => "miss",
