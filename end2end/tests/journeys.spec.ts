@@ -82,6 +82,16 @@ async function exampleOneCase(page: Page, title: string, lastStep: number): Prom
 
 test.beforeAll(() => fs.mkdirSync(shots, { recursive: true }));
 
+/** Posts a plain (no-JavaScript) step form and waits for the page it answers with: a `goto`
+ *  right after the click would otherwise abort the post before the server has it. */
+async function plainSave(page: Page) {
+  await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/edit/')),
+    page.getByRole('button', { name: 'Save draft' }).click(),
+  ]);
+  await page.waitForLoadState('load');
+}
+
 test('2.6: an untouched group list is unanswered; "None of these" answers it, also without JavaScript', async ({ browser }) => {
   const page = await newContextPage(browser, 'assessor@demo.hrdd');
   const { id } = await exampleOneCase(page, 'Groups trap check', 2);
@@ -106,6 +116,10 @@ test('2.6: an untouched group list is unanswered; "None of these" answers it, al
   await page.locator('[data-question="affected_groups"]').getByLabel('Women', { exact: true }).check();
   await expect(page.locator('[data-question="affected_groups"]').getByLabel('None of these')).not.toBeChecked();
   await page.screenshot({ path: path.join(shots, 'journey-groups-none-of-these.png'), fullPage: true });
+  // Saved before anyone else opens the step, so that the plain page below starts from this revision
+  // (an autosave landing later would make its post a conflict).
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  await expect(page.getByTestId('save-status')).toHaveText(/All changes saved/);
 
   // 8.1 and 8.2 say when they are required instead of "optional".
   await page.goto(`/cases/${id}/edit/decision-C1`);
@@ -118,11 +132,11 @@ test('2.6: an untouched group list is unanswered; "None of these" answers it, al
   const plain = await newContextPage(browser, 'assessor@demo.hrdd', false);
   await plain.goto(`/cases/${id}/edit/support-C1`);
   await plain.locator('input[name="q.affected_groups"][value="WOMEN"]').uncheck();
-  await plain.getByRole('button', { name: 'Save draft' }).click();
+  await plainSave(plain);
   await plain.goto(`/cases/${id}/edit/support-C1`);
   await expect(plain.locator('input[name="q.affected_groups"]:checked')).toHaveCount(0);
   await plain.locator('input[name="q.affected_groups"][value="_none"]').check();
-  await plain.getByRole('button', { name: 'Save draft' }).click();
+  await plainSave(plain);
   await plain.goto(`/cases/${id}/edit/support-C1`);
   await expect(plain.locator('input[name="q.affected_groups"][value="_none"]')).toBeChecked();
   await plain.context().close();
