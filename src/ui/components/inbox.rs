@@ -7,7 +7,6 @@ use crate::ui::components::forms::TableHead;
 use crate::ui::components::tone::{band_badge, state_badge};
 use crate::web::server_fns::review::get_review_queue;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// What the signed-in user's roles ask of them, with counts and links: the landing page after
 /// sign-in (`/`) and `/review`.
@@ -139,7 +138,7 @@ fn QueueTable(
                                 {items.into_iter().map(|i| view! {
                                     <tr class="border-b border-slate-100 align-top">
                                         <td class="px-2 py-1.5">
-                                            <A href=i.open.clone() attr:class="font-medium text-sky-800 underline">{i.reference.clone()}</A>
+                                            <a href=i.open.clone() class="font-medium text-sky-800 underline">{i.reference.clone()}</a>
                                             <span class="block text-xs text-slate-600">{i.title.clone()}</span>
                                         </td>
                                         <td class="px-2 py-1.5">{i.country.clone()}</td>

@@ -9,7 +9,7 @@ use crate::ui::components::tone::{band_badge, state_badge};
 use crate::web::server_fns::cases::list_cases;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::{Form, A};
+use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
 #[component]
@@ -99,7 +99,7 @@ fn CaseListBody(page: CasePage, filter: CaseFilter) -> impl IntoView {
             {hidden.into_iter().map(|(k, v)| view! { <input type="hidden" name=k value=v/> }).collect_view()}
             <div class="flex items-end gap-2">
                 <button type="submit" class=BUTTON_SECONDARY>"Filter"</button>
-                {can_create.then(|| view! { <A href="/cases/new" attr:class=BUTTON_PRIMARY>"New assessment"</A> })}
+                {can_create.then(|| view! { <a href="/cases/new" class=BUTTON_PRIMARY>"New assessment"</a> })}
             </div>
         </Form>
         {drill}
@@ -114,7 +114,7 @@ fn CaseListBody(page: CasePage, filter: CaseFilter) -> impl IntoView {
         {if items.is_empty() {
             view! {
                 <div class="mt-3 rounded-xl border border-dashed border-slate-300 bg-white p-10 text-center text-slate-600">
-                    "No assessment matches. " {can_create.then(|| view! { <A href="/cases/new" attr:class="font-medium text-sky-800 underline">"Start a new assessment"</A> })}
+                    "No assessment matches. " {can_create.then(|| view! { <a href="/cases/new" class="font-medium text-sky-800 underline">"Start a new assessment"</a> })}
                 </div>
             }.into_any()
         } else {
@@ -132,8 +132,8 @@ fn CaseListBody(page: CasePage, filter: CaseFilter) -> impl IntoView {
         <nav class="mt-4 flex items-center justify-between text-sm" aria-label="Pages">
             <span class="text-slate-600">{format!("Page {current} of {pages}")}</span>
             <span class="flex gap-2">
-                {prev.map(|href| view! { <A href=href attr:class=BUTTON_SECONDARY attr:rel="prev">"Previous"</A> })}
-                {next.map(|href| view! { <A href=href attr:class=BUTTON_SECONDARY attr:rel="next">"Next"</A> })}
+                {prev.map(|href| view! { <a href=href class=BUTTON_SECONDARY rel="prev">"Previous"</a> })}
+                {next.map(|href| view! { <a href=href class=BUTTON_SECONDARY rel="next">"Next"</a> })}
             </span>
         </nav>
     }
@@ -169,7 +169,7 @@ fn drill_down_chips(filter: &CaseFilter) -> impl IntoView {
             {chips.into_iter().map(|(text, href)| view! {
                 <li class="inline-flex items-center gap-1 rounded-full bg-sky-50 px-3 py-1 text-xs font-medium text-sky-900 ring-1 ring-sky-200">
                     {text.clone()}
-                    <A href=href attr:class="ml-1 rounded-full px-1 text-sky-700 hover:bg-sky-100" attr:aria-label=format!("Remove filter: {text}")>"×"</A>
+                    <a href=href class="ml-1 rounded-full px-1 text-sky-700 hover:bg-sky-100" aria-label=format!("Remove filter: {text}")>"×"</a>
                 </li>
             }).collect_view()}
         </ul>
@@ -181,8 +181,8 @@ fn CaseRow(item: CaseListItem) -> impl IntoView {
     let href = format!("/cases/{}", item.id);
     view! {
         <tr class="hover:bg-slate-50">
-            <td class="px-4 py-3 font-mono text-xs"><A href=href.clone() attr:class="font-medium text-sky-800 underline-offset-2 hover:underline">{item.reference.clone()}</A></td>
-            <td class="px-4 py-3"><A href=href attr:class="text-slate-900 hover:underline">{item.title.clone()}</A>
+            <td class="px-4 py-3 font-mono text-xs"><a href=href.clone() class="font-medium text-sky-800 underline-offset-2 hover:underline">{item.reference.clone()}</a></td>
+            <td class="px-4 py-3"><a href=href class="text-slate-900 hover:underline">{item.title.clone()}</a>
                 {(item.version_no > 1).then(|| view! { <span class="ml-2 text-xs text-slate-500">{format!("version {}", item.version_no)}</span> })}
             </td>
             <td class="px-4 py-3">{item.country.clone()}</td>
