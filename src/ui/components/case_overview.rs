@@ -5,7 +5,6 @@ use crate::error::AppError;
 use crate::ui::components::forms::BUTTON_PRIMARY;
 use crate::ui::components::tone::{band_badge, state_badge};
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 /// The case named by the `:id` of the URL, fetched with `fetch` (a 404 for an id that is not a number).
@@ -60,7 +59,7 @@ pub fn OverviewBody(overview: CaseOverview) -> impl IntoView {
             </div>
             <div class="flex items-center gap-3">
                 {state_badge(item.state)}
-                {may_open_form.then(|| view! { <A href=form_link.0 attr:class=format!("{BUTTON_PRIMARY} print:hidden")>{form_link.1}</A> })}
+                {may_open_form.then(|| view! { <a href=form_link.0 class=format!("{BUTTON_PRIMARY} print:hidden")>{form_link.1}</a> })}
             </div>
         </header>
         <dl class="mt-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">

@@ -101,6 +101,9 @@ pub fn Layout(children: Children) -> impl IntoView {
     }
 }
 
+/// The router's `<A>` is kept here (and only in the header) for `aria-current="page"` on the current
+/// section; elsewhere links are plain `<a>`: pages have no client-side router, and inside a page's
+/// `Suspense` an `<A>` costs a router lookup per link.
 #[component]
 fn NavLink(href: &'static str, label: &'static str) -> impl IntoView {
     view! {

@@ -12,7 +12,7 @@ use crate::ui::components::tone::{band_fill, decision_fill, state_fill, Shown};
 use crate::web::server_fns::portfolio::get_portfolio;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::{Form, A};
+use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
 const CARD: &str = "rounded-xl border border-slate-200 bg-white p-5 shadow-sm";
@@ -232,7 +232,7 @@ fn Dashboard(page: PortfolioPage) -> impl IntoView {
                 <input id="p-to" name="to" type="date" class=INPUT value=to_value/>
             </div>
             <div class="flex items-end gap-2 sm:col-span-2 lg:col-span-4 lg:justify-end">
-                <A href="/portfolio" attr:class=BUTTON_SECONDARY>"Reset"</A>
+                <a href="/portfolio" class=BUTTON_SECONDARY>"Reset"</a>
                 <button type="submit" class=BUTTON_PRIMARY>"Apply filters"</button>
             </div>
         </Form>
