@@ -14,6 +14,9 @@ use crate::ui::pages::new_case::NewCasePage;
 use crate::ui::pages::not_found::NotFound;
 use crate::ui::pages::password::PasswordPage;
 use crate::ui::pages::portfolio::PortfolioPageView;
+use crate::ui::pages::reference_countries::ReferenceCountriesPage;
+use crate::ui::pages::reference_country::ReferenceCountryPage;
+use crate::ui::pages::reference_import::ReferenceImportPage;
 use crate::ui::pages::review_queue::ReviewQueuePage;
 use crate::ui::pages::setup::SetupPage;
 use leptos::prelude::*;
@@ -99,6 +102,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/review") view=ReviewQueuePage ssr=SsrMode::Async/>
                     <Route path=path!("/portfolio") view=PortfolioPageView ssr=SsrMode::Async/>
                     <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async/>
+                    <Route path=path!("/reference/countries") view=ReferenceCountriesPage ssr=SsrMode::Async/>
+                    <Route path=path!("/reference/countries/:code") view=ReferenceCountryPage ssr=SsrMode::Async/>
+                    <Route path=path!("/reference/import") view=ReferenceImportPage ssr=SsrMode::Async/>
                     <Route path=path!("/cases/:id/edit/:step") view=WizardPage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>

@@ -3,6 +3,7 @@
 //! Layout (by domain):
 //! * [`methodology`] — the pure rules engine (no I/O; compiled into the server and the WASM bundle).
 //! * [`accounts`] — users, roles, country scopes, sessions and their server functions.
+//! * [`reference`] — country reference data (the pre-filled country context, 4.1–4.8).
 //! * [`cases`] — assessments: the case list, creation, overview; scoped by country.
 //! * `audit` (feature `ssr`) — the signed, gap-free audit record and its verification.
 //! * [`app`] / [`ui`] — the Leptos application: routes, pages and shared components.
@@ -24,6 +25,7 @@ pub mod cases;
 pub mod error;
 pub mod methodology;
 pub mod portfolio;
+pub mod reference;
 pub mod review;
 pub mod text;
 pub mod ui;

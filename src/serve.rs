@@ -33,6 +33,9 @@ pub fn router(state: AppState) -> Router {
         .route("/cases/{id}/print.css", get(print_stylesheet))
         // The wizard's no-JavaScript path: a step posted as a plain form (the page itself is GET).
         .route("/cases/{id}/edit/{step}", post(crate::web::form::post_step))
+        .route("/reference/countries/open", get(crate::web::reference::open_country))
+        .route("/reference/countries/{code}", post(crate::web::reference::post_reference))
+        .route("/reference/import", post(crate::web::reference::post_import))
         .leptos_routes_with_context(
             &state,
             routes,
@@ -104,6 +107,7 @@ pub async fn serve(config: Config, registry: Registry, demo: DemoMode) -> anyhow
     tracing::info!(backend = db.backend().as_str(), "database ready");
     if demo.0 {
         crate::server::demo::seed(&db).await?;
+        crate::server::demo::seed_reference(&db, &registry).await?;
         crate::server::demo::seed_cases(&db, &registry).await?;
         tracing::warn!(
             "DEMO MODE: sample accounts (password {}); do not enter real information",

@@ -94,3 +94,52 @@ export async function next(page: Page, segment: string) {
   await page.getByRole('button', { name: 'Next →' }).click();
   await expect(page).toHaveURL(new RegExp(`/edit/${segment}`));
 }
+
+/** The server refuses cross-site posts, so API calls carry the page's own origin as a browser's would. */
+export const origin = (page: Page) => ({ Origin: new URL(page.url()).origin });
+
+/** Saves one step through the editor's JSON endpoint (to reach a later step quickly). */
+export async function saveStep(page: Page, id: string, revision: number, step: string, answers: object): Promise<number> {
+  const r = await page.request.post('/api/cases/save-step', { data: { id: Number(id), revision, step, answers }, headers: origin(page) });
+  const body = await r.json();
+  expect(body.Saved, `${step}: ${JSON.stringify(body)}`).toBeTruthy();
+  return body.Saved.revision;
+}
+
+/**
+ * A KE case holding a worked example up to `lastStep` (all steps when omitted), entered through the
+ * save API; its components keep the example's ids.
+ */
+export async function exampleCase(page: Page, file: string | any, title: string, lastStep = 9): Promise<{ id: string; revision: number }> {
+  const id = await createCase(page, title);
+  const doc = typeof file === 'string' ? example(file) : file;
+  doc.case.country = 'KE';
+  let revision = 1;
+  for (const [i, c] of doc.components.entries()) {
+    const fields = i === 0 ? { action: 'rename', component: 'C1', new_id: c.component_id } : { action: 'add', component: '', new_id: c.component_id };
+    const r = await page.request.post('/api/cases/components', { form: { id, revision: String(revision), ...fields }, headers: origin(page) });
+    revision = Number(await r.text());
+  }
+  const editor = await (await page.request.post('/api/cases/editor', { form: { id }, headers: origin(page) })).json();
+  const steps: { number: number; questions: string[] }[] = editor.catalogue.steps;
+  const pick = (source: any, n: number) =>
+    Object.fromEntries(steps.find((s) => s.number === n)!.questions.filter((q) => q in source).map((q) => [q, source[q]]));
+  const plan: [number, string, object][] = [
+    [1, 'case', pick(doc.case, 1)],
+    [2, 'country', pick(doc.case, 2)],
+  ];
+  for (const c of doc.components) {
+    const cid = c.component_id;
+    plan.push([3, `support-${cid}`, pick(c.answers, 3)]);
+    plan.push([4, `recipient-${cid}`, { ...pick(c.answers, 4), evidence: c.evidence }]);
+    plan.push([6, `mitigation-${cid}`, { measures: c.measures ?? [] }]);
+    const decision: any = pick(c.answers, 8);
+    if (c.intercession) decision.intercession = c.intercession;
+    plan.push([8, `decision-${cid}`, decision]);
+  }
+  const ours = (doc.consultations ?? []).filter((c: any) => c.type !== 'OHCHR_HR_ADVISER');
+  plan.push([7, 'consultations', { consultations: ours }]);
+  for (const [n, step, values] of plan) if (n <= lastStep) revision = await saveStep(page, id, revision, step, values);
+  return { id, revision };
+}
+

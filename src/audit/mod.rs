@@ -53,10 +53,12 @@ pub enum Action {
     PasswordChanged,
     TokenCreated,
     TokenRevoked,
+    /// Country reference data changed (issue 20): the new entries, their date and source.
+    ReferenceRecorded,
 }
 
 impl Action {
-    pub const ALL: [Action; 22] = [
+    pub const ALL: [Action; 23] = [
         Action::Created,
         Action::AnswersEdited,
         Action::ComponentsChanged,
@@ -79,6 +81,7 @@ impl Action {
         Action::PasswordChanged,
         Action::TokenCreated,
         Action::TokenRevoked,
+        Action::ReferenceRecorded,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -105,6 +108,7 @@ impl Action {
             Action::PasswordChanged => "PASSWORD_CHANGED",
             Action::TokenCreated => "TOKEN_CREATED",
             Action::TokenRevoked => "TOKEN_REVOKED",
+            Action::ReferenceRecorded => "REFERENCE_RECORDED",
         }
     }
 
@@ -113,11 +117,13 @@ impl Action {
     }
 }
 
-/// What an event is about: one case version, or one account.
+/// What an event is about: one case version, one account, or the country reference data (the
+/// country is named in the details).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Subject {
     Case { id: i64, version: i64 },
     Account { user_id: i64 },
+    Reference,
 }
 
 /// Who acted: a signed-in user, or the command line (an operator on the server).
@@ -134,6 +140,11 @@ impl Actor {
 
     pub fn command_line(what: &str) -> Actor {
         Actor { id: None, name: format!("command line ({what})") }
+    }
+
+    /// HRDD itself, acting on a rule (a trigger event recorded after a reference-data change).
+    pub fn system(why: &str) -> Actor {
+        Actor { id: None, name: format!("system ({why})") }
     }
 }
 
@@ -167,10 +178,15 @@ impl NewEvent {
         NewEvent { subject: Subject::Account { user_id }, actor, role, action, at: timestamp(Utc::now()), details }
     }
 
+    /// An event of the country reference data, now.
+    pub fn reference(actor: Actor, role: &'static str, action: Action, details: Value) -> NewEvent {
+        NewEvent { subject: Subject::Reference, actor, role, action, at: timestamp(Utc::now()), details }
+    }
+
     pub fn case_id(&self) -> Option<i64> {
         match self.subject {
             Subject::Case { id, .. } => Some(id),
-            Subject::Account { .. } => None,
+            Subject::Account { .. } | Subject::Reference => None,
         }
     }
 
@@ -180,6 +196,7 @@ impl NewEvent {
         let (case_id, version, subject_user_id) = match self.subject {
             Subject::Case { id, version } => (Some(id), Some(version), None),
             Subject::Account { user_id } => (None, None, Some(user_id)),
+            Subject::Reference => (None, None, None),
         };
         let mut e = StoredEvent {
             seq,

@@ -29,6 +29,9 @@ pub struct CaseEditor {
     pub return_note: Option<super::ReviewNote>,
     /// Reviewers' and advisers' comments that concern a step (shown inside it), newest first.
     pub step_notes: Vec<super::ReviewNote>,
+    /// The country reference data step 2 was pre-filled with (shown beside each answer).
+    #[serde(default)]
+    pub reference_basis: crate::reference::CaseBasis,
 }
 
 /// A field another person changed since the revision the editor started from.

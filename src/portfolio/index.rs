@@ -52,6 +52,8 @@ pub struct CaseIndex {
     pub support_types: BTreeSet<String>,
     pub hard_rules: BTreeSet<String>,
     pub open_intercessions: i64,
+    /// Trigger events any component watches (spec §7.5), in code order.
+    pub watches: BTreeSet<String>,
 }
 
 impl CaseIndex {
@@ -67,6 +69,7 @@ impl CaseIndex {
             index.support_types.extend(types.iter().cloned());
             let rules: Vec<&str> = comp.hard_rules_fired.iter().map(|r| r.code()).collect();
             index.hard_rules.extend(rules.iter().map(|r| r.to_string()));
+            index.watches.extend(comp.watch_triggers.iter().map(|t| t.code().to_string()));
             let intercession_open =
                 stored.and_then(|c| c.part(INTERCESSION.key)?.get("status")?.as_str().map(str::to_string)).as_deref()
                     == Some("OPEN");
@@ -132,6 +135,13 @@ impl CaseIndex {
     }
 }
 
+impl CaseIndex {
+    /// The watched triggers as `case_facts.watches` keeps them: codes separated by spaces.
+    pub fn watches_text(&self) -> String {
+        self.watches.iter().cloned().collect::<Vec<_>>().join(" ")
+    }
+}
+
 impl CaseSignature {
     /// (area, highest residual band) pairs of `area_bands`.
     pub fn areas(&self) -> impl Iterator<Item = (&str, &str)> {
@@ -184,7 +194,9 @@ mod tests {
             support_types: BTreeSet::new(),
             hard_rules: ["HR2".to_string(), "HR1".to_string()].into_iter().collect(),
             open_intercessions: 0,
+            watches: ["GRAVE_VIOLATION_REPORT".to_string(), "DEATH_PENALTY_CHANGE".to_string()].into_iter().collect(),
         };
+        assert_eq!(index.watches_text(), "DEATH_PENALTY_CHANGE GRAVE_VIOLATION_REPORT");
         let s = index.signature();
         assert_eq!(s.area_bands, "DP:HIGH TOR:SUBSTANTIAL");
         assert_eq!(s.areas().collect::<Vec<_>>(), [("DP", "HIGH"), ("TOR", "SUBSTANTIAL")]);

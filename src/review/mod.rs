@@ -61,9 +61,24 @@ pub struct CaseSummary {
     /// the summary of a decided version.
     pub review_date_warning: Option<String>,
     pub triggers: Vec<TriggerView>,
+    /// Step 2 (4.1–4.8) beside the country reference data it was pre-filled with (empty for
+    /// readers who do not see answers).
+    pub country_context: Vec<ContextRow>,
     pub actions: Actions,
     /// Places a comment can be anchored to: (anchor, label).
     pub anchors: Vec<(String, String)>,
+}
+
+/// One country-context answer and the reference value it started from.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ContextRow {
+    pub question: String,
+    pub label: String,
+    pub answer: String,
+    /// The reference value in words, its effective date and source (None: not pre-filled).
+    pub reference: Option<(String, String, String)>,
+    /// The assessor's answer is not the pre-filled value.
+    pub changed: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

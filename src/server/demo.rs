@@ -15,7 +15,8 @@ fn spec_for(email: &str) -> UserSpec {
         "reviewer2@demo.hrdd" => ("Luis Ortega", vec![Role::Reviewer], Some(2), CountryScope::All),
         "reviewer3@demo.hrdd" => ("Hana Sato", vec![Role::Reviewer], Some(3), CountryScope::All),
         "manager@demo.hrdd" => ("Priya Raman", vec![Role::Manager], None, CountryScope::All),
-        _ => ("Demo Administrator", vec![Role::Admin], None, CountryScope::Countries(vec![])),
+        // The tool owner: keeps users and every country's reference data (no case content).
+        _ => ("Demo Administrator", vec![Role::Admin], None, CountryScope::All),
     };
     UserSpec { name: name.into(), roles, approval_level: level, scope }
 }
@@ -41,8 +42,29 @@ pub async fn seed_cases(db: &Store, registry: &crate::methodology::Registry) -> 
         let mut answers = crate::methodology::draft::Draft::parse(text).map_err(AppError::internal)?;
         answers.case.insert("country", serde_json::json!(country));
         let title = answers.case.text("programme_title").unwrap_or("Demo programme").to_string();
-        crate::services::cases::insert_draft(db, registry, &assessor, country, &title, &answers, None).await?;
+        let basis = crate::reference::CaseBasis::default();
+        crate::services::cases::insert_draft(db, registry, &assessor, country, &title, &answers, None, &basis).await?;
     }
+    Ok(())
+}
+
+/// The starting reference data of the demo countries (KE, UG): every value with a source, each
+/// citation marked as example data to be verified before real use.
+pub const DEMO_REFERENCE_CSV: &str = include_str!("demo_reference.csv");
+
+/// Records the demo countries' reference data once (when no reference data exists yet), as the
+/// demo administrator, through the same import as the page.
+pub async fn seed_reference(db: &Store, registry: &crate::methodology::Registry) -> Result<(), AppError> {
+    if !db.all_reference_entries().await?.is_empty() {
+        return Ok(());
+    }
+    let admin_id = db
+        .user_id_by_email("admin@demo.hrdd", false)
+        .await?
+        .ok_or_else(|| AppError::internal("the demo administrator account is missing"))?;
+    let admin =
+        service::load_user(db, admin_id).await?.ok_or_else(|| AppError::internal("demo administrator missing"))?;
+    crate::services::reference::apply_import(db, registry, &admin, DEMO_REFERENCE_CSV, 0).await?;
     Ok(())
 }
 

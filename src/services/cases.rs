@@ -84,8 +84,23 @@ pub async fn create(db: &Store, registry: &Registry, user: &CurrentUser, new: Ne
         return Err(AppError::forbidden(format!("{} is not one of your countries.", new.country)));
     }
     let catalogue = registry.current().ok_or_else(|| AppError::internal("no methodology loaded"))?;
-    let answers = initial_answers(&catalogue.version, &new);
-    insert_draft(db, registry, user, &new.country, &new.programme_title, &answers, None).await
+    let mut answers = initial_answers(&catalogue.version, &new);
+    // Step 2 starts from the country's reference data in force today (the assessment date the
+    // wizard proposes); the assessor confirms or changes each value.
+    let basis = prefill_reference(db, &new.country, &mut answers.case).await?;
+    insert_draft(db, registry, user, &new.country, &new.programme_title, &answers, None, &basis).await
+}
+
+/// Pre-fills a new version's step 2 with the country's reference data in force today; returns the
+/// entries used.
+pub async fn prefill_reference(
+    db: &Store,
+    country: &str,
+    answers: &mut Answers,
+) -> Result<crate::reference::CaseBasis, AppError> {
+    let on = crate::methodology::date::Date::parse(&today()).expect("today is a date");
+    let in_force = crate::services::reference::in_force_on(db, country, on).await?;
+    Ok(crate::reference::CaseBasis::prefill(&in_force, answers))
 }
 
 /// Where a new version comes from: the version it re-assesses (spec §10.6).
@@ -98,7 +113,8 @@ pub struct Lineage {
 
 /// Stores `answers` as a new draft case (revision 1) with a fresh reference, and opens its audit
 /// trail: version 1 gets the next number of its country and year; a re-assessment gets the series
-/// reference with `-v{n}`.
+/// reference with `-v{n}`. `basis` names the reference-data entries its step 2 was pre-filled with.
+#[allow(clippy::too_many_arguments)]
 pub async fn insert_draft(
     db: &Store,
     registry: &Registry,
@@ -107,7 +123,9 @@ pub async fn insert_draft(
     title: &str,
     answers: &Draft,
     lineage: Option<Lineage>,
+    basis: &crate::reference::CaseBasis,
 ) -> Result<i64, AppError> {
+    let basis_rows: Vec<(&str, i64)> = basis.items.iter().map(|i| (i.question.as_str(), i.entry.id)).collect();
     let version = answers.methodology_version.clone();
     let outcome = score_draft(registry, answers);
     let figures = figures(&outcome);
@@ -131,6 +149,9 @@ pub async fn insert_draft(
         if let Some(previous) = previous_id {
             details["previous_case_id"] = json!(previous);
         }
+        if !basis_rows.is_empty() {
+            details["reference_entries"] = json!(basis_rows.iter().map(|(_, id)| id).collect::<Vec<_>>());
+        }
         let action =
             if lineage.is_some() { crate::audit::Action::ReassessmentStarted } else { crate::audit::Action::Created };
         let new = NewCaseRow {
@@ -150,6 +171,7 @@ pub async fn insert_draft(
             let id = write.insert_case(&new).await?;
             write.insert_revision(id, 1, &text, author.id, now, crate::accounts::Role::Assessor.as_str()).await?;
             write.write_case_index(id, &index).await?;
+            write.insert_case_reference_basis(id, &basis_rows).await?;
             let role = crate::accounts::Role::Assessor;
             write
                 .append_event(&crate::audit::NewEvent::new(id, version_no, author, role, action, details.clone()))

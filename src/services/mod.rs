@@ -7,6 +7,7 @@ pub mod cases;
 pub mod export;
 pub mod portfolio;
 pub mod record;
+pub mod reference;
 pub mod review;
 pub mod seal;
 pub mod seed;

@@ -446,7 +446,9 @@ pub async fn summary(db: &Store, registry: &Registry, user: &CurrentUser, id: i6
             .and_then(|s| s.signed_at.get(..10))
             .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()),
     );
+    let country_context = if hidden { Vec::new() } else { country_context(db, catalogue, &draft, id).await? };
     Ok(CaseSummary {
+        country_context,
         hard_rule_titles: catalogue.hard_rule_titles(),
         code_labels: catalogue.code_labels(),
         result,
@@ -470,6 +472,46 @@ pub async fn summary(db: &Store, registry: &Registry, user: &CurrentUser, id: i6
         anchors: anchor_list,
         overview,
     })
+}
+
+/// Step 2's answers beside the reference data they were pre-filled with.
+async fn country_context(
+    db: &Store,
+    catalogue: &crate::methodology::Catalogue,
+    draft: &crate::methodology::draft::Draft,
+    id: i64,
+) -> Result<Vec<crate::review::ContextRow>, AppError> {
+    let basis = crate::services::reference::case_basis(db, id).await?;
+    let words = |question: &str, value: Option<&Value>| match value {
+        None | Some(Value::Null) => "not answered".to_string(),
+        Some(Value::Bool(b)) => if *b { "Yes" } else { "No" }.to_string(),
+        Some(Value::String(code)) => match catalogue.question(question).and_then(|q| q.enum_name.as_deref()) {
+            Some(e) => catalogue.label(e, code).to_string(),
+            None => code.clone(),
+        },
+        Some(other) => other.to_string(),
+    };
+    Ok(crate::reference::QUESTIONS
+        .iter()
+        .filter_map(|id| catalogue.question(id))
+        .map(|q| {
+            let answer = draft.case.get(&q.id).filter(|v| !v.is_null());
+            let item = basis.item(&q.id);
+            crate::review::ContextRow {
+                question: q.id.clone(),
+                label: format!("{} {}", q.display, q.label),
+                answer: words(&q.id, answer),
+                reference: item.map(|i| {
+                    (
+                        words(&q.id, i.entry.value.as_ref()),
+                        i.entry.effective_from.to_string(),
+                        i.entry.source.citation.clone(),
+                    )
+                }),
+                changed: item.is_some_and(|i| i.entry.value.as_ref() != answer),
+            }
+        })
+        .collect())
 }
 
 /// The page-cache key of a version's summary as `user` sees it, after the same access check as
@@ -917,6 +959,9 @@ pub async fn start_reassessment(
         case.remove("trigger_event");
     }
     case.insert("assessment_date", json!(today().to_string()));
+    // The country context starts again from the reference data in force now (shown with its source
+    // in step 2); the assessor confirms or changes it.
+    let basis = crate::services::cases::prefill_reference(db, &row.country, case).await?;
     // Concurrences belong to the version they were given in (segregation is per version).
     for c in &mut draft.components {
         for o in c.parts.get_mut(OVERRIDES.key).and_then(Value::as_array_mut).into_iter().flatten() {
@@ -933,7 +978,8 @@ pub async fn start_reassessment(
         _ => row.reference.clone(),
     };
     let lineage = crate::services::cases::Lineage { previous_id: id, version_no: row.version_no + 1, series_reference };
-    crate::services::cases::insert_draft(db, registry, user, &row.country, &row.title, &draft, Some(lineage)).await
+    crate::services::cases::insert_draft(db, registry, user, &row.country, &row.title, &draft, Some(lineage), &basis)
+        .await
 }
 
 async fn queue_rows(db: &Store, user: &CurrentUser, queue: Queue) -> Result<Vec<QueueRow>, AppError> {

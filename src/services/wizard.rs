@@ -94,6 +94,7 @@ pub async fn editor(db: &Store, registry: &Registry, user: &CurrentUser, case_id
             _ => None,
         },
         step_notes: crate::services::cases::step_notes(db, case_id).await?,
+        reference_basis: crate::services::reference::case_basis(db, case_id).await?,
     })
 }
 

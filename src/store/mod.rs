@@ -12,7 +12,7 @@
 //! the same gate. One module per table family: [`accounts`] (users, roles, countries, sign-in
 //! attempts), [`sessions`], [`tokens`] (and the API access log), [`audit`] (the signed record), [`cases`] (versions, revisions
 //! kept compactly by [`packed`], positions, comments), [`review`] (comments, decisions,
-//! queues), [`portfolio`] (index tables, aggregates, export), and [`query`] (`WHERE` clauses from a checked case filter).
+//! queues), [`portfolio`] (index tables, aggregates, export), [`reference`] (country reference data), and [`query`] (`WHERE` clauses from a checked case filter).
 //!
 //! `backup` copies and restores the embedded SQLite file.
 
@@ -23,6 +23,7 @@ pub mod cases;
 pub mod packed;
 pub mod portfolio;
 pub mod query;
+pub mod reference;
 pub mod review;
 pub mod sessions;
 pub mod tokens;

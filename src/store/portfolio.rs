@@ -47,9 +47,9 @@ macro_rules! write_case_index {
         sqlx::query("UPDATE cases SET indexed = TRUE, open_intercessions = $1 WHERE id = $2")
             .bind(index.open_intercessions).bind(case_id).execute(&mut *$tx).await?;
         let signature = index.signature();
-        sqlx::query("UPDATE case_facts SET area_bands = $1, hard_rules = $2, stopped_components = $3, pending_stops = $4 WHERE id = $5")
+        sqlx::query("UPDATE case_facts SET area_bands = $1, hard_rules = $2, stopped_components = $3, pending_stops = $4, watches = $5 WHERE id = $6")
             .bind(&signature.area_bands).bind(&signature.hard_rules).bind(signature.stopped_components)
-            .bind(signature.pending_stops).bind(case_id).execute(&mut *$tx).await?;
+            .bind(signature.pending_stops).bind(index.watches_text()).bind(case_id).execute(&mut *$tx).await?;
     }};
 }
 

@@ -1,5 +1,5 @@
 //! The read API, `/api/v1` (JSON): the case list with the portfolio's filters, one case's manager
-//! summary, the portfolio aggregates, CSV/JSON exports and the OpenAPI document generated from these
+//! summary, the portfolio aggregates, CSV/JSON exports, a country's reference data and the OpenAPI document generated from these
 //! handlers and types (utoipa).
 //!
 //! Authentication: `Authorization: Bearer <personal access token>`, or the browser's session cookie
@@ -224,6 +224,119 @@ async fn portfolio(
     Ok(Json(state.portfolio_cache.portfolio(&state.db, &state.registry, &user, &filter).await?))
 }
 
+/// One recorded value of a country's reference data.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ReferenceEntryBody {
+    pub id: i64,
+    /// The question id, e.g. `dp_status_drugs` (4.1).
+    pub question: String,
+    /// The answer as the answers document holds it (a code, true/false or a number); null: no value
+    /// from `effective_from` on.
+    pub value: Option<serde_json::Value>,
+    /// YYYY-MM-DD.
+    pub effective_from: String,
+    pub citation: String,
+    pub url: Option<String>,
+    /// E-mail of the administrator who recorded it.
+    pub recorded_by: String,
+    /// RFC 3339, UTC.
+    pub recorded_at: String,
+}
+
+impl From<crate::reference::Entry> for ReferenceEntryBody {
+    fn from(e: crate::reference::Entry) -> ReferenceEntryBody {
+        ReferenceEntryBody {
+            id: e.id,
+            question: e.question,
+            value: e.value,
+            effective_from: e.effective_from.to_string(),
+            citation: e.source.citation,
+            url: e.source.url,
+            recorded_by: e.recorded_by,
+            recorded_at: e.recorded_at,
+        }
+    }
+}
+
+/// A country's reference data (questions 4.1–4.8): the entry in force on a date per question, and
+/// every entry ever recorded.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CountryReferenceBody {
+    /// ISO 3166 alpha-2.
+    pub country: String,
+    /// The date `in_force` is read for (YYYY-MM-DD).
+    pub on: String,
+    /// Question id → the entry in force; a question with nothing recorded by that date is absent.
+    pub in_force: std::collections::BTreeMap<String, ReferenceEntryBody>,
+    /// Every entry, oldest first.
+    pub history: Vec<ReferenceEntryBody>,
+}
+
+/// The date to read the reference data for.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct OnDate {
+    /// YYYY-MM-DD; today when absent.
+    pub on: Option<String>,
+}
+
+/// One country's reference data (any role, within the caller's countries).
+#[utoipa::path(get, path = "/api/v1/countries/{code}/reference", tag = "reference",
+    params(("code" = String, Path, description = "ISO 3166 alpha-2 country code, e.g. KE"), OnDate),
+    responses((status = 200, body = CountryReferenceBody), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)),
+    security(("token" = [])))]
+async fn country_reference(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    code: Result<Path<String>, PathRejection>,
+    on: Result<Query<OnDate>, QueryRejection>,
+) -> Result<Json<CountryReferenceBody>, ApiError> {
+    let Path(code) = code?;
+    let Query(on) = on?;
+    let (in_force, history) =
+        crate::services::reference::api_reference(&state.db, &user, &code, on.on.as_deref()).await?;
+    Ok(Json(CountryReferenceBody {
+        country: code.trim().to_uppercase(),
+        on: in_force.on.map(|d| d.to_string()).unwrap_or_default(),
+        in_force: in_force.entries.into_iter().filter_map(|(q, e)| Some((q, ReferenceEntryBody::from(e?)))).collect(),
+        history: history.into_iter().map(ReferenceEntryBody::from).collect(),
+    }))
+}
+
+/// Every reference-data entry of the caller's countries as CSV (the import's columns).
+#[utoipa::path(get, path = "/api/v1/reference/export.csv", tag = "reference",
+    responses((status = 200, content_type = "text/csv", body = String), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)),
+    security(("token" = [])))]
+async fn reference_export_csv(State(state): State<AppState>, ApiUser(user): ApiUser) -> Result<Response, ApiError> {
+    let entries = crate::services::reference::export(&state.db, &user).await?;
+    let body = crate::services::reference::write_csv(&entries);
+    let name = format!("hrdd-reference-{}.csv", chrono::Utc::now().format("%Y-%m-%d"));
+    Ok(attachment("text/csv; charset=utf-8", &name, body.into()))
+}
+
+/// Every reference-data entry of the caller's countries as JSON.
+#[utoipa::path(get, path = "/api/v1/reference/export.json", tag = "reference",
+    responses((status = 200, body = Vec<ReferenceExportRow>), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)),
+    security(("token" = [])))]
+async fn reference_export_json(State(state): State<AppState>, ApiUser(user): ApiUser) -> Result<Response, ApiError> {
+    let entries = crate::services::reference::export(&state.db, &user).await?;
+    let rows: Vec<ReferenceExportRow> = entries
+        .into_iter()
+        .map(|e| ReferenceExportRow { country: e.country.clone(), entry: ReferenceEntryBody::from(e) })
+        .collect();
+    let body = serde_json::to_string_pretty(&rows).map_err(AppError::internal)?;
+    let name = format!("hrdd-reference-{}.json", chrono::Utc::now().format("%Y-%m-%d"));
+    Ok(attachment("application/json", &name, body.into()))
+}
+
+/// One entry of the JSON export: the country and the entry.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ReferenceExportRow {
+    pub country: String,
+    #[serde(flatten)]
+    pub entry: ReferenceEntryBody,
+}
+
 fn attachment(content_type: &'static str, name: &str, body: axum::body::Body) -> Response {
     let disposition = format!("attachment; filename=\"{name}\"");
     let mut response = Response::new(body);
@@ -304,7 +417,7 @@ impl utoipa::Modify for TokenSecurity {
 #[derive(OpenApi)]
 #[openapi(
     info(title = "HRDD read API", version = "1", description = "Human-rights due diligence cases, summaries and portfolio figures. Read-only; scoped by the token owner's role and countries."),
-    paths(list_cases, case_summary, download_summary, portfolio, export_csv, export_json),
+    paths(list_cases, case_summary, download_summary, portfolio, export_csv, export_json, country_reference, reference_export_csv, reference_export_json),
     modifiers(&TokenSecurity)
 )]
 pub struct ApiDoc;
@@ -327,5 +440,8 @@ pub fn router() -> Router<AppState> {
         .route("/cases/{id}", get(case_summary))
         .route("/cases/{id}/summary.json", get(download_summary))
         .route("/portfolio", get(portfolio))
+        .route("/countries/{code}/reference", get(country_reference))
+        .route("/reference/export.csv", get(reference_export_csv))
+        .route("/reference/export.json", get(reference_export_json))
         .fallback(not_found)
 }

@@ -1,5 +1,6 @@
 //! The no-JavaScript path of the wizard: a step posted as a plain HTML form is decoded
-//! ([`crate::cases::posted`]) and saved like the browser editor's save.
+//! ([`crate::cases::posted`]) and saved like the browser editor's save. Also the small plain pages
+//! (problem, conflict) that plain form posts answer with.
 
 use crate::cases::posted::decode;
 use crate::error::AppError;
@@ -61,16 +62,16 @@ pub async fn post_step(
     }
 }
 
-fn see_other(location: &str) -> Response {
+pub(crate) fn see_other(location: &str) -> Response {
     let location = crate::url::safe_local_path(location).unwrap_or("/");
     (StatusCode::SEE_OTHER, [(header::LOCATION, location.to_string())]).into_response()
 }
 
-fn escape(s: &str) -> String {
+pub(crate) fn escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&#39;")
 }
 
-fn page(status: StatusCode, title: &str, body: &str) -> Response {
+pub(crate) fn page(status: StatusCode, title: &str, body: &str) -> Response {
     let html = format!(
         r#"<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{t} · HRDD</title><link rel="stylesheet" href="{css}"></head><body class="bg-slate-50 text-slate-900"><main class="mx-auto max-w-3xl p-8"><h1 class="text-2xl font-bold">{t}</h1>{body}</main></body></html>"#,
         t = escape(title),
@@ -89,15 +90,15 @@ fn own_input(pairs: &[(String, String)]) -> String {
     format!("<h2 class=\"mt-6 text-lg font-semibold\">Your input (not saved)</h2><dl>{items}</dl>")
 }
 
-fn problem_page(error: &AppError, back: &str, pairs: &[(String, String)]) -> Response {
+pub(crate) fn problem_page(error: &AppError, back: &str, pairs: &[(String, String)]) -> Response {
     let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     let body = format!(
-        r#"<p class="mt-4 rounded-md border border-red-300 bg-red-50 p-4 text-red-900" role="alert">{}</p><p class="mt-4"><a class="font-medium text-sky-800 underline" href="{}">Back to the step</a> (your earlier saved answers are unchanged)</p>{}"#,
+        r#"<p class="mt-4 rounded-md border border-red-300 bg-red-50 p-4 text-red-900" role="alert">{}</p><p class="mt-4"><a class="font-medium text-sky-800 underline" href="{}">Back</a> (what was saved before is unchanged)</p>{}"#,
         escape(&error.to_string()),
         escape(back),
         own_input(pairs)
     );
-    page(status, "This step was not saved", &body)
+    page(status, "This was not saved", &body)
 }
 
 fn conflict_page(

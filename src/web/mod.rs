@@ -11,7 +11,8 @@
 //! * `headers` — security headers, CSP nonce, static-file caching, plain-text refusals.
 //! * `context` — what server functions take from the request context; redirects and refusals of
 //!   plain form posts.
-//! * `form` — the wizard's no-JavaScript step post.
+//! * `form` — the wizard's no-JavaScript step post, and the plain problem and conflict pages.
+//! * `reference` — the country reference pages' form posts: a change of a table, a CSV import.
 //! * `page_cache` — rendered summaries of decided and superseded versions, kept per server.
 //! * `api` — the read API under `/api/v1` with its OpenAPI document.
 //!
@@ -33,5 +34,7 @@ pub mod headers;
 pub mod http;
 #[cfg(feature = "ssr")]
 pub mod page_cache;
+#[cfg(feature = "ssr")]
+pub mod reference;
 #[cfg(feature = "ssr")]
 pub mod session;

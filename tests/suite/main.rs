@@ -23,6 +23,7 @@ mod engine_validation;
 mod http;
 mod integrity;
 mod portfolio;
+mod reference;
 mod review;
 mod schema;
 mod security;

@@ -62,6 +62,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                                 {reviews.then(|| view! { <NavLink href="/review" label="Review"/> })}
                                 {portfolio.then(|| view! { <NavLink href="/portfolio" label="Portfolio"/> })}
                                 <NavLink href="/methodology" label="Methodology"/>
+                                {user.as_ref().is_some_and(|u| !u.roles.is_empty()).then(|| view! { <NavLink href="/reference/countries" label="Countries"/> })}
                                 {is_admin.then(|| view! { <NavLink href="/admin/users" label="Users"/> })}
                             }
                         }}

@@ -13,5 +13,8 @@ pub mod new_case; // /cases/new
 pub mod not_found; // any other path
 pub mod password; // /account/password
 pub mod portfolio; // /portfolio
+pub mod reference_countries; // /reference/countries
+pub mod reference_country; // /reference/countries/:code
+pub mod reference_import; // /reference/import
 pub mod review_queue; // /review
 pub mod setup; // /setup

@@ -6,4 +6,5 @@ pub mod accounts;
 pub mod cases;
 pub mod methodology;
 pub mod portfolio;
+pub mod reference;
 pub mod review;

@@ -180,6 +180,29 @@ pub fn QuestionField(question: Question, step: StepRef, #[prop(into)] shown: Sig
         }
     };
     let is_group = matches!(question.kind, Kind::Bool | Kind::Multi | Kind::Interventions);
+    let reference_note = w.reference.with_value(|b| b.item(&question.id).cloned()).map(|item| {
+        let kept = item.entry.value.clone();
+        let in_words = match &kept {
+            Some(Value::Bool(b)) => if *b { "Yes" } else { "No" }.to_string(),
+            Some(Value::String(code)) => question
+                .enum_name
+                .as_deref()
+                .map_or_else(|| code.clone(), |e| w.with_catalogue(|c| c.label(e, code).to_string())),
+            Some(other) => other.to_string(),
+            None => String::new(),
+        };
+        let differs = move || value.get() != kept;
+        let source = item.entry.source.citation.clone();
+        let date = item.entry.effective_from.to_string();
+        view! {
+            <span class="mt-2 block rounded border border-sky-200 bg-sky-50 px-2 py-1 text-xs text-sky-950" data-testid="reference-note">
+                {format!("From the country reference data: {in_words}, effective {date}, source: {source}.")}
+                <span hidden=move || !differs() class="block font-medium text-amber-900">
+                    " Your answer differs from the reference value; reviewers see both."
+                </span>
+            </span>
+        }
+    });
     let references = question.references.join(" · ");
     let condition_text = question.condition_text.clone();
     // Hidden, not removed: the input keeps its state, and a hidden question posts nothing.
@@ -195,6 +218,7 @@ pub fn QuestionField(question: Question, step: StepRef, #[prop(into)] shown: Sig
                 <div id=help_id.clone() class=HELP>
                     {question.help.clone()}
                     {condition_text.clone().map(|c| view! { <span class="mt-1 block text-xs text-sky-900">"Asked because: " {c}</span> })}
+                    {reference_note}
                     {(!references.is_empty()).then(|| view! { <span class="mt-1 block text-xs text-slate-500">"Standards: " {references.clone()}</span> })}
                     {locked.then(|| view! { <span class="mt-1 block text-xs text-slate-500">"Set when the assessment was created; start a new assessment for another country."</span> })}
                 </div>

@@ -55,6 +55,8 @@ pub struct Wizard {
     /// The step on screen (the last part of `/cases/{id}/edit/{step}`). The wizard moves between
     /// steps in the browser: the address changes through the history API, the page stays.
     pub segment: RwSignal<String>,
+    /// The country reference data step 2 was pre-filled with.
+    pub reference: StoredValue<crate::reference::CaseBasis>,
     saving: StoredValue<bool>,
 }
 
@@ -79,6 +81,7 @@ impl Wizard {
             can_edit: editor.can_edit,
             can_advise: editor.can_advise,
             segment: RwSignal::new(segment),
+            reference: StoredValue::new(editor.reference_basis.clone()),
             saving: StoredValue::new(false),
         }
     }

@@ -1,0 +1,78 @@
+//! Country reference data (`/reference/countries`): the countries whose country context (4.1–4.8)
+//! the user may read, with how much is recorded for each. Administrators of every country open a
+//! country that has nothing recorded yet by its code.
+
+use crate::ui::components::access::AccessProblem;
+use crate::ui::components::forms::{TableHead, BUTTON_SECONDARY, INPUT, TABLE, TD, TH};
+use crate::web::server_fns::reference::get_reference_index;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn ReferenceCountriesPage() -> impl IntoView {
+    let index = Resource::new(|| (), |_| get_reference_index());
+    let query = leptos_router::hooks::use_query_map();
+    let imported = query.with_untracked(|q| {
+        let n: usize = q.get("imported")?.parse().ok()?;
+        let triggered: usize = q.get("triggered").and_then(|t| t.parse().ok()).unwrap_or(0);
+        Some(format!(
+            "Imported {n} entr{}.{}",
+            if n == 1 { "y" } else { "ies" },
+            if triggered > 0 {
+                format!(" A death-penalty change trigger was recorded on {triggered} decided assessment{}; they are now due for re-assessment.", if triggered == 1 { "" } else { "s" })
+            } else {
+                String::new()
+            }
+        ))
+    });
+    view! {
+        <Title text="Country reference data"/>
+        <h1 class="text-2xl font-bold text-slate-900">"Country reference data"</h1>
+        <p class="mt-1 max-w-3xl text-sm text-slate-600">
+            "The country context of every assessment (questions 4.1–4.8: the death penalty for drug offences, compulsory drug detention, corporal punishment, pre-trial detention, trial safeguards, armed conflict), kept per country with the date each value took effect and its source. A new assessment starts from the values in force; the assessor confirms them."
+        </p>
+        <div class="mt-4"><crate::ui::components::forms::Notice message=Signal::derive(move || imported.clone()) success=true/></div>
+        <p class="mt-3 text-sm">
+            "Export what you may read: "
+            <a class="text-sky-800 underline" href="/api/v1/reference/export.csv">"CSV"</a>" · "
+            <a class="text-sky-800 underline" href="/api/v1/reference/export.json">"JSON"</a>
+        </p>
+        <Transition fallback=|| view! { <p class="mt-6 text-slate-600">"Loading…"</p> }>
+            {move || index.get().map(|result| match result {
+                Err(e) => view! { <AccessProblem error=e/> }.into_any(),
+                Ok(index) => view! {
+                    {index.can_import.then(|| view! {
+                        <p class="mt-3 text-sm"><a class="font-medium text-sky-800 underline" href="/reference/import">"Import a CSV table"</a></p>
+                    })}
+                    {index.can_add.then(|| view! {
+                        <form method="get" action="/reference/countries/open" class="mt-4 flex flex-wrap items-end gap-3">
+                            <div>
+                                <label for="open-code" class="block text-sm font-medium text-slate-800">"Open a country by its code"</label>
+                                <input id="open-code" name="code" type="text" maxlength="2" placeholder="KE" class=format!("{INPUT} w-24 uppercase") required/>
+                            </div>
+                            <button type="submit" class=BUTTON_SECONDARY>"Open"</button>
+                        </form>
+                    })}
+                    {if index.countries.is_empty() {
+                        view! { <p class="mt-6 text-slate-600" data-testid="reference-empty">"No country reference data in your countries yet."</p> }.into_any()
+                    } else {
+                        view! {
+                            <table class=TABLE data-testid="reference-countries">
+                                <TableHead columns=&["Country", "Entries recorded", "Last change recorded"] cell=TH/>
+                                <tbody>
+                                    {index.countries.into_iter().map(|c| view! {
+                                        <tr>
+                                            <td class=TD><a class="font-medium text-sky-800 underline" href=format!("/reference/countries/{}", c.code)>{c.code.clone()}</a></td>
+                                            <td class=TD>{c.entries}</td>
+                                            <td class=TD>{c.last_recorded.unwrap_or_else(|| "nothing recorded yet".into())}</td>
+                                        </tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        }.into_any()
+                    }}
+                }.into_any(),
+            })}
+        </Transition>
+    }
+}

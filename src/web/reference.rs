@@ -1,0 +1,213 @@
+//! Plain form posts of the country reference pages, which carry more fields than a server function
+//! takes: a change of one country's table, and a CSV import (preview, then apply).
+
+use crate::error::AppError;
+use crate::methodology::Registry;
+use crate::store::Store;
+use crate::web::form::{escape, page, problem_page, see_other};
+use crate::web::session::Principal;
+use axum::extract::{Multipart, Path, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::{Extension, Form};
+use std::sync::Arc;
+
+/// `POST /reference/countries/{code}`: records a change of the country's reference data. A refused
+/// change goes back to the form with every message next to its field and everything typed kept
+/// in the address, so nothing is lost; a conflict (someone recorded a change after the form was
+/// opened) says so and keeps the input too.
+pub async fn post_reference(
+    State(db): State<Store>,
+    State(registry): State<Arc<Registry>>,
+    Extension(principal): Extension<Principal>,
+    Path(code): Path<String>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    let here = format!("/reference/countries/{}", crate::url::encode_component(&code, true));
+    let user = match crate::web::session::usable(principal.0) {
+        Ok(user) => user,
+        Err(AppError::Unauthenticated) => {
+            return see_other(&format!("/login?next={}", crate::url::encode_component(&here, true)))
+        }
+        Err(_) => return see_other("/account/password"),
+    };
+    let service = crate::services::reference::record;
+    let result = match crate::services::reference::form_from_pairs(&registry, &pairs) {
+        Ok(form) => service(&db, &registry, &user, &code, &form).await,
+        Err(e) => Err(e),
+    };
+    match result {
+        Ok(r) => see_other(&format!("{here}?recorded={}&triggered={}#in-force", r.entries, r.triggered_cases)),
+        Err(e @ (AppError::Forbidden(_) | AppError::NotFound(_) | AppError::Unauthenticated)) => {
+            problem_page(&e, &here, &pairs)
+        }
+        Err(e) => {
+            let pair = |k: &str, v: &str| format!("{}={}", crate::url::encode(k), crate::url::encode(v));
+            let mut query: Vec<String> = vec![pair("form", "reference")];
+            query.extend(e.to_query().iter().map(|(k, v)| pair(k, v)));
+            query.extend(pairs.iter().filter(|(k, _)| k != "based_on").map(|(k, v)| pair(k, v)));
+            let kept = format!("{here}?{}#edit", query.join("&"));
+            // A very long input does not fit an address: then the messages come back alone, and
+            // the problem page below lists the input so it can be copied.
+            if kept.len() <= 2000 {
+                see_other(&kept)
+            } else {
+                problem_page(&e, &here, &pairs)
+            }
+        }
+    }
+}
+
+/// `GET /reference/countries/open?code=ke`: the country page of a code typed on the list page.
+pub async fn open_country(axum::extract::Query(q): axum::extract::Query<Vec<(String, String)>>) -> Response {
+    let code = q.iter().find(|(k, _)| k == "code").map(|(_, v)| v.trim().to_uppercase()).unwrap_or_default();
+    if crate::reference::is_iso_country(&code) {
+        see_other(&format!("/reference/countries/{code}"))
+    } else {
+        see_other("/reference/countries")
+    }
+}
+
+/// The fields of an import form (multipart: a chosen file, pasted text, the step, the preview's base).
+#[derive(Default)]
+struct ImportPost {
+    text: String,
+    mode: String,
+    based_on: i64,
+}
+
+async fn read_import(mut multipart: Multipart) -> Result<ImportPost, AppError> {
+    let mut post = ImportPost { based_on: -1, ..ImportPost::default() };
+    let unreadable =
+        |e: axum::extract::multipart::MultipartError| AppError::BadRequest(format!("The form could not be read: {e}"));
+    while let Some(field) = multipart.next_field().await.map_err(unreadable)? {
+        let name = field.name().unwrap_or_default().to_string();
+        let value = field.text().await.map_err(unreadable)?;
+        match name.as_str() {
+            // A chosen file wins over pasted text.
+            "file" if !value.trim().is_empty() => post.text = value,
+            "text" if post.text.trim().is_empty() => post.text = value,
+            "mode" => post.mode = value,
+            "based_on" => post.based_on = value.trim().parse().unwrap_or(-1),
+            _ => {}
+        }
+    }
+    Ok(post)
+}
+
+/// `POST /reference/import`: `mode=preview` answers with the preview page (what would be recorded,
+/// every problem by line, the cases a death-penalty change concerns); `mode=apply` records the
+/// import all or nothing and goes back to the list of countries.
+pub async fn post_import(
+    State(db): State<Store>,
+    State(registry): State<Arc<Registry>>,
+    Extension(principal): Extension<Principal>,
+    multipart: Multipart,
+) -> Response {
+    let back = "/reference/import";
+    let user = match crate::web::session::usable(principal.0) {
+        Ok(user) => user,
+        Err(AppError::Unauthenticated) => return see_other("/login?next=%2Freference%2Fimport"),
+        Err(_) => return see_other("/account/password"),
+    };
+    let post = match read_import(multipart).await {
+        Ok(p) => p,
+        Err(e) => return problem_page(&e, back, &[]),
+    };
+    if post.text.trim().is_empty() {
+        return problem_page(&AppError::invalid("file", "Choose a CSV file or paste its text."), back, &[]);
+    }
+    let service = crate::services::reference::apply_import;
+    if post.mode == "apply" {
+        return match service(&db, &registry, &user, &post.text, post.based_on).await {
+            Ok(r) => see_other(&format!("/reference/countries?imported={}&triggered={}", r.entries, r.triggered_cases)),
+            Err(e @ AppError::Forbidden(_)) => problem_page(&e, back, &[]),
+            // Refused: the preview again, with what changed or what is wrong.
+            Err(e) => preview_page(&db, &registry, &user, &post.text, Some(&e)).await,
+        };
+    }
+    preview_page(&db, &registry, &user, &post.text, None).await
+}
+
+async fn preview_page(
+    db: &Store,
+    registry: &Registry,
+    user: &crate::accounts::CurrentUser,
+    text: &str,
+    refused: Option<&AppError>,
+) -> Response {
+    let preview = match crate::services::reference::preview_import(db, registry, user, text).await {
+        Ok(p) => p,
+        Err(e) => return problem_page(&e, "/reference/import", &[]),
+    };
+    let mut body = String::new();
+    if let Some(e) = refused {
+        body.push_str(&format!(
+            r#"<p class="mt-4 rounded-md border border-red-300 bg-red-50 p-4 text-red-900" role="alert">{}</p>"#,
+            escape(&e.to_string())
+        ));
+    }
+    let skipped = preview.lines.iter().filter(|l| !l.new).count();
+    body.push_str(&format!(
+        r#"<p class="mt-4" data-testid="import-summary">{} lines read: {} new, {} already recorded (skipped).</p>"#,
+        preview.lines.len()
+            + preview
+                .problems
+                .iter()
+                .filter(|p| !preview.lines.iter().any(|l| l.line == p.line))
+                .map(|p| p.line)
+                .collect::<std::collections::BTreeSet<_>>()
+                .len(),
+        preview.new_entries,
+        skipped
+    ));
+    if !preview.problems.is_empty() {
+        let items: String =
+            preview.problems.iter().map(|p| format!("<li>Line {}: {}</li>", p.line, escape(&p.message))).collect();
+        body.push_str(&format!(
+            r#"<div class="mt-4 rounded-md border border-red-300 bg-red-50 p-4 text-red-900" role="alert" data-testid="import-problems"><p class="font-semibold">Nothing can be imported until every line is right:</p><ul class="mt-2 list-disc pl-6">{items}</ul></div>"#
+        ));
+    }
+    for (country, n) in &preview.triggers {
+        body.push_str(&format!(
+            r#"<p class="mt-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="import-triggers">A new death-penalty value for {country} records a trigger on {n} decided assessment{} that watch{} for it; each becomes due for re-assessment.</p>"#,
+            if *n == 1 { "" } else { "s" },
+            if *n == 1 { "es" } else { "" },
+        ));
+    }
+    let rows: String = preview
+        .lines
+        .iter()
+        .map(|l| {
+            format!(
+                r#"<tr><td class="border-b px-2 py-1">{}</td><td class="border-b px-2 py-1">{}</td><td class="border-b px-2 py-1">{}</td><td class="border-b px-2 py-1">{}</td><td class="border-b px-2 py-1">{}</td><td class="border-b px-2 py-1">{}</td><td class="border-b px-2 py-1">{}</td></tr>"#,
+                l.line,
+                escape(&l.country),
+                escape(&l.question),
+                escape(&l.value),
+                escape(&l.effective_from),
+                escape(&l.citation),
+                if l.new { "new" } else { "already recorded" }
+            )
+        })
+        .collect();
+    body.push_str(&format!(
+        r#"<table class="mt-4 w-full border-collapse text-left text-sm" data-testid="import-lines"><thead><tr><th scope="col" class="border-b px-2 py-1">Line</th><th scope="col" class="border-b px-2 py-1">Country</th><th scope="col" class="border-b px-2 py-1">Question</th><th scope="col" class="border-b px-2 py-1">Value</th><th scope="col" class="border-b px-2 py-1">Effective from</th><th scope="col" class="border-b px-2 py-1">Source</th><th scope="col" class="border-b px-2 py-1">Status</th></tr></thead><tbody>{rows}</tbody></table>"#
+    ));
+    if preview.problems.is_empty() && preview.new_entries > 0 {
+        body.push_str(&format!(
+            r#"<form method="post" action="/reference/import" enctype="multipart/form-data" class="mt-6"><input type="hidden" name="mode" value="apply"><input type="hidden" name="based_on" value="{}"><textarea name="text" hidden>{}</textarea><button type="submit" class="rounded-md bg-sky-800 px-4 py-2 font-medium text-white">Record {} entr{}</button></form>"#,
+            preview.based_on,
+            escape(text),
+            preview.new_entries,
+            if preview.new_entries == 1 { "y" } else { "ies" }
+        ));
+    }
+    body.push_str(r#"<p class="mt-4"><a class="font-medium text-sky-800 underline" href="/reference/import">Back to the import form</a> · <a class="font-medium text-sky-800 underline" href="/reference/countries">All countries</a></p>"#);
+    let status = if refused.is_some() || !preview.problems.is_empty() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    page(status, "Import reference data: preview", &body)
+}
