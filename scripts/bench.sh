@@ -2,7 +2,8 @@
 # Benchmarks with budgets; figures and budgets: docs/BENCHMARKS.md.
 #   make bench                  everything below (about an hour on 2 cores from a clean clone)
 #   bash scripts/bench.sh load  only the loopback load and size harness (issue 8)
-#   bash scripts/bench.sh micro only the in-process benches (engine, save a step, portfolio)
+#   bash scripts/bench.sh micro only the in-process benches (engine, save a step, portfolio,
+#                               a reference-data change with 10,000 triggers)
 # The load harness builds the release server, seeds SQLite and PostgreSQL databases with 10,000 and
 # 100,000 cases, drives each endpoint with wrk (Debian package) at 1, 8 and 32 clients and writes its
 # report into docs/BENCHMARKS.md. PostgreSQL: HRDD_BENCH_POSTGRES_URL (default the local server).
@@ -18,6 +19,8 @@ if [ "$what" = all ] || [ "$what" = micro ]; then
   cargo bench --features ssr --bench save_step
   # The portfolio with 100,000 cases, on SQLite and (when reachable) PostgreSQL.
   cargo bench --features ssr --bench portfolio
+  # A reference-data change that records 10,000 trigger events (issue 20).
+  cargo bench --features ssr --bench reference
 fi
 
 if [ "$what" = all ] || [ "$what" = load ]; then

@@ -114,7 +114,8 @@ pub async fn country(db: &Store, registry: &Registry, user: &CurrentUser, code: 
     let dp_watchers =
         if can_edit { db.decided_cases_watching(&code, TriggerEvent::DeathPenaltyChange.code()).await? } else { 0 };
     let mut history = entries;
-    history.sort_by_key(|e| std::cmp::Reverse(e.id));
+    // Newest first: by the date each value took effect, then as recorded.
+    history.sort_by_key(|e| std::cmp::Reverse((e.effective_from, e.id)));
     Ok(CountryPage {
         code,
         today: today.to_string(),

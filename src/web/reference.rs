@@ -148,16 +148,17 @@ async fn preview_page(
         ));
     }
     let skipped = preview.lines.iter().filter(|l| !l.new).count();
+    // Lines after the header: those read well and those with a problem.
+    let read: std::collections::BTreeSet<usize> = preview
+        .lines
+        .iter()
+        .map(|l| l.line)
+        .chain(preview.problems.iter().map(|p| p.line))
+        .filter(|l| *l > 1)
+        .collect();
     body.push_str(&format!(
         r#"<p class="mt-4" data-testid="import-summary">{} lines read: {} new, {} already recorded (skipped).</p>"#,
-        preview.lines.len()
-            + preview
-                .problems
-                .iter()
-                .filter(|p| !preview.lines.iter().any(|l| l.line == p.line))
-                .map(|p| p.line)
-                .collect::<std::collections::BTreeSet<_>>()
-                .len(),
+        read.len(),
         preview.new_entries,
         skipped
     ));

@@ -217,7 +217,8 @@ pub fn QuestionField(question: Question, step: StepRef, #[prop(into)] shown: Sig
                 }}
                 <div id=help_id.clone() class=HELP>
                     {question.help.clone()}
-                    {condition_text.clone().map(|c| view! { <span class="mt-1 block text-xs text-sky-900">"Asked because: " {c}</span> })}
+                    // The catalogue words each condition as a sentence ("Asked when …").
+                    {condition_text.clone().map(|c| view! { <span class="mt-1 block text-xs text-sky-900">{c}</span> })}
                     {reference_note}
                     {(!references.is_empty()).then(|| view! { <span class="mt-1 block text-xs text-slate-500">"Standards: " {references.clone()}</span> })}
                     {locked.then(|| view! { <span class="mt-1 block text-xs text-slate-500">"Set when the assessment was created; start a new assessment for another country."</span> })}
