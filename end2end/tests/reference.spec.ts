@@ -82,6 +82,10 @@ test('an admin changes Kenya’s 4.1: new cases are pre-filled, watching decided
   await manager.screenshot({ path: path.join(shots, 'reference-portfolio-due.png'), fullPage: true });
   await manager.goto('/cases?flag=reassessment_due');
   await expect(manager.getByRole('link', { name: reference })).toBeVisible();
+  // The assessor's start page lists it among the re-assessments due.
+  await assessor.goto('/');
+  await expect(assessor.getByTestId('queue-reassess')).toContainText(reference);
+  // The case's own record names the trigger and what changed.
   await reviewer.goto(`/cases/${id}`);
-  await expect(reviewer.getByText('DEATH_PENALTY_CHANGE').or(reviewer.getByText(/death-penalty/i)).first()).toBeVisible();
+  await expect(reviewer.getByText(/Country reference data for KE changed/).first()).toBeVisible();
 });

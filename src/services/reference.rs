@@ -246,26 +246,28 @@ async fn record_triggers(
     now: chrono::DateTime<Utc>,
 ) -> Result<usize, AppError> {
     let trigger = TriggerEvent::DeathPenaltyChange;
-    let mut n = 0;
-    for case in write.decided_cases_watching(code, trigger.code()).await? {
-        write.mark_reassessment_due(case.id).await?;
-        let event = NewEvent {
+    let cases = write.decided_cases_watching(code, trigger.code()).await?;
+    write.mark_watching_cases_due(code, trigger.code()).await?;
+    let at = crate::audit::timestamp(now);
+    let details = json!({
+        "trigger": trigger.code(),
+        "date": date.to_string(),
+        "description": description,
+        "reference_entries": entry_ids,
+    });
+    let events: Vec<NewEvent> = cases
+        .iter()
+        .map(|case| NewEvent {
             subject: crate::audit::Subject::Case { id: case.id, version: case.version_no },
             actor: Actor::system("country reference data"),
             role: "system",
             action: Action::TriggerRecorded,
-            at: crate::audit::timestamp(now),
-            details: json!({
-                "trigger": trigger.code(),
-                "date": date.to_string(),
-                "description": description,
-                "reference_entries": entry_ids,
-            }),
-        };
-        write.append_event(&event).await?;
-        n += 1;
-    }
-    Ok(n)
+            at: at.clone(),
+            details: details.clone(),
+        })
+        .collect();
+    write.append_events(&events).await?;
+    Ok(events.len())
 }
 
 /// The trigger's description on each case: which death-penalty values changed, in words.

@@ -32,56 +32,6 @@ struct LiveRow {
     event_count: i64,
 }
 
-/// Appends `$event` (a `&NewEvent`) inside the open `WriteTx` `$tx`, and
-/// evaluates to the new event's hash. The head row of the sequence is updated in the same
-/// transaction, which serialises appends: numbers are gap-free and the chain cannot fork.
-macro_rules! append_event {
-    ($tx:expr, $event:expr) => {{
-        let event: &$crate::audit::NewEvent = $event;
-        let case_seq: Option<i64> = match event.case_id() {
-            Some(case_id) => Some(
-                sqlx::query_scalar("UPDATE cases SET event_count = event_count + 1 WHERE id = $1 RETURNING event_count")
-                    .bind(case_id)
-                    .fetch_one(&mut *$tx)
-                    .await?,
-            ),
-            None => None,
-        };
-        let (seq, prev): (i64, Option<String>) =
-            sqlx::query_as("UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash")
-                .fetch_one(&mut *$tx)
-                .await?;
-        let mut stored = event.seal(seq, case_seq, prev);
-        let (key_id, signature) = $tx.trail().sign("event", &stored.hash)?;
-        stored.key_id = Some(key_id);
-        stored.signature = Some(signature);
-        sqlx::query(
-            "INSERT INTO audit_events (seq, case_id, case_seq, version, subject_user_id, actor_id, actor, role, action, at, details, prev_hash, hash, key_id, signature)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
-        )
-        .bind(stored.seq)
-        .bind(stored.case_id)
-        .bind(stored.case_seq)
-        .bind(stored.version)
-        .bind(stored.subject_user_id)
-        .bind(stored.actor_id)
-        .bind(&stored.actor)
-        .bind(&stored.role)
-        .bind(&stored.action)
-        .bind(&stored.at)
-        .bind(&stored.details)
-        .bind(&stored.prev_hash)
-        .bind(&stored.hash)
-        .bind(&stored.key_id)
-        .bind(&stored.signature)
-        .execute(&mut *$tx)
-        .await?;
-        sqlx::query("UPDATE audit_head SET hash = $1 WHERE id = 1").bind(&stored.hash).execute(&mut *$tx).await?;
-        $tx.set_head(stored.head());
-        stored.hash
-    }};
-}
-
 impl Store {
     /// The events of one case version, in its own order.
     pub async fn events_of_case(&self, case_id: i64) -> Result<Vec<StoredEvent>, StoreError> {
@@ -201,7 +151,58 @@ impl Write {
     /// updated in the same transaction, which serialises appends: numbers are gap-free and the chain
     /// cannot fork.
     pub async fn append_event(&mut self, event: &NewEvent) -> Result<String, StoreError> {
-        Ok(on_write!(self, tx => append_event!((*tx), event)))
+        let hash = self.append_events(std::slice::from_ref(event)).await?;
+        Ok(hash.expect("one event was appended"))
+    }
+
+    /// Appends events in order (one, or a change that concerns many cases at once); returns the last
+    /// one's hash. Each event gets the next number, its case's next position, the hash of the one
+    /// before it and its signature; the head row moves once for all, which serialises appends.
+    pub async fn append_events(&mut self, events: &[NewEvent]) -> Result<Option<String>, StoreError> {
+        if events.is_empty() {
+            return Ok(None);
+        }
+        let n = events.len() as i64;
+        on_write!(self, tx => {
+            let (last_seq, mut prev): (i64, Option<String>) =
+                sqlx::query_as("UPDATE audit_head SET seq = seq + $1 WHERE id = 1 RETURNING seq, hash")
+                    .bind(n)
+                    .fetch_one(&mut **tx)
+                    .await?;
+            let mut head = None;
+            for (i, event) in events.iter().enumerate() {
+                let case_seq: Option<i64> = match event.case_id() {
+                    Some(case_id) => Some(
+                        sqlx::query_scalar("UPDATE cases SET event_count = event_count + 1 WHERE id = $1 RETURNING event_count")
+                            .bind(case_id)
+                            .fetch_one(&mut **tx)
+                            .await?,
+                    ),
+                    None => None,
+                };
+                let mut stored = event.seal(last_seq - n + 1 + i as i64, case_seq, prev.take());
+                let (key_id, signature) = tx.trail().sign("event", &stored.hash)?;
+                stored.key_id = Some(key_id);
+                stored.signature = Some(signature);
+                sqlx::query(
+                    "INSERT INTO audit_events (seq, case_id, case_seq, version, subject_user_id, actor_id, actor, role, action, at, details, prev_hash, hash, key_id, signature)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
+                )
+                .bind(stored.seq).bind(stored.case_id).bind(stored.case_seq).bind(stored.version)
+                .bind(stored.subject_user_id).bind(stored.actor_id).bind(&stored.actor).bind(&stored.role)
+                .bind(&stored.action).bind(&stored.at).bind(&stored.details).bind(&stored.prev_hash)
+                .bind(&stored.hash).bind(&stored.key_id).bind(&stored.signature)
+                .execute(&mut **tx)
+                .await?;
+                prev = Some(stored.hash.clone());
+                head = Some(stored.head());
+            }
+            sqlx::query("UPDATE audit_head SET hash = $1 WHERE id = 1").bind(&prev).execute(&mut **tx).await?;
+            if let Some(head) = head {
+                tx.set_head(head);
+            }
+            Ok(prev)
+        })
     }
 
     /// Rewrites one event's place in the chain and its signature (sealing an old record only).

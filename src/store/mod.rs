@@ -206,7 +206,7 @@ impl<DB: sqlx::Database> WriteTx<DB> {
         &self.trail
     }
 
-    /// The newest event appended in this transaction (set by `append_event!` in `store::audit`).
+    /// The newest event appended in this transaction (set by `Write::append_events` in `store::audit`).
     pub fn set_head(&mut self, head: Head) {
         self.head = Some(head);
     }

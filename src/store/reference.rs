@@ -167,6 +167,17 @@ impl Write {
         Ok(())
     }
 
+    /// Marks every decided case of `country` that watches `trigger` due for re-assessment (one
+    /// statement); how many.
+    pub async fn mark_watching_cases_due(&mut self, country: &str, trigger: &str) -> Result<u64, StoreError> {
+        let sql = format!(
+            "UPDATE cases SET reassessment_due = TRUE WHERE id IN (SELECT c.id FROM case_facts c WHERE c.state = 'DECIDED' AND c.country = $1 AND {WATCHES})"
+        );
+        Ok(
+            on_write!(self, tx => sqlx::query(&sql).bind(country).bind(format!("% {trigger} %")).execute(&mut **tx).await?.rows_affected()),
+        )
+    }
+
     /// The decided cases of `country` that watch `trigger`, read inside this transaction.
     pub async fn decided_cases_watching(
         &mut self,

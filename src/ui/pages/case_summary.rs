@@ -184,9 +184,16 @@ fn Alerts(summary: CaseSummary) -> impl IntoView {
             <p class="mt-6 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950" data-testid="review-date-warning">{w}</p>
         })}
         {summary.reassessment_due.then(|| view! {
-            <p class="mt-6 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950" data-testid="reassessment-due">
-                "Re-assessment due: the review date has passed or a trigger event was recorded (spec §10.6)."
-            </p>
+            <div class="mt-6 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950" data-testid="reassessment-due">
+                <p>"Re-assessment due: the review date has passed or a trigger event was recorded (spec §10.6)."</p>
+                {(!summary.triggers.is_empty()).then(|| view! {
+                    <ul class="mt-2 list-disc pl-5" data-testid="trigger-events">
+                        {summary.triggers.iter().map(|t| view! {
+                            <li>{format!("{} on {} (recorded by {}): {}", decision_label(&t.trigger), t.date, t.by, t.description)}</li>
+                        }).collect_view()}
+                    </ul>
+                })}
+            </div>
         })}
         {(versions.len() > 1).then(|| view! {
             <nav class="mt-6 text-sm print:hidden" aria-label="Versions">
