@@ -88,4 +88,14 @@ test('an admin changes Kenya’s 4.1: new cases are pre-filled, watching decided
   // The case's own record names the trigger and what changed.
   await reviewer.goto(`/cases/${id}`);
   await expect(reviewer.getByText(/Country reference data for KE changed/).first()).toBeVisible();
+
+  // The later tests share this database: the administrator puts Kenya's death-penalty values back as
+  // the demo data had them (4.2 ends: "no value"), which is itself a new dated entry.
+  await admin.goto('/reference/countries/KE');
+  await admin.getByLabel('4.1 Death-penalty status for drug offences').selectOption('DP_BUT_NOT_FOR_DRUGS');
+  await admin.getByLabel('4.2 Death penalty mandatory for any drug offence').selectOption('');
+  await admin.getByLabel('Source: law, instrument or report, with its citation').fill('Test data restored (browser test)');
+  await admin.getByRole('button', { name: 'Record change' }).click();
+  await expect(admin.getByText(/Recorded 2 changes/)).toBeVisible();
+  await expect(admin.locator('[data-question="dp_mandatory_for_drugs"]').first()).toContainText('no value');
 });

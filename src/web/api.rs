@@ -277,21 +277,31 @@ pub struct CountryReferenceBody {
 #[into_params(parameter_in = Query)]
 pub struct OnDate {
     /// YYYY-MM-DD; today when absent.
+    #[param(format = Date)]
     pub on: Option<String>,
+}
+
+/// A country by its code.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Path)]
+pub struct CountryCode {
+    /// ISO 3166 alpha-2, e.g. KE (either case); an unknown code is 404.
+    #[param(pattern = "^[A-Za-z]{2}$", example = "KE")]
+    pub code: String,
 }
 
 /// One country's reference data (any role, within the caller's countries).
 #[utoipa::path(get, path = "/api/v1/countries/{code}/reference", tag = "reference",
-    params(("code" = String, Path, description = "ISO 3166 alpha-2 country code, e.g. KE"), OnDate),
-    responses((status = 200, body = CountryReferenceBody), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)),
+    params(CountryCode, OnDate),
+    responses((status = 200, body = CountryReferenceBody), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)),
     security(("token" = [])))]
 async fn country_reference(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    code: Result<Path<String>, PathRejection>,
+    code: Result<Path<CountryCode>, PathRejection>,
     on: Result<Query<OnDate>, QueryRejection>,
 ) -> Result<Json<CountryReferenceBody>, ApiError> {
-    let Path(code) = code?;
+    let Path(CountryCode { code }) = code?;
     let Query(on) = on?;
     let (in_force, history) =
         crate::services::reference::api_reference(&state.db, &user, &code, on.on.as_deref()).await?;
@@ -305,7 +315,7 @@ async fn country_reference(
 
 /// Every reference-data entry of the caller's countries as CSV (the import's columns).
 #[utoipa::path(get, path = "/api/v1/reference/export.csv", tag = "reference",
-    responses((status = 200, content_type = "text/csv", body = String), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)),
+    responses((status = 200, content_type = "text/csv", body = String), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)),
     security(("token" = [])))]
 async fn reference_export_csv(State(state): State<AppState>, ApiUser(user): ApiUser) -> Result<Response, ApiError> {
     let entries = crate::services::reference::export(&state.db, &user).await?;
@@ -316,7 +326,7 @@ async fn reference_export_csv(State(state): State<AppState>, ApiUser(user): ApiU
 
 /// Every reference-data entry of the caller's countries as JSON.
 #[utoipa::path(get, path = "/api/v1/reference/export.json", tag = "reference",
-    responses((status = 200, body = Vec<ReferenceExportRow>), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)),
+    responses((status = 200, body = Vec<ReferenceExportRow>), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)),
     security(("token" = [])))]
 async fn reference_export_json(State(state): State<AppState>, ApiUser(user): ApiUser) -> Result<Response, ApiError> {
     let entries = crate::services::reference::export(&state.db, &user).await?;

@@ -47,8 +47,8 @@ pub async fn post_reference(
             query.extend(e.to_query().iter().map(|(k, v)| pair(k, v)));
             query.extend(pairs.iter().filter(|(k, _)| k != "based_on").map(|(k, v)| pair(k, v)));
             let kept = format!("{here}?{}#edit", query.join("&"));
-            // A very long input does not fit an address: then the messages come back alone, and
-            // the problem page below lists the input so it can be copied.
+            // A very long input does not fit an address: the problem page then lists it, so it
+            // can be copied.
             if kept.len() <= 2000 {
                 see_other(&kept)
             } else {
