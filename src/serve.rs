@@ -107,7 +107,11 @@ pub async fn serve(config: Config, registry: Registry, demo: DemoMode) -> anyhow
     tracing::info!(backend = db.backend().as_str(), "database ready");
     if demo.0 {
         crate::server::demo::seed(&db).await?;
-        crate::server::demo::seed_reference(&db, &registry).await?;
+        // A demo database from before reference data has an administrator without countries, who
+        // may not import: the demo then starts without the example table rather than not at all.
+        if let Err(e) = crate::server::demo::seed_reference(&db, &registry).await {
+            tracing::warn!(error = %e, "demo reference data not recorded");
+        }
         crate::server::demo::seed_cases(&db, &registry).await?;
         tracing::warn!(
             "DEMO MODE: sample accounts (password {}); do not enter real information",
