@@ -489,6 +489,24 @@ pub struct CountryPage {
     pub dp_watchers: i64,
 }
 
+/// An answer in words: the label of its code, Yes or No, the number; `none` without a value.
+pub fn value_in_words(
+    catalogue: &crate::methodology::Catalogue,
+    question: &str,
+    value: Option<&Value>,
+    none: &str,
+) -> String {
+    match value {
+        None | Some(Value::Null) => none.to_string(),
+        Some(Value::Bool(b)) => if *b { "Yes" } else { "No" }.to_string(),
+        Some(Value::String(code)) => match catalogue.question(question).and_then(|q| q.enum_name.as_deref()) {
+            Some(e) => catalogue.label(e, code).to_string(),
+            None => code.clone(),
+        },
+        Some(other) => other.to_string(),
+    }
+}
+
 /// What a posted text gives for an answer of `kind`, as the wizard's form decoding reads it.
 pub fn value_from_form(kind: crate::methodology::catalogue::Kind, text: &str) -> Value {
     use crate::cases::parts::{int_from_form, FieldKind};

@@ -468,7 +468,7 @@ async fn plan_import(
             line: e.line,
             country: e.country.clone(),
             question: q.map_or(e.question.clone(), |q| format!("{} {}", q.display, q.label)),
-            value: value_in_words(catalogue, &e.question, e.value.as_ref()),
+            value: reference::value_in_words(catalogue, &e.question, e.value.as_ref(), "— (no value)"),
             effective_from: e.effective_from.to_string(),
             citation: e.source.citation.clone(),
             new: new.iter().any(|n| n.line == e.line),
@@ -569,17 +569,4 @@ pub async fn apply_import(
     write.commit().await?;
     tracing::info!(target: "audit", user = user.id, entries = new.len(), triggered_cases, "reference data imported");
     Ok(Recorded { entries: new.len(), triggered_cases })
-}
-
-/// A value in words for the preview and the pages: the code's label, yes/no, the number.
-fn value_in_words(catalogue: &crate::methodology::Catalogue, question: &str, value: Option<&Value>) -> String {
-    match value {
-        None => "— (no value)".into(),
-        Some(Value::Bool(b)) => if *b { "Yes" } else { "No" }.into(),
-        Some(Value::String(code)) => match catalogue.question(question).and_then(|q| q.enum_name.as_deref()) {
-            Some(e) => catalogue.label(e, code).to_string(),
-            None => code.clone(),
-        },
-        Some(other) => other.to_string(),
-    }
 }

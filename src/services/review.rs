@@ -482,14 +482,8 @@ async fn country_context(
     id: i64,
 ) -> Result<Vec<crate::review::ContextRow>, AppError> {
     let basis = crate::services::reference::case_basis(db, id).await?;
-    let words = |question: &str, value: Option<&Value>| match value {
-        None | Some(Value::Null) => "not answered".to_string(),
-        Some(Value::Bool(b)) => if *b { "Yes" } else { "No" }.to_string(),
-        Some(Value::String(code)) => match catalogue.question(question).and_then(|q| q.enum_name.as_deref()) {
-            Some(e) => catalogue.label(e, code).to_string(),
-            None => code.clone(),
-        },
-        Some(other) => other.to_string(),
+    let words = |question: &str, value: Option<&Value>| {
+        crate::reference::value_in_words(catalogue, question, value, "not answered")
     };
     Ok(crate::reference::QUESTIONS
         .iter()

@@ -182,15 +182,8 @@ pub fn QuestionField(question: Question, step: StepRef, #[prop(into)] shown: Sig
     let is_group = matches!(question.kind, Kind::Bool | Kind::Multi | Kind::Interventions);
     let reference_note = w.reference.with_value(|b| b.item(&question.id).cloned()).map(|item| {
         let kept = item.entry.value.clone();
-        let in_words = match &kept {
-            Some(Value::Bool(b)) => if *b { "Yes" } else { "No" }.to_string(),
-            Some(Value::String(code)) => question
-                .enum_name
-                .as_deref()
-                .map_or_else(|| code.clone(), |e| w.with_catalogue(|c| c.label(e, code).to_string())),
-            Some(other) => other.to_string(),
-            None => String::new(),
-        };
+        let in_words =
+            w.with_catalogue(|c| crate::reference::value_in_words(c, &question.id, kept.as_ref(), ""));
         let differs = move || value.get() != kept;
         let source = item.entry.source.citation.clone();
         let date = item.entry.effective_from.to_string();
