@@ -98,6 +98,23 @@ export async function next(page: Page, segment: string) {
 /** The server refuses cross-site posts, so API calls carry the page's own origin as a browser's would. */
 export const origin = (page: Page) => ({ Origin: new URL(page.url()).origin });
 
+/**
+ * Step 2 as an assessor confirms it when it was pre-filled from Kenya's reference data: the worked
+ * example's values, each difference with its reason, and the confirmation ticked.
+ */
+export function confirmedContext(values: Record<string, unknown>): object {
+  const reasons = Object.fromEntries(Object.keys(values).map((q) => [q, 'Worked example: the scenario describes this country context.']));
+  return { ...values, country_context: { confirmed: true, reasons } };
+}
+
+/** Ticks step 2's confirmation in the wizard after giving a reason for every changed value. */
+export async function confirmCountryContext(page: Page) {
+  for (const reason of await page.getByTestId('reference-reason').all()) {
+    if (await reason.isVisible()) await reason.locator('textarea').fill('Worked example: the scenario describes this country context.');
+  }
+  await page.locator('#f-country-context-confirmed').check();
+}
+
 /** Saves one step through the editor's JSON endpoint (to reach a later step quickly). */
 export async function saveStep(page: Page, id: string, revision: number, step: string, answers: object): Promise<number> {
   const r = await page.request.post('/api/cases/save-step', { data: { id: Number(id), revision, step, answers }, headers: origin(page) });
@@ -126,7 +143,7 @@ export async function exampleCase(page: Page, file: string | any, title: string,
     Object.fromEntries(steps.find((s) => s.number === n)!.questions.filter((q) => q in source).map((q) => [q, source[q]]));
   const plan: [number, string, object][] = [
     [1, 'case', pick(doc.case, 1)],
-    [2, 'country', pick(doc.case, 2)],
+    [2, 'country', confirmedContext(pick(doc.case, 2))],
   ];
   for (const c of doc.components) {
     const cid = c.component_id;

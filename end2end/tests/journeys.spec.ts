@@ -1,7 +1,7 @@
 import { test, expect, Page } from '@playwright/test';
 import * as fs from 'fs';
 import * as path from 'path';
-import { createCase, example, exampleCase, newContextPage, origin, saveStep, shots } from './helpers';
+import { confirmedContext, createCase, example, exampleCase, newContextPage, origin, saveStep, shots } from './helpers';
 
 // The users' journeys (issue 17): each trap a new user met, walked in the browser as they would.
 
@@ -25,7 +25,7 @@ async function exampleOneCase(page: Page, title: string, lastStep: number): Prom
   let revision = 1;
   const plan: [number, string, object][] = [
     [1, 'case', pick(doc.case, 1)],
-    [2, 'country', pick(doc.case, 2)],
+    [2, 'country', confirmedContext(pick(doc.case, 2))],
     [3, 'support-C1', pick(c.answers, 3)],
     [4, 'recipient-C1', { ...pick(c.answers, 4), evidence: c.evidence }],
   ];

@@ -75,6 +75,24 @@ test('an admin changes Kenya’s 4.1: new cases are pre-filled, watching decided
   await expect(note).toContainText('Drug Control (Amendment) Act 2026');
   await expect(note).toContainText('effective');
   await assessor.screenshot({ path: path.join(shots, 'reference-prefilled-step2.png'), fullPage: true });
+  // The assessor changes one value: a reason is asked for next to it; then they confirm.
+  await expect(assessor.getByTestId('step-form')).toHaveAttribute('data-ready', 'true');
+  const reason = assessor.locator('[data-question="armed_conflict_or_peace_operation"]').getByTestId('reference-reason');
+  await expect(reason).toBeHidden();
+  await assessor.locator('input[name="q.armed_conflict_or_peace_operation"][value="true"]').check();
+  await expect(reason).toBeVisible();
+  await assessor.getByRole('button', { name: 'Save draft' }).click();
+  await expect(reason).toContainText('say why');
+  await expect(assessor.getByTestId('confirm-country-context')).toContainText('Confirm the country context');
+  await reason.locator('textarea').fill('A UN special political mission was deployed in 2026 (test scenario).');
+  await assessor.locator('#f-country-context-confirmed').check();
+  await assessor.getByRole('button', { name: 'Save draft' }).click();
+  await expect(assessor.getByTestId('save-status')).toHaveText(/All changes saved/);
+  await expect(reason.locator('p.text-red-800')).toBeEmpty();
+  await assessor.screenshot({ path: path.join(shots, 'reference-confirmed-step2.png'), fullPage: true });
+  await assessor.reload();
+  await expect(assessor.locator('#f-country-context-confirmed')).toBeChecked();
+  await expect(reason.locator('textarea')).toHaveValue('A UN special political mission was deployed in 2026 (test scenario).');
 
   // The decided case is now due: its summary says so, and the manager's portfolio counts it.
   await manager.goto('/portfolio');

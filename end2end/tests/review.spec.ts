@@ -1,5 +1,5 @@
 import { test, expect, Page } from '@playwright/test';
-import { asUser } from './helpers';
+import { asUser, confirmedContext } from './helpers';
 import * as fs from 'fs';
 import * as path from 'path';
 
@@ -52,7 +52,7 @@ async function prepareCase(assessor: Page, adviser: Page): Promise<{ id: string;
   const pick = (source: any, n: number) =>
     Object.fromEntries(steps.find((s) => s.number === n)!.questions.filter((q) => q in source).map((q) => [q, source[q]]));
   revision = await saveStep(assessor, id, revision, 'case', pick(doc.case, 1));
-  revision = await saveStep(assessor, id, revision, 'country', pick(doc.case, 2));
+  revision = await saveStep(assessor, id, revision, 'country', confirmedContext(pick(doc.case, 2)));
   for (const c of doc.components) {
     const cid = c.component_id;
     revision = await saveStep(assessor, id, revision, `support-${cid}`, pick(c.answers, 3));

@@ -1,5 +1,5 @@
 import { test, expect, Page, Browser } from '@playwright/test';
-import { signIn, newContextPage, createCase, setField, answer, record, next, example, root, shots } from './helpers';
+import { signIn, newContextPage, createCase, setField, answer, record, next, example, root, shots, confirmCountryContext } from './helpers';
 import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -30,6 +30,7 @@ test('an assessor completes example 3 through the wizard and the result equals t
   // Step 2: country context.
   await answer(page, c, ['dp_status_drugs', 'compulsory_drug_detention_centres', 'corporal_punishment_drug_offences',
     'mandatory_pretrial_detention_drugs', 'drug_trial_safeguard_gaps', 'armed_conflict_or_peace_operation']);
+  await confirmCountryContext(page);
   await next(page, 'support-C1');
   await expect(page.getByTestId('save-status')).toHaveText(/All changes saved/);
 
@@ -100,6 +101,9 @@ test('an assessor completes example 3 through the wizard and the result equals t
   const editor = await page.request.post('/api/cases/editor', { form: { id }, headers: { Origin: new URL(page.url()).origin } });
   expect(editor.ok()).toBeTruthy();
   const stored = (await editor.json()).draft;
+  // Step 2's confirmation is the wizard's own record, not part of the answers document (spec §3).
+  expect(stored.country_context.confirmed).toBe(true);
+  delete stored.country_context;
   const scored = JSON.parse(execFileSync(path.join(root, 'target', 'release', 'hrdd'), ['score', '-'], { input: JSON.stringify(stored), cwd: root }).toString());
   expect(scored).toEqual(expected);
 

@@ -62,7 +62,7 @@ const fn required_when(key: &'static str, label: &'static str, kind: FieldKind, 
     PartField { key, label, kind, optional: true, required_when: Some(when) }
 }
 
-pub use crate::methodology::draft::{Holder, Slot};
+pub use crate::methodology::draft::{Holder, Slot, COUNTRY_CONTEXT_KEY};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Part {
@@ -231,8 +231,10 @@ pub fn part(key: &str) -> Option<&'static Part> {
 /// Every key a step may save that is not a question id.
 pub fn part_keys_of_step(number: u8) -> Vec<&'static str> {
     let mut keys: Vec<&str> = parts_of_step(number).iter().map(|p| p.key).collect();
-    if number == 5 {
-        keys.push(SEVERITY_KEY);
+    match number {
+        2 => keys.push(COUNTRY_CONTEXT_KEY),
+        5 => keys.push(SEVERITY_KEY),
+        _ => {}
     }
     keys
 }
@@ -244,6 +246,8 @@ pub fn slot_of(key: &str) -> Slot {
         Slot::Part(p.holder)
     } else if key == SEVERITY_KEY {
         Slot::Part(Holder::Component)
+    } else if key == COUNTRY_CONTEXT_KEY {
+        Slot::Part(Holder::Document)
     } else {
         Slot::Answers
     }

@@ -48,6 +48,7 @@ pub fn decode(catalogue: &Catalogue, step_number: u8, pairs: &[(String, String)]
     for key in all("_parts").filter(|k| allowed.contains(k)) {
         let value = match parts::parts_of_step(step_number).iter().find(|p| p.key == key) {
             Some(part) => decode_part(part, pairs),
+            None if key == parts::COUNTRY_CONTEXT_KEY => decode_country_context(pairs),
             None => decode_severity(pairs),
         };
         out.values.insert(key.to_string(), value);
@@ -126,6 +127,23 @@ fn decode_part(part: &Part, pairs: &[(String, String)]) -> Value {
     }
 }
 
+/// Step 2's confirmation: `p.country_context.confirmed` (a ticked box posts `true`) and one
+/// `p.country_context.reason.<question>` text per pre-filled question.
+fn decode_country_context(pairs: &[(String, String)]) -> Value {
+    let mut confirmation = crate::reference::Confirmation::default();
+    for (name, raw) in pairs {
+        let Some(rest) = name.strip_prefix("p.country_context.") else { continue };
+        if rest == "confirmed" {
+            confirmation.confirmed = raw.trim() == "true";
+        } else if let Some(question) = rest.strip_prefix("reason.") {
+            if !raw.trim().is_empty() {
+                confirmation.reasons.insert(question.to_string(), raw.trim().to_string());
+            }
+        }
+    }
+    confirmation.to_value()
+}
+
 fn decode_severity(pairs: &[(String, String)]) -> Value {
     let mut areas: BTreeMap<String, Map<String, Value>> = BTreeMap::new();
     for (name, raw) in pairs {
@@ -171,7 +189,7 @@ fn normal(v: &Value, empty_list_is_absent: bool) -> Value {
 /// what the user really typed counts as a change. For a question an empty list is an answer of
 /// its own ("None of these"); for a part it is the same as nothing.
 pub fn same_answer(key: &str, stored: &Value, posted: &Value) -> bool {
-    let is_part = parts::part(key).is_some() || key == parts::SEVERITY_KEY;
+    let is_part = parts::part(key).is_some() || key == parts::SEVERITY_KEY || key == parts::COUNTRY_CONTEXT_KEY;
     normal(stored, is_part) == normal(posted, is_part)
 }
 

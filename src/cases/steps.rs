@@ -91,6 +91,9 @@ pub fn step_of_path(catalogue: &Catalogue, path: &str) -> (u8, Option<usize>) {
     if path.starts_with("consultations") {
         return (7, None);
     }
+    if path.starts_with(crate::methodology::draft::COUNTRY_CONTEXT_KEY) {
+        return (2, None);
+    }
     if let Some(rest) = path.strip_prefix("components[") {
         let Some((index, rest)) = rest.split_once(']') else { return (3, None) };
         let index = index.parse::<usize>().ok();

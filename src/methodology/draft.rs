@@ -211,9 +211,17 @@ impl Draft {
     }
 }
 
-/// A copy of `draft` without answers to inapplicable questions (case level and every component).
+/// The document-level key under which a draft keeps the assessor's confirmation of step 2 (the
+/// country context pre-filled from reference data) and the reasons for each changed value. It is
+/// the wizard's record, not an answer of spec §3: [`applicable`] leaves it out of the engine's
+/// document, and [`crate::reference::Confirmation`] reads it.
+pub const COUNTRY_CONTEXT_KEY: &str = "country_context";
+
+/// A copy of `draft` without answers to inapplicable questions (case level and every component)
+/// and without the wizard's own records (the country-context confirmation): what the engine reads.
 pub fn applicable(catalogue: &Catalogue, draft: &Draft) -> Draft {
     let mut doc = draft.clone();
+    doc.parts.remove(COUNTRY_CONTEXT_KEY);
     prune(catalogue, &mut doc.case, Scope::Case);
     for component in &mut doc.components {
         prune(catalogue, &mut component.answers, Scope::Component);
@@ -338,7 +346,9 @@ pub fn provisional(registry: &super::Registry, draft: &Draft, errors: &[super::V
     let mut records: Vec<(String, usize)> = Vec::new();
     let mut unrated: Vec<(usize, usize)> = Vec::new();
     let mut case_problems = 0;
-    for e in errors {
+    // An unconfirmed country context (or a missing reason) stops submission, not the preview: the
+    // pre-filled values are there, and the figures are marked provisional anyway.
+    for e in errors.iter().filter(|e| !e.path.starts_with(COUNTRY_CONTEXT_KEY)) {
         match place_of(&e.path) {
             Place::Record(list, index) => {
                 if !records.contains(&(list.clone(), index)) {

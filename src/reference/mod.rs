@@ -12,6 +12,7 @@ use crate::methodology::draft::Draft;
 use crate::methodology::Registry;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
+use std::collections::BTreeMap;
 
 /// The questions the reference data answers, in spec order (the catalogue's step 2, "Country
 /// context"; a test keeps the two the same).
@@ -239,6 +240,154 @@ impl CaseBasis {
             }
         }
         CaseBasis::from_in_force(in_force)
+    }
+}
+
+/// The assessor's confirmation of step 2, kept in the draft under
+/// [`crate::methodology::draft::COUNTRY_CONTEXT_KEY`]: whether they checked the pre-filled values,
+/// and why they changed any of them (spec §3.6 step 2: "the assessor confirms"). Shown on the
+/// summary and to reviewers; never read by the engine.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Confirmation {
+    #[serde(default)]
+    pub confirmed: bool,
+    /// Question id → the reason the answer differs from the reference value.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub reasons: BTreeMap<String, String>,
+}
+
+impl Confirmation {
+    /// The confirmation a draft holds (none: not confirmed, no reasons). A record of another shape
+    /// reads as none; saving one is refused by [`Confirmation::parse`].
+    pub fn of(draft: &Draft) -> Confirmation {
+        // As stored, text untrimmed (the wizard reads back what is being typed).
+        draft
+            .parts
+            .get(crate::methodology::draft::COUNTRY_CONTEXT_KEY)
+            .and_then(|v| serde_json::from_value(v.clone()).ok())
+            .unwrap_or_default()
+    }
+
+    /// Reads a saved record: `{"confirmed": true|false, "reasons": {"<question>": "text"}}` (or
+    /// null). Reasons are only for the questions 4.1–4.8; blank ones are dropped.
+    pub fn parse(value: &Value) -> Result<Confirmation, String> {
+        if value.is_null() {
+            return Ok(Confirmation::default());
+        }
+        let mut c: Confirmation = serde_json::from_value(value.clone()).map_err(|_| {
+            "The confirmation of the country context must be {\"confirmed\": true or false, \"reasons\": {question: text}}."
+                .to_string()
+        })?;
+        if let Some(q) = c.reasons.keys().find(|q| !is_reference_question(q)) {
+            return Err(format!("`{q}` is not a country-context question (4.1–4.8)."));
+        }
+        c.reasons.retain(|_, reason| !reason.trim().is_empty());
+        for reason in c.reasons.values_mut() {
+            *reason = reason.trim().to_string();
+        }
+        Ok(c)
+    }
+
+    /// The record as saved: null when there is nothing to keep.
+    pub fn to_value(&self) -> Value {
+        if *self == Confirmation::default() {
+            Value::Null
+        } else {
+            serde_json::to_value(self).expect("plain data")
+        }
+    }
+
+    /// The reason given for `question`, if any (blank is none).
+    pub fn reason(&self, question: &str) -> Option<&str> {
+        self.reasons.get(question).map(String::as_str).filter(|r| !r.trim().is_empty())
+    }
+}
+
+/// Which shown answers of step 2 differ from the value the reference data pre-filled (a question
+/// hidden by another answer needs no reason of its own; one the reference data left without a value
+/// is the assessor's to answer).
+pub fn changed_from_reference(
+    catalogue: &crate::methodology::Catalogue,
+    basis: &CaseBasis,
+    draft: &Draft,
+) -> Vec<String> {
+    use crate::methodology::catalogue::Scope;
+    let shown = crate::methodology::draft::shown_questions(catalogue, &draft.case, Scope::Case);
+    basis
+        .items
+        .iter()
+        .filter(|i| i.entry.value.is_some() && shown.contains(&i.question.as_str()))
+        .filter(|i| draft.case.get(&i.question) != i.entry.value.as_ref())
+        .map(|i| i.question.clone())
+        .collect()
+}
+
+/// What still stops a pre-filled case from being submitted: the country context not confirmed, a
+/// changed value without its reason. Validation errors at `country_context.…` paths (step 2), so
+/// the wizard lists them with the other problems and submission refuses them.
+pub fn confirmation_problems(
+    catalogue: &crate::methodology::Catalogue,
+    basis: &CaseBasis,
+    draft: &Draft,
+) -> Vec<crate::methodology::ValidationError> {
+    use crate::methodology::{ErrorCode, ValidationError};
+    if basis.items.iter().all(|i| i.entry.value.is_none()) {
+        return Vec::new();
+    }
+    let key = crate::methodology::draft::COUNTRY_CONTEXT_KEY;
+    let confirmation = Confirmation::of(draft);
+    let mut problems = Vec::new();
+    for question in changed_from_reference(catalogue, basis, draft) {
+        if confirmation.reason(&question).is_some() {
+            continue;
+        }
+        let q = catalogue.question(&question);
+        let display = q.map(|q| q.display.clone()).unwrap_or_default();
+        let label = q.map(|q| q.label.clone()).unwrap_or_default();
+        problems.push(ValidationError {
+            code: ErrorCode::MissingRequired,
+            path: format!("{key}.reasons.{question}"),
+            question_id: Some(question.clone()),
+            display: Some(display.clone()),
+            message: format!(
+                "{display} {label}: your answer differs from the country reference data; say why (reviewers see the reason)."
+            ),
+        });
+    }
+    if !confirmation.confirmed {
+        problems.push(ValidationError {
+            code: ErrorCode::MissingRequired,
+            path: format!("{key}.confirmed"),
+            question_id: None,
+            display: Some("4.x".into()),
+            message: "Confirm the country context: check each value pre-filled from the reference data, change what is no longer right (with a reason), then tick \"I have checked the country context\".".into(),
+        });
+    }
+    problems
+}
+
+/// The wizard's outcome: the engine's, plus the confirmation problems of step 2. A draft whose
+/// country context is not confirmed does not count as complete — the engine reads only confirmed
+/// answers (spec §3.6).
+pub fn score_confirmed(registry: &Registry, draft: &Draft, basis: &CaseBasis) -> crate::methodology::ScoreOutcome {
+    use crate::methodology::result::InvalidDocument;
+    use crate::methodology::ScoreOutcome;
+    let outcome = crate::methodology::draft::score_draft(registry, draft);
+    let Some(catalogue) = registry.get(&draft.methodology_version) else { return outcome };
+    let problems = confirmation_problems(catalogue, basis, draft);
+    if problems.is_empty() {
+        return outcome;
+    }
+    match outcome {
+        ScoreOutcome::Valid(_) => ScoreOutcome::Invalid(InvalidDocument {
+            methodology_version: Some(draft.methodology_version.clone()),
+            valid: false,
+            errors: problems,
+        }),
+        ScoreOutcome::Invalid(mut invalid) => {
+            invalid.errors.extend(problems);
+            ScoreOutcome::Invalid(invalid)
+        }
     }
 }
 

@@ -64,6 +64,9 @@ pub struct CaseSummary {
     /// Step 2 (4.1–4.8) beside the country reference data it was pre-filled with (empty for
     /// readers who do not see answers).
     pub country_context: Vec<ContextRow>,
+    /// Whether the assessor confirmed the pre-filled country context (false also when nothing was
+    /// pre-filled).
+    pub country_context_confirmed: bool,
     pub actions: Actions,
     /// Places a comment can be anchored to: (anchor, label).
     pub anchors: Vec<(String, String)>,
@@ -79,6 +82,8 @@ pub struct ContextRow {
     pub reference: Option<(String, String, String)>,
     /// The assessor's answer is not the pre-filled value.
     pub changed: bool,
+    /// Why the assessor changed it (step 2's confirmation).
+    pub reason: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

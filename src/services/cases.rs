@@ -85,8 +85,8 @@ pub async fn create(db: &Store, registry: &Registry, user: &CurrentUser, new: Ne
     }
     let catalogue = registry.current().ok_or_else(|| AppError::internal("no methodology loaded"))?;
     let mut answers = initial_answers(&catalogue.version, &new);
-    // Step 2 starts from the country's reference data in force today (the assessment date the
-    // wizard proposes); the assessor confirms or changes each value.
+    // Step 2 starts from the country's reference data in force today, the day the assessment is
+    // opened; the assessor confirms each value or changes it with a reason (docs/methodology.md 54).
     let basis = prefill_reference(db, &new.country, &mut answers.case).await?;
     insert_draft(db, registry, user, &new.country, &new.programme_title, &answers, None, &basis).await
 }

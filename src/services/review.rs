@@ -449,6 +449,7 @@ pub async fn summary(db: &Store, registry: &Registry, user: &CurrentUser, id: i6
     let country_context = if hidden { Vec::new() } else { country_context(db, catalogue, &draft, id).await? };
     Ok(CaseSummary {
         country_context,
+        country_context_confirmed: crate::reference::Confirmation::of(&draft).confirmed,
         hard_rule_titles: catalogue.hard_rule_titles(),
         code_labels: catalogue.code_labels(),
         result,
@@ -482,6 +483,8 @@ async fn country_context(
     id: i64,
 ) -> Result<Vec<crate::review::ContextRow>, AppError> {
     let basis = crate::services::reference::case_basis(db, id).await?;
+    let changed = crate::reference::changed_from_reference(catalogue, &basis, draft);
+    let confirmation = crate::reference::Confirmation::of(draft);
     let words = |question: &str, value: Option<&Value>| {
         crate::reference::value_in_words(catalogue, question, value, "not answered")
     };
@@ -491,6 +494,7 @@ async fn country_context(
         .map(|q| {
             let answer = draft.case.get(&q.id).filter(|v| !v.is_null());
             let item = basis.item(&q.id);
+            let changed = changed.contains(&q.id);
             crate::review::ContextRow {
                 question: q.id.clone(),
                 label: format!("{} {}", q.display, q.label),
@@ -502,7 +506,8 @@ async fn country_context(
                         i.entry.source.citation.clone(),
                     )
                 }),
-                changed: item.is_some_and(|i| i.entry.value.as_ref() != answer),
+                changed,
+                reason: changed.then(|| confirmation.reason(&q.id).map(String::from)).flatten(),
             }
         })
         .collect())
@@ -956,6 +961,8 @@ pub async fn start_reassessment(
     // The country context starts again from the reference data in force now (shown with its source
     // in step 2); the assessor confirms or changes it.
     let basis = crate::services::cases::prefill_reference(db, &row.country, case).await?;
+    // The previous version's confirmation and reasons were about its own pre-filled values.
+    draft.parts.remove(crate::methodology::draft::COUNTRY_CONTEXT_KEY);
     // Concurrences belong to the version they were given in (segregation is per version).
     for c in &mut draft.components {
         for o in c.parts.get_mut(OVERRIDES.key).and_then(Value::as_array_mut).into_iter().flatten() {

@@ -126,7 +126,10 @@ pub async fn save_step(
         NewRevision { case_id, base_revision, draft: &draft, outcome: &outcome, change, position: Some(segment) };
     match store(db, user, revision).await? {
         Stored::Saved(revision) => {
-            let errors = step_errors(catalogue, &outcome, &step, &components);
+            // The step's problems as the wizard shows them: step 2's confirmation included.
+            let basis = crate::services::reference::case_basis(db, case_id).await?;
+            let checked = crate::reference::score_confirmed(registry, &draft, &basis);
+            let errors = step_errors(catalogue, &checked, &step, &components);
             Ok(SaveOutcome::Saved { revision, errors })
         }
         Stored::Stale { current, stored } => {
@@ -255,7 +258,14 @@ fn apply(
                 .iter()
                 .find(|p| p.key == *k)
                 .map(|p| format!("{} {}", p.display, p.title))
-                .unwrap_or_else(|| "5.1 Severity".into())
+                .unwrap_or_else(|| {
+                    if *k == parts::COUNTRY_CONTEXT_KEY {
+                        "Confirmation of the country context"
+                    } else {
+                        "5.1 Severity"
+                    }
+                    .into()
+                })
         } else {
             return Err(AppError::invalid(key, format!("`{key}` is not part of this step.")));
         };
@@ -277,6 +287,8 @@ fn apply(
         let mut value = value.clone();
         if key == CONSULTATIONS.key {
             value = merge_consultations(user, &stored, &value)?;
+        } else if key == parts::COUNTRY_CONTEXT_KEY {
+            value = crate::reference::Confirmation::parse(&value).map_err(|m| AppError::invalid(key, m))?.to_value();
         } else if let Some(part) = parts::parts_of_step(step.number).iter().find(|p| p.key == key) {
             keep_adviser_flags(part, &stored, &mut value);
         }
@@ -548,12 +560,21 @@ pub async fn submit(
     if row.revision != base_revision {
         return Err(stale_page());
     }
-    let outcome = score_draft(registry, &draft);
+    let basis = crate::services::reference::case_basis(db, case_id).await?;
+    let outcome = crate::reference::score_confirmed(registry, &draft, &basis);
     let Some(result) = outcome.result() else {
-        return Err(AppError::invalid(
-            "submit",
-            format!("{} answers are still missing or invalid; the review step lists them.", outcome.errors().len()),
-        ));
+        let errors = outcome.errors();
+        // Name the country context when that is what remains: it is easy to overlook on step 2.
+        let context: Vec<&str> = errors
+            .iter()
+            .filter(|e| e.path.starts_with(crate::methodology::draft::COUNTRY_CONTEXT_KEY))
+            .map(|e| e.message.as_str())
+            .collect();
+        let message = match (errors.len(), context.first()) {
+            (n, Some(first)) if n == context.len() => format!("Step 2: {first}"),
+            (n, _) => format!("{n} answers are still missing or invalid; the review step lists them."),
+        };
+        return Err(AppError::invalid("submit", message));
     };
     if !result.can_submit {
         return Err(AppError::invalid(

@@ -64,7 +64,9 @@ pub async fn open_country(axum::extract::Query(q): axum::extract::Query<Vec<(Str
     if crate::reference::is_iso_country(&code) {
         see_other(&format!("/reference/countries/{code}"))
     } else {
-        see_other("/reference/countries")
+        // Back to the list with the code typed, shown with its message next to the field.
+        let typed: String = code.chars().take(20).collect();
+        see_other(&format!("/reference/countries?unknown={}#open-code", crate::url::encode(&typed)))
     }
 }
 

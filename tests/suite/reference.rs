@@ -164,6 +164,16 @@ async fn history_is_kept_checked_scoped_and_prefills_new_cases(t: TestDb) {
     assert!(page.body.contains("Moratorium decree 2024") && !page.body.contains("reference-form"), "{}", page.body);
     let page = send(&app, "GET", "/reference/countries/KE", Some(&admin), None, None).await;
     assert!(page.body.contains("reference-form"), "editors get the form");
+    // "Open a country by its code" (administrators of every country): a known code opens it,
+    // another comes back with a message next to the field.
+    make_user(&t.db, "admin-all@un.org", &[Role::Admin], None, &["*"]).await;
+    let global = sign_in(&app, "admin-all@un.org").await;
+    let r = send(&app, "GET", "/reference/countries/open?code=ug", Some(&global), None, None).await;
+    assert_eq!(r.location.as_deref(), Some("/reference/countries/UG"));
+    let r = send(&app, "GET", "/reference/countries/open?code=zz", Some(&global), None, None).await;
+    let back = r.location.unwrap();
+    let page = send(&app, "GET", back.split('#').next().unwrap(), Some(&global), None, None).await;
+    assert!(page.body.contains("is not a country code HRDD knows"), "{}", page.body);
 
     // A new case is pre-filled with the values in force today, and keeps which entries they were.
     let id: i64 = create_draft(&app, &assessor, "KE").await.parse().unwrap();
@@ -396,3 +406,80 @@ async fn a_csv_import_is_previewed_then_applied_all_or_nothing(t: TestDb) {
     assert!(report.breaches.is_empty());
 }
 on_both_backends!(a_csv_import_is_previewed_then_applied_all_or_nothing);
+
+/// Spec §3.6 step 2: the assessor confirms the pre-filled country context, and a changed value
+/// needs a reason, kept and shown on the summary. Until then the case is not submitted.
+async fn a_pre_filled_case_is_submitted_only_once_confirmed_with_a_reason_per_change(t: TestDb) {
+    use crate::wizard::{example_three_in_kenya, rename_first_component, save, saved_revision, step_payloads};
+    let app = app(&t.db);
+    make_user(&t.db, "admin-ke@un.org", &[Role::Admin], None, &["KE"]).await;
+    make_user(&t.db, "ana@un.org", &[Role::Assessor], None, &["KE"]).await;
+    make_user(&t.db, "hra@un.org", &[Role::HrAdviser], None, &["KE"]).await;
+    make_user(&t.db, "rev@un.org", &[Role::Reviewer], Some(3), &["KE"]).await;
+    let admin = sign_in(&app, "admin-ke@un.org").await;
+    let ana = sign_in(&app, "ana@un.org").await;
+    let adviser = sign_in(&app, "hra@un.org").await;
+    let r = post_form(&app, &admin, "KE", &form(&KENYA_2020, "2020-01-01", "HRI Global Overview 2020", "0")).await;
+    assert_eq!(r.status, 303, "{}", r.body);
+
+    // Example 3 in Kenya: its 4.1 and 4.4 differ from the reference data (4.2 and 4.3, pre-filled,
+    // are hidden by its 4.1 and need no reason of their own).
+    let id = create_draft(&app, &ana, "KE").await;
+    let doc = example_three_in_kenya();
+    let mut revision = rename_first_component(&app, &ana, &id, "VEHICLES").await;
+    let payloads = step_payloads(&doc);
+    for (step, answers) in &payloads {
+        revision = saved_revision(&app, &ana, &id, revision, step, answers.clone()).await;
+    }
+    // The assessor records theirs, the adviser adds the OHCHR advice.
+    let all = doc["consultations"].as_array().unwrap().clone();
+    let ours: Vec<Value> = all.iter().filter(|c| c["type"] != "OHCHR_HR_ADVISER").cloned().collect();
+    let consultations = serde_json::json!({ "consultations": ours });
+    revision = saved_revision(&app, &ana, &id, revision, "consultations", consultations).await;
+    let consultations = serde_json::json!({ "consultations": all });
+    revision = saved_revision(&app, &adviser, &id, revision, "consultations", consultations).await;
+    let submit = |revision: i64| {
+        let (app, ana, id) = (app.clone(), ana.clone(), id.clone());
+        async move { call(&app, "cases/submit", Some(&ana), &[("id", &id), ("revision", &revision.to_string())]).await }
+    };
+    let r = submit(revision).await;
+    assert!(r.status == 422 && r.body.contains("Step 2") && r.body.contains("4.1"), "not confirmed: {}", r.body);
+
+    // Confirmed, but 4.4's change has no reason: the save names it on step 2, submission refuses it.
+    let mut country = payloads.iter().find(|(s, _)| s == "country").unwrap().1.clone();
+    country["country_context"] = serde_json::json!({ "confirmed": true, "reasons": { "dp_status_drugs": "  The 2025 amendment removed drug offences.  " } });
+    let r = call_json(&app, "cases/save-step", Some(&ana), save(&id, revision, "country", country.clone())).await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    let out: Value = serde_json::from_str(&r.body).unwrap();
+    revision = out["Saved"]["revision"].as_i64().unwrap();
+    let errors = out["Saved"]["errors"].to_string();
+    assert!(errors.contains("country_context.reasons.compulsory_drug_detention_centres"), "{errors}");
+    assert!(!errors.contains("country_context.reasons.dp_status_drugs"), "{errors}");
+    assert!(!errors.contains("dp_mandatory_for_drugs"), "hidden by 4.1, no reason asked: {errors}");
+    let r = submit(revision).await;
+    assert!(r.status == 422 && r.body.contains("4.4"), "{}", r.body);
+
+    // A reason for a question outside 4.1–4.8 is refused, nothing saved.
+    let mut wrong = country.clone();
+    wrong["country_context"]["reasons"]["office"] = serde_json::json!("x");
+    let r = call_json(&app, "cases/save-step", Some(&ana), save(&id, revision, "country", wrong)).await;
+    assert!(r.status == 422 && r.body.contains("not a country-context question"), "{}", r.body);
+
+    country["country_context"]["reasons"]["compulsory_drug_detention_centres"] =
+        serde_json::json!("Centres closed in 2024 (ministerial circular).");
+    revision = saved_revision(&app, &ana, &id, revision, "country", country).await;
+    let r = submit(revision).await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    // Kept trimmed, outside the frozen answers document, and shown on the summary.
+    let answers: String = with_pool!(&t.db, pool => sqlx::query_scalar("SELECT answers FROM cases WHERE id = $1").bind(id.parse::<i64>().unwrap()).fetch_one(pool).await.unwrap());
+    let answers: Value = serde_json::from_str(&answers).unwrap();
+    assert_eq!(answers["country_context"]["reasons"]["dp_status_drugs"], "The 2025 amendment removed drug offences.");
+    let record: String = with_pool!(&t.db, pool => sqlx::query_scalar("SELECT record FROM case_snapshots WHERE case_id = $1").bind(id.parse::<i64>().unwrap()).fetch_one(pool).await.unwrap());
+    assert!(!record.contains("country_context"), "the engine's document leaves the confirmation out");
+    let reviewer = sign_in(&app, "rev@un.org").await;
+    let page = send(&app, "GET", &format!("/cases/{id}"), Some(&reviewer), None, None).await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Reason: ") && page.body.contains("Centres closed in 2024"), "{}", page.body);
+    assert!(page.body.contains("confirmed by the assessor"), "{}", page.body);
+}
+on_both_backends!(a_pre_filled_case_is_submitted_only_once_confirmed_with_a_reason_per_change);

@@ -178,6 +178,21 @@ pub fn step_payloads(doc: &Value) -> Vec<(String, Value)> {
     steps
 }
 
+/// Example 3 (the gendarmerie vehicles), moved to Kenya where the test users work.
+pub fn example_three_in_kenya() -> Value {
+    let mut doc = example_answers("03_substantial_gendarmerie_vehicles");
+    doc["case"]["country"] = json!("KE");
+    doc
+}
+
+/// Renames a new case's only component (revision 1) to `new_id`; the revision after.
+pub async fn rename_first_component(app: &axum::Router, token: &str, id: &str, new_id: &str) -> i64 {
+    let form = [("id", id), ("revision", "1"), ("action", "rename"), ("component", "C1"), ("new_id", new_id)];
+    let r = call(app, "cases/components", Some(token), &form).await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    r.body.trim().parse().unwrap()
+}
+
 pub async fn saved_revision(
     app: &axum::Router,
     token: &str,
@@ -198,17 +213,8 @@ async fn example_three_entered_step_by_step_submits_with_the_expected_result(t: 
     let (app, ana, id) = setup(&t).await;
     make_user(&t.db, "hra@un.org", &[Role::HrAdviser], None, &["KE"]).await;
     let adviser = sign_in(&app, "hra@un.org").await;
-    let mut doc = example_answers("03_substantial_gendarmerie_vehicles");
-    doc["case"]["country"] = json!("KE");
-    let r = call(
-        &app,
-        "cases/components",
-        Some(&ana),
-        &[("id", &id), ("revision", "1"), ("action", "rename"), ("component", "C1"), ("new_id", "VEHICLES")],
-    )
-    .await;
-    assert_eq!(r.status, 200, "{}", r.body);
-    let mut revision: i64 = r.body.trim().parse().unwrap();
+    let doc = example_three_in_kenya();
+    let mut revision = rename_first_component(&app, &ana, &id, "VEHICLES").await;
     for (step, answers) in step_payloads(&doc) {
         revision = saved_revision(&app, &ana, &id, revision, &step, answers).await;
     }

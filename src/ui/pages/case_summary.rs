@@ -154,7 +154,7 @@ fn SummaryBody(summary: CaseSummary, actions: ReviewActions) -> impl IntoView {
         // Reviewers act where they read: the sign-off and return controls come first.
         <ReviewPanel summary=summary.clone() actions/>
         {result.map(|r| view! { <RiskSummary result=r hard_rule_titles=summary.hard_rule_titles.clone() code_labels=summary.code_labels.clone()/> })}
-        <CountryContext rows=summary.country_context.clone()/>
+        <CountryContext rows=summary.country_context.clone() confirmed=summary.country_context_confirmed/>
         <Plans summary=summary.clone()/>
         <SignOffBlock summary=summary.clone()/>
         <Comments summary=summary.clone() actions/>
@@ -430,12 +430,18 @@ fn HeatMap(component: String, areas: Vec<TriggeredArea>) -> impl IntoView {
 /// Step 2 beside the country reference data: which answers the assessor confirmed and which they
 /// changed (readers who see answers only).
 #[component]
-fn CountryContext(rows: Vec<crate::review::ContextRow>) -> impl IntoView {
+fn CountryContext(rows: Vec<crate::review::ContextRow>, confirmed: bool) -> impl IntoView {
     let any_reference = rows.iter().any(|r| r.reference.is_some());
     (!rows.is_empty()).then(|| view! {
         <section class=SECTION aria-labelledby="context-h" data-testid="country-context">
             <h2 id="context-h" class=H2>"Country context"</h2>
-            {(!any_reference).then(|| view! { <p class="mt-1 text-sm text-slate-600">"Answered by the assessor; this version was not pre-filled from country reference data."</p> })}
+            {if !any_reference {
+                view! { <p class="mt-1 text-sm text-slate-600">"Answered by the assessor; this version was not pre-filled from country reference data."</p> }.into_any()
+            } else if confirmed {
+                view! { <p class="mt-1 text-sm text-slate-600" data-testid="context-confirmed">"Pre-filled from the country reference data and confirmed by the assessor; changed values carry the assessor's reason."</p> }.into_any()
+            } else {
+                view! { <p class="mt-1 text-sm font-medium text-amber-900" data-testid="context-unconfirmed">"Pre-filled from the country reference data; the assessor has not confirmed it yet."</p> }.into_any()
+            }}
             <div class="overflow-x-auto" tabindex="0"><table class=TABLE>
                 <TableHead columns=&["Question", "Answer", "Country reference data"] cell=TH/>
                 <tbody>
@@ -445,6 +451,7 @@ fn CountryContext(rows: Vec<crate::review::ContextRow>) -> impl IntoView {
                             <td class=TD>
                                 {r.answer}
                                 {r.changed.then(|| view! { <span class="ms-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900">"changed from the reference value"</span> })}
+                                {r.reason.map(|reason| view! { <p class="mt-1 whitespace-pre-line text-xs text-slate-700" data-testid="context-reason">"Reason: " {reason}</p> })}
                             </td>
                             <td class=format!("{TD} text-xs text-slate-700")>{match r.reference {
                                 Some((value, date, source)) => format!("{value} (effective {date}; {source})"),

@@ -25,6 +25,15 @@ pub fn ReferenceCountriesPage() -> impl IntoView {
             }
         ))
     });
+    // A code typed into "open a country" that is not one (see `web::reference::open_country`).
+    let unknown = query.with_untracked(|q| q.get("unknown"));
+    let unknown_message = unknown.as_ref().map(|code| {
+        if code.is_empty() {
+            "Type a country's two-letter code (ISO 3166 alpha-2, e.g. KE).".to_string()
+        } else {
+            format!("“{code}” is not a country code HRDD knows: type the two-letter ISO 3166 alpha-2 code, e.g. KE for Kenya.")
+        }
+    });
     view! {
         <Title text="Country reference data"/>
         <h1 class="text-2xl font-bold text-slate-900">"Country reference data"</h1>
@@ -44,14 +53,19 @@ pub fn ReferenceCountriesPage() -> impl IntoView {
                     {index.can_import.then(|| view! {
                         <p class="mt-3 text-sm"><a class="font-medium text-sky-800 underline" href="/reference/import">"Import a CSV table"</a></p>
                     })}
-                    {index.can_add.then(|| view! {
-                        <form method="get" action="/reference/countries/open" class="mt-4 flex flex-wrap items-end gap-3">
-                            <div>
-                                <label for="open-code" class="block text-sm font-medium text-slate-800">"Open a country by its code"</label>
-                                <input id="open-code" name="code" type="text" maxlength="2" placeholder="KE" class=format!("{INPUT} w-24 uppercase") required/>
-                            </div>
-                            <button type="submit" class=BUTTON_SECONDARY>"Open"</button>
-                        </form>
+                    {index.can_add.then(|| {
+                        let (unknown, message) = (unknown.clone(), unknown_message.clone());
+                        view! {
+                            <form method="get" action="/reference/countries/open" class="mt-4 flex flex-wrap items-start gap-3">
+                                <div>
+                                    <label for="open-code" class="block text-sm font-medium text-slate-800">"Open a country by its code"</label>
+                                    <input id="open-code" name="code" type="text" maxlength="2" placeholder="KE" class=format!("{INPUT} w-24 uppercase") required
+                                        value=unknown.unwrap_or_default() aria-invalid=message.is_some().to_string() aria-describedby="open-code-error"/>
+                                    <p id="open-code-error" class="mt-1 text-sm font-medium text-red-800" data-testid="open-code-error">{message}</p>
+                                </div>
+                                <button type="submit" class=format!("{BUTTON_SECONDARY} mt-6")>"Open"</button>
+                            </form>
+                        }
                     })}
                     {if index.countries.is_empty() {
                         view! { <p class="mt-6 text-slate-600" data-testid="reference-empty">"No country reference data in your countries yet."</p> }.into_any()

@@ -5,6 +5,7 @@ use super::state::{path_prefix, read, slot_of, Wizard};
 use crate::cases::parts::{self, FieldKind, Part, PartField, NONE_OF_THESE};
 use crate::cases::steps::StepRef;
 use crate::methodology::catalogue::{Kind, Question};
+use crate::reference::Confirmation;
 use crate::ui::components::forms::INPUT;
 use leptos::prelude::*;
 use serde_json::{Map, Value};
@@ -191,11 +192,16 @@ pub fn QuestionField(question: Question, step: StepRef, #[prop(into)] shown: Sig
             <span class="mt-2 block rounded border border-sky-200 bg-sky-50 px-2 py-1 text-xs text-sky-950" data-testid="reference-note">
                 {format!("From the country reference data: {in_words}, effective {date}, source: {source}.")}
                 <span hidden=move || !differs() class="block font-medium text-amber-900">
-                    " Your answer differs from the reference value; reviewers see both."
+                    " Your answer differs from the reference value: say why below; reviewers see both."
                 </span>
             </span>
         }
     });
+    let reason_box = (question.id != "country")
+        .then(|| w.reference.with_value(|b| b.item(&question.id).cloned()))
+        .flatten()
+        .filter(|item| item.entry.value.is_some())
+        .map(|item| view! { <ReferenceReason question=question.id.clone() step=step.clone() pre_filled=item.entry.value.clone() value/> });
     let references = question.references.join(" · ");
     let condition_text = question.condition_text.clone();
     // Hidden, not removed: the input keeps its state, and a hidden question posts nothing.
@@ -218,8 +224,85 @@ pub fn QuestionField(question: Question, step: StepRef, #[prop(into)] shown: Sig
                 </div>
                 {input}
                 <p id=error_id.clone() class=ERROR>{move || error.get()}</p>
+                {reason_box}
             </div>
     }
+}
+
+/// Why the assessor's answer differs from the value pre-filled from the country reference data:
+/// shown while it differs, kept with step 2's confirmation, shown on the summary and to reviewers.
+#[component]
+fn ReferenceReason(
+    question: String,
+    step: StepRef,
+    pre_filled: Option<Value>,
+    #[prop(into)] value: Signal<Option<Value>>,
+) -> impl IntoView {
+    let w = expect_context::<Wizard>();
+    let dom_id = format!("f-{question}-reason");
+    let error_id = format!("{dom_id}-error");
+    let differs = move || value.get() != pre_filled;
+    let text = {
+        let question = question.clone();
+        move || w.draft.with(|d| Confirmation::of(d).reasons.get(&question).cloned().unwrap_or_default())
+    };
+    let set = {
+        let question = question.clone();
+        move |typed: String| {
+            let mut c = w.draft.with_untracked(Confirmation::of);
+            if typed.is_empty() {
+                c.reasons.remove(&question);
+            } else {
+                c.reasons.insert(question.clone(), typed);
+            }
+            w.set(&step, parts::COUNTRY_CONTEXT_KEY, c.to_value());
+        }
+    };
+    let path = format!("{}.reasons.{question}", parts::COUNTRY_CONTEXT_KEY);
+    let error = Memo::new(move |_| w.error_at(&path, false));
+    view! {
+        <div class="mt-3" hidden=move || !differs() data-testid="reference-reason">
+            <label for=dom_id.clone() class=LABEL>"Why your answer differs from the reference data"</label>
+            <textarea id=dom_id.clone() name=format!("p.{}.reason.{question}", parts::COUNTRY_CONTEXT_KEY) rows="2" class=INPUT
+                disabled=!w.can_edit aria-invalid=move || error.with(Option::is_some).to_string() aria-describedby=error_id.clone()
+                prop:value=text.clone() on:input=move |ev| set(event_target_value(&ev))>{text.clone()}</textarea>
+            <p id=error_id class=ERROR>{move || error.get()}</p>
+        </div>
+    }
+}
+
+/// The assessor's confirmation of step 2 when it was pre-filled from country reference data (spec
+/// §3.6: the assessor confirms; the engine reads only confirmed answers).
+#[component]
+pub fn ConfirmCountryContext(step: StepRef) -> impl IntoView {
+    let w = expect_context::<Wizard>();
+    let pre_filled = w.reference.with_value(|b| b.items.iter().any(|i| i.entry.value.is_some()));
+    if !pre_filled {
+        return ().into_any();
+    }
+    let confirmed = Memo::new(move |_| w.draft.with(|d| Confirmation::of(d).confirmed));
+    let path = format!("{}.confirmed", parts::COUNTRY_CONTEXT_KEY);
+    let error = Memo::new(move |_| w.error_at(&path, false));
+    let toggle = move |ev: leptos::ev::Event| {
+        let mut c = w.draft.with_untracked(Confirmation::of);
+        c.confirmed = event_target_checked(&ev);
+        w.set(&step, parts::COUNTRY_CONTEXT_KEY, c.to_value());
+    };
+    view! {
+        <fieldset class="rounded-md border border-sky-200 bg-sky-50 px-4 py-3" data-testid="confirm-country-context">
+            <input type="hidden" name="_parts" value=parts::COUNTRY_CONTEXT_KEY/>
+            <legend class="px-1 text-sm font-semibold text-slate-900">"Your confirmation"</legend>
+            <p class="text-sm text-slate-700">"These answers were pre-filled from the country reference data kept by the administrators. Check each against what you know today; where you change one, say why. The assessment is submitted only once you confirm."</p>
+            <label class=format!("{CHOICE} mt-2")>
+                <input type="checkbox" class=CHECK id="f-country-context-confirmed" name=format!("p.{}.confirmed", parts::COUNTRY_CONTEXT_KEY) value="true"
+                    disabled=!w.can_edit prop:checked=move || confirmed.get() checked=confirmed.get_untracked()
+                    aria-describedby="f-country-context-confirmed-error" on:change=toggle/>
+                <span>"I have checked the country context (4.1–4.8) and it describes the country as it is now."</span>
+            </label>
+            <p id="f-country-context-confirmed-error" class=ERROR>{move || error.get()}</p>
+        </fieldset>
+    }
+    .into_any()
 }
 
 /// Yes / No radio buttons.

@@ -21,7 +21,7 @@ use crate::ui::components::access::AccessProblem;
 use crate::ui::components::forms::{BUTTON_DANGER, BUTTON_PRIMARY, BUTTON_SECONDARY, INPUT};
 use crate::ui::components::tone::state_badge;
 use crate::web::server_fns::cases::{get_case_editor, ChangeComponent, SubmitCase};
-use fields::{ListEditor, ObjectEditor, QuestionField, SeverityEditor};
+use fields::{ConfirmCountryContext, ListEditor, ObjectEditor, QuestionField, SeverityEditor};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -413,6 +413,7 @@ fn StepForm(
                 <button type="submit" name="_go" value="" class="sr-only" tabindex="-1" aria-hidden="true" on:click=move |_| go.set(String::new())>"Save"</button>
                 {extra}
                 <div class="space-y-6">{body_questions}</div>
+                {(step.number == 2).then(|| view! { <ConfirmCountryContext step=step.clone()/> })}
                 <div class="space-y-6">{parts_view}</div>
                 <div class="flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 pt-5">
                     <div>

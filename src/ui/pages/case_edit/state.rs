@@ -5,7 +5,7 @@
 use crate::cases::parts;
 use crate::cases::steps::StepRef;
 use crate::cases::wizard_types::{CaseEditor, FieldChange, SaveOutcome};
-use crate::methodology::draft::{score_draft, Draft, Slot};
+use crate::methodology::draft::{Draft, Slot};
 use crate::methodology::{Catalogue, Registry, ScoreOutcome};
 use crate::web::server_fns::cases::save_step;
 use leptos::prelude::*;
@@ -65,7 +65,10 @@ impl Wizard {
         let registry = Arc::new(Registry::new(vec![editor.catalogue.clone()]));
         let draft = RwSignal::new(editor.draft.clone());
         let scoring = registry.clone();
-        let outcome = Memo::new(move |_| Arc::new(draft.with(|d| score_draft(&scoring, d))));
+        // The engine's outcome plus step 2's confirmation (what submission checks too).
+        let basis = editor.reference_basis.clone();
+        let outcome =
+            Memo::new(move |_| Arc::new(draft.with(|d| crate::reference::score_confirmed(&scoring, d, &basis))));
         Wizard {
             case_id: editor.id,
             registry: StoredValue::new(registry),
