@@ -7,8 +7,9 @@
 //!
 //! The cases are seeded as usual (every state, twelve countries), then made decided Kenyan cases
 //! that watch DEATH_PENALTY_CHANGE directly in the database: what is measured is the change itself —
-//! the check, the new entry and its audit event, then per case the due mark and a signed trigger
-//! event — as `services::reference::record` does it for an administrator's form.
+//! the check, the new entry and its audit event, then per case the due mark, a signed trigger
+//! event and the notices to its assessor and the country's managers — as
+//! `services::reference::record` does it for an administrator's form.
 
 /// Runs `$body` with `$pool` bound to the concrete pool of a store: the benchmark prepares rows directly.
 macro_rules! with_pool {
@@ -55,8 +56,9 @@ async fn measure(db: Store, backend: &str, decided: u64) {
     let recorded = hrdd::services::reference::record(&db, &registry, &admin, "KE", &form).await.unwrap();
     let elapsed = t.elapsed();
     assert_eq!(recorded.triggered_cases as i64, watching, "every watching decided case got its trigger");
+    let notices: i64 = with_pool!(&db, pool => sqlx::query_scalar("SELECT COUNT(*) FROM notifications WHERE kind = 'TRIGGER_RECORDED'").fetch_one(pool).await.unwrap());
     println!(
-        "[{backend}] 4.1 changed in a country with {watching} decided cases that watch it: {} trigger events recorded in one transaction in {:.2} s (budget 5 s on SQLite)",
+        "[{backend}] 4.1 changed in a country with {watching} decided cases that watch it: {} trigger events and {notices} notices recorded in one transaction in {:.2} s (budget 5 s on SQLite)",
         recorded.triggered_cases,
         elapsed.as_secs_f64()
     );

@@ -12,6 +12,7 @@ use crate::ui::pages::login::LoginPage;
 use crate::ui::pages::methodology::MethodologyPage;
 use crate::ui::pages::new_case::NewCasePage;
 use crate::ui::pages::not_found::NotFound;
+use crate::ui::pages::notifications::NotificationsPage;
 use crate::ui::pages::password::PasswordPage;
 use crate::ui::pages::portfolio::PortfolioPageView;
 use crate::ui::pages::reference_countries::ReferenceCountriesPage;
@@ -100,6 +101,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/cases/new") view=NewCasePage ssr=SsrMode::Async/>
                     <Route path=path!("/cases/:id") view=CaseSummaryPage ssr=SsrMode::Async/>
                     <Route path=path!("/review") view=ReviewQueuePage ssr=SsrMode::Async/>
+                    <Route path=path!("/notifications") view=NotificationsPage ssr=SsrMode::Async/>
                     <Route path=path!("/portfolio") view=PortfolioPageView ssr=SsrMode::Async/>
                     <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async/>
                     <Route path=path!("/reference/countries") view=ReferenceCountriesPage ssr=SsrMode::Async/>

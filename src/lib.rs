@@ -4,6 +4,7 @@
 //! * [`methodology`] — the pure rules engine (no I/O; compiled into the server and the WASM bundle).
 //! * [`accounts`] — users, roles, country scopes, sessions and their server functions.
 //! * [`reference`] — country reference data (the pre-filled country context, 4.1–4.8).
+//! * [`notify`] — who is told what when the workflow moves (notices; no I/O).
 //! * [`cases`] — assessments: the case list, creation, overview; scoped by country.
 //! * `audit` (feature `ssr`) — the signed, gap-free audit record and its verification.
 //! * [`app`] / [`ui`] — the Leptos application: routes, pages and shared components.
@@ -24,6 +25,7 @@ pub mod audit;
 pub mod cases;
 pub mod error;
 pub mod methodology;
+pub mod notify;
 pub mod portfolio;
 pub mod reference;
 pub mod review;

@@ -110,6 +110,24 @@ test('reviewer journey: return, concurrence, resubmission, sign-off with conditi
   await rev1.getByRole('button', { name: 'Return with this comment' }).click();
   await expect(rev1.getByText('Returned').first()).toBeVisible();
 
+  // The return is a notification for the assessor: the header counts it, the notifications page
+  // quotes the comment, and opening it leads to the case and marks it read.
+  await assessor.goto('/notifications');
+  await expect(assessor.getByTestId('unread-count')).toBeVisible();
+  const notice = assessor.getByTestId('notice').filter({ hasText: `${reference} · ` }).filter({ hasText: 'returned to the assessor' });
+  await expect(notice).toContainText('record the TOR nexus as remote');
+  await expect(notice).toHaveAttribute('data-read', 'false');
+  await assessor.screenshot({ path: path.join(shots, 'notifications.png'), fullPage: true });
+  await notice.getByRole('button', { name: 'Open the case' }).click();
+  await expect(assessor).toHaveURL(new RegExp(`/cases/${id}$`));
+  await assessor.goto('/notifications');
+  await expect(assessor.getByTestId('notice').filter({ hasText: 'returned to the assessor' }).first()).toHaveAttribute('data-read', 'true');
+  // The level-2 reviewer was told of the submission; the level-1 reviewer (below the level) was not.
+  await rev2.goto('/notifications');
+  await expect(rev2.getByTestId('notice').filter({ hasText: `${reference} · ` }).first()).toContainText('submitted for review');
+  await rev1.goto('/notifications');
+  await expect(rev1.getByTestId('notice').filter({ hasText: `${reference} · ` })).toHaveCount(0);
+
   // The return reaches the assessor: the inbox after sign-in lists it with the comment, and opens
   // the step the comment concerns, where the comment is shown again.
   await assessor.goto('/');

@@ -114,6 +114,8 @@ impl CurrentUser {
 pub struct SessionInfo {
     pub user: Option<CurrentUser>,
     pub demo: bool,
+    /// How many of the user's notifications are unread (the header's count).
+    pub unread: i64,
 }
 
 /// Demo mode (`hrdd serve --demo`): one account per role, all with this password.

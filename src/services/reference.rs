@@ -228,7 +228,7 @@ pub async fn record(
     if reference::touches_death_penalty(&changes) {
         let description = describe(&code, &changes, registry);
         let ids: Vec<Value> = recorded.iter().map(|r| r["id"].clone()).collect();
-        triggered_cases = record_triggers(&mut write, &code, &description, effective_from, &ids, now).await?;
+        triggered_cases = record_triggers(&mut write, user.id, &code, &description, effective_from, &ids, now).await?;
     }
     write.commit().await?;
     tracing::info!(target: "audit", user = user.id, country = code, entries = changes.len(), triggered_cases, "reference data recorded");
@@ -239,6 +239,7 @@ pub async fn record(
 /// every decided case of `code` that watches it, and makes each due for re-assessment; how many.
 async fn record_triggers(
     write: &mut crate::store::Write,
+    editor: i64,
     code: &str,
     description: &str,
     date: Date,
@@ -267,6 +268,33 @@ async fn record_triggers(
         })
         .collect();
     write.append_events(&events).await?;
+    // Each case's assessor and the country's managers are told (never the editor themself).
+    let managers = write
+        .audience_ids(&crate::store::notify::AudienceQuery {
+            country: code,
+            role: crate::accounts::Role::Manager.as_str(),
+            min_level: None,
+        })
+        .await?;
+    let by = "the country reference data";
+    let notices: Vec<(i64, crate::notify::Notice)> = cases
+        .iter()
+        .flat_map(|case| {
+            let line = crate::notify::CaseLine {
+                id: case.id,
+                reference: case.reference.clone(),
+                title: case.title.clone(),
+                country: code.to_string(),
+                state: crate::cases::CaseState::Decided.label().to_string(),
+            };
+            let notice = crate::notify::compose(crate::notify::Kind::TriggerRecorded, &line, by, Some(description));
+            let mut people = vec![case.created_by];
+            people.extend(managers.iter().copied().filter(|m| *m != case.created_by));
+            people.into_iter().filter(|p| *p != editor).map(move |p| (p, notice.clone()))
+        })
+        .collect();
+    let rows: Vec<(i64, &crate::notify::Notice)> = notices.iter().map(|(p, n)| (*p, n)).collect();
+    write.insert_notices(&rows, now).await?;
     Ok(events.len())
 }
 
@@ -563,7 +591,7 @@ pub async fn apply_import(
             .await?;
         if let Some(date) = dp_date {
             let description = describe(code, &changes, registry);
-            triggered_cases += record_triggers(&mut write, code, &description, date, &ids, now).await?;
+            triggered_cases += record_triggers(&mut write, user.id, code, &description, date, &ids, now).await?;
         }
     }
     write.commit().await?;

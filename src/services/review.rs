@@ -9,10 +9,12 @@ use crate::error::AppError;
 use crate::methodology::codes::{ConsultationType, ImplementationStatus, TriggerEvent};
 use crate::methodology::draft::{applicable, score_draft, Draft};
 use crate::methodology::{Catalogue, Registry};
+use crate::notify::{self, Kind};
 use crate::review::record::{record_time, sealed, SignOffHeader, SignOffRecord, SignedDecision};
 use crate::review::rules::{adviser_conflict, allowed_decisions, decision_problem, signer_conflict, Participants};
 use crate::review::workflow::{self, Act};
 use crate::review::*;
+use crate::services::notify as services_notify;
 use crate::services::wizard::{self, load, stale_page, Change, Loaded, NewRevision, Stored};
 use crate::store::cases::NewSnapshot;
 use crate::store::review::{CaseMeta, Decision, Queue, QueueRow, SnapshotWithAuthor};
@@ -597,6 +599,21 @@ fn check_anchor(catalogue: &Catalogue, draft: &Draft, anchor: &str) -> Result<St
     Err(AppError::invalid("anchor", "Choose what the comment is about from the list."))
 }
 
+/// The case as its notices name it, in the state it has after the change.
+fn subject_of<'a>(
+    case_id: i64,
+    row: &'a crate::store::cases::DraftRow,
+    state_after: CaseState,
+) -> services_notify::Subject<'a> {
+    services_notify::Subject {
+        case_id,
+        reference: &row.reference,
+        title: &row.title,
+        country: &row.country,
+        state_after,
+    }
+}
+
 /// A comment as the signed record holds it (in the event that stored it): verification compares
 /// every stored comment with it word for word.
 pub fn comment_entry(id: i64, anchor: &str, kind: &str, body: &str) -> Value {
@@ -614,7 +631,12 @@ struct NewComment<'a> {
 }
 
 /// Stores a comment and its audit event (the comment text is part of the hashed event).
-async fn insert_comment(db: &Store, user: &CurrentUser, comment: NewComment<'_>) -> Result<i64, AppError> {
+async fn insert_comment(
+    db: &Store,
+    user: &CurrentUser,
+    comment: NewComment<'_>,
+    notices: &services_notify::Planned,
+) -> Result<i64, AppError> {
     let NewComment { case_id, version_no, role, anchor, kind, body } = comment;
     let now = Utc::now();
     let mut event = NewEvent::new(case_id, version_no, user, role, Action::Commented, json!({}));
@@ -632,6 +654,7 @@ async fn insert_comment(db: &Store, user: &CurrentUser, comment: NewComment<'_>)
         .await?;
     event.details = json!({ "comment": comment_entry(id, anchor, kind, body) });
     write.append_event(&event).await?;
+    notices.write(&mut write, now).await?;
     write.commit().await?;
     Ok(id)
 }
@@ -645,13 +668,21 @@ pub async fn comment(
     anchor: &str,
     body: &str,
 ) -> Result<i64, AppError> {
-    let Loaded { row, draft, catalogue, .. } = load(db, registry, user, id).await?;
+    let Loaded { row, draft, catalogue, state } = load(db, registry, user, id).await?;
     let body = text_field("body", body, "the comment", true)?.unwrap_or_default();
     let anchor = check_anchor(catalogue, &draft, anchor)?;
     let role = acting(user, &[Role::Reviewer, Role::HrAdviser, Role::Assessor, Role::Manager]);
     let comment =
         NewComment { case_id: id, version_no: row.version_no, role, anchor: &anchor, kind: "COMMENT", body: &body };
-    insert_comment(db, user, comment).await
+    // The assessor hears of every comment; reviewers only while the case waits for them.
+    let audience: &[notify::Audience] = if state == CaseState::Submitted {
+        &[notify::Audience::Assessor, notify::Audience::Reviewers]
+    } else {
+        &[notify::Audience::Assessor]
+    };
+    let subject = subject_of(id, &row, state);
+    let notices = services_notify::plan_for(db, Kind::Commented, audience, &subject, user, None).await?;
+    insert_comment(db, user, comment, &notices).await
 }
 
 /// Returns a submitted case to the assessor (any reviewer level); the comment is required.
@@ -669,6 +700,9 @@ pub async fn return_case(
     let anchor = check_anchor(catalogue, &draft, anchor)?;
     let now = Utc::now();
     let event = NewEvent::new(id, row.version_no, user, Role::Reviewer, Action::Returned, json!({ "anchor": anchor }));
+    let notices =
+        services_notify::plan(db, Kind::Returned, &subject_of(id, &row, CaseState::Returned), user, Some(&body))
+            .await?;
     let mut write = db.write().await?;
     let returned = write.mark_returned(id, user.id, now).await?;
     if returned {
@@ -685,6 +719,7 @@ pub async fn return_case(
         let mut event = event.clone();
         event.details["comment"] = comment_entry(comment_id, &anchor, "RETURN", &body);
         write.append_event(&event).await?;
+        notices.write(&mut write, now).await?;
     }
     write.commit().await?;
     let n = u64::from(returned);
@@ -759,7 +794,9 @@ pub async fn concur(
                 kind,
                 body: &text,
             };
-            insert_comment(db, user, comment).await?;
+            let notice = if agree { Kind::Concurred } else { Kind::ConcurrenceRefused };
+            let notices = services_notify::plan(db, notice, &subject_of(id, &row, state), user, None).await?;
+            insert_comment(db, user, comment, &notices).await?;
             Ok(new_revision)
         }
         Stored::Stale { .. } => Err(stale_page()),
@@ -852,6 +889,8 @@ pub async fn sign_off(
         )
     });
     let finals = crate::portfolio::index::finals(&record.decisions);
+    let notices =
+        services_notify::plan(db, Kind::Decided, &subject_of(id, &row, CaseState::Decided), user, None).await?;
     let mut write = db.write().await?;
     let decided =
         write.mark_decided(&Decision { case_id: id, revision, final_decision: overall, by: user.id, at: now }).await?;
@@ -876,6 +915,7 @@ pub async fn sign_off(
         }
         write.write_final_decisions(id, &finals).await?;
         write.append_event(&event).await?;
+        notices.write(&mut write, now).await?;
         if let Some(e) = &superseded {
             write.mark_superseded(e.case_id().unwrap_or_default()).await?;
             write.append_event(e).await?;
@@ -922,9 +962,18 @@ pub async fn record_trigger(
         Action::TriggerRecorded,
         json!({ "trigger": trigger.code(), "date": date.to_string(), "description": description }),
     );
+    let notices = services_notify::plan(
+        db,
+        Kind::TriggerRecorded,
+        &subject_of(id, &row, state),
+        user,
+        Some(&format!("{}: {description}", trigger.code())),
+    )
+    .await?;
     let mut write = db.write().await?;
     write.mark_reassessment_due(id).await?;
     write.append_event(&event).await?;
+    notices.write(&mut write, Utc::now()).await?;
     write.commit().await?;
     Ok(())
 }

@@ -595,6 +595,14 @@ pub async fn submit(
         Action::Submitted,
         json!({ "revision": base_revision, "content_hash": hash, "answers_hash": audit::answers_hash(&draft.to_value()) }),
     );
+    let subject = crate::services::notify::Subject {
+        case_id,
+        reference: &row.reference,
+        title: &row.title,
+        country: &row.country,
+        state_after: CaseState::Submitted,
+    };
+    let notices = crate::services::notify::plan(db, crate::notify::Kind::Submitted, &subject, user, None).await?;
     let mut write = db.write().await?;
     let submitted = write.mark_submitted(case_id, base_revision, user.id, now).await?;
     if submitted {
@@ -609,6 +617,7 @@ pub async fn submit(
         };
         write.insert_snapshot(&snapshot).await?;
         write.append_event(&event).await?;
+        notices.write(&mut write, now).await?;
     }
     write.commit().await?;
     if !submitted {

@@ -20,6 +20,7 @@ pub mod accounts;
 pub mod audit;
 pub mod backup;
 pub mod cases;
+pub mod notify;
 pub mod packed;
 pub mod portfolio;
 pub mod query;

@@ -71,6 +71,10 @@ pub struct NewEntry<'a> {
 pub struct WatchingCase {
     pub id: i64,
     pub version_no: i64,
+    pub reference: String,
+    pub title: String,
+    /// Who created the version (the assessor its notices reach).
+    pub created_by: i64,
 }
 
 /// `(' ' || watches || ' ') LIKE $n`: the case watches the trigger bound as `% CODE %`.
@@ -185,7 +189,8 @@ impl Write {
         trigger: &str,
     ) -> Result<Vec<WatchingCase>, StoreError> {
         let sql = format!(
-            "SELECT c.id, c.version_no FROM case_facts c WHERE c.state = 'DECIDED' AND c.country = $1 AND {WATCHES} ORDER BY c.id"
+            "SELECT c.id, c.version_no, c.reference, c.title, k.created_by FROM case_facts c JOIN cases k ON k.id = c.id
+             WHERE c.state = 'DECIDED' AND c.country = $1 AND {WATCHES} ORDER BY c.id"
         );
         Ok(
             on_write!(self, tx => sqlx::query_as(&sql).bind(country).bind(format!("% {trigger} %")).fetch_all(&mut **tx).await?),

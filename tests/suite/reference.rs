@@ -288,6 +288,21 @@ async fn a_death_penalty_change_marks_exactly_the_watching_decided_cases(t: Test
     assert_eq!(details["date"], "2026-02-01");
     assert!(!details["reference_entries"].as_array().unwrap().is_empty());
     assert!(details["description"].as_str().unwrap().contains("4.1"), "{details}");
+    // Each watching case's assessor and every manager of Kenya get one notice per case.
+    let notified: Vec<(i64, i64)> = with_pool!(&t.db, pool => sqlx::query_as("SELECT case_id, user_id FROM notifications WHERE kind = 'TRIGGER_RECORDED' ORDER BY case_id, user_id").fetch_all(pool).await.unwrap());
+    let kenya_managers: Vec<i64> = with_pool!(&t.db, pool => sqlx::query_scalar("SELECT u.id FROM users u JOIN user_roles r ON r.user_id = u.id WHERE r.role = 'manager' AND (u.all_countries = TRUE OR EXISTS (SELECT 1 FROM user_countries c WHERE c.user_id = u.id AND c.country = 'KE'))").fetch_all(pool).await.unwrap());
+    assert!(!kenya_managers.is_empty(), "the demo has a manager for Kenya");
+    let cases: BTreeSet<i64> = notified.iter().map(|(c, _)| *c).collect();
+    assert_eq!(cases, expected, "notices go with exactly the triggered cases");
+    for case in &expected {
+        let created_by: i64 = with_pool!(&t.db, pool => sqlx::query_scalar("SELECT created_by FROM cases WHERE id = $1").bind(case).fetch_one(pool).await.unwrap());
+        let mut people: Vec<i64> = notified.iter().filter(|(c, _)| c == case).map(|(_, u)| *u).collect();
+        let mut want: Vec<i64> = kenya_managers.iter().copied().chain([created_by]).collect();
+        want.sort();
+        want.dedup();
+        people.sort();
+        assert_eq!(people, want, "case {case}: its assessor and Kenya's managers, once each");
+    }
     // The manager's portfolio counts them as due.
     let manager = hrdd::accounts::CurrentUser {
         id: 0,

@@ -289,13 +289,9 @@ pub(crate) async fn signed(t: &TestDb) -> Journey {
     j
 }
 
-/// Signed after a return, a lowering override on LAB and the adviser's concurrence.
-async fn signed_with_override(t: &TestDb) -> Journey {
-    let mut j = submitted_case(t).await;
-    let r =
-        post(&j, "review/return", &j.rev1, &[("id", j.id.clone()), ("body", "Record the remote TOR nexus.".into())])
-            .await;
-    assert_eq!(r.status, 200, "{}", r.body);
+/// Ines records a lowering override on LAB (TOR nexus remote) and the adviser concurs; the journey's
+/// revision is the one after.
+pub(crate) async fn lab_override_concurred(j: &mut Journey) {
     let override_doc = json!([{ "target": "NEXUS", "area": "TOR", "value": "REMOTE", "justification": "Forensic analysis only.", "evidence_ids": ["E1"] }]);
     let revision =
         saved_revision(&j.app, &j.ines, &j.id, j.revision, "screening-LAB", json!({ "overrides": override_doc })).await;
@@ -306,9 +302,19 @@ async fn signed_with_override(t: &TestDb) -> Journey {
         ("target", "override.0".into()),
         ("verdict", "concur".into()),
     ];
-    let r = post(&j, "review/concur", &j.adviser, &form).await;
+    let r = post(j, "review/concur", &j.adviser, &form).await;
     assert_eq!(r.status, 200, "{}", r.body);
     j.revision = r.body.trim().parse().unwrap();
+}
+
+/// Signed after a return, a lowering override on LAB and the adviser's concurrence.
+async fn signed_with_override(t: &TestDb) -> Journey {
+    let mut j = submitted_case(t).await;
+    let r =
+        post(&j, "review/return", &j.rev1, &[("id", j.id.clone()), ("body", "Record the remote TOR nexus.".into())])
+            .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    lab_override_concurred(&mut j).await;
     let r = call(&j.app, "cases/submit", Some(&j.ines), &[("id", &j.id), ("revision", &j.revision.to_string())]).await;
     assert_eq!(r.status, 200, "{}", r.body);
     let r =

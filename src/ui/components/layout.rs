@@ -69,9 +69,17 @@ pub fn Layout(children: Children) -> impl IntoView {
                     </Transition>
                 </nav>
                 <Transition fallback=|| ()>
-                    {move || match session.get().and_then(|r| r.ok()).and_then(|s| s.user) {
-                        Some(user) => view! {
+                    {move || match session.get().and_then(|r| r.ok()).and_then(|s| s.user.map(|u| (u, s.unread))) {
+                        Some((user, unread)) => view! {
                             <div class="flex items-center gap-3 text-sm" data-testid="user-menu">
+                                <A href="/notifications" attr:class="relative rounded-md px-2 py-1 text-sky-50 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-white" attr:data-testid="notifications-link">
+                                    "Notifications"
+                                    {(unread > 0).then(|| view! {
+                                        <span class="ms-1 rounded-full bg-amber-300 px-1.5 py-0.5 text-xs font-bold text-slate-900" data-testid="unread-count">
+                                            {unread}<span class="sr-only">" unread"</span>
+                                        </span>
+                                    })}
+                                </A>
                                 <span class="text-right leading-tight">
                                     <span class="block font-medium">{user.name.clone()}</span>
                                     <span class="block text-xs text-sky-100">

@@ -11,6 +11,7 @@ pub mod login; // /login
 pub mod methodology; // /methodology
 pub mod new_case; // /cases/new
 pub mod not_found; // any other path
+pub mod notifications; // /notifications
 pub mod password; // /account/password
 pub mod portfolio; // /portfolio
 pub mod reference_countries; // /reference/countries

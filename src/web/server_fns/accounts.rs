@@ -134,7 +134,15 @@ mod ssr {
 #[server(prefix = "/api", endpoint = "session/current")]
 pub async fn get_session() -> Result<SessionInfo, AppError> {
     let demo = use_context::<crate::server::config::DemoMode>().is_some_and(|d| d.0);
-    Ok(SessionInfo { user: ssr::principal(), demo })
+    let user = ssr::principal();
+    // The header's count; a failure to read it leaves the count out rather than the page.
+    // (The fallback 404 page renders without the store in its context: no count there.)
+    let store = use_context::<crate::store::Store>();
+    let unread = match (&user, store) {
+        (Some(u), Some(db)) => crate::services::notify::unread(&db, u).await.unwrap_or(0),
+        _ => 0,
+    };
+    Ok(SessionInfo { user, demo, unread })
 }
 
 /// Signs in. Works with and without JavaScript: a plain form post is redirected back to `/login`

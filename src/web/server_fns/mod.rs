@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod cases;
 pub mod methodology;
+pub mod notify;
 pub mod portfolio;
 pub mod reference;
 pub mod review;
