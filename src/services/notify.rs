@@ -23,11 +23,6 @@ impl Planned {
         write.insert_notices(&rows, at).await?;
         Ok(())
     }
-
-    /// Who is told (for tests and logs).
-    pub fn recipients(&self) -> Vec<i64> {
-        self.notices.iter().map(|(user, _)| *user).collect()
-    }
 }
 
 /// The case as notices name it, in the state it is in once the change is made.
