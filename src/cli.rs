@@ -18,8 +18,9 @@ struct Cli {
 enum Command {
     /// Serve the web application (the default when no command is given).
     Serve {
-        /// Demo mode: seed one sample account per role; the UI says so on every page.
-        #[arg(long, env = "HRDD_DEMO")]
+        /// Demo mode: seed one sample account per role; the UI says so on every page. `HRDD_DEMO`
+        /// takes 1/0, true/false, yes/no or on/off (the README says `HRDD_DEMO=1`).
+        #[arg(long, env = "HRDD_DEMO", value_parser = clap::builder::BoolishValueParser::new())]
         demo: bool,
     },
     /// Score an answers document (JSON; `-` reads standard input) and print the result document.
@@ -575,4 +576,28 @@ fn user(cmd: UserCommand) -> ExitCode {
             },
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn demo_mode_is_read_from_the_environment_as_the_readme_writes_it() {
+        // The only test that touches HRDD_DEMO.
+        for (value, demo) in [("1", true), ("true", true), ("0", false), ("off", false)] {
+            std::env::set_var("HRDD_DEMO", value);
+            let cli = Cli::try_parse_from(["hrdd", "serve"]).expect("parses");
+            assert!(matches!(cli.command, Some(Command::Serve { demo: d }) if d == demo), "HRDD_DEMO={value}");
+        }
+        std::env::remove_var("HRDD_DEMO");
+        assert!(matches!(
+            Cli::try_parse_from(["hrdd", "serve", "--demo"]).unwrap().command,
+            Some(Command::Serve { demo: true })
+        ));
+        assert!(matches!(
+            Cli::try_parse_from(["hrdd", "serve"]).unwrap().command,
+            Some(Command::Serve { demo: false })
+        ));
+    }
 }
