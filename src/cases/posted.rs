@@ -189,7 +189,7 @@ fn normal(v: &Value, empty_list_is_absent: bool) -> Value {
 /// what the user really typed counts as a change. For a question an empty list is an answer of
 /// its own ("None of these"); for a part it is the same as nothing.
 pub fn same_answer(key: &str, stored: &Value, posted: &Value) -> bool {
-    let is_part = parts::part(key).is_some() || key == parts::SEVERITY_KEY || key == parts::COUNTRY_CONTEXT_KEY;
+    let is_part = parts::slot_of(key) != parts::Slot::Answers;
     normal(stored, is_part) == normal(posted, is_part)
 }
 

@@ -105,6 +105,18 @@ pub enum Audience {
     Managers,
 }
 
+/// Who a change tells, from the accounts of each audience group in turn: each account once, in the
+/// order found, never the actor.
+pub fn recipients(groups: impl IntoIterator<Item = Vec<i64>>, actor: i64) -> Vec<i64> {
+    let mut out: Vec<i64> = Vec::new();
+    for id in groups.into_iter().flatten() {
+        if id != actor && !out.contains(&id) {
+            out.push(id);
+        }
+    }
+    out
+}
+
 /// The case as a notice names it: never its answers or figures.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CaseLine {
@@ -200,6 +212,12 @@ mod tests {
         assert!(n.body.ends_with("…”"), "a long comment is cut: {}", n.body);
         assert_eq!(n.link, "/cases/7");
         assert!(!compose(Kind::Decided, &case(), "R", Some("  ")).body.contains('“'), "a blank note is left out");
+    }
+
+    #[test]
+    fn recipients_are_each_told_once_and_never_the_actor() {
+        assert_eq!(recipients([vec![3, 5], vec![5, 9, 3], vec![7]], 9), [3, 5, 7]);
+        assert!(recipients([vec![4]], 4).is_empty());
     }
 
     #[test]

@@ -370,10 +370,23 @@ pub fn confirmation_problems(
 /// country context is not confirmed does not count as complete — the engine reads only confirmed
 /// answers (spec §3.6).
 pub fn score_confirmed(registry: &Registry, draft: &Draft, basis: &CaseBasis) -> crate::methodology::ScoreOutcome {
+    let outcome = crate::methodology::draft::score_draft(registry, draft);
+    match registry.get(&draft.methodology_version) {
+        Some(catalogue) => with_confirmation(outcome, catalogue, basis, draft),
+        None => outcome,
+    }
+}
+
+/// [`score_confirmed`] for a draft the engine has already scored (`outcome`): the scoring is the
+/// expensive part, and a save scores once.
+pub fn with_confirmation(
+    outcome: crate::methodology::ScoreOutcome,
+    catalogue: &crate::methodology::Catalogue,
+    basis: &CaseBasis,
+    draft: &Draft,
+) -> crate::methodology::ScoreOutcome {
     use crate::methodology::result::InvalidDocument;
     use crate::methodology::ScoreOutcome;
-    let outcome = crate::methodology::draft::score_draft(registry, draft);
-    let Some(catalogue) = registry.get(&draft.methodology_version) else { return outcome };
     let problems = confirmation_problems(catalogue, basis, draft);
     if problems.is_empty() {
         return outcome;

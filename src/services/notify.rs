@@ -57,22 +57,18 @@ pub async fn plan_for(
     note: Option<&str>,
 ) -> Result<Planned, AppError> {
     let Some((assessor, level)) = db.case_people(case.case_id).await? else { return Ok(Planned::default()) };
-    let mut recipients: Vec<i64> = Vec::new();
+    let mut groups: Vec<Vec<i64>> = Vec::new();
     for audience in audiences {
-        let found = match audience {
+        groups.push(match audience {
             Audience::Assessor => vec![assessor],
             Audience::Advisers => db.audience_ids(&in_country(case.country, Role::HrAdviser, None)).await?,
             Audience::Reviewers => {
                 db.audience_ids(&in_country(case.country, Role::Reviewer, Some(level.unwrap_or(1)))).await?
             }
             Audience::Managers => db.audience_ids(&in_country(case.country, Role::Manager, None)).await?,
-        };
-        for id in found {
-            if id != actor.id && !recipients.contains(&id) {
-                recipients.push(id);
-            }
-        }
+        });
     }
+    let recipients = crate::notify::recipients(groups, actor.id);
     let line = CaseLine {
         id: case.case_id,
         reference: case.reference.to_string(),

@@ -288,9 +288,8 @@ async fn record_triggers(
                 state: crate::cases::CaseState::Decided.label().to_string(),
             };
             let notice = crate::notify::compose(crate::notify::Kind::TriggerRecorded, &line, by, Some(description));
-            let mut people = vec![case.created_by];
-            people.extend(managers.iter().copied().filter(|m| *m != case.created_by));
-            people.into_iter().filter(|p| *p != editor).map(move |p| (p, notice.clone()))
+            let people = crate::notify::recipients([vec![case.created_by], managers.clone()], editor);
+            people.into_iter().map(move |p| (p, notice.clone()))
         })
         .collect();
     let rows: Vec<(i64, &crate::notify::Notice)> = notices.iter().map(|(p, n)| (*p, n)).collect();

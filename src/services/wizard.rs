@@ -126,10 +126,15 @@ pub async fn save_step(
         NewRevision { case_id, base_revision, draft: &draft, outcome: &outcome, change, position: Some(segment) };
     match store(db, user, revision).await? {
         Stored::Saved(revision) => {
-            // The step's problems as the wizard shows them: step 2's confirmation included.
-            let basis = crate::services::reference::case_basis(db, case_id).await?;
-            let checked = crate::reference::score_confirmed(registry, &draft, &basis);
-            let errors = step_errors(catalogue, &checked, &step, &components);
+            // The step's problems as the wizard shows them; step 2 adds its confirmation's (the
+            // only step they belong to, so only its saves read the case's reference basis).
+            let errors = if step.number == 2 {
+                let basis = crate::services::reference::case_basis(db, case_id).await?;
+                let checked = crate::reference::with_confirmation(outcome, catalogue, &basis, &draft);
+                step_errors(catalogue, &checked, &step, &components)
+            } else {
+                step_errors(catalogue, &outcome, &step, &components)
+            };
             Ok(SaveOutcome::Saved { revision, errors })
         }
         Stored::Stale { current, stored } => {
