@@ -57,4 +57,14 @@ if [ "${HRDD_SKIP_CHROMIUM:-}" != "1" ] && [ ! -x /usr/bin/chromium ]; then
     || die "apt-get install chromium (needed by the browser tests; set HRDD_SKIP_CHROMIUM=1 to skip)"
 fi
 
+# 6. aiosmtpd (PyPI): the SMTP server the e-mail tests deliver to (scripts/smtp_sink.py).
+AIOSMTPD_VERSION=1.4.6
+if [ "$(.tools/aiosmtpd/bin/python -c 'import importlib.metadata as m; print(m.version("aiosmtpd"))' 2>/dev/null)" != "$AIOSMTPD_VERSION" ]; then
+  say "installing aiosmtpd $AIOSMTPD_VERSION from PyPI into .tools/aiosmtpd (the tests' SMTP server)"
+  command -v python3 >/dev/null || die "python3 not found: install it (apt-get install python3 python3-venv)"
+  rm -rf .tools/aiosmtpd
+  python3 -m venv .tools/aiosmtpd || die "python3 -m venv (apt-get install python3-venv)"
+  .tools/aiosmtpd/bin/pip install --quiet --disable-pip-version-check "aiosmtpd==$AIOSMTPD_VERSION" || die "pip install aiosmtpd"
+fi
+
 say "ready (cargo-leptos $CARGO_LEPTOS_VERSION, wasm-bindgen $WB_VERSION, $(node --version), chromium: $([ -x /usr/bin/chromium ] && echo yes || echo no))"

@@ -2,6 +2,9 @@
 // SIGKILL while assessors save steps and a reviewer signs off, then restarted. Every write the server
 // acknowledged (HTTP 200) must still be there, a write in flight must be either wholly there or wholly
 // absent, and `hrdd audit verify` must pass — on SQLite and, when it answers, PostgreSQL.
+// Then the e-mail outbox: with the mail server down, sign-offs commit their messages (and the start's
+// reminders theirs); the server is killed after the commit and before any delivery, the mail server
+// (aiosmtpd, scripts/smtp_sink.py) comes up, the server restarts: every message arrives exactly once.
 //
 //   node scripts/crash-test.mjs            (expects target/release/hrdd)
 //
@@ -189,12 +192,75 @@ async function round(env, label, n) {
   say(`${label} round ${n}: killed during ${drafts.length} writers and a sign-off; ${checked} cases with acknowledged saves and ${signed.length} acknowledged sign-offs all present`);
 }
 
+/// A free port on this machine (nothing listens on it once this returns).
+async function freePort() {
+  const net = await import('node:net');
+  return new Promise((resolve) => {
+    const srv = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/// The tests' SMTP server on `port`, writing each message as JSON into `dir`.
+async function startSink(port, dir) {
+  const python = path.join(root, '.tools', 'aiosmtpd', 'bin', 'python');
+  if (!fs.existsSync(python)) die(`${python} is missing: run scripts/bootstrap.sh`);
+  const sink = spawn(python, [path.join(root, 'scripts', 'smtp_sink.py'), String(port), dir], { stdio: ['pipe', 'pipe', 'inherit'] });
+  await new Promise((resolve) => sink.stdout.once('data', resolve));
+  return sink;
+}
+
+function delivered(dir) {
+  return fs.readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')));
+}
+
+async function mailRound(env, label) {
+  const dir = path.join(work, `mail-${label}`);
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const port = await freePort(); // the mail server is down: nothing listens here yet
+  const mailEnv = { ...env, HRDD_SMTP_URL: `smtp://127.0.0.1:${port}`, HRDD_MAIL_FROM: 'HRDD <hrdd@crash.test>', HRDD_MAIL_LEASE_SECONDS: '30' };
+  let server = await start(mailEnv, label);
+  const reviewer = await signIn(server.base, 'reviewer3@demo.hrdd');
+  const queue = await must(server.base, 'review/queue', reviewer, {});
+  let signed = 0;
+  for (const c of queue.decidable.slice(0, 3)) {
+    const summary = await must(server.base, 'review/summary', reviewer, { id: String(c.id) });
+    const r = await call(server.base, 'review/sign-off', reviewer, signOffForm(c.id, summary));
+    if (r?.status === 200) signed++;
+  }
+  if (signed === 0) die('mail round: nothing could be signed off');
+  await kill9(server);
+  const sink = await startSink(port, dir);
+  server = await start(mailEnv, label);
+  const admin = await signIn(server.base, 'admin@demo.hrdd');
+  let outbox;
+  for (let i = 0; i < 120; i++) {
+    outbox = await must(server.base, 'admin/outbox', admin, {});
+    if (outbox.pending === 0) break;
+    await sleep(1000);
+  }
+  await sleep(2000); // anything sent twice would arrive now
+  const mails = delivered(dir);
+  const ids = mails.map((m) => m.message_id);
+  const unique = new Set(ids);
+  await kill9(server);
+  sink.stdin.end();
+  if (outbox.pending !== 0 || outbox.failed !== 0) die(`mail round: ${outbox.pending} messages still wait and ${outbox.failed} failed after the restart`);
+  if (ids.length !== unique.size) die(`mail round: ${ids.length - unique.size} messages delivered twice`);
+  if (unique.size !== outbox.sent || outbox.sent === 0) die(`mail round: the outbox says ${outbox.sent} sent, the mail server received ${unique.size}`);
+  say(`${label} mail: ${signed} sign-offs with the mail server down, killed, restarted: ${unique.size} messages delivered, each once`);
+}
+
 async function backend(label, databaseUrl) {
   const env = { DATABASE_URL: databaseUrl, HRDD_AUDIT_DIR: path.join(work, `audit-${label}`) };
   fs.rmSync(env.HRDD_AUDIT_DIR, { recursive: true, force: true });
   const seeded = run(hrdd, ['seed', '--cases', '400', '--seed', '11'], { ...env, RUST_LOG: 'warn' });
   if (seeded.code !== 0) die(`seed: ${seeded.out}`);
   for (let n = 1; n <= ROUNDS; n++) await round(env, label, n);
+  await mailRound(env, label);
   const verify = run(hrdd, ['audit', 'verify'], { ...env, RUST_LOG: 'warn' });
   if (verify.code !== 0) die(`hrdd audit verify after the crashes:\n${verify.out}`);
   say(`${label}: ${verify.out.trim().split('\n').pop()}`);

@@ -3,6 +3,7 @@
 use crate::ui::components::layout::Layout;
 use crate::ui::pages::account::AccountPage;
 use crate::ui::pages::account_history::AccountHistoryPage;
+use crate::ui::pages::admin_outbox::AdminOutboxPage;
 use crate::ui::pages::admin_users::AdminUsersPage;
 use crate::ui::pages::case_edit::WizardPage;
 use crate::ui::pages::case_list::CaseListPage;
@@ -96,6 +97,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/account/password") view=PasswordPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/users") view=AdminUsersPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/users/:id/history") view=AccountHistoryPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/outbox") view=AdminOutboxPage ssr=SsrMode::Async/>
                     <Route path=path!("/methodology") view=MethodologyPage ssr=SsrMode::Async/>
                     <Route path=path!("/cases") view=CaseListPage ssr=SsrMode::Async/>
                     <Route path=path!("/cases/new") view=NewCasePage ssr=SsrMode::Async/>

@@ -96,6 +96,27 @@ pub async fn serve(config: Config, registry: Registry, demo: DemoMode) -> anyhow
     };
     let db = Store::connect(&config.database_url).await?;
     db.migrate().await?;
+    // E-mail: the sender task empties the outbox; without SMTP notices are queued for nobody.
+    let db = match &config.mail {
+        Some(settings) => {
+            let mailer = crate::services::mail::Mailer::new(settings)?;
+            tracing::info!(
+                smtp = settings.server(),
+                from = %settings.from,
+                links = settings.site,
+                "e-mail notifications: on"
+            );
+            let db = db.with_mail(Some(&settings.server()));
+            tokio::spawn(crate::services::mail::run_sender(db.clone(), mailer));
+            db
+        }
+        None => {
+            tracing::info!(
+                "e-mail notifications: off (HRDD_SMTP_URL is not set); notifications are shown in the app only"
+            );
+            db
+        }
+    };
     crate::services::seal::seal_unsigned(&db).await?;
     tracing::info!(
         dir = %db.trail().dir().display(),
@@ -105,6 +126,7 @@ pub async fn serve(config: Config, registry: Registry, demo: DemoMode) -> anyhow
     crate::services::portfolio::backfill(&db, &registry).await?;
     tokio::spawn(pack_text_revisions(db.clone()));
     tracing::info!(backend = db.backend().as_str(), "database ready");
+    tokio::spawn(crate::services::notify::run_daily(db.clone()));
     if demo.0 {
         crate::server::demo::seed(&db).await?;
         // A demo database from before reference data has an administrator without countries, who

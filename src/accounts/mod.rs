@@ -284,7 +284,7 @@ pub fn parse_name(raw: &str) -> Result<String, String> {
 pub fn parse_countries(raw: &str) -> Result<Vec<String>, String> {
     let mut out: Vec<String> = Vec::new();
     for part in raw.split(|c: char| c == ',' || c.is_whitespace()).filter(|p| !p.is_empty()) {
-        let code = part.to_uppercase();
+        let code = part.to_ascii_uppercase();
         if !crate::methodology::validate::is_country(&code) {
             return Err(format!("{part:?} is not a two-letter country code (ISO 3166, e.g. KE)."));
         }

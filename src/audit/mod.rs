@@ -55,10 +55,13 @@ pub enum Action {
     TokenRevoked,
     /// Country reference data changed (issue 20): the new entries, their date and source.
     ReferenceRecorded,
+    /// An administrator sent an e-mail of the outbox again (issue 21); an event of its recipient's
+    /// account.
+    MailRetried,
 }
 
 impl Action {
-    pub const ALL: [Action; 23] = [
+    pub const ALL: [Action; 24] = [
         Action::Created,
         Action::AnswersEdited,
         Action::ComponentsChanged,
@@ -82,6 +85,7 @@ impl Action {
         Action::TokenCreated,
         Action::TokenRevoked,
         Action::ReferenceRecorded,
+        Action::MailRetried,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -109,6 +113,7 @@ impl Action {
             Action::TokenCreated => "TOKEN_CREATED",
             Action::TokenRevoked => "TOKEN_REVOKED",
             Action::ReferenceRecorded => "REFERENCE_RECORDED",
+            Action::MailRetried => "MAIL_RETRIED",
         }
     }
 

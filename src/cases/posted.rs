@@ -39,7 +39,7 @@ pub fn decode(catalogue: &Catalogue, step_number: u8, pairs: &[(String, String)]
             Kind::Interventions => decode_part(&parts::PRIOR_INTERVENTIONS, pairs),
             Kind::Int => int_from_form(first),
             Kind::Bool => FieldKind::Bool.from_form(first),
-            Kind::Country => FieldKind::Text.from_form(&first.to_uppercase()),
+            Kind::Country => FieldKind::Text.from_form(&first.to_ascii_uppercase()),
             Kind::Text | Kind::Enum | Kind::Date => FieldKind::Text.from_form(first),
         };
         out.values.insert(id.to_string(), value);

@@ -114,7 +114,7 @@ impl CaseFilter {
             Some(b) => Some(BandFilter::Band(band("band", b)?)),
         };
         if let Some(country) = given(&self.country) {
-            let code = country.to_uppercase();
+            let code = country.to_ascii_uppercase();
             known(
                 "country",
                 crate::methodology::validate::is_country(&code),

@@ -4,7 +4,11 @@
 //! transaction as the change that causes them; the actor is never told of their own act.
 //!
 //! A notice names the case by reference, title, country and state only: e-mail leaves the
-//! organisation's systems, so no answer or risk figure is ever part of it.
+//! organisation's systems, so no answer or risk figure is ever part of it. The words of an act (a
+//! return comment) are kept apart as the notice's `note`, shown in the app and never mailed.
+//! [`mail`] renders the e-mail of one notice or of a day's digest.
+
+pub mod mail;
 
 use serde::{Deserialize, Serialize};
 
@@ -19,10 +23,21 @@ pub enum Kind {
     Decided,
     Commented,
     TriggerRecorded,
+    /// The next review date (spec §7.5) is at most 30 days away.
+    #[serde(rename = "REVIEW_DUE_IN_30_DAYS")]
+    ReviewDueIn30Days,
+    /// … at most 7 days away.
+    #[serde(rename = "REVIEW_DUE_IN_7_DAYS")]
+    ReviewDueIn7Days,
+    /// The next review date has come (spec §10.6: the version is due).
+    ReviewOverdue,
+    AccountCreated,
+    /// An administrator set a new password for the account.
+    PasswordReset,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 7] = [
+    pub const ALL: [Kind; 12] = [
         Kind::Submitted,
         Kind::Returned,
         Kind::Concurred,
@@ -30,6 +45,11 @@ impl Kind {
         Kind::Decided,
         Kind::Commented,
         Kind::TriggerRecorded,
+        Kind::ReviewDueIn30Days,
+        Kind::ReviewDueIn7Days,
+        Kind::ReviewOverdue,
+        Kind::AccountCreated,
+        Kind::PasswordReset,
     ];
 
     pub fn code(self) -> &'static str {
@@ -41,6 +61,11 @@ impl Kind {
             Kind::Decided => "DECIDED",
             Kind::Commented => "COMMENTED",
             Kind::TriggerRecorded => "TRIGGER_RECORDED",
+            Kind::ReviewDueIn30Days => "REVIEW_DUE_IN_30_DAYS",
+            Kind::ReviewDueIn7Days => "REVIEW_DUE_IN_7_DAYS",
+            Kind::ReviewOverdue => "REVIEW_OVERDUE",
+            Kind::AccountCreated => "ACCOUNT_CREATED",
+            Kind::PasswordReset => "PASSWORD_RESET",
         }
     }
 
@@ -54,7 +79,12 @@ impl Kind {
         match self {
             Kind::Submitted => &[Audience::Advisers, Audience::Reviewers],
             Kind::Returned | Kind::Concurred | Kind::ConcurrenceRefused => &[Audience::Assessor],
-            Kind::Decided | Kind::TriggerRecorded => &[Audience::Assessor, Audience::Managers],
+            Kind::Decided
+            | Kind::TriggerRecorded
+            | Kind::ReviewDueIn30Days
+            | Kind::ReviewDueIn7Days
+            | Kind::ReviewOverdue => &[Audience::Assessor, Audience::Managers],
+            Kind::AccountCreated | Kind::PasswordReset => &[Audience::AccountHolder],
             // A comment goes to whoever works on the case: its assessor, and the reviewers of its
             // level while it is with them.
             Kind::Commented => &[Audience::Assessor, Audience::Reviewers],
@@ -71,6 +101,11 @@ impl Kind {
             Kind::Decided => "decided",
             Kind::Commented => "new comment",
             Kind::TriggerRecorded => "re-assessment trigger recorded",
+            Kind::ReviewDueIn30Days => "re-assessment due within 30 days",
+            Kind::ReviewDueIn7Days => "re-assessment due within 7 days",
+            Kind::ReviewOverdue => "re-assessment due now",
+            Kind::AccountCreated => "an HRDD account was created for you",
+            Kind::PasswordReset => "your HRDD password was reset",
         }
     }
 
@@ -88,6 +123,14 @@ impl Kind {
             Kind::Decided => "The decision is signed off and frozen; the summary shows it with its conditions.",
             Kind::Commented => "Read it on the case.",
             Kind::TriggerRecorded => "The case is due for re-assessment; start one from its summary.",
+            Kind::ReviewDueIn30Days | Kind::ReviewDueIn7Days => {
+                "Its next review date is near; start the re-assessment from its summary in time."
+            }
+            Kind::ReviewOverdue => "Its next review date has passed; start the re-assessment from its summary.",
+            Kind::AccountCreated => "Your administrator gives you the first password; sign in and choose your own.",
+            Kind::PasswordReset => {
+                "Every session of yours was ended. If you did not ask for this, tell your administrator at once."
+            }
         }
     }
 }
@@ -103,6 +146,57 @@ pub enum Audience {
     Reviewers,
     /// Managers of the country.
     Managers,
+    /// The account a notice is about (account created, password reset).
+    AccountHolder,
+}
+
+/// Which reminder a decided version's next review date calls for, `days_left` days before it
+/// (0 or less: the date has come). Only the nearest stage: a pass that first runs 5 days before
+/// the date sends the 7-day reminder, not a late 30-day one.
+pub fn reminder(days_left: i64) -> Option<Kind> {
+    match days_left {
+        ..=0 => Some(Kind::ReviewOverdue),
+        1..=7 => Some(Kind::ReviewDueIn7Days),
+        8..=30 => Some(Kind::ReviewDueIn30Days),
+        _ => None,
+    }
+}
+
+/// How a user takes e-mail (in the app every notice is shown whatever they choose).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum MailPref {
+    /// A message for each notice, as it happens.
+    #[default]
+    Immediate,
+    /// One message a day listing the day's notices.
+    Daily,
+    /// No e-mail.
+    None,
+}
+
+impl MailPref {
+    pub const ALL: [MailPref; 3] = [MailPref::Immediate, MailPref::Daily, MailPref::None];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            MailPref::Immediate => "IMMEDIATE",
+            MailPref::Daily => "DAILY",
+            MailPref::None => "NONE",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<MailPref> {
+        MailPref::ALL.into_iter().find(|p| p.code() == code)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            MailPref::Immediate => "Immediately: one e-mail for each notification",
+            MailPref::Daily => "Daily digest: one e-mail a day listing the day's notifications",
+            MailPref::None => "No e-mail (notifications only in HRDD)",
+        }
+    }
 }
 
 /// Who a change tells, from the accounts of each audience group in turn: each account once, in the
@@ -134,7 +228,11 @@ pub struct Notice {
     pub kind: Kind,
     pub case_id: Option<i64>,
     pub subject: String,
+    /// What happened to the case and what the recipient is asked to do; safe to mail.
     pub body: String,
+    /// The words of the act (the start of a return comment, a trigger's wording): shown in the
+    /// app only, never mailed (it may describe the assessment).
+    pub note: Option<String>,
     /// Where the notice leads, a path of this site (`/cases/12`).
     pub link: String,
 }
@@ -146,7 +244,7 @@ pub const MAX_NOTE: usize = 300;
 /// trigger's wording) shown in the app; it is the reviewer's or the system's words, never an answer.
 pub fn compose(kind: Kind, case: &CaseLine, by: &str, note: Option<&str>) -> Notice {
     let subject = format!("{} · {}: {}", case.reference, case.title, kind.headline());
-    let mut body = format!(
+    let body = format!(
         "{} ({}, {}) — {} by {}.\nState now: {}.\n{}",
         case.reference,
         case.title,
@@ -156,12 +254,31 @@ pub fn compose(kind: Kind, case: &CaseLine, by: &str, note: Option<&str>) -> Not
         case.state,
         kind.ask()
     );
-    if let Some(note) = note.map(str::trim).filter(|n| !n.is_empty()) {
+    let note = note.map(str::trim).filter(|n| !n.is_empty()).map(|note| {
         let short: String = note.chars().take(MAX_NOTE).collect();
         let more = if note.chars().count() > MAX_NOTE { "…" } else { "" };
-        body.push_str(&format!("\n“{short}{more}”"));
+        format!("“{short}{more}”")
+    });
+    Notice { kind, case_id: Some(case.id), subject, body, note, link: format!("/cases/{}", case.id) }
+}
+
+/// The notice to the holder of an account (`kind` is [`Kind::AccountCreated`] or
+/// [`Kind::PasswordReset`]), by the administrator `by`.
+pub fn compose_account(kind: Kind, email: &str, by: &str) -> Notice {
+    let body = format!("{} ({email}) by {by}.\n{}", capitalised(kind.headline()), kind.ask());
+    Notice {
+        kind,
+        case_id: None,
+        subject: capitalised(kind.headline()),
+        body,
+        note: None,
+        link: "/account".to_string(),
     }
-    Notice { kind, case_id: Some(case.id), subject, body, link: format!("/cases/{}", case.id) }
+}
+
+fn capitalised(s: &str) -> String {
+    let mut chars = s.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 /// How many notices the notifications page lists (the newest).
@@ -174,6 +291,7 @@ pub struct NoticeView {
     pub kind: Kind,
     pub subject: String,
     pub body: String,
+    pub note: Option<String>,
     pub link: String,
     /// `YYYY-MM-DD HH:MM` UTC.
     pub at: String,
@@ -188,6 +306,36 @@ pub struct Inbox {
     /// More notices exist than are listed (the oldest are left out).
     pub more: bool,
 }
+
+/// The administrators' view of the e-mail outbox (`/admin/outbox`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutboxView {
+    /// Whether this server sends e-mail, and through which SMTP server (password hidden).
+    pub smtp: Option<String>,
+    pub pending: i64,
+    pub sent: i64,
+    pub failed: i64,
+    /// Messages waiting (oldest first), then those given up.
+    pub waiting: Vec<OutboxLine>,
+    pub given_up: Vec<OutboxLine>,
+}
+
+/// One outbox message as administrators see it: whom to, what about, and how its tries went.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutboxLine {
+    pub id: i64,
+    pub to: String,
+    /// The first notice's subject (a digest: how many it carries).
+    pub subject: String,
+    pub attempts: i32,
+    /// `YYYY-MM-DD HH:MM` UTC.
+    pub created: String,
+    pub next_attempt: String,
+    pub last_error: Option<String>,
+}
+
+/// How many messages of each list the outbox page shows.
+pub const OUTBOX_PAGE: i64 = 200;
 
 #[cfg(test)]
 mod tests {
@@ -209,9 +357,33 @@ mod tests {
         let n = compose(Kind::Returned, &case(), "Reviewer One", Some(&long));
         assert_eq!(n.subject, "KE-2026-0007 · Forensic lab: returned to the assessor");
         assert!(n.body.contains("(Forensic lab, KE)") && n.body.contains("State now: Returned."), "{}", n.body);
-        assert!(n.body.ends_with("…”"), "a long comment is cut: {}", n.body);
+        assert!(!n.body.contains("xxx"), "the comment is not part of the mailable body: {}", n.body);
+        let note = n.note.expect("the comment is the note");
+        assert!(note.ends_with("…”") && note.chars().count() == MAX_NOTE + 3, "a long comment is cut: {note}");
         assert_eq!(n.link, "/cases/7");
-        assert!(!compose(Kind::Decided, &case(), "R", Some("  ")).body.contains('“'), "a blank note is left out");
+        assert_eq!(compose(Kind::Decided, &case(), "R", Some("  ")).note, None, "a blank note is left out");
+    }
+
+    #[test]
+    fn reminders_follow_the_nearest_stage_before_the_review_date() {
+        assert_eq!(reminder(31), None);
+        assert_eq!(reminder(30), Some(Kind::ReviewDueIn30Days));
+        assert_eq!(reminder(8), Some(Kind::ReviewDueIn30Days));
+        assert_eq!(reminder(7), Some(Kind::ReviewDueIn7Days));
+        assert_eq!(reminder(1), Some(Kind::ReviewDueIn7Days));
+        assert_eq!(reminder(0), Some(Kind::ReviewOverdue));
+        assert_eq!(reminder(-400), Some(Kind::ReviewOverdue));
+    }
+
+    #[test]
+    fn an_account_notice_names_the_account_and_no_password() {
+        let n = compose_account(Kind::PasswordReset, "ana@un.org", "Admin One");
+        assert_eq!(n.subject, "Your HRDD password was reset");
+        assert!(n.body.starts_with("Your HRDD password was reset (ana@un.org) by Admin One."), "{}", n.body);
+        assert_eq!((n.case_id, n.link.as_str()), (None, "/account"));
+        for p in MailPref::ALL {
+            assert_eq!(MailPref::parse(p.code()), Some(p));
+        }
     }
 
     #[test]

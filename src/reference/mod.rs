@@ -444,7 +444,7 @@ pub fn check_line(catalogue: &crate::methodology::Catalogue, l: &ImportLine) -> 
     use crate::methodology::catalogue::Kind;
     let mut problems = Vec::new();
     let mut problem = |message: String| problems.push(LineProblem { line: l.line, message });
-    let country = l.country.trim().to_uppercase();
+    let country = l.country.trim().to_ascii_uppercase();
     if !is_iso_country(&country) {
         problem(format!("unknown country code {:?} (ISO 3166 alpha-2, e.g. KE)", l.country.trim()));
     }

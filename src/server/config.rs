@@ -11,6 +11,8 @@ pub struct Config {
     pub database_url: String,
     pub addr: SocketAddr,
     pub leptos: LeptosOptions,
+    /// E-mail notifications (`HRDD_SMTP_URL` …); `None`: notices stay in the app.
+    pub mail: Option<crate::services::mail::MailSettings>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -23,6 +25,8 @@ pub enum ConfigError {
     Leptos(String),
     #[error("HRDD_TRUST_PROXY must be the number of reverse proxies in front of HRDD (0, 1, 2 …), got {0:?}")]
     BadProxyHops(String),
+    #[error(transparent)]
+    Mail(#[from] crate::services::mail::MailConfigError),
 }
 
 /// How many reverse proxies in front of HRDD each add the address they saw to `X-Forwarded-For`
@@ -71,7 +75,8 @@ impl Config {
         if std::env::var("LEPTOS_ENV").is_err() && !cfg!(debug_assertions) {
             leptos.env = Env::PROD;
         }
-        Ok(Config { database_url, addr: leptos.site_addr, leptos })
+        let mail = crate::services::mail::MailSettings::from_env(&format!("http://{}", leptos.site_addr))?;
+        Ok(Config { database_url, addr: leptos.site_addr, leptos, mail })
     }
 }
 

@@ -3,6 +3,7 @@
 use crate::accounts::{CountryScope, CurrentUser, Email, NewPassword, Role, UserSpec, UserSummary};
 use crate::audit::{Action, Actor, NewEvent};
 use crate::error::AppError;
+use crate::notify::Kind;
 use crate::store::accounts::{NewUser, SignInAttempt};
 use crate::store::{Store, StoreError};
 use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
@@ -104,6 +105,12 @@ pub async fn create_user(
         e => AppError::from(e),
     })?;
     write.append_event(&NewEvent::account(id, by.actor.clone(), by.role, Action::UserCreated, details)).await?;
+    // An administrator's new account is told to its holder (set-up, demo and command line are not:
+    // whoever runs them tells the person).
+    if by.role == Role::Admin.as_str() {
+        let notice = crate::services::notify::plan_account(db, Kind::AccountCreated, id, email.as_str(), &by.actor);
+        notice.write(&mut write, now).await?;
+    }
     write.commit().await?;
     Ok(id)
 }
@@ -170,6 +177,10 @@ pub async fn set_password(
     let revoked = write.end_sessions_and_tokens(id, now).await?;
     let details = json!({ "email": user.user.email, "temporary": must_change, "sessions_ended": true, "tokens_revoked": revoked });
     write.append_event(&NewEvent::account(id, by.actor.clone(), by.role, action, details)).await?;
+    if action == Action::PasswordReset {
+        let notice = crate::services::notify::plan_account(db, Kind::PasswordReset, id, &user.user.email, &by.actor);
+        notice.write(&mut write, now).await?;
+    }
     write.commit().await?;
     Ok(())
 }

@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod cases;
 pub mod export;
+pub mod mail;
 pub mod notify;
 pub mod portfolio;
 pub mod record;

@@ -31,7 +31,7 @@ pub fn require_portfolio_reader(user: &CurrentUser) -> Result<(), AppError> {
 /// The scoped, filtered `WHERE` clause every aggregate shares.
 fn scoped(user: &CurrentUser, filter: &CaseFilter) -> Result<Where, AppError> {
     if let Some(country) = filter.country.as_deref().filter(|c| !c.is_empty()) {
-        if !user.scope.covers(&country.to_uppercase()) {
+        if !user.scope.covers(&country.to_ascii_uppercase()) {
             return Err(AppError::forbidden("Your assignment does not include this country."));
         }
     }

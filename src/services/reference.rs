@@ -33,7 +33,7 @@ fn may_edit(user: &CurrentUser, country: &str) -> bool {
 
 /// A country code as the pages and the API take it: two letters, upper case (ISO 3166 alpha-2).
 pub fn country_code(raw: &str) -> Result<String, AppError> {
-    let code = raw.trim().to_uppercase();
+    let code = raw.trim().to_ascii_uppercase();
     if reference::is_iso_country(&code) {
         Ok(code)
     } else {
@@ -228,7 +228,9 @@ pub async fn record(
     if reference::touches_death_penalty(&changes) {
         let description = describe(&code, &changes, registry);
         let ids: Vec<Value> = recorded.iter().map(|r| r["id"].clone()).collect();
-        triggered_cases = record_triggers(&mut write, user.id, &code, &description, effective_from, &ids, now).await?;
+        triggered_cases =
+            record_triggers(&mut write, user.id, &code, &description, effective_from, &ids, now, db.queues_mail())
+                .await?;
     }
     write.commit().await?;
     tracing::info!(target: "audit", user = user.id, country = code, entries = changes.len(), triggered_cases, "reference data recorded");
@@ -237,6 +239,7 @@ pub async fn record(
 
 /// Records a DEATH_PENALTY_CHANGE trigger event (by the system, naming the reference entries) on
 /// every decided case of `code` that watches it, and makes each due for re-assessment; how many.
+#[allow(clippy::too_many_arguments)]
 async fn record_triggers(
     write: &mut crate::store::Write,
     editor: i64,
@@ -245,6 +248,7 @@ async fn record_triggers(
     date: Date,
     entry_ids: &[Value],
     now: chrono::DateTime<Utc>,
+    mail: bool,
 ) -> Result<usize, AppError> {
     let trigger = TriggerEvent::DeathPenaltyChange;
     let cases = write.decided_cases_watching(code, trigger.code()).await?;
@@ -293,7 +297,7 @@ async fn record_triggers(
         })
         .collect();
     let rows: Vec<(i64, &crate::notify::Notice)> = notices.iter().map(|(p, n)| (*p, n)).collect();
-    write.insert_notices(&rows, now).await?;
+    write.insert_notices(&rows, now, mail).await?;
     Ok(events.len())
 }
 
@@ -590,7 +594,8 @@ pub async fn apply_import(
             .await?;
         if let Some(date) = dp_date {
             let description = describe(code, &changes, registry);
-            triggered_cases += record_triggers(&mut write, user.id, code, &description, date, &ids, now).await?;
+            triggered_cases +=
+                record_triggers(&mut write, user.id, code, &description, date, &ids, now, db.queues_mail()).await?;
         }
     }
     write.commit().await?;

@@ -71,6 +71,10 @@ pub struct Store {
     trail: Arc<Trail>,
     /// How many sign-in changes this process has committed (see [`Store::auth_changes`]).
     auth_changes: Arc<AtomicU64>,
+    /// The SMTP server notices are mailed through (password hidden), when one is configured: then
+    /// notices also go into the e-mail outbox ([`Store::with_mail`]). Without it nothing is queued
+    /// that no server would send.
+    mail: Option<Arc<str>>,
 }
 
 /// A failed store operation. Duplicates are told apart, so a service can say which value is taken.
@@ -285,6 +289,23 @@ impl Store {
         })
     }
 
+    /// This store, queueing e-mail for notices (the server sends mail through `smtp`, named without
+    /// its password).
+    pub fn with_mail(mut self, smtp: Option<&str>) -> Store {
+        self.mail = smtp.map(Arc::from);
+        self
+    }
+
+    /// Whether notices are queued for e-mail.
+    pub fn queues_mail(&self) -> bool {
+        self.mail.is_some()
+    }
+
+    /// The SMTP server mail goes through, if any.
+    pub fn mail_server(&self) -> Option<&str> {
+        self.mail.as_deref()
+    }
+
     /// How many changes to sign-ins and permissions this process has committed since it started.
     /// Reading it costs no query; a session cache compares it on every request.
     pub fn auth_changes(&self) -> u64 {
@@ -326,7 +347,7 @@ impl Store {
     /// A database over an existing pool with the audit files of `audit` (tools and tests that look at
     /// one database with another set of keys).
     pub fn from_pool(pool: Pool, audit: &AuditSettings) -> Result<Store, OpenError> {
-        Ok(Store { pool, trail: Arc::new(Trail::open(audit)?), auth_changes: Default::default() })
+        Ok(Store { pool, trail: Arc::new(Trail::open(audit)?), auth_changes: Default::default(), mail: None })
     }
 
     pub async fn connect_sqlite(options: SqliteConnectOptions, audit: &AuditSettings) -> Result<Store, OpenError> {
@@ -338,7 +359,7 @@ impl Store {
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(5));
         let pool = SqlitePoolOptions::new().max_connections(8).connect_with(options).await?;
-        Ok(Store { pool: Pool::Sqlite(pool), trail, auth_changes: Default::default() })
+        Ok(Store { pool: Pool::Sqlite(pool), trail, auth_changes: Default::default(), mail: None })
     }
 
     pub async fn connect_postgres(options: PgConnectOptions, audit: &AuditSettings) -> Result<Store, OpenError> {
@@ -348,7 +369,7 @@ impl Store {
             .acquire_timeout(Duration::from_secs(10))
             .connect_with(options)
             .await?;
-        Ok(Store { pool: Pool::Postgres(pool), trail, auth_changes: Default::default() })
+        Ok(Store { pool: Pool::Postgres(pool), trail, auth_changes: Default::default(), mail: None })
     }
 
     pub fn backend(&self) -> Backend {

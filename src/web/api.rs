@@ -306,7 +306,7 @@ async fn country_reference(
     let (in_force, history) =
         crate::services::reference::api_reference(&state.db, &user, &code, on.on.as_deref()).await?;
     Ok(Json(CountryReferenceBody {
-        country: code.trim().to_uppercase(),
+        country: code.trim().to_ascii_uppercase(),
         on: in_force.on.map(|d| d.to_string()).unwrap_or_default(),
         in_force: in_force.entries.into_iter().filter_map(|(q, e)| Some((q, ReferenceEntryBody::from(e?)))).collect(),
         history: history.into_iter().map(ReferenceEntryBody::from).collect(),

@@ -60,7 +60,7 @@ pub async fn post_reference(
 
 /// `GET /reference/countries/open?code=ke`: the country page of a code typed on the list page.
 pub async fn open_country(axum::extract::Query(q): axum::extract::Query<Vec<(String, String)>>) -> Response {
-    let code = q.iter().find(|(k, _)| k == "code").map(|(_, v)| v.trim().to_uppercase()).unwrap_or_default();
+    let code = q.iter().find(|(k, _)| k == "code").map(|(_, v)| v.trim().to_ascii_uppercase()).unwrap_or_default();
     if crate::reference::is_iso_country(&code) {
         see_other(&format!("/reference/countries/{code}"))
     } else {

@@ -338,3 +338,100 @@ pub async fn create_draft(app: &axum::Router, token: &str, country: &str) -> Str
     assert_eq!(r.status, 200, "{}", r.body);
     r.body.trim().to_string()
 }
+
+// ----- the SMTP server of the e-mail tests ----------------------------------------------------
+
+/// The tests' SMTP server: aiosmtpd (scripts/smtp_sink.py, installed by scripts/bootstrap.sh),
+/// started once per test binary on a free port. Every accepted message is a JSON file in `dir`.
+pub struct SmtpSink {
+    pub port: u16,
+    pub dir: PathBuf,
+}
+
+pub fn smtp_sink() -> &'static SmtpSink {
+    static SINK: OnceLock<SmtpSink> = OnceLock::new();
+    SINK.get_or_init(|| {
+        use std::io::BufRead;
+        let python = repo_path(".tools/aiosmtpd/bin/python");
+        assert!(
+            python.exists(),
+            "{} is missing: run `bash scripts/bootstrap.sh` (it installs aiosmtpd)",
+            python.display()
+        );
+        let dir = std::env::temp_dir().join(format!("hrdd-mail-{}", std::process::id()));
+        let mut child = std::process::Command::new(python)
+            .arg(repo_path("scripts/smtp_sink.py"))
+            .arg("0")
+            .arg(&dir)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("the SMTP sink starts");
+        let mut line = String::new();
+        std::io::BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).expect("the sink says it is ready");
+        let port = line.trim().strip_prefix("ready ").and_then(|p| p.parse().ok()).expect("ready <port>");
+        // The sink stops when its standard input closes, that is when this test process ends.
+        std::mem::forget(child);
+        SmtpSink { port, dir }
+    })
+}
+
+impl SmtpSink {
+    /// The delivered messages whose Message-ID is one of `ids` (the sink is shared by every test).
+    pub fn messages(&self, ids: &[String]) -> Vec<Value> {
+        let mut found: Vec<(String, Value)> = std::fs::read_dir(&self.dir)
+            .map(|entries| {
+                entries
+                    .filter_map(|e| e.ok())
+                    .filter(|e| e.path().extension().is_some_and(|x| x == "json"))
+                    .filter_map(|e| {
+                        let v: Value = serde_json::from_str(&std::fs::read_to_string(e.path()).ok()?).ok()?;
+                        ids.contains(&v["message_id"].as_str()?.to_string())
+                            .then(|| (e.file_name().to_string_lossy().into_owned(), v))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        found.sort_by(|a, b| a.0.cmp(&b.0));
+        found.into_iter().map(|(_, v)| v).collect()
+    }
+}
+
+/// A mailer to the tests' SMTP server, sending as hrdd@hrdd.test with links to [`ORIGIN`].
+pub fn mailer() -> hrdd::services::mail::Mailer {
+    mailer_to(smtp_sink().port)
+}
+
+/// A mailer to `port` on this machine (a closed port: the mail server is down).
+pub fn mailer_to(port: u16) -> hrdd::services::mail::Mailer {
+    let settings = hrdd::services::mail::MailSettings::from_values(
+        Some(format!("smtp://127.0.0.1:{port}")),
+        Some("HRDD <hrdd@hrdd.test>".into()),
+        Some(ORIGIN.into()),
+        "",
+    )
+    .unwrap()
+    .unwrap();
+    hrdd::services::mail::Mailer::new(&settings).unwrap()
+}
+
+/// The Message-IDs of the outbox messages of `db` to `email`, oldest first.
+pub async fn message_ids_to(db: &Store, email: &str) -> Vec<String> {
+    let keys: Vec<String> = with_pool!(db, pool => sqlx::query_scalar("SELECT o.message_key FROM outbox o JOIN users u ON u.id = o.user_id WHERE u.email = $1 ORDER BY o.id").bind(email).fetch_all(pool).await.unwrap());
+    let m = mailer();
+    keys.iter().map(|k| m.message_id(k)).collect()
+}
+
+/// Runs sender passes until nothing is due; what they did in all.
+pub async fn deliver_all(db: &Store, mailer: &hrdd::services::mail::Mailer) -> hrdd::services::mail::Delivered {
+    let mut all = hrdd::services::mail::Delivered::default();
+    loop {
+        let done = hrdd::services::mail::deliver_due(db, mailer, chrono::Utc::now()).await.expect("a sender pass");
+        if done.claimed() == 0 {
+            return all;
+        }
+        all.sent += done.sent;
+        all.retrying += done.retrying;
+        all.failed += done.failed;
+    }
+}

@@ -67,7 +67,11 @@ async fn the_workflow_tells_the_right_people_once_and_never_the_actor(t: TestDb)
     let got = inbox(&app, &j.ines).await;
     assert_eq!(got["unread"], 1);
     assert_eq!(got["notices"][0]["kind"], "RETURNED");
-    assert!(got["notices"][0]["body"].as_str().unwrap().contains("“Record the remote TOR nexus.”"), "{got}");
+    assert_eq!(got["notices"][0]["note"], "“Record the remote TOR nexus.”", "{got}");
+    assert!(
+        !got["notices"][0]["body"].as_str().unwrap().contains("TOR nexus"),
+        "the comment is kept apart from the mailable body"
+    );
 
     // The adviser concurs with a lowering override: Ines is told.
     lab_override_concurred(&mut j).await;

@@ -168,6 +168,11 @@ async fn history_is_kept_checked_scoped_and_prefills_new_cases(t: TestDb) {
     // another comes back with a message next to the field.
     make_user(&t.db, "admin-all@un.org", &[Role::Admin], None, &["*"]).await;
     let global = sign_in(&app, "admin-all@un.org").await;
+    // A code is two ASCII letters: "ß" is refused, not upper-cased into "SS" (South Sudan).
+    let (status, body) = api(&app, &global, "/api/v1/countries/%C3%9F/reference").await;
+    assert_eq!((status, body["error"]["message"].as_str()), (404, Some("No such country code.")), "{body}");
+    let r = send(&app, "GET", "/reference/countries/open?code=%C3%9F", Some(&global), None, None).await;
+    assert!(r.location.as_deref().is_some_and(|l| l.contains("unknown=")), "{:?}", r.location);
     let r = send(&app, "GET", "/reference/countries/open?code=ug", Some(&global), None, None).await;
     assert_eq!(r.location.as_deref(), Some("/reference/countries/UG"));
     let r = send(&app, "GET", "/reference/countries/open?code=zz", Some(&global), None, None).await;

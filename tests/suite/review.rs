@@ -308,7 +308,7 @@ pub(crate) async fn lab_override_concurred(j: &mut Journey) {
 }
 
 /// Signed after a return, a lowering override on LAB and the adviser's concurrence.
-async fn signed_with_override(t: &TestDb) -> Journey {
+pub(crate) async fn signed_with_override(t: &TestDb) -> Journey {
     let mut j = submitted_case(t).await;
     let r =
         post(&j, "review/return", &j.rev1, &[("id", j.id.clone()), ("body", "Record the remote TOR nexus.".into())])

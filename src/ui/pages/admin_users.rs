@@ -61,6 +61,7 @@ pub fn AdminUsersPage() -> impl IntoView {
                 <h1 class="text-2xl font-bold text-slate-900">"Users"</h1>
                 <p class="mt-1 text-sm text-slate-600">"Who can use HRDD, in which role and for which countries. Deactivating a user or setting a temporary password signs them out everywhere."</p>
             </div>
+            <a href="/admin/outbox" class="text-sm text-sky-800 underline">"E-mail outbox"</a>
         </div>
         <Transition fallback=|| view! { <p class="mt-6 text-slate-600">"Loading users…"</p> }>
             {move || users.get().map(|result| match result {

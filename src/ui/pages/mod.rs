@@ -2,6 +2,7 @@
 
 pub mod account; // /account
 pub mod account_history; // /admin/users/:id/history
+pub mod admin_outbox; // /admin/outbox
 pub mod admin_users; // /admin/users
 pub mod case_edit; // /cases/:id/edit/:step (the wizard)
 pub mod case_list; // /cases

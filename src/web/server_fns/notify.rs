@@ -32,3 +32,63 @@ pub async fn mark_notices_read(
     }
     Ok(n)
 }
+
+/// How the signed-in user takes e-mail, and whether this server sends any.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct MailChoice {
+    pub pref: crate::notify::MailPref,
+    pub mail_on: bool,
+}
+
+#[server(prefix = "/api", endpoint = "notifications/mail")]
+pub async fn get_mail_choice() -> Result<MailChoice, AppError> {
+    use crate::web::context::db;
+    use crate::web::session::{fail, require_user};
+    let user = require_user()?;
+    let db = db();
+    let pref = crate::services::notify::mail_pref(&db, &user).await.map_err(fail)?;
+    Ok(MailChoice { pref, mail_on: db.queues_mail() })
+}
+
+/// Sets how the signed-in user takes e-mail (`pref`: IMMEDIATE, DAILY or NONE); back to the page.
+#[server(prefix = "/api", endpoint = "notifications/mail/set")]
+pub async fn set_mail_choice(pref: String) -> Result<(), AppError> {
+    use crate::web::context::{db, redirect, refuse};
+    use crate::web::session::require_user;
+    let user = require_user()?;
+    let outcome = match crate::notify::MailPref::parse(pref.trim()) {
+        None => Err(AppError::invalid("pref", "Choose immediately, daily digest or no e-mail.")),
+        Some(pref) => crate::services::notify::set_mail_pref(&db(), &user, pref).await,
+    };
+    match outcome {
+        Ok(()) => {
+            redirect("/notifications?mail=saved#mail");
+            Ok(())
+        }
+        Err(err) => Err(refuse(err, "mail", "/notifications#mail", &[])),
+    }
+}
+
+/// The e-mail outbox for administrators of all countries.
+#[server(prefix = "/api", endpoint = "admin/outbox")]
+pub async fn get_outbox() -> Result<crate::notify::OutboxView, AppError> {
+    use crate::web::context::db;
+    use crate::web::session::{fail, require_user};
+    let user = require_user()?;
+    crate::services::mail::outbox(&db(), &user).await.map_err(fail)
+}
+
+/// Sends an outbox message again now (audited); back to the outbox page.
+#[server(prefix = "/api", endpoint = "admin/outbox/retry")]
+pub async fn retry_mail(id: i64) -> Result<(), AppError> {
+    use crate::web::context::{db, redirect, refuse};
+    use crate::web::session::require_user;
+    let user = require_user()?;
+    match crate::services::mail::retry(&db(), &user, id).await {
+        Ok(()) => {
+            redirect(&format!("/admin/outbox?retried={id}"));
+            Ok(())
+        }
+        Err(err) => Err(refuse(err, "retry", "/admin/outbox", &[])),
+    }
+}

@@ -88,7 +88,7 @@ pub fn QuestionField(question: Question, step: StepRef, #[prop(into)] shown: Sig
                 <input id=dom_id.clone() name=format!("q.{id}") type="text" maxlength="2" autocomplete="off" class=format!("{INPUT} max-w-24 uppercase")
                     disabled=disabled aria-describedby=described.clone() aria-invalid=move || error.with(Option::is_some).to_string()
                     prop:value=text_value value=text_value
-                    on:input=move |ev| set(Value::String(event_target_value(&ev).to_uppercase()))/>
+                    on:input=move |ev| set(Value::String(event_target_value(&ev).to_ascii_uppercase()))/>
             }.into_any()
         }
         Kind::Date => {
