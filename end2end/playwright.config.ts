@@ -13,6 +13,9 @@ fs.mkdirSync(dbDir, { recursive: true });
 const dbFile = path.join(dbDir, 'hrdd-e2e.sqlite');
 // The audit signing key and anchor of this database (fresh with it).
 const auditDir = path.join(dbDir, 'audit');
+// E-mail goes to aiosmtpd (scripts/smtp_sink.py), which writes each message as JSON here.
+const smtpPort = process.env.HRDD_E2E_SMTP_PORT ?? '2526';
+export const mailDir = path.join(dbDir, 'mail');
 
 export default defineConfig({
   testDir: './tests',
@@ -30,7 +33,15 @@ export default defineConfig({
     },
     viewport: { width: 1280, height: 900 },
   },
-  webServer: {
+  webServer: [{
+    command: `rm -rf ${mailDir} && exec .tools/aiosmtpd/bin/python scripts/smtp_sink.py ${smtpPort} ${mailDir} --until-killed`,
+    cwd: root,
+    port: Number(smtpPort),
+    reuseExistingServer: false,
+    timeout: 30_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  }, {
     command: `rm -rf ${dbFile} ${dbFile}-wal ${dbFile}-shm ${auditDir} && exec ./target/release/hrdd serve --demo`,
     cwd: root,
     url: `http://127.0.0.1:${port}/healthz`,
@@ -42,7 +53,9 @@ export default defineConfig({
       LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
       DATABASE_URL: `sqlite://${dbFile}`,
       HRDD_AUDIT_DIR: auditDir,
+      HRDD_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      HRDD_MAIL_FROM: 'HRDD <hrdd@e2e.test>',
       RUST_LOG: 'warn',
     },
-  },
+  }],
 });

@@ -3,7 +3,7 @@
 #   make bench                  everything below (about an hour on 2 cores from a clean clone)
 #   bash scripts/bench.sh load  only the loopback load and size harness (issue 8)
 #   bash scripts/bench.sh micro only the in-process benches (engine, save a step, portfolio,
-#                               a reference-data change with 10,000 triggers)
+#                               a reference-data change with 10,000 triggers, e-mail)
 # The load harness builds the release server, seeds SQLite and PostgreSQL databases with 10,000 and
 # 100,000 cases, drives each endpoint with wrk (Debian package) at 1, 8 and 32 clients and writes its
 # report into docs/BENCHMARKS.md. PostgreSQL: HRDD_BENCH_POSTGRES_URL (default the local server).
@@ -21,6 +21,8 @@ if [ "$what" = all ] || [ "$what" = micro ]; then
   cargo bench --features ssr --bench portfolio
   # A reference-data change that records 10,000 trigger events (issue 20).
   cargo bench --features ssr --bench reference
+  # E-mail: what queueing mail adds to a workflow action; 10,000 messages to a local SMTP server (issue 21).
+  cargo bench --features ssr --bench mail
 fi
 
 if [ "$what" = all ] || [ "$what" = load ]; then

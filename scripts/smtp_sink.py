@@ -1,13 +1,14 @@
 """A local SMTP server for the tests: every message it accepts is stored twice in a folder.
 
-    .tools/aiosmtpd/bin/python scripts/smtp_sink.py PORT DIR
+    .tools/aiosmtpd/bin/python scripts/smtp_sink.py PORT DIR [--until-killed]
 
 aiosmtpd (PyPI, installed by scripts/bootstrap.sh) listens on 127.0.0.1:PORT (0: any free port).
 Each accepted message is written as DIR/<n>.eml (as received) and DIR/<n>.json (decoded with
 Python's email package: message_id, from, to, envelope recipients, subject, the plain-text and HTML
 parts, every header), so tests read what a mail client would show. The line "ready <port>" on
 standard output says it listens. It stops when standard input closes: a test process that started it
-(and holds the pipe) takes it down when it ends, however it ends.
+(and holds the pipe) takes it down when it ends, however it ends. With --until-killed it runs until it
+is sent a signal (Playwright's web servers get no standard input).
 """
 
 import email
@@ -15,6 +16,7 @@ import email.policy
 import itertools
 import json
 import os
+import signal
 import socket
 import sys
 
@@ -64,7 +66,10 @@ def main() -> None:
     controller.start()
     print(f"ready {port}", flush=True)
     try:
-        sys.stdin.read()
+        if "--until-killed" in sys.argv[3:]:
+            signal.sigwait([signal.SIGINT, signal.SIGTERM])
+        else:
+            sys.stdin.read()
     finally:
         controller.stop()
 

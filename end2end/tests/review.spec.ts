@@ -1,5 +1,5 @@
 import { test, expect, Page } from '@playwright/test';
-import { asUser, confirmedContext } from './helpers';
+import { asUser, confirmedContext, newContextPage } from './helpers';
 import * as fs from 'fs';
 import * as path from 'path';
 
@@ -118,6 +118,25 @@ test('reviewer journey: return, concurrence, resubmission, sign-off with conditi
   await expect(notice).toContainText('record the TOR nexus as remote');
   await expect(notice).toHaveAttribute('data-read', 'false');
   await assessor.screenshot({ path: path.join(shots, 'notifications.png'), fullPage: true });
+  // The same notice went by e-mail (the demo server sends to aiosmtpd): to the assessor, with a link
+  // back and without the comment; shown as a mail client would show it.
+  const mailDir = path.join(root, 'target', 'e2e', 'mail');
+  let mail: any;
+  await expect(async () => {
+    const all = fs.existsSync(mailDir) ? fs.readdirSync(mailDir).filter((f) => f.endsWith('.json')) : [];
+    mail = all.map((f) => JSON.parse(fs.readFileSync(path.join(mailDir, f), 'utf8')))
+      .find((m) => m.rcpt_tos.includes('assessor@demo.hrdd') && m.subject.includes(`${reference} · `) && m.subject.includes('returned to the assessor'));
+    expect(mail, 'the return e-mail arrived').toBeTruthy();
+  }).toPass({ timeout: 15_000 });
+  const site = new URL(assessor.url()).origin;
+  expect(mail.text).toContain(`${site}/cases/${id}`);
+  expect(mail.html).toContain(`href="${site}/cases/${id}"`);
+  expect(mail.text + mail.html).not.toContain('TOR nexus');
+  expect(mail.text).toContain('replies are not read');
+  const reader = await assessor.context().newPage();
+  await reader.setContent(`<p style="font-family:sans-serif;font-size:13px;color:#475569">From: ${mail.from.replace(/</g, '&lt;')}<br>To: ${mail.to.replace(/</g, '&lt;')}<br>Subject: <b>${mail.subject}</b></p><hr>${mail.html}`);
+  await reader.screenshot({ path: path.join(shots, 'email.png'), fullPage: true });
+  await reader.close();
   await notice.getByRole('button', { name: 'Open the case' }).click();
   await expect(assessor).toHaveURL(new RegExp(`/cases/${id}$`));
   await assessor.goto('/notifications');
@@ -205,4 +224,36 @@ test('reviewer journey: return, concurrence, resubmission, sign-off with conditi
     headers: origin(assessor),
   });
   expect(refused.status()).toBe(409);
+});
+
+test('each user chooses how they take e-mail, with and without JavaScript', async ({ browser }) => {
+  for (const js of [true, false]) {
+    const page = await newContextPage(browser, 'manager@demo.hrdd', js);
+    await page.goto('/notifications');
+    const section = page.locator('#mail');
+    await expect(section.getByRole('radio', { name: /^Immediately/ })).toBeChecked();
+    await section.getByRole('radio', { name: /^Daily digest/ }).check();
+    await section.getByRole('button', { name: 'Save e-mail choice' }).click();
+    await expect(section.getByText('Your e-mail choice is saved.')).toBeVisible();
+    await page.goto('/notifications');
+    await expect(page.locator('#mail').getByRole('radio', { name: /^Daily digest/ })).toBeChecked();
+    if (!js) await page.screenshot({ path: path.join(shots, 'notifications-email-choice.png'), fullPage: true });
+    // Back to the default for the next round.
+    await page.locator('#mail').getByRole('radio', { name: /^Immediately/ }).check();
+    await page.locator('#mail').getByRole('button', { name: 'Save e-mail choice' }).click();
+    await expect(page.locator('#mail').getByText('Your e-mail choice is saved.')).toBeVisible();
+    await page.context().close();
+  }
+});
+
+test('administrators of all countries see the e-mail outbox', async ({ browser }) => {
+  const admin = await asUser(browser, 'admin@demo.hrdd');
+  await admin.goto('/admin/users');
+  await admin.getByRole('link', { name: 'E-mail outbox' }).click();
+  await expect(admin.getByRole('heading', { name: 'E-mail outbox' })).toBeVisible();
+  await expect(admin.getByTestId('outbox-status')).toContainText('Sending through smtp://127.0.0.1:');
+  await admin.screenshot({ path: path.join(shots, 'admin-outbox.png'), fullPage: true });
+  const assessor = await asUser(browser, 'assessor@demo.hrdd');
+  await assessor.goto('/admin/outbox');
+  await expect(assessor.getByText('The e-mail outbox is for administrators of all countries')).toBeVisible();
 });

@@ -65,7 +65,7 @@ pub fn render(kind: MailKind, items: &[MailItem], name: &str, site: &str) -> Ren
         MailKind::Digest => "Your HRDD notifications since the last digest:\n\n",
     };
     let footer = format!(
-        "This message was sent by HRDD automatically; replies are not read.\nChoose how you get e-mail on {site}/account."
+        "This message was sent by HRDD automatically; replies are not read.\nChoose how you get e-mail on {site}/notifications#mail."
     );
     let mut text = format!("Dear {name},\n\n{intro}");
     let mut html = format!(

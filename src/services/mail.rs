@@ -30,8 +30,12 @@ use std::time::Duration;
 pub const LEASE: Duration = Duration::from_secs(300);
 const LEASE_RANGE: std::ops::RangeInclusive<u64> = 30..=3600;
 const SMTP_TIMEOUT: Duration = Duration::from_secs(20);
-const CLAIM_BATCH: i64 = 64;
-const PARALLEL: usize = 8;
+const CLAIM_BATCH: i64 = 128;
+/// Messages in flight at once, each on its own pooled connection. lettre does not turn off Nagle's
+/// algorithm, so every message waits about 40 ms for a delayed acknowledgement whatever its size;
+/// 16 connections keep a local mail server busy (docs/BENCHMARKS.md) without being more than
+/// mail servers usually allow one client.
+const PARALLEL: usize = 16;
 /// How often an idle sender looks for due messages.
 const POLL: Duration = Duration::from_secs(2);
 
@@ -138,6 +142,7 @@ impl Mailer {
         let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(&settings.url)
             .map_err(|e| MailConfigError::BadUrl(settings.server(), e.to_string()))?
             .timeout(Some(SMTP_TIMEOUT))
+            .pool_config(lettre::transport::smtp::PoolConfig::new().max_size(PARALLEL as u32))
             .build();
         Ok(Mailer {
             transport,
