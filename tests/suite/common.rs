@@ -105,6 +105,8 @@ pub struct TestDb {
     /// The SQLite file's directory, which also holds the audit key files and anchor.
     #[allow(dead_code)] // read by the backup tests
     pub dir: Option<tempfile::TempDir>,
+    /// How to reach the PostgreSQL schema again (`None` on SQLite).
+    pub postgres: Option<sqlx::postgres::PgConnectOptions>,
 }
 
 impl TestDb {
@@ -114,7 +116,7 @@ impl TestDb {
         let settings = hrdd::audit::AuditSettings { dir: dir.path().to_path_buf(), create_key: true };
         let db = Store::connect_with(&url, &settings).await.expect("sqlite connects");
         db.migrate().await.expect("sqlite migrates");
-        TestDb { db, dir: Some(dir) }
+        TestDb { db, dir: Some(dir), postgres: None }
     }
 
     /// `None` when `HRDD_TEST_POSTGRES_URL` is unset (the suite then covers SQLite only; `.ci/run` sets it).
@@ -129,9 +131,9 @@ impl TestDb {
         let options = PgConnectOptions::from_str(&url).unwrap().options([("search_path", schema.as_str())]);
         let dir = tempfile::tempdir().expect("temp dir");
         let settings = hrdd::audit::AuditSettings { dir: dir.path().to_path_buf(), create_key: true };
-        let db = Store::connect_postgres(options, &settings).await.expect("postgres connects");
+        let db = Store::connect_postgres(options.clone(), &settings).await.expect("postgres connects");
         db.migrate().await.expect("postgres migrates");
-        Some(TestDb { db, dir: Some(dir) })
+        Some(TestDb { db, dir: Some(dir), postgres: Some(options) })
     }
 }
 
@@ -142,6 +144,19 @@ impl TestDb {
         let dir = self.dir.as_ref().expect("the test database's directory").path().to_path_buf();
         Store::from_pool(self.db.pool.clone(), &hrdd::audit::AuditSettings { dir, create_key: false })
             .expect("a second store on the same database")
+    }
+}
+
+impl TestDb {
+    /// Another server with connections of its own: on PostgreSQL a new pool to the same schema (as a
+    /// second process would open); SQLite has one process, so there it is [`TestDb::second_server`].
+    pub async fn second_server_with_own_pool(&self) -> Store {
+        let dir = self.dir.as_ref().expect("the test database's directory").path().to_path_buf();
+        let settings = hrdd::audit::AuditSettings { dir, create_key: false };
+        match &self.postgres {
+            Some(options) => Store::connect_postgres(options.clone(), &settings).await.expect("a second pool"),
+            None => self.second_server(),
+        }
     }
 }
 

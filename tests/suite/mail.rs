@@ -216,12 +216,13 @@ async fn while_the_mail_server_is_down_messages_wait_and_none_is_lost(t: TestDb)
 }
 on_both_backends!(while_the_mail_server_is_down_messages_wait_and_none_is_lost);
 
-/// Two servers (two stores on one database, each with its own sender) and 500 workflow actions:
-/// every message is delivered exactly once.
+/// Two servers (two stores on one database, each with its own sender and, on PostgreSQL, its own
+/// connection pool) and 500 workflow actions, alternately through each: every message is delivered
+/// exactly once.
 async fn two_servers_deliver_every_message_exactly_once(t: TestDb) {
     let t = with_mail(t);
     let j = submitted_case(&t).await;
-    let other = t.second_server().with_mail(Some("smtp://127.0.0.1 (second server)"));
+    let other = t.second_server_with_own_pool().await.with_mail(Some("smtp://127.0.0.1 (second server)"));
     let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     let sender = |db: hrdd::store::Store| {
         let done = done.clone();
