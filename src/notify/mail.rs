@@ -5,6 +5,7 @@
 //! what is asked) and a link back; never a note, an answer or a risk figure. It says that replies are
 //! not read: HRDD does not take answers by e-mail.
 
+use crate::text::escape_html as escape;
 use serde::{Deserialize, Serialize};
 
 /// One notice as a message tells it.
@@ -100,21 +101,6 @@ pub fn render(kind: MailKind, items: &[MailItem], name: &str, site: &str) -> Ren
         escape(&footer).replace('\n', "<br>")
     ));
     Rendered { subject, text, html }
-}
-
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// How many times a message is tried before it is marked FAILED (an administrator may retry it).

@@ -265,20 +265,15 @@ pub fn compose(kind: Kind, case: &CaseLine, by: &str, note: Option<&str>) -> Not
 /// The notice to the holder of an account (`kind` is [`Kind::AccountCreated`] or
 /// [`Kind::PasswordReset`]), by the administrator `by`.
 pub fn compose_account(kind: Kind, email: &str, by: &str) -> Notice {
-    let body = format!("{} ({email}) by {by}.\n{}", capitalised(kind.headline()), kind.ask());
+    let body = format!("{} ({email}) by {by}.\n{}", crate::text::capitalised(kind.headline()), kind.ask());
     Notice {
         kind,
         case_id: None,
-        subject: capitalised(kind.headline()),
+        subject: crate::text::capitalised(kind.headline()),
         body,
         note: None,
         link: "/account".to_string(),
     }
-}
-
-fn capitalised(s: &str) -> String {
-    let mut chars = s.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 /// How many notices the notifications page lists (the newest).

@@ -169,8 +169,7 @@ pub fn check_values(registry: &Registry, values: &Map<String, Value>) -> Vec<Fie
 
 /// `text` with a capital first letter and a final full stop.
 fn sentence(text: &str) -> String {
-    let mut chars = text.chars();
-    let mut out: String = chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default();
+    let mut out = crate::text::capitalised(text);
     if !out.ends_with('.') {
         out.push('.');
     }

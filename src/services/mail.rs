@@ -286,17 +286,21 @@ fn require_outbox_admin(user: &CurrentUser) -> Result<(), AppError> {
     }
 }
 
-fn outbox_line(row: OutboxRow) -> OutboxLine {
+/// What an outbox message is about, in a line: its notice's subject, or how many a digest carries.
+fn subject_of(row: &OutboxRow) -> String {
     let items: Vec<MailItem> = serde_json::from_str(&row.items).unwrap_or_default();
-    let subject = match (MailKind::parse(&row.kind), items.as_slice()) {
+    match (MailKind::parse(&row.kind), items.as_slice()) {
         (Some(MailKind::Notice), [item, ..]) => item.subject.clone(),
         (_, items) => format!("Daily digest of {} notification(s)", items.len()),
-    };
+    }
+}
+
+fn outbox_line(row: OutboxRow) -> OutboxLine {
     let at = |t: DateTime<Utc>| t.format("%Y-%m-%d %H:%M").to_string();
     OutboxLine {
+        subject: subject_of(&row),
         id: row.id,
         to: row.email,
-        subject,
         attempts: row.attempts,
         created: at(row.created_at),
         next_attempt: at(row.next_attempt_at),
@@ -328,7 +332,7 @@ pub async fn retry(db: &Store, user: &CurrentUser, id: i64) -> Result<(), AppErr
     let details = json!({
         "message": id,
         "to": row.email,
-        "subject": outbox_line_subject(&row),
+        "subject": subject_of(&row),
         "state": row.state,
         "attempts": row.attempts,
         "last_error": row.last_error,
@@ -349,11 +353,6 @@ pub async fn retry(db: &Store, user: &CurrentUser, id: i64) -> Result<(), AppErr
     write.commit().await?;
     tracing::info!(target: "audit", user = user.id, message = id, "e-mail retried");
     Ok(())
-}
-
-fn outbox_line_subject(row: &OutboxRow) -> String {
-    let items: Vec<MailItem> = serde_json::from_str(&row.items).unwrap_or_default();
-    items.first().map(|i| i.subject.clone()).unwrap_or_default()
 }
 
 #[cfg(test)]

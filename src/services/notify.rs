@@ -101,6 +101,7 @@ pub async fn plan_for(
 pub async fn send_reminders(db: &Store, today: NaiveDate) -> Result<usize, AppError> {
     let until = (today + chrono::Days::new(30)).format("%Y-%m-%d").to_string();
     let mut written = 0;
+    let mut managers_of: std::collections::HashMap<String, Vec<i64>> = std::collections::HashMap::new();
     for version in db.versions_due_by(&until).await? {
         let Ok(due) = NaiveDate::parse_from_str(&version.next_review_date, "%Y-%m-%d") else {
             tracing::warn!(
@@ -111,7 +112,14 @@ pub async fn send_reminders(db: &Store, today: NaiveDate) -> Result<usize, AppEr
             continue;
         };
         let Some(kind) = crate::notify::reminder((due - today).num_days()) else { continue };
-        let managers = db.audience_ids(&in_country(&version.country, Role::Manager, None)).await?;
+        let managers = match managers_of.get(&version.country) {
+            Some(ids) => ids.clone(),
+            None => {
+                let ids = db.audience_ids(&in_country(&version.country, Role::Manager, None)).await?;
+                managers_of.insert(version.country.clone(), ids.clone());
+                ids
+            }
+        };
         // The system reminds: no actor to leave out.
         let people = crate::notify::recipients([vec![version.created_by], managers], 0);
         let line = CaseLine {

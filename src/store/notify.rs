@@ -49,6 +49,20 @@ fn by_mail(pref: MailPref) -> &'static str {
     }
 }
 
+/// `SELECT|UPDATE … WHERE id IN (` + the ids, bound + `)`.
+fn with_ids<'q, DB: sqlx::Database>(sql: &str, ids: &[i64]) -> sqlx::QueryBuilder<'q, DB>
+where
+    i64: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+{
+    let mut q = sqlx::QueryBuilder::new(sql);
+    let mut list = q.separated(", ");
+    for id in ids {
+        list.push_bind(*id);
+    }
+    q.push(")");
+    q
+}
+
 /// A fresh Message-ID local part: 128 random bits.
 fn message_key() -> String {
     hex::encode(rand::random::<[u8; 16]>())
@@ -183,13 +197,10 @@ impl Store {
         users.sort_unstable();
         users.dedup();
         let people: Vec<(i64, String, String, bool)> = on_pool!(self, pool => {
-            let mut q = sqlx::QueryBuilder::new("SELECT id, email, name, active FROM users WHERE id IN (");
-            let mut list = q.separated(", ");
-            for id in &users {
-                list.push_bind(*id);
-            }
-            q.push(")");
-            q.build_query_as().fetch_all(pool).await?
+            with_ids(
+                "SELECT id, email, name, active FROM users WHERE id IN (",
+                &users,
+            ).build_query_as().fetch_all(pool).await?
         });
         let people: HashMap<i64, (String, String, bool)> =
             people.into_iter().map(|(id, email, name, active)| (id, (email, name, active))).collect();
@@ -314,13 +325,7 @@ impl Write {
         let mut out = HashMap::new();
         for chunk in ids.chunks(NOTICES_PER_STATEMENT) {
             let rows: Vec<(i64, String)> = on_write!(self, tx => {
-                let mut q = sqlx::QueryBuilder::new("SELECT id, mail_pref FROM users WHERE id IN (");
-                let mut list = q.separated(", ");
-                for id in chunk {
-                    list.push_bind(*id);
-                }
-                q.push(")");
-                q.build_query_as().fetch_all(&mut **tx).await?
+                with_ids("SELECT id, mail_pref FROM users WHERE id IN (", chunk).build_query_as().fetch_all(&mut **tx).await?
             });
             out.extend(rows.into_iter().map(|(id, p)| (id, MailPref::parse(&p).unwrap_or_default())));
         }

@@ -67,9 +67,7 @@ pub(crate) fn see_other(location: &str) -> Response {
     (StatusCode::SEE_OTHER, [(header::LOCATION, location.to_string())]).into_response()
 }
 
-pub(crate) fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&#39;")
-}
+pub(crate) use crate::text::escape_html as escape;
 
 pub(crate) fn page(status: StatusCode, title: &str, body: &str) -> Response {
     let html = format!(

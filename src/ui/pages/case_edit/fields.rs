@@ -491,7 +491,7 @@ fn RecordEditor(part: &'static Part, step: StepRef, row: Option<usize>, is_new: 
             if part.item_name.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" },
             part.item_name
         ),
-        Some(i) => format!("{} {}", capitalise(part.item_name), i + 1),
+        Some(i) => format!("{} {}", crate::text::capitalised(part.item_name), i + 1),
         None => part.title.to_string(),
     };
     let fields = part
@@ -521,14 +521,6 @@ fn RecordEditor(part: &'static Part, step: StepRef, row: Option<usize>, is_new: 
                 </label>
             })}
         </fieldset>
-    }
-}
-
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(first) => first.to_uppercase().collect::<String>() + c.as_str(),
-        None => String::new(),
     }
 }
 
