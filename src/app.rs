@@ -39,9 +39,12 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             context.set_is_hydrating(false);
         }
     }
+    // The reader's language, chosen per request by the session middleware (`crate::i18n`).
+    let lang = request_lang();
+    provide_context(lang);
     view! {
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang=lang.code() dir=lang.dir()>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -58,6 +61,18 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <App/>
             </body>
         </html>
+    }
+}
+
+/// The language the session middleware chose for this request.
+fn request_lang() -> crate::i18n::Lang {
+    #[cfg(feature = "ssr")]
+    {
+        crate::web::context::request_lang()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        crate::i18n::Lang::default()
     }
 }
 

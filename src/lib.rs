@@ -24,6 +24,7 @@ pub mod app;
 pub mod audit;
 pub mod cases;
 pub mod error;
+pub mod i18n;
 pub mod methodology;
 pub mod notify;
 pub mod portfolio;

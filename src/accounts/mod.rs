@@ -93,6 +93,9 @@ pub struct CurrentUser {
     pub scope: CountryScope,
     /// A temporary password was set by an admin: the user must choose a new one first.
     pub must_change_password: bool,
+    /// The language the user chose (None: not chosen yet; the browser's is used).
+    #[serde(default)]
+    pub lang: Option<crate::i18n::Lang>,
 }
 
 impl CurrentUser {

@@ -587,16 +587,46 @@ impl Catalogue {
 #[derive(Clone, Debug, Default)]
 pub struct Registry {
     catalogues: Vec<Catalogue>,
+    /// Catalogues with their texts in another language, by language code: for reading only (the
+    /// engine and stored data use the English ones).
+    translated: Vec<(String, Catalogue)>,
 }
 
 impl Registry {
     pub fn new(mut catalogues: Vec<Catalogue>) -> Registry {
         catalogues.sort_by(|a, b| a.version.cmp(&b.version));
-        Registry { catalogues }
+        Registry { catalogues, translated: Vec::new() }
     }
 
     pub fn get(&self, version: &str) -> Option<&Catalogue> {
         self.catalogues.iter().find(|c| c.version == version)
+    }
+
+    /// Adds a translation of a loaded version; an unknown version or key is an error.
+    pub fn add_translation(&mut self, translation: &super::translation::Translation) -> Result<(), CatalogueError> {
+        let english = self.get(&translation.version).ok_or_else(|| CatalogueError {
+            entry: format!("translation {}", translation.lang),
+            problem: format!("methodology {} is not loaded", translation.version),
+        })?;
+        let translated = translation.apply(english)?;
+        self.translated.retain(|(lang, c)| !(lang == &translation.lang && c.version == translation.version));
+        self.translated.push((translation.lang.clone(), translated));
+        Ok(())
+    }
+
+    /// Version `version` with its texts in `lang` (a language code), or in English when there is no
+    /// translation. For showing; score with [`Registry::get`].
+    pub fn get_in(&self, version: &str, lang: &str) -> Option<&Catalogue> {
+        self.translated
+            .iter()
+            .find(|(l, c)| l == lang && c.version == version)
+            .map(|(_, c)| c)
+            .or_else(|| self.get(version))
+    }
+
+    /// The newest version in `lang` (English without a translation).
+    pub fn current_in(&self, lang: &str) -> Option<&Catalogue> {
+        self.current().and_then(|c| self.get_in(&c.version, lang))
     }
 
     /// The newest version: what new cases are started under.

@@ -1,6 +1,7 @@
 //! Loading catalogues from disk (server only).
 
 use super::catalogue::{Catalogue, Registry};
+use super::translation::Translation;
 use std::path::{Path, PathBuf};
 
 /// Where the catalogues live: `HRDD_METHODOLOGY_DIR`, else `methodology/` under the working directory.
@@ -51,5 +52,128 @@ pub fn load_registry_from_dir(dir: &Path) -> Result<Registry, LoadError> {
         }
         catalogues.push(catalogue);
     }
-    Ok(Registry::new(catalogues))
+    let mut registry = Registry::new(catalogues);
+    load_translations(&mut registry, &dir.join("translations"))?;
+    Ok(registry)
+}
+
+/// Adds every `translations/<version>.<lang>.toml` (if the folder exists); a translation that names
+/// something the catalogue lacks stops the start like a broken catalogue. Missing texts fall back to
+/// English and are logged.
+fn load_translations(registry: &mut Registry, dir: &Path) -> Result<(), LoadError> {
+    let Ok(entries) = std::fs::read_dir(dir) else { return Ok(()) };
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|ext| ext == "toml"))
+        .collect();
+    files.sort();
+    for file in files {
+        let shown = file.display().to_string();
+        let text = std::fs::read_to_string(&file).map_err(|source| LoadError::Io { path: shown.clone(), source })?;
+        let invalid = |message: String| LoadError::Invalid { path: shown.clone(), message };
+        let translation: Translation = toml::from_str(&text).map_err(|e| invalid(e.to_string()))?;
+        registry.add_translation(&translation).map_err(|e| invalid(e.to_string()))?;
+        if let Some(english) = registry.get(&translation.version) {
+            let missing = translation.missing(english);
+            if !missing.is_empty() {
+                tracing::warn!(file = %shown, missing = missing.len(), first = %missing[0], "translation incomplete: English shown instead");
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::methodology::translation::Translation;
+
+    fn shipped() -> Registry {
+        load_registry_from_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("methodology"))
+            .expect("shipped catalogues load")
+    }
+
+    /// Fails when a question, option, area, measure or rule lacks its words in a language.
+    #[test]
+    fn every_text_of_every_catalogue_is_translated_into_every_language() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("methodology/translations");
+        let registry = shipped();
+        for catalogue in registry.all() {
+            for lang in ["fr", "es", "ar"] {
+                let file = dir.join(format!("{}.{lang}.toml", catalogue.version));
+                let text = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+                let translation: Translation = toml::from_str(&text).unwrap();
+                assert_eq!(translation.lang, lang, "{}", file.display());
+                assert_eq!(
+                    translation.missing(catalogue),
+                    Vec::<String>::new(),
+                    "{} lacks these texts",
+                    file.display()
+                );
+            }
+        }
+    }
+
+    /// A translation changes words only: the structure the engine reads is the English catalogue's.
+    #[test]
+    fn a_translated_catalogue_differs_from_english_in_words_only() {
+        let registry = shipped();
+        let english = registry.current().unwrap();
+        let french = registry.current_in("fr").unwrap();
+        assert_eq!(registry.current_in("de").unwrap(), english, "no translation: English");
+        let dp = |c: &Catalogue| c.areas.iter().find(|a| a.code.code() == "DP").unwrap().name.to_string();
+        assert_eq!(dp(french), "Peine de mort pour les infractions liées aux drogues");
+        assert_ne!(french, english);
+        let mut words_removed = [english.clone(), french.clone()];
+        for c in &mut words_removed {
+            c.title.clear();
+            c.summary.clear();
+            for s in &mut c.steps {
+                s.title.clear();
+                s.intro.clear();
+            }
+            for q in &mut c.questions {
+                q.label.clear();
+                q.help.clear();
+                q.required_when = q.required_when.as_ref().map(|_| String::new());
+                q.condition_text = q.condition_text.as_ref().map(|_| String::new());
+            }
+            for v in c.enums.values_mut().flatten() {
+                v.label.clear();
+                v.help = v.help.as_ref().map(|_| String::new());
+            }
+            for a in &mut c.areas {
+                a.name = "".into();
+                a.short_name.clear();
+                a.description.clear();
+            }
+            for m in &mut c.measures {
+                m.name.clear();
+                m.description.clear();
+            }
+            for r in &mut c.hard_rules {
+                r.title.clear();
+                r.effect = "".into();
+            }
+        }
+        assert_eq!(words_removed[0], words_removed[1]);
+    }
+
+    #[test]
+    fn a_translation_of_something_the_catalogue_lacks_is_refused() {
+        let mut registry = shipped();
+        let version = registry.current().unwrap().version.clone();
+        for (toml, entry) in [
+            ("[questions.no_such_question]\nlabel = \"x\"", "questions.no_such_question"),
+            ("[enums.Band.PURPLE]\nlabel = \"x\"", "enums.Band.PURPLE"),
+            ("[areas.XYZ]\nname = \"x\"", "areas.XYZ"),
+            ("[questions.country]\ncondition_text = \"x\"", "questions.country.condition_text"),
+        ] {
+            let t: Translation = toml::from_str(&format!("version = \"{version}\"\nlang = \"fr\"\n{toml}")).unwrap();
+            let err = registry.add_translation(&t).unwrap_err();
+            assert_eq!(err.entry, entry);
+        }
+        let other: Translation = toml::from_str("version = \"hrdd-1999.1\"\nlang = \"fr\"").unwrap();
+        assert!(registry.add_translation(&other).unwrap_err().problem.contains("not loaded"));
+    }
 }

@@ -17,6 +17,7 @@ pub mod engine;
 #[cfg(feature = "ssr")]
 pub mod load;
 pub mod result;
+pub mod translation;
 pub mod validate;
 
 pub use catalogue::{Catalogue, Registry};

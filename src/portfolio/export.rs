@@ -26,6 +26,19 @@ pub struct ExportRow {
     pub submitted_at: Option<chrono::DateTime<chrono::Utc>>,
     pub decided_at: Option<chrono::DateTime<chrono::Utc>>,
     pub updated_at: chrono::DateTime<chrono::Utc>,
+    /// The coded columns in words, in the requested language (`?lang=`, else the caller's).
+    pub labels: RowLabels,
+}
+
+/// The words for a row's codes; empty where the code is.
+#[derive(Debug, Clone, Default, Serialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct RowLabels {
+    pub state: Option<String>,
+    pub overall_band: Option<String>,
+    pub decision: Option<String>,
+    pub recommended_decision: Option<String>,
+    pub final_decision: Option<String>,
 }
 
 pub const CSV_HEADER: &[&str] = &[
@@ -46,6 +59,11 @@ pub const CSV_HEADER: &[&str] = &[
     "submitted_at",
     "decided_at",
     "updated_at",
+    "state_label",
+    "overall_band_label",
+    "decision_label",
+    "recommended_decision_label",
+    "final_decision_label",
 ];
 
 /// One CSV cell: quoted, and neutralised against formula injection — a cell that a spreadsheet
@@ -65,6 +83,21 @@ fn time(t: &Option<chrono::DateTime<chrono::Utc>>) -> String {
 }
 
 impl ExportRow {
+    /// Fills [`RowLabels`] with `words(message id)` for each code the row has (codes unknown to this
+    /// version stay without words).
+    pub fn label(&mut self, words: impl Fn(&'static str) -> String) {
+        use crate::i18n::labels::{decision_label_id, Labelled};
+        use crate::methodology::codes::Band;
+        let decision = |code: &Option<String>| code.as_deref().and_then(decision_label_id).map(&words);
+        self.labels = RowLabels {
+            state: crate::cases::CaseState::parse(&self.state).map(|s| words(s.label_id())),
+            overall_band: self.overall_band.as_deref().and_then(Band::parse).map(|b| words(b.label_id())),
+            decision: decision(&self.decision),
+            recommended_decision: decision(&self.recommended_decision),
+            final_decision: decision(&self.final_decision),
+        };
+    }
+
     pub fn csv_line(&self) -> String {
         let opt = |v: &Option<String>| v.clone().unwrap_or_default();
         let cells = [
@@ -85,6 +118,11 @@ impl ExportRow {
             time(&self.submitted_at),
             time(&self.decided_at),
             time(&Some(self.updated_at)),
+            opt(&self.labels.state),
+            opt(&self.labels.overall_band),
+            opt(&self.labels.decision),
+            opt(&self.labels.recommended_decision),
+            opt(&self.labels.final_decision),
         ];
         let mut line = cells.iter().map(|c| csv_cell(c)).collect::<Vec<_>>().join(",");
         line.push_str("\r\n");

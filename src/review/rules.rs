@@ -118,6 +118,7 @@ mod tests {
             approval_level: Some(3),
             scope: crate::accounts::CountryScope::All,
             must_change_password: false,
+            lang: None,
         }
     }
 

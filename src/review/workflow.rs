@@ -183,6 +183,7 @@ mod tests {
             approval_level: level,
             scope,
             must_change_password: false,
+            lang: None,
         }
     }
 

@@ -5,6 +5,7 @@
 use crate::accounts::CurrentUser;
 use crate::cases::CaseFilter;
 use crate::error::AppError;
+use crate::i18n::Lang;
 use crate::portfolio::export::ExportRow;
 use crate::store::query::Where;
 use crate::store::Store;
@@ -18,25 +19,35 @@ pub struct ExportQuery {
     cases: Where,
     /// The filter names no more than states and countries: the kept per-country counts give the total.
     counts_suffice: bool,
+    /// The language of the rows' labels.
+    lang: Lang,
 }
 
-pub fn query(db: &Store, user: &CurrentUser, filter: &CaseFilter) -> Result<ExportQuery, AppError> {
+/// The export of `filter` for `user`, its coded columns labelled in `lang`.
+pub fn query(db: &Store, user: &CurrentUser, filter: &CaseFilter, lang: Lang) -> Result<ExportQuery, AppError> {
     crate::cases::access::require_reader(user)?;
     let parsed = filter.parse()?;
     let w = Where::scoped(&user.scope, &parsed);
-    Ok(ExportQuery { db: db.clone(), cases: w, counts_suffice: parsed.counts_suffice() })
+    Ok(ExportQuery { db: db.clone(), cases: w, counts_suffice: parsed.counts_suffice(), lang })
 }
 
 impl ExportQuery {
     /// One page of the list for the read API: (total matching, rows of page `page` ≥ 1), by case id.
     pub async fn numbered_page(&self, page: i64, per_page: i64) -> Result<(i64, Vec<ExportRow>), AppError> {
         let total = self.db.case_count(&self.cases, self.counts_suffice).await?;
-        Ok((total, self.db.export_page(&self.cases, page, per_page).await?))
+        Ok((total, self.labelled(self.db.export_page(&self.cases, page, per_page).await?)))
     }
 
     /// The next page of rows after case id `after`.
     async fn page(&self, after: i64) -> Result<Vec<ExportRow>, crate::store::StoreError> {
-        self.db.export_after(&self.cases, after, BATCH).await
+        Ok(self.labelled(self.db.export_after(&self.cases, after, BATCH).await?))
+    }
+
+    fn labelled(&self, mut rows: Vec<ExportRow>) -> Vec<ExportRow> {
+        for row in &mut rows {
+            row.label(|id| crate::i18n::text(self.lang, id));
+        }
+        rows
     }
 
     /// The rows as a stream of text chunks: `render(first_in_file, row)` per row, `open` before

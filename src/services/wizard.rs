@@ -69,14 +69,22 @@ fn require_writer(
     Ok(())
 }
 
-/// Everything the wizard page needs; read access suffices (the page shows read-only when needed).
-pub async fn editor(db: &Store, registry: &Registry, user: &CurrentUser, case_id: i64) -> Result<CaseEditor, AppError> {
+/// Everything the wizard page needs, its catalogue's texts in `lang`; read access suffices (the page
+/// shows read-only when needed).
+pub async fn editor(
+    db: &Store,
+    registry: &Registry,
+    user: &CurrentUser,
+    case_id: i64,
+    lang: crate::i18n::Lang,
+) -> Result<CaseEditor, AppError> {
     // Managers read summaries, never the answers themselves (spec §10.1).
     if ![Role::Assessor, Role::HrAdviser, Role::Reviewer].iter().any(|r| user.has(*r)) {
         return Err(AppError::forbidden("Your role reads assessment summaries, not the answers."));
     }
     let l = load(db, registry, user, case_id).await?;
     let position = db.position(user.id, case_id).await?;
+    let catalogue = registry.get_in(&l.draft.methodology_version, lang.code()).unwrap_or(l.catalogue).clone();
     Ok(CaseEditor {
         id: case_id,
         reference: l.row.reference,
@@ -87,7 +95,7 @@ pub async fn editor(db: &Store, registry: &Registry, user: &CurrentUser, case_id
         can_edit: l.state.editable() && user.has(Role::Assessor),
         can_advise: l.state.editable() && user.has(Role::HrAdviser),
         draft: l.draft,
-        catalogue: l.catalogue.clone(),
+        catalogue,
         last_segment: position,
         return_note: match l.state {
             CaseState::Returned => crate::services::cases::latest_return(db, case_id).await?,
@@ -653,6 +661,7 @@ mod tests {
             approval_level: None,
             scope: CountryScope::All,
             must_change_password: false,
+            lang: None,
         }
     }
 

@@ -14,12 +14,13 @@ struct UserRow {
     all_countries: bool,
     active: bool,
     must_change_password: bool,
+    lang: Option<String>,
     created_at: DateTime<Utc>,
     last_sign_in_at: Option<DateTime<Utc>>,
 }
 
 const USER_COLUMNS: &str =
-    "id, email, name, approval_level, all_countries, active, must_change_password, created_at, last_sign_in_at";
+    "id, email, name, approval_level, all_countries, active, must_change_password, lang, created_at, last_sign_in_at";
 
 impl UserRow {
     /// The account with its roles, countries and status, as the admin pages show it.
@@ -34,6 +35,7 @@ impl UserRow {
                 approval_level: self.approval_level.map(|l| l as u8),
                 scope: if self.all_countries { CountryScope::All } else { CountryScope::Countries(countries) },
                 must_change_password: self.must_change_password,
+                lang: self.lang.as_deref().and_then(crate::i18n::Lang::from_code),
             },
             active: self.active,
             last_sign_in: self.last_sign_in_at.map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string()),
@@ -220,6 +222,14 @@ impl Write {
     pub async fn set_user_active(&mut self, id: i64, active: bool, at: DateTime<Utc>) -> Result<(), StoreError> {
         on_write!(self, tx => sqlx::query("UPDATE users SET active = $1, updated_at = $2 WHERE id = $3")
             .bind(active).bind(at).bind(id).execute(&mut **tx).await?.rows_affected());
+        self.auth_changed().await
+    }
+
+    /// The user's language. The signed-in user (with their language) is cached per session, so the
+    /// change goes through the same counters as a change of roles: the next page is in it.
+    pub async fn set_user_lang(&mut self, id: i64, lang: crate::i18n::Lang) -> Result<(), StoreError> {
+        on_write!(self, tx => sqlx::query("UPDATE users SET lang = $1 WHERE id = $2")
+            .bind(lang.code()).bind(id).execute(&mut **tx).await?.rows_affected());
         self.auth_changed().await
     }
 

@@ -174,6 +174,7 @@ macro_rules! export_row_from {
                     submitted_at: r.try_get("submitted_at")?,
                     decided_at: r.try_get("decided_at")?,
                     updated_at: r.try_get("updated_at")?,
+                    labels: Default::default(),
                 })
             }
         }

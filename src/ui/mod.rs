@@ -4,4 +4,5 @@
 //! `crate::web` it calls.
 
 pub mod components;
+pub mod i18n;
 pub mod pages;

@@ -137,6 +137,33 @@ pub struct Paging {
     pub per_page: Option<i64>,
 }
 
+/// The language of the labels that lists and exports add beside each code.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct LabelLang {
+    /// `en`, `fr`, `es` or `ar`; by default the caller's profile language, else the request's
+    /// `Accept-Language`, else English. Codes never change.
+    #[param(pattern = "^(en|fr|es|ar)$", example = "fr")]
+    pub lang: Option<String>,
+}
+
+impl LabelLang {
+    /// The language asked for, or the caller's; 422 for a language HRDD does not speak.
+    fn resolve(
+        q: Result<Query<LabelLang>, QueryRejection>,
+        user: &CurrentUser,
+        headers: &axum::http::HeaderMap,
+    ) -> Result<crate::i18n::Lang, ApiError> {
+        match q?.0.lang {
+            None => Ok(crate::web::session::request_lang(Some(user), headers)),
+            Some(code) => crate::i18n::Lang::ALL
+                .into_iter()
+                .find(|l| l.code() == code)
+                .ok_or_else(|| AppError::invalid("lang", "Choose one of: en, fr, es, ar.").into()),
+        }
+    }
+}
+
 /// One page of the case list.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct CaseList {
@@ -148,7 +175,7 @@ pub struct CaseList {
 }
 
 /// Cases in the caller's countries matching the filter, by case id.
-#[utoipa::path(get, path = "/api/v1/cases", tag = "cases", params(CaseFilter, Paging),
+#[utoipa::path(get, path = "/api/v1/cases", tag = "cases", params(CaseFilter, Paging, LabelLang),
     responses((status = 200, body = CaseList), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)),
     security(("token" = [])))]
 async fn list_cases(
@@ -156,15 +183,18 @@ async fn list_cases(
     ApiUser(user): ApiUser,
     filter: Result<Query<CaseFilter>, QueryRejection>,
     paging: Result<Query<Paging>, QueryRejection>,
+    lang: Result<Query<LabelLang>, QueryRejection>,
+    headers: axum::http::HeaderMap,
 ) -> Result<Json<CaseList>, ApiError> {
     let Query(filter) = filter?;
     let Query(paging) = paging?;
+    let lang = LabelLang::resolve(lang, &user, &headers)?;
     let per_page = paging.per_page.unwrap_or(100);
     if !(1..=500).contains(&per_page) {
         return Err(AppError::invalid("per_page", "Choose between 1 and 500 rows per page.").into());
     }
     let page = i64::from(filter.page.unwrap_or(1).max(1));
-    let query = export_query(&state.db, &user, &filter)?;
+    let query = export_query(&state.db, &user, &filter, lang)?;
     let (total, items) = query.numbered_page(page, per_page).await?;
     let pages = ((total + per_page - 1) / per_page).max(1);
     Ok(Json(CaseList { items, total, page, pages, per_page }))
@@ -359,27 +389,33 @@ fn attachment(content_type: &'static str, name: &str, body: axum::body::Body) ->
 }
 
 /// The filtered case list as CSV (all rows; formula-like cells neutralised).
-#[utoipa::path(get, path = "/api/v1/cases/export.csv", tag = "exports", params(CaseFilter),
+#[utoipa::path(get, path = "/api/v1/cases/export.csv", tag = "exports", params(CaseFilter, LabelLang),
     responses((status = 200, content_type = "text/csv", body = String), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)),
     security(("token" = [])))]
 async fn export_csv(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
     filter: Result<Query<CaseFilter>, QueryRejection>,
+    lang: Result<Query<LabelLang>, QueryRejection>,
+    headers: axum::http::HeaderMap,
 ) -> Result<Response, ApiError> {
-    export_list(&state, &user, filter?.0, ExportFormat::Csv)
+    let lang = LabelLang::resolve(lang, &user, &headers)?;
+    export_list(&state, &user, filter?.0, lang, ExportFormat::Csv)
 }
 
 /// The filtered case list as a JSON array (all rows).
-#[utoipa::path(get, path = "/api/v1/cases/export.json", tag = "exports", params(CaseFilter),
+#[utoipa::path(get, path = "/api/v1/cases/export.json", tag = "exports", params(CaseFilter, LabelLang),
     responses((status = 200, body = Vec<ExportRow>), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)),
     security(("token" = [])))]
 async fn export_json(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
     filter: Result<Query<CaseFilter>, QueryRejection>,
+    lang: Result<Query<LabelLang>, QueryRejection>,
+    headers: axum::http::HeaderMap,
 ) -> Result<Response, ApiError> {
-    export_list(&state, &user, filter?.0, ExportFormat::Json)
+    let lang = LabelLang::resolve(lang, &user, &headers)?;
+    export_list(&state, &user, filter?.0, lang, ExportFormat::Json)
 }
 
 enum ExportFormat {
@@ -392,9 +428,10 @@ fn export_list(
     state: &AppState,
     user: &CurrentUser,
     filter: CaseFilter,
+    lang: crate::i18n::Lang,
     format: ExportFormat,
 ) -> Result<Response, ApiError> {
-    let query = export_query(&state.db, user, &filter)?;
+    let query = export_query(&state.db, user, &filter, lang)?;
     let (ext, content_type, stream) = match format {
         ExportFormat::Csv => {
             ("csv", "text/csv; charset=utf-8", query.stream(export::csv_header(), "", export::csv_row))

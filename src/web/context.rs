@@ -12,6 +12,13 @@ pub fn registry() -> Arc<Registry> {
     leptos::prelude::expect_context::<Arc<Registry>>()
 }
 
+/// The language the session middleware chose for this request (English outside one).
+pub fn request_lang() -> crate::i18n::Lang {
+    leptos::prelude::use_context::<axum::http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<crate::i18n::Lang>().copied())
+        .unwrap_or_default()
+}
+
 /// Redirects the browser (a plain form post follows it) to `target` if it is a plain same-site path,
 /// else to the start page. Never panics on what a request supplied (`leptos_axum::redirect` would,
 /// on a control character).

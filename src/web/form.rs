@@ -32,7 +32,8 @@ pub async fn post_step(
         }
         Err(_) => return see_other("/account/password"),
     };
-    let editor = match wizard::editor(&db, &registry, &user, id).await {
+    // Decoding reads the catalogue's structure only, which is the same in every language.
+    let editor = match wizard::editor(&db, &registry, &user, id, crate::i18n::Lang::En).await {
         Ok(e) => e,
         Err(e) => return problem_page(&e, &here, &pairs),
     };

@@ -195,7 +195,7 @@ async fn preview_page(
         })
         .collect();
     body.push_str(&format!(
-        r#"<table class="mt-4 w-full border-collapse text-left text-sm" data-testid="import-lines"><thead><tr><th scope="col" class="border-b px-2 py-1">Line</th><th scope="col" class="border-b px-2 py-1">Country</th><th scope="col" class="border-b px-2 py-1">Question</th><th scope="col" class="border-b px-2 py-1">Value</th><th scope="col" class="border-b px-2 py-1">Effective from</th><th scope="col" class="border-b px-2 py-1">Source</th><th scope="col" class="border-b px-2 py-1">Status</th></tr></thead><tbody>{rows}</tbody></table>"#
+        r#"<table class="mt-4 w-full border-collapse text-start text-sm" data-testid="import-lines"><thead><tr><th scope="col" class="border-b px-2 py-1">Line</th><th scope="col" class="border-b px-2 py-1">Country</th><th scope="col" class="border-b px-2 py-1">Question</th><th scope="col" class="border-b px-2 py-1">Value</th><th scope="col" class="border-b px-2 py-1">Effective from</th><th scope="col" class="border-b px-2 py-1">Source</th><th scope="col" class="border-b px-2 py-1">Status</th></tr></thead><tbody>{rows}</tbody></table>"#
     ));
     if preview.problems.is_empty() && preview.new_entries > 0 {
         body.push_str(&format!(

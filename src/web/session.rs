@@ -64,6 +64,34 @@ impl CookiePolicy {
     }
 }
 
+/// The language chosen with the switcher (`en`, `fr`, `es`, `ar`): it decides signed-out pages, and
+/// a sign-in saves it to the profile (so the choice survives sign-in). Not a secret.
+pub const LANG_COOKIE: &str = "hrdd_lang";
+
+impl CookiePolicy {
+    pub fn set_lang(&self, lang: crate::i18n::Lang) -> HeaderValue {
+        let secure = if self.secure { "; Secure" } else { "" };
+        HeaderValue::from_str(&format!("{LANG_COOKIE}={}; Path=/; SameSite=Lax; Max-Age=31536000{secure}", lang.code()))
+            .expect("a language code")
+    }
+}
+
+/// The language the cookie names, if it names one of ours.
+pub fn cookie_lang(headers: &HeaderMap) -> Option<crate::i18n::Lang> {
+    cookie_value(headers, LANG_COOKIE).and_then(|code| crate::i18n::Lang::from_code(&code))
+}
+
+/// The reader's language: the signed-in user's choice, else the switcher's cookie, else the
+/// browser's `Accept-Language`, else English.
+pub fn request_lang(user: Option<&CurrentUser>, headers: &HeaderMap) -> crate::i18n::Lang {
+    user.and_then(|u| u.lang)
+        .or_else(|| cookie_lang(headers))
+        .or_else(|| {
+            headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(crate::i18n::Lang::negotiate)
+        })
+        .unwrap_or_default()
+}
+
 /// The value of the cookie `name`, when the request sends a non-empty one.
 pub fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
     headers
@@ -80,7 +108,8 @@ pub fn cookie_token(headers: &HeaderMap) -> Option<String> {
     cookie_value(headers, COOKIE)
 }
 
-/// Attaches the [`Principal`] to every request; clears a cookie whose session is gone.
+/// Attaches the [`Principal`] and the reader's [`crate::i18n::Lang`] to every request; clears a
+/// cookie whose session is gone.
 pub async fn session_middleware(
     State(db): State<crate::store::Store>,
     State(cookies): State<CookiePolicy>,
@@ -97,6 +126,8 @@ pub async fn session_middleware(
         None => None,
     };
     let stale_cookie = token.is_some() && user.is_none();
+    let lang = request_lang(user.as_ref(), req.headers());
+    req.extensions_mut().insert(lang);
     req.extensions_mut().insert(Principal(user));
     let mut response = next.run(req).await;
     if stale_cookie && !response.headers().contains_key(header::SET_COOKIE) {

@@ -229,13 +229,29 @@ pub async fn send(
     form: Option<&[(&str, &str)]>,
     origin: Option<&str>,
 ) -> Reply {
-    use tower::ServiceExt;
-    let mut builder = axum::http::Request::builder().method(method).uri(uri).header("host", "hrdd.test");
-    if let Some(token) = cookie {
-        builder = builder.header("cookie", format!("hrdd_session={token}"));
+    let session = cookie.map(|token| format!("hrdd_session={token}"));
+    let mut headers: Vec<(&str, &str)> = Vec::new();
+    if let Some(session) = &session {
+        headers.push(("cookie", session));
     }
     if let Some(o) = origin {
-        builder = builder.header("origin", o);
+        headers.push(("origin", o));
+    }
+    send_headers(app, method, uri, &headers, form).await
+}
+
+/// A request with any headers (a language cookie, `Accept-Language`, …); `form` is sent URL-encoded.
+pub async fn send_headers(
+    app: &axum::Router,
+    method: &str,
+    uri: &str,
+    headers: &[(&str, &str)],
+    form: Option<&[(&str, &str)]>,
+) -> Reply {
+    use tower::ServiceExt;
+    let mut builder = axum::http::Request::builder().method(method).uri(uri).header("host", "hrdd.test");
+    for (name, value) in headers {
+        builder = builder.header(*name, *value);
     }
     let body = match form {
         Some(fields) => {

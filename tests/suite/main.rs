@@ -22,6 +22,7 @@ mod engine_rules;
 mod engine_validation;
 mod http;
 mod integrity;
+mod languages;
 mod mail;
 mod notify;
 mod portfolio;

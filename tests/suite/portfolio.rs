@@ -23,6 +23,7 @@ fn manager(countries: Option<&[&str]>) -> CurrentUser {
             Some(list) => CountryScope::Countries(list.iter().map(|c| c.to_string()).collect()),
         },
         must_change_password: false,
+        lang: None,
     }
 }
 
@@ -547,6 +548,27 @@ async fn exports_are_complete_neutralised_and_audited(t: TestDb) {
     let decided: i64 = with_pool!(&t.db, pool => sqlx::query_scalar("SELECT COUNT(*) FROM cases WHERE state = 'DECIDED'").fetch_one(pool).await.unwrap());
     assert_eq!(rows.as_array().unwrap().len() as i64, decided);
     assert!(rows.as_array().unwrap().iter().all(|r| r["state"] == "DECIDED" && r["final_decision"].is_string()));
+    // Labels follow the requested language; the codes never change.
+    let english = rows.as_array().unwrap()[0].clone();
+    assert_eq!(english["labels"]["state"], "Decided", "the token owner's default: English");
+    let (status, body, _) = api(&app, "/api/v1/cases/export.json?state=DECIDED&lang=fr", Some(&token)).await;
+    assert_eq!(status, 200);
+    let french = json(&body);
+    let row = french.as_array().unwrap().iter().find(|r| r["case_id"] == english["case_id"]).unwrap().clone();
+    assert_eq!((row["state"].clone(), row["labels"]["state"].clone()), (Value::from("DECIDED"), Value::from("Décidé")));
+    assert_eq!(row["final_decision"], english["final_decision"]);
+    assert!(
+        row["labels"]["final_decision"].is_string()
+            && row["labels"]["final_decision"] != english["labels"]["final_decision"]
+    );
+    let (_, csv_ar, _) = api(&app, "/api/v1/cases/export.csv?state=DECIDED&lang=ar", Some(&token)).await;
+    let header = csv_ar.lines().next().unwrap();
+    assert!(header.ends_with("\"state_label\",\"overall_band_label\",\"decision_label\",\"recommended_decision_label\",\"final_decision_label\""), "{header}");
+    assert!(csv_ar.contains("\"DECIDED\"") && csv_ar.contains("\"تقرَّر\""), "Arabic labels beside the codes");
+    let (status, body, _) = api(&app, "/api/v1/cases?lang=de", Some(&token)).await;
+    assert_eq!((status, json(&body)["error"]["field"].clone()), (422, Value::from("lang")), "{body}");
+    let (status, body, _) = api(&app, "/api/v1/cases?state=DECIDED&lang=es&per_page=1", Some(&token)).await;
+    assert_eq!((status, json(&body)["items"][0]["labels"]["state"].clone()), (200, Value::from("Decidido")), "{body}");
     let (status, body, _) = api(&app, "/api/v1/cases/export.json?band=NOPE", Some(&token)).await;
     assert_eq!(
         (status, json(&body)["error"]["field"].clone()),

@@ -317,6 +317,7 @@ async fn a_death_penalty_change_marks_exactly_the_watching_decided_cases(t: Test
         approval_level: None,
         scope: hrdd::accounts::CountryScope::Countries(vec!["KE".into()]),
         must_change_password: false,
+        lang: None,
     };
     let filter = hrdd::cases::CaseFilter { flag: Some("reassessment_due".into()), ..Default::default() };
     let listed = hrdd::services::cases::list(&t.db, &manager, &filter, 500).await.unwrap();

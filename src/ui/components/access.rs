@@ -2,16 +2,15 @@
 //! a load error.
 
 use crate::error::AppError;
+use crate::ui::i18n::t;
 use leptos::prelude::*;
 
 #[component]
 pub fn AccessProblem(error: AppError) -> impl IntoView {
     let (title, text) = match &error {
-        AppError::Unauthenticated => {
-            ("Please sign in", "Your session has ended. Sign in again to continue.".to_string())
-        }
-        AppError::Forbidden(m) => ("You do not have access to this page", m.clone()),
-        other => ("This page could not be loaded", other.to_string()),
+        AppError::Unauthenticated => (t("access-sign-in"), t("access-session-ended")),
+        AppError::Forbidden(m) => (t("access-forbidden"), m.clone()),
+        other => (t("access-failed"), other.to_string()),
     };
     view! {
         <section class="mt-6 rounded-xl border border-red-200 bg-red-50 p-6" role="alert" data-testid="access-problem">

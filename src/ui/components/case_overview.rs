@@ -76,7 +76,7 @@ pub fn OverviewBody(overview: CaseOverview) -> impl IntoView {
                 {if open_items_total == 0 { "The answers are complete".to_string() } else { format!("Still to answer: {open_items_total}") }}
             </h2>
             {(open_items_total > 0).then(|| view! {
-                <ul class="mt-3 list-disc space-y-1 pl-5 text-sm text-slate-700" data-testid="open-items">
+                <ul class="mt-3 list-disc space-y-1 ps-5 text-sm text-slate-700" data-testid="open-items">
                     {open_items.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
                 </ul>
             })}

@@ -108,7 +108,7 @@ pub fn DecisionCard(
         None => format!("{} — {why}", recommended.label()),
     };
     view! {
-        <section class=format!("rounded-xl border-l-8 border {card} p-4") aria-labelledby="decision-card-h"
+        <section class=format!("rounded-xl border-s-8 border {card} p-4") aria-labelledby="decision-card-h"
             data-testid="decision-card" data-severity=severity_word(tone)>
             <p class="text-xs font-semibold uppercase tracking-wide text-slate-700">
                 {if sign_off.is_some() { "Signed-off decision" } else { "Recommendation of the methodology" }}
@@ -134,7 +134,7 @@ pub fn DecisionCard(
                         {fired.into_iter().map(|(id, effect, sources)| view! {
                             <li>
                                 <span class="font-semibold">{title_of(&id)}</span>
-                                <span class="ml-1 text-xs text-slate-700">{id}</span>
+                                <span class="ms-1 text-xs text-slate-700">{id}</span>
                                 {format!(": {effect}.")}
                                 <span class="block text-xs text-slate-600">{format!("Source: {sources}")}</span>
                             </li>
@@ -145,7 +145,7 @@ pub fn DecisionCard(
             {(!next_steps.is_empty()).then(|| view! {
                 <div class="mt-3">
                     <h3 class="text-sm font-semibold text-slate-900">"What the office must do next"</h3>
-                    <ul class="mt-1 list-disc space-y-1 pl-5 text-sm text-slate-900" data-testid="decision-card-next">
+                    <ul class="mt-1 list-disc space-y-1 ps-5 text-sm text-slate-900" data-testid="decision-card-next">
                         {next_steps.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}
                     </ul>
                 </div>

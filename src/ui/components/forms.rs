@@ -34,7 +34,7 @@ pub fn Notice(#[prop(into)] message: Signal<Option<String>>, #[prop(optional)] s
 }
 
 /// A plain data table and its header and body cells.
-pub const TABLE: &str = "mt-3 w-full border-collapse text-left text-sm";
+pub const TABLE: &str = "mt-3 w-full border-collapse text-start text-sm";
 pub const TH: &str =
     "border-b border-slate-300 px-2 py-1.5 text-xs font-semibold uppercase tracking-wide text-slate-600";
 pub const TD: &str = "border-b border-slate-100 px-2 py-1.5 align-top";
@@ -75,12 +75,27 @@ pub fn field_of(error: Signal<Option<AppError>>, name: &'static str) -> Signal<O
 }
 
 /// The grey band of the full-width lists' table heads.
-pub const THEAD_BAND: &str = "bg-slate-100 text-left text-xs font-semibold uppercase tracking-wide text-slate-700";
+pub const THEAD_BAND: &str = "bg-slate-100 text-start text-xs font-semibold uppercase tracking-wide text-slate-700";
+
+/// The column names of a [`TableHead`]: fixed words, or texts in the page's language.
+pub struct Columns(Vec<String>);
+
+impl<const N: usize> From<&[&str; N]> for Columns {
+    fn from(names: &[&str; N]) -> Columns {
+        Columns(names.iter().map(|n| n.to_string()).collect())
+    }
+}
+
+impl From<Vec<String>> for Columns {
+    fn from(names: Vec<String>) -> Columns {
+        Columns(names)
+    }
+}
 
 /// The head of a data table: one `<th scope="col">` per column, each with the `cell` classes.
 #[component]
 pub fn TableHead(
-    columns: &'static [&'static str],
+    #[prop(into)] columns: Columns,
     cell: &'static str,
     /// Classes of the `<thead>` (for example the grey band of the full-width lists).
     #[prop(optional)]
@@ -89,7 +104,7 @@ pub fn TableHead(
 ) -> impl IntoView {
     view! {
         <thead class=head>
-            <tr class=row>{columns.iter().map(|name| view! { <th scope="col" class=cell>{*name}</th> }).collect_view()}</tr>
+            <tr class=row>{columns.0.into_iter().map(|name| view! { <th scope="col" class=cell>{name}</th> }).collect_view()}</tr>
         </thead>
     }
 }

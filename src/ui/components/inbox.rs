@@ -4,7 +4,8 @@
 use crate::review::{QueueItem, ReviewQueue, REVIEW_DAYS};
 use crate::ui::components::access::AccessProblem;
 use crate::ui::components::forms::TableHead;
-use crate::ui::components::tone::{band_badge, state_badge};
+use crate::ui::components::tone::{band_badge, state_badge, Shown};
+use crate::ui::i18n::{t, t_with};
 use crate::web::server_fns::review::get_review_queue;
 use leptos::prelude::*;
 
@@ -14,8 +15,8 @@ use leptos::prelude::*;
 pub fn Inbox() -> impl IntoView {
     let queue = Resource::new(|| (), |_| get_review_queue());
     view! {
-        <h1 class="text-2xl font-bold text-slate-900">"Your inbox"</h1>
-        <Transition fallback=|| view! { <p class="mt-6 text-slate-600">"Loading your inbox…"</p> }>
+        <h1 class="text-2xl font-bold text-slate-900">{t("inbox-heading")}</h1>
+        <Transition fallback=|| view! { <p class="mt-6 text-slate-600">{t("inbox-loading")}</p> }>
             {move || queue.get().map(|result| match result {
                 Err(e) => view! { <AccessProblem error=e/> }.into_any(),
                 Ok(q) => view! { <Queues queue=q/> }.into_any(),
@@ -30,7 +31,7 @@ struct Queue {
     title: String,
     intro: String,
     items: Vec<QueueItem>,
-    empty: &'static str,
+    empty: String,
 }
 
 fn queues_of(queue: ReviewQueue) -> Vec<Queue> {
@@ -39,52 +40,50 @@ fn queues_of(queue: ReviewQueue) -> Vec<Queue> {
     if queue.is_assessor {
         out.push(Queue {
             id: "returned",
-            title: "Returned to you".into(),
-            intro: "Assessments a reviewer returned with a comment; open one to go to the step the comment concerns."
-                .into(),
+            title: t("inbox-returned"),
+            intro: t("inbox-returned-intro"),
             items: queue.returned,
-            empty: "No assessment has been returned.",
+            empty: t("inbox-returned-empty"),
         });
         out.push(Queue {
             id: "drafts",
-            title: "Your drafts".into(),
-            intro: "Assessments you started and have not submitted yet, most recently changed first.".into(),
+            title: t("inbox-drafts"),
+            intro: t("inbox-drafts-intro"),
             items: queue.drafts,
-            empty: "You have no draft.",
+            empty: t("inbox-drafts-empty"),
         });
     }
     if queue.is_adviser {
         out.push(Queue {
             id: "advice",
-            title: "Needs your concurrence or advice".into(),
-            intro: "Drafts and returned assessments with a required OHCHR consultation not yet recorded, or lowering overrides and override requests awaiting concurrence.".into(),
+            title: t("inbox-advice"),
+            intro: t("inbox-advice-intro"),
             items: queue.advice,
-            empty: "No assessment is waiting for you.",
+            empty: t("inbox-advice-empty"),
         });
     }
     if queue.is_reviewer {
         out.push(Queue {
             id: "decide",
-            title: format!("Needs your sign-off (level {level})"),
-            intro: format!("Submitted assessments that need level {level} or lower, oldest first. A decision is due {REVIEW_DAYS} days after submission."),
+            title: t_with("inbox-decide", &[("level", u32::from(level).into())]),
+            intro: t_with("inbox-decide-intro", &[("level", u32::from(level).into()), ("days", REVIEW_DAYS.into())]),
             items: queue.decidable,
-            empty: "Nothing is waiting for your decision.",
+            empty: t("inbox-decide-empty"),
         });
         out.push(Queue {
             id: "waiting",
-            title: "Waiting for a higher level".into(),
-            intro: "Submitted assessments that need a higher approval level than yours: you may read, comment and return them, not sign them.".into(),
+            title: t("inbox-waiting"),
+            intro: t("inbox-waiting-intro"),
             items: queue.waiting,
-            empty: "None.",
+            empty: t("inbox-waiting-empty"),
         });
     }
     out.push(Queue {
         id: "reassess",
-        title: "Due for re-assessment".into(),
-        intro: "Decided assessments whose review date has passed or that had a trigger event recorded (spec §10.6)."
-            .into(),
+        title: t("inbox-reassess"),
+        intro: t("inbox-reassess-intro"),
         items: queue.reassessment,
-        empty: "No re-assessment is due.",
+        empty: t("inbox-reassess-empty"),
     });
     out
 }
@@ -93,7 +92,7 @@ fn queues_of(queue: ReviewQueue) -> Vec<Queue> {
 fn Queues(queue: ReviewQueue) -> impl IntoView {
     let queues = queues_of(queue);
     view! {
-        <nav aria-label="Inbox sections" class="mt-4">
+        <nav aria-label=t("inbox-sections") class="mt-4">
             <ul class="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6" data-testid="inbox-counts">
                 {queues.iter().map(|q| {
                     let n = q.items.len();
@@ -114,13 +113,7 @@ fn Queues(queue: ReviewQueue) -> impl IntoView {
 }
 
 #[component]
-fn QueueTable(
-    id: &'static str,
-    title: String,
-    intro: String,
-    items: Vec<QueueItem>,
-    empty: &'static str,
-) -> impl IntoView {
+fn QueueTable(id: &'static str, title: String, intro: String, items: Vec<QueueItem>, empty: String) -> impl IntoView {
     let heading = format!("{id}-h");
     let count = items.len();
     view! {
@@ -132,8 +125,8 @@ fn QueueTable(
             } else {
                 view! {
                     <div class="mt-3 overflow-x-auto" tabindex="0">
-                        <table class="w-full border-collapse text-left text-sm">
-                            <TableHead columns=&["Assessment", "Country", "Status", "Band", "Decision", "Since", "Due", "Why here"] cell="px-2 py-1.5" row="border-b border-slate-300 text-xs uppercase tracking-wide text-slate-600"/>
+                        <table class="w-full border-collapse text-start text-sm">
+                            <TableHead columns=vec![t("inbox-col-assessment"), t("cases-country"), t("cases-status"), t("cases-col-band"), t("inbox-col-decision"), t("inbox-col-since"), t("inbox-col-due"), t("inbox-col-why")] cell="px-2 py-1.5" row="border-b border-slate-300 text-xs uppercase tracking-wide text-slate-600"/>
                             <tbody>
                                 {items.into_iter().map(|i| view! {
                                     <tr class="border-b border-slate-100 align-top">
@@ -144,10 +137,10 @@ fn QueueTable(
                                         <td class="px-2 py-1.5">{i.country.clone()}</td>
                                         <td class="px-2 py-1.5">{state_badge(i.state)}</td>
                                         <td class="px-2 py-1.5">{band_badge(i.band)}</td>
-                                        <td class="px-2 py-1.5">{i.decision.map(|d| d.label()).unwrap_or_default()}</td>
+                                        <td class="px-2 py-1.5">{i.decision.map(Shown::text).unwrap_or_default()}</td>
                                         <td class="px-2 py-1.5 whitespace-nowrap">{i.since.clone()}</td>
                                         <td class=format!("px-2 py-1.5 whitespace-nowrap {}", if i.overdue { "font-semibold text-red-800" } else { "" })>
-                                            {i.due.clone().unwrap_or_else(|| "—".into())}{i.overdue.then_some(" overdue")}
+                                            {i.due.clone().unwrap_or_else(|| "—".into())}{i.overdue.then(|| format!(" {}", t("inbox-overdue")))}
                                         </td>
                                         <td class="px-2 py-1.5 text-xs">{i.reason.clone()}</td>
                                     </tr>

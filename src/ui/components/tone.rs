@@ -5,7 +5,9 @@
 
 use crate::accounts::Role;
 use crate::cases::CaseState;
+use crate::i18n::labels::{decision_label_id, Labelled};
 use crate::methodology::codes::{Band, FinalDecision, RecommendedDecision};
+use crate::ui::i18n::t;
 use leptos::prelude::*;
 
 /// How a value should strike the reader, mildest to gravest within the coloured ones.
@@ -95,17 +97,16 @@ impl Tone {
     }
 }
 
-/// A coded value as the page shows it.
-pub trait Shown: Copy {
-    fn label(self) -> &'static str;
+/// A coded value as the page shows it: its label (`crate::i18n::labels`) and its tone.
+pub trait Shown: Labelled {
     fn tone(self) -> Tone;
+    /// The label in the page's language.
+    fn text(self) -> String {
+        t(self.label_id())
+    }
 }
 
 impl Shown for Band {
-    /// Bands are shown by their code (LOW … HIGH): the methodology's users read them so.
-    fn label(self) -> &'static str {
-        self.code()
-    }
     fn tone(self) -> Tone {
         match self {
             Band::Low => Tone::Good,
@@ -117,9 +118,6 @@ impl Shown for Band {
 }
 
 impl Shown for CaseState {
-    fn label(self) -> &'static str {
-        CaseState::label(self)
-    }
     fn tone(self) -> Tone {
         match self {
             CaseState::Draft => Tone::Neutral,
@@ -132,9 +130,6 @@ impl Shown for CaseState {
 }
 
 impl Shown for RecommendedDecision {
-    fn label(self) -> &'static str {
-        RecommendedDecision::label(self)
-    }
     fn tone(self) -> Tone {
         match self {
             _ if self.is_stop() => Tone::Danger,
@@ -146,9 +141,6 @@ impl Shown for RecommendedDecision {
 }
 
 impl Shown for FinalDecision {
-    fn label(self) -> &'static str {
-        FinalDecision::label(self)
-    }
     fn tone(self) -> Tone {
         match self {
             _ if self.is_stop() => Tone::Danger,
@@ -160,9 +152,6 @@ impl Shown for FinalDecision {
 }
 
 impl Shown for Role {
-    fn label(self) -> &'static str {
-        Role::label(self)
-    }
     fn tone(self) -> Tone {
         match self {
             Role::Admin => Tone::Neutral,
@@ -192,14 +181,17 @@ impl AccountStatus {
     }
 }
 
-impl Shown for AccountStatus {
-    fn label(self) -> &'static str {
+impl Labelled for AccountStatus {
+    fn label_id(self) -> &'static str {
         match self {
-            AccountStatus::Active => "Active",
-            AccountStatus::TemporaryPassword => "Temporary password",
-            AccountStatus::Deactivated => "Deactivated",
+            AccountStatus::Active => "account-active",
+            AccountStatus::TemporaryPassword => "account-temporary-password",
+            AccountStatus::Deactivated => "account-deactivated",
         }
     }
+}
+
+impl Shown for AccountStatus {
     fn tone(self) -> Tone {
         match self {
             AccountStatus::Active => Tone::Good,
@@ -207,6 +199,11 @@ impl Shown for AccountStatus {
             AccountStatus::Deactivated => Tone::Muted,
         }
     }
+}
+
+/// A decision code as stored (recommended or final) in the page's language; an unknown code in words.
+pub fn decision_text(code: &str) -> String {
+    decision_label_id(code).map(t).unwrap_or_else(|| crate::text::code_in_words(code))
 }
 
 /// The chart fill of a decision code as stored in the index (recommended or final).
@@ -237,14 +234,14 @@ pub fn chip(tone: Tone, text: String) -> impl IntoView {
 
 /// A chip for any coded value, in its own label and tone.
 pub fn value_chip(value: impl Shown) -> impl IntoView {
-    chip(value.tone(), value.label().to_string())
+    chip(value.tone(), value.text())
 }
 
 /// A band chip, or "incomplete" while the draft cannot be scored yet.
 pub fn band_badge(band: Option<Band>) -> impl IntoView {
     match band {
         Some(b) => value_chip(b).into_any(),
-        None => view! { <span class="text-xs text-slate-500">"incomplete"</span> }.into_any(),
+        None => view! { <span class="text-xs text-slate-500">{t("band-incomplete")}</span> }.into_any(),
     }
 }
 
@@ -256,14 +253,19 @@ pub fn state_badge(state: CaseState) -> impl IntoView {
 mod tests {
     use super::*;
 
-    /// Every value of `values`: a label of its own, not empty; and a tone whose classes are complete.
+    /// Every value of `values`: a label of its own in every language, not empty; and a tone whose
+    /// classes are complete.
     fn walk<T: Shown + std::fmt::Debug>(values: &[T]) -> Vec<Tone> {
-        let mut labels: Vec<&str> = Vec::new();
+        for lang in crate::i18n::Lang::ALL {
+            let mut labels: Vec<String> = Vec::new();
+            for v in values {
+                let label = crate::i18n::text(lang, v.label_id());
+                assert!(!label.trim().is_empty() && label != v.label_id(), "{lang} {v:?} has no label");
+                assert!(!labels.contains(&label), "{lang} {v:?} shares its label {label:?}");
+                labels.push(label);
+            }
+        }
         for v in values {
-            let label = v.label();
-            assert!(!label.trim().is_empty(), "{v:?} has no label");
-            assert!(!labels.contains(&label), "{v:?} shares its label {label:?}");
-            labels.push(label);
             let chip = v.tone().chip();
             assert!(chip.contains("bg-") && chip.contains("text-") && chip.contains("ring-"), "{v:?}: {chip}");
         }

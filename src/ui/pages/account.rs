@@ -4,6 +4,8 @@ use crate::accounts::ApiToken;
 use crate::ui::components::forms::{
     action_or_query_error, banner_of, field_of, FieldError, Notice, BUTTON_DANGER, BUTTON_PRIMARY, INPUT,
 };
+use crate::ui::components::layout::{roles_label, scope_label};
+use crate::ui::i18n::{t, use_lang};
 use crate::web::server_fns::accounts::{list_tokens, take_created_token, CreateToken, RevokeToken};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -28,21 +30,26 @@ pub fn AccountPage() -> impl IntoView {
         .with_untracked(|q| (q.get("form").as_deref() == Some("token")).then(|| q.get("name")).flatten())
         .unwrap_or_default();
     view! {
-        <Title text="Your profile"/>
+        <Title text=t("account-title")/>
         <div class="mx-auto max-w-3xl space-y-6">
             <section class="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
-                <h1 class="text-2xl font-bold text-slate-900">"Your profile"</h1>
+                <h1 class="text-2xl font-bold text-slate-900">{t("account-title")}</h1>
                 <Transition fallback=|| ()>
                     {move || session.get().and_then(|r| r.ok()).and_then(|s| s.user).map(|u| view! {
                         <dl class="mt-4 grid grid-cols-[10rem_1fr] gap-y-2 text-sm">
-                            <dt class="font-medium text-slate-600">"Name"</dt><dd>{u.name.clone()}</dd>
-                            <dt class="font-medium text-slate-600">"E-mail"</dt><dd>{u.email.clone()}</dd>
-                            <dt class="font-medium text-slate-600">"Roles"</dt><dd>{u.roles_label()}</dd>
-                            <dt class="font-medium text-slate-600">"Countries"</dt><dd>{u.scope.describe()}</dd>
+                            <dt class="font-medium text-slate-600">{t("account-name")}</dt><dd>{u.name.clone()}</dd>
+                            <dt class="font-medium text-slate-600">{t("account-email")}</dt><dd>{u.email.clone()}</dd>
+                            <dt class="font-medium text-slate-600">{t("account-roles")}</dt><dd>{roles_label(&u)}</dd>
+                            <dt class="font-medium text-slate-600">{t("account-countries")}</dt><dd>{scope_label(&u.scope)}</dd>
+                            <dt class="font-medium text-slate-600">{t("account-language")}</dt>
+                            <dd data-testid="profile-language">
+                                {use_lang().native_name()}
+                                <span class="block text-xs text-slate-600">{if u.lang.is_some() { t("account-language-saved") } else { t("account-language-browser") }}</span>
+                            </dd>
                         </dl>
                     })}
                 </Transition>
-                <p class="mt-4 text-sm"><a href="/account/password" class="font-medium text-sky-800 underline">"Change your password"</a></p>
+                <p class="mt-4 text-sm"><a href="/account/password" class="font-medium text-sky-800 underline">{t("account-change-password")}</a></p>
             </section>
 
             <section class="rounded-xl border border-slate-200 bg-white p-6 shadow-sm" aria-labelledby="tokens-h">
@@ -104,7 +111,7 @@ fn TokenTable(list: Vec<ApiToken>, revoke: ServerAction<RevokeToken>) -> impl In
         "border-b border-slate-300 px-2 py-1.5 text-xs font-semibold uppercase tracking-wide text-slate-600";
     const TD: &str = "border-b border-slate-100 px-2 py-1.5 align-top";
     view! {
-        <table class="mt-4 w-full border-collapse text-left text-sm" data-testid="token-table">
+        <table class="mt-4 w-full border-collapse text-start text-sm" data-testid="token-table">
             <thead><tr>
                 <th class=TH scope="col">"Name"</th><th class=TH scope="col">"Token"</th><th class=TH scope="col">"Created"</th>
                 <th class=TH scope="col">"Expires"</th><th class=TH scope="col">"Last used"</th><th class=TH scope="col"><span class="sr-only">"Actions"</span></th>

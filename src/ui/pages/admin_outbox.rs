@@ -69,7 +69,7 @@ fn Lines(
                 view! { <p class="mt-2 text-sm text-slate-600">{empty}</p> }.into_any()
             } else {
                 view! {
-                    <table class="mt-3 w-full border-collapse text-left text-sm" data-testid=testid>
+                    <table class="mt-3 w-full border-collapse text-start text-sm" data-testid=testid>
                         <TableHead columns=&["To", "Subject", "Queued (UTC)", "Tries", "Next try (UTC)", "Last error", ""] cell=TH/>
                         <tbody>
                             {lines.into_iter().map(|l| view! {

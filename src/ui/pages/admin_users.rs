@@ -220,7 +220,7 @@ fn UserRow(
     password: ServerAction<SetTemporaryPassword>,
 ) -> impl IntoView {
     let UserSummary { user, active: is_active, last_sign_in, .. } = user;
-    let crate::accounts::CurrentUser { id, email, name, roles, approval_level, scope, must_change_password } = user;
+    let crate::accounts::CurrentUser { id, email, name, roles, approval_level, scope, must_change_password, .. } = user;
     let role_badges = roles
         .iter()
         .map(|r| {
@@ -228,7 +228,7 @@ fn UserRow(
                 (Role::Reviewer, Some(l)) => format!("Reviewer L{l}"),
                 _ => r.label().to_string(),
             };
-            view! { <span class="mr-1 mb-1 inline-block">{chip(r.tone(), text)}</span> }
+            view! { <span class="me-1 mb-1 inline-block">{chip(r.tone(), text)}</span> }
         })
         .collect_view();
     let status = value_chip(AccountStatus::of(is_active, must_change_password));
@@ -243,11 +243,11 @@ fn UserRow(
             <td class="px-4 py-3">{if roles == [Role::Admin] { "— (no case access)".to_string() } else { scope.describe() }}</td>
             <td class="px-4 py-3">{status}</td>
             <td class="px-4 py-3 text-slate-600">{last_sign_in.unwrap_or_else(|| "never".into())}</td>
-            <td class="px-4 py-3 text-right">
-                <a href=format!("/admin/users/{id}/history") class="mr-3 text-sm font-medium text-sky-800 underline">"History"</a>
-                <details class="inline-block text-left">
+            <td class="px-4 py-3 text-end">
+                <a href=format!("/admin/users/{id}/history") class="me-3 text-sm font-medium text-sky-800 underline">"History"</a>
+                <details class="inline-block text-start">
                     <summary class=format!("{BUTTON_SECONDARY} cursor-pointer py-1.5 text-sm")>"Manage"</summary>
-                    <div class="absolute right-6 z-10 mt-2 w-[min(44rem,90vw)] space-y-5 rounded-xl border border-slate-200 bg-white p-5 text-slate-900 shadow-xl">
+                    <div class="absolute end-6 z-10 mt-2 w-[min(44rem,90vw)] space-y-5 rounded-xl border border-slate-200 bg-white p-5 text-slate-900 shadow-xl">
                         <ActionForm action=update attr:class="grid gap-4 md:grid-cols-2" attr:novalidate="true">
                             <input type="hidden" name="id" value=id/>
                             <div class="md:col-span-2">

@@ -170,7 +170,7 @@ fn Alerts(summary: CaseSummary) -> impl IntoView {
         {(!summary.integrity_problems.is_empty()).then(|| view! {
             <div class="mt-6 rounded-md border border-red-400 bg-red-50 px-4 py-3 text-sm text-red-900" role="alert" data-testid="integrity-problem">
                 <strong>"The record of this assessment does not verify. What is shown below may have been changed outside HRDD:"</strong>
-                <ul class="mt-2 list-disc pl-5">
+                <ul class="mt-2 list-disc ps-5">
                     {summary.integrity_problems.iter().map(|p| view! { <li>{p.clone()}</li> }).collect_view()}
                 </ul>
             </div>
@@ -187,7 +187,7 @@ fn Alerts(summary: CaseSummary) -> impl IntoView {
             <div class="mt-6 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950" data-testid="reassessment-due">
                 <p>"Re-assessment due: the review date has passed or a trigger event was recorded (spec §10.6)."</p>
                 {(!summary.triggers.is_empty()).then(|| view! {
-                    <ul class="mt-2 list-disc pl-5" data-testid="trigger-events">
+                    <ul class="mt-2 list-disc ps-5" data-testid="trigger-events">
                         {summary.triggers.iter().map(|t| view! {
                             <li>{format!("{} on {} (recorded by {}): {}", decision_label(&t.trigger), t.date, t.by, t.description)}</li>
                         }).collect_view()}
@@ -201,9 +201,9 @@ fn Alerts(summary: CaseSummary) -> impl IntoView {
                 {versions.into_iter().map(|v| {
                     let label = format!("v{} {} ({})", v.version_no, v.reference, v.state.label());
                     if v.id == current {
-                        view! { <span class="mr-3 font-semibold" aria-current="page">{label}</span> }.into_any()
+                        view! { <span class="me-3 font-semibold" aria-current="page">{label}</span> }.into_any()
                     } else {
-                        view! { <a href=format!("/cases/{}", v.id) class="mr-3 text-sky-800 underline">{label}</a> }.into_any()
+                        view! { <a href=format!("/cases/{}", v.id) class="me-3 text-sky-800 underline">{label}</a> }.into_any()
                     }
                 }).collect_view()}
             </nav>
@@ -256,7 +256,7 @@ fn RiskSummary(
                 <p>"Next review " <strong>{result.next_review_date.map(|d| d.to_string()).unwrap_or_else(|| "on request or trigger".into())}</strong></p>
             </div>
             {(!blocking.is_empty()).then(|| view! {
-                <ul class="mt-3 list-disc pl-5 text-sm text-red-900">
+                <ul class="mt-3 list-disc ps-5 text-sm text-red-900">
                     {blocking.into_iter().map(|b| view! { <li>{b.message}</li> }).collect_view()}
                 </ul>
             })}
@@ -344,7 +344,7 @@ fn AreaTable(areas: Vec<TriggeredArea>, code_labels: Vec<(String, String)>) -> i
                         </tr>
                         <tr>
                             <td colspan="5" class="border-b border-slate-200 px-2 pb-2 text-xs text-slate-600">
-                                <ul class="list-disc pl-4">{why.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul>
+                                <ul class="list-disc ps-4">{why.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul>
                             </td>
                         </tr>
                     }
@@ -547,9 +547,9 @@ fn Plans(summary: CaseSummary) -> impl IntoView {
 fn SignOffBlock(summary: CaseSummary) -> impl IntoView {
     let verified_badge = |ok: bool| {
         if ok {
-            view! { <span class="ml-2 rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-medium text-emerald-900">"hash verified"</span> }.into_any()
+            view! { <span class="ms-2 rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-medium text-emerald-900">"hash verified"</span> }.into_any()
         } else {
-            view! { <span class="ml-2 rounded-full bg-red-100 px-2 py-0.5 text-xs font-medium text-red-900">"hash does NOT match"</span> }.into_any()
+            view! { <span class="ms-2 rounded-full bg-red-100 px-2 py-0.5 text-xs font-medium text-red-900">"hash does NOT match"</span> }.into_any()
         }
     };
     view! {

@@ -3,6 +3,7 @@
 
 use crate::methodology::codes::Band;
 use crate::ui::components::tone::Shown;
+use crate::ui::i18n::{t, t_with};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -16,7 +17,7 @@ pub fn HomePage() -> impl IntoView {
             {move || {
                 let user = session.get().and_then(|r| r.ok()).and_then(|s| s.user);
                 match user {
-                    Some(u) if crate::cases::CASE_READERS.iter().any(|r| u.has(*r)) => view! { <Title text="Inbox"/><crate::ui::components::inbox::Inbox/> }.into_any(),
+                    Some(u) if crate::cases::CASE_READERS.iter().any(|r| u.has(*r)) => view! { <Title text=t("inbox-title")/><crate::ui::components::inbox::Inbox/> }.into_any(),
                     _ => view! { <PublicHome/> }.into_any(),
                 }
             }}
@@ -27,25 +28,25 @@ pub fn HomePage() -> impl IntoView {
 #[component]
 fn PublicHome() -> impl IntoView {
     view! {
-        <Title text="Human-rights due diligence"/>
+        <Title text=t("layout-tagline")/>
         <section class="grid gap-10 lg:grid-cols-[3fr_2fr]">
             <div>
-                <p class="text-sm font-semibold uppercase tracking-wider text-sky-800">"UNODC · OHCHR · peace operations"</p>
+                <p class="text-sm font-semibold uppercase tracking-wider text-sky-800">{t("home-kicker")}</p>
                 <h1 class="mt-2 text-3xl font-bold leading-tight text-slate-900 sm:text-4xl">
-                    "Human-rights due diligence for support to national authorities"
+                    {t("home-title")}
                 </h1>
                 <p class="mt-4 max-w-2xl text-lg text-slate-700">
-                    "Before and while the UN supports police, courts, prisons or health services, HRDD checks that the support does not contribute to the death penalty for drug offences, torture, extrajudicial killings, arbitrary detention or discrimination, and records who decided what, and why."
+                    {t("home-intro")}
                 </p>
                 <ol class="mt-8 grid gap-4 sm:grid-cols-2">
-                    <Step n=1 title="Assess" text="Country-office staff walk through a guided form, per support component, and save drafts as they go."/>
-                    <Step n=2 title="Explain" text="The engine rates each risk area: inherent risk, mitigation, residual risk and the hard rules that apply, with every figure explained."/>
-                    <Step n=3 title="Review" text="Human-rights advisers concur or object; approvers at three levels return or sign off. A sign-off freezes a hashed record."/>
-                    <Step n=4 title="Oversee" text="Managers follow bands, decisions and overdue re-assessments across countries."/>
+                    <Step n=1 title=t("home-step-assess") text=t("home-step-assess-text")/>
+                    <Step n=2 title=t("home-step-explain") text=t("home-step-explain-text")/>
+                    <Step n=3 title=t("home-step-review") text=t("home-step-review-text")/>
+                    <Step n=4 title=t("home-step-oversee") text=t("home-step-oversee-text")/>
                 </ol>
                 <p class="mt-8">
                     <a href="/methodology" class="inline-block rounded-md bg-sky-800 px-4 py-2 font-medium text-white hover:bg-sky-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-800">
-                        "Read the methodology"
+                        {t("home-read-methodology")}
                     </a>
                 </p>
             </div>
@@ -55,10 +56,10 @@ fn PublicHome() -> impl IntoView {
 }
 
 #[component]
-fn Step(n: u8, title: &'static str, text: &'static str) -> impl IntoView {
+fn Step(n: u8, title: String, text: String) -> impl IntoView {
     view! {
         <li class="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-            <span class="text-xs font-semibold uppercase tracking-wider text-sky-800">"Step " {n}</span>
+            <span class="text-xs font-semibold uppercase tracking-wider text-sky-800">{t_with("home-step", &[("number", u32::from(n).into())])}</span>
             <h2 class="mt-1 font-semibold text-slate-900">{title}</h2>
             <p class="mt-1 text-sm text-slate-700">{text}</p>
         </li>
@@ -68,11 +69,11 @@ fn Step(n: u8, title: &'static str, text: &'static str) -> impl IntoView {
 /// A 1–5 scale of the risk matrix, each step with its name.
 #[component]
 fn ScaleSelect(
-    label: &'static str,
+    label: String,
     name: &'static str,
     testid: &'static str,
     value: u8,
-    names: [&'static str; 5],
+    names: [String; 5],
 ) -> impl IntoView {
     view! {
         <label class="text-sm font-medium text-slate-800">
@@ -109,25 +110,25 @@ fn RiskMatrix() -> impl IntoView {
             aria-labelledby="matrix-title"
             data-testid="risk-matrix"
         >
-            <h2 id="matrix-title" class="text-lg font-semibold text-slate-900">"How a risk is rated"</h2>
+            <h2 id="matrix-title" class="text-lg font-semibold text-slate-900">{t("matrix-title")}</h2>
             <p class="mt-1 text-sm text-slate-700">
-                "Risk = likelihood × severity. With the most severe harms (S = 5), a possible risk (L = 3) is already SUBSTANTIAL, so a real risk never comes out as routine approval."
+                {t("matrix-intro")}
             </p>
             <form method="get" action="/#risk-matrix" class="mt-4 grid grid-cols-[1fr_1fr_auto] items-end gap-4">
-                <ScaleSelect label="Likelihood (L)" name="l" testid="likelihood" value=likelihood
-                    names=["Rare", "Unlikely", "Possible", "Likely", "Almost certain"]/>
-                <ScaleSelect label="Severity (S)" name="s" testid="severity" value=severity
-                    names=["Minor", "Moderate", "Serious", "Grave", "Irremediable"]/>
-                <button type="submit" class="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-sky-800">"Rate"</button>
+                <ScaleSelect label=t("matrix-likelihood") name="l" testid="likelihood" value=likelihood
+                    names=[t("likelihood-1"), t("likelihood-2"), t("likelihood-3"), t("likelihood-4"), t("likelihood-5")]/>
+                <ScaleSelect label=t("matrix-severity") name="s" testid="severity" value=severity
+                    names=[t("severity-1"), t("severity-2"), t("severity-3"), t("severity-4"), t("severity-5")]/>
+                <button type="submit" class="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-sky-800">{t("matrix-rate")}</button>
             </form>
             <p class="mt-4 flex items-center gap-3 text-sm text-slate-800" aria-live="polite">
                 "R = " <strong data-testid="risk-value" class="text-xl">{risk}</strong>
                 <span data-testid="risk-band" class=format!("rounded-full px-3 py-1 text-xs font-semibold ring-1 {}", band.tone().chip())>
-                    {band.code()}
+                    {band.text()}
                 </span>
             </p>
             <table class="mt-4 w-full table-fixed border-separate border-spacing-1 text-center text-xs">
-                <caption class="sr-only">"Risk bands by likelihood (rows) and severity (columns)"</caption>
+                <caption class="sr-only">{t("matrix-caption")}</caption>
                 <thead>
                     <tr>
                         <th scope="col" class="font-medium text-slate-600">"L \\ S"</th>

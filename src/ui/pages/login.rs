@@ -2,6 +2,7 @@
 //! back here with the message on failure.
 
 use crate::ui::components::forms::{Notice, BUTTON_PRIMARY, INPUT};
+use crate::ui::i18n::t;
 use crate::web::server_fns::accounts::Login;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -16,31 +17,31 @@ pub fn LoginPage() -> impl IntoView {
     let error = Signal::derive(move || match login.value().get() {
         Some(Err(e)) => Some(e.to_string()),
         Some(Ok(())) => None,
-        None => from_query("error").map(|code| login_error_message(&code).to_string()),
+        None => from_query("error").map(|code| t(login_error_message(&code))),
     });
     let signed_out = Signal::derive(move || {
         from_query("signed_out")
-            .map(|_| "You are signed out.".to_string())
-            .or_else(|| from_query("created").map(|_| "The administrator account is ready: sign in.".to_string()))
+            .map(|_| t("login-signed-out"))
+            .or_else(|| from_query("created").map(|_| t("login-admin-ready")))
     });
     let setup_open = Resource::new(|| (), |_| crate::web::server_fns::accounts::setup_status());
     let email = move || from_query("email").unwrap_or_default();
     let next = move || from_query("next").unwrap_or_default();
     let demo = crate::ui::components::layout::demo_accounts();
     view! {
-        <Title text="Sign in"/>
+        <Title text=t("login-title")/>
         <div class="mx-auto grid max-w-4xl gap-8 py-6 md:grid-cols-[1fr_1fr]">
             <section class="rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
-                <h1 class="text-2xl font-bold text-slate-900">"Sign in"</h1>
-                <p class="mt-1 text-sm text-slate-600">"Use the account your HRDD administrator created for you."</p>
+                <h1 class="text-2xl font-bold text-slate-900">{t("login-title")}</h1>
+                <p class="mt-1 text-sm text-slate-600">{t("login-intro")}</p>
                 <div class="mt-6 space-y-4">
                     <Notice message=signed_out success=true/>
                     <Notice message=error/>
                     <Transition fallback=|| ()>
                         {move || matches!(setup_open.get(), Some(Ok(true))).then(|| view! {
                             <p class="rounded-md border border-sky-300 bg-sky-50 px-4 py-3 text-sm text-sky-950" data-testid="setup-link">
-                                "First run: no account exists yet. " <a class="font-medium underline" href="/setup">"Set up the first administrator"</a>
-                                " with the code the server printed."
+                                {t("login-first-run")} " " <a class="font-medium underline" href="/setup">{t("login-first-run-link")}</a>
+                                " " {t("login-first-run-code")}
                             </p>
                         })}
                     </Transition>
@@ -48,31 +49,31 @@ pub fn LoginPage() -> impl IntoView {
                 <ActionForm action=login attr:class="mt-4 space-y-5" attr:novalidate="true">
                     <input type="hidden" name="next" value=next/>
                     <div>
-                        <label for="email" class="block text-sm font-medium text-slate-800">"E-mail address"</label>
+                        <label for="email" class="block text-sm font-medium text-slate-800">{t("login-email")}</label>
                         <input id="email" name="email" type="email" autocomplete="username" required maxlength="254"
                             class=INPUT value=email aria-describedby="login-error"/>
                     </div>
                     <div>
-                        <label for="password" class="block text-sm font-medium text-slate-800">"Password"</label>
+                        <label for="password" class="block text-sm font-medium text-slate-800">{t("login-password")}</label>
                         <input id="password" name="password" type="password" autocomplete="current-password" required maxlength="800"
                             class=INPUT aria-describedby="login-error"/>
                     </div>
                     <span id="login-error" class="sr-only">{move || error.get()}</span>
                     <button type="submit" class=format!("{BUTTON_PRIMARY} w-full") disabled=move || login.pending().get()>
-                        {move || if login.pending().get() { "Signing in…" } else { "Sign in" }}
+                        {move || if login.pending().get() { t("login-signing-in") } else { t("login-submit") }}
                     </button>
                 </ActionForm>
                 <p class="mt-6 text-xs text-slate-600">
-                    "Forgot your password? Ask your administrator for a temporary one. After repeated failed attempts from one network, each further attempt must wait a little longer (up to 15 minutes)."
+                    {t("login-forgot")}
                 </p>
             </section>
             <aside class="self-start rounded-xl bg-sky-900 p-8 text-sky-50">
-                <h2 class="text-lg font-semibold text-white">"Human-rights due diligence"</h2>
-                <p class="mt-2 text-sm">"Assessments are confidential. Sign in only on a device you trust, and sign out when you are done: sessions end after 8 hours without activity."</p>
+                <h2 class="text-lg font-semibold text-white">{t("layout-tagline")}</h2>
+                <p class="mt-2 text-sm">{t("login-confidential")}</p>
                 {move || demo.get().map(|accounts| view! {
                     <div class="mt-6 rounded-lg bg-amber-100 p-4 text-amber-950" data-testid="demo-accounts">
-                        <p class="font-semibold">"Demo mode: sample accounts"</p>
-                        <p class="mt-1 text-xs">"Password for every account: " <code class="font-mono">{crate::accounts::DEMO_PASSWORD}</code></p>
+                        <p class="font-semibold">{t("login-demo-title")}</p>
+                        <p class="mt-1 text-xs">{t("login-demo-password")} " " <code class="font-mono">{crate::accounts::DEMO_PASSWORD}</code></p>
                         <ul class="mt-2 space-y-1 text-xs">
                             {accounts.into_iter().map(|(email, label)| view! { <li><code class="font-mono">{email}</code>" — "{label}</li> }).collect_view()}
                         </ul>
@@ -83,13 +84,14 @@ pub fn LoginPage() -> impl IntoView {
     }
 }
 
-/// The words for a sign-in failure code in the page's address (`/login?error=…`). The page never
-/// shows text taken from the address itself, so a link cannot make it display a message of its own.
+/// The message id for a sign-in failure code in the page's address (`/login?error=…`). The page
+/// never shows text taken from the address itself, so a link cannot make it display a message of
+/// its own.
 pub fn login_error_message(code: &str) -> &'static str {
     match code {
-        "throttled" => "Too many failed sign-ins from this network. For your security, wait a few minutes before trying again. If you forgot your password, ask an administrator for a temporary one.",
-        "email" => "Enter your e-mail address.",
-        "password" => "Enter your password.",
-        _ => "The e-mail address or password is not correct.",
+        "throttled" => "login-error-throttled",
+        "email" => "login-error-email",
+        "password" => "login-error-password",
+        _ => "login-error-credentials",
     }
 }

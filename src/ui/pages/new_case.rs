@@ -3,6 +3,7 @@
 use crate::error::AppError;
 use crate::ui::components::access::AccessProblem;
 use crate::ui::components::forms::{FieldError, BUTTON_PRIMARY, INPUT};
+use crate::ui::i18n::t;
 use crate::web::server_fns::cases::CreateCase;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -50,12 +51,12 @@ pub fn NewCasePage() -> impl IntoView {
     };
     let invalid = move |name: &'static str| move || field(name).get().is_some().to_string();
     view! {
-        <Title text="New assessment"/>
+        <Title text=t("new-case-title")/>
         <section class="mx-auto max-w-2xl rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
-            <h1 class="text-2xl font-bold text-slate-900">"New assessment"</h1>
-            <p class="mt-1 text-sm text-slate-600">"Start with the basics; everything else is answered step by step and saved as a draft."</p>
+            <h1 class="text-2xl font-bold text-slate-900">{t("new-case-title")}</h1>
+            <p class="mt-1 text-sm text-slate-600">{t("new-case-intro")}</p>
             <crate::ui::components::forms::Notice message=form_error/>
-            <Transition fallback=|| view! { <p class="mt-4 text-slate-600">"Loading…"</p> }>
+            <Transition fallback=|| view! { <p class="mt-4 text-slate-600">{t("loading")}</p> }>
                 {move || {
                     let user = session.get().and_then(|r| r.ok()).and_then(|s| s.user);
                     let options = catalogue.get().and_then(|r| r.ok());
@@ -67,10 +68,14 @@ pub fn NewCasePage() -> impl IntoView {
                             };
                             let entities = cat.enum_values("UnEntity").to_vec();
                             let types = cat.enum_values("AssessmentType").to_vec();
+                            // The questions' numbers and words as the catalogue has them in the reader's language.
+                            let label = |id: &str| cat.question(id).map(|q| format!("{} {}", q.display, q.label)).unwrap_or_default();
+                            let [country_label, title_label, entity_label, office_label, type_label] =
+                                ["country", "programme_title", "un_entity", "office", "assessment_type"].map(label);
                             view! {
                                 <ActionForm action=create attr:class="mt-6 grid gap-5" attr:novalidate="true">
                                     <div>
-                                        <label for="country" class="block text-sm font-medium text-slate-800">"1.1 Country"</label>
+                                        <label for="country" class="block text-sm font-medium text-slate-800">{country_label}</label>
                                         {match countries {
                                             Some(list) => view! {
                                                 <select id="country" name="country" class=INPUT aria-describedby="country-error" aria-invalid=invalid("country")>
@@ -84,37 +89,37 @@ pub fn NewCasePage() -> impl IntoView {
                                         <FieldError id="country" message=field("country")/>
                                     </div>
                                     <div>
-                                        <label for="programme_title" class="block text-sm font-medium text-slate-800">"1.4 Programme or project title"</label>
+                                        <label for="programme_title" class="block text-sm font-medium text-slate-800">{title_label}</label>
                                         <input id="programme_title" name="programme_title" type="text" maxlength="300" class=INPUT aria-describedby="programme_title-error" value=typed("programme_title") aria-invalid=invalid("programme_title")/>
                                         <FieldError id="programme_title" message=field("programme_title")/>
                                     </div>
                                     <div class="grid gap-5 sm:grid-cols-2">
                                         <div>
-                                            <label for="un_entity" class="block text-sm font-medium text-slate-800">"1.2 UN entity"</label>
+                                            <label for="un_entity" class="block text-sm font-medium text-slate-800">{entity_label}</label>
                                             <select id="un_entity" name="un_entity" class=INPUT aria-describedby="un_entity-error">
                                                 {entities.into_iter().map(|v| { let is = v.code == typed("un_entity")(); view! { <option value=v.code.clone() selected=is>{v.label.clone()}</option> } }).collect_view()}
                                             </select>
                                             <FieldError id="un_entity" message=field("un_entity")/>
                                         </div>
                                         <div>
-                                            <label for="office" class="block text-sm font-medium text-slate-800">"1.3 Office"</label>
+                                            <label for="office" class="block text-sm font-medium text-slate-800">{office_label}</label>
                                             <input id="office" name="office" type="text" maxlength="300" class=INPUT aria-describedby="office-error" value=typed("office") aria-invalid=invalid("office")/>
                                             <FieldError id="office" message=field("office")/>
                                         </div>
                                     </div>
                                     <div>
-                                        <label for="assessment_type" class="block text-sm font-medium text-slate-800">"1.6 Assessment type"</label>
+                                        <label for="assessment_type" class="block text-sm font-medium text-slate-800">{type_label}</label>
                                         <select id="assessment_type" name="assessment_type" class=INPUT aria-describedby="assessment_type-error">
                                             {types.into_iter().map(|v| { let is = v.code == typed("assessment_type")(); view! { <option value=v.code.clone() selected=is>{v.label.clone()}</option> } }).collect_view()}
                                         </select>
                                         <FieldError id="assessment_type" message=field("assessment_type")/>
                                     </div>
-                                    <div><button type="submit" class=BUTTON_PRIMARY disabled=move || create.pending().get()>"Create draft"</button></div>
+                                    <div><button type="submit" class=BUTTON_PRIMARY disabled=move || create.pending().get()>{t("new-case-create")}</button></div>
                                 </ActionForm>
                             }.into_any()
                         }
-                        (Some(_), _) => view! { <AccessProblem error=AppError::forbidden("Only assessors start assessments.")/> }.into_any(),
-                        _ => view! { <p class="mt-4 text-slate-600">"Loading…"</p> }.into_any(),
+                        (Some(_), _) => view! { <AccessProblem error=AppError::forbidden(t("new-case-assessors-only"))/> }.into_any(),
+                        _ => view! { <p class="mt-4 text-slate-600">{t("loading")}</p> }.into_any(),
                     }
                 }}
             </Transition>

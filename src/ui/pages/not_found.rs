@@ -1,3 +1,4 @@
+use crate::ui::i18n::t;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -11,13 +12,13 @@ pub fn NotFound() -> impl IntoView {
         }
     }
     view! {
-        <Title text="Page not found"/>
+        <Title text=t("not-found-title")/>
         <section class="mx-auto max-w-xl py-16 text-center">
             <p class="text-sm font-semibold uppercase tracking-wider text-sky-800">"404"</p>
-            <h1 class="mt-2 text-3xl font-bold text-slate-900">"Page not found"</h1>
-            <p class="mt-4 text-slate-700">"The address may be mistyped, or the page may have moved. Nothing has been changed."</p>
+            <h1 class="mt-2 text-3xl font-bold text-slate-900">{t("not-found-title")}</h1>
+            <p class="mt-4 text-slate-700">{t("not-found-body")}</p>
             <a href="/" class="mt-8 inline-block rounded-md bg-sky-800 px-4 py-2 font-medium text-white hover:bg-sky-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-800">
-                "Back to the start page"
+                {t("not-found-back")}
             </a>
         </section>
     }

@@ -17,7 +17,7 @@ use leptos_router::hooks::use_query_map;
 
 const CARD: &str = "rounded-xl border border-slate-200 bg-white p-5 shadow-sm";
 const H2: &str = "text-base font-semibold text-slate-900";
-const TABLE: &str = "mt-2 w-full border-collapse text-left text-sm";
+const TABLE: &str = "mt-2 w-full border-collapse text-start text-sm";
 const TH: &str = "border-b border-slate-300 px-2 py-1 text-xs font-semibold uppercase tracking-wide text-slate-600";
 const TD: &str = "border-b border-slate-100 px-2 py-1";
 const LINK: &str = "font-medium text-sky-800 underline-offset-2 hover:underline";
@@ -259,7 +259,7 @@ fn Dashboard(page: PortfolioPage) -> impl IntoView {
                 <p class="flex flex-wrap items-center gap-3 text-xs text-slate-600">
                     "Highest residual band; number = cases with the area triggered:"
                     {Band::ALL.iter().map(|b| view! {
-                        <span class="inline-flex items-center gap-1"><svg class="inline-block h-3 w-3" viewBox="0 0 12 12" aria-hidden="true"><rect width="12" height="12" rx="2" fill=b.tone().fill()></rect></svg>{b.label()}</span>
+                        <span class="inline-flex items-center gap-1"><svg class="inline-block h-3 w-3" viewBox="0 0 12 12" aria-hidden="true"><rect width="12" height="12" rx="2" fill=b.tone().fill()></rect></svg>{b.text()}</span>
                     }).collect_view()}
                 </p>
             </div>
@@ -315,7 +315,7 @@ fn Dashboard(page: PortfolioPage) -> impl IntoView {
                                     {c.by_band.iter().map(|b| view! { <td class=TD><a class=LINK href=f.with("band", &b.code).list_url()>{b.count}</a></td> }).collect_view()}
                                     <td class=TD>
                                         {c.by_decision.iter().map(|d| view! {
-                                            <a class="mr-2 inline-block text-xs text-sky-800 hover:underline" href=f.with("decision", &d.code).list_url()>{format!("{} {}", d.label, d.count)}</a>
+                                            <a class="me-2 inline-block text-xs text-sky-800 hover:underline" href=f.with("decision", &d.code).list_url()>{format!("{} {}", d.label, d.count)}</a>
                                         }).collect_view()}
                                     </td>
                                     <td class=TD><a class=LINK href=f.with("flag", "stop_decision").list_url()>{c.stop_components}</a></td>

@@ -46,6 +46,12 @@ mod ssr {
             .to_string()
     }
 
+    /// Back to the page the language was switched on (any plain same-site path, the sign-in page
+    /// included).
+    pub fn safe_next_any(next: Option<String>) -> String {
+        next.as_deref().and_then(crate::url::safe_local_path).unwrap_or("/").to_string()
+    }
+
     /// Why sign-in failed, as a code for the sign-in page's query string (the page words it; it
     /// never displays text taken from the URL).
     pub fn login_error_code(err: &crate::error::AppError) -> &'static str {
@@ -178,11 +184,31 @@ pub async fn login(email: String, password: String, next: Option<String>) -> Res
         .and_then(|p| p.headers.get(USER_AGENT).and_then(|v| v.to_str().ok()).map(String::from))
         .unwrap_or_default();
     let token = session::create(&db, user_id, &ip, &agent).await?;
+    // A language picked before signing in is the latest choice: it becomes the profile's.
+    if let Some(lang) = parts().and_then(|p| crate::web::session::cookie_lang(&p.headers)) {
+        service::adopt_language(&db, user_id, lang).await?;
+    }
     let response = expect_context::<ResponseOptions>();
     response.append_header(SET_COOKIE, cookies().set_cookie(&token));
     let must_change = service::load_user(&db, user_id).await?.is_some_and(|u| u.must_change_password);
     let target = if must_change { "/account/password".to_string() } else { safe_next(next) };
     crate::web::context::redirect(&target);
+    Ok(())
+}
+
+/// Chooses the interface language (the switcher on every page; a plain form post). Kept in a cookie
+/// for signed-out pages and, for a signed-in user, in the profile (also for their e-mail).
+#[server(prefix = "/api", endpoint = "language")]
+pub async fn set_language(lang: String, next: Option<String>) -> Result<(), AppError> {
+    use ssr::*;
+    let Some(lang) = crate::i18n::Lang::from_code(&lang).filter(|_| lang.trim().len() == 2) else {
+        return Err(fail(AppError::invalid("lang", "Choose one of: English, Français, Español, العربية.")));
+    };
+    if let Some(user) = principal() {
+        service::set_language(&db(), &user, lang).await?;
+    }
+    expect_context::<ResponseOptions>().append_header(SET_COOKIE, cookies().set_lang(lang));
+    crate::web::context::redirect(&safe_next_any(next));
     Ok(())
 }
 

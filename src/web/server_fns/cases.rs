@@ -97,7 +97,8 @@ pub async fn save_step(
 pub async fn get_case_editor(id: i64) -> Result<CaseEditor, AppError> {
     use ssr::*;
     let user = require_user()?;
-    crate::services::wizard::editor(&db(), &registry(), &user, id).await.map_err(fail)
+    let lang = crate::web::context::request_lang();
+    crate::services::wizard::editor(&db(), &registry(), &user, id, lang).await.map_err(fail)
 }
 
 /// Adds, renames, duplicates or removes a support component. A form post, so it also works

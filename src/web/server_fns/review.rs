@@ -51,7 +51,12 @@ pub async fn get_case_summary_page(id: i64) -> Result<SummaryPage, AppError> {
     // A refused form comes back with its messages in the address: always rendered afresh.
     let plain_address = use_context::<axum::http::request::Parts>().is_none_or(|p| p.uri.query().is_none());
     let key = if plain_address && cache.enabled() {
-        crate::services::review::summary_cache_key(&store, &user, id).await.map_err(fail)?
+        // The page is kept per language too: the same version reads differently in each.
+        let lang = crate::web::context::request_lang();
+        crate::services::review::summary_cache_key(&store, &user, id)
+            .await
+            .map_err(fail)?
+            .map(|key| format!("{key} lang {lang}"))
     } else {
         None
     };

@@ -703,9 +703,9 @@ pub fn SeverityEditor(step: StepRef, areas: Signal<Vec<(String, String)>>) -> im
             <p class=HELP>"Scale, scope and irremediability from 1 to 5 for a triggered area. Each area has a severity floor from the methodology; a sub-score can raise the severity, never lower it below the floor."</p>
             <div class="mt-3 overflow-x-auto" tabindex="0">
                 <table class="min-w-full text-sm">
-                    <thead class="text-left text-xs uppercase tracking-wide text-slate-600">
-                        <tr><th scope="col" class="py-2 pr-4">"Area"</th>
-                            {parts::SEVERITY_FIELDS.iter().map(|(_, l)| view! { <th scope="col" class="py-2 pr-4">{*l}</th> }).collect_view()}
+                    <thead class="text-start text-xs uppercase tracking-wide text-slate-600">
+                        <tr><th scope="col" class="py-2 pe-4">"Area"</th>
+                            {parts::SEVERITY_FIELDS.iter().map(|(_, l)| view! { <th scope="col" class="py-2 pe-4">{*l}</th> }).collect_view()}
                         </tr>
                     </thead>
                     <tbody>
@@ -715,7 +715,7 @@ pub fn SeverityEditor(step: StepRef, areas: Signal<Vec<(String, String)>>) -> im
                             }).collect_view();
                             view! {
                                 <tr class="border-t border-slate-100">
-                                    <th scope="row" class="py-2 pr-4 text-left font-medium">{format!("{code} · {name}")}</th>
+                                    <th scope="row" class="py-2 pe-4 text-start font-medium">{format!("{code} · {name}")}</th>
                                     {cells}
                                 </tr>
                             }
@@ -768,7 +768,7 @@ fn SeverityCell(
         w.set(&step, parts::SEVERITY_KEY, all);
     };
     view! {
-        <td class="py-1.5 pr-4 align-top">
+        <td class="py-1.5 pe-4 align-top">
             <input id=dom_id.clone() name=field_name type="number" min="1" max="5" step="1"
                 inputmode="numeric" aria-label=label class=format!("{INPUT} w-20") disabled=!w.can_edit
                 aria-invalid=move || error.with(Option::is_some).to_string() aria-describedby=error_id.clone()

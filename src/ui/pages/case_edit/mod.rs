@@ -458,7 +458,7 @@ fn StepProblems(step: StepRef) -> impl IntoView {
             view! {
                 <div class="mt-4 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950" role="alert" data-testid="step-problems">
                     <p class="font-semibold">{format!("{} answer(s) on this step still need attention (your draft is saved anyway):", list.len())}</p>
-                    <ul class="mt-1 list-disc pl-5">{list.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
+                    <ul class="mt-1 list-disc ps-5">{list.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
                 </div>
             }
         })
@@ -494,7 +494,7 @@ fn ConflictPanel(steps: Signal<Arc<Vec<StepRef>>>) -> impl IntoView {
                     let name = format!("choice-{}", ch.question_id);
                     view! {
                         <tr class="align-top">
-                            <th scope="row" class="px-3 py-2 text-left font-medium">{ch.label.clone()}</th>
+                            <th scope="row" class="px-3 py-2 text-start font-medium">{ch.label.clone()}</th>
                             <td class="px-3 py-2"><code class="text-xs">{show(&ch.theirs)}</code></td>
                             <td class="px-3 py-2"><code class="text-xs">{show(&my_value)}</code></td>
                             <td class="px-3 py-2">
@@ -525,7 +525,7 @@ fn ConflictPanel(steps: Signal<Arc<Vec<StepRef>>>) -> impl IntoView {
                         view! {
                             <div class="mt-3 overflow-x-auto rounded-md border border-red-200 bg-white" tabindex="0">
                                 <table class="min-w-full divide-y divide-slate-200 text-sm">
-                                    <thead class="bg-slate-50 text-left text-xs uppercase text-slate-600"><tr><th scope="col" class="px-3 py-2">"Field"</th><th scope="col" class="px-3 py-2">{format!("{}'s value", c.saved_by)}</th><th scope="col" class="px-3 py-2">"Your value"</th><th scope="col" class="px-3 py-2">"Keep"</th></tr></thead>
+                                    <thead class="bg-slate-50 text-start text-xs uppercase text-slate-600"><tr><th scope="col" class="px-3 py-2">"Field"</th><th scope="col" class="px-3 py-2">{format!("{}'s value", c.saved_by)}</th><th scope="col" class="px-3 py-2">"Your value"</th><th scope="col" class="px-3 py-2">"Keep"</th></tr></thead>
                                     <tbody class="divide-y divide-slate-100">{rows}</tbody>
                                 </table>
                             </div>
@@ -603,7 +603,7 @@ fn ComponentManager(current: String) -> impl IntoView {
                         <li class=format!("rounded-lg border p-3 {}", if is_current { "border-sky-300 bg-sky-50" } else { "border-slate-200 bg-white" })>
                             <p class="text-sm font-semibold">
                                 <a href=href class="text-sky-800 underline">{name}</a>
-                                {is_current.then(|| view! { <span class="ml-2 text-xs font-normal text-slate-600">"(this page)"</span> })}
+                                {is_current.then(|| view! { <span class="ms-2 text-xs font-normal text-slate-600">"(this page)"</span> })}
                             </p>
                             <div class="mt-2 flex flex-wrap gap-4">
                                 {form("rename", c.clone(), "Rename to", "Rename", None)}
@@ -668,8 +668,8 @@ fn SubmitBox() -> impl IntoView {
                     disabled=move || !ready.get() || w.has_unsaved() || submit.pending().get()>
                     "Submit for review"
                 </button>
-                {move || (!ready.get()).then(|| view! { <span class="ml-3 text-sm text-slate-700">"Available once nothing is missing and nothing blocks."</span> })}
-                {move || (ready.get() && w.has_unsaved()).then(|| view! { <span class="ml-3 text-sm text-slate-700">"Save your changes first."</span> })}
+                {move || (!ready.get()).then(|| view! { <span class="ms-3 text-sm text-slate-700">"Available once nothing is missing and nothing blocks."</span> })}
+                {move || (ready.get() && w.has_unsaved()).then(|| view! { <span class="ms-3 text-sm text-slate-700">"Save your changes first."</span> })}
             </ActionForm>
         </div>
     }

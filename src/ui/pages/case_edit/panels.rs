@@ -104,7 +104,7 @@ fn NotRatedYet(provisional: Provisional) -> impl IntoView {
     let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let p = provisional;
     view! {
-        <ul class="mt-1 list-disc space-y-0.5 pl-4 text-xs" data-testid="preview-not-rated">
+        <ul class="mt-1 list-disc space-y-0.5 ps-4 text-xs" data-testid="preview-not-rated">
             {(p.case_problems > 0).then(|| view! {
                 <li>{format!("Case and country answers: {} missing or invalid (no component can be rated until they are given).", plural(p.case_problems, "answer", "answers"))}</li>
             })}
@@ -215,19 +215,19 @@ pub fn ScreeningTable(component: String) -> impl IntoView {
                         {c.areas.iter().map(|a| match a.triggered() {
                             Some(t) => view! {
                                 <tr class="align-top">
-                                    <th scope="row" class="px-3 py-2 text-left font-medium">{format!("{} {}", t.area.code(), t.name)}</th>
+                                    <th scope="row" class="px-3 py-2 text-start font-medium">{format!("{} {}", t.area.code(), t.name)}</th>
                                     <td class="px-3 py-2">{crate::text::code_in_words(t.nexus.code())}</td>
                                     <td class="px-3 py-2 font-semibold">{t.l0}</td>
                                     <td class="px-3 py-2 font-semibold">{t.s}</td>
                                     <td class="px-3 py-2">{band_badge(Some(t.band0))}</td>
                                     <td class="px-3 py-2 text-xs text-slate-700">
-                                        <ul class="list-disc pl-4">{t.trigger_reasons.iter().chain(t.l0_terms.iter().map(|x| &x.reason)).map(|r| view! { <li>{r.clone()}</li> }).collect_view()}</ul>
+                                        <ul class="list-disc ps-4">{t.trigger_reasons.iter().chain(t.l0_terms.iter().map(|x| &x.reason)).map(|r| view! { <li>{r.clone()}</li> }).collect_view()}</ul>
                                     </td>
                                 </tr>
                             }.into_any(),
                             None => view! {
                                 <tr class="text-slate-500">
-                                    <th scope="row" class="px-3 py-2 text-left font-normal">{format!("{} {}", a.code().code(), area_name(a))}</th>
+                                    <th scope="row" class="px-3 py-2 text-start font-normal">{format!("{} {}", a.code().code(), area_name(a))}</th>
                                     <td class="px-3 py-2">{crate::text::code_in_words(a.nexus().code())}</td>
                                     <td class="px-3 py-2" colspan="4">"not triggered"</td>
                                 </tr>
@@ -301,7 +301,7 @@ pub fn MitigationEffect(component: String) -> impl IntoView {
                     <tbody class="divide-y divide-slate-100">
                         {c.areas.iter().filter_map(|a| a.triggered()).map(|t| view! {
                             <tr class="align-top">
-                                <th scope="row" class="px-3 py-2 text-left font-medium">{format!("{} {}", t.area.code(), t.name)}</th>
+                                <th scope="row" class="px-3 py-2 text-start font-medium">{format!("{} {}", t.area.code(), t.name)}</th>
                                 <td class="px-3 py-2">{band_badge(Some(t.band0))}</td>
                                 <td class="px-3 py-2 text-xs">
                                     {if t.qualifying_measures.is_empty() { "none".to_string() } else { t.qualifying_measures.iter().map(|m| m.code()).collect::<Vec<_>>().join(", ") }}
@@ -373,7 +373,7 @@ pub fn Recommendation(component: String) -> impl IntoView {
                 <div class="sm:col-span-3"><dt class="text-xs text-slate-600">"Decided by"</dt><dd>{basis_in_words(&c.decision_basis, &w.with_catalogue(|cat| cat.hard_rule_titles()))}</dd></div>
                 {(!c.blocking_items.is_empty()).then(|| view! {
                     <div class="sm:col-span-3"><dt class="text-xs text-red-900">"Blocking here"</dt>
-                        <dd><ul class="list-disc pl-5 text-red-900">{c.blocking_items.iter().map(|b| view! { <li>{b.message.clone()}</li> }).collect_view()}</ul></dd></div>
+                        <dd><ul class="list-disc ps-5 text-red-900">{c.blocking_items.iter().map(|b| view! { <li>{b.message.clone()}</li> }).collect_view()}</ul></dd></div>
                 })}
             </dl>
         }
@@ -408,7 +408,7 @@ pub fn ReviewSummary(steps: Signal<Arc<Vec<StepRef>>>) -> impl IntoView {
                         <tbody class="divide-y divide-slate-100">
                             {r.components.iter().map(|c| view! {
                                 <tr>
-                                    <th scope="row" class="px-3 py-2 text-left font-medium">{c.component_id.clone()}</th>
+                                    <th scope="row" class="px-3 py-2 text-start font-medium">{c.component_id.clone()}</th>
                                     <td class="px-3 py-2">{band_badge(Some(c.band0))}</td>
                                     <td class="px-3 py-2">{band_badge(Some(c.band))}</td>
                                     <td class="px-3 py-2">{if c.hard_rules_fired.is_empty() { "—".to_string() } else { c.hard_rules_fired.iter().map(|h| h.code()).collect::<Vec<_>>().join(", ") }}</td>

@@ -1,0 +1,110 @@
+import { test, expect, Page } from '@playwright/test';
+import * as path from 'path';
+import { PASSWORD, newContextPage, shots } from './helpers';
+
+// Languages (issue 22): the switcher works without JavaScript, the choice follows the user from the
+// sign-in page into their profile, and Arabic pages run right to left.
+
+/** Every axe violation on the page as it is now, one line each, labelled. */
+async function axeViolations(page: Page, label: string): Promise<string[]> {
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.map((v) => `${label}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+}
+
+/** Picks a language in the footer's switcher (a plain form post) and waits for the page to come back. */
+async function pickLanguage(page: Page, nativeName: string, code: string) {
+  await page.getByTestId('language-switcher').getByRole('button', { name: nativeName }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', code);
+}
+
+test('the browser language decides until the user picks one', async ({ browser }) => {
+  const context = await browser.newContext({ locale: 'es-ES' });
+  const page = await context.newPage();
+  await page.goto('/login');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Iniciar sesión');
+  await expect(page.getByLabel('Correo electrónico')).toBeVisible();
+  await context.close();
+});
+
+test('without JavaScript: French from the sign-in page into the profile, Arabic right to left', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const context = await browser.newContext({ javaScriptEnabled: false, locale: 'en-GB' });
+  const page = await context.newPage();
+  await page.goto('/login');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await pickLanguage(page, 'Français', 'fr');
+  await expect(page).toHaveURL(/\/login$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Se connecter');
+  // The current language is marked, not offered as a button.
+  await expect(page.getByTestId('language-switcher').locator('[aria-current="true"]')).toHaveText('Français');
+
+  await page.getByLabel('Adresse électronique').fill('reviewer3@demo.hrdd');
+  await page.getByLabel('Mot de passe', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  try {
+    await page.goto('/cases');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Évaluations');
+    await expect(page.getByTestId('case-total')).toContainText('évaluation');
+    await page.goto('/account');
+    // Signing in kept the choice made on the sign-in page.
+    await expect(page.getByTestId('profile-language')).toContainText('Français');
+
+    // The methodology in French: the page and the catalogue's own texts.
+    await page.goto('/methodology');
+    await expect(page.getByRole('heading', { name: 'Domaines de risque' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: /Peine de mort pour les infractions liées aux drogues/ })).toBeVisible();
+    await page.screenshot({ path: path.join(shots, 'methodology-fr.png'), fullPage: true });
+    // The wizard's questions come in French with the page (the WASM carries no translation).
+    await page.goto('/cases');
+    const caseHref = await page.locator('a[href^="/cases/"]').evaluateAll((links) =>
+      links.map((a) => a.getAttribute('href')).find((h) => /^\/cases\/\d+$/.test(h ?? '')));
+    expect(caseHref).toBeTruthy();
+    await page.goto(`${caseHref}/edit/case`);
+    await expect(page.getByText('Titre du programme ou du projet').first()).toBeVisible();
+
+    // A fresh browser in English: the profile wins over the browser's language.
+    const other = await browser.newContext({ locale: 'en-US' });
+    const second = await other.newPage();
+    await second.goto('/login');
+    await expect(second.locator('html')).toHaveAttribute('lang', 'en');
+    await second.getByLabel('E-mail address').fill('reviewer3@demo.hrdd');
+    await second.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await second.getByRole('button', { name: 'Sign in' }).click();
+    await second.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await expect(second.locator('html')).toHaveAttribute('lang', 'fr');
+    await other.close();
+
+    // Arabic: the whole page turns right to left, and stays accessible.
+    await page.goto('/cases');
+    await pickLanguage(page, 'العربية', 'ar');
+    await expect(page).toHaveURL(/\/cases$/);
+    await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('التقييمات');
+    // Start-aligned text sits on the right in a right-to-left page.
+    const heading = await page.getByRole('heading', { level: 1 }).boundingBox();
+    expect(heading!.x + heading!.width).toBeGreaterThan(640);
+    await page.screenshot({ path: path.join(shots, 'cases-ar.png'), fullPage: true });
+
+    // axe runs as a script, so in a browser with JavaScript; the profile brings Arabic there too.
+    const checker = await newContextPage(browser, 'reviewer3@demo.hrdd');
+    await expect(checker.locator('html')).toHaveAttribute('dir', 'rtl');
+    const found: string[] = [];
+    for (const url of ['/cases', '/', '/account', '/methodology']) {
+      await checker.goto(url);
+      found.push(...(await axeViolations(checker, `${url} (ar)`)));
+    }
+    await checker.goto('/');
+    await checker.screenshot({ path: path.join(shots, 'home-ar.png'), fullPage: true });
+    await checker.context().close();
+    expect(found).toEqual([]);
+  } finally {
+    // The demo account goes back to English for the tests that follow.
+    await page.goto('/account');
+    await pickLanguage(page, 'English', 'en');
+    await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
+    await context.close();
+  }
+});

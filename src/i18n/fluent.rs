@@ -1,0 +1,222 @@
+//! The Fluent texts, compiled into the server binary (`fluent-templates`).
+
+use super::{Arg, Lang};
+use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::{LanguageIdentifier, Loader};
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+fluent_templates::static_loader! {
+    static LOCALES = {
+        locales: "./src/i18n/locales",
+        fallback_language: "en",
+        // No Unicode isolation marks around placeholders: pages are HTML, where the browser's bidi
+        // algorithm and `dir` do that work, and the marks would end up in copied text and e-mail.
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+static IDS: LazyLock<HashMap<Lang, LanguageIdentifier>> = LazyLock::new(|| {
+    Lang::ALL.into_iter().map(|l| (l, l.code().parse().expect("a valid language identifier"))).collect()
+});
+
+/// The message `id` in `lang` (English when `lang` lacks it, which a test forbids).
+pub fn text(lang: Lang, id: &str) -> String {
+    lookup(lang, id, None)
+}
+
+/// The message `id` in `lang` with its placeholders filled from `args`.
+pub fn text_with(lang: Lang, id: &str, args: &[(&'static str, Arg)]) -> String {
+    let args: HashMap<Cow<'static, str>, FluentValue<'_>> = args
+        .iter()
+        .map(|(name, value)| {
+            let value = match value {
+                Arg::Text(s) => FluentValue::from(s.as_str()),
+                Arg::Number(n) => FluentValue::from(*n),
+            };
+            (Cow::Borrowed(*name), value)
+        })
+        .collect();
+    lookup(lang, id, Some(&args))
+}
+
+fn lookup(lang: Lang, id: &str, args: Option<&HashMap<Cow<'static, str>, FluentValue<'_>>>) -> String {
+    LOCALES.try_lookup_complete(&IDS[&lang], id, args).unwrap_or_else(|| {
+        // A message id the files do not hold: a programming error that the completeness test
+        // catches; the reader sees the id rather than nothing.
+        tracing::error!(id, lang = lang.code(), "no such message");
+        id.to_string()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    //! The translations are complete: every language has every message, with the same placeholders;
+    //! every message is used by the code and every id the code asks for exists.
+    use super::*;
+    use fluent_syntax::ast;
+    use std::collections::{BTreeMap, BTreeSet};
+    use std::path::Path;
+
+    const LOCALES_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/src/i18n/locales");
+
+    /// Message id → the names of the variables it uses, for one language's files.
+    fn messages(lang: Lang) -> BTreeMap<String, BTreeSet<String>> {
+        let dir = Path::new(LOCALES_DIR).join(lang.code());
+        let mut out = BTreeMap::new();
+        let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+        files.sort();
+        assert!(!files.is_empty(), "{} has no .ftl file", dir.display());
+        for file in files {
+            let text = std::fs::read_to_string(&file).unwrap();
+            let resource = fluent_syntax::parser::parse(text.as_str())
+                .unwrap_or_else(|(_, errors)| panic!("{}: {errors:?}", file.display()));
+            for entry in resource.body {
+                match entry {
+                    ast::Entry::Message(m) => {
+                        let mut vars = BTreeSet::new();
+                        if let Some(p) = &m.value {
+                            pattern_vars(p, &mut vars);
+                        }
+                        let id = m.id.name.to_string();
+                        assert!(out.insert(id.clone(), vars).is_none(), "{id} twice in {}", lang.code());
+                    }
+                    ast::Entry::Junk { content } => panic!("{}: cannot read {content:?}", file.display()),
+                    _ => {}
+                }
+            }
+        }
+        out
+    }
+
+    fn pattern_vars(pattern: &ast::Pattern<&str>, vars: &mut BTreeSet<String>) {
+        for element in &pattern.elements {
+            if let ast::PatternElement::Placeable { expression } = element {
+                expression_vars(expression, vars);
+            }
+        }
+    }
+
+    fn expression_vars(expression: &ast::Expression<&str>, vars: &mut BTreeSet<String>) {
+        match expression {
+            ast::Expression::Select { selector, variants } => {
+                inline_vars(selector, vars);
+                for v in variants {
+                    pattern_vars(&v.value, vars);
+                }
+            }
+            ast::Expression::Inline(inline) => inline_vars(inline, vars),
+        }
+    }
+
+    fn inline_vars(inline: &ast::InlineExpression<&str>, vars: &mut BTreeSet<String>) {
+        match inline {
+            ast::InlineExpression::VariableReference { id } => {
+                vars.insert(id.name.to_string());
+            }
+            ast::InlineExpression::Placeable { expression } => expression_vars(expression, vars),
+            _ => {}
+        }
+    }
+
+    /// Every string literal in the Rust sources under `src/`.
+    fn literals_in_sources() -> BTreeSet<String> {
+        fn walk(dir: &Path, out: &mut BTreeSet<String>) {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    walk(&path, out);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    let text = std::fs::read_to_string(&path).unwrap();
+                    for (i, piece) in text.split('"').enumerate() {
+                        if i % 2 == 1 {
+                            out.insert(piece.to_string());
+                        }
+                    }
+                }
+            }
+        }
+        let mut out = BTreeSet::new();
+        walk(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut out);
+        out
+    }
+
+    #[test]
+    fn every_language_has_every_message_with_the_same_placeholders() {
+        let english = messages(Lang::En);
+        assert!(english.len() > 50, "the English file is read");
+        for lang in Lang::ALL.into_iter().filter(|l| *l != Lang::En) {
+            let other = messages(lang);
+            let missing: Vec<_> = english.keys().filter(|k| !other.contains_key(*k)).collect();
+            let extra: Vec<_> = other.keys().filter(|k| !english.contains_key(*k)).collect();
+            assert!(missing.is_empty(), "{lang} lacks {missing:?}");
+            assert!(extra.is_empty(), "{lang} has ids English lacks: {extra:?}");
+            for (id, vars) in &english {
+                assert_eq!(&other[id], vars, "{lang}: the placeholders of {id}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_message_is_used_and_every_id_asked_for_exists() {
+        let english = messages(Lang::En);
+        let literals = literals_in_sources();
+        let unused: Vec<_> = english.keys().filter(|id| !literals.contains(*id)).collect();
+        assert!(unused.is_empty(), "messages no code names: {unused:?}");
+        // Ids the code asks for through `t(…)`/`t_with(…)`/`text(…)` (a literal right after the call).
+        fn walk(dir: &Path, asked: &mut Vec<(String, String)>) {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    walk(&path, asked);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    let text = std::fs::read_to_string(&path).unwrap();
+                    for call in ["t(\"", "t_with(\"", "text(lang, \""] {
+                        for (at, _) in text.match_indices(call) {
+                            let before = text[..at].chars().last().unwrap_or(' ');
+                            if before.is_alphanumeric() || before == '_' {
+                                continue;
+                            }
+                            let rest = &text[at + call.len()..];
+                            let id = &rest[..rest.find('"').unwrap()];
+                            asked.push((path.display().to_string(), id.to_string()));
+                        }
+                    }
+                }
+            }
+        }
+        let mut asked = Vec::new();
+        walk(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut asked);
+        assert!(asked.len() > 30, "the calls are found");
+        let unknown: Vec<_> = asked.iter().filter(|(_, id)| !english.contains_key(id)).collect();
+        assert!(unknown.is_empty(), "ids asked for that no file holds: {unknown:?}");
+    }
+
+    #[test]
+    fn every_message_formats_in_every_language() {
+        for (id, vars) in messages(Lang::En) {
+            for lang in Lang::ALL {
+                let args: Vec<(&'static str, Arg)> =
+                    vars.iter().map(|v| (&*String::leak(v.clone()), Arg::Number(3.0))).collect();
+                let text = text_with(lang, &id, &args);
+                assert!(!text.trim().is_empty() && text != id, "{lang} {id}: {text:?}");
+                assert!(!text.contains("{$") && !text.contains("{ $"), "{lang} {id}: {text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn placeholders_and_plural_forms_come_from_the_library() {
+        assert_eq!(text_with(Lang::En, "layout-unread", &[("count", 1usize.into())]), "1 unread notification");
+        assert_eq!(text_with(Lang::En, "layout-unread", &[("count", 4usize.into())]), "4 unread notifications");
+        assert_eq!(text_with(Lang::Fr, "layout-unread", &[("count", 2usize.into())]), "2 notifications non lues");
+        // Arabic: one, two, few (3–10) and many (11–99) are different words.
+        assert_eq!(text_with(Lang::Ar, "layout-unread", &[("count", 1usize.into())]), "إشعار واحد غير مقروء");
+        assert_eq!(text_with(Lang::Ar, "layout-unread", &[("count", 2usize.into())]), "إشعاران غير مقروءين");
+        assert_eq!(text_with(Lang::Ar, "layout-unread", &[("count", 5usize.into())]), "5 إشعارات غير مقروءة");
+        assert_eq!(text_with(Lang::Ar, "layout-unread", &[("count", 11usize.into())]), "11 إشعارًا غير مقروء");
+        assert_eq!(text(Lang::Es, "nav-sign-in"), "Iniciar sesión");
+        assert_eq!(text_with(Lang::Fr, "role-reviewer-level", &[("level", 2u32.into())]), "Approbateur (niveau 2)");
+    }
+}

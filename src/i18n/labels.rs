@@ -1,0 +1,83 @@
+//! Which message labels each coded value. Pages (`ui::components::tone`) and exports (`?lang=`) both
+//! take a value's words from here, so a band or a decision reads the same wherever it appears;
+//! stored data and the API keep the codes.
+
+use crate::accounts::Role;
+use crate::cases::CaseState;
+use crate::methodology::codes::{Band, FinalDecision, RecommendedDecision};
+
+/// A coded value with a label in the message files (`src/i18n/locales/<code>/values.ftl`).
+pub trait Labelled: Copy {
+    /// The message id of the value's label.
+    fn label_id(self) -> &'static str;
+}
+
+impl Labelled for Band {
+    /// Bands are shown in capitals (LOW … HIGH, FAIBLE … ÉLEVÉ): the methodology's users read them so.
+    fn label_id(self) -> &'static str {
+        match self {
+            Band::Low => "band-low",
+            Band::Moderate => "band-moderate",
+            Band::Substantial => "band-substantial",
+            Band::High => "band-high",
+        }
+    }
+}
+
+impl Labelled for CaseState {
+    fn label_id(self) -> &'static str {
+        match self {
+            CaseState::Draft => "state-draft",
+            CaseState::Submitted => "state-submitted",
+            CaseState::Returned => "state-returned",
+            CaseState::Decided => "state-decided",
+            CaseState::Superseded => "state-superseded",
+        }
+    }
+}
+
+impl Labelled for RecommendedDecision {
+    fn label_id(self) -> &'static str {
+        match self {
+            RecommendedDecision::Proceed => "decision-proceed",
+            RecommendedDecision::ProceedWithMitigation => "decision-proceed-with-mitigation",
+            RecommendedDecision::Escalate => "decision-escalate",
+            RecommendedDecision::DoNotProceed => "decision-do-not-proceed",
+            RecommendedDecision::Suspend => "decision-suspend",
+            RecommendedDecision::TemporaryFreeze => "decision-temporary-freeze",
+        }
+    }
+}
+
+impl Labelled for FinalDecision {
+    fn label_id(self) -> &'static str {
+        match self {
+            FinalDecision::Proceed => "decision-proceed",
+            FinalDecision::ProceedWithMitigation => "decision-proceed-with-mitigation",
+            FinalDecision::ProceedWithConditions => "decision-proceed-with-conditions",
+            FinalDecision::DoNotProceed => "decision-do-not-proceed",
+            FinalDecision::Suspend => "decision-suspend",
+            FinalDecision::TemporaryFreeze => "decision-temporary-freeze",
+            FinalDecision::Withdraw => "decision-withdraw",
+        }
+    }
+}
+
+impl Labelled for Role {
+    fn label_id(self) -> &'static str {
+        match self {
+            Role::Assessor => "role-assessor",
+            Role::HrAdviser => "role-hr-adviser",
+            Role::Reviewer => "role-reviewer",
+            Role::Manager => "role-manager",
+            Role::Admin => "role-admin",
+        }
+    }
+}
+
+/// The label id of a decision code as stored (final or recommended); None for an unknown code.
+pub fn decision_label_id(code: &str) -> Option<&'static str> {
+    FinalDecision::parse(code)
+        .map(Labelled::label_id)
+        .or_else(|| RecommendedDecision::parse(code).map(Labelled::label_id))
+}
