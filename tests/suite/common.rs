@@ -262,14 +262,20 @@ pub async fn send_headers(
         }
         None => axum::body::Body::empty(),
     };
-    let response = app.clone().oneshot(builder.body(body).unwrap()).await.expect("router answers");
-    let status = response.status().as_u16();
-    let location = response.headers().get("location").and_then(|v| v.to_str().ok()).map(String::from);
-    let set_cookie =
-        response.headers().get_all("set-cookie").iter().filter_map(|v| v.to_str().ok()).map(String::from).collect();
-    let page_cache = response.headers().get("x-page-cache").and_then(|v| v.to_str().ok()).map(String::from);
-    let bytes = axum::body::to_bytes(response.into_body(), 10 << 20).await.expect("body");
-    Reply { status, location, set_cookie, page_cache, body: String::from_utf8_lossy(&bytes).into_owned() }
+    // A request that never answers fails its test with its address instead of stalling the suite.
+    let answer = async {
+        let response = app.clone().oneshot(builder.body(body).unwrap()).await.expect("router answers");
+        let status = response.status().as_u16();
+        let location = response.headers().get("location").and_then(|v| v.to_str().ok()).map(String::from);
+        let set_cookie =
+            response.headers().get_all("set-cookie").iter().filter_map(|v| v.to_str().ok()).map(String::from).collect();
+        let page_cache = response.headers().get("x-page-cache").and_then(|v| v.to_str().ok()).map(String::from);
+        let bytes = axum::body::to_bytes(response.into_body(), 10 << 20).await.expect("body");
+        Reply { status, location, set_cookie, page_cache, body: String::from_utf8_lossy(&bytes).into_owned() }
+    };
+    tokio::time::timeout(std::time::Duration::from_secs(90), answer)
+        .await
+        .unwrap_or_else(|_| panic!("{method} {uri} did not answer within 90 s"))
 }
 
 /// Posts to a server function as the browser's JavaScript client does (same origin).

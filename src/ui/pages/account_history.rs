@@ -22,7 +22,7 @@ pub fn AccountHistoryPage() -> impl IntoView {
     });
     view! {
         <Title text="Account history"/>
-        <p class="text-sm"><a href="/admin/users" class="text-sky-800 underline">"← All users"</a></p>
+        <p class="text-sm"><a href="/admin/users" class="text-sky-800 underline"><span class="inline-block rtl:-scale-x-100">"←"</span>" All users"</a></p>
         <Transition fallback=|| view! { <p class="mt-6 text-slate-600">"Loading the history…"</p> }>
             {move || history.get().map(|result| match result {
                 Err(e) => view! { <AccessProblem error=e/> }.into_any(),

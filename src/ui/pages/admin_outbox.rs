@@ -23,7 +23,7 @@ pub fn AdminOutboxPage() -> impl IntoView {
     });
     view! {
         <Title text="E-mail outbox"/>
-        <p class="text-sm"><a href="/admin/users" class="text-sky-800 underline">"← Users"</a></p>
+        <p class="text-sm"><a href="/admin/users" class="text-sky-800 underline"><span class="inline-block rtl:-scale-x-100">"←"</span>" Users"</a></p>
         <h1 class="mt-2 text-2xl font-bold text-slate-900">"E-mail outbox"</h1>
         <p class="mt-1 max-w-3xl text-sm text-slate-600">
             "Notifications by e-mail wait here until the mail server accepts them. A failed try is repeated with growing pauses (30 seconds up to 6 hours, 8 tries in all); then the message is given up and listed below with its last error. Sending one again is recorded in the recipient's account history."

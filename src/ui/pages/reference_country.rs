@@ -46,7 +46,7 @@ pub fn ReferenceCountryPage() -> impl IntoView {
     let page = Resource::new(code, get_country_reference);
     view! {
         <Title text="Country reference data"/>
-        <p class="text-sm"><a href="/reference/countries" class="text-sky-800 underline">"← All countries"</a></p>
+        <p class="text-sm"><a href="/reference/countries" class="text-sky-800 underline"><span class="inline-block rtl:-scale-x-100">"←"</span>" All countries"</a></p>
         <Transition fallback=|| view! { <p class="mt-6 text-slate-600">"Loading…"</p> }>
             {move || page.get().map(|result| match result {
                 Err(e) => view! { <AccessProblem error=e/> }.into_any(),

@@ -14,7 +14,7 @@ pub fn ReferenceImportPage() -> impl IntoView {
     let questions = crate::reference::QUESTIONS.join(", ");
     view! {
         <Title text="Import reference data"/>
-        <p class="text-sm"><a href="/reference/countries" class="text-sky-800 underline">"← All countries"</a></p>
+        <p class="text-sm"><a href="/reference/countries" class="text-sky-800 underline"><span class="inline-block rtl:-scale-x-100">"←"</span>" All countries"</a></p>
         <section class="mt-2 max-w-3xl rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
             <h1 class="text-2xl font-bold text-slate-900">"Import reference data"</h1>
             <p class="mt-2 text-sm text-slate-700">

@@ -419,14 +419,14 @@ fn StepForm(
                     <div>
                         {prev.map(|p| {
                             let seg = p.segment();
-                            view! { <button type="submit" name="_go" value=seg.clone() class=BUTTON_SECONDARY on:click=move |_| go.set(seg.clone())>"← Back"</button> }
+                            view! { <button type="submit" name="_go" value=seg.clone() class=BUTTON_SECONDARY on:click=move |_| go.set(seg.clone())><span class="inline-block rtl:-scale-x-100">"←"</span>" Back"</button> }
                         })}
                     </div>
                     <div class="flex gap-3">
                         {writable.then(|| view! { <button type="submit" name="_go" value="" class=BUTTON_SECONDARY on:click=move |_| go.set(String::new())>"Save draft"</button> })}
                         {next.map(|n| {
                             let seg = n.segment();
-                            view! { <button type="submit" name="_go" value=seg.clone() class=BUTTON_PRIMARY on:click=move |_| go.set(seg.clone())>"Next →"</button> }
+                            view! { <button type="submit" name="_go" value=seg.clone() class=BUTTON_PRIMARY on:click=move |_| go.set(seg.clone())>"Next "<span class="inline-block rtl:-scale-x-100">"→"</span></button> }
                         })}
                     </div>
                 </div>
