@@ -103,6 +103,10 @@ pub async fn editor(
         },
         step_notes: crate::services::cases::step_notes(db, case_id).await?,
         reference_basis: crate::services::reference::case_basis(db, case_id).await?,
+        words: crate::i18n::labels::island_word_ids()
+            .into_iter()
+            .map(|id| (id.to_string(), crate::i18n::text(lang, id)))
+            .collect(),
     })
 }
 

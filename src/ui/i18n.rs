@@ -2,8 +2,8 @@
 //!
 //! The shell provides the request's [`Lang`] as context; components ask for texts by message id.
 //! Pages are rendered on the server, where the Fluent files are. The browser's WASM holds no
-//! translations: an island gets the texts it shows from the server with its props, so in the WASM
-//! build [`t`] is only reached by code the islands do not run and answers with the id.
+//! translations: an island gets the texts it shows from the server with its props and provides
+//! them as [`IslandWords`], where [`t`] finds them in the WASM build (else it answers with the id).
 
 use crate::i18n::{Arg, Lang};
 use leptos::prelude::*;
@@ -13,6 +13,10 @@ pub fn use_lang() -> Lang {
     use_context::<Lang>().unwrap_or_default()
 }
 
+/// Words an island received with its props (message id → text in the reader's language).
+#[derive(Clone, Debug, Default)]
+pub struct IslandWords(pub std::sync::Arc<Vec<(String, String)>>);
+
 /// The message `id` in the page's language.
 pub fn t(id: &'static str) -> String {
     #[cfg(feature = "ssr")]
@@ -21,7 +25,9 @@ pub fn t(id: &'static str) -> String {
     }
     #[cfg(not(feature = "ssr"))]
     {
-        id.to_string()
+        use_context::<IslandWords>()
+            .and_then(|words| words.0.iter().find(|(k, _)| k == id).map(|(_, text)| text.clone()))
+            .unwrap_or_else(|| id.to_string())
     }
 }
 

@@ -120,6 +120,17 @@ async fn the_choice_survives_sign_in_and_is_kept_in_the_profile(t: TestDb) {
     {
         assert!(list.body.contains(words), "{words}");
     }
+    // The wizard island gets its words for coded values with its props, in the reader's language
+    // (the WASM holds no translation), and the catalogue's texts in that language too.
+    let case = create_draft(&app, &token, "KE").await;
+    let editor = call(&app, "cases/editor", Some(&token), &[("id", &case)]).await;
+    let editor: serde_json::Value = serde_json::from_str(&editor.body).expect("the editor as JSON");
+    let words = editor["words"].as_array().expect("words");
+    assert!(words.iter().any(|w| w[0] == "band-high" && w[1] == "ÉLEVÉ"), "{words:?}");
+    assert!(words.iter().any(|w| w[0] == "decision-withdraw" && w[1] == "Retirer l'appui"), "{words:?}");
+    let areas = editor["catalogue"]["areas"].as_array().unwrap();
+    assert_eq!(areas[0]["name"], "Peine de mort pour les infractions liées aux drogues");
+
     let profile = request(&app, "GET", "/account", &[("cookie", &session)], None).await;
     assert!(profile.body.contains("Votre profil") && profile.body.contains("Évaluateur ou évaluatrice"));
     assert!(profile.body.contains("Enregistrée dans votre profil"));

@@ -62,6 +62,8 @@ fn page_title(editor: &CaseEditor, segment: &str) -> String {
 /// server renders it complete, then the WASM engine takes over. Its props travel in the page.
 #[island]
 fn WizardIsland(editor: CaseEditor, segment: String, saved: bool) -> impl IntoView {
+    // The island's words for coded values, from the server (the browser holds no translations).
+    provide_context(crate::ui::i18n::IslandWords(std::sync::Arc::new(editor.words.clone())));
     view! { <WizardBody editor segment saved/> }
 }
 
