@@ -120,24 +120,19 @@ mod tests {
         }
     }
 
-    /// Every string literal in the Rust sources under `src/`.
-    fn literals_in_sources() -> BTreeSet<String> {
-        fn walk(dir: &Path, out: &mut BTreeSet<String>) {
+    /// Every Rust source under `src/`: (path, text).
+    fn rust_sources() -> Vec<(String, String)> {
+        fn walk(dir: &Path, out: &mut Vec<(String, String)>) {
             for entry in std::fs::read_dir(dir).unwrap() {
                 let path = entry.unwrap().path();
                 if path.is_dir() {
                     walk(&path, out);
                 } else if path.extension().is_some_and(|e| e == "rs") {
-                    let text = std::fs::read_to_string(&path).unwrap();
-                    for (i, piece) in text.split('"').enumerate() {
-                        if i % 2 == 1 {
-                            out.insert(piece.to_string());
-                        }
-                    }
+                    out.push((path.display().to_string(), std::fs::read_to_string(&path).unwrap()));
                 }
             }
         }
-        let mut out = BTreeSet::new();
+        let mut out = Vec::new();
         walk(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut out);
         out
     }
@@ -161,35 +156,28 @@ mod tests {
     #[test]
     fn every_message_is_used_and_every_id_asked_for_exists() {
         let english = messages(Lang::En);
-        let literals = literals_in_sources();
-        let unused: Vec<_> = english.keys().filter(|id| !literals.contains(*id)).collect();
+        let sources = rust_sources();
+        // Every string literal in the sources.
+        let literals: BTreeSet<&str> =
+            sources.iter().flat_map(|(_, text)| text.split('"').skip(1).step_by(2)).collect();
+        let unused: Vec<_> = english.keys().filter(|id| !literals.contains(id.as_str())).collect();
         assert!(unused.is_empty(), "messages no code names: {unused:?}");
         // Ids the code asks for through `t(…)`/`t_with(…)`/`text(…)` (a literal right after the call).
-        fn walk(dir: &Path, asked: &mut Vec<(String, String)>) {
-            for entry in std::fs::read_dir(dir).unwrap() {
-                let path = entry.unwrap().path();
-                if path.is_dir() {
-                    walk(&path, asked);
-                } else if path.extension().is_some_and(|e| e == "rs") {
-                    let text = std::fs::read_to_string(&path).unwrap();
-                    for call in ["t(\"", "t_with(\"", "text(lang, \""] {
-                        for (at, _) in text.match_indices(call) {
-                            let before = text[..at].chars().last().unwrap_or(' ');
-                            if before.is_alphanumeric() || before == '_' {
-                                continue;
-                            }
-                            let rest = &text[at + call.len()..];
-                            let id = &rest[..rest.find('"').unwrap()];
-                            asked.push((path.display().to_string(), id.to_string()));
-                        }
+        let mut asked = Vec::new();
+        for (path, text) in &sources {
+            for call in ["t(\"", "t_with(\"", "text(lang, \""] {
+                for (at, _) in text.match_indices(call) {
+                    let before = text[..at].chars().last().unwrap_or(' ');
+                    if before.is_alphanumeric() || before == '_' {
+                        continue;
                     }
+                    let rest = &text[at + call.len()..];
+                    asked.push((path.as_str(), &rest[..rest.find('"').unwrap()]));
                 }
             }
         }
-        let mut asked = Vec::new();
-        walk(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut asked);
         assert!(asked.len() > 30, "the calls are found");
-        let unknown: Vec<_> = asked.iter().filter(|(_, id)| !english.contains_key(id)).collect();
+        let unknown: Vec<_> = asked.iter().filter(|(_, id)| !english.contains_key(*id)).collect();
         assert!(unknown.is_empty(), "ids asked for that no file holds: {unknown:?}");
     }
 

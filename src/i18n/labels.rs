@@ -82,17 +82,34 @@ pub fn decision_label_id(code: &str) -> Option<&'static str> {
         .or_else(|| RecommendedDecision::parse(code).map(Labelled::label_id))
 }
 
-/// The message ids that island code can reach (the value labels and the access problem's words).
-/// The server sends their text in the reader's language with the island's props, because the WASM
-/// carries no translation (`ui::i18n::IslandWords`).
-pub fn island_word_ids() -> Vec<&'static str> {
+/// The words of a list flag (`crate::cases::FLAGS`) in the message files.
+pub fn flag_label_id(flag: &str) -> Option<&'static str> {
+    Some(match flag {
+        "review_overdue" => "flag-review-overdue",
+        "reassessment_due" => "flag-reassessment-due",
+        "stop_decision" => "flag-stop-decision",
+        "open_intercession" => "flag-open-intercession",
+        _ => return None,
+    })
+}
+
+/// The label ids of every band, case state, decision and role, once each.
+pub fn value_label_ids() -> Vec<&'static str> {
     let mut ids: Vec<&'static str> = Band::ALL.iter().map(|b| b.label_id()).collect();
     ids.extend(CaseState::ALL.iter().map(|s| s.label_id()));
     ids.extend(RecommendedDecision::ALL.iter().map(|d| d.label_id()));
     ids.extend(FinalDecision::ALL.iter().map(|d| d.label_id()));
     ids.extend(Role::ALL.iter().map(|r| r.label_id()));
-    ids.extend(["band-incomplete", "access-sign-in", "access-session-ended", "access-forbidden", "access-failed"]);
     ids.sort_unstable();
     ids.dedup();
+    ids
+}
+
+/// The message ids that island code can reach (the value labels and the access problem's words).
+/// The server sends their text in the reader's language with the island's props, because the WASM
+/// carries no translation (`ui::i18n::IslandWords`).
+pub fn island_word_ids() -> Vec<&'static str> {
+    let mut ids = value_label_ids();
+    ids.extend(["band-incomplete", "access-sign-in", "access-session-ended", "access-forbidden", "access-failed"]);
     ids
 }

@@ -39,7 +39,12 @@ impl Lang {
         }
     }
 
-    /// `fr`, `FR`, `fr-CA`, `fr_CA` → French; anything else → None.
+    /// Exactly one of our codes (`fr`), as a form or `?lang=` sends it; anything else → None.
+    pub fn parse(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.code() == code)
+    }
+
+    /// `fr`, `FR`, `fr-CA`, `fr_CA` → French (a cookie, a browser's language); anything else → None.
     pub fn from_code(code: &str) -> Option<Lang> {
         let primary = code.trim().split(['-', '_']).next().unwrap_or_default();
         Lang::ALL.into_iter().find(|l| l.code().eq_ignore_ascii_case(primary))

@@ -27,15 +27,19 @@ pub fn parse_catalogue(text: &str, path: &str) -> Result<Catalogue, LoadError> {
     Ok(catalogue)
 }
 
-/// Loads every `*.toml` catalogue in `dir`; several versions may sit side by side.
-pub fn load_registry_from_dir(dir: &Path) -> Result<Registry, LoadError> {
-    let io = |source| LoadError::Io { path: dir.display().to_string(), source };
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(io)?
+/// The `*.toml` files directly in `dir`, by name.
+fn toml_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)?
         .filter_map(|entry| entry.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|ext| ext == "toml"))
         .collect();
     files.sort();
+    Ok(files)
+}
+
+/// Loads every `*.toml` catalogue in `dir`; several versions may sit side by side.
+pub fn load_registry_from_dir(dir: &Path) -> Result<Registry, LoadError> {
+    let files = toml_files(dir).map_err(|source| LoadError::Io { path: dir.display().to_string(), source })?;
     if files.is_empty() {
         return Err(LoadError::Empty(dir.display().to_string()));
     }
@@ -61,12 +65,7 @@ pub fn load_registry_from_dir(dir: &Path) -> Result<Registry, LoadError> {
 /// something the catalogue lacks stops the start like a broken catalogue. Missing texts fall back to
 /// English and are logged.
 fn load_translations(registry: &mut Registry, dir: &Path) -> Result<(), LoadError> {
-    let Ok(entries) = std::fs::read_dir(dir) else { return Ok(()) };
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|ext| ext == "toml"))
-        .collect();
-    files.sort();
+    let Ok(files) = toml_files(dir) else { return Ok(()) };
     for file in files {
         let shown = file.display().to_string();
         let text = std::fs::read_to_string(&file).map_err(|source| LoadError::Io { path: shown.clone(), source })?;

@@ -93,6 +93,21 @@ fn put(slot: &mut String, text: &Option<String>) {
     }
 }
 
+/// An optional text (`help`, `condition_text`, …) takes `text`; translating one the catalogue does
+/// not have is an error naming `entry`.
+fn put_optional(
+    slot: &mut Option<String>,
+    text: &Option<String>,
+    entry: impl FnOnce() -> String,
+) -> Result<(), CatalogueError> {
+    match (slot, text) {
+        (Some(slot), Some(t)) => slot.clone_from(t),
+        (None, Some(_)) => return Err(unknown(entry())),
+        _ => {}
+    }
+    Ok(())
+}
+
 fn unknown(entry: String) -> CatalogueError {
     CatalogueError { entry, problem: "not in the catalogue (a translation may only translate what exists)".into() }
 }
@@ -119,16 +134,8 @@ impl Translation {
             let q = out.questions.iter_mut().find(|q| &q.id == id).ok_or_else(|| unknown(format!("questions.{id}")))?;
             put(&mut q.label, &text.label);
             put(&mut q.help, &text.help);
-            for (slot, text, name) in [
-                (&mut q.required_when, &text.required_when, "required_when"),
-                (&mut q.condition_text, &text.condition_text, "condition_text"),
-            ] {
-                match (slot.as_mut(), text) {
-                    (Some(slot), Some(t)) => slot.clone_from(t),
-                    (None, Some(_)) => return Err(unknown(format!("questions.{id}.{name}"))),
-                    _ => {}
-                }
-            }
+            put_optional(&mut q.required_when, &text.required_when, || format!("questions.{id}.required_when"))?;
+            put_optional(&mut q.condition_text, &text.condition_text, || format!("questions.{id}.condition_text"))?;
         }
         for (name, values) in &self.enums {
             let list = out.enums.get_mut(name).ok_or_else(|| unknown(format!("enums.{name}")))?;
@@ -136,11 +143,7 @@ impl Translation {
                 let value =
                     list.iter_mut().find(|v| &v.code == code).ok_or_else(|| unknown(format!("enums.{name}.{code}")))?;
                 put(&mut value.label, &text.label);
-                match (&mut value.help, &text.help) {
-                    (Some(slot), Some(t)) => slot.clone_from(t),
-                    (None, Some(_)) => return Err(unknown(format!("enums.{name}.{code}.help"))),
-                    _ => {}
-                }
+                put_optional(&mut value.help, &text.help, || format!("enums.{name}.{code}.help"))?;
             }
         }
         for (code, text) in &self.areas {

@@ -200,15 +200,6 @@ pub async fn set_language(db: &Store, user: &CurrentUser, lang: crate::i18n::Lan
     Ok(())
 }
 
-/// At sign-in: the language picked on the signed-out pages becomes the profile's, unless it is
-/// already.
-pub async fn adopt_language(db: &Store, user_id: i64, lang: crate::i18n::Lang) -> Result<(), AppError> {
-    match load_user(db, user_id).await? {
-        Some(user) => set_language(db, &user, lang).await,
-        None => Ok(()),
-    }
-}
-
 /// Loads an active user with roles and countries.
 pub async fn load_user(db: &Store, id: i64) -> Result<Option<CurrentUser>, AppError> {
     Ok(load_any_user(db, id).await?.filter(|u| u.active).map(|u| u.user))

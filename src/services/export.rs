@@ -19,8 +19,9 @@ pub struct ExportQuery {
     cases: Where,
     /// The filter names no more than states and countries: the kept per-country counts give the total.
     counts_suffice: bool,
-    /// The language of the rows' labels.
-    lang: Lang,
+    /// The words of every coded value in the requested language, looked up once per export
+    /// (message id → text), not per row.
+    words: std::sync::Arc<std::collections::HashMap<&'static str, String>>,
 }
 
 /// The export of `filter` for `user`, its coded columns labelled in `lang`.
@@ -28,7 +29,14 @@ pub fn query(db: &Store, user: &CurrentUser, filter: &CaseFilter, lang: Lang) ->
     crate::cases::access::require_reader(user)?;
     let parsed = filter.parse()?;
     let w = Where::scoped(&user.scope, &parsed);
-    Ok(ExportQuery { db: db.clone(), cases: w, counts_suffice: parsed.counts_suffice(), lang })
+    let words =
+        crate::i18n::labels::value_label_ids().into_iter().map(|id| (id, crate::i18n::text(lang, id))).collect();
+    Ok(ExportQuery {
+        db: db.clone(),
+        cases: w,
+        counts_suffice: parsed.counts_suffice(),
+        words: std::sync::Arc::new(words),
+    })
 }
 
 impl ExportQuery {
@@ -45,7 +53,7 @@ impl ExportQuery {
 
     fn labelled(&self, mut rows: Vec<ExportRow>) -> Vec<ExportRow> {
         for row in &mut rows {
-            row.label(|id| crate::i18n::text(self.lang, id));
+            row.label(|id| self.words.get(id).cloned().unwrap_or_default());
         }
         rows
     }

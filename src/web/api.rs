@@ -156,9 +156,7 @@ impl LabelLang {
     ) -> Result<crate::i18n::Lang, ApiError> {
         match q?.0.lang {
             None => Ok(crate::web::session::request_lang(Some(user), headers)),
-            Some(code) => crate::i18n::Lang::ALL
-                .into_iter()
-                .find(|l| l.code() == code)
+            Some(code) => crate::i18n::Lang::parse(&code)
                 .ok_or_else(|| AppError::invalid("lang", "Choose one of: en, fr, es, ar.").into()),
         }
     }

@@ -156,7 +156,7 @@ fn drill_down_chips(filter: &CaseFilter) -> impl IntoView {
                 &[("band", Band::parse(value).map_or(value.to_string(), Shown::text).into())],
             ),
             "rule" => t_with("cases-drill-rule", &[("code", value.into())]),
-            "flag" => flag_label_id(value).map_or(value.to_string(), t),
+            "flag" => crate::i18n::labels::flag_label_id(value).map_or(value.to_string(), t),
             _ => value.to_string(),
         }
     };
@@ -175,17 +175,6 @@ fn drill_down_chips(filter: &CaseFilter) -> impl IntoView {
                 </li>
             }).collect_view()}
         </ul>
-    })
-}
-
-/// The words of a list flag (`crate::cases::FLAGS`) in the message files.
-pub fn flag_label_id(flag: &str) -> Option<&'static str> {
-    Some(match flag {
-        "review_overdue" => "flag-review-overdue",
-        "reassessment_due" => "flag-reassessment-due",
-        "stop_decision" => "flag-stop-decision",
-        "open_intercession" => "flag-open-intercession",
-        _ => return None,
     })
 }
 

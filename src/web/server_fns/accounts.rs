@@ -39,11 +39,12 @@ mod ssr {
     /// Only plain same-site paths are followed after sign-in (no open redirects, no header
     /// injection); anything else goes to the start page.
     pub fn safe_next(next: Option<String>) -> String {
-        next.as_deref()
-            .and_then(crate::url::safe_local_path)
-            .filter(|n| !n.starts_with("/login"))
-            .unwrap_or("/")
-            .to_string()
+        let next = safe_next_any(next);
+        if next.starts_with("/login") {
+            "/".to_string()
+        } else {
+            next
+        }
     }
 
     /// Back to the page the language was switched on (any plain same-site path, the sign-in page
@@ -184,13 +185,14 @@ pub async fn login(email: String, password: String, next: Option<String>) -> Res
         .and_then(|p| p.headers.get(USER_AGENT).and_then(|v| v.to_str().ok()).map(String::from))
         .unwrap_or_default();
     let token = session::create(&db, user_id, &ip, &agent).await?;
+    let user = service::load_user(&db, user_id).await?;
     // A language picked before signing in is the latest choice: it becomes the profile's.
-    if let Some(lang) = parts().and_then(|p| crate::web::session::cookie_lang(&p.headers)) {
-        service::adopt_language(&db, user_id, lang).await?;
+    if let (Some(user), Some(lang)) = (&user, parts().and_then(|p| crate::web::session::cookie_lang(&p.headers))) {
+        service::set_language(&db, user, lang).await?;
     }
     let response = expect_context::<ResponseOptions>();
     response.append_header(SET_COOKIE, cookies().set_cookie(&token));
-    let must_change = service::load_user(&db, user_id).await?.is_some_and(|u| u.must_change_password);
+    let must_change = user.is_some_and(|u| u.must_change_password);
     let target = if must_change { "/account/password".to_string() } else { safe_next(next) };
     crate::web::context::redirect(&target);
     Ok(())
@@ -201,7 +203,7 @@ pub async fn login(email: String, password: String, next: Option<String>) -> Res
 #[server(prefix = "/api", endpoint = "language")]
 pub async fn set_language(lang: String, next: Option<String>) -> Result<(), AppError> {
     use ssr::*;
-    let Some(lang) = crate::i18n::Lang::from_code(&lang).filter(|_| lang.trim().len() == 2) else {
+    let Some(lang) = crate::i18n::Lang::parse(&lang) else {
         return Err(fail(AppError::invalid("lang", "Choose one of: English, Français, Español, العربية.")));
     };
     if let Some(user) = principal() {
