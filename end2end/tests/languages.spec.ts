@@ -1,6 +1,6 @@
 import { test, expect, Page } from '@playwright/test';
 import * as path from 'path';
-import { PASSWORD, newContextPage, shots } from './helpers';
+import { PASSWORD, exampleCase, newContextPage, shots } from './helpers';
 
 // Languages (issue 22): the switcher works without JavaScript, the choice follows the user from the
 // sign-in page into their profile, and Arabic pages run right to left.
@@ -106,5 +106,56 @@ test('without JavaScript: French from the sign-in page into the profile, Arabic 
     await pickLanguage(page, 'English', 'en');
     await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
     await context.close();
+  }
+});
+
+test('the wizard island speaks the reader\'s language in the browser too, in French and Arabic', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const page = await newContextPage(browser, 'assessor@demo.hrdd');
+  // Hydration problems and panics show in the console; none may appear.
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' || /hydrat/i.test(m.text())) problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(String(e)));
+  const { id } = await exampleCase(page, '03_substantial_gendarmerie_vehicles.answers.json', 'Wizard in French');
+  try {
+    await page.goto('/account');
+    await pickLanguage(page, 'Français', 'fr');
+    await page.goto(`/cases/${id}/edit/recipient-VEHICLES`);
+    await expect(page.getByTestId('step-form')).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
+    // The island's own words (from wizard.ftl) and the parts' words (from the catalogue's translation).
+    await expect(page.getByRole('button', { name: 'Enregistrer le brouillon' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Aperçu du risque en direct' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: '3.8 Éléments de preuve sur le bénéficiaire' })).toBeVisible();
+    await expect(page.locator('legend', { hasText: 'Élément de preuve 1' })).toBeVisible();
+    await expect(page.locator('legend', { hasText: 'Ajouter un élément de preuve' })).toBeVisible();
+    await expect(page.getByText('Type de source').first()).toBeVisible();
+    // An edit is rendered by the WASM alone: its words come with the island's props.
+    await page.locator('input[name="p.evidence.0.reference"]').fill('Rapport du HCDH, 2025 (révisé)');
+    await expect(page.getByTestId('save-status')).toHaveText(/Modifications non enregistrées/);
+    await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+    await expect(page.getByTestId('save-status')).toHaveText(/Toutes les modifications sont enregistrées/, { timeout: 30_000 });
+    await page.screenshot({ path: path.join(shots, 'wizard-fr.png'), fullPage: true });
+    // The engine's tables inside the island (step 5).
+    await page.goto(`/cases/${id}/edit/screening-VEHICLES`);
+    await expect(page.getByTestId('step-form')).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
+    await expect(page.locator('caption', { hasText: 'Filtrage des risques par domaine' })).toBeAttached();
+    await expect(page.getByRole('columnheader', { name: 'Pourquoi' })).toBeVisible();
+
+    // Arabic: the same island, right to left, with Arabic plural forms chosen in the browser.
+    await pickLanguage(page, 'العربية', 'ar');
+    await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+    await page.goto(`/cases/${id}/edit/recipient-VEHICLES`);
+    await expect(page.getByTestId('step-form')).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
+    await expect(page.getByRole('button', { name: 'حفظ المسودة' })).toBeVisible();
+    await page.locator('input[name="p.evidence.0.reference"]').fill('تقرير المفوضية');
+    await expect(page.getByTestId('save-status')).toHaveText(/تغييرات غير محفوظة/);
+    await page.screenshot({ path: path.join(shots, 'wizard-ar.png'), fullPage: true });
+    expect(problems).toEqual([]);
+  } finally {
+    await page.goto('/account');
+    await pickLanguage(page, 'English', 'en');
+    await page.context().close();
   }
 });

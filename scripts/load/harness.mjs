@@ -17,6 +17,10 @@
 //   HRDD_BENCH_POSTGRES_URL a PostgreSQL server (default postgres://postgres@127.0.0.1:5432/test);
 //                          the harness creates and drops its own database `hrdd_load` there
 //   HRDD_LOAD_BACKENDS     default "sqlite postgres"
+//   HRDD_LOAD_CHECKOUT     another checkout whose release server to measure (its own methodology and
+//                          Cargo.toml): a same-machine comparison with an older commit. The pages are
+//                          driven the same way; the bundle, the two-server run and BENCHMARKS.md are
+//                          left out, and the figures go to target/bench/load/compare-<commit>.json.
 
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -29,7 +33,9 @@ import { signIn as login } from '../http.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const work = path.join(root, 'target', 'bench', 'load');
-const hrdd = path.join(root, 'target', 'release', 'hrdd');
+const checkout = process.env.HRDD_LOAD_CHECKOUT ? path.resolve(process.env.HRDD_LOAD_CHECKOUT) : root;
+const comparing = Boolean(process.env.HRDD_LOAD_CHECKOUT);
+const hrdd = path.join(checkout, 'target', 'release', 'hrdd');
 const luaScript = path.join(root, 'scripts', 'load', 'wrk.lua');
 const SIZES = (process.env.HRDD_LOAD_SIZES ?? '10000 100000').split(/\s+/).filter(Boolean).map(Number);
 const SECONDS = Number(process.env.HRDD_LOAD_SECONDS ?? 5);
@@ -49,7 +55,7 @@ const die = (msg) => {
 // ---- processes -------------------------------------------------------------------------------------
 
 function run(cmd, args, env = {}) {
-  const r = spawnSync(cmd, args, { cwd: root, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const r = spawnSync(cmd, args, { cwd: checkout, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 1 << 26 });
   if (r.status !== 0) die(`${cmd} ${args.join(' ')}: ${r.stderr || r.stdout || r.error}`);
   return r.stdout;
 }
@@ -85,7 +91,7 @@ function seed(databaseUrl, size) {
 async function startServer(databaseUrl, port, label) {
   const log = fs.openSync(path.join(work, `server-${label}-${port}.log`), 'w');
   const child = spawn(hrdd, ['serve'], {
-    cwd: root,
+    cwd: checkout,
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
@@ -365,7 +371,8 @@ async function twoServers() {
 function wasmOf(html) {
   const m = html.match(/\/pkg\/([^"']+\.wasm)/);
   if (!m) return null;
-  const file = path.join(root, 'target', 'site', 'pkg', m[1]);
+  const file = path.join(checkout, 'target', 'site', 'pkg', m[1]);
+  if (!fs.existsSync(file)) return null;
   const br = fs.existsSync(file + '.br') ? fs.statSync(file + '.br').size : zlib.brotliCompressSync(fs.readFileSync(file)).length;
   return { file: m[1], brotli: br };
 }
@@ -489,6 +496,13 @@ async function main() {
   }
   const runs = [];
   for (const backend of backends) for (const size of SIZES) runs.push(await measureDatabase(backend, size));
+  if (comparing) {
+    const commit = spawnSync('git', ['-C', checkout, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout.trim();
+    const out = path.join(work, `compare-${commit}.json`);
+    fs.writeFileSync(out, JSON.stringify({ commit, started: new Date(started).toISOString(), runs }, null, 2));
+    say(`figures of ${commit} written to ${out}`);
+    return;
+  }
   const cluster = backends.includes('postgres') ? await twoServers() : null;
   const text = report(runs, bundle(), cluster, started);
   console.log(text);

@@ -149,7 +149,7 @@ fn decode_severity(pairs: &[(String, String)]) -> Value {
     for (name, raw) in pairs {
         let Some(rest) = name.strip_prefix("p.severity.") else { continue };
         let Some((area, score)) = rest.split_once('.') else { continue };
-        if parts::SEVERITY_FIELDS.iter().any(|(k, _)| *k == score) {
+        if parts::SEVERITY_SCORES.contains(&score) {
             let value = int_from_form(raw);
             if !value.is_null() {
                 areas.entry(area.to_string()).or_default().insert(score.to_string(), value);

@@ -32,10 +32,10 @@ pub struct CaseEditor {
     /// The country reference data step 2 was pre-filled with (shown beside each answer).
     #[serde(default)]
     pub reference_basis: crate::reference::CaseBasis,
-    /// The words the island shows for coded values, in the reader's language (message id → text):
-    /// the WASM has no translations (`crate::i18n::labels::island_word_ids`).
+    /// The words the island shows, in the reader's language: the WASM has no translations
+    /// (`crate::i18n::island_text`).
     #[serde(default)]
-    pub words: Vec<(String, String)>,
+    pub words: crate::i18n::IslandText,
 }
 
 /// A field another person changed since the revision the editor started from.

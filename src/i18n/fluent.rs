@@ -1,6 +1,6 @@
 //! The Fluent texts, compiled into the server binary (`fluent-templates`).
 
-use super::{Arg, Lang};
+use super::{Arg, IslandText, Lang};
 use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{LanguageIdentifier, Loader};
 use std::borrow::Cow;
@@ -39,6 +39,72 @@ pub fn text_with(lang: Lang, id: &str, args: &[(&'static str, Arg)]) -> String {
         })
         .collect();
     lookup(lang, id, Some(&args))
+}
+
+/// The wizard island's messages (`wizard.ftl`) with the names of their placeholders, read from the
+/// English file (every language has the same ids and placeholders, which a test checks).
+fn island_messages() -> &'static [(&'static str, Vec<&'static str>)] {
+    static MESSAGES: LazyLock<Vec<(&'static str, Vec<&'static str>)>> = LazyLock::new(|| {
+        const FILE: &str = include_str!("locales/en/wizard.ftl");
+        let mut out: Vec<(&'static str, Vec<&'static str>)> = Vec::new();
+        for line in FILE.lines().filter(|l| !l.starts_with('#')) {
+            let id = line.split_once(" =").map(|(id, _)| id).filter(|id| {
+                !id.is_empty() && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            });
+            if let Some(id) = id {
+                out.push((id, Vec::new()));
+            }
+            let Some((_, vars)) = out.last_mut() else { continue };
+            for (at, _) in line.match_indices('$') {
+                let name = line[at + 1..]
+                    .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+                    .next()
+                    .unwrap_or_default();
+                if !name.is_empty() && !vars.contains(&name) {
+                    vars.push(name);
+                }
+            }
+        }
+        out
+    });
+    &MESSAGES
+}
+
+/// The words an island needs in `lang`: the labels of coded values and access problems, and every
+/// message of `wizard.ftl`, with `{$name}` markers for placeholders and one text per plural
+/// category (see [`IslandText`]). The same for every request in a language, so made once.
+pub fn island_text(lang: Lang) -> IslandText {
+    static MADE: LazyLock<HashMap<Lang, IslandText>> =
+        LazyLock::new(|| Lang::ALL.into_iter().map(|l| (l, make_island_text(l))).collect());
+    MADE[&lang].clone()
+}
+
+fn make_island_text(lang: Lang) -> IslandText {
+    // Fluent's own choice of plural category for each count, read through a message that names it.
+    let plural: Vec<String> =
+        (0..200u32).map(|n| text_with(lang, "wizard-plural-category", &[("count", n.into())])).collect();
+    let mut examples: Vec<(&str, u32)> = Vec::new();
+    for (n, category) in (0u32..).zip(&plural) {
+        if !examples.iter().any(|(c, _)| *c == category.as_str()) {
+            examples.push((category.as_str(), n));
+        }
+    }
+    let mut words: Vec<(String, String)> =
+        super::labels::island_word_ids().into_iter().map(|id| (id.to_string(), text(lang, id))).collect();
+    for (id, vars) in island_messages().iter().filter(|(id, _)| *id != "wizard-plural-category") {
+        let markers: Vec<(&'static str, Arg)> =
+            vars.iter().filter(|v| **v != "count").map(|v| (*v, Arg::Text(format!("{{${v}}}")))).collect();
+        if vars.contains(&"count") {
+            for (category, example) in &examples {
+                let mut args = markers.clone();
+                args.push(("count", (*example).into()));
+                words.push((format!("{id}#{category}"), text_with(lang, id, &args)));
+            }
+        } else {
+            words.push((id.to_string(), text_with(lang, id, &markers)));
+        }
+    }
+    IslandText { lang, words, plural }
 }
 
 fn lookup(lang: Lang, id: &str, args: Option<&HashMap<Cow<'static, str>, FluentValue<'_>>>) -> String {
@@ -165,7 +231,7 @@ mod tests {
         // Ids the code asks for through `t(…)`/`t_with(…)`/`text(…)` (a literal right after the call).
         let mut asked = Vec::new();
         for (path, text) in &sources {
-            for call in ["t(\"", "t_with(\"", "text(lang, \""] {
+            for call in ["t(\"", "t_with(\"", "t_count(\"", "text(lang, \""] {
                 for (at, _) in text.match_indices(call) {
                     let before = text[..at].chars().last().unwrap_or(' ');
                     if before.is_alphanumeric() || before == '_' {
@@ -179,6 +245,40 @@ mod tests {
         assert!(asked.len() > 30, "the calls are found");
         let unknown: Vec<_> = asked.iter().filter(|(_, id)| !english.contains_key(*id)).collect();
         assert!(unknown.is_empty(), "ids asked for that no file holds: {unknown:?}");
+    }
+
+    #[test]
+    fn an_island_writes_its_messages_as_fluent_does_on_the_server() {
+        // The island renders on the server with Fluent and again in the browser from its words:
+        // the two must agree for every message, language, plural form and placeholder, or the page
+        // would change (or fail to hydrate) when the WASM takes over.
+        let messages = island_messages();
+        assert!(messages.len() > 80, "the wizard's messages are read: {}", messages.len());
+        assert!(messages.iter().any(|(id, vars)| *id == "wizard-returned-by" && vars == &["by", "at"]));
+        for lang in Lang::ALL {
+            let island = island_text(lang);
+            for (id, vars) in messages.iter().filter(|(id, _)| *id != "wizard-plural-category") {
+                let counts: Vec<Option<f64>> = if vars.contains(&"count") {
+                    (0..=230)
+                        .chain([311, 1000, 1001, 1002, 1003, 1011, 1100, 1_000_000])
+                        .map(|n| Some(f64::from(n)))
+                        .collect()
+                } else {
+                    vec![None]
+                };
+                for count in counts {
+                    let args: Vec<(&'static str, Arg)> = vars
+                        .iter()
+                        .map(|v| match (*v, count) {
+                            ("count", Some(n)) => (*v, Arg::Number(n)),
+                            ("n", Some(n)) => (*v, Arg::Text(n.to_string())),
+                            _ => (*v, Arg::Text(format!("«{v}»"))),
+                        })
+                        .collect();
+                    assert_eq!(island.format(id, &args), text_with(lang, id, &args), "{lang} {id} {count:?}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -12,7 +12,7 @@
 mod fluent;
 pub mod labels;
 #[cfg(feature = "ssr")]
-pub use fluent::{text, text_with};
+pub use fluent::{island_text, text, text_with};
 
 use serde::{Deserialize, Serialize};
 
@@ -110,6 +110,44 @@ fn parse_weight(q: &str) -> Option<u16> {
     }
 }
 
+/// The words an island shows, in the reader's language, sent with its props: the WASM holds no
+/// Fluent. Messages with placeholders arrive with `{$name}` markers; plural messages once per plural
+/// category of the language, under `id#category`, and `plural` says which category Fluent gives
+/// each count, so the browser picks the form the server would have picked.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct IslandText {
+    pub lang: Lang,
+    /// Message id (or `id#category`) → text.
+    pub words: Vec<(String, String)>,
+    /// The plural category of each count 0–199, as Fluent chooses it in this language (larger
+    /// counts take that of 100 + count % 100, as the plural rules of HRDD's languages do).
+    pub plural: Vec<String>,
+}
+
+impl IslandText {
+    /// The plural category of a whole number `n`.
+    pub fn plural_category(&self, n: f64) -> &str {
+        let n = n.abs() as usize;
+        let at = if n < 200 { n } else { 100 + n % 100 };
+        self.plural.get(at).map(String::as_str).unwrap_or("other")
+    }
+
+    /// The text of `id` with `args` put in, as Fluent on the server would write it (a test compares
+    /// the two for every island message); the id itself when the words lack it.
+    pub fn format(&self, id: &str, args: &[(&'static str, Arg)]) -> String {
+        let count = args.iter().find_map(|(name, a)| match a {
+            Arg::Number(n) if *name == "count" => Some(*n),
+            _ => None,
+        });
+        let key = match count {
+            Some(n) => format!("{id}#{}", self.plural_category(n)),
+            None => id.to_string(),
+        };
+        let Some(text) = self.words.iter().find(|(k, _)| *k == key).map(|(_, t)| t) else { return id.to_string() };
+        args.iter().fold(text.clone(), |out, (name, value)| out.replace(&format!("{{${name}}}"), &value.to_string()))
+    }
+}
+
 /// A value for a placeholder: text as given, or a number (which also selects the plural form).
 #[derive(Clone, Debug)]
 pub enum Arg {
@@ -140,6 +178,17 @@ impl From<usize> for Arg {
 impl From<u32> for Arg {
     fn from(n: u32) -> Arg {
         Arg::Number(f64::from(n))
+    }
+}
+
+/// As Fluent writes a placeholder: text as it is, a whole number without decimals.
+impl std::fmt::Display for Arg {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Arg::Text(s) => f.write_str(s),
+            Arg::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => write!(f, "{}", *n as i64),
+            Arg::Number(n) => write!(f, "{n}"),
+        }
     }
 }
 

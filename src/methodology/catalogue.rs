@@ -26,6 +26,38 @@ pub struct Catalogue {
     pub areas: Vec<AreaInfo>,
     pub measures: Vec<MeasureInfo>,
     pub hard_rules: Vec<HardRuleInfo>,
+    /// The words of the structured parts (evidence, measures, …), by part key; what they are made
+    /// of is [`super::parts`].
+    pub parts: IndexMap<String, PartWords>,
+}
+
+/// What a structured part and its fields are called (spec §3.5).
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct PartWords {
+    pub title: String,
+    pub help: String,
+    /// The heading of one record of a list, numbered after it: "Evidence item" → "Evidence item 2".
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub item: String,
+    /// The heading of a list's blank record: "Add an evidence item".
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub add: String,
+    /// The box that removes a record: "Remove this evidence item".
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub remove: String,
+    /// Field labels by field key.
+    pub fields: IndexMap<String, String>,
+    /// For a field that another answer can make required: when, in plain words.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub required_when: IndexMap<String, String>,
+}
+
+impl PartWords {
+    /// The label of field `key` (the key itself if the catalogue lacks it, which `check` refuses).
+    pub fn label<'a>(&'a self, key: &'a str) -> &'a str {
+        self.fields.get(key).map(String::as_str).unwrap_or(key)
+    }
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
@@ -414,6 +446,12 @@ impl Catalogue {
         &self.hard_rules[id as usize]
     }
 
+    /// The words of part `key` (`evidence`, `severity`, …); `check` guarantees them for every part.
+    pub fn part_words(&self, key: &str) -> &PartWords {
+        static NONE: std::sync::OnceLock<PartWords> = std::sync::OnceLock::new();
+        self.parts.get(key).unwrap_or_else(|| NONE.get_or_init(PartWords::default))
+    }
+
     pub fn step(&self, number: u8) -> Option<&Step> {
         self.steps.iter().find(|s| s.number == number)
     }
@@ -567,7 +605,52 @@ impl Catalogue {
         if self.hard_rules.len() != HardRule::ALL.len() {
             return Err(err("hard_rules", "more hard rules than the engine knows"));
         }
-        Ok(())
+        self.check_part_words()
+    }
+
+    /// Words for exactly the parts and fields of [`super::parts`]: a title and help for each part,
+    /// record headings for the lists, a label for each field and a "required when" for each
+    /// field another answer can make required.
+    fn check_part_words(&self) -> Result<(), CatalogueError> {
+        use super::parts::{Need, ALL, SEVERITY_KEY, SEVERITY_SCORES};
+        let shapes = ALL
+            .iter()
+            .map(|p| (p.key, p.list, p.fields.iter().map(|f| (f.key, f.need)).collect::<Vec<_>>()))
+            .chain([(SEVERITY_KEY, false, SEVERITY_SCORES.iter().map(|k| (*k, Need::Optional)).collect())]);
+        let mut expected = Vec::new();
+        for (key, list, fields) in shapes {
+            expected.push(key);
+            let entry = format!("parts.{key}");
+            let Some(words) = self.parts.get(key) else { return Err(err(entry, "is missing")) };
+            let mut texts = vec![("title", &words.title), ("help", &words.help)];
+            if list {
+                texts.extend([("item", &words.item), ("add", &words.add), ("remove", &words.remove)]);
+            }
+            if let Some((name, _)) = texts.iter().find(|(_, t)| t.trim().is_empty()) {
+                return Err(err(format!("{entry}.{name}"), "must not be empty"));
+            }
+            let keys: Vec<&str> = fields.iter().map(|(k, _)| *k).collect();
+            let labelled: Vec<&str> = words.fields.keys().map(String::as_str).collect();
+            if labelled != keys {
+                return Err(err(format!("{entry}.fields"), format!("must label exactly {keys:?} in this order")));
+            }
+            if let Some((k, _)) = words.fields.iter().find(|(_, l)| l.trim().is_empty()) {
+                return Err(err(format!("{entry}.fields.{k}"), "must not be empty"));
+            }
+            let conditional: Vec<&str> =
+                fields.iter().filter(|(_, need)| *need == Need::RequiredWhen).map(|(k, _)| *k).collect();
+            let said: Vec<&str> = words.required_when.keys().map(String::as_str).collect();
+            if said != conditional {
+                return Err(err(
+                    format!("{entry}.required_when"),
+                    format!("must say when for exactly {conditional:?}"),
+                ));
+            }
+        }
+        match self.parts.keys().find(|k| !expected.contains(&k.as_str())) {
+            Some(k) => Err(err(format!("parts.{k}"), "is not a part the wizard knows")),
+            None => Ok(()),
+        }
     }
 
     fn check_condition_names(&self, c: &Condition, entry: &str) -> Result<(), CatalogueError> {

@@ -154,6 +154,12 @@ mod tests {
                 r.title.clear();
                 r.effect = "".into();
             }
+            for p in c.parts.values_mut() {
+                for text in [&mut p.title, &mut p.help, &mut p.item, &mut p.add, &mut p.remove] {
+                    text.clear();
+                }
+                p.fields.values_mut().chain(p.required_when.values_mut()).for_each(String::clear);
+            }
         }
         assert_eq!(words_removed[0], words_removed[1]);
     }

@@ -16,6 +16,7 @@ pub mod draft;
 pub mod engine;
 #[cfg(feature = "ssr")]
 pub mod load;
+pub mod parts;
 pub mod result;
 pub mod translation;
 pub mod validate;

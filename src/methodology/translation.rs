@@ -39,6 +39,9 @@ pub struct Translation {
     /// By hard-rule id.
     #[serde(default)]
     pub hard_rules: IndexMap<String, RuleText>,
+    /// By part key (`evidence`, `severity`, …).
+    #[serde(default)]
+    pub parts: IndexMap<String, PartText>,
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -84,6 +87,21 @@ pub struct MeasureText {
 pub struct RuleText {
     pub title: Option<String>,
     pub effect: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PartText {
+    pub title: Option<String>,
+    pub help: Option<String>,
+    pub item: Option<String>,
+    pub add: Option<String>,
+    pub remove: Option<String>,
+    /// Field labels by field key.
+    #[serde(default)]
+    pub fields: IndexMap<String, String>,
+    #[serde(default)]
+    pub required_when: IndexMap<String, String>,
 }
 
 /// `slot` takes `text` when the translation has one.
@@ -175,6 +193,30 @@ impl Translation {
                 rule.effect = Arc::from(effect.as_str());
             }
         }
+        for (key, text) in &self.parts {
+            let words = out.parts.get_mut(key).ok_or_else(|| unknown(format!("parts.{key}")))?;
+            put(&mut words.title, &text.title);
+            put(&mut words.help, &text.help);
+            for (slot, text, name) in [
+                (&mut words.item, &text.item, "item"),
+                (&mut words.add, &text.add, "add"),
+                (&mut words.remove, &text.remove, "remove"),
+            ] {
+                if text.is_some() && slot.is_empty() {
+                    return Err(unknown(format!("parts.{key}.{name}")));
+                }
+                put(slot, text);
+            }
+            for (map, given, name) in [
+                (&mut words.fields, &text.fields, "fields"),
+                (&mut words.required_when, &text.required_when, "required_when"),
+            ] {
+                for (field, t) in given {
+                    let slot = map.get_mut(field).ok_or_else(|| unknown(format!("parts.{key}.{name}.{field}")))?;
+                    slot.clone_from(t);
+                }
+            }
+        }
         Ok(out)
     }
 
@@ -230,6 +272,25 @@ impl Translation {
             let t = self.hard_rules.get(r.id.code());
             need(t.is_some_and(|t| t.title.is_some()), format!("hard_rules.{}.title", r.id.code()));
             need(t.is_some_and(|t| t.effect.is_some()), format!("hard_rules.{}.effect", r.id.code()));
+        }
+        for (key, words) in &catalogue.parts {
+            let t = self.parts.get(key);
+            need(t.is_some_and(|t| t.title.is_some()), format!("parts.{key}.title"));
+            need(t.is_some_and(|t| t.help.is_some()), format!("parts.{key}.help"));
+            if !words.item.is_empty() {
+                need(t.is_some_and(|t| t.item.is_some()), format!("parts.{key}.item"));
+                need(t.is_some_and(|t| t.add.is_some()), format!("parts.{key}.add"));
+                need(t.is_some_and(|t| t.remove.is_some()), format!("parts.{key}.remove"));
+            }
+            for field in words.fields.keys() {
+                need(t.is_some_and(|t| t.fields.contains_key(field)), format!("parts.{key}.fields.{field}"));
+            }
+            for field in words.required_when.keys() {
+                need(
+                    t.is_some_and(|t| t.required_when.contains_key(field)),
+                    format!("parts.{key}.required_when.{field}"),
+                );
+            }
         }
         out
     }

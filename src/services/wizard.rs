@@ -103,10 +103,7 @@ pub async fn editor(
         },
         step_notes: crate::services::cases::step_notes(db, case_id).await?,
         reference_basis: crate::services::reference::case_basis(db, case_id).await?,
-        words: crate::i18n::labels::island_word_ids()
-            .into_iter()
-            .map(|id| (id.to_string(), crate::i18n::text(lang, id)))
-            .collect(),
+        words: crate::i18n::island_text(lang),
     })
 }
 
@@ -274,7 +271,7 @@ fn apply(
             parts::parts_of_step(step.number)
                 .iter()
                 .find(|p| p.key == *k)
-                .map(|p| format!("{} {}", p.display, p.title))
+                .map(|p| format!("{} {}", p.display, catalogue.part_words(p.key).title))
                 .unwrap_or_else(|| {
                     if *k == parts::COUNTRY_CONTEXT_KEY {
                         "Confirmation of the country context"
@@ -449,8 +446,8 @@ async fn conflict(
         let label = parts::parts_of_step(step.number)
             .iter()
             .find(|p| p.key == key)
-            .map(|p| format!("{} {}", p.display, p.title))
-            .unwrap_or_else(|| "5.1 Severity sub-scores".into());
+            .map(|p| format!("{} {}", p.display, catalogue.part_words(p.key).title))
+            .unwrap_or_else(|| format!("5.1 {}", catalogue.part_words(parts::SEVERITY_KEY).title));
         let slot = parts::slot_of(key);
         push_change(&mut changes, key, label, base.get(slot, component, key), current.get(slot, component, key), true);
     }

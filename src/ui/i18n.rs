@@ -13,33 +13,34 @@ pub fn use_lang() -> Lang {
     use_context::<Lang>().unwrap_or_default()
 }
 
-/// Words an island received with its props (message id → text in the reader's language).
+/// Words an island received with its props, in the reader's language (`crate::i18n::IslandText`).
 #[derive(Clone, Debug, Default)]
-pub struct IslandWords(pub std::sync::Arc<Vec<(String, String)>>);
+pub struct IslandWords(pub std::sync::Arc<crate::i18n::IslandText>);
 
 /// The message `id` in the page's language.
 pub fn t(id: &'static str) -> String {
-    #[cfg(feature = "ssr")]
-    {
-        crate::i18n::text(use_lang(), id)
-    }
-    #[cfg(not(feature = "ssr"))]
-    {
-        use_context::<IslandWords>()
-            .and_then(|words| words.0.iter().find(|(k, _)| k == id).map(|(_, text)| text.clone()))
-            .unwrap_or_else(|| id.to_string())
-    }
+    t_with(id, &[])
 }
 
 /// The message `id` in the page's language, with its placeholders.
 pub fn t_with(id: &'static str, args: &[(&'static str, Arg)]) -> String {
     #[cfg(feature = "ssr")]
     {
-        crate::i18n::text_with(use_lang(), id, args)
+        if args.is_empty() {
+            crate::i18n::text(use_lang(), id)
+        } else {
+            crate::i18n::text_with(use_lang(), id, args)
+        }
     }
     #[cfg(not(feature = "ssr"))]
     {
-        let _ = args;
-        id.to_string()
+        use_context::<IslandWords>().map(|words| words.0.format(id, args)).unwrap_or_else(|| id.to_string())
     }
+}
+
+/// A plural message of an island (`wizard.ftl`): it chooses its form on `$count` and prints `$n`.
+pub fn t_count(id: &'static str, count: usize, args: &[(&'static str, Arg)]) -> String {
+    let mut all = vec![("count", Arg::from(count)), ("n", Arg::Text(count.to_string()))];
+    all.extend(args.iter().cloned());
+    t_with(id, &all)
 }

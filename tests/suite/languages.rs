@@ -125,11 +125,20 @@ async fn the_choice_survives_sign_in_and_is_kept_in_the_profile(t: TestDb) {
     let case = create_draft(&app, &token, "KE").await;
     let editor = call(&app, "cases/editor", Some(&token), &[("id", &case)]).await;
     let editor: serde_json::Value = serde_json::from_str(&editor.body).expect("the editor as JSON");
-    let words = editor["words"].as_array().expect("words");
-    assert!(words.iter().any(|w| w[0] == "band-high" && w[1] == "ÉLEVÉ"), "{words:?}");
-    assert!(words.iter().any(|w| w[0] == "decision-withdraw" && w[1] == "Retirer l'appui"), "{words:?}");
+    assert_eq!(editor["words"]["lang"], "Fr");
+    let words = editor["words"]["words"].as_array().expect("words");
+    let word = |id: &str| words.iter().find(|w| w[0] == id).map(|w| w[1].as_str().unwrap().to_string());
+    assert_eq!(word("band-high").as_deref(), Some("ÉLEVÉ"));
+    assert_eq!(word("decision-withdraw").as_deref(), Some("Retirer l'appui"));
+    // The wizard's own words, with placeholders as markers and one text per plural form.
+    assert_eq!(word("wizard-save-draft").as_deref(), Some("Enregistrer le brouillon"));
+    assert_eq!(word("wizard-returned-by").as_deref(), Some("Renvoyée par {$by} le {$at} :"));
+    assert!(word("wizard-preview-missing#one").is_some() && word("wizard-preview-missing#other").is_some());
     let areas = editor["catalogue"]["areas"].as_array().unwrap();
     assert_eq!(areas[0]["name"], "Peine de mort pour les infractions liées aux drogues");
+    // The structured parts' words come translated with the catalogue.
+    assert_eq!(editor["catalogue"]["parts"]["evidence"]["add"], "Ajouter un élément de preuve");
+    assert_eq!(editor["catalogue"]["parts"]["measures"]["fields"]["status"], "État");
 
     let profile = request(&app, "GET", "/account", &[("cookie", &session)], None).await;
     assert!(profile.body.contains("Votre profil") && profile.body.contains("Évaluateur ou évaluatrice"));

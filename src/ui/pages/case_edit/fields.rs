@@ -2,11 +2,13 @@
 //! part. Every input carries a form `name` too, so the page also saves as a plain form post.
 
 use super::state::{path_prefix, read, slot_of, Wizard};
-use crate::cases::parts::{self, FieldKind, Part, PartField, NONE_OF_THESE};
+use crate::cases::parts::{self, FieldKind, Need, Part, PartField, NONE_OF_THESE};
 use crate::cases::steps::StepRef;
+use crate::methodology::catalogue::PartWords;
 use crate::methodology::catalogue::{Kind, Question};
 use crate::reference::Confirmation;
 use crate::ui::components::forms::INPUT;
+use crate::ui::i18n::{t, t_with};
 use leptos::prelude::*;
 use serde_json::{Map, Value};
 
@@ -53,9 +55,9 @@ pub fn QuestionField(question: Question, step: StepRef, #[prop(into)] shown: Sig
     let title = format!("{} {}", question.display, question.label);
     // "(optional)" only where the spec says so and no rule can make the answer required.
     let marker = if question.shown_as_optional() {
-        Some(" (optional)".to_string())
+        Some(format!(" {}", t("wizard-optional")))
     } else {
-        question.required_when.as_ref().map(|when| format!(" (required when {when})"))
+        question.required_when.as_deref().map(required_when)
     };
     let none_choice = question.empty_list_is_an_answer();
     let input = match question.kind {
@@ -115,7 +117,7 @@ pub fn QuestionField(question: Question, step: StepRef, #[prop(into)] shown: Sig
                 <select id=dom_id.clone() name=format!("q.{id}") class=INPUT disabled=disabled aria-describedby=described.clone()
                     aria-invalid=move || error.with(Option::is_some).to_string()
                     on:change=move |ev| set(FieldKind::Text.from_form(&event_target_value(&ev)))>
-                    <option value="" selected=move || value.with(Option::is_none)>"Choose…"</option>
+                    <option value="" selected=move || value.with(Option::is_none)>{t("wizard-choose")}</option>
                     {values.iter().map(|v| {
                         let code = v.code.clone();
                         let is = move || value.with(|x| x.as_ref().and_then(Value::as_str) == Some(code.as_str()));
@@ -169,7 +171,7 @@ pub fn QuestionField(question: Question, step: StepRef, #[prop(into)] shown: Sig
                                 <input type="checkbox" class=CHECK id=format!("{dom_id}-none") name=format!("q.{id}") value=NONE_OF_THESE
                                     disabled=disabled prop:checked=checked checked=checked
                                     on:change=move |ev| set(if event_target_checked(&ev) { Value::Array(Vec::new()) } else { Value::Null })/>
-                                <span class="font-medium">"None of these"</span>
+                                <span class="font-medium">{t("wizard-none-of-these")}</span>
                             </label>
                         }
                     })}
@@ -190,9 +192,9 @@ pub fn QuestionField(question: Question, step: StepRef, #[prop(into)] shown: Sig
         let date = item.entry.effective_from.to_string();
         view! {
             <span class="mt-2 block rounded border border-sky-200 bg-sky-50 px-2 py-1 text-xs text-sky-950" data-testid="reference-note">
-                {format!("From the country reference data: {in_words}, effective {date}, source: {source}.")}
+                {t_with("wizard-reference-note", &[("value", in_words.into()), ("date", date.into()), ("source", source.into())])}
                 <span hidden=move || !differs() class="block font-medium text-amber-900">
-                    " Your answer differs from the reference value: say why below; reviewers see both."
+                    {format!(" {}", t("wizard-reference-differs"))}
                 </span>
             </span>
         }
@@ -219,8 +221,8 @@ pub fn QuestionField(question: Question, step: StepRef, #[prop(into)] shown: Sig
                     // The catalogue words each condition as a sentence ("Asked when …").
                     {condition_text.clone().map(|c| view! { <span class="mt-1 block text-xs text-sky-900">{c}</span> })}
                     {reference_note}
-                    {(!references.is_empty()).then(|| view! { <span class="mt-1 block text-xs text-slate-500">"Standards: " {references.clone()}</span> })}
-                    {locked.then(|| view! { <span class="mt-1 block text-xs text-slate-500">"Set when the assessment was created; start a new assessment for another country."</span> })}
+                    {(!references.is_empty()).then(|| view! { <span class="mt-1 block text-xs text-slate-500">{t("wizard-standards")}" " {references.clone()}</span> })}
+                    {locked.then(|| view! { <span class="mt-1 block text-xs text-slate-500">{t("wizard-country-locked")}</span> })}
                 </div>
                 {input}
                 <p id=error_id.clone() class=ERROR>{move || error.get()}</p>
@@ -262,7 +264,7 @@ fn ReferenceReason(
     let error = Memo::new(move |_| w.error_at(&path, false));
     view! {
         <div class="mt-3" hidden=move || !differs() data-testid="reference-reason">
-            <label for=dom_id.clone() class=LABEL>"Why your answer differs from the reference data"</label>
+            <label for=dom_id.clone() class=LABEL>{t("wizard-reference-reason")}</label>
             <textarea id=dom_id.clone() name=format!("p.{}.reason.{question}", parts::COUNTRY_CONTEXT_KEY) rows="2" class=INPUT
                 disabled=!w.can_edit aria-invalid=move || error.with(Option::is_some).to_string() aria-describedby=error_id.clone()
                 prop:value=text.clone() on:input=move |ev| set(event_target_value(&ev))>{text.clone()}</textarea>
@@ -291,13 +293,13 @@ pub fn ConfirmCountryContext(step: StepRef) -> impl IntoView {
     view! {
         <fieldset class="rounded-md border border-sky-200 bg-sky-50 px-4 py-3" data-testid="confirm-country-context">
             <input type="hidden" name="_parts" value=parts::COUNTRY_CONTEXT_KEY/>
-            <legend class="px-1 text-sm font-semibold text-slate-900">"Your confirmation"</legend>
-            <p class="text-sm text-slate-700">"These answers were pre-filled from the country reference data kept by the administrators. Check each against what you know today; where you change one, say why. The assessment is submitted only once you confirm."</p>
+            <legend class="px-1 text-sm font-semibold text-slate-900">{t("wizard-confirmation")}</legend>
+            <p class="text-sm text-slate-700">{t("wizard-confirmation-help")}</p>
             <label class=format!("{CHOICE} mt-2")>
                 <input type="checkbox" class=CHECK id="f-country-context-confirmed" name=format!("p.{}.confirmed", parts::COUNTRY_CONTEXT_KEY) value="true"
                     disabled=!w.can_edit prop:checked=move || confirmed.get() checked=confirmed.get_untracked()
                     aria-describedby="f-country-context-confirmed-error" on:change=toggle/>
-                <span>"I have checked the country context (4.1–4.8) and it describes the country as it is now."</span>
+                <span>{t("wizard-confirmation-box")}</span>
             </label>
             <p id="f-country-context-confirmed-error" class=ERROR>{move || error.get()}</p>
         </fieldset>
@@ -316,7 +318,7 @@ fn BoolChoice(
     on_set: impl Fn(Value) + Clone + Send + Sync + 'static,
 ) -> impl IntoView {
     let group_label = format!("{dom_id}-label");
-    let option = move |b: bool, label: &'static str| {
+    let option = move |b: bool, label: String| {
         let on_set = on_set.clone();
         let dom_id = dom_id.clone();
         view! {
@@ -330,8 +332,8 @@ fn BoolChoice(
     };
     view! {
         <div class="mt-2 flex gap-3" role="radiogroup" aria-labelledby=group_label aria-describedby=described>
-            {option(true, "Yes")}
-            {option(false, "No")}
+            {option(true, t("wizard-yes"))}
+            {option(false, t("wizard-no"))}
         </div>
     }
 }
@@ -369,14 +371,15 @@ pub fn ListEditor(part: &'static Part, step: StepRef, #[prop(optional)] embedded
         }
     };
     let heading_id = format!("part-{}", part.key);
+    let words = w.with_catalogue(|c| c.part_words(part.key).clone());
     view! {
         <section class=if embedded { "mt-2" } else { "border-t border-slate-200 pt-5" } aria-labelledby=heading_id.clone() id=format!("q-{}", part.key)>
             <input type="hidden" name="_parts" value=part.key/>
             {(!embedded).then(|| view! {
-                <h3 id=heading_id.clone() class="text-base font-semibold text-slate-900">{format!("{} {}", part.display, part.title)}</h3>
-                <p class=HELP>{part.help}</p>
+                <h3 id=heading_id.clone() class="text-base font-semibold text-slate-900">{format!("{} {}", part.display, words.title)}</h3>
+                <p class=HELP>{words.help.clone()}</p>
             })}
-            {embedded.then(|| view! { <span id=heading_id.clone() class="sr-only">{part.title}</span> })}
+            {embedded.then(|| view! { <span id=heading_id.clone() class="sr-only">{words.title.clone()}</span> })}
             <p class=ERROR role="alert">{move || list_error.get()}</p>
             <div class="mt-3 space-y-4">{body}</div>
         </section>
@@ -387,14 +390,31 @@ pub fn ListEditor(part: &'static Part, step: StepRef, #[prop(optional)] embedded
 #[component]
 pub fn ObjectEditor(part: &'static Part, step: StepRef) -> impl IntoView {
     let heading_id = format!("part-{}", part.key);
+    let words = expect_context::<Wizard>().with_catalogue(|c| c.part_words(part.key).clone());
     view! {
         <section class="border-t border-slate-200 pt-5" aria-labelledby=heading_id.clone() id=format!("q-{}", part.key)>
             <input type="hidden" name="_parts" value=part.key/>
-            <h3 id=heading_id.clone() class="text-base font-semibold text-slate-900">{format!("{} {}", part.display, part.title)}</h3>
-            <p class=HELP>{part.help}</p>
+            <h3 id=heading_id.clone() class="text-base font-semibold text-slate-900">{format!("{} {}", part.display, words.title)}</h3>
+            <p class=HELP>{words.help}</p>
             <div class="mt-3"><RecordEditor part step row=None is_new=Signal::from(false)/></div>
         </section>
     }
+}
+
+/// What the form says after a field's label: "(optional)" only where the field may always be left
+/// empty; "(required when …)" where another answer decides. The adviser's flag says neither: the
+/// assessor never fills it in.
+fn field_marker(field: &PartField, words: &PartWords) -> Option<String> {
+    match (field.need, field.kind) {
+        (_, FieldKind::AdviserFlag) | (Need::Required, _) => None,
+        (Need::Optional, _) => Some(format!(" {}", t("wizard-optional"))),
+        (Need::RequiredWhen, _) => words.required_when.get(field.key).map(String::as_str).map(required_when),
+    }
+}
+
+/// " (required when …)" after a label.
+fn required_when(when: &str) -> String {
+    format!(" {}", t_with("wizard-required-when", &[("when", when.into())]))
 }
 
 /// One record of a part: its fields in a grid, with their messages.
@@ -485,20 +505,22 @@ fn RecordEditor(part: &'static Part, step: StepRef, row: Option<usize>, is_new: 
         Some(i) => format!("p.{}.{i}", part.key),
         None => format!("p.{}", part.key),
     };
-    let legend = move || match row {
-        Some(_) if is_new.get() => format!(
-            "Add {} {}",
-            if part.item_name.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" },
-            part.item_name
-        ),
-        Some(i) => format!("{} {}", crate::text::capitalised(part.item_name), i + 1),
-        None => part.title.to_string(),
+    let words = w.with_catalogue(|c| c.part_words(part.key).clone());
+    let legend = {
+        let words = words.clone();
+        move || match row {
+            Some(_) if is_new.get() => words.add.clone(),
+            Some(i) => format!("{} {}", words.item, i + 1),
+            None => words.title.clone(),
+        }
     };
     let fields = part
         .fields
         .iter()
         .map(|f| {
-            view! { <RecordField part field=f step=step.clone() record path name_prefix=name_prefix.clone() writable=Signal::derive(writable) on_set=write_field.clone()/> }
+            let label = words.label(f.key).to_string();
+            let marker = field_marker(f, &words);
+            view! { <RecordField part field=f label marker step=step.clone() record path name_prefix=name_prefix.clone() writable=Signal::derive(writable) on_set=write_field.clone()/> }
         })
         .collect_view();
     let fieldset_class = move || {
@@ -517,7 +539,7 @@ fn RecordEditor(part: &'static Part, step: StepRef, row: Option<usize>, is_new: 
                     // Unticked again whenever the row shows another record (after a removal above it).
                     <input type="checkbox" class=CHECK name=format!("{name_prefix}._remove") value="1" disabled=move || !writable()
                         prop:checked=move || { record.track(); false } on:change=remove.clone()/>
-                    {format!("Remove this {}", part.item_name)}
+                    {words.remove.clone()}
                 </label>
             })}
         </fieldset>
@@ -528,6 +550,9 @@ fn RecordEditor(part: &'static Part, step: StepRef, row: Option<usize>, is_new: 
 fn RecordField(
     part: &'static Part,
     field: &'static PartField,
+    label: String,
+    /// "(optional)" or "(required when …)" after the label, if any.
+    marker: Option<String>,
     step: StepRef,
     record: Memo<Value>,
     path: Memo<String>,
@@ -547,7 +572,8 @@ fn RecordField(
     });
     let set = move |v: Value| on_set(field.key, v);
     let text_of = move || value.get().map(|v| FieldKind::to_form(&v)).unwrap_or_default();
-    let label = format!("{}{}", field.label, field.label_marker().unwrap_or_default());
+    let group_label = label.clone();
+    let label = format!("{label}{}", marker.unwrap_or_default());
     let wide = matches!(field.kind, FieldKind::LongText | FieldKind::Multi(_) | FieldKind::EvidenceIds);
     let invalid = move || error.with(Option::is_some).to_string();
     let disabled = move || !writable.get();
@@ -582,7 +608,7 @@ fn RecordField(
             view! {
                 <select id=dom_id.clone() name=name.clone() class=INPUT disabled=disabled aria-invalid=invalid aria-describedby=error_id.clone()
                     on:change=move |ev| set(FieldKind::Text.from_form(&event_target_value(&ev)))>
-                    <option value="" selected=move || value.with(Option::is_none)>"Choose…"</option>
+                    <option value="" selected=move || value.with(Option::is_none)>{t("wizard-choose")}</option>
                     {options.into_iter().map(|o| {
                         let code = o.code.clone();
                         view! { <option value=o.code.clone() selected=move || value.with(|v| v.as_ref().and_then(Value::as_str) == Some(code.as_str()))>{o.label.clone()}</option> }
@@ -596,7 +622,7 @@ fn RecordField(
         }.into_any(),
         FieldKind::AdviserFlag => view! {
             <p id=dom_id.clone() class="mt-2 text-sm text-slate-700" aria-describedby=error_id.clone()>
-                {move || if value.get().and_then(|v| v.as_bool()) == Some(true) { "Yes — recorded by the human-rights adviser" } else { "Not yet (the adviser records this)" }}
+                {move || t(if value.get().and_then(|v| v.as_bool()) == Some(true) { "wizard-adviser-concurred" } else { "wizard-adviser-not-yet" })}
             </p>
         }.into_any(),
         FieldKind::Multi(_) | FieldKind::EvidenceIds => {
@@ -621,7 +647,7 @@ fn RecordField(
             let dom_id2 = dom_id.clone();
             let set = set.clone();
             view! {
-                <div class="mt-1 flex flex-wrap gap-2" role="group" aria-label=field.label aria-describedby=error_id.clone()>
+                <div class="mt-1 flex flex-wrap gap-2" role="group" aria-label=group_label aria-describedby=error_id.clone()>
                     {move || options.get().into_iter().enumerate().map(|(i, (code, label))| {
                         let set = set.clone();
                         let c2 = code.clone();
@@ -641,7 +667,7 @@ fn RecordField(
                             </label>
                         }
                     }).collect_view()}
-                    {move || options.with(Vec::is_empty).then(|| view! { <span class="text-xs text-slate-500">"No evidence recorded for this component yet: add it on step 4, Recipient and record."</span> })}
+                    {move || options.with(Vec::is_empty).then(|| view! { <span class="text-xs text-slate-500">{t("wizard-no-evidence-yet")}</span> })}
                 </div>
             }.into_any()
         }
@@ -652,16 +678,16 @@ fn RecordField(
             view! {
                 <select id=dom_id.clone() name=name.clone() class=INPUT disabled=disabled aria-invalid=invalid aria-describedby=error_id.clone()
                     on:change=move |ev| set(FieldKind::OverrideValue.from_form(&event_target_value(&ev)))>
-                    <option value="" selected=move || value.with(Option::is_none)>"Choose…"</option>
-                    <optgroup label="Nexus (for a nexus override)">
+                    <option value="" selected=move || value.with(Option::is_none)>{t("wizard-choose")}</option>
+                    <optgroup label=t("wizard-override-nexus")>
                         {nexus.into_iter().map(|n| view! { <option value=n.code.clone() selected=is(n.code.clone())>{n.label.clone()}</option> }).collect_view()}
                     </optgroup>
-                    <optgroup label="Likelihood 1–5 (for an L0 override)">
+                    <optgroup label=t("wizard-override-likelihood")>
                         {(1..=5).map(|n: i64| view! { <option value=n.to_string() selected=is(n.to_string())>{format!("L0 = {n}")}</option> }).collect_view()}
                     </optgroup>
-                    <optgroup label="HRDDP applies (for an HRDDP override)">
-                        <option value="true" selected=is("true".into())>"Applies"</option>
-                        <option value="false" selected=is("false".into())>"Does not apply"</option>
+                    <optgroup label=t("wizard-override-hrddp")>
+                        <option value="true" selected=is("true".into())>{t("wizard-override-applies")}</option>
+                        <option value="false" selected=is("false".into())>{t("wizard-override-does-not-apply")}</option>
                     </optgroup>
                 </select>
             }.into_any()
@@ -696,22 +722,26 @@ pub fn SeverityEditor(step: StepRef, areas: Signal<Vec<(String, String)>>) -> im
         let step = step.clone();
         Memo::new(move |_| w.draft.with(|d| path_prefix(d, &step, slot_of(parts::SEVERITY_KEY))))
     };
+    let words = w.with_catalogue(|c| c.part_words(parts::SEVERITY_KEY).clone());
+    let scores: Vec<(&'static str, String)> =
+        parts::SEVERITY_SCORES.iter().map(|key| (*key, words.label(key).to_string())).collect();
+    let headers = scores.clone();
     view! {
         <section class="border-t border-slate-200 pt-5" aria-labelledby="part-severity" id="q-severity">
             <input type="hidden" name="_parts" value=parts::SEVERITY_KEY/>
-            <h3 id="part-severity" class="text-base font-semibold text-slate-900">"5.1 Severity sub-scores (optional)"</h3>
-            <p class=HELP>"Scale, scope and irremediability from 1 to 5 for a triggered area. Each area has a severity floor from the methodology; a sub-score can raise the severity, never lower it below the floor."</p>
+            <h3 id="part-severity" class="text-base font-semibold text-slate-900">{t_with("wizard-severity-title", &[("title", words.title.clone().into())])}</h3>
+            <p class=HELP>{words.help.clone()}</p>
             <div class="mt-3 overflow-x-auto" tabindex="0">
                 <table class="min-w-full text-sm">
                     <thead class="text-start text-xs uppercase tracking-wide text-slate-600">
-                        <tr><th scope="col" class="py-2 pe-4">"Area"</th>
-                            {parts::SEVERITY_FIELDS.iter().map(|(_, l)| view! { <th scope="col" class="py-2 pe-4">{*l}</th> }).collect_view()}
+                        <tr><th scope="col" class="py-2 pe-4">{t("wizard-severity-area")}</th>
+                            {headers.into_iter().map(|(_, l)| view! { <th scope="col" class="py-2 pe-4">{l}</th> }).collect_view()}
                         </tr>
                     </thead>
                     <tbody>
                         {move || areas.get().into_iter().map(|(code, name)| {
-                            let cells = parts::SEVERITY_FIELDS.iter().map(|(key, label)| {
-                                view! { <SeverityCell step=step.clone() severity prefix area=code.clone() key label=format!("{label} for {name}")/> }
+                            let cells = scores.iter().map(|(key, label)| {
+                                view! { <SeverityCell step=step.clone() severity prefix area=code.clone() key=*key label=t_with("wizard-severity-score-for", &[("score", label.clone().into()), ("area", name.clone().into())])/> }
                             }).collect_view();
                             view! {
                                 <tr class="border-t border-slate-100">

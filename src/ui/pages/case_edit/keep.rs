@@ -24,14 +24,8 @@ pub enum Kept {
 impl Kept {
     pub fn message(&self) -> String {
         match self {
-            Kept::Typed(n) => format!(
-                "Kept what you typed while the page was loading ({n} field{}); it is not saved yet.",
-                if *n == 1 { "" } else { "s" }
-            ),
-            Kept::Restored(n) => format!(
-                "Restored changes this browser had not yet sent to the server ({n} step{}); they are being saved now.",
-                if *n == 1 { "" } else { "s" }
-            ),
+            Kept::Typed(n) => crate::ui::i18n::t_count("wizard-kept-typed", *n, &[]),
+            Kept::Restored(n) => crate::ui::i18n::t_count("wizard-kept-restored", *n, &[]),
         }
     }
 }

@@ -20,6 +20,7 @@ use crate::methodology::draft::{shown_questions, Draft};
 use crate::ui::components::access::AccessProblem;
 use crate::ui::components::forms::{BUTTON_DANGER, BUTTON_PRIMARY, BUTTON_SECONDARY, INPUT};
 use crate::ui::components::tone::state_badge;
+use crate::ui::i18n::{t, t_count, t_with};
 use crate::web::server_fns::cases::{get_case_editor, ChangeComponent, SubmitCase};
 use fields::{ConfirmCountryContext, ListEditor, ObjectEditor, QuestionField, SeverityEditor};
 use leptos::form::ActionForm;
@@ -37,9 +38,9 @@ pub fn WizardPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     view! {
-        <Transition fallback=|| view! { <p class="text-slate-600">"Loading the assessment…"</p> }>
+        <Transition fallback=|| view! { <p class="text-slate-600">{t("wizard-loading")}</p> }>
             {move || editor.get().map(|result| match result {
-                Err(e) => view! { <Title text="Assessment"/><AccessProblem error=e/> }.into_any(),
+                Err(e) => view! { <Title text=t("wizard-assessment")/><AccessProblem error=e/> }.into_any(),
                 Ok(editor) => {
                     let segment = params.with_untracked(|p| p.get("step").unwrap_or_default());
                     let saved = query.with_untracked(|q| q.get("saved").is_some());
@@ -55,7 +56,7 @@ pub fn WizardPage() -> impl IntoView {
 fn page_title(editor: &CaseEditor, segment: &str) -> String {
     let components = editor.draft.component_ids();
     let step = parse_segment(&editor.catalogue, &components, segment);
-    format!("{} · {}", step.map(|s| s.title).unwrap_or_else(|| "Wizard".into()), editor.reference)
+    format!("{} · {}", step.map(|s| s.title).unwrap_or_else(|| t("wizard-assessment")), editor.reference)
 }
 
 /// The wizard, the one part of the application that runs in the browser (a Leptos island): the
@@ -121,7 +122,7 @@ fn WizardBody(editor: CaseEditor, segment: String, saved: bool) -> impl IntoView
         move || current.get().map(|s| s.title),
         move |title, _, _| {
             let title =
-                format!("{} · {} · HRDD", title.clone().unwrap_or_else(|| "Wizard".into()), reference_for_title);
+                format!("{} · {} · HRDD", title.clone().unwrap_or_else(|| t("wizard-assessment")), reference_for_title);
             #[cfg(feature = "hydrate")]
             document().set_title(&title);
             #[cfg(not(feature = "hydrate"))]
@@ -185,7 +186,7 @@ fn WizardBody(editor: CaseEditor, segment: String, saved: bool) -> impl IntoView
         </header>
         {(!w.can_edit && !w.can_advise).then(|| view! {
             <p class="mt-4 rounded-md border border-sky-200 bg-sky-50 px-4 py-3 text-sm text-sky-900" role="note">
-                {if case_state.editable() { "You are viewing this assessment; only its assessors change the answers." } else { "This assessment is read-only: it has been submitted for review." }}
+                {if case_state.editable() { t("wizard-viewing-only") } else { t("wizard-read-only") }}
             </p>
         })}
         {editor.return_note.clone().map(|n| {
@@ -193,10 +194,10 @@ fn WizardBody(editor: CaseEditor, segment: String, saved: bool) -> impl IntoView
             let case_id = editor.id;
             view! {
                 <div class="mt-4 rounded-md border border-amber-400 bg-amber-50 px-4 py-3 text-sm text-amber-950" role="note" data-testid="return-note">
-                    <p class="font-semibold">{format!("Returned to you by {} on {}:", n.by, n.at)}</p>
+                    <p class="font-semibold">{t_with("wizard-returned-by", &[("by", n.by.clone().into()), ("at", n.at.clone().into())])}</p>
                     <p class="mt-1 whitespace-pre-line">{n.body}</p>
                     {about.map(|s| view! {
-                        <p class="mt-1"><a href=format!("/cases/{case_id}/edit/{s}") class="text-sky-800 underline">"Open the step this comment is about"</a></p>
+                        <p class="mt-1"><a href=format!("/cases/{case_id}/edit/{s}") class="text-sky-800 underline">{t("wizard-open-commented-step")}</a></p>
                     })}
                 </div>
             }
@@ -216,7 +217,7 @@ fn WizardBody(editor: CaseEditor, segment: String, saved: bool) -> impl IntoView
                             step_notes.with_value(|all| all.iter().filter(|n| n.segment.as_deref() == Some(segment.as_str())).cloned().collect());
                         view! { <StepForm step steps=steps_signal ready=ready.into() notes/> }.into_any()
                     }
-                    None => view! { <AccessProblem error=AppError::NotFound("This step does not exist (was its component renamed or removed?).".into())/> }.into_any(),
+                    None => view! { <AccessProblem error=AppError::NotFound(t("wizard-no-such-step"))/> }.into_any(),
                 }}
             </div>
             <div class="lg:col-span-2 xl:col-span-1"><PreviewPanel steps=steps_signal/></div>
@@ -230,21 +231,21 @@ fn WizardBody(editor: CaseEditor, segment: String, saved: bool) -> impl IntoView
 fn SaveIndicator(steps: Signal<Arc<Vec<StepRef>>>, saved_notice: Signal<bool>) -> impl IntoView {
     let w = expect_context::<Wizard>();
     let text = move || match w.status.get() {
-        SaveStatus::Saving => ("Saving…", "text-slate-700"),
-        SaveStatus::Saved => ("All changes saved", "text-emerald-800"),
-        SaveStatus::Failed(_) => ("Not saved", "text-red-800"),
-        SaveStatus::Conflict => ("Not saved: someone else saved first", "text-red-800"),
-        SaveStatus::Idle if w.has_unsaved() => ("Unsaved changes", "text-amber-800"),
-        SaveStatus::Idle if saved_notice.get() => ("All changes saved", "text-emerald-800"),
-        SaveStatus::Idle => ("Draft saved on the server", "text-slate-600"),
+        SaveStatus::Saving => ("wizard-saving", "text-slate-700"),
+        SaveStatus::Saved => ("wizard-all-saved", "text-emerald-800"),
+        SaveStatus::Failed(_) => ("wizard-not-saved", "text-red-800"),
+        SaveStatus::Conflict => ("wizard-not-saved-conflict", "text-red-800"),
+        SaveStatus::Idle if w.has_unsaved() => ("wizard-unsaved", "text-amber-800"),
+        SaveStatus::Idle if saved_notice.get() => ("wizard-all-saved", "text-emerald-800"),
+        SaveStatus::Idle => ("wizard-saved-on-server", "text-slate-600"),
     };
     view! {
         <div class="flex items-center gap-2 text-sm" role="status" aria-live="polite" data-testid="save-status">
-            <span class=move || format!("font-medium {}", text().1)>{move || text().0}</span>
+            <span class=move || format!("font-medium {}", text().1)>{move || t(text().0)}</span>
             {move || match w.status.get() {
                 SaveStatus::Failed(msg) => view! {
                     <span class="text-red-800">{msg}</span>
-                    <button type="button" class=BUTTON_SECONDARY on:click=move |_| w.flush(steps.get_untracked())>"Retry"</button>
+                    <button type="button" class=BUTTON_SECONDARY on:click=move |_| w.flush(steps.get_untracked())>{t("wizard-retry")}</button>
                 }.into_any(),
                 _ => ().into_any(),
             }}
@@ -286,7 +287,7 @@ fn ProgressNav(steps: Signal<Arc<Vec<StepRef>>>, current: Signal<Option<StepRef>
                             aria-current=if is_current { "step" } else { "false" } data-status=status.label()>
                             <span class=format!("inline-flex size-5 shrink-0 items-center justify-center rounded-full text-xs font-bold {colour}") aria-hidden="true">{icon}</span>
                             <span class="min-w-0 flex-1 break-words">{text}</span>
-                            <span class="sr-only">{format!("({})", status.label())}</span>
+                            <span class="sr-only">{format!("({})", t(status_label_id(status)))}</span>
                         </a>
                     </li>
                 }
@@ -294,8 +295,8 @@ fn ProgressNav(steps: Signal<Arc<Vec<StepRef>>>, current: Signal<Option<StepRef>
             .collect::<Vec<_>>()
     };
     view! {
-        <nav aria-label="Steps of the assessment" class="rounded-xl border border-slate-200 bg-white p-3 shadow-sm lg:sticky lg:top-4 lg:self-start">
-            <h2 class="px-2 pb-2 text-xs font-bold uppercase tracking-wide text-slate-600">"Steps"</h2>
+        <nav aria-label=t("wizard-steps-nav") class="rounded-xl border border-slate-200 bg-white p-3 shadow-sm lg:sticky lg:top-4 lg:self-start">
+            <h2 class="px-2 pb-2 text-xs font-bold uppercase tracking-wide text-slate-600">{t("wizard-steps")}</h2>
             <ol class="space-y-0.5" data-testid="progress">{list}</ol>
         </nav>
     }
@@ -351,7 +352,7 @@ fn StepForm(
         Some(c) => format!("{} — {c}", step.title),
         None => step.title.clone(),
     };
-    let step_total = 9;
+    let step_total: u32 = 9;
     let body_questions = questions
         .into_iter()
         .map(|q| {
@@ -391,13 +392,13 @@ fn StepForm(
     let revision = w.revision;
     view! {
         <section class="rounded-xl border border-slate-200 bg-white p-6 shadow-sm" aria-labelledby="step-h">
-            <p class="text-xs font-semibold uppercase tracking-wide text-sky-800">{format!("Step {} of {step_total}", step.number)}</p>
+            <p class="text-xs font-semibold uppercase tracking-wide text-sky-800">{t_with("wizard-step-of", &[("number", u32::from(step.number).into()), ("total", step_total.into())])}</p>
             <h2 id="step-h" class="mt-1 text-xl font-bold text-slate-900">{title}</h2>
             <p class="mt-1 text-sm text-slate-600">{catalogue_step.intro.clone()}</p>
             {is_support_step.then(|| view! { <ComponentManager current=component.clone()/> })}
             {(!notes.is_empty()).then(|| view! {
                 <div class="mt-4 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950" role="note" data-testid="step-notes">
-                    <p class="font-semibold">{format!("Reviewers' comments on this step ({})", notes.len())}</p>
+                    <p class="font-semibold">{t_with("wizard-step-comments", &[("number", notes.len().into())])}</p>
                     <ul class="mt-1 space-y-2">
                         {notes.into_iter().map(|n| view! {
                             <li>
@@ -412,7 +413,7 @@ fn StepForm(
             <form method="post" action=action novalidate="true" class="mt-6 space-y-6" on:submit=on_submit data-testid="step-form" data-ready=move || ready.get().to_string()>
                 <input type="hidden" name="_revision" prop:value=move || revision.get().to_string() value=revision.get_untracked().to_string()/>
                 // Enter in a text field saves without moving (the first submit button is the default).
-                <button type="submit" name="_go" value="" class="sr-only" tabindex="-1" aria-hidden="true" on:click=move |_| go.set(String::new())>"Save"</button>
+                <button type="submit" name="_go" value="" class="sr-only" tabindex="-1" aria-hidden="true" on:click=move |_| go.set(String::new())>{t("wizard-save")}</button>
                 {extra}
                 <div class="space-y-6">{body_questions}</div>
                 {(step.number == 2).then(|| view! { <ConfirmCountryContext step=step.clone()/> })}
@@ -421,14 +422,14 @@ fn StepForm(
                     <div>
                         {prev.map(|p| {
                             let seg = p.segment();
-                            view! { <button type="submit" name="_go" value=seg.clone() class=BUTTON_SECONDARY on:click=move |_| go.set(seg.clone())><span class="inline-block rtl:-scale-x-100">"←"</span>" Back"</button> }
+                            view! { <button type="submit" name="_go" value=seg.clone() class=BUTTON_SECONDARY on:click=move |_| go.set(seg.clone())><span class="inline-block rtl:-scale-x-100">"←"</span>" "{t("wizard-back")}</button> }
                         })}
                     </div>
                     <div class="flex gap-3">
-                        {writable.then(|| view! { <button type="submit" name="_go" value="" class=BUTTON_SECONDARY on:click=move |_| go.set(String::new())>"Save draft"</button> })}
+                        {writable.then(|| view! { <button type="submit" name="_go" value="" class=BUTTON_SECONDARY on:click=move |_| go.set(String::new())>{t("wizard-save-draft")}</button> })}
                         {next.map(|n| {
                             let seg = n.segment();
-                            view! { <button type="submit" name="_go" value=seg.clone() class=BUTTON_PRIMARY on:click=move |_| go.set(seg.clone())>"Next "<span class="inline-block rtl:-scale-x-100">"→"</span></button> }
+                            view! { <button type="submit" name="_go" value=seg.clone() class=BUTTON_PRIMARY on:click=move |_| go.set(seg.clone())>{t("wizard-next")}" "<span class="inline-block rtl:-scale-x-100">"→"</span></button> }
                         })}
                     </div>
                 </div>
@@ -459,7 +460,7 @@ fn StepProblems(step: StepRef) -> impl IntoView {
         (w.attempted.get() && !list.is_empty()).then(|| {
             view! {
                 <div class="mt-4 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950" role="alert" data-testid="step-problems">
-                    <p class="font-semibold">{format!("{} answer(s) on this step still need attention (your draft is saved anyway):", list.len())}</p>
+                    <p class="font-semibold">{t_count("wizard-step-problems", list.len(), &[])}</p>
                     <ul class="mt-1 list-disc ps-5">{list.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
                 </div>
             }
@@ -500,9 +501,9 @@ fn ConflictPanel(steps: Signal<Arc<Vec<StepRef>>>) -> impl IntoView {
                             <td class="px-3 py-2"><code class="text-xs">{show(&ch.theirs)}</code></td>
                             <td class="px-3 py-2"><code class="text-xs">{show(&my_value)}</code></td>
                             <td class="px-3 py-2">
-                                <fieldset class="flex gap-3 text-sm"><legend class="sr-only">{format!("Keep which value of {}", ch.label)}</legend>
-                                    <label class="inline-flex items-center gap-1"><input type="radio" name=name.clone() prop:checked=move || !take_theirs.get() on:change=move |_| take_theirs.set(false)/>"Mine"</label>
-                                    <label class="inline-flex items-center gap-1"><input type="radio" name=name prop:checked=move || take_theirs.get() on:change=move |_| take_theirs.set(true)/>"Theirs"</label>
+                                <fieldset class="flex gap-3 text-sm"><legend class="sr-only">{t_with("wizard-conflict-keep-which", &[("field", ch.label.clone().into())])}</legend>
+                                    <label class="inline-flex items-center gap-1"><input type="radio" name=name.clone() prop:checked=move || !take_theirs.get() on:change=move |_| take_theirs.set(false)/>{t("wizard-conflict-mine-choice")}</label>
+                                    <label class="inline-flex items-center gap-1"><input type="radio" name=name prop:checked=move || take_theirs.get() on:change=move |_| take_theirs.set(true)/>{t("wizard-conflict-theirs-choice")}</label>
                                 </fieldset>
                             </td>
                         </tr>
@@ -519,23 +520,23 @@ fn ConflictPanel(steps: Signal<Arc<Vec<StepRef>>>) -> impl IntoView {
             };
             view! {
                 <section class="mt-6 rounded-xl border-2 border-red-300 bg-red-50 p-5" role="alertdialog" aria-labelledby="conflict-h" data-testid="conflict">
-                    <h2 id="conflict-h" class="text-lg font-bold text-red-950">{format!("{} saved this assessment while you were editing", c.saved_by)}</h2>
-                    <p class="mt-1 text-sm text-red-950">{format!("Your changes to “{step_label}” were not saved. Nothing is lost: your input is still in the form. Choose, field by field, which value to keep, then save.")}</p>
+                    <h2 id="conflict-h" class="text-lg font-bold text-red-950">{t_with("wizard-conflict-heading", &[("who", c.saved_by.clone().into())])}</h2>
+                    <p class="mt-1 text-sm text-red-950">{t_with("wizard-conflict-intro", &[("step", step_label.clone().into())])}</p>
                     {if c.changes.is_empty() {
-                        view! { <p class="mt-3 text-sm">"They changed other steps only; saving keeps their changes and yours."</p> }.into_any()
+                        view! { <p class="mt-3 text-sm">{t("wizard-conflict-other-steps")}</p> }.into_any()
                     } else {
                         view! {
                             <div class="mt-3 overflow-x-auto rounded-md border border-red-200 bg-white" tabindex="0">
                                 <table class="min-w-full divide-y divide-slate-200 text-sm">
-                                    <thead class="bg-slate-50 text-start text-xs uppercase text-slate-600"><tr><th scope="col" class="px-3 py-2">"Field"</th><th scope="col" class="px-3 py-2">{format!("{}'s value", c.saved_by)}</th><th scope="col" class="px-3 py-2">"Your value"</th><th scope="col" class="px-3 py-2">"Keep"</th></tr></thead>
+                                    <thead class="bg-slate-50 text-start text-xs uppercase text-slate-600"><tr><th scope="col" class="px-3 py-2">{t("wizard-conflict-field")}</th><th scope="col" class="px-3 py-2">{t_with("wizard-conflict-theirs", &[("who", c.saved_by.clone().into())])}</th><th scope="col" class="px-3 py-2">{t("wizard-conflict-yours")}</th><th scope="col" class="px-3 py-2">{t("wizard-conflict-keep")}</th></tr></thead>
                                     <tbody class="divide-y divide-slate-100">{rows}</tbody>
                                 </table>
                             </div>
                         }.into_any()
                     }}
                     <div class="mt-4 flex flex-wrap gap-3">
-                        <button type="button" class=BUTTON_PRIMARY on:click=apply>"Save with these choices"</button>
-                        <button type="button" class=BUTTON_SECONDARY on:click=move |_| w.discard_mine()>"Discard my changes and load theirs"</button>
+                        <button type="button" class=BUTTON_PRIMARY on:click=apply>{t("wizard-conflict-save")}</button>
+                        <button type="button" class=BUTTON_SECONDARY on:click=move |_| w.discard_mine()>{t("wizard-conflict-discard")}</button>
                     </div>
                 </section>
             }
@@ -545,14 +546,16 @@ fn ConflictPanel(steps: Signal<Arc<Vec<StepRef>>>) -> impl IntoView {
 
 fn show(v: &Value) -> String {
     match v {
-        Value::Null => "(empty)".into(),
+        Value::Null => t("wizard-value-empty"),
         Value::String(s) => s.clone(),
-        Value::Bool(true) => "Yes".into(),
-        Value::Bool(false) => "No".into(),
+        Value::Bool(true) => t("wizard-yes"),
+        Value::Bool(false) => t("wizard-no"),
         Value::Array(items) if items.iter().all(Value::is_string) => {
             items.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(", ")
         }
-        Value::Array(items) => format!("{} item(s): {}", items.len(), Value::Array(items.clone())),
+        Value::Array(items) => {
+            t_count("wizard-value-items", items.len(), &[("list", Value::Array(items.clone()).to_string().into())])
+        }
         other => other.to_string(),
     }
 }
@@ -571,8 +574,8 @@ fn ComponentManager(current: String) -> impl IntoView {
     }
     let form = move |kind: &'static str,
                      component: String,
-                     placeholder: &'static str,
-                     button: &'static str,
+                     placeholder: String,
+                     button: String,
                      back_to: Option<String>| {
         let input_id = format!("comp-{kind}-{component}");
         view! {
@@ -584,8 +587,8 @@ fn ComponentManager(current: String) -> impl IntoView {
                 {back_to.map(|b| view! { <input type="hidden" name="back_to" value=b/> })}
                 <div>
                     <label for=input_id.clone() class="block text-xs font-medium text-slate-700">{placeholder}</label>
-                    <input id=input_id name="new_id" type="text" maxlength="80" required class=format!("{INPUT} w-56") placeholder="e.g. Forensic lab"
-                        title="A short name; it becomes the component's id (Forensic lab → FORENSIC-LAB)"/>
+                    <input id=input_id name="new_id" type="text" maxlength="80" required class=format!("{INPUT} w-56") placeholder=t("wizard-component-example")
+                        title=t("wizard-component-hint")/>
                 </div>
                 <button type="submit" class=BUTTON_SECONDARY disabled=move || action.pending().get() || w.has_unsaved()>{button}</button>
             </ActionForm>
@@ -605,11 +608,11 @@ fn ComponentManager(current: String) -> impl IntoView {
                         <li class=format!("rounded-lg border p-3 {}", if is_current { "border-sky-300 bg-sky-50" } else { "border-slate-200 bg-white" })>
                             <p class="text-sm font-semibold">
                                 <a href=href class="text-sky-800 underline">{name}</a>
-                                {is_current.then(|| view! { <span class="ms-2 text-xs font-normal text-slate-600">"(this page)"</span> })}
+                                {is_current.then(|| view! { <span class="ms-2 text-xs font-normal text-slate-600">{t("wizard-this-page")}</span> })}
                             </p>
                             <div class="mt-2 flex flex-wrap gap-4">
-                                {form("rename", c.clone(), "Rename to", "Rename", None)}
-                                {form("duplicate", c.clone(), "Copy as", "Duplicate", None)}
+                                {form("rename", c.clone(), t("wizard-rename-to"), t("wizard-rename"), None)}
+                                {form("duplicate", c.clone(), t("wizard-copy-as"), t("wizard-duplicate"), None)}
                                 {(!only_one).then(|| {
                                     let cid = c.clone();
                                     let confirm_id = format!("confirm-remove-{cid}");
@@ -622,9 +625,9 @@ fn ComponentManager(current: String) -> impl IntoView {
                                             <input type="hidden" name="back_to" value=format!("/cases/{}/edit/case", w.case_id)/>
                                             <label class="inline-flex items-center gap-2 text-xs text-red-900" for=confirm_id.clone()>
                                                 <input id=confirm_id.clone() type="checkbox" name="confirm" value="yes" required class="size-4 accent-red-800"/>
-                                                {format!("Yes, remove {cid} and all its answers")}
+                                                {t_with("wizard-remove-confirm", &[("component", cid.clone().into())])}
                                             </label>
-                                            <button type="submit" class=BUTTON_DANGER disabled=move || action.pending().get() || w.has_unsaved()>"Remove"</button>
+                                            <button type="submit" class=BUTTON_DANGER disabled=move || action.pending().get() || w.has_unsaved()>{t("wizard-remove")}</button>
                                         </ActionForm>
                                     }
                                 })}
@@ -637,11 +640,11 @@ fn ComponentManager(current: String) -> impl IntoView {
     };
     view! {
         <details class="mt-4 rounded-lg border border-slate-200 bg-slate-50 p-4" data-testid="components">
-            <summary class="cursor-pointer text-sm font-semibold text-slate-900">{move || format!("Support components ({}) — add, rename, duplicate or remove", ids.with(Vec::len))}</summary>
-            <p class="mt-2 text-xs text-slate-600">"Steps 3–6 and 8 are answered once per component. Save your changes before changing the list."</p>
+            <summary class="cursor-pointer text-sm font-semibold text-slate-900">{move || t_with("wizard-components", &[("number", ids.with(Vec::len).into())])}</summary>
+            <p class="mt-2 text-xs text-slate-600">{t("wizard-components-help")}</p>
             <p class="mt-2 text-sm font-medium text-red-800" role="alert">{move || error.get()}</p>
             <ul class="mt-3 space-y-3">{list}</ul>
-            <div class="mt-4 border-t border-slate-200 pt-3">{form("add", String::new(), "New component (a short name)", "Add component", None)}</div>
+            <div class="mt-4 border-t border-slate-200 pt-3">{form("add", String::new(), t("wizard-new-component"), t("wizard-add-component"), None)}</div>
         </details>
     }
     .into_any()
@@ -660,20 +663,30 @@ fn SubmitBox() -> impl IntoView {
     }
     view! {
         <div class="mt-6 rounded-lg border border-slate-200 bg-slate-50 p-4">
-            <h3 class="text-base font-semibold">"Submit for review"</h3>
-            <p class="mt-1 text-sm text-slate-700">"Submitting freezes the answers (a snapshot with its content hash is kept) and sends the case to the reviewers of its country. You can no longer change it unless a reviewer returns it."</p>
+            <h3 class="text-base font-semibold">{t("wizard-submit")}</h3>
+            <p class="mt-1 text-sm text-slate-700">{t("wizard-submit-help")}</p>
             <p class="mt-2 text-sm font-medium text-red-800" role="alert">{move || error.get()}</p>
             <ActionForm action=submit attr:class="mt-3">
                 <input type="hidden" name="id" value=w.case_id/>
                 <input type="hidden" name="revision" prop:value=move || w.revision.get() value=w.revision.get_untracked()/>
                 <button type="submit" class=BUTTON_PRIMARY data-testid="submit-case"
                     disabled=move || !ready.get() || w.has_unsaved() || submit.pending().get()>
-                    "Submit for review"
+                    {t("wizard-submit")}
                 </button>
-                {move || (!ready.get()).then(|| view! { <span class="ms-3 text-sm text-slate-700">"Available once nothing is missing and nothing blocks."</span> })}
-                {move || (ready.get() && w.has_unsaved()).then(|| view! { <span class="ms-3 text-sm text-slate-700">"Save your changes first."</span> })}
+                {move || (!ready.get()).then(|| view! { <span class="ms-3 text-sm text-slate-700">{t("wizard-submit-unavailable")}</span> })}
+                {move || (ready.get() && w.has_unsaved()).then(|| view! { <span class="ms-3 text-sm text-slate-700">{t("wizard-save-first")}</span> })}
             </ActionForm>
         </div>
     }
     .into_any()
+}
+
+/// The message id of a step's status, said to screen readers in the progress list.
+fn status_label_id(status: StepStatus) -> &'static str {
+    match status {
+        StepStatus::Done => "wizard-status-done",
+        StepStatus::Incomplete => "wizard-status-incomplete",
+        StepStatus::Blocked => "wizard-status-blocked",
+        StepStatus::NotStarted => "wizard-status-not-started",
+    }
 }

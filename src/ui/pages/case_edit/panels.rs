@@ -12,6 +12,7 @@ use crate::methodology::result::{ComponentResult, ResultDocument};
 use crate::ui::components::decision_card::{basis_in_words, plain_with_code, DecisionCard};
 use crate::ui::components::forms::{TableHead, THEAD_BAND};
 use crate::ui::components::tone::band_badge;
+use crate::ui::i18n::{t, t_count, t_with};
 use leptos::prelude::*;
 use serde_json::Value;
 use std::sync::Arc;
@@ -36,8 +37,8 @@ pub fn PreviewPanel(steps: Signal<Arc<Vec<StepRef>>>) -> impl IntoView {
                 view! {
                     <div data-testid="preview-incomplete">
                         <p class="text-sm text-slate-700">
-                            <span class="font-semibold">"Provisional: nothing can be rated yet. "</span>
-                            {format!("{n} answer{} missing or invalid.", if n == 1 { "" } else { "s" })}
+                            <span class="font-semibold">{t("wizard-preview-nothing-rated")}" "</span>
+                            {t_count("wizard-preview-missing", n, &[])}
                         </p>
                         {provisional.as_ref().map(|p| view! { <NotRatedYet provisional=p.clone()/> })}
                         <FirstProblems steps limit=5/>
@@ -50,17 +51,17 @@ pub fn PreviewPanel(steps: Signal<Arc<Vec<StepRef>>>) -> impl IntoView {
                 view! {
                     {provisional.as_ref().map(|p| view! {
                         <div class="mb-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-xs text-amber-950" data-testid="preview-provisional">
-                            <p class="font-semibold">"Provisional — these figures will change as the missing answers are given."</p>
+                            <p class="font-semibold">{t("wizard-preview-provisional")}</p>
                             <NotRatedYet provisional=p.clone()/>
                             <FirstProblems steps limit=3/>
                         </div>
                     })}
                     <DecisionCard result=r.clone() hard_rule_titles=titles.clone() calculation_href=calculation_href(w.case_id, &steps.get()) compact=true/>
                     <dl class="mt-4 grid grid-cols-2 gap-3 text-sm">
-                        <div><dt class="text-xs text-slate-600">"Overall band"</dt><dd class="mt-0.5" data-testid="preview-band">{band_badge(Some(r.overall_band))}</dd></div>
-                        <div><dt class="text-xs text-slate-600">"Recommended"</dt><dd class="mt-0.5 font-semibold">{plain_with_code(r.overall_decision.label(), r.overall_decision.code(), Some("preview-decision"))}</dd></div>
-                        <div><dt class="text-xs text-slate-600">"Approval level"</dt><dd class="mt-0.5 font-semibold">{r.approval_level_required}</dd></div>
-                        <div><dt class="text-xs text-slate-600">"Next review"</dt><dd class="mt-0.5 font-semibold">{r.next_review_date.map(|d| d.to_string()).unwrap_or_else(|| "on trigger".into())}</dd></div>
+                        <div><dt class="text-xs text-slate-600">{t("wizard-overall-band")}</dt><dd class="mt-0.5" data-testid="preview-band">{band_badge(Some(r.overall_band))}</dd></div>
+                        <div><dt class="text-xs text-slate-600">{t("wizard-recommended")}</dt><dd class="mt-0.5 font-semibold">{plain_with_code(r.overall_decision.label(), r.overall_decision.code(), Some("preview-decision"))}</dd></div>
+                        <div><dt class="text-xs text-slate-600">{t("wizard-approval-level")}</dt><dd class="mt-0.5 font-semibold">{r.approval_level_required}</dd></div>
+                        <div><dt class="text-xs text-slate-600">{t("wizard-next-review")}</dt><dd class="mt-0.5 font-semibold">{r.next_review_date.map(|d| d.to_string()).unwrap_or_else(|| t("wizard-on-trigger"))}</dd></div>
                     </dl>
                     {r.components.iter().map(|c| view! {
                         <div class="mt-4 border-t border-slate-200 pt-3">
@@ -77,9 +78,9 @@ pub fn PreviewPanel(steps: Signal<Arc<Vec<StepRef>>>) -> impl IntoView {
                                 }).collect_view()}
                             </ul>
                             {(!c.hard_rules_fired.is_empty()).then(|| view! {
-                                <p class="mt-2 text-xs text-red-900"><span class="font-semibold">"Rules: "</span>{basis_in_words(&c.hard_rules_fired.iter().map(|h| h.code().to_string()).collect::<Vec<_>>(), &titles)}</p>
+                                <p class="mt-2 text-xs text-red-900"><span class="font-semibold">{t("wizard-rules")}" "</span>{basis_in_words(&c.hard_rules_fired.iter().map(|h| h.code().to_string()).collect::<Vec<_>>(), &titles)}</p>
                             })}
-                            <p class="mt-1 text-xs text-slate-700">"Recommended: " <span class="font-semibold">{plain_with_code(c.recommended_decision.label(), c.recommended_decision.code(), None)}</span></p>
+                            <p class="mt-1 text-xs text-slate-700">{t("wizard-recommended-label")}" " <span class="font-semibold">{plain_with_code(c.recommended_decision.label(), c.recommended_decision.code(), None)}</span></p>
                         </div>
                     }).collect_view()}
                     {provisional.is_none().then(|| view! { <BlockingList result=r.clone() steps/> })}
@@ -90,8 +91,8 @@ pub fn PreviewPanel(steps: Signal<Arc<Vec<StepRef>>>) -> impl IntoView {
     };
     view! {
         <aside class="rounded-xl border border-slate-200 bg-white p-4 shadow-sm xl:sticky xl:top-4" aria-labelledby="preview-h" data-testid="preview">
-            <h2 id="preview-h" class="text-sm font-bold uppercase tracking-wide text-slate-700">"Live risk preview"</h2>
-            <p class="mb-3 text-xs text-slate-500">"Recomputed in your browser on every change with the same engine as the server."</p>
+            <h2 id="preview-h" class="text-sm font-bold uppercase tracking-wide text-slate-700">{t("wizard-preview")}</h2>
+            <p class="mb-3 text-xs text-slate-500">{t("wizard-preview-intro")}</p>
             <div aria-live="polite">{body}</div>
         </aside>
     }
@@ -101,18 +102,17 @@ pub fn PreviewPanel(steps: Signal<Arc<Vec<StepRef>>>) -> impl IntoView {
 /// and missing case-level answers (which stop every figure).
 #[component]
 fn NotRatedYet(provisional: Provisional) -> impl IntoView {
-    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let p = provisional;
     view! {
         <ul class="mt-1 list-disc space-y-0.5 ps-4 text-xs" data-testid="preview-not-rated">
             {(p.case_problems > 0).then(|| view! {
-                <li>{format!("Case and country answers: {} missing or invalid (no component can be rated until they are given).", plural(p.case_problems, "answer", "answers"))}</li>
+                <li>{t_count("wizard-not-rated-case", p.case_problems, &[])}</li>
             })}
             {p.unrated_components.iter().map(|(id, n)| view! {
-                <li>{format!("{id}: not rated yet, {} missing or invalid.", plural(*n, "answer", "answers"))}</li>
+                <li>{t_count("wizard-not-rated-component", *n, &[("component", id.clone().into())])}</li>
             }).collect_view()}
             {(p.records_left_out > 0).then(|| view! {
-                <li>{format!("{} left out until complete.", plural(p.records_left_out, "unfinished record", "unfinished records"))}</li>
+                <li>{t_count("wizard-records-left-out", p.records_left_out, &[])}</li>
             })}
         </ul>
     }
@@ -181,10 +181,10 @@ fn BlockingList(result: ResultDocument, steps: Signal<Arc<Vec<StepRef>>>) -> imp
     view! {
         <div class="mt-4 border-t border-slate-200 pt-3" data-testid="blocking">
             {if items.is_empty() {
-                view! { <p class="text-sm font-semibold text-emerald-800">"Nothing blocks submission."</p> }.into_any()
+                view! { <p class="text-sm font-semibold text-emerald-800">{t("wizard-nothing-blocks")}</p> }.into_any()
             } else {
                 view! {
-                    <p class="text-sm font-semibold text-red-900">{format!("{} item(s) block submission", items.len())}</p>
+                    <p class="text-sm font-semibold text-red-900">{t_count("wizard-blocking", items.len(), &[])}</p>
                     <ul class="mt-1 space-y-1 text-xs">
                         {items.into_iter().map(|b| {
                             let href = link_to(w.case_id, &steps, step_of_blocking_code(&b.code), b.components.first().cloned());
@@ -204,13 +204,13 @@ pub fn ScreeningTable(component: String) -> impl IntoView {
     move || {
         let outcome = w.outcome.get();
         let Some(c) = outcome.result().and_then(|r| component_result(r, &component)) else {
-            return view! { <Unavailable what="screening"/> }.into_any();
+            return view! { <Unavailable what="wizard-unavailable-screening"/> }.into_any();
         };
         view! {
-            <div class="overflow-x-auto rounded-lg border border-slate-200" tabindex="0" role="region" aria-label="Risk screening table">
+            <div class="overflow-x-auto rounded-lg border border-slate-200" tabindex="0" role="region" aria-label=t("wizard-screening-region")>
                 <table class="min-w-full divide-y divide-slate-200 text-sm" data-testid="screening">
-                    <caption class="sr-only">"Risk screening per area"</caption>
-                    <TableHead columns=&["Area", "Nexus", "L0", "S", "Inherent", "Why"] cell="px-3 py-2" head=THEAD_BAND/>
+                    <caption class="sr-only">{t("wizard-screening-caption")}</caption>
+                    <TableHead columns=vec![t("wizard-col-area"), t("wizard-col-nexus"), "L0".into(), "S".into(), t("wizard-col-inherent"), t("wizard-col-why")] cell="px-3 py-2" head=THEAD_BAND/>
                     <tbody class="divide-y divide-slate-100">
                         {c.areas.iter().map(|a| match a.triggered() {
                             Some(t) => view! {
@@ -229,7 +229,7 @@ pub fn ScreeningTable(component: String) -> impl IntoView {
                                 <tr class="text-slate-500">
                                     <th scope="row" class="px-3 py-2 text-start font-normal">{format!("{} {}", a.code().code(), area_name(a))}</th>
                                     <td class="px-3 py-2">{crate::text::code_in_words(a.nexus().code())}</td>
-                                    <td class="px-3 py-2" colspan="4">"not triggered"</td>
+                                    <td class="px-3 py-2" colspan="4">{t("wizard-not-triggered")}</td>
                                 </tr>
                             }.into_any(),
                         }).collect_view()}
@@ -237,8 +237,8 @@ pub fn ScreeningTable(component: String) -> impl IntoView {
                 </table>
             </div>
             <p class="mt-2 text-sm text-slate-700">
-                {format!("HRDDP applies: {}", if c.hrddp_applicable { "yes" } else { "no" })}
-                {(c.hrddp_applicable != c.hrddp_applicable_computed).then_some(" (overridden)")}
+                {t(if c.hrddp_applicable { "wizard-hrddp-applies" } else { "wizard-hrddp-does-not-apply" })}
+                {(c.hrddp_applicable != c.hrddp_applicable_computed).then(|| format!(" {}", t("wizard-overridden")))}
             </p>
         }
         .into_any()
@@ -267,10 +267,13 @@ pub fn triggered_areas(w: &Wizard, component: &str) -> Vec<(String, String)> {
 }
 
 #[component]
-fn Unavailable(what: &'static str) -> impl IntoView {
+fn Unavailable(
+    /// The message saying what appears once the case's answers are complete.
+    what: &'static str,
+) -> impl IntoView {
     view! {
         <p class="rounded-md border border-slate-200 bg-slate-50 p-3 text-sm text-slate-700">
-            {format!("The {what} appears once every required answer of the case is given (see the preview panel for what is missing).")}
+            {t(what)}
         </p>
     }
 }
@@ -282,20 +285,20 @@ pub fn MitigationEffect(component: String) -> impl IntoView {
     move || {
         let outcome = w.outcome.get();
         let Some(c) = outcome.result().and_then(|r| component_result(r, &component)) else {
-            return view! { <Unavailable what="effect of the measures"/> }.into_any();
+            return view! { <Unavailable what="wizard-unavailable-mitigation"/> }.into_any();
         };
         let labels = w.with_catalogue(|cat| cat.code_labels());
         view! {
-            <div class="overflow-x-auto rounded-lg border border-slate-200" tabindex="0" role="region" aria-label="Effect of the measures">
+            <div class="overflow-x-auto rounded-lg border border-slate-200" tabindex="0" role="region" aria-label=t("wizard-mitigation-region")>
                 <table class="min-w-full divide-y divide-slate-200 text-sm" data-testid="mitigation-effect">
-                    <caption class="sr-only">"Effect of the measures per area"</caption>
+                    <caption class="sr-only">{t("wizard-mitigation-caption")}</caption>
                     <thead class=THEAD_BAND>
                         <tr>
-                            <th scope="col" class="px-3 py-2">"Area"</th>
-                            <th scope="col" class="px-3 py-2">"Inherent"</th>
-                            <th scope="col" class="px-3 py-2">"Qualifying measures"</th>
+                            <th scope="col" class="px-3 py-2">{t("wizard-col-area")}</th>
+                            <th scope="col" class="px-3 py-2">{t("wizard-col-inherent")}</th>
+                            <th scope="col" class="px-3 py-2">{t("wizard-col-qualifying")}</th>
                             <th scope="col" class="whitespace-nowrap px-3 py-2">"L0 → L1"</th>
-                            <th scope="col" class="px-3 py-2">"Residual"</th>
+                            <th scope="col" class="px-3 py-2">{t("wizard-col-residual")}</th>
                         </tr>
                     </thead>
                     <tbody class="divide-y divide-slate-100">
@@ -304,8 +307,8 @@ pub fn MitigationEffect(component: String) -> impl IntoView {
                                 <th scope="row" class="px-3 py-2 text-start font-medium">{format!("{} {}", t.area.code(), t.name)}</th>
                                 <td class="px-3 py-2">{band_badge(Some(t.band0))}</td>
                                 <td class="px-3 py-2 text-xs">
-                                    {if t.qualifying_measures.is_empty() { "none".to_string() } else { t.qualifying_measures.iter().map(|m| m.code()).collect::<Vec<_>>().join(", ") }}
-                                    <ul class="text-slate-600">{t.measures.iter().filter(|m| !m.qualifies).map(|m| view! { <li>{format!("{} does not count: {}", m.code.code(), plain_words(&m.reasons.join("; "), &labels))}</li> }).collect_view()}</ul>
+                                    {if t.qualifying_measures.is_empty() { crate::ui::i18n::t("wizard-measures-none") } else { t.qualifying_measures.iter().map(|m| m.code()).collect::<Vec<_>>().join(", ") }}
+                                    <ul class="text-slate-600">{t.measures.iter().filter(|m| !m.qualifies).map(|m| view! { <li>{t_with("wizard-measure-does-not-count", &[("measure", m.code.code().into()), ("reasons", plain_words(&m.reasons.join("; "), &labels).into())])}</li> }).collect_view()}</ul>
                                 </td>
                                 <td class="whitespace-nowrap px-3 py-2 font-semibold">{format!("{} → {}", t.l0, t.l1)}</td>
                                 <td class="px-3 py-2">{band_badge(Some(t.band1))}</td>
@@ -314,7 +317,7 @@ pub fn MitigationEffect(component: String) -> impl IntoView {
                     </tbody>
                 </table>
             </div>
-            <p class="mt-2 text-sm">"Component band: " {band_badge(Some(c.band0))} " → " {band_badge(Some(c.band))}</p>
+            <p class="mt-2 text-sm">{t("wizard-component-band")}" " {band_badge(Some(c.band0))} " → " {band_badge(Some(c.band))}</p>
         }
         .into_any()
     }
@@ -327,7 +330,7 @@ pub fn RequiredConsultations() -> impl IntoView {
     move || {
         let outcome = w.outcome.get();
         let Some(r) = outcome.result() else {
-            return view! { <Unavailable what="list of required consultations"/> }.into_any();
+            return view! { <Unavailable what="wizard-unavailable-consultations"/> }.into_any();
         };
         let done: Vec<String> = w.draft.with(|d| {
             d.get(Slot::Part(Holder::Document), None, parts::CONSULTATIONS.key)
@@ -343,12 +346,12 @@ pub fn RequiredConsultations() -> impl IntoView {
                     let required = kind.is_some_and(|k| r.consultations_required.get(k));
                     let recorded = done.contains(&l.code);
                     let (class, state) = match (required, recorded) {
-                        (true, true) => ("border-emerald-300 bg-emerald-50 text-emerald-900", "required · recorded"),
-                        (true, false) => ("border-red-300 bg-red-50 text-red-900", "required · missing"),
-                        (false, true) => ("border-slate-200 bg-white text-slate-800", "recorded"),
-                        (false, false) => ("border-slate-200 bg-white text-slate-500", "not required"),
+                        (true, true) => ("border-emerald-300 bg-emerald-50 text-emerald-900", "wizard-consultation-required-recorded"),
+                        (true, false) => ("border-red-300 bg-red-50 text-red-900", "wizard-consultation-required-missing"),
+                        (false, true) => ("border-slate-200 bg-white text-slate-800", "wizard-consultation-recorded"),
+                        (false, false) => ("border-slate-200 bg-white text-slate-500", "wizard-consultation-not-required"),
                     };
-                    view! { <li class=format!("rounded-md border px-3 py-2 text-sm {class}")><span class="font-medium">{l.label.clone()}</span><span class="block text-xs">{state}</span></li> }
+                    view! { <li class=format!("rounded-md border px-3 py-2 text-sm {class}")><span class="font-medium">{l.label.clone()}</span><span class="block text-xs">{t(state)}</span></li> }
                 }).collect_view()}
             </ul>
         }
@@ -363,16 +366,16 @@ pub fn Recommendation(component: String) -> impl IntoView {
     move || {
         let outcome = w.outcome.get();
         let Some(c) = outcome.result().and_then(|r| component_result(r, &component)) else {
-            return view! { <Unavailable what="recommended decision"/> }.into_any();
+            return view! { <Unavailable what="wizard-unavailable-decision"/> }.into_any();
         };
         view! {
             <dl class="grid gap-3 rounded-lg border border-slate-200 bg-slate-50 p-4 text-sm sm:grid-cols-3" data-testid="recommendation">
-                <div><dt class="text-xs text-slate-600">"Recommended decision"</dt><dd class="font-semibold">{plain_with_code(c.recommended_decision.label(), c.recommended_decision.code(), None)}</dd></div>
-                <div><dt class="text-xs text-slate-600">"Approval level"</dt><dd class="font-semibold">{c.approval_level_required}</dd></div>
-                <div><dt class="text-xs text-slate-600">"Monitoring report every"</dt><dd class="font-semibold">{c.monitoring_frequency_months.map(|m| format!("{m} months")).unwrap_or_else(|| "—".into())}</dd></div>
-                <div class="sm:col-span-3"><dt class="text-xs text-slate-600">"Decided by"</dt><dd>{basis_in_words(&c.decision_basis, &w.with_catalogue(|cat| cat.hard_rule_titles()))}</dd></div>
+                <div><dt class="text-xs text-slate-600">{t("wizard-recommended-decision")}</dt><dd class="font-semibold">{plain_with_code(c.recommended_decision.label(), c.recommended_decision.code(), None)}</dd></div>
+                <div><dt class="text-xs text-slate-600">{t("wizard-approval-level")}</dt><dd class="font-semibold">{c.approval_level_required}</dd></div>
+                <div><dt class="text-xs text-slate-600">{t("wizard-monitoring-every")}</dt><dd class="font-semibold">{c.monitoring_frequency_months.map(|m| t_count("wizard-months", usize::from(m), &[])).unwrap_or_else(|| "—".into())}</dd></div>
+                <div class="sm:col-span-3"><dt class="text-xs text-slate-600">{t("wizard-decided-by")}</dt><dd>{basis_in_words(&c.decision_basis, &w.with_catalogue(|cat| cat.hard_rule_titles()))}</dd></div>
                 {(!c.blocking_items.is_empty()).then(|| view! {
-                    <div class="sm:col-span-3"><dt class="text-xs text-red-900">"Blocking here"</dt>
+                    <div class="sm:col-span-3"><dt class="text-xs text-red-900">{t("wizard-blocking-here")}</dt>
                         <dd><ul class="list-disc ps-5 text-red-900">{c.blocking_items.iter().map(|b| view! { <li>{b.message.clone()}</li> }).collect_view()}</ul></dd></div>
                 })}
             </dl>
@@ -390,7 +393,7 @@ pub fn ReviewSummary(steps: Signal<Arc<Vec<StepRef>>>) -> impl IntoView {
         match outcome.result() {
             None => view! {
                 <div class="rounded-lg border border-amber-300 bg-amber-50 p-4" data-testid="review-incomplete">
-                    <p class="font-semibold text-amber-950">{format!("{} answer(s) are missing or invalid.", outcome.errors().len())}</p>
+                    <p class="font-semibold text-amber-950">{t_count("wizard-review-missing", outcome.errors().len(), &[])}</p>
                     <FirstProblems steps limit=50/>
                 </div>
             }
@@ -399,12 +402,12 @@ pub fn ReviewSummary(steps: Signal<Arc<Vec<StepRef>>>) -> impl IntoView {
                 let r = r.clone();
                 view! {
                     <div class="grid gap-4 sm:grid-cols-3">
-                        <div class="rounded-lg border border-slate-200 p-4"><p class="text-xs text-slate-600">"Overall band"</p><p class="mt-1" data-testid="review-band">{band_badge(Some(r.overall_band))}</p></div>
-                        <div class="rounded-lg border border-slate-200 p-4"><p class="text-xs text-slate-600">"Recommended decision"</p><p class="mt-1 font-semibold">{plain_with_code(r.overall_decision.label(), r.overall_decision.code(), Some("review-decision"))}</p></div>
-                        <div class="rounded-lg border border-slate-200 p-4"><p class="text-xs text-slate-600">"Approval level required"</p><p class="mt-1 font-semibold">{r.approval_level_required}</p></div>
+                        <div class="rounded-lg border border-slate-200 p-4"><p class="text-xs text-slate-600">{t("wizard-overall-band")}</p><p class="mt-1" data-testid="review-band">{band_badge(Some(r.overall_band))}</p></div>
+                        <div class="rounded-lg border border-slate-200 p-4"><p class="text-xs text-slate-600">{t("wizard-recommended-decision")}</p><p class="mt-1 font-semibold">{plain_with_code(r.overall_decision.label(), r.overall_decision.code(), Some("review-decision"))}</p></div>
+                        <div class="rounded-lg border border-slate-200 p-4"><p class="text-xs text-slate-600">{t("wizard-approval-level-required")}</p><p class="mt-1 font-semibold">{r.approval_level_required}</p></div>
                     </div>
-                    <div class="mt-4 overflow-x-auto" tabindex="0" role="region" aria-label="Components (scrolls sideways on a small screen)"><table class="min-w-full divide-y divide-slate-200 text-sm">
-                        <TableHead columns=&["Component", "Inherent", "Residual", "Hard rules", "Recommended", "Proposed"] cell="px-3 py-2" head=THEAD_BAND/>
+                    <div class="mt-4 overflow-x-auto" tabindex="0" role="region" aria-label=t("wizard-components-region")><table class="min-w-full divide-y divide-slate-200 text-sm">
+                        <TableHead columns=vec![t("wizard-col-component"), t("wizard-col-inherent"), t("wizard-col-residual"), t("wizard-col-hard-rules"), t("wizard-col-recommended"), t("wizard-col-proposed")] cell="px-3 py-2" head=THEAD_BAND/>
                         <tbody class="divide-y divide-slate-100">
                             {r.components.iter().map(|c| view! {
                                 <tr>
