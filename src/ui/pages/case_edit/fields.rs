@@ -221,7 +221,7 @@ pub fn QuestionField(question: Question, step: StepRef, #[prop(into)] shown: Sig
                     // The catalogue words each condition as a sentence ("Asked when …").
                     {condition_text.clone().map(|c| view! { <span class="mt-1 block text-xs text-sky-900">{c}</span> })}
                     {reference_note}
-                    {(!references.is_empty()).then(|| view! { <span class="mt-1 block text-xs text-slate-500">{t("wizard-standards")}" " {references.clone()}</span> })}
+                    {(!references.is_empty()).then(|| view! { <span class="mt-1 block text-xs text-slate-500">{format!("{} ", t("wizard-standards"))}{references.clone()}</span> })}
                     {locked.then(|| view! { <span class="mt-1 block text-xs text-slate-500">{t("wizard-country-locked")}</span> })}
                 </div>
                 {input}

@@ -422,14 +422,14 @@ fn StepForm(
                     <div>
                         {prev.map(|p| {
                             let seg = p.segment();
-                            view! { <button type="submit" name="_go" value=seg.clone() class=BUTTON_SECONDARY on:click=move |_| go.set(seg.clone())><span class="inline-block rtl:-scale-x-100">"←"</span>" "{t("wizard-back")}</button> }
+                            view! { <button type="submit" name="_go" value=seg.clone() class=BUTTON_SECONDARY on:click=move |_| go.set(seg.clone())><span class="inline-block rtl:-scale-x-100">"←"</span>{format!(" {}", t("wizard-back"))}</button> }
                         })}
                     </div>
                     <div class="flex gap-3">
                         {writable.then(|| view! { <button type="submit" name="_go" value="" class=BUTTON_SECONDARY on:click=move |_| go.set(String::new())>{t("wizard-save-draft")}</button> })}
                         {next.map(|n| {
                             let seg = n.segment();
-                            view! { <button type="submit" name="_go" value=seg.clone() class=BUTTON_PRIMARY on:click=move |_| go.set(seg.clone())>{t("wizard-next")}" "<span class="inline-block rtl:-scale-x-100">"→"</span></button> }
+                            view! { <button type="submit" name="_go" value=seg.clone() class=BUTTON_PRIMARY on:click=move |_| go.set(seg.clone())>{format!("{} ", t("wizard-next"))}<span class="inline-block rtl:-scale-x-100">"→"</span></button> }
                         })}
                     </div>
                 </div>

@@ -37,7 +37,7 @@ pub fn PreviewPanel(steps: Signal<Arc<Vec<StepRef>>>) -> impl IntoView {
                 view! {
                     <div data-testid="preview-incomplete">
                         <p class="text-sm text-slate-700">
-                            <span class="font-semibold">{t("wizard-preview-nothing-rated")}" "</span>
+                            <span class="font-semibold">{format!("{} ", t("wizard-preview-nothing-rated"))}</span>
                             {t_count("wizard-preview-missing", n, &[])}
                         </p>
                         {provisional.as_ref().map(|p| view! { <NotRatedYet provisional=p.clone()/> })}
@@ -78,9 +78,9 @@ pub fn PreviewPanel(steps: Signal<Arc<Vec<StepRef>>>) -> impl IntoView {
                                 }).collect_view()}
                             </ul>
                             {(!c.hard_rules_fired.is_empty()).then(|| view! {
-                                <p class="mt-2 text-xs text-red-900"><span class="font-semibold">{t("wizard-rules")}" "</span>{basis_in_words(&c.hard_rules_fired.iter().map(|h| h.code().to_string()).collect::<Vec<_>>(), &titles)}</p>
+                                <p class="mt-2 text-xs text-red-900"><span class="font-semibold">{format!("{} ", t("wizard-rules"))}</span>{basis_in_words(&c.hard_rules_fired.iter().map(|h| h.code().to_string()).collect::<Vec<_>>(), &titles)}</p>
                             })}
-                            <p class="mt-1 text-xs text-slate-700">{t("wizard-recommended-label")}" " <span class="font-semibold">{plain_with_code(c.recommended_decision.label(), c.recommended_decision.code(), None)}</span></p>
+                            <p class="mt-1 text-xs text-slate-700">{format!("{} ", t("wizard-recommended-label"))}<span class="font-semibold">{plain_with_code(c.recommended_decision.label(), c.recommended_decision.code(), None)}</span></p>
                         </div>
                     }).collect_view()}
                     {provisional.is_none().then(|| view! { <BlockingList result=r.clone() steps/> })}
@@ -317,7 +317,7 @@ pub fn MitigationEffect(component: String) -> impl IntoView {
                     </tbody>
                 </table>
             </div>
-            <p class="mt-2 text-sm">{t("wizard-component-band")}" " {band_badge(Some(c.band0))} " → " {band_badge(Some(c.band))}</p>
+            <p class="mt-2 text-sm">{format!("{} ", t("wizard-component-band"))}{band_badge(Some(c.band0))} " → " {band_badge(Some(c.band))}</p>
         }
         .into_any()
     }
