@@ -112,6 +112,7 @@ async fn measure(db: Store, backend: &str, cases: u64) {
         sessions: Default::default(),
         tokens: Default::default(),
         pages: Default::default(),
+        books: Default::default(),
         setup: hrdd::accounts::setup::SetupCode::none(),
     });
     let login = format!("email={}&password={}", "manager%40demo.hrdd", hrdd::accounts::DEMO_PASSWORD);

@@ -84,6 +84,7 @@ fn main() {
             sessions: Default::default(),
             tokens: Default::default(),
             pages: Default::default(),
+            books: Default::default(),
             setup: hrdd::accounts::setup::SetupCode::none(),
         });
         let login = format!("email={}&password={}", "assessor%40demo.hrdd", hrdd::accounts::DEMO_PASSWORD);

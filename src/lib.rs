@@ -28,6 +28,7 @@ pub mod i18n;
 pub mod methodology;
 pub mod notify;
 pub mod portfolio;
+pub mod preload;
 pub mod reference;
 pub mod review;
 pub mod text;
@@ -59,5 +60,11 @@ pub fn hydrate() {
     let _ = leptos::server_fn::redirect::set_redirect_hook(|location: &str| {
         let _ = leptos::prelude::window().location().set_href(location);
     });
-    leptos::mount::hydrate_islands();
+    // The wizard's catalogue and words come by address (`preload`), from the browser's cache after
+    // the first page: read them, then wake the islands.
+    leptos::task::spawn_local(async {
+        if preload::fetch_all().await {
+            leptos::mount::hydrate_islands();
+        }
+    });
 }

@@ -25,6 +25,7 @@ pub fn router(state: AppState) -> Router {
     let portfolio_cache = state.portfolio_cache.clone();
     let pages = state.pages.clone();
     let setup = state.setup.clone();
+    let books = state.books.clone();
     Router::new()
         .route("/healthz", get(healthz))
         .nest("/api/v1", crate::web::api::router())
@@ -33,6 +34,7 @@ pub fn router(state: AppState) -> Router {
         .route("/cases/{id}/print.css", get(print_stylesheet))
         // The wizard's no-JavaScript path: a step posted as a plain form (the page itself is GET).
         .route("/cases/{id}/edit/{step}", post(crate::web::form::post_step))
+        .route("/island-data/{name}", get(crate::web::http::island_data))
         .route("/reference/countries/open", get(crate::web::reference::open_country))
         .route("/reference/countries/{code}", post(crate::web::reference::post_reference))
         .route("/reference/import", post(crate::web::reference::post_import))
@@ -53,6 +55,7 @@ pub fn router(state: AppState) -> Router {
                 provide_context(portfolio_cache.clone());
                 provide_context(pages.clone());
                 provide_context(setup.clone());
+                provide_context(books.clone());
             },
             {
                 let options = state.leptos_options.clone();
@@ -160,6 +163,7 @@ pub async fn serve(config: Config, registry: Registry, demo: DemoMode) -> anyhow
         sessions: Default::default(),
         tokens: Default::default(),
         pages: crate::web::page_cache::PageCache::from_env(),
+        books: Default::default(),
         setup,
     };
     let listener = tokio::net::TcpListener::bind(config.addr).await?;

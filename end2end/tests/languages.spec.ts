@@ -118,6 +118,10 @@ test('the wizard island speaks the reader\'s language in the browser too, in Fre
     if (m.type() === 'error' || /hydrat/i.test(m.text())) problems.push(m.text());
   });
   page.on('pageerror', (e) => problems.push(String(e)));
+  const bookRequests: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/island-data/')) bookRequests.push(r.url());
+  });
   const { id } = await exampleCase(page, '03_substantial_gendarmerie_vehicles.answers.json', 'Wizard in French');
   try {
     await page.goto('/account');
@@ -142,6 +146,17 @@ test('the wizard island speaks the reader\'s language in the browser too, in Fre
     await expect(page.getByTestId('step-form')).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
     await expect(page.locator('caption', { hasText: 'Filtrage des risques par domaine' })).toBeAttached();
     await expect(page.getByRole('columnheader', { name: 'Pourquoi' })).toBeVisible();
+    // The decision card of the live preview, scored in the browser, in French too.
+    await expect(page.getByTestId('decision-card').first()).toContainText('Recommandation de la méthodologie');
+    // The island's French catalogue and words came by address (a separate, cacheable request).
+    expect(bookRequests.some((u) => u.includes('/island-data/wizard-fr-'))).toBe(true);
+
+    // The summary page, server-rendered, in French.
+    await page.goto(`/cases/${id}`);
+    await expect(page.getByTestId('decision-card')).toContainText('Recommandation de la méthodologie');
+    await expect(page.getByRole('heading', { name: 'Synthèse des risques' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: "Piste d'audit" })).toBeVisible();
+    await page.screenshot({ path: path.join(shots, 'summary-fr.png'), fullPage: true });
 
     // Arabic: the same island, right to left, with Arabic plural forms chosen in the browser.
     await pickLanguage(page, 'العربية', 'ar');

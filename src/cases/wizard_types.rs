@@ -3,8 +3,10 @@
 use super::CaseState;
 use crate::methodology::draft::Draft;
 use crate::methodology::Catalogue;
+use crate::preload::Preloaded;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use std::sync::Arc;
 
 /// A case opened in the wizard: its draft, revision and catalogue, and what the user may change.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -17,8 +19,10 @@ pub struct CaseEditor {
     /// The revision the draft was read at; saves are made against it.
     pub revision: i64,
     pub draft: Draft,
-    /// The catalogue of the case's methodology version (the browser scores the draft with it).
-    pub catalogue: Catalogue,
+    /// The catalogue of the case's methodology version in the reader's language (the browser
+    /// scores the draft with it) and the island's words: the same for every case of that version
+    /// in that language, so the page carries only their address.
+    pub book: Preloaded<WizardBook>,
     /// Assessor on an editable case: may change answers.
     pub can_edit: bool,
     /// Human-rights adviser on an editable case: may record OHCHR advice on the consultations step.
@@ -32,10 +36,16 @@ pub struct CaseEditor {
     /// The country reference data step 2 was pre-filled with (shown beside each answer).
     #[serde(default)]
     pub reference_basis: crate::reference::CaseBasis,
+}
+
+/// What every wizard page of one methodology version in one language shares.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WizardBook {
+    /// The catalogue, its texts in the reader's language.
+    pub catalogue: Arc<Catalogue>,
     /// The words the island shows, in the reader's language: the WASM has no translations
     /// (`crate::i18n::island_text`).
-    #[serde(default)]
-    pub words: crate::i18n::IslandText,
+    pub words: Arc<crate::i18n::IslandText>,
 }
 
 /// A field another person changed since the revision the editor started from.

@@ -73,9 +73,9 @@ fn island_messages() -> &'static [(&'static str, Vec<&'static str>)] {
 /// The words an island needs in `lang`: the labels of coded values and access problems, and every
 /// message of `wizard.ftl`, with `{$name}` markers for placeholders and one text per plural
 /// category (see [`IslandText`]). The same for every request in a language, so made once.
-pub fn island_text(lang: Lang) -> IslandText {
-    static MADE: LazyLock<HashMap<Lang, IslandText>> =
-        LazyLock::new(|| Lang::ALL.into_iter().map(|l| (l, make_island_text(l))).collect());
+pub fn island_text(lang: Lang) -> std::sync::Arc<IslandText> {
+    static MADE: LazyLock<HashMap<Lang, std::sync::Arc<IslandText>>> =
+        LazyLock::new(|| Lang::ALL.into_iter().map(|l| (l, std::sync::Arc::new(make_island_text(l)))).collect());
     MADE[&lang].clone()
 }
 

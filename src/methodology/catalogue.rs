@@ -667,22 +667,29 @@ impl Catalogue {
 }
 
 /// All methodology versions the server knows, side by side; cases are pinned to one of them.
+/// Each catalogue is shared (`Arc`): the wizard hands one to every page that scores with it
+/// instead of copying it.
 #[derive(Clone, Debug, Default)]
 pub struct Registry {
-    catalogues: Vec<Catalogue>,
+    catalogues: Vec<Arc<Catalogue>>,
     /// Catalogues with their texts in another language, by language code: for reading only (the
     /// engine and stored data use the English ones).
-    translated: Vec<(String, Catalogue)>,
+    translated: Vec<(String, Arc<Catalogue>)>,
 }
 
 impl Registry {
-    pub fn new(mut catalogues: Vec<Catalogue>) -> Registry {
+    pub fn new(catalogues: Vec<Catalogue>) -> Registry {
+        Registry::shared(catalogues.into_iter().map(Arc::new).collect())
+    }
+
+    /// A registry of catalogues already shared elsewhere (the wizard in the browser).
+    pub fn shared(mut catalogues: Vec<Arc<Catalogue>>) -> Registry {
         catalogues.sort_by(|a, b| a.version.cmp(&b.version));
         Registry { catalogues, translated: Vec::new() }
     }
 
     pub fn get(&self, version: &str) -> Option<&Catalogue> {
-        self.catalogues.iter().find(|c| c.version == version)
+        self.catalogues.iter().find(|c| c.version == version).map(|c| &**c)
     }
 
     /// Adds a translation of a loaded version; an unknown version or key is an error.
@@ -693,18 +700,23 @@ impl Registry {
         })?;
         let translated = translation.apply(english)?;
         self.translated.retain(|(lang, c)| !(lang == &translation.lang && c.version == translation.version));
-        self.translated.push((translation.lang.clone(), translated));
+        self.translated.push((translation.lang.clone(), Arc::new(translated)));
         Ok(())
     }
 
     /// Version `version` with its texts in `lang` (a language code), or in English when there is no
     /// translation. For showing; score with [`Registry::get`].
     pub fn get_in(&self, version: &str, lang: &str) -> Option<&Catalogue> {
+        self.shared_in(version, lang).map(|c| &**c)
+    }
+
+    /// [`Registry::get_in`], as a handle to the shared catalogue.
+    pub fn shared_in(&self, version: &str, lang: &str) -> Option<&Arc<Catalogue>> {
         self.translated
             .iter()
             .find(|(l, c)| l == lang && c.version == version)
             .map(|(_, c)| c)
-            .or_else(|| self.get(version))
+            .or_else(|| self.catalogues.iter().find(|c| c.version == version))
     }
 
     /// The newest version in `lang` (English without a translation).
@@ -714,11 +726,11 @@ impl Registry {
 
     /// The newest version: what new cases are started under.
     pub fn current(&self) -> Option<&Catalogue> {
-        self.catalogues.last()
+        self.catalogues.last().map(|c| &**c)
     }
 
     pub fn all(&self) -> impl Iterator<Item = &Catalogue> {
-        self.catalogues.iter()
+        self.catalogues.iter().map(|c| &**c)
     }
 
     pub fn versions(&self) -> Vec<&str> {

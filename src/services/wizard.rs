@@ -7,11 +7,13 @@ use crate::audit::{self, Action};
 use crate::cases::access;
 use crate::cases::parts::{self, Part, CONSULTATIONS};
 use crate::cases::steps::{parse_segment, StepRef};
-pub use crate::cases::wizard_types::{CaseEditor, ComponentAction, FieldChange, SaveOutcome};
+pub use crate::cases::wizard_types::{CaseEditor, ComponentAction, FieldChange, SaveOutcome, WizardBook};
 use crate::cases::CaseState;
 use crate::error::AppError;
+use crate::i18n::Lang;
 use crate::methodology::draft::{score_draft, ComponentDraft, Draft};
 use crate::methodology::{canonical, Catalogue, Registry, ScoreOutcome};
+use crate::preload::Preloaded;
 use crate::review::record::{sealed, SubmissionRecord};
 use crate::review::workflow::{self, Act};
 pub(crate) use crate::store::cases::DraftRow;
@@ -20,6 +22,8 @@ use crate::store::Store;
 use chrono::Utc;
 use serde_json::{json, Map, Value};
 use sha2::{Digest, Sha256};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 
 /// Longest text answer accepted (characters); a whole draft is limited to [`MAX_DRAFT_BYTES`].
 pub const MAX_TEXT_CHARS: usize = 10_000;
@@ -74,9 +78,10 @@ fn require_writer(
 pub async fn editor(
     db: &Store,
     registry: &Registry,
+    books: &Books,
     user: &CurrentUser,
     case_id: i64,
-    lang: crate::i18n::Lang,
+    lang: Lang,
 ) -> Result<CaseEditor, AppError> {
     // Managers read summaries, never the answers themselves (spec §10.1).
     if ![Role::Assessor, Role::HrAdviser, Role::Reviewer].iter().any(|r| user.has(*r)) {
@@ -84,7 +89,9 @@ pub async fn editor(
     }
     let l = load(db, registry, user, case_id).await?;
     let position = db.position(user.id, case_id).await?;
-    let catalogue = registry.get_in(&l.draft.methodology_version, lang.code()).unwrap_or(l.catalogue).clone();
+    let book = books
+        .book(registry, &l.draft.methodology_version, lang)
+        .ok_or_else(|| AppError::internal(format!("methodology {} not loaded", l.draft.methodology_version)))?;
     Ok(CaseEditor {
         id: case_id,
         reference: l.row.reference,
@@ -95,7 +102,7 @@ pub async fn editor(
         can_edit: l.state.editable() && user.has(Role::Assessor),
         can_advise: l.state.editable() && user.has(Role::HrAdviser),
         draft: l.draft,
-        catalogue,
+        book,
         last_segment: position,
         return_note: match l.state {
             CaseState::Returned => crate::services::cases::latest_return(db, case_id).await?,
@@ -103,8 +110,57 @@ pub async fn editor(
         },
         step_notes: crate::services::cases::step_notes(db, case_id).await?,
         reference_basis: crate::services::reference::case_basis(db, case_id).await?,
-        words: crate::i18n::island_text(lang),
     })
+}
+
+/// Where the wizard's books are served; the rest of the address is [`Books::name`].
+pub const BOOK_ADDRESS: &str = "/island-data/";
+
+/// The wizard's books (catalogue in one language plus the island's words), one per methodology
+/// version and language, made once: every wizard page shares one and carries only its address,
+/// which ends in a hash of its text so that a changed book is never read from a stale cache.
+#[derive(Clone, Default)]
+pub struct Books(Arc<Mutex<HashMap<(String, Lang), Shelved>>>);
+
+struct Shelved {
+    book: Preloaded<WizardBook>,
+    /// The book as JSON text (what its address serves).
+    json: Arc<[u8]>,
+}
+
+impl Books {
+    /// The book of `version` in `lang` (English texts where there is no translation).
+    pub fn book(&self, registry: &Registry, version: &str, lang: Lang) -> Option<Preloaded<WizardBook>> {
+        self.shelved(registry, version, lang, |s| s.book.clone())
+    }
+
+    /// The text served at `name` (the address after [`BOOK_ADDRESS`]), if it names a current book.
+    pub fn json(&self, registry: &Registry, name: &str) -> Option<Arc<[u8]>> {
+        let (lang, rest) = name.strip_prefix("wizard-")?.split_once('-')?;
+        let (version, _hash) = rest.strip_suffix(".json")?.rsplit_once('-')?;
+        let lang = Lang::parse(lang)?;
+        let address = format!("{BOOK_ADDRESS}{name}");
+        self.shelved(registry, version, lang, |s| (s.book.address() == address).then(|| s.json.clone())).flatten()
+    }
+
+    fn shelved<T>(&self, registry: &Registry, version: &str, lang: Lang, read: impl Fn(&Shelved) -> T) -> Option<T> {
+        let key = (version.to_string(), lang);
+        let mut shelf = self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some(found) = shelf.get(&key) {
+            return Some(read(found));
+        }
+        let book = WizardBook {
+            catalogue: registry.shared_in(version, lang.code())?.clone(),
+            words: crate::i18n::island_text(lang),
+        };
+        let json: Arc<[u8]> = serde_json::to_vec(&book).expect("a book serialises").into();
+        let hash = hex::encode(&Sha256::digest(&json)[..8]);
+        let address = format!("{BOOK_ADDRESS}wizard-{}-{version}-{hash}.json", lang.code());
+        let shelved = Shelved { book: Preloaded::new(address, Arc::new(book)), json };
+        let answer = read(&shelved);
+        shelf.insert(key, shelved);
+        Some(answer)
+    }
 }
 
 /// Merges `values` (question id or part key → JSON value; `null` clears) into the step and saves.

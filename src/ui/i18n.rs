@@ -38,6 +38,13 @@ pub fn t_with(id: &'static str, args: &[(&'static str, Arg)]) -> String {
     }
 }
 
+/// The message `id` with text placeholders only (names, dates, codes: nothing to choose a plural
+/// form on).
+pub fn t_args(id: &'static str, args: &[(&'static str, String)]) -> String {
+    let args: Vec<(&'static str, Arg)> = args.iter().map(|(k, v)| (*k, Arg::Text(v.clone()))).collect();
+    t_with(id, &args)
+}
+
 /// A plural message of an island (`wizard.ftl`): it chooses its form on `$count` and prints `$n`.
 pub fn t_count(id: &'static str, count: usize, args: &[(&'static str, Arg)]) -> String {
     let mut all = vec![("count", Arg::from(count)), ("n", Arg::Text(count.to_string()))];

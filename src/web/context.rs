@@ -12,6 +12,10 @@ pub fn registry() -> Arc<Registry> {
     leptos::prelude::expect_context::<Arc<Registry>>()
 }
 
+pub fn books() -> crate::services::wizard::Books {
+    leptos::prelude::expect_context::<crate::services::wizard::Books>()
+}
+
 /// The language the session middleware chose for this request (English outside one).
 pub fn request_lang() -> crate::i18n::Lang {
     leptos::prelude::use_context::<axum::http::request::Parts>()

@@ -20,6 +20,7 @@ use std::sync::Arc;
 pub async fn post_step(
     State(db): State<Store>,
     State(registry): State<Arc<Registry>>,
+    State(books): State<wizard::Books>,
     Extension(principal): Extension<Principal>,
     Path((id, segment)): Path<(i64, String)>,
     Form(pairs): Form<Vec<(String, String)>>,
@@ -33,15 +34,15 @@ pub async fn post_step(
         Err(_) => return see_other("/account/password"),
     };
     // Decoding reads the catalogue's structure only, which is the same in every language.
-    let editor = match wizard::editor(&db, &registry, &user, id, crate::i18n::Lang::En).await {
+    let editor = match wizard::editor(&db, &registry, &books, &user, id, crate::i18n::Lang::En).await {
         Ok(e) => e,
         Err(e) => return problem_page(&e, &here, &pairs),
     };
     let components = editor.draft.component_ids();
-    let Some(step) = crate::cases::steps::parse_segment(&editor.catalogue, &components, &segment) else {
+    let Some(step) = crate::cases::steps::parse_segment(&editor.book.catalogue, &components, &segment) else {
         return problem_page(&AppError::NotFound("No such step.".into()), &here, &pairs);
     };
-    let posted = decode(&editor.catalogue, step.number, &pairs);
+    let posted = decode(&editor.book.catalogue, step.number, &pairs);
     let Some(revision) = posted.revision else {
         return problem_page(
             &AppError::invalid("_revision", "The form is incomplete; reload the page."),
@@ -52,7 +53,7 @@ pub async fn post_step(
     match wizard::save_step(&db, &registry, &user, id, revision, &segment, &posted.values).await {
         Ok(SaveOutcome::Saved { .. }) => {
             let go = Some(posted.go.as_str())
-                .filter(|g| crate::cases::steps::parse_segment(&editor.catalogue, &components, g).is_some())
+                .filter(|g| crate::cases::steps::parse_segment(&editor.book.catalogue, &components, g).is_some())
                 .unwrap_or(&segment);
             see_other(&format!("/cases/{id}/edit/{go}?saved=1"))
         }

@@ -36,6 +36,8 @@ fn static_cache(path: &str) -> Option<&'static str> {
         Some(name) if is_hashed_name(name) => Some("public, max-age=31536000, immutable"),
         Some(_) => Some("no-cache"),
         None if path == "/favicon.svg" || path == "/robots.txt" => Some("public, max-age=86400"),
+        // The wizard's books, named by the hash of their text; for the signed-in user only.
+        None if path.starts_with(crate::services::wizard::BOOK_ADDRESS) => Some("private, max-age=31536000, immutable"),
         None => None,
     }
 }
@@ -70,6 +72,8 @@ pub async fn security_headers(mut req: Request, next: Next) -> Response {
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("text/html"));
+    // An error (a missing file, a refused book) is never kept; a 304 keeps the file's lifetime.
+    let failed = response.status().is_client_error() || response.status().is_server_error();
     let h = response.headers_mut();
     let policy = if is_html {
         page_policy(&nonce, std::env::var("LEPTOS_ENV").is_ok_and(|e| e.eq_ignore_ascii_case("dev")))
@@ -83,7 +87,7 @@ pub async fn security_headers(mut req: Request, next: Next) -> Response {
     h.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     // Pages and API answers hold case data: never kept by the browser or a shared cache.
-    let cache = static_cache(&path).unwrap_or("no-store");
+    let cache = static_cache(&path).filter(|_| !failed).unwrap_or("no-store");
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
     if https {
         h.insert(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static("max-age=31536000; includeSubDomains"));

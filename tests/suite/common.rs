@@ -184,6 +184,7 @@ pub fn app_with_setup(db: &Store, setup: hrdd::accounts::setup::SetupCode) -> ax
         sessions: Default::default(),
         tokens: Default::default(),
         pages: Default::default(),
+        books: Default::default(),
         setup,
     })
 }
@@ -217,6 +218,8 @@ pub struct Reply {
     pub set_cookie: Vec<String>,
     /// The page cache's answer for this response (`X-Page-Cache`: hit, miss or off), if any.
     pub page_cache: Option<String>,
+    /// How long the browser may keep the answer (`Cache-Control`), if said.
+    pub cache_control: Option<String>,
     pub body: String,
 }
 
@@ -269,9 +272,11 @@ pub async fn send_headers(
         let location = response.headers().get("location").and_then(|v| v.to_str().ok()).map(String::from);
         let set_cookie =
             response.headers().get_all("set-cookie").iter().filter_map(|v| v.to_str().ok()).map(String::from).collect();
-        let page_cache = response.headers().get("x-page-cache").and_then(|v| v.to_str().ok()).map(String::from);
+        let header = |name: &str| response.headers().get(name).and_then(|v| v.to_str().ok()).map(String::from);
+        let (page_cache, cache_control) = (header("x-page-cache"), header("cache-control"));
         let bytes = axum::body::to_bytes(response.into_body(), 10 << 20).await.expect("body");
-        Reply { status, location, set_cookie, page_cache, body: String::from_utf8_lossy(&bytes).into_owned() }
+        let body = String::from_utf8_lossy(&bytes).into_owned();
+        Reply { status, location, set_cookie, page_cache, cache_control, body }
     };
     tokio::time::timeout(std::time::Duration::from_secs(90), answer)
         .await
@@ -358,6 +363,7 @@ pub async fn call_json(app: &axum::Router, endpoint: &str, cookie: Option<&str>,
         location: None,
         set_cookie: Vec::new(),
         page_cache: None,
+        cache_control: None,
         body: String::from_utf8_lossy(&bytes).into_owned(),
     }
 }

@@ -2,10 +2,14 @@
 //! preview, the summary and the printed page. A stop is unmistakably red. For a signed-off version
 //! the card leads with the final decisions; the figures behind it stay one link away.
 
+use crate::i18n::labels::Labelled;
 use crate::methodology::ResultDocument;
 use crate::review::SignOffView;
 use crate::ui::components::tone::{Shown, Tone};
+use crate::ui::i18n::{t, t_args};
 use leptos::prelude::*;
+
+// The card's words live in `wizard.ftl` (`decision-card-*`): the wizard island shows the card too.
 
 /// The word for a decision tone in `data-severity` (tests and print styles read it).
 fn severity_word(tone: Tone) -> &'static str {
@@ -25,7 +29,10 @@ fn reason(result: &ResultDocument, titles: &[(String, String)]) -> String {
     for c in result.components.iter().filter(|c| c.recommended_decision == result.overall_decision) {
         for basis in &c.decision_basis {
             let part = if basis == "BAND" {
-                format!("residual risk {} in {}", c.band.code(), c.component_id)
+                t_args(
+                    "decision-card-reason-band",
+                    &[("band", t(c.band.label_id())), ("component", c.component_id.to_string())],
+                )
             } else {
                 titles.iter().find(|(id, _)| id == basis).map_or_else(|| basis.clone(), |(id, t)| format!("{t} ({id})"))
             };
@@ -35,7 +42,7 @@ fn reason(result: &ResultDocument, titles: &[(String, String)]) -> String {
         }
     }
     if parts.is_empty() {
-        format!("residual risk {}", result.overall_band.code())
+        t_args("decision-card-reason-overall", &[("band", t(result.overall_band.label_id()))])
     } else {
         parts.join("; ")
     }
@@ -85,58 +92,65 @@ pub fn DecisionCard(
             let mut steps: Vec<String> = s
                 .decisions
                 .iter()
-                .filter_map(|d| d.conditions.as_ref().map(|c| format!("{}: meet the conditions — {c}", d.component_id)))
+                .filter_map(|d| {
+                    d.conditions.as_ref().map(|c| {
+                        t_args(
+                            "decision-card-meet-conditions",
+                            &[("component", d.component_id.clone()), ("conditions", c.clone())],
+                        )
+                    })
+                })
                 .collect();
             if let Some(date) = result.next_review_date {
-                steps.push(format!("Review the assessment again by {date}, or earlier if a trigger event occurs."));
+                steps.push(t_args("decision-card-review-by", &[("date", date.to_string())]));
             }
             steps
         }
-        None if awaiting_decision => vec![format!(
-            "Submitted: a reviewer at approval level {} or above decides, or returns it with a comment.",
-            result.approval_level_required
-        )],
-        None if result.blocking_items.is_empty() => vec![format!(
-            "Nothing blocks submission: submit the assessment; it is decided at approval level {}.",
-            result.approval_level_required
-        )],
+        None if awaiting_decision => {
+            vec![t_args("decision-card-submitted", &[("level", result.approval_level_required.to_string())])]
+        }
+        None if result.blocking_items.is_empty() => {
+            vec![t_args("decision-card-nothing-blocks", &[("level", result.approval_level_required.to_string())])]
+        }
         None => result.blocking_items.iter().map(|b| b.message.clone()).collect(),
     };
     let headline_text = match &sign_off {
-        Some(s) if s.decisions.len() == 1 => format!("Final decision: {}", s.decisions[0].final_decision.label()),
-        Some(_) => "Final decisions".to_string(),
-        None => format!("{} — {why}", recommended.label()),
+        Some(s) if s.decisions.len() == 1 => {
+            t_args("decision-card-final-one", &[("decision", t(s.decisions[0].final_decision.label_id()))])
+        }
+        Some(_) => t("decision-card-finals"),
+        None => t_args("decision-card-headline", &[("decision", t(recommended.label_id())), ("why", why.clone())]),
     };
     view! {
         <section class=format!("rounded-xl border-s-8 border {card} p-4") aria-labelledby="decision-card-h"
             data-testid="decision-card" data-severity=severity_word(tone)>
             <p class="text-xs font-semibold uppercase tracking-wide text-slate-700">
-                {if sign_off.is_some() { "Signed-off decision" } else { "Recommendation of the methodology" }}
+                {if sign_off.is_some() { t("decision-card-signed-off") } else { t("decision-card-recommendation") }}
             </p>
             <h2 id="decision-card-h" class=format!("mt-1 font-bold {headline_size} {headline}") data-testid="decision-headline">{headline_text}</h2>
             {sign_off.clone().map(|s| view! {
                 <ul class="mt-2 space-y-1 text-sm text-slate-900" data-testid="decision-card-finals">
                     {s.decisions.iter().map(|d| view! {
                         <li>
-                            <span class="font-semibold">{format!("{}: {}", d.component_id, d.final_decision.label())}</span>
-                            {d.conditions.clone().map(|c| view! { <span>{format!(" — conditions: {c}")}</span> })}
-                            <span class="text-slate-600">{format!(" (recommended: {})", d.recommended.label())}</span>
+                            <span class="font-semibold">{t_args("decision-card-component-decision", &[("component", d.component_id.clone()), ("decision", t(d.final_decision.label_id()))])}</span>
+                            {d.conditions.clone().map(|c| view! { <span>{format!(" {}", t_args("decision-card-conditions", &[("conditions", c)]))}</span> })}
+                            <span class="text-slate-600">{format!(" {}", t_args("decision-card-recommended-was", &[("decision", t(d.recommended.label_id()))]))}</span>
                         </li>
                     }).collect_view()}
                 </ul>
-                <p class="mt-2 text-sm text-slate-700">{format!("Signed off by {} (approval level {}) on {}.", s.signed_by, s.signer_level, s.signed_at.get(..10).unwrap_or(&s.signed_at))}</p>
-                <p class="mt-1 text-sm text-slate-700">{format!("The methodology recommended: {} — {why}.", recommended.label())}</p>
+                <p class="mt-2 text-sm text-slate-700">{t_args("decision-card-signed-by", &[("name", s.signed_by.clone()), ("level", s.signer_level.to_string()), ("date", s.signed_at.get(..10).unwrap_or(&s.signed_at).to_string())])}</p>
+                <p class="mt-1 text-sm text-slate-700">{t_args("decision-card-methodology-recommended", &[("decision", t(recommended.label_id())), ("why", why.clone())])}</p>
             })}
             {(!fired.is_empty()).then(|| view! {
                 <div class="mt-3">
-                    <h3 class="text-sm font-semibold text-slate-900">"Rules that apply"</h3>
+                    <h3 class="text-sm font-semibold text-slate-900">{t("decision-card-rules")}</h3>
                     <ul class="mt-1 space-y-1 text-sm text-slate-900">
                         {fired.into_iter().map(|(id, effect, sources)| view! {
                             <li>
                                 <span class="font-semibold">{title_of(&id)}</span>
                                 <span class="ms-1 text-xs text-slate-700">{id}</span>
                                 {format!(": {effect}.")}
-                                <span class="block text-xs text-slate-600">{format!("Source: {sources}")}</span>
+                                <span class="block text-xs text-slate-600">{t_args("decision-card-source", &[("sources", sources)])}</span>
                             </li>
                         }).collect_view()}
                     </ul>
@@ -144,20 +158,20 @@ pub fn DecisionCard(
             })}
             {(!next_steps.is_empty()).then(|| view! {
                 <div class="mt-3">
-                    <h3 class="text-sm font-semibold text-slate-900">"What the office must do next"</h3>
+                    <h3 class="text-sm font-semibold text-slate-900">{t("decision-card-next")}</h3>
                     <ul class="mt-1 list-disc space-y-1 ps-5 text-sm text-slate-900" data-testid="decision-card-next">
                         {next_steps.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}
                     </ul>
                 </div>
             })}
-            <p class="mt-3 text-sm print:hidden"><a class="text-sky-800 underline" href=calculation_href>"Show calculation"</a></p>
+            <p class="mt-3 text-sm print:hidden"><a class="text-sky-800 underline" href=calculation_href>{t("decision-card-show-calculation")}</a></p>
         </section>
     }
 }
 
 /// A coded value in plain words, its code following in small type (`testid` marks the code, which
 /// tests and screen readers can still find).
-pub fn plain_with_code(label: &'static str, code: &'static str, testid: Option<&'static str>) -> impl IntoView {
+pub fn plain_with_code(label: String, code: &'static str, testid: Option<&'static str>) -> impl IntoView {
     view! {
         <span>{label}</span>
         " "
@@ -171,7 +185,7 @@ pub fn basis_in_words(basis: &[String], titles: &[(String, String)]) -> String {
     basis
         .iter()
         .map(|b| match titles.iter().find(|(id, _)| id == b) {
-            _ if b == "BAND" => "the residual risk band".to_string(),
+            _ if b == "BAND" => t("decision-card-band-basis"),
             Some((id, title)) => format!("{title} ({id})"),
             None => b.clone(),
         })

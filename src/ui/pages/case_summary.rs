@@ -4,6 +4,7 @@
 //! review actions the signed-in user may take. Prints as an A4 report (see `style/main.css`).
 
 use crate::error::AppError;
+use crate::i18n::labels::Labelled;
 use crate::methodology::catalogue::plain_words;
 use crate::methodology::codes::{Band, FinalDecision};
 use crate::methodology::result::{ComponentResult, TriggeredArea};
@@ -17,6 +18,7 @@ use crate::ui::components::forms::{
     action_or_query_error, banner_of, Notice, BUTTON_DANGER, BUTTON_PRIMARY, BUTTON_SECONDARY, INPUT, TABLE, TD, TH,
 };
 use crate::ui::components::tone::{band_badge, Shown};
+use crate::ui::i18n::{t, t_args, t_count};
 use crate::web::server_fns::review::{
     get_case_summary_page, AddComment, Concur, RecordTrigger, ReturnCase, SignOff, StartReassessment, SummaryPage,
 };
@@ -82,9 +84,9 @@ pub fn CaseSummaryPage() -> impl IntoView {
         },
     );
     view! {
-        <Transition fallback=|| view! { <p class="text-slate-600">"Loading the assessment…"</p> }>
+        <Transition fallback=|| view! { <p class="text-slate-600">{t("summary-loading")}</p> }>
             {move || page.get().map(|result| match result {
-                Err(e) => view! { <Title text="Assessment"/><AccessProblem error=e/> }.into_any(),
+                Err(e) => view! { <Title text=t("summary-assessment")/><AccessProblem error=e/> }.into_any(),
                 Ok(SummaryPage::Kept { id, title, html }) => view! {
                     <SummaryFrame id title><div inner_html=html></div></SummaryFrame>
                 }.into_any(),
@@ -124,11 +126,11 @@ fn SummaryFrame(id: i64, title: String, children: Children) -> impl IntoView {
         <p class="mt-6 text-xs text-slate-500 print:hidden">
             // The page ships no WASM; one line of script (allowed by the page's nonce) opens the
             // browser's print dialog. Without JavaScript the browser's own print menu does the same.
-            <button type="button" class="underline" id="print-summary">"Print or save as PDF"</button>
+            <button type="button" class="underline" id="print-summary">{t("summary-print")}</button>
             <script nonce=leptos::nonce::use_nonce()>"document.getElementById('print-summary').addEventListener('click', () => window.print());"</script>
-            " · " <a href=format!("/api/v1/cases/{id}/summary.json") class="underline" download="">"Download the summary as JSON"</a>
-            " (recorded in the audit trail)"
-            " · " <a href=format!("/cases/{id}") class="underline">"Permanent link"</a>
+            " · " <a href=format!("/api/v1/cases/{id}/summary.json") class="underline" download="">{t("summary-download-json")}</a>
+            {format!(" {}", t("summary-download-recorded"))}
+            " · " <a href=format!("/cases/{id}") class="underline">{t("summary-permanent-link")}</a>
         </p>
     }
 }
@@ -140,7 +142,7 @@ fn SummaryBody(summary: CaseSummary, actions: ReviewActions) -> impl IntoView {
     let result = summary.result.clone();
     view! {
         <div class="hidden print:mb-4 print:block print:border-b print:border-slate-400 print:pb-2">
-            <p class="text-xs uppercase tracking-wide text-slate-600">"Human-rights due diligence · risk summary"</p>
+            <p class="text-xs uppercase tracking-wide text-slate-600">{t("summary-print-heading")}</p>
             <p class="text-base font-semibold">{printed_title}</p>
         </div>
         <OverviewBody overview=summary.overview.clone()/>
@@ -169,7 +171,7 @@ fn Alerts(summary: CaseSummary) -> impl IntoView {
     view! {
         {(!summary.integrity_problems.is_empty()).then(|| view! {
             <div class="mt-6 rounded-md border border-red-400 bg-red-50 px-4 py-3 text-sm text-red-900" role="alert" data-testid="integrity-problem">
-                <strong>"The record of this assessment does not verify. What is shown below may have been changed outside HRDD:"</strong>
+                <strong>{t("summary-integrity-problem")}</strong>
                 <ul class="mt-2 list-disc ps-5">
                     {summary.integrity_problems.iter().map(|p| view! { <li>{p.clone()}</li> }).collect_view()}
                 </ul>
@@ -177,7 +179,7 @@ fn Alerts(summary: CaseSummary) -> impl IntoView {
         })}
         {summary.review_due.clone().map(|due| view! {
             <p class=format!("mt-6 rounded-md border px-4 py-3 text-sm {}", if summary.review_overdue { "border-red-300 bg-red-50 text-red-900" } else { "border-sky-200 bg-sky-50 text-sky-900" })>
-                {if summary.review_overdue { format!("Review overdue: a decision was due by {due}.") } else { format!("Awaiting review; a decision is due by {due}.") }}
+                {t_args(if summary.review_overdue { "summary-review-overdue" } else { "summary-review-awaiting" }, &[("date", due)])}
             </p>
         })}
         {summary.review_date_warning.clone().filter(|_| summary.sign_off.is_some()).map(|w| view! {
@@ -185,21 +187,21 @@ fn Alerts(summary: CaseSummary) -> impl IntoView {
         })}
         {summary.reassessment_due.then(|| view! {
             <div class="mt-6 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950" data-testid="reassessment-due">
-                <p>"Re-assessment due: the review date has passed or a trigger event was recorded (spec §10.6)."</p>
+                <p>{t("summary-reassessment-due")}</p>
                 {(!summary.triggers.is_empty()).then(|| view! {
                     <ul class="mt-2 list-disc ps-5" data-testid="trigger-events">
                         {summary.triggers.iter().map(|t| view! {
-                            <li>{format!("{} on {} (recorded by {}): {}", decision_label(&t.trigger), t.date, t.by, t.description)}</li>
+                            <li>{t_args("summary-trigger-line", &[("event", trigger_words(&t.trigger)), ("date", t.date.clone()), ("by", t.by.clone()), ("description", t.description.clone())])}</li>
                         }).collect_view()}
                     </ul>
                 })}
             </div>
         })}
         {(versions.len() > 1).then(|| view! {
-            <nav class="mt-6 text-sm print:hidden" aria-label="Versions">
-                <span class="font-medium text-slate-700">"Versions: "</span>
+            <nav class="mt-6 text-sm print:hidden" aria-label=t("summary-versions")>
+                <span class="font-medium text-slate-700">{format!("{}: ", t("summary-versions"))}</span>
                 {versions.into_iter().map(|v| {
-                    let label = format!("v{} {} ({})", v.version_no, v.reference, v.state.label());
+                    let label = format!("v{} {} ({})", v.version_no, v.reference, t(v.state.label_id()));
                     if v.id == current {
                         view! { <span class="me-3 font-semibold" aria-current="page">{label}</span> }.into_any()
                     } else {
@@ -213,16 +215,16 @@ fn Alerts(summary: CaseSummary) -> impl IntoView {
             let answers_hidden = summary.overview.answers_hidden;
             view! {
                 <section class=SECTION aria-labelledby="changes-h" data-testid="version-changes">
-                    <h2 id="changes-h" class=H2>{format!("What changed since {prev}")}</h2>
+                    <h2 id="changes-h" class=H2>{t_args("summary-changes-since", &[("previous", prev)])}</h2>
                     {if changes.is_empty() {
-                        view! { <p class="mt-2 text-sm text-slate-700">"No answer has changed yet."</p> }.into_any()
+                        view! { <p class="mt-2 text-sm text-slate-700">{t("summary-no-change")}</p> }.into_any()
                     } else {
                         view! {
                             <div class="overflow-x-auto" tabindex="0"><table class=TABLE>
-                                <TableHead columns=&["Answer", "Before", "Now"] cell=TH/>
+                                <TableHead columns=vec![t("summary-col-answer"), t("summary-col-before"), t("summary-col-now")] cell=TH/>
                                 <tbody>
                                     {changes.into_iter().map(|c| {
-                                        let (before, after) = if answers_hidden { ("changed".to_string(), String::new()) } else { (c.before, c.after) };
+                                        let (before, after) = if answers_hidden { (t("summary-changed"), String::new()) } else { (c.before, c.after) };
                                         view! { <tr><td class=TD>{c.label}</td><td class=TD>{before}</td><td class=format!("{TD} font-medium")>{after}</td></tr> }
                                     }).collect_view()}
                                 </tbody>
@@ -235,6 +237,32 @@ fn Alerts(summary: CaseSummary) -> impl IntoView {
     }
 }
 
+/// The trigger events of question 1.7 (spec §10.6), the order the forms list them in.
+const TRIGGERS: [&str; 7] = [
+    "GRAVE_VIOLATION_REPORT",
+    "DEATH_PENALTY_CHANGE",
+    "NEW_CASE_SPECIFIC_REQUEST",
+    "RECIPIENT_OR_SUPPORT_CHANGE",
+    "CONFLICT_OR_EMERGENCY",
+    "MONITORING_BREACH",
+    "EXTENSION_OR_NEW_PHASE",
+];
+
+/// A trigger event in the page's language (an unknown code in plain words).
+fn trigger_words(code: &str) -> String {
+    match code {
+        "GRAVE_VIOLATION_REPORT" => t("summary-trigger-grave-violation"),
+        "DEATH_PENALTY_CHANGE" => t("summary-trigger-death-penalty"),
+        "NEW_CASE_SPECIFIC_REQUEST" => t("summary-trigger-request"),
+        "RECIPIENT_OR_SUPPORT_CHANGE" => t("summary-trigger-recipient"),
+        "CONFLICT_OR_EMERGENCY" => t("summary-trigger-conflict"),
+        "MONITORING_BREACH" => t("summary-trigger-monitoring"),
+        "EXTENSION_OR_NEW_PHASE" => t("summary-trigger-extension"),
+        _ => crate::text::code_in_words(code),
+    }
+}
+
+/// A measure's status (`PLANNED`, …) in plain words.
 fn decision_label(code: &str) -> String {
     code.replace('_', " ").to_lowercase()
 }
@@ -248,12 +276,12 @@ fn RiskSummary(
     let blocking = result.blocking_items.clone();
     view! {
         <section id="risk-summary" class=format!("{SECTION} scroll-mt-4") aria-labelledby="risk-h" data-testid="risk-summary">
-            <h2 id="risk-h" class=H2>"Risk summary"</h2>
+            <h2 id="risk-h" class=H2>{t("summary-risk")}</h2>
             <div class="mt-3 flex flex-wrap items-center gap-x-8 gap-y-2 text-sm">
-                <p>"Overall band " <span data-testid="summary-band">{band_badge(Some(result.overall_band))}</span></p>
-                <p>"Recommended decision " <strong>{plain_with_code(result.overall_decision.label(), result.overall_decision.code(), Some("summary-decision"))}</strong></p>
-                <p>"Approval level required " <strong data-testid="summary-level">{result.approval_level_required}</strong></p>
-                <p>"Next review " <strong>{result.next_review_date.map(|d| d.to_string()).unwrap_or_else(|| "on request or trigger".into())}</strong></p>
+                <p>{format!("{} ", t("summary-overall-band"))}<span data-testid="summary-band">{band_badge(Some(result.overall_band))}</span></p>
+                <p>{format!("{} ", t("summary-recommended-decision"))}<strong>{plain_with_code(t(result.overall_decision.label_id()), result.overall_decision.code(), Some("summary-decision"))}</strong></p>
+                <p>{format!("{} ", t("summary-approval-level"))}<strong data-testid="summary-level">{result.approval_level_required}</strong></p>
+                <p>{format!("{} ", t("summary-next-review"))}<strong>{result.next_review_date.map(|d| d.to_string()).unwrap_or_else(|| t("summary-on-request"))}</strong></p>
             </div>
             {(!blocking.is_empty()).then(|| view! {
                 <ul class="mt-3 list-disc ps-5 text-sm text-red-900">
@@ -280,18 +308,18 @@ fn ComponentSummary(
     view! {
         <article class="mt-6 border-t border-slate-200 pt-4" data-testid=format!("component-{cid}")>
             <h3 class="text-base font-semibold text-slate-900">
-                {format!("Support component {cid}")}
+                {t_args("summary-component", &[("component", cid.clone())])}
             </h3>
             <p class="mt-1 text-sm text-slate-700">
-                "Inherent " {band_badge(Some(component.band0))} " → residual " {band_badge(Some(component.band))}
-                {format!(" · recommended: {} · approval level {}", component.recommended_decision.label(), component.approval_level_required)}
-                {component.hrddp_applicable.then_some(" · HRDDP applies")}
+                {format!("{} ", t("summary-inherent"))}{band_badge(Some(component.band0))}{format!(" → {} ", t("summary-residual"))}{band_badge(Some(component.band))}
+                {format!(" · {}", t_args("summary-component-decision", &[("decision", t(component.recommended_decision.label_id())), ("level", component.approval_level_required.to_string())]))}
+                {component.hrddp_applicable.then(|| format!(" · {}", t("summary-hrddp")))}
             </p>
             {(!component.decision_basis.is_empty()).then(|| view! {
-                <p class="mt-1 text-xs text-slate-600">{format!("Decided by: {basis}")}</p>
+                <p class="mt-1 text-xs text-slate-600">{t_args("summary-decided-by", &[("basis", basis)])}</p>
             })}
             {if triggered.is_empty() {
-                view! { <p class="mt-2 text-sm text-slate-700">"No risk area is triggered for this component."</p> }.into_any()
+                view! { <p class="mt-2 text-sm text-slate-700">{t("summary-no-area")}</p> }.into_any()
             } else {
                 view! {
                     <div class="mt-3 grid gap-6 lg:grid-cols-[1fr_auto] print:block">
@@ -302,14 +330,14 @@ fn ComponentSummary(
             }}
             {(!rules.is_empty()).then(|| view! {
                 <div class="mt-4">
-                    <h4 class="text-sm font-semibold text-slate-900">"Hard rules fired"</h4>
+                    <h4 class="text-sm font-semibold text-slate-900">{t("summary-hard-rules")}</h4>
                     <ul class="mt-1 space-y-2 text-sm" data-testid=format!("hard-rules-{cid}")>
                         {rules.into_iter().map(|r| {
                             let title = title_of(r.id.code());
                             view! {
                                 <li class="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-red-950">
                                     <p><strong>{r.id.code()}</strong> " " {title} ": " {r.effect.to_string()}</p>
-                                    <p class="mt-0.5 text-xs text-red-900">{format!("Sources: {}", r.sources.join("; "))}</p>
+                                    <p class="mt-0.5 text-xs text-red-900">{t_args("summary-sources", &[("sources", r.sources.join("; "))])}</p>
                                 </li>
                             }
                         }).collect_view()}
@@ -325,7 +353,7 @@ fn ComponentSummary(
 fn AreaTable(areas: Vec<TriggeredArea>, code_labels: Vec<(String, String)>) -> impl IntoView {
     view! {
         <div class="overflow-x-auto" tabindex="0"><table class=TABLE>
-            <TableHead columns=&["Risk area", "Nexus", "Inherent L0 × S", "Mitigation", "Residual L1 × S"] cell=TH/>
+            <TableHead columns=vec![t("summary-col-area"), t("summary-col-nexus"), t("summary-col-inherent"), t("summary-col-mitigation"), t("summary-col-residual")] cell=TH/>
             <tbody>
                 {areas.into_iter().map(|a| {
                     let measures: Vec<String> = a.qualifying_measures.iter().map(|m| m.code().to_string()).collect();
@@ -339,7 +367,7 @@ fn AreaTable(areas: Vec<TriggeredArea>, code_labels: Vec<(String, String)>) -> i
                             <th scope="row" class=format!("{TD} font-medium")>{format!("{} {}", a.area.code(), a.name)}</th>
                             <td class=TD>{crate::text::code_in_words(a.nexus.code())}</td>
                             <td class=TD>{format!("{} × {} = {} ", a.l0, a.s, a.r0)}{band_badge(Some(a.band0))}</td>
-                            <td class=TD>{if measures.is_empty() { "none qualifying".to_string() } else { format!("−{} ({})", a.reduction, measures.join(", ")) }}</td>
+                            <td class=TD>{if measures.is_empty() { t("summary-none-qualifying") } else { format!("−{} ({})", a.reduction, measures.join(", ")) }}</td>
                             <td class=TD>{format!("{} × {} = {} ", a.l1, a.s, a.r1)}{band_badge(Some(a.band1))}</td>
                         </tr>
                         <tr>
@@ -368,15 +396,16 @@ fn HeatMap(component: String, areas: Vec<TriggeredArea>) -> impl IntoView {
     let description: Vec<String> = areas
         .iter()
         .map(|a| {
-            format!(
-                "{}: inherent L{}×S{} ({}) → residual L{}×S{} ({})",
-                a.area.code(),
-                a.l0,
-                a.s,
-                a.band0.code(),
-                a.l1,
-                a.s,
-                a.band1.code()
+            t_args(
+                "summary-heat-mark",
+                &[
+                    ("area", a.area.code().to_string()),
+                    ("l0", a.l0.to_string()),
+                    ("l1", a.l1.to_string()),
+                    ("s", a.s.to_string()),
+                    ("band0", t(a.band0.label_id())),
+                    ("band1", t(a.band1.label_id())),
+                ],
             )
         })
         .collect();
@@ -410,18 +439,18 @@ fn HeatMap(component: String, areas: Vec<TriggeredArea>) -> impl IntoView {
     view! {
         <figure class="print:mt-3">
             <svg role="img" aria-labelledby=format!("{title_id} {desc_id}") width=size height=height viewBox=format!("0 0 {size} {height}") data-testid=format!("heatmap-{component}")>
-                <title id=title_id.clone()>{format!("Likelihood × severity for {component}")}</title>
+                <title id=title_id.clone()>{t_args("summary-heat-title", &[("component", component.clone())])}</title>
                 <desc id=desc_id.clone()>{description.join("; ")}</desc>
                 {cells}
                 {(1..=5u8).map(|n| view! {
                     <text x=LEFT - 14 y=y(n) + 4 font-size="10" fill="#475569">{n}</text>
                     <text x=x(n) - 3 y=TOP + CELL * 5 + 13 font-size="10" fill="#475569">{n}</text>
                 }).collect_view()}
-                <text x=LEFT y=TOP + CELL * 5 + 27 font-size="10" fill="#475569">"Severity →  (likelihood ↑)"</text>
+                <text x=LEFT y=TOP + CELL * 5 + 27 font-size="10" fill="#475569">{t("summary-heat-axis")}</text>
                 {marks}
             </svg>
             <figcaption class="mt-1 max-w-60 text-xs text-slate-600">
-                "○ inherent, ● residual. " {description.join("; ")}
+                {format!("{} {}", t("summary-heat-legend"), description.join("; "))}
             </figcaption>
         </figure>
     }
@@ -434,27 +463,27 @@ fn CountryContext(rows: Vec<crate::review::ContextRow>, confirmed: bool) -> impl
     let any_reference = rows.iter().any(|r| r.reference.is_some());
     (!rows.is_empty()).then(|| view! {
         <section class=SECTION aria-labelledby="context-h" data-testid="country-context">
-            <h2 id="context-h" class=H2>"Country context"</h2>
+            <h2 id="context-h" class=H2>{t("summary-country-context")}</h2>
             {if !any_reference {
-                view! { <p class="mt-1 text-sm text-slate-600">"Answered by the assessor; this version was not pre-filled from country reference data."</p> }.into_any()
+                view! { <p class="mt-1 text-sm text-slate-600">{t("summary-context-not-prefilled")}</p> }.into_any()
             } else if confirmed {
-                view! { <p class="mt-1 text-sm text-slate-600" data-testid="context-confirmed">"Pre-filled from the country reference data and confirmed by the assessor; changed values carry the assessor's reason."</p> }.into_any()
+                view! { <p class="mt-1 text-sm text-slate-600" data-testid="context-confirmed">{t("summary-context-confirmed")}</p> }.into_any()
             } else {
-                view! { <p class="mt-1 text-sm font-medium text-amber-900" data-testid="context-unconfirmed">"Pre-filled from the country reference data; the assessor has not confirmed it yet."</p> }.into_any()
+                view! { <p class="mt-1 text-sm font-medium text-amber-900" data-testid="context-unconfirmed">{t("summary-context-unconfirmed")}</p> }.into_any()
             }}
             <div class="overflow-x-auto" tabindex="0"><table class=TABLE>
-                <TableHead columns=&["Question", "Answer", "Country reference data"] cell=TH/>
+                <TableHead columns=vec![t("summary-col-question"), t("summary-col-answer"), t("summary-col-reference")] cell=TH/>
                 <tbody>
                     {rows.into_iter().map(|r| view! {
                         <tr data-question=r.question.clone()>
                             <td class=TD>{r.label}</td>
                             <td class=TD>
                                 {r.answer}
-                                {r.changed.then(|| view! { <span class="ms-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900">"changed from the reference value"</span> })}
-                                {r.reason.map(|reason| view! { <p class="mt-1 whitespace-pre-line text-xs text-slate-700" data-testid="context-reason">"Reason: " {reason}</p> })}
+                                {r.changed.then(|| view! { <span class="ms-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900">{t("summary-context-changed")}</span> })}
+                                {r.reason.map(|reason| view! { <p class="mt-1 whitespace-pre-line text-xs text-slate-700" data-testid="context-reason">{format!("{} {reason}", t("summary-reason"))}</p> })}
                             </td>
                             <td class=format!("{TD} text-xs text-slate-700")>{match r.reference {
-                                Some((value, date, source)) => format!("{value} (effective {date}; {source})"),
+                                Some((value, date, source)) => t_args("summary-reference-value", &[("value", value), ("date", date), ("source", source)]),
                                 None => "—".to_string(),
                             }}</td>
                         </tr>
@@ -471,13 +500,13 @@ fn Plans(summary: CaseSummary) -> impl IntoView {
     let CaseSummary { mitigation, monitoring, consultations, .. } = summary;
     view! {
         <section class=SECTION aria-labelledby="mitigation-h">
-            <h2 id="mitigation-h" class=H2>"Mitigation plan"</h2>
+            <h2 id="mitigation-h" class=H2>{t("summary-mitigation-plan")}</h2>
             {if mitigation.is_empty() {
-                view! { <p class="mt-2 text-sm text-slate-700">"No mitigation measure is recorded."</p> }.into_any()
+                view! { <p class="mt-2 text-sm text-slate-700">{t("summary-no-mitigation")}</p> }.into_any()
             } else {
                 view! {
                     <div class="overflow-x-auto" tabindex="0"><table class=TABLE data-testid="mitigation-plan">
-                        <TableHead columns=&["Component", "Measure", "Areas", "Status", "Responsible", "Indicator"] cell=TH/>
+                        <TableHead columns=vec![t("summary-col-component"), t("summary-col-measure"), t("summary-col-areas"), t("summary-col-status"), t("summary-col-responsible"), t("summary-col-indicator")] cell=TH/>
                         <tbody>
                             {mitigation.into_iter().map(|m| view! {
                                 <tr>
@@ -488,8 +517,8 @@ fn Plans(summary: CaseSummary) -> impl IntoView {
                                     </td>
                                     <td class=TD>{m.target_areas.join(", ")}</td>
                                     <td class=TD>{decision_label(&m.status)}</td>
-                                    <td class=TD>{m.responsible.unwrap_or_else(|| if hidden { "—".into() } else if m.resourced { "resourced".into() } else { "not named".into() })}</td>
-                                    <td class=TD>{if m.has_indicator { "defined" } else { "none" }}</td>
+                                    <td class=TD>{m.responsible.unwrap_or_else(|| if hidden { "—".into() } else if m.resourced { t("summary-resourced") } else { t("summary-not-named") })}</td>
+                                    <td class=TD>{if m.has_indicator { t("summary-indicator-defined") } else { t("summary-indicator-none") }}</td>
                                 </tr>
                             }).collect_view()}
                         </tbody>
@@ -498,36 +527,36 @@ fn Plans(summary: CaseSummary) -> impl IntoView {
             }}
         </section>
         <section class=SECTION aria-labelledby="monitoring-h">
-            <h2 id="monitoring-h" class=H2>"Monitoring plan and review"</h2>
+            <h2 id="monitoring-h" class=H2>{t("summary-monitoring")}</h2>
             <div class="overflow-x-auto" tabindex="0"><table class=TABLE>
-                <TableHead columns=&["Component", "Plan (8.2)", "Reports every", "Next review", "Watch for"] cell=TH/>
+                <TableHead columns=vec![t("summary-col-component"), t("summary-col-plan"), t("summary-col-reports"), t("summary-col-next-review"), t("summary-col-watch")] cell=TH/>
                 <tbody>
                     {monitoring.into_iter().map(|m| view! {
                         <tr>
                             <td class=TD>{m.component_id}</td>
-                            <td class=TD>{m.plan.unwrap_or_else(|| if m.has_plan { "written (the text is for assessors, advisers and reviewers)".into() } else { "—".into() })}</td>
-                            <td class=TD>{m.frequency_months.map(|n| format!("{n} months")).unwrap_or_else(|| "—".into())}</td>
-                            <td class=TD>{m.next_review_date.unwrap_or_else(|| "on request or trigger".into())}</td>
-                            <td class=format!("{TD} text-xs")>{m.watch_triggers.iter().map(|t| decision_label(t)).collect::<Vec<_>>().join(", ")}</td>
+                            <td class=TD>{m.plan.unwrap_or_else(|| if m.has_plan { t("summary-plan-written") } else { "—".into() })}</td>
+                            <td class=TD>{m.frequency_months.map(|n| t_count("summary-months", n as usize, &[])).unwrap_or_else(|| "—".into())}</td>
+                            <td class=TD>{m.next_review_date.unwrap_or_else(|| t("summary-on-request"))}</td>
+                            <td class=format!("{TD} text-xs")>{m.watch_triggers.iter().map(|w| trigger_words(w)).collect::<Vec<_>>().join(", ")}</td>
                         </tr>
                     }).collect_view()}
                 </tbody>
             </table></div>
         </section>
         <section class=SECTION aria-labelledby="consult-h">
-            <h2 id="consult-h" class=H2>"Consultations"</h2>
+            <h2 id="consult-h" class=H2>{t("summary-consultations")}</h2>
             <div class="overflow-x-auto" tabindex="0"><table class=TABLE data-testid="consultations">
-                <TableHead columns=&["Consultation", "Required", "Record"] cell=TH/>
+                <TableHead columns=vec![t("summary-col-consultation"), t("summary-col-required"), t("summary-col-record")] cell=TH/>
                 <tbody>
                     {consultations.into_iter().map(|c| {
                         let missing = c.required && c.records.is_empty();
                         view! {
                             <tr>
                                 <td class=TD>{c.label}</td>
-                                <td class=TD>{if c.required { "yes" } else { "no" }}</td>
+                                <td class=TD>{if c.required { t("summary-yes") } else { t("summary-no") }}</td>
                                 <td class=format!("{TD} {}", if missing { "font-medium text-red-800" } else { "" })>
                                     {if c.records.is_empty() {
-                                        view! { <span>{if missing { "missing" } else { "—" }}</span> }.into_any()
+                                        view! { <span>{if missing { t("summary-missing") } else { "—".to_string() }}</span> }.into_any()
                                     } else {
                                         view! { <ul>{c.records.into_iter().map(|(date, by, text)| view! {
                                             <li>{if by.is_empty() { date } else { format!("{date} · {by}") }}{text.map(|t| view! { <span class="block text-xs text-slate-600">{t}</span> })}</li>
@@ -547,17 +576,17 @@ fn Plans(summary: CaseSummary) -> impl IntoView {
 fn SignOffBlock(summary: CaseSummary) -> impl IntoView {
     let verified_badge = |ok: bool| {
         if ok {
-            view! { <span class="ms-2 rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-medium text-emerald-900">"hash verified"</span> }.into_any()
+            view! { <span class="ms-2 rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-medium text-emerald-900">{t("summary-hash-verified")}</span> }.into_any()
         } else {
-            view! { <span class="ms-2 rounded-full bg-red-100 px-2 py-0.5 text-xs font-medium text-red-900">"hash does NOT match"</span> }.into_any()
+            view! { <span class="ms-2 rounded-full bg-red-100 px-2 py-0.5 text-xs font-medium text-red-900">{t("summary-hash-mismatch")}</span> }.into_any()
         }
     };
     view! {
         <section id="sign-off" class=SECTION aria-labelledby="signoff-h" data-testid="sign-off-block">
-            <h2 id="signoff-h" class=H2>"Sign-off"</h2>
+            <h2 id="signoff-h" class=H2>{t("summary-sign-off")}</h2>
             {summary.submission.clone().map(|s| view! {
                 <p class="mt-2 text-sm text-slate-700">
-                    {format!("Submitted by {} on {}. Submission record ", s.by, s.at)}
+                    {format!("{} ", t_args("summary-submitted-by", &[("name", s.by.clone()), ("date", s.at.clone())]))}
                     <code class="break-all text-xs" data-testid="submission-hash">{s.content_hash}</code>
                     {verified_badge(s.verified)}
                 </p>
@@ -565,39 +594,39 @@ fn SignOffBlock(summary: CaseSummary) -> impl IntoView {
             {match summary.sign_off.clone() {
                 None => view! {
                     <div class="mt-3 grid gap-6 text-sm sm:grid-cols-2 print:grid-cols-2">
-                        <p class="text-slate-700">"Not signed off yet."</p>
+                        <p class="text-slate-700">{t("summary-not-signed")}</p>
                         <div class="hidden print:block">
-                            <p class="mt-8 border-t border-slate-500 pt-1">"Signature, name and approval level"</p>
-                            <p class="mt-8 border-t border-slate-500 pt-1">"Date"</p>
+                            <p class="mt-8 border-t border-slate-500 pt-1">{t("summary-signature-line")}</p>
+                            <p class="mt-8 border-t border-slate-500 pt-1">{t("summary-date")}</p>
                         </div>
                     </div>
                 }.into_any(),
                 Some(s) => view! {
                     <div class="mt-3 text-sm">
                         <p>
-                            {format!("Signed off by {} at approval level {} on {}.", s.signed_by, s.signer_level, s.signed_at)}
+                            {t_args("summary-signed-by", &[("name", s.signed_by.clone()), ("level", s.signer_level.to_string()), ("date", s.signed_at.clone())])}
                         </p>
                         <div class="overflow-x-auto" tabindex="0"><table class=TABLE data-testid="final-decisions">
-                            <TableHead columns=&["Component", "Recommended", "Final decision", "Conditions", "Level"] cell=TH/>
+                            <TableHead columns=vec![t("summary-col-component"), t("summary-col-recommended"), t("summary-col-final"), t("summary-col-conditions"), t("summary-col-level")] cell=TH/>
                             <tbody>
                                 {s.decisions.into_iter().map(|d| view! {
                                     <tr>
                                         <td class=TD>{d.component_id}</td>
-                                        <td class=TD>{d.recommended.label()}</td>
-                                        <td class=format!("{TD} font-semibold")>{d.final_decision.label()}</td>
+                                        <td class=TD>{t(d.recommended.label_id())}</td>
+                                        <td class=format!("{TD} font-semibold")>{t(d.final_decision.label_id())}</td>
                                         <td class=TD>{d.conditions.unwrap_or_else(|| "—".into())}</td>
                                         <td class=TD>{d.approval_level_required}</td>
                                     </tr>
                                 }).collect_view()}
                             </tbody>
                         </table></div>
-                        {s.comment.map(|c| view! { <p class="mt-2"><span class="font-medium">"Comment: "</span>{c}</p> })}
+                        {s.comment.map(|c| view! { <p class="mt-2"><span class="font-medium">{format!("{}: ", t("summary-comment"))}</span>{c}</p> })}
                         <p class="mt-3">
-                            "Sign-off record " <code class="break-all text-xs" data-testid="sign-off-hash">{s.content_hash}</code>
+                            {format!("{} ", t("summary-sign-off-record"))}<code class="break-all text-xs" data-testid="sign-off-hash">{s.content_hash}</code>
                             {verified_badge(s.verified)}
                         </p>
                         <p class="mt-1 text-xs text-slate-600">
-                            "The hash is the SHA-256 of the record's canonical JSON (spec §10.5); `hrdd audit verify` recomputes it."
+                            {t("summary-hash-explained")}
                         </p>
                     </div>
                 }.into_any(),
@@ -616,7 +645,7 @@ fn ReviewPanel(summary: CaseSummary, actions: ReviewActions) -> impl IntoView {
     let warning = summary.review_date_warning.clone();
     show.then(|| view! {
         <section id="review" class=format!("{SECTION} print:hidden") aria-labelledby="review-h" data-testid="review-panel">
-            <h2 id="review-h" class=H2>"Your review"</h2>
+            <h2 id="review-h" class=H2>{t("summary-your-review")}</h2>
             {a.sign_off.clone().map(|s| match s {
                 Ok(()) => view! {
                     {warning.clone().map(|w| view! { <p class="mt-2 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950" data-testid="review-date-warning">{w}</p> })}
@@ -639,7 +668,7 @@ fn SignOffForm(id: i64, revision: i64, choices: Vec<DecisionChoice>, action: Ser
     let general = banner_of(error);
     view! {
         <ActionForm action attr:class="mt-4 space-y-4 rounded-lg border border-slate-200 p-4" attr:data-testid="sign-off-form">
-            <h3 class="font-semibold text-slate-900">"Sign off with a final decision per component"</h3>
+            <h3 class="font-semibold text-slate-900">{t("summary-sign-off-title")}</h3>
             <Notice message=general/>
             <input type="hidden" name="id" value=id/>
             <input type="hidden" name="revision" value=revision/>
@@ -657,27 +686,27 @@ fn SignOffForm(id: i64, revision: i64, choices: Vec<DecisionChoice>, action: Ser
                 view! {
                     <fieldset class="grid gap-3 sm:grid-cols-2">
                         <legend class="text-sm font-medium text-slate-800">
-                            {format!("{} · recommended: {} · approval level {}", c.component_id, c.recommended.label(), c.approval_level_required)}
+                            {format!("{} · {}", c.component_id, t_args("summary-component-decision", &[("decision", t(c.recommended.label_id())), ("level", c.approval_level_required.to_string())]))}
                         </legend>
                         <input type="hidden" name=format!("decisions[{i}][component_id]") value=c.component_id.clone()/>
                         <div>
-                            <label for=select_id.clone() class="block text-sm text-slate-700">"Final decision"</label>
+                            <label for=select_id.clone() class="block text-sm text-slate-700">{t("summary-col-final")}</label>
                             <select id=select_id.clone() name=format!("decisions[{i}][final_decision]") class=INPUT aria-describedby=format!("{select_id}-hint {select_id}-error")
                                 on:change=move |ev| chosen.set(FinalDecision::parse(&event_target_value(&ev)))>
-                                <option value="" selected=sent_decision.is_empty()>"Choose the final decision…"</option>
-                                {c.allowed.iter().map(|d| view! { <option value=d.code() selected=d.code() == sent_decision>{d.label()}</option> }).collect_view()}
+                                <option value="" selected=sent_decision.is_empty()>{t("summary-choose-final")}</option>
+                                {c.allowed.iter().map(|d| view! { <option value=d.code() selected=d.code() == sent_decision>{t(d.label_id())}</option> }).collect_view()}
                             </select>
                             <p id=format!("{select_id}-hint") class="mt-1 text-xs text-slate-600">
                                 {match c.proposed {
-                                    Some(p) => format!("The assessor proposed: {}.", p.label()),
-                                    None => "The assessor proposed no decision.".to_string(),
+                                    Some(p) => t_args("summary-proposed", &[("decision", t(p.label_id()))]),
+                                    None => t("summary-proposed-none"),
                                 }}
                             </p>
                             <InlineError id=format!("{select_id}-error") message=final_field/>
                         </div>
                         <div>
                             <label for=cond_id.clone() class="block text-sm text-slate-700">
-                                {move || if needs_conditions() { "Conditions (required)" } else { "Conditions (required to proceed with conditions)" }}
+                                {move || if needs_conditions() { t("summary-conditions-required") } else { t("summary-conditions-when") }}
                             </label>
                             <textarea id=cond_id.clone() name=format!("decisions[{i}][conditions]") rows="2" maxlength="5000" class=INPUT
                                 aria-required=move || needs_conditions().to_string() aria-describedby=format!("{cond_id}-error")>{sent_conditions}</textarea>
@@ -687,11 +716,11 @@ fn SignOffForm(id: i64, revision: i64, choices: Vec<DecisionChoice>, action: Ser
                 }
             }).collect_view()}
             <div>
-                <label for="signoff-comment" class="block text-sm text-slate-700">"Comment (optional, part of the signed record)"</label>
+                <label for="signoff-comment" class="block text-sm text-slate-700">{t("summary-signoff-comment")}</label>
                 <textarea id="signoff-comment" name="comment" rows="2" maxlength="5000" class=INPUT>{kept("sign-off", "comment")}</textarea>
             </div>
-            <button type="submit" class=BUTTON_PRIMARY disabled=move || action.pending().get()>"Sign off"</button>
-            <p class="text-xs text-slate-600">"Signing freezes the answers, the engine result and your decisions in an immutable record with its SHA-256 hash."</p>
+            <button type="submit" class=BUTTON_PRIMARY disabled=move || action.pending().get()>{t("summary-sign-off-button")}</button>
+            <p class="text-xs text-slate-600">{t("summary-signing-freezes")}</p>
         </ActionForm>
     }
 }
@@ -699,7 +728,7 @@ fn SignOffForm(id: i64, revision: i64, choices: Vec<DecisionChoice>, action: Ser
 fn anchor_select(id: &'static str, anchors: Vec<(String, String)>) -> impl IntoView {
     view! {
         <div>
-            <label for=id class="block text-sm text-slate-700">"About"</label>
+            <label for=id class="block text-sm text-slate-700">{t("summary-about")}</label>
             <select id=id name="anchor" class=INPUT>
                 {anchors.into_iter().map(|(value, label)| view! { <option value=value>{label}</option> }).collect_view()}
             </select>
@@ -713,16 +742,16 @@ fn ReturnForm(id: i64, anchors: Vec<(String, String)>, action: ServerAction<Retu
     let body_error = Signal::derive(move || error.get().map(|e| e.to_string()));
     view! {
         <details id="return" class="mt-4 rounded-lg border border-slate-200 p-4" open=error.get_untracked().is_some()>
-            <summary class="cursor-pointer font-semibold text-slate-900">"Return to the assessor"</summary>
+            <summary class="cursor-pointer font-semibold text-slate-900">{t("summary-return-title")}</summary>
             <ActionForm action attr:class="mt-3 space-y-3" attr:data-testid="return-form">
                 <input type="hidden" name="id" value=id/>
                 {anchor_select("return-anchor", anchors)}
                 <div>
-                    <label for="return-body" class="block text-sm text-slate-700">"What should change (required)"</label>
+                    <label for="return-body" class="block text-sm text-slate-700">{t("summary-return-body")}</label>
                     <textarea id="return-body" name="body" rows="3" maxlength="5000" class=INPUT aria-describedby="return-body-error">{kept("return", "body")}</textarea>
                     <InlineError id="return-body-error".to_string() message=body_error/>
                 </div>
-                <button type="submit" class=BUTTON_DANGER disabled=move || action.pending().get()>"Return with this comment"</button>
+                <button type="submit" class=BUTTON_DANGER disabled=move || action.pending().get()>{t("summary-return-button")}</button>
             </ActionForm>
         </details>
     }
@@ -734,7 +763,7 @@ fn ConcurrenceForms(id: i64, actions: Actions, action: ServerAction<Concur>) -> 
     let message = Signal::derive(move || error.get().map(|e| e.to_string()));
     view! {
         <div id="concurrence" class="mt-4 rounded-lg border border-slate-200 p-4" data-testid="concurrence">
-            <h3 class="font-semibold text-slate-900">"Human-rights adviser: concurrence"</h3>
+            <h3 class="font-semibold text-slate-900">{t("summary-concurrence-title")}</h3>
             {actions.concurrence_blocked.clone().map(|r| view! { <p class="mt-2 text-sm text-amber-900">{r}</p> })}
             <Notice message/>
             <ul class="mt-2 space-y-3">
@@ -743,18 +772,18 @@ fn ConcurrenceForms(id: i64, actions: Actions, action: ServerAction<Concur>) -> 
                     view! {
                         <li class="rounded-md border border-slate-200 p-3 text-sm">
                             <p class="font-medium">{format!("{} · {}", c.component_id, c.description)}</p>
-                            <p class="text-slate-700">{format!("Justification: {}", if c.justification.is_empty() { "—" } else { &c.justification })}</p>
-                            <p class="text-slate-700">{match c.concurred { Some(true) => "Status: concurred", Some(false) => "Status: refused", None => "Status: awaiting your view" }}</p>
+                            <p class="text-slate-700">{t_args("summary-justification", &[("text", if c.justification.is_empty() { "—".to_string() } else { c.justification.clone() })])}</p>
+                            <p class="text-slate-700">{t(match c.concurred { Some(true) => "summary-status-concurred", Some(false) => "summary-status-refused", None => "summary-status-awaiting" })}</p>
                             <ActionForm action attr:class="mt-2 space-y-2">
                                 <input type="hidden" name="id" value=id/>
                                 <input type="hidden" name="revision" value=actions.revision/>
                                 <input type="hidden" name="component" value=c.component_id.clone()/>
                                 <input type="hidden" name="target" value=c.target.clone()/>
-                                <label for=body_id.clone() class="block text-sm text-slate-700">"Your reasoning (required to refuse)"</label>
+                                <label for=body_id.clone() class="block text-sm text-slate-700">{t("summary-reasoning")}</label>
                                 <textarea id=body_id name="body" rows="2" maxlength="5000" class=INPUT></textarea>
                                 <div class="flex gap-2">
-                                    <button type="submit" name="verdict" value="concur" class=BUTTON_PRIMARY disabled=move || action.pending().get()>"Concur"</button>
-                                    <button type="submit" name="verdict" value="refuse" class=BUTTON_DANGER disabled=move || action.pending().get()>"Refuse"</button>
+                                    <button type="submit" name="verdict" value="concur" class=BUTTON_PRIMARY disabled=move || action.pending().get()>{t("summary-concur")}</button>
+                                    <button type="submit" name="verdict" value="refuse" class=BUTTON_DANGER disabled=move || action.pending().get()>{t("summary-refuse")}</button>
                                 </div>
                             </ActionForm>
                         </li>
@@ -769,36 +798,27 @@ fn ConcurrenceForms(id: i64, actions: Actions, action: ServerAction<Concur>) -> 
 fn TriggerForm(id: i64, action: ServerAction<RecordTrigger>) -> impl IntoView {
     let error = action_or_query_error(action, "trigger");
     let message = Signal::derive(move || error.get().map(|e| e.to_string()));
-    const TRIGGERS: [&str; 7] = [
-        "GRAVE_VIOLATION_REPORT",
-        "DEATH_PENALTY_CHANGE",
-        "NEW_CASE_SPECIFIC_REQUEST",
-        "RECIPIENT_OR_SUPPORT_CHANGE",
-        "CONFLICT_OR_EMERGENCY",
-        "MONITORING_BREACH",
-        "EXTENSION_OR_NEW_PHASE",
-    ];
     view! {
         <details id="triggers" class="mt-4 rounded-lg border border-slate-200 p-4" open=error.get_untracked().is_some()>
-            <summary class="cursor-pointer font-semibold text-slate-900">"Record a trigger event"</summary>
+            <summary class="cursor-pointer font-semibold text-slate-900">{t("summary-trigger-title")}</summary>
             <ActionForm action attr:class="mt-3 grid gap-3 sm:grid-cols-2">
                 <input type="hidden" name="id" value=id/>
                 <Notice message/>
                 <div>
-                    <label for="trigger-kind" class="block text-sm text-slate-700">"Event"</label>
+                    <label for="trigger-kind" class="block text-sm text-slate-700">{t("summary-event")}</label>
                     <select id="trigger-kind" name="trigger" class=INPUT>
-                        {TRIGGERS.iter().map(|t| view! { <option value=*t>{decision_label(t)}</option> }).collect_view()}
+                        {TRIGGERS.iter().map(|code| view! { <option value=*code>{trigger_words(code)}</option> }).collect_view()}
                     </select>
                 </div>
                 <div>
-                    <label for="trigger-date" class="block text-sm text-slate-700">"Date"</label>
+                    <label for="trigger-date" class="block text-sm text-slate-700">{t("summary-date")}</label>
                     <input id="trigger-date" name="date" type="date" class=INPUT value=kept("trigger", "date")/>
                 </div>
                 <div class="sm:col-span-2">
-                    <label for="trigger-description" class="block text-sm text-slate-700">"What happened"</label>
+                    <label for="trigger-description" class="block text-sm text-slate-700">{t("summary-what-happened")}</label>
                     <textarea id="trigger-description" name="description" rows="2" maxlength="5000" class=INPUT>{kept("trigger", "description")}</textarea>
                 </div>
-                <div><button type="submit" class=BUTTON_SECONDARY disabled=move || action.pending().get()>"Record the event"</button></div>
+                <div><button type="submit" class=BUTTON_SECONDARY disabled=move || action.pending().get()>{t("summary-record-event")}</button></div>
             </ActionForm>
         </details>
     }
@@ -810,34 +830,28 @@ fn ReassessForm(id: i64, action: ServerAction<StartReassessment>) -> impl IntoVi
     let message = Signal::derive(move || error.get().map(|e| e.to_string()));
     view! {
         <details id="reassess" class="mt-4 rounded-lg border border-slate-200 p-4" open=error.get_untracked().is_some()>
-            <summary class="cursor-pointer font-semibold text-slate-900">"Start a re-assessment"</summary>
-            <p class="mt-2 text-sm text-slate-700">"A new version is created from this one's answers (the adviser's concurrences are not carried over); this version keeps its sign-off until the new one is signed."</p>
+            <summary class="cursor-pointer font-semibold text-slate-900">{t("summary-reassess-title")}</summary>
+            <p class="mt-2 text-sm text-slate-700">{t("summary-reassess-help")}</p>
             <ActionForm action attr:class="mt-3 grid gap-3 sm:grid-cols-2">
                 <input type="hidden" name="id" value=id/>
                 <Notice message/>
                 <div>
-                    <label for="reassess-type" class="block text-sm text-slate-700">"Why (1.6)"</label>
+                    <label for="reassess-type" class="block text-sm text-slate-700">{t("summary-reassess-why")}</label>
                     <select id="reassess-type" name="assessment_type" class=INPUT>
-                        <option value="PERIODIC">"Periodic"</option>
-                        <option value="TRIGGERED">"Triggered by an event"</option>
-                        <option value="EXTENSION_OR_NEW_PHASE">"Extension or new phase"</option>
-                        <option value="CASE_SPECIFIC_REQUEST">"Case-specific request"</option>
+                        <option value="PERIODIC">{t("summary-type-periodic")}</option>
+                        <option value="TRIGGERED">{t("summary-type-triggered")}</option>
+                        <option value="EXTENSION_OR_NEW_PHASE">{t("summary-type-extension")}</option>
+                        <option value="CASE_SPECIFIC_REQUEST">{t("summary-type-request")}</option>
                     </select>
                 </div>
                 <div>
-                    <label for="reassess-trigger" class="block text-sm text-slate-700">"Trigger event (1.7, when triggered)"</label>
+                    <label for="reassess-trigger" class="block text-sm text-slate-700">{t("summary-reassess-trigger")}</label>
                     <select id="reassess-trigger" name="trigger_event" class=INPUT>
                         <option value="">"—"</option>
-                        <option value="GRAVE_VIOLATION_REPORT">"Grave violation report"</option>
-                        <option value="DEATH_PENALTY_CHANGE">"Death penalty change"</option>
-                        <option value="NEW_CASE_SPECIFIC_REQUEST">"New case-specific request"</option>
-                        <option value="RECIPIENT_OR_SUPPORT_CHANGE">"Recipient or support change"</option>
-                        <option value="CONFLICT_OR_EMERGENCY">"Conflict or emergency"</option>
-                        <option value="MONITORING_BREACH">"Monitoring breach"</option>
-                        <option value="EXTENSION_OR_NEW_PHASE">"Extension or new phase"</option>
+                        {TRIGGERS.iter().map(|code| view! { <option value=*code>{trigger_words(code)}</option> }).collect_view()}
                     </select>
                 </div>
-                <div><button type="submit" class=BUTTON_PRIMARY disabled=move || action.pending().get()>"Start the re-assessment"</button></div>
+                <div><button type="submit" class=BUTTON_PRIMARY disabled=move || action.pending().get()>{t("summary-reassess-button")}</button></div>
             </ActionForm>
         </details>
     }
@@ -852,7 +866,7 @@ fn Comments(summary: CaseSummary, actions: ReviewActions) -> impl IntoView {
     let comments = summary.comments.clone();
     view! {
         <section id="comments" class=SECTION aria-labelledby="comments-h">
-            <h2 id="comments-h" class=H2>{format!("Comments ({})", comments.len())}</h2>
+            <h2 id="comments-h" class=H2>{t_args("summary-comments", &[("n", comments.len().to_string())])}</h2>
             <ul class="mt-3 space-y-3" data-testid="comments">
                 {comments.into_iter().map(|c| {
                     let tag = crate::cases::ReviewNote::kind_label(&c.kind);
@@ -869,11 +883,11 @@ fn Comments(summary: CaseSummary, actions: ReviewActions) -> impl IntoView {
                     <input type="hidden" name="id" value=id/>
                     {anchor_select("comment-anchor", summary.anchors.clone())}
                     <div>
-                        <label for="comment-body" class="block text-sm text-slate-700">"Comment"</label>
+                        <label for="comment-body" class="block text-sm text-slate-700">{t("summary-comment")}</label>
                         <textarea id="comment-body" name="body" rows="3" maxlength="5000" class=INPUT aria-describedby="comment-body-error">{kept("comment", "body")}</textarea>
                         <InlineError id="comment-body-error".to_string() message=body_error/>
                     </div>
-                    <button type="submit" class=BUTTON_SECONDARY disabled=move || action.pending().get()>"Add comment"</button>
+                    <button type="submit" class=BUTTON_SECONDARY disabled=move || action.pending().get()>{t("summary-add-comment")}</button>
                 </ActionForm>
             })}
         </section>
@@ -886,16 +900,16 @@ fn AuditTrail(summary: CaseSummary) -> impl IntoView {
     let intact = summary.integrity_problems.is_empty();
     view! {
         <section class=format!("{SECTION} print:break-before-page") aria-labelledby="audit-h">
-            <h2 id="audit-h" class=H2>"Audit trail"</h2>
+            <h2 id="audit-h" class=H2>{t("summary-audit")}</h2>
             <p class="mt-1 text-sm text-slate-700" data-testid="audit-status">
                 {if intact {
-                    format!("{} events, each signed and chained into the installation's audit record; the events, records, comments and the case itself verify.", events.len())
+                    t_count("summary-audit-intact", events.len(), &[])
                 } else {
-                    "The chain or a record does NOT verify (see the warning at the top).".to_string()
+                    t("summary-audit-broken")
                 }}
             </p>
             <div class="overflow-x-auto" tabindex="0"><table class=TABLE data-testid="audit-trail">
-                <TableHead columns=&["#", "When", "Who", "What", "Hash"] cell=TH/>
+                <TableHead columns=vec!["#".to_string(), t("summary-col-when"), t("summary-col-who"), t("summary-col-what"), t("summary-col-hash")] cell=TH/>
                 <tbody>
                     {events.into_iter().map(|e| view! {
                         <tr>

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 mod ssr {
-    pub use crate::web::context::{db, is_plain_form_post, registry};
+    pub use crate::web::context::{books, db, is_plain_form_post, registry};
     pub use crate::web::session::{fail, require_user};
 }
 
@@ -98,7 +98,7 @@ pub async fn get_case_editor(id: i64) -> Result<CaseEditor, AppError> {
     use ssr::*;
     let user = require_user()?;
     let lang = crate::web::context::request_lang();
-    crate::services::wizard::editor(&db(), &registry(), &user, id, lang).await.map_err(fail)
+    crate::services::wizard::editor(&db(), &registry(), &books(), &user, id, lang).await.map_err(fail)
 }
 
 /// Adds, renames, duplicates or removes a support component. A form post, so it also works

@@ -231,6 +231,30 @@ wizard-review-missing = { $count ->
 wizard-components-region = المكوّنات (تُمرَّر أفقيًا على الشاشات الصغيرة)
 wizard-recommended-label = الموصى به:
 
+
+# بطاقة القرار، في أعلى معاينة المعالج وصفحة الملخص.
+decision-card-signed-off = القرار المعتمد
+decision-card-recommendation = توصية المنهجية
+decision-card-final-one = القرار النهائي: { $decision }
+decision-card-finals = القرارات النهائية
+decision-card-headline = { $decision } — { $why }
+decision-card-reason-band = المخاطر المتبقية { $band } في { $component }
+decision-card-reason-overall = المخاطر المتبقية { $band }
+decision-card-component-decision = { $component }: { $decision }
+decision-card-conditions = — الشروط: { $conditions }
+decision-card-recommended-was = (الموصى به: { $decision })
+decision-card-signed-by = اعتمده { $name } (مستوى الموافقة { $level }) في { $date }.
+decision-card-methodology-recommended = أوصت المنهجية بما يلي: { $decision } — { $why }.
+decision-card-rules = القواعد المنطبقة
+decision-card-source = المصدر: { $sources }
+decision-card-next = ما يجب على المكتب فعله بعد ذلك
+decision-card-meet-conditions = { $component }: استيفاء الشروط — { $conditions }
+decision-card-review-by = أعد النظر في التقييم في موعد أقصاه { $date }، أو قبل ذلك إذا وقع حدث محفز.
+decision-card-submitted = قُدِّم: يقرر مراجع من مستوى الموافقة { $level } أو أعلى، أو يعيده مع تعليق.
+decision-card-nothing-blocks = لا شيء يمنع التقديم: قدّم التقييم؛ ويُبتّ فيه على مستوى الموافقة { $level }.
+decision-card-show-calculation = عرض الحساب
+decision-card-band-basis = مستوى المخاطر المتبقية
+
 # Which plural category Fluent gives a count (the island copies it, see IslandText).
 wizard-plural-category = { $count ->
     [zero] zero

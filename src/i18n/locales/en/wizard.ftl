@@ -189,6 +189,30 @@ wizard-review-missing = { $count ->
 wizard-components-region = Components (scrolls sideways on a small screen)
 wizard-recommended-label = Recommended:
 
+
+# The decision card, at the top of the wizard's preview and of the summary page.
+decision-card-signed-off = Signed-off decision
+decision-card-recommendation = Recommendation of the methodology
+decision-card-final-one = Final decision: { $decision }
+decision-card-finals = Final decisions
+decision-card-headline = { $decision } — { $why }
+decision-card-reason-band = residual risk { $band } in { $component }
+decision-card-reason-overall = residual risk { $band }
+decision-card-component-decision = { $component }: { $decision }
+decision-card-conditions = — conditions: { $conditions }
+decision-card-recommended-was = (recommended: { $decision })
+decision-card-signed-by = Signed off by { $name } (approval level { $level }) on { $date }.
+decision-card-methodology-recommended = The methodology recommended: { $decision } — { $why }.
+decision-card-rules = Rules that apply
+decision-card-source = Source: { $sources }
+decision-card-next = What the office must do next
+decision-card-meet-conditions = { $component }: meet the conditions — { $conditions }
+decision-card-review-by = Review the assessment again by { $date }, or earlier if a trigger event occurs.
+decision-card-submitted = Submitted: a reviewer at approval level { $level } or above decides, or returns it with a comment.
+decision-card-nothing-blocks = Nothing blocks submission: submit the assessment; it is decided at approval level { $level }.
+decision-card-show-calculation = Show calculation
+decision-card-band-basis = the residual risk band
+
 # Which plural category Fluent gives a count (the island copies it, see IslandText).
 wizard-plural-category = { $count ->
     [one] one

@@ -187,6 +187,30 @@ wizard-review-missing = { $count ->
 wizard-components-region = Componentes (se desplaza de lado en pantallas pequeñas)
 wizard-recommended-label = Recomendada:
 
+
+# La tarjeta de decisión, al principio de la vista previa del asistente y de la página de resumen.
+decision-card-signed-off = Decisión firmada
+decision-card-recommendation = Recomendación de la metodología
+decision-card-final-one = Decisión final: { $decision }
+decision-card-finals = Decisiones finales
+decision-card-headline = { $decision } — { $why }
+decision-card-reason-band = riesgo residual { $band } en { $component }
+decision-card-reason-overall = riesgo residual { $band }
+decision-card-component-decision = { $component }: { $decision }
+decision-card-conditions = — condiciones: { $conditions }
+decision-card-recommended-was = (recomendado: { $decision })
+decision-card-signed-by = Firmada por { $name } (nivel de aprobación { $level }) el { $date }.
+decision-card-methodology-recommended = La metodología recomendaba: { $decision } — { $why }.
+decision-card-rules = Reglas aplicables
+decision-card-source = Fuente: { $sources }
+decision-card-next = Lo que la oficina debe hacer a continuación
+decision-card-meet-conditions = { $component }: cumplir las condiciones — { $conditions }
+decision-card-review-by = Volver a examinar la evaluación a más tardar el { $date }, o antes si ocurre un evento desencadenante.
+decision-card-submitted = Presentada: un revisor o una revisora de nivel de aprobación { $level } o superior decide, o la devuelve con un comentario.
+decision-card-nothing-blocks = Nada impide la presentación: presente la evaluación; se decide en el nivel de aprobación { $level }.
+decision-card-show-calculation = Mostrar el cálculo
+decision-card-band-basis = el nivel de riesgo residual
+
 # Which plural category Fluent gives a count (the island copies it, see IslandText).
 wizard-plural-category = { $count ->
     [one] one

@@ -187,6 +187,30 @@ wizard-review-missing = { $count ->
 wizard-components-region = Composantes (défilement horizontal sur petit écran)
 wizard-recommended-label = Recommandée :
 
+
+# La carte de décision, en tête de l'aperçu de l'assistant et de la page de synthèse.
+decision-card-signed-off = Décision signée
+decision-card-recommendation = Recommandation de la méthodologie
+decision-card-final-one = Décision finale : { $decision }
+decision-card-finals = Décisions finales
+decision-card-headline = { $decision } — { $why }
+decision-card-reason-band = risque résiduel { $band } pour { $component }
+decision-card-reason-overall = risque résiduel { $band }
+decision-card-component-decision = { $component } : { $decision }
+decision-card-conditions = — conditions : { $conditions }
+decision-card-recommended-was = (recommandé : { $decision })
+decision-card-signed-by = Signée par { $name } (niveau d'approbation { $level }) le { $date }.
+decision-card-methodology-recommended = La méthodologie recommandait : { $decision } — { $why }.
+decision-card-rules = Règles applicables
+decision-card-source = Source : { $sources }
+decision-card-next = Ce que le bureau doit faire ensuite
+decision-card-meet-conditions = { $component } : remplir les conditions — { $conditions }
+decision-card-review-by = Réexaminer l'évaluation au plus tard le { $date }, ou plus tôt si un événement déclencheur survient.
+decision-card-submitted = Soumise : un examinateur ou une examinatrice de niveau d'approbation { $level } ou supérieur décide, ou la renvoie avec un commentaire.
+decision-card-nothing-blocks = Rien n'empêche la soumission : soumettez l'évaluation ; elle est décidée au niveau d'approbation { $level }.
+decision-card-show-calculation = Afficher le calcul
+decision-card-band-basis = le niveau de risque résiduel
+
 # Which plural category Fluent gives a count (the island copies it, see IslandText).
 wizard-plural-category = { $count ->
     [one] one

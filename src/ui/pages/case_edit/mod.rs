@@ -25,7 +25,7 @@ use crate::web::server_fns::cases::{get_case_editor, ChangeComponent, SubmitCase
 use fields::{ConfirmCountryContext, ListEditor, ObjectEditor, QuestionField, SeverityEditor};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
-use leptos_meta::Title;
+use leptos_meta::{Link, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
 use panels::{MitigationEffect, PreviewPanel, Recommendation, RequiredConsultations, ReviewSummary, ScreeningTable};
 use serde_json::Value;
@@ -45,7 +45,15 @@ pub fn WizardPage() -> impl IntoView {
                     let segment = params.with_untracked(|p| p.get("step").unwrap_or_default());
                     let saved = query.with_untracked(|q| q.get("saved").is_some());
                     let title = page_title(&editor, &segment);
-                    view! { <Title text=title/><WizardIsland editor segment saved/> }.into_any()
+                    // The catalogue and words come by address (`crate::preload`): named in the head,
+                    // the browser fetches them while it loads the WASM.
+                    let book = editor.book.address().to_string();
+                    view! {
+                        <Title text=title/>
+                        <Link rel="preload" as_="fetch" crossorigin="anonymous" href=book/>
+                        <WizardIsland editor segment saved/>
+                    }
+                    .into_any()
                 }
             })}
         </Transition>
@@ -55,7 +63,7 @@ pub fn WizardPage() -> impl IntoView {
 /// The tab title of a step: "Step title · reference".
 fn page_title(editor: &CaseEditor, segment: &str) -> String {
     let components = editor.draft.component_ids();
-    let step = parse_segment(&editor.catalogue, &components, segment);
+    let step = parse_segment(&editor.book.catalogue, &components, segment);
     format!("{} · {}", step.map(|s| s.title).unwrap_or_else(|| t("wizard-assessment")), editor.reference)
 }
 
@@ -64,7 +72,7 @@ fn page_title(editor: &CaseEditor, segment: &str) -> String {
 #[island]
 fn WizardIsland(editor: CaseEditor, segment: String, saved: bool) -> impl IntoView {
     // The island's words for coded values, from the server (the browser holds no translations).
-    provide_context(crate::ui::i18n::IslandWords(std::sync::Arc::new(editor.words.clone())));
+    provide_context(crate::ui::i18n::IslandWords(editor.book.words.clone()));
     view! { <WizardBody editor segment saved/> }
 }
 

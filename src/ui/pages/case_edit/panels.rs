@@ -5,6 +5,7 @@
 use super::state::Wizard;
 use crate::cases::parts;
 use crate::cases::steps::{step_of_blocking_code, step_of_path, StepRef};
+use crate::i18n::labels::Labelled;
 use crate::methodology::catalogue::plain_words;
 use crate::methodology::codes::ConsultationType;
 use crate::methodology::draft::{provisional, Holder, Provisional, Slot};
@@ -59,7 +60,7 @@ pub fn PreviewPanel(steps: Signal<Arc<Vec<StepRef>>>) -> impl IntoView {
                     <DecisionCard result=r.clone() hard_rule_titles=titles.clone() calculation_href=calculation_href(w.case_id, &steps.get()) compact=true/>
                     <dl class="mt-4 grid grid-cols-2 gap-3 text-sm">
                         <div><dt class="text-xs text-slate-600">{t("wizard-overall-band")}</dt><dd class="mt-0.5" data-testid="preview-band">{band_badge(Some(r.overall_band))}</dd></div>
-                        <div><dt class="text-xs text-slate-600">{t("wizard-recommended")}</dt><dd class="mt-0.5 font-semibold">{plain_with_code(r.overall_decision.label(), r.overall_decision.code(), Some("preview-decision"))}</dd></div>
+                        <div><dt class="text-xs text-slate-600">{t("wizard-recommended")}</dt><dd class="mt-0.5 font-semibold">{plain_with_code(t(r.overall_decision.label_id()), r.overall_decision.code(), Some("preview-decision"))}</dd></div>
                         <div><dt class="text-xs text-slate-600">{t("wizard-approval-level")}</dt><dd class="mt-0.5 font-semibold">{r.approval_level_required}</dd></div>
                         <div><dt class="text-xs text-slate-600">{t("wizard-next-review")}</dt><dd class="mt-0.5 font-semibold">{r.next_review_date.map(|d| d.to_string()).unwrap_or_else(|| t("wizard-on-trigger"))}</dd></div>
                     </dl>
@@ -80,7 +81,7 @@ pub fn PreviewPanel(steps: Signal<Arc<Vec<StepRef>>>) -> impl IntoView {
                             {(!c.hard_rules_fired.is_empty()).then(|| view! {
                                 <p class="mt-2 text-xs text-red-900"><span class="font-semibold">{format!("{} ", t("wizard-rules"))}</span>{basis_in_words(&c.hard_rules_fired.iter().map(|h| h.code().to_string()).collect::<Vec<_>>(), &titles)}</p>
                             })}
-                            <p class="mt-1 text-xs text-slate-700">{format!("{} ", t("wizard-recommended-label"))}<span class="font-semibold">{plain_with_code(c.recommended_decision.label(), c.recommended_decision.code(), None)}</span></p>
+                            <p class="mt-1 text-xs text-slate-700">{format!("{} ", t("wizard-recommended-label"))}<span class="font-semibold">{plain_with_code(t(c.recommended_decision.label_id()), c.recommended_decision.code(), None)}</span></p>
                         </div>
                     }).collect_view()}
                     {provisional.is_none().then(|| view! { <BlockingList result=r.clone() steps/> })}
@@ -370,7 +371,7 @@ pub fn Recommendation(component: String) -> impl IntoView {
         };
         view! {
             <dl class="grid gap-3 rounded-lg border border-slate-200 bg-slate-50 p-4 text-sm sm:grid-cols-3" data-testid="recommendation">
-                <div><dt class="text-xs text-slate-600">{t("wizard-recommended-decision")}</dt><dd class="font-semibold">{plain_with_code(c.recommended_decision.label(), c.recommended_decision.code(), None)}</dd></div>
+                <div><dt class="text-xs text-slate-600">{t("wizard-recommended-decision")}</dt><dd class="font-semibold">{plain_with_code(t(c.recommended_decision.label_id()), c.recommended_decision.code(), None)}</dd></div>
                 <div><dt class="text-xs text-slate-600">{t("wizard-approval-level")}</dt><dd class="font-semibold">{c.approval_level_required}</dd></div>
                 <div><dt class="text-xs text-slate-600">{t("wizard-monitoring-every")}</dt><dd class="font-semibold">{c.monitoring_frequency_months.map(|m| t_count("wizard-months", usize::from(m), &[])).unwrap_or_else(|| "—".into())}</dd></div>
                 <div class="sm:col-span-3"><dt class="text-xs text-slate-600">{t("wizard-decided-by")}</dt><dd>{basis_in_words(&c.decision_basis, &w.with_catalogue(|cat| cat.hard_rule_titles()))}</dd></div>
@@ -403,7 +404,7 @@ pub fn ReviewSummary(steps: Signal<Arc<Vec<StepRef>>>) -> impl IntoView {
                 view! {
                     <div class="grid gap-4 sm:grid-cols-3">
                         <div class="rounded-lg border border-slate-200 p-4"><p class="text-xs text-slate-600">{t("wizard-overall-band")}</p><p class="mt-1" data-testid="review-band">{band_badge(Some(r.overall_band))}</p></div>
-                        <div class="rounded-lg border border-slate-200 p-4"><p class="text-xs text-slate-600">{t("wizard-recommended-decision")}</p><p class="mt-1 font-semibold">{plain_with_code(r.overall_decision.label(), r.overall_decision.code(), Some("review-decision"))}</p></div>
+                        <div class="rounded-lg border border-slate-200 p-4"><p class="text-xs text-slate-600">{t("wizard-recommended-decision")}</p><p class="mt-1 font-semibold">{plain_with_code(t(r.overall_decision.label_id()), r.overall_decision.code(), Some("review-decision"))}</p></div>
                         <div class="rounded-lg border border-slate-200 p-4"><p class="text-xs text-slate-600">{t("wizard-approval-level-required")}</p><p class="mt-1 font-semibold">{r.approval_level_required}</p></div>
                     </div>
                     <div class="mt-4 overflow-x-auto" tabindex="0" role="region" aria-label=t("wizard-components-region")><table class="min-w-full divide-y divide-slate-200 text-sm">

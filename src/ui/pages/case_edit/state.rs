@@ -62,7 +62,7 @@ pub struct Wizard {
 
 impl Wizard {
     pub fn new(editor: &CaseEditor, segment: String) -> Wizard {
-        let registry = Arc::new(Registry::new(vec![editor.catalogue.clone()]));
+        let registry = Arc::new(Registry::shared(vec![editor.book.catalogue.clone()]));
         let draft = RwSignal::new(editor.draft.clone());
         let scoring = registry.clone();
         // The engine's outcome plus step 2's confirmation (what submission checks too).
