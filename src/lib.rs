@@ -60,11 +60,8 @@ pub fn hydrate() {
     let _ = leptos::server_fn::redirect::set_redirect_hook(|location: &str| {
         let _ = leptos::prelude::window().location().set_href(location);
     });
-    // The wizard's catalogue and words come by address (`preload`), from the browser's cache after
-    // the first page: read them, then wake the islands.
-    leptos::task::spawn_local(async {
-        if preload::fetch_all().await {
-            leptos::mount::hydrate_islands();
-        }
-    });
+    // The wizard's catalogue and words stand in the page beside the island (`preload`): keep them
+    // before the islands are woken (the island script does that right after this returns).
+    preload::read_all();
+    leptos::mount::hydrate_islands();
 }

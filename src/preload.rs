@@ -1,36 +1,44 @@
-//! Large values that many pages share (the wizard's catalogue and words in one language), sent to
-//! the browser once by address instead of inside every page.
+//! Large values that many pages share (the wizard's catalogue and words in one language), written
+//! into the page once as ready-made text instead of being serialised inside every island's props.
 //!
-//! A [`Preloaded`] prop of an island serialises as its address only. The server serves the value
-//! itself at that address with a long cache lifetime (`web::http::island_data`); the page names it
-//! in a `<link rel="preload" as="fetch">` in its head; before the browser hydrates the islands, [`fetch_all`]
-//! reads every such address (from its cache after the first page) and keeps the text, and
-//! deserialising the prop takes the value from there. The address holds a hash of the value, so a
-//! new version of it gets a new address and nobody reads a stale copy.
+//! A [`Preloaded`] prop of an island serialises as its key only. The server makes the value's JSON
+//! text once (`services::wizard::Books`) and the page carries it in a
+//! `<script type="application/json" data-island-data="KEY">` element next to the island, copied as
+//! it is (no serialising, escaping or cloning of the value per request). Before the islands
+//! hydrate, `hydrate()` calls [`read_all`], which keeps each such text by key, and deserialising the
+//! prop takes the value from there. The key holds a hash of the text.
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::sync::Arc;
 
-/// A shared value and the address it is served at.
+/// A shared value, its key and (on the server) its JSON text as the page carries it.
 #[derive(Clone, Debug)]
 pub struct Preloaded<T> {
-    address: String,
+    key: String,
     value: Arc<T>,
+    text: Arc<str>,
 }
 
 impl<T> Preloaded<T> {
-    pub fn new(address: String, value: Arc<T>) -> Preloaded<T> {
-        Preloaded { address, value }
+    /// `text` is the value's JSON, safe inside a `<script>` element (see [`script_safe`]).
+    pub fn new(key: String, value: Arc<T>, text: Arc<str>) -> Preloaded<T> {
+        Preloaded { key, value, text }
     }
 
-    /// Where the value is served (a same-site path).
-    pub fn address(&self) -> &str {
-        &self.address
+    pub fn key(&self) -> &str {
+        &self.key
     }
 
-    pub fn value(&self) -> &Arc<T> {
-        &self.value
+    /// The JSON text the page carries (empty in the browser, which read it from the page).
+    pub fn text(&self) -> &Arc<str> {
+        &self.text
     }
+}
+
+/// JSON text that can stand inside a `<script>` element: `</` never appears in it (`<\/` is the
+/// same JSON string).
+pub fn script_safe(json: &str) -> String {
+    json.replace("</", "<\\/")
 }
 
 impl<T> std::ops::Deref for Preloaded<T> {
@@ -42,27 +50,27 @@ impl<T> std::ops::Deref for Preloaded<T> {
 
 impl<T> PartialEq for Preloaded<T> {
     fn eq(&self, other: &Self) -> bool {
-        self.address == other.address
+        self.key == other.key
     }
 }
 
 impl<T> Serialize for Preloaded<T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.address)
+        serializer.serialize_str(&self.key)
     }
 }
 
 impl<'de, T: serde::de::DeserializeOwned> Deserialize<'de> for Preloaded<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let address = String::deserialize(deserializer)?;
-        let value = fetched::read::<T>(&address).map_err(serde::de::Error::custom)?;
-        Ok(Preloaded { address, value })
+        let key = String::deserialize(deserializer)?;
+        let value = kept::read::<T>(&key).map_err(serde::de::Error::custom)?;
+        Ok(Preloaded { key, value, text: Arc::from("") })
     }
 }
 
-/// The texts fetched in this browser tab, by address (the server never deserialises a `Preloaded`:
-/// it renders islands from the value it holds, so there the store stays empty).
-mod fetched {
+/// The texts read from this page, by key (the server never deserialises a `Preloaded`: it renders
+/// islands from the value it holds, so there the store stays empty).
+mod kept {
     use std::cell::RefCell;
     use std::collections::HashMap;
     use std::sync::Arc;
@@ -72,60 +80,27 @@ mod fetched {
     }
 
     #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
-    pub fn keep(address: String, text: String) {
-        TEXTS.with(|t| t.borrow_mut().insert(address, text));
+    pub fn keep(key: String, text: String) {
+        TEXTS.with(|t| t.borrow_mut().insert(key, text));
     }
 
-    pub fn read<T: serde::de::DeserializeOwned>(address: &str) -> Result<Arc<T>, String> {
-        TEXTS.with(|t| match t.borrow().get(address) {
-            Some(text) => serde_json::from_str(text).map(Arc::new).map_err(|e| format!("{address}: {e}")),
-            None => Err(format!("{address} was not fetched before the islands were hydrated")),
+    pub fn read<T: serde::de::DeserializeOwned>(key: &str) -> Result<Arc<T>, String> {
+        TEXTS.with(|t| match t.borrow().get(key) {
+            Some(text) => serde_json::from_str(text).map(Arc::new).map_err(|e| format!("{key}: {e}")),
+            None => Err(format!("the page carries no island data {key}")),
         })
     }
 }
 
-/// Fetches every address the page names in `<link rel="preload" as="fetch" href=…>` and keeps its
-/// text.
-/// False when one could not be read: the islands then stay as the server rendered them (plain
-/// forms that work without JavaScript) rather than fail half-way.
+/// Keeps the text of every `<script type="application/json" data-island-data=KEY>` of the page.
 #[cfg(feature = "hydrate")]
-pub async fn fetch_all() -> bool {
+pub fn read_all() {
     use wasm_bindgen::JsCast;
-    let document = leptos::prelude::document();
-    let Ok(links) = document.query_selector_all("link[rel=preload][as=fetch]") else { return true };
-    for i in 0..links.length() {
-        let Some(address) =
-            links.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.get_attribute("href"))
-        else {
-            continue;
-        };
-        // Checked here, whole: a prop that cannot be read would stop the island with a panic.
-        let read = fetch_text(&address).await.and_then(|text| {
-            serde_json::from_str::<serde::de::IgnoredAny>(&text).map(|_| text).map_err(|e| e.to_string())
-        });
-        match read {
-            Ok(text) => fetched::keep(address, text),
-            Err(problem) => {
-                leptos::logging::warn!("the wizard stays a plain form: {address} could not be read ({problem})");
-                return false;
-            }
+    let Ok(scripts) = leptos::prelude::document().query_selector_all("script[data-island-data]") else { return };
+    for i in 0..scripts.length() {
+        let Some(script) = scripts.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
+        if let (Some(key), Some(text)) = (script.get_attribute("data-island-data"), script.text_content()) {
+            kept::keep(key, text);
         }
     }
-    true
-}
-
-#[cfg(feature = "hydrate")]
-async fn fetch_text(address: &str) -> Result<String, String> {
-    use wasm_bindgen::JsCast;
-    let describe = |e: wasm_bindgen::JsValue| e.as_string().unwrap_or_else(|| format!("{e:?}"));
-    let response = wasm_bindgen_futures::JsFuture::from(leptos::prelude::window().fetch_with_str(address))
-        .await
-        .map_err(describe)?
-        .dyn_into::<web_sys::Response>()
-        .map_err(describe)?;
-    if !response.ok() {
-        return Err(format!("status {}", response.status()));
-    }
-    let text = wasm_bindgen_futures::JsFuture::from(response.text().map_err(describe)?).await.map_err(describe)?;
-    text.as_string().ok_or_else(|| "not text".to_string())
 }

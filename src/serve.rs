@@ -34,7 +34,6 @@ pub fn router(state: AppState) -> Router {
         .route("/cases/{id}/print.css", get(print_stylesheet))
         // The wizard's no-JavaScript path: a step posted as a plain form (the page itself is GET).
         .route("/cases/{id}/edit/{step}", post(crate::web::form::post_step))
-        .route("/island-data/{name}", get(crate::web::http::island_data))
         .route("/reference/countries/open", get(crate::web::reference::open_country))
         .route("/reference/countries/{code}", post(crate::web::reference::post_reference))
         .route("/reference/import", post(crate::web::reference::post_import))

@@ -124,6 +124,20 @@ export async function saveStep(page: Page, id: string, revision: number, step: s
 }
 
 /**
+ * Picks from `source` the answers of step `n` of case `id`'s catalogue: the one its wizard page
+ * carries beside the island (`<script type="application/json" data-island-data>`, src/preload.rs).
+ */
+export async function answerPicker(page: Page, id: string): Promise<(source: any, n: number) => object> {
+  const html = await (await page.request.get(`/cases/${id}/edit/case`)).text();
+  const data = html.match(/<script[^>]*data-island-data="[^"]*"[^>]*>([\s\S]*?)<\/script>/);
+  if (!data) throw new Error(`the wizard page of case ${id} carries no island data`);
+  const book = JSON.parse(data[1]);
+  const steps: { number: number; questions: string[] }[] = book.catalogue.steps;
+  return (source: any, n: number) =>
+    Object.fromEntries(steps.find((s) => s.number === n)!.questions.filter((q) => q in source).map((q) => [q, source[q]]));
+}
+
+/**
  * A KE case holding a worked example up to `lastStep` (all steps when omitted), entered through the
  * save API; its components keep the example's ids.
  */
@@ -137,10 +151,7 @@ export async function exampleCase(page: Page, file: string | any, title: string,
     const r = await page.request.post('/api/cases/components', { form: { id, revision: String(revision), ...fields }, headers: origin(page) });
     revision = Number(await r.text());
   }
-  const editor = await (await page.request.post('/api/cases/editor', { form: { id }, headers: origin(page) })).json();
-  const steps: { number: number; questions: string[] }[] = editor.catalogue.steps;
-  const pick = (source: any, n: number) =>
-    Object.fromEntries(steps.find((s) => s.number === n)!.questions.filter((q) => q in source).map((q) => [q, source[q]]));
+  const pick = await answerPicker(page, id);
   const plan: [number, string, object][] = [
     [1, 'case', pick(doc.case, 1)],
     [2, 'country', confirmedContext(pick(doc.case, 2))],

@@ -1,7 +1,7 @@
 import { test, expect, Page } from '@playwright/test';
 import * as fs from 'fs';
 import * as path from 'path';
-import { confirmedContext, createCase, example, exampleCase, newContextPage, origin, saveStep, shots } from './helpers';
+import { answerPicker, confirmedContext, createCase, example, exampleCase, newContextPage, origin, saveStep, shots } from './helpers';
 
 // The users' journeys (issue 17): each trap a new user met, walked in the browser as they would.
 
@@ -17,10 +17,7 @@ async function exampleOneCase(page: Page, title: string, lastStep: number): Prom
   const id = await createCase(page, title);
   const doc = example('01_low_forensic_lab_police.answers.json');
   doc.case.country = 'KE';
-  const editor = await (await page.request.post('/api/cases/editor', { form: { id }, headers: origin(page) })).json();
-  const steps: { number: number; questions: string[] }[] = editor.catalogue.steps;
-  const pick = (source: any, n: number) =>
-    Object.fromEntries(steps.find((s) => s.number === n)!.questions.filter((q) => q in source).map((q) => [q, source[q]]));
+  const pick = await answerPicker(page, id);
   const c = doc.components[0];
   let revision = 1;
   const plan: [number, string, object][] = [

@@ -1,5 +1,5 @@
 import { test, expect, Page } from '@playwright/test';
-import { asUser, confirmedContext, newContextPage } from './helpers';
+import { answerPicker, asUser, confirmedContext, newContextPage } from './helpers';
 import * as fs from 'fs';
 import * as path from 'path';
 
@@ -47,10 +47,7 @@ async function prepareCase(assessor: Page, adviser: Page): Promise<{ id: string;
   const doc = example('03_substantial_gendarmerie_vehicles.answers.json');
   doc.case.country = 'KE';
   doc.components.push(example('01_low_forensic_lab_police.answers.json').components[0]);
-  const editor = await (await form(assessor, 'cases/editor', { id })).json();
-  const steps: { number: number; questions: string[] }[] = editor.catalogue.steps;
-  const pick = (source: any, n: number) =>
-    Object.fromEntries(steps.find((s) => s.number === n)!.questions.filter((q) => q in source).map((q) => [q, source[q]]));
+  const pick = await answerPicker(assessor, id);
   revision = await saveStep(assessor, id, revision, 'case', pick(doc.case, 1));
   revision = await saveStep(assessor, id, revision, 'country', confirmedContext(pick(doc.case, 2)));
   for (const c of doc.components) {

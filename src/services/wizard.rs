@@ -113,53 +113,32 @@ pub async fn editor(
     })
 }
 
-/// Where the wizard's books are served; the rest of the address is [`Books::name`].
-pub const BOOK_ADDRESS: &str = "/island-data/";
-
 /// The wizard's books (catalogue in one language plus the island's words), one per methodology
-/// version and language, made once: every wizard page shares one and carries only its address,
-/// which ends in a hash of its text so that a changed book is never read from a stale cache.
+/// version and language, made once with their JSON text: every wizard page shares one and copies
+/// the text into the page as it is (`crate::preload`).
 #[derive(Clone, Default)]
-pub struct Books(Arc<Mutex<HashMap<(String, Lang), Shelved>>>);
+pub struct Books(Arc<Mutex<HashMap<BookKey, Preloaded<WizardBook>>>>);
 
-struct Shelved {
-    book: Preloaded<WizardBook>,
-    /// The book as JSON text (what its address serves).
-    json: Arc<[u8]>,
-}
+/// A book's methodology version and language.
+type BookKey = (String, Lang);
 
 impl Books {
     /// The book of `version` in `lang` (English texts where there is no translation).
     pub fn book(&self, registry: &Registry, version: &str, lang: Lang) -> Option<Preloaded<WizardBook>> {
-        self.shelved(registry, version, lang, |s| s.book.clone())
-    }
-
-    /// The text served at `name` (the address after [`BOOK_ADDRESS`]), if it names a current book.
-    pub fn json(&self, registry: &Registry, name: &str) -> Option<Arc<[u8]>> {
-        let (lang, rest) = name.strip_prefix("wizard-")?.split_once('-')?;
-        let (version, _hash) = rest.strip_suffix(".json")?.rsplit_once('-')?;
-        let lang = Lang::parse(lang)?;
-        let address = format!("{BOOK_ADDRESS}{name}");
-        self.shelved(registry, version, lang, |s| (s.book.address() == address).then(|| s.json.clone())).flatten()
-    }
-
-    fn shelved<T>(&self, registry: &Registry, version: &str, lang: Lang, read: impl Fn(&Shelved) -> T) -> Option<T> {
         let key = (version.to_string(), lang);
         let mut shelf = self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         if let Some(found) = shelf.get(&key) {
-            return Some(read(found));
+            return Some(found.clone());
         }
         let book = WizardBook {
             catalogue: registry.shared_in(version, lang.code())?.clone(),
             words: crate::i18n::island_text(lang),
         };
-        let json: Arc<[u8]> = serde_json::to_vec(&book).expect("a book serialises").into();
-        let hash = hex::encode(&Sha256::digest(&json)[..8]);
-        let address = format!("{BOOK_ADDRESS}wizard-{}-{version}-{hash}.json", lang.code());
-        let shelved = Shelved { book: Preloaded::new(address, Arc::new(book)), json };
-        let answer = read(&shelved);
-        shelf.insert(key, shelved);
-        Some(answer)
+        let json = crate::preload::script_safe(&serde_json::to_string(&book).expect("a book serialises"));
+        let hash = hex::encode(&Sha256::digest(json.as_bytes())[..8]);
+        let made = Preloaded::new(format!("wizard-{}-{version}-{hash}", lang.code()), Arc::new(book), json.into());
+        shelf.insert(key, made.clone());
+        Some(made)
     }
 }
 

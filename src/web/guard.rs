@@ -8,13 +8,11 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
 /// Paths anyone may load: the home page, sign-in, first-run set-up, health, static assets; `/api`
-/// and the wizard's books (fetched by script, which wants a status, not a sign-in page) guard
-/// themselves.
+/// guards itself.
 fn is_public(path: &str) -> bool {
     matches!(path, "/" | "/login" | "/setup" | "/healthz" | "/favicon.svg" | "/robots.txt")
         || path.starts_with("/pkg/")
         || path.starts_with("/api/")
-        || path.starts_with(crate::services::wizard::BOOK_ADDRESS)
 }
 
 pub async fn page_guard(req: Request, next: Next) -> Response {

@@ -36,8 +36,6 @@ fn static_cache(path: &str) -> Option<&'static str> {
         Some(name) if is_hashed_name(name) => Some("public, max-age=31536000, immutable"),
         Some(_) => Some("no-cache"),
         None if path == "/favicon.svg" || path == "/robots.txt" => Some("public, max-age=86400"),
-        // The wizard's books, named by the hash of their text; for the signed-in user only.
-        None if path.starts_with(crate::services::wizard::BOOK_ADDRESS) => Some("private, max-age=31536000, immutable"),
         None => None,
     }
 }

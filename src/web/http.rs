@@ -25,7 +25,7 @@ pub struct AppState {
     pub tokens: crate::services::tokens::TokenCache,
     /// Rendered summaries of versions that no longer change (`web::page_cache`).
     pub pages: crate::web::page_cache::PageCache,
-    /// The wizard's shared catalogue and words, served by address (`island_data`).
+    /// The wizard's shared catalogue and words, made once per version and language.
     pub books: crate::services::wizard::Books,
     /// The one-time code for creating the first administrator in the browser (first run only).
     pub setup: crate::accounts::setup::SetupCode,
@@ -100,32 +100,4 @@ pub async fn healthz(State(db): State<Store>) -> (StatusCode, Json<Health>) {
     };
     let body = Health { status, version: crate::VERSION, database: db.backend().as_str(), migrations };
     (code, Json(body))
-}
-
-/// `GET /island-data/{name}`: a book of the wizard (its catalogue and words in one language), which
-/// the wizard page names by address so that the browser fetches it once and keeps it. For signed-in
-/// users only, like the methodology page; the name ends in a hash of the text, so it never changes
-/// and may be kept for a year.
-pub async fn island_data(
-    State(registry): State<Arc<crate::methodology::Registry>>,
-    State(books): State<crate::services::wizard::Books>,
-    axum::Extension(principal): axum::Extension<crate::web::session::Principal>,
-    axum::extract::Path(name): axum::extract::Path<String>,
-) -> axum::response::Response {
-    use axum::response::IntoResponse;
-    if let Err(e) = crate::web::session::usable(principal.0) {
-        return crate::web::api::ApiError::from(e).into_response();
-    }
-    match books.json(&registry, &name) {
-        // How long the browser keeps it: `headers::security_headers`, like every static file.
-        Some(json) => (
-            [(axum::http::header::CONTENT_TYPE, "application/json")],
-            axum::body::Body::from(axum::body::Bytes::from_owner(json)),
-        )
-            .into_response(),
-        None => crate::web::api::ApiError::from(crate::error::AppError::NotFound(
-            "No such book: the page that named it is out of date; reload it.".into(),
-        ))
-        .into_response(),
-    }
 }

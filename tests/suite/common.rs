@@ -218,9 +218,16 @@ pub struct Reply {
     pub set_cookie: Vec<String>,
     /// The page cache's answer for this response (`X-Page-Cache`: hit, miss or off), if any.
     pub page_cache: Option<String>,
-    /// How long the browser may keep the answer (`Cache-Control`), if said.
-    pub cache_control: Option<String>,
     pub body: String,
+}
+
+/// The key and JSON of the island data a wizard page carries beside its island (`hrdd::preload`).
+pub fn island_data(page: &str) -> (String, serde_json::Value) {
+    let at = page.find("data-island-data=\"").expect("the page carries island data") + "data-island-data=\"".len();
+    let key = page[at..at + page[at..].find('"').unwrap()].to_string();
+    let start = at + page[at..].find('>').unwrap() + 1;
+    let text = &page[start..start + page[start..].find("</script>").unwrap()];
+    (key, serde_json::from_str(text).expect("island data is JSON"))
 }
 
 /// Sends a request through the router. `cookie` is the session token; forms are url-encoded.
@@ -272,11 +279,9 @@ pub async fn send_headers(
         let location = response.headers().get("location").and_then(|v| v.to_str().ok()).map(String::from);
         let set_cookie =
             response.headers().get_all("set-cookie").iter().filter_map(|v| v.to_str().ok()).map(String::from).collect();
-        let header = |name: &str| response.headers().get(name).and_then(|v| v.to_str().ok()).map(String::from);
-        let (page_cache, cache_control) = (header("x-page-cache"), header("cache-control"));
+        let page_cache = response.headers().get("x-page-cache").and_then(|v| v.to_str().ok()).map(String::from);
         let bytes = axum::body::to_bytes(response.into_body(), 10 << 20).await.expect("body");
-        let body = String::from_utf8_lossy(&bytes).into_owned();
-        Reply { status, location, set_cookie, page_cache, cache_control, body }
+        Reply { status, location, set_cookie, page_cache, body: String::from_utf8_lossy(&bytes).into_owned() }
     };
     tokio::time::timeout(std::time::Duration::from_secs(90), answer)
         .await
@@ -363,7 +368,6 @@ pub async fn call_json(app: &axum::Router, endpoint: &str, cookie: Option<&str>,
         location: None,
         set_cookie: Vec::new(),
         page_cache: None,
-        cache_control: None,
         body: String::from_utf8_lossy(&bytes).into_owned(),
     }
 }

@@ -123,14 +123,11 @@ async fn the_choice_survives_sign_in_and_is_kept_in_the_profile(t: TestDb) {
     // The wizard island gets its words for coded values with its props, in the reader's language
     // (the WASM holds no translation), and the catalogue's texts in that language too.
     let case = create_draft(&app, &token, "KE").await;
-    // Both come in the book the editor names by address, shared by every French wizard page.
-    let editor = call(&app, "cases/editor", Some(&token), &[("id", &case)]).await;
-    let editor: serde_json::Value = serde_json::from_str(&editor.body).expect("the editor as JSON");
-    let address = editor["book"].as_str().expect("the book's address");
-    assert!(address.starts_with("/island-data/wizard-fr-"), "{address}");
-    let book = request(&app, "GET", address, &[("cookie", &format!("hrdd_session={token}"))], None).await;
-    assert_eq!(book.status, 200);
-    let editor: serde_json::Value = serde_json::from_str(&book.body).expect("the book as JSON");
+    // Both come in the book the page carries beside the island, shared by every French wizard page.
+    let page = request(&app, "GET", &format!("/cases/{case}/edit/case"), &[("cookie", &session)], None).await;
+    assert_eq!(page.status, 200);
+    let (key, editor) = island_data(&page.body);
+    assert!(key.starts_with("wizard-fr-"), "{key}");
     assert_eq!(editor["words"]["lang"], "Fr");
     let words = editor["words"]["words"].as_array().expect("words");
     let word = |id: &str| words.iter().find(|w| w[0] == id).map(|w| w[1].as_str().unwrap().to_string());
@@ -149,8 +146,14 @@ async fn the_choice_survives_sign_in_and_is_kept_in_the_profile(t: TestDb) {
     // The summary page reads in French too, its decision card and tables included.
     let summary = request(&app, "GET", &format!("/cases/{case}"), &[("cookie", &session)], None).await;
     assert_eq!(summary.status, 200);
-    for words in ["Plan de suivi et examen", "Pas encore signée.", "Commentaires (0)", "Imprimer ou enregistrer en PDF"]
-    {
+    for words in [
+        "Plan de suivi et examen",
+        "Pas encore signée.",
+        "Commentaires (0)",
+        "Imprimer ou enregistrer en PDF",
+        "Reste à répondre",
+        "Répondre aux questions",
+    ] {
         assert!(summary.body.contains(words), "{words}");
     }
     assert!(!summary.body.contains("Audit trail") && !summary.body.contains("Not signed off yet."));

@@ -355,7 +355,6 @@ async fn post_import(app: &axum::Router, token: &str, text: &str, mode: &str, ba
         location,
         set_cookie: Vec::new(),
         page_cache: None,
-        cache_control: None,
         body: String::from_utf8_lossy(&bytes).into_owned(),
     }
 }

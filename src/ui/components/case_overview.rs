@@ -2,8 +2,10 @@
 
 use crate::cases::CaseOverview;
 use crate::error::AppError;
+use crate::i18n::labels::Labelled;
 use crate::ui::components::forms::BUTTON_PRIMARY;
 use crate::ui::components::tone::{band_badge, state_badge};
+use crate::ui::i18n::{t, t_args};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -46,16 +48,16 @@ pub fn OverviewBody(overview: CaseOverview) -> impl IntoView {
     let id = item.id;
     let may_open_form = can_edit || !answers_hidden;
     let form_link = match (&resume_segment, can_edit) {
-        (Some(segment), true) => (format!("/cases/{id}/edit/{segment}"), "Continue where you left off"),
-        (None, true) => (format!("/cases/{id}/edit/case"), "Answer the questions"),
-        (_, false) => (format!("/cases/{id}/edit/case"), "View the answers"),
+        (Some(segment), true) => (format!("/cases/{id}/edit/{segment}"), t("overview-continue")),
+        (None, true) => (format!("/cases/{id}/edit/case"), t("overview-answer")),
+        (_, false) => (format!("/cases/{id}/edit/case"), t("overview-view-answers")),
     };
     view! {
         <header class="flex flex-wrap items-start justify-between gap-4">
             <div>
-                <p class="font-mono text-sm text-sky-800">{item.reference.clone()} " · " {item.country.clone()} " · version " {item.version_no}</p>
+                <p class="font-mono text-sm text-sky-800">{format!("{} · {} · {}", item.reference, item.country, t_args("overview-version", &[("n", item.version_no.to_string())]))}</p>
                 <h1 class="mt-1 text-2xl font-bold text-slate-900">{item.title.clone()}</h1>
-                <p class="mt-1 text-sm text-slate-600">{format!("Started {created_at} by {created_by} · methodology {methodology_version}")}</p>
+                <p class="mt-1 text-sm text-slate-600">{t_args("overview-started", &[("date", created_at), ("name", created_by), ("methodology", methodology_version)])}</p>
             </div>
             <div class="flex items-center gap-3">
                 {state_badge(item.state)}
@@ -63,17 +65,17 @@ pub fn OverviewBody(overview: CaseOverview) -> impl IntoView {
             </div>
         </header>
         <dl class="mt-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-            <Fact label="Overall band">{band_badge(item.overall_band)}</Fact>
-            <Fact label="Recommended decision">{item.overall_decision.map(|d| d.label()).unwrap_or("not yet computed")}</Fact>
-            <Fact label="Next review">{next_review_date.unwrap_or_else(|| "—".into())}</Fact>
-            <Fact label="Support components">{components.join(", ")}</Fact>
+            <Fact label=t("summary-overall-band")>{band_badge(item.overall_band)}</Fact>
+            <Fact label=t("summary-recommended-decision")>{item.overall_decision.map(|d| t(d.label_id())).unwrap_or_else(|| t("overview-not-computed"))}</Fact>
+            <Fact label=t("summary-next-review")>{next_review_date.unwrap_or_else(|| "—".into())}</Fact>
+            <Fact label=t("overview-components")>{components.join(", ")}</Fact>
         </dl>
         // Open answers matter while the answers can still change; a submitted or decided version's
         // summary leads with its decision instead.
         {item.state.editable().then(|| view! {
         <section class="mt-8 rounded-xl border border-slate-200 bg-white p-6 shadow-sm" aria-labelledby="open-h">
             <h2 id="open-h" class="text-lg font-semibold text-slate-900">
-                {if open_items_total == 0 { "The answers are complete".to_string() } else { format!("Still to answer: {open_items_total}") }}
+                {if open_items_total == 0 { t("overview-complete") } else { t_args("overview-still-to-answer", &[("n", open_items_total.to_string())]) }}
             </h2>
             {(open_items_total > 0).then(|| view! {
                 <ul class="mt-3 list-disc space-y-1 ps-5 text-sm text-slate-700" data-testid="open-items">
@@ -81,7 +83,7 @@ pub fn OverviewBody(overview: CaseOverview) -> impl IntoView {
                 </ul>
             })}
             {(open_items_total == 0).then(|| view! {
-                <p class="mt-2 text-sm text-slate-700">{if item.can_submit { "Nothing blocks submission." } else { "The engine lists what still blocks submission." }}</p>
+                <p class="mt-2 text-sm text-slate-700">{if item.can_submit { t("overview-nothing-blocks") } else { t("overview-engine-blocks") }}</p>
             })}
         </section>
         })}
@@ -89,7 +91,7 @@ pub fn OverviewBody(overview: CaseOverview) -> impl IntoView {
 }
 
 #[component]
-fn Fact(label: &'static str, children: Children) -> impl IntoView {
+fn Fact(label: String, children: Children) -> impl IntoView {
     view! {
         <div class="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
             <dt class="text-xs font-semibold uppercase tracking-wide text-slate-600">{label}</dt>

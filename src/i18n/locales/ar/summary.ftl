@@ -158,3 +158,16 @@ summary-col-when = متى
 summary-col-who = من
 summary-col-what = ماذا
 summary-col-hash = البصمة
+
+# رأس صفحة ملخص التقييم (ui/components/case_overview.rs).
+overview-continue = المتابعة من حيث توقفت
+overview-answer = الإجابة عن الأسئلة
+overview-view-answers = عرض الإجابات
+overview-version = الإصدار { $n }
+overview-started = بدأه { $name } في { $date } · المنهجية { $methodology }
+overview-not-computed = لم يُحسب بعد
+overview-components = عناصر الدعم
+overview-complete = الإجابات مكتملة
+overview-still-to-answer = ما زال بحاجة إلى إجابة: { $n }
+overview-nothing-blocks = لا شيء يمنع التقديم.
+overview-engine-blocks = يبيّن المحرك ما لا يزال يمنع التقديم.

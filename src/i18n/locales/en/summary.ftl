@@ -150,3 +150,16 @@ summary-col-when = When
 summary-col-who = Who
 summary-col-what = What
 summary-col-hash = Hash
+
+# The head of a case's summary page (ui/components/case_overview.rs).
+overview-continue = Continue where you left off
+overview-answer = Answer the questions
+overview-view-answers = View the answers
+overview-version = version { $n }
+overview-started = Started { $date } by { $name } · methodology { $methodology }
+overview-not-computed = not yet computed
+overview-components = Support components
+overview-complete = The answers are complete
+overview-still-to-answer = Still to answer: { $n }
+overview-nothing-blocks = Nothing blocks submission.
+overview-engine-blocks = The engine lists what still blocks submission.

@@ -150,3 +150,16 @@ summary-col-when = Cuándo
 summary-col-who = Quién
 summary-col-what = Qué
 summary-col-hash = Huella
+
+# El encabezado de la página de resumen de una evaluación (ui/components/case_overview.rs).
+overview-continue = Continuar donde lo dejó
+overview-answer = Responder a las preguntas
+overview-view-answers = Ver las respuestas
+overview-version = versión { $n }
+overview-started = Iniciada el { $date } por { $name } · metodología { $methodology }
+overview-not-computed = aún no calculada
+overview-components = Componentes de apoyo
+overview-complete = Las respuestas están completas
+overview-still-to-answer = Falta por responder: { $n }
+overview-nothing-blocks = Nada impide la presentación.
+overview-engine-blocks = El motor indica lo que aún impide la presentación.

@@ -150,3 +150,16 @@ summary-col-when = Quand
 summary-col-who = Qui
 summary-col-what = Quoi
 summary-col-hash = Empreinte
+
+# L'en-tête de la page de synthèse d'une évaluation (ui/components/case_overview.rs).
+overview-continue = Reprendre là où vous vous étiez arrêté
+overview-answer = Répondre aux questions
+overview-view-answers = Voir les réponses
+overview-version = version { $n }
+overview-started = Commencée le { $date } par { $name } · méthodologie { $methodology }
+overview-not-computed = pas encore calculée
+overview-components = Composantes d'appui
+overview-complete = Les réponses sont complètes
+overview-still-to-answer = Reste à répondre : { $n }
+overview-nothing-blocks = Rien n'empêche la soumission.
+overview-engine-blocks = Le moteur indique ce qui empêche encore la soumission.

@@ -25,7 +25,7 @@ use crate::web::server_fns::cases::{get_case_editor, ChangeComponent, SubmitCase
 use fields::{ConfirmCountryContext, ListEditor, ObjectEditor, QuestionField, SeverityEditor};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
-use leptos_meta::{Link, Title};
+use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use panels::{MitigationEffect, PreviewPanel, Recommendation, RequiredConsultations, ReviewSummary, ScreeningTable};
 use serde_json::Value;
@@ -45,12 +45,11 @@ pub fn WizardPage() -> impl IntoView {
                     let segment = params.with_untracked(|p| p.get("step").unwrap_or_default());
                     let saved = query.with_untracked(|q| q.get("saved").is_some());
                     let title = page_title(&editor, &segment);
-                    // The catalogue and words come by address (`crate::preload`): named in the head,
-                    // the browser fetches them while it loads the WASM.
-                    let book = editor.book.address().to_string();
+                    // The catalogue and words stand beside the island, made once (`crate::preload`).
+                    let (key, book) = (editor.book.key().to_string(), editor.book.text().to_string());
                     view! {
                         <Title text=title/>
-                        <Link rel="preload" as_="fetch" crossorigin="anonymous" href=book/>
+                        <script type="application/json" data-island-data=key inner_html=book></script>
                         <WizardIsland editor segment saved/>
                     }
                     .into_any()
