@@ -170,3 +170,36 @@ test('the wizard island speaks the reader\'s language in the browser too, in Fre
     await page.context().close();
   }
 });
+
+test('the portfolio in four languages, Arabic right to left, each passing axe', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const page = await newContextPage(browser, 'manager@demo.hrdd');
+  const found: string[] = [];
+  const languages: [string, string, string, string][] = [
+    ['Français', 'fr', 'Niveau résiduel global', 'Pays × domaines de risque'],
+    ['Español', 'es', 'Nivel residual global', 'Países × ámbitos de riesgo'],
+    ['العربية', 'ar', 'المستوى المتبقي العام', 'البلدان × مجالات الخطر'],
+    ['English', 'en', 'Overall residual band', 'Countries × risk areas'],
+  ];
+  try {
+    await page.goto('/portfolio');
+    for (const [name, code, chart, heat] of languages) {
+      await pickLanguage(page, name, code);
+      await expect(page).toHaveURL(/\/portfolio$/);
+      await expect(page.locator('html')).toHaveAttribute('dir', code === 'ar' ? 'rtl' : 'ltr');
+      await expect(page.getByRole('heading', { name: chart })).toBeVisible();
+      await expect(page.getByRole('heading', { name: heat })).toBeVisible();
+      // The charts' bars carry the value words of the language (the SVG is made on the server).
+      await expect(page.getByTestId('chart-status').locator('svg')).toContainText(
+        { fr: 'Brouillon', es: 'Borrador', ar: 'مسودة', en: 'Draft' }[code]!,
+      );
+      await page.screenshot({ path: path.join(shots, `portfolio-${code}.png`), fullPage: true });
+      found.push(...(await axeViolations(page, `/portfolio (${code})`)));
+    }
+    expect(found).toEqual([]);
+  } finally {
+    await page.goto('/account');
+    await pickLanguage(page, 'English', 'en');
+    await page.context().close();
+  }
+});

@@ -75,6 +75,27 @@ impl Labelled for Role {
     }
 }
 
+impl Labelled for crate::notify::MailPref {
+    fn label_id(self) -> &'static str {
+        match self {
+            crate::notify::MailPref::Immediate => "mail-pref-immediate",
+            crate::notify::MailPref::Daily => "mail-pref-daily",
+            crate::notify::MailPref::None => "mail-pref-none",
+        }
+    }
+}
+
+/// The message id of what a role may do (the user administration's role choices).
+pub fn role_description_id(role: Role) -> &'static str {
+    match role {
+        Role::Assessor => "role-assessor-description",
+        Role::HrAdviser => "role-hr-adviser-description",
+        Role::Reviewer => "role-reviewer-description",
+        Role::Manager => "role-manager-description",
+        Role::Admin => "role-admin-description",
+    }
+}
+
 /// The label id of a decision code as stored (final or recommended); None for an unknown code.
 pub fn decision_label_id(code: &str) -> Option<&'static str> {
     FinalDecision::parse(code)

@@ -428,6 +428,11 @@ impl Catalogue {
         self.enums.get(name).map(Vec::as_slice).unwrap_or(&[])
     }
 
+    /// (code, label) of every value of enum `name`, in the catalogue's order (a form's options).
+    pub fn enum_options(&self, name: &str) -> Vec<(String, String)> {
+        self.enum_values(name).iter().map(|v| (v.code.clone(), v.label.clone())).collect()
+    }
+
     /// The label of `code` in enum `name`, or the code itself.
     pub fn label<'a>(&'a self, name: &str, code: &'a str) -> &'a str {
         self.enum_values(name).iter().find(|v| v.code == code).map(|v| v.label.as_str()).unwrap_or(code)

@@ -39,6 +39,10 @@ pub struct CaseSummary {
     pub hard_rule_titles: Vec<(String, String)>,
     /// Plain words for the codes that explanations quote (`Catalogue::code_labels`).
     pub code_labels: Vec<(String, String)>,
+    /// (code, label) of the trigger events (question 1.7), for the trigger and re-assessment forms.
+    pub trigger_events: Vec<(String, String)>,
+    /// (code, label) of the assessment types a re-assessment can have (question 1.6 without NEW).
+    pub reassessment_types: Vec<(String, String)>,
     pub mitigation: Vec<MeasureRow>,
     pub monitoring: Vec<MonitoringRow>,
     pub consultations: Vec<ConsultationRow>,
@@ -93,6 +97,8 @@ pub struct MeasureRow {
     pub name: String,
     pub target_areas: Vec<String>,
     pub status: String,
+    /// The status in the reader's language.
+    pub status_label: String,
     pub responsible: Option<String>,
     pub has_indicator: bool,
     pub resourced: bool,
@@ -245,10 +251,39 @@ pub struct QueueItem {
     pub since: String,
     pub due: Option<String>,
     pub overdue: bool,
-    /// Why it is in this queue, in words.
-    pub reason: String,
+    /// Why it is in this queue (the page puts it in the reader's words).
+    pub reason: QueueReason,
     /// Where to act on it: the summary, or the wizard step a return comment concerns.
     pub open: String,
+}
+
+/// Why a case stands in a queue of the inbox.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum QueueReason {
+    /// A reviewer returned it with this comment (the first words of it).
+    ReturnedWith {
+        by: String,
+        excerpt: String,
+    },
+    /// Returned, with no comment found.
+    Returned,
+    /// A draft with required answers still missing (no band yet).
+    AnswersMissing,
+    /// A rated draft that something still keeps from submission.
+    Blocked,
+    ReadyToSubmit,
+    /// Submitted; needs a reviewer of this level.
+    NeedsLevel(u8),
+    /// Submitted; waits for a reviewer of this (higher) level.
+    WaitsForLevel(u8),
+    /// What the human-rights adviser is asked for.
+    NeedsAdvice {
+        consultation: bool,
+        lowering_override: bool,
+        override_request: bool,
+    },
+    TriggerRecorded,
+    ReviewDatePassed,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

@@ -6,9 +6,11 @@ use crate::cases::parts::{Holder, Slot, CONSULTATIONS};
 use crate::cases::query::today;
 use crate::cases::{CaseFilter, CaseState};
 use crate::error::AppError;
+use crate::i18n::labels::{decision_label_id, Labelled};
+use crate::i18n::{text, Lang};
 use crate::methodology::codes::{Band, FinalDecision, RecommendedDecision};
 use crate::methodology::draft::Draft;
-use crate::methodology::Registry;
+use crate::methodology::{Catalogue, Registry};
 use crate::portfolio::{
     decision_label, AreaName, Count, CountryFigures, FilterOptions, HeatCell, Portfolio, PortfolioPage, StopComponent,
     PORTFOLIO_READERS,
@@ -67,12 +69,102 @@ fn band_codes() -> Vec<&'static str> {
     codes
 }
 
-fn band_label(code: &str) -> String {
-    if code == "INCOMPLETE" {
-        "Incomplete draft".to_string()
-    } else {
-        code.to_string()
+/// The words of the portfolio's codes in one language: value labels from the message files, area
+/// names, rule titles and support types from the catalogue in that language.
+struct Words<'a> {
+    lang: Lang,
+    catalogue: Option<&'a Catalogue>,
+}
+
+impl<'a> Words<'a> {
+    fn new(registry: &'a Registry, lang: Lang) -> Words<'a> {
+        Words { lang, catalogue: registry.current_in(lang.code()) }
     }
+
+    fn band(&self, code: &str) -> String {
+        match Band::parse(code) {
+            Some(band) => text(self.lang, band.label_id()),
+            None => text(self.lang, "cases-incomplete-draft"),
+        }
+    }
+
+    fn decision(&self, code: &str) -> String {
+        decision_label_id(code).map_or_else(|| decision_label(code), |id| text(self.lang, id))
+    }
+
+    fn state(&self, code: &str) -> String {
+        CaseState::parse(code).map_or_else(|| code.to_string(), |s| text(self.lang, s.label_id()))
+    }
+
+    fn areas(&self) -> Vec<AreaName> {
+        self.catalogue
+            .map(|c| {
+                c.areas
+                    .iter()
+                    .map(|a| AreaName { code: a.code.code().to_string(), name: a.short_name.clone() })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    fn area(&self, code: &str) -> String {
+        let area = self.catalogue.and_then(|c| c.areas.iter().find(|a| a.code.code() == code));
+        area.map_or_else(|| code.to_string(), |a| a.short_name.clone())
+    }
+
+    fn rule(&self, code: &str) -> String {
+        let rule = self.catalogue.and_then(|c| c.hard_rules.iter().find(|r| r.id.code() == code));
+        rule.map(|r| r.title.clone()).unwrap_or_default()
+    }
+
+    fn support_types(&self) -> Vec<(String, String)> {
+        self.catalogue
+            .and_then(|c| c.enums.get(crate::methodology::codes::SupportType::NAME))
+            .map(|values| values.iter().map(|v| (v.code.clone(), format!("{} — {}", v.code, v.label))).collect())
+            .unwrap_or_default()
+    }
+
+    fn decisions(&self) -> Vec<(String, String)> {
+        decision_codes().into_iter().map(|d| (d.to_string(), self.decision(d))).collect()
+    }
+
+    /// Every label of `figures` in this language (codes and counts untouched).
+    fn relabel(&self, mut figures: Portfolio) -> Portfolio {
+        let each = |counts: &mut Vec<Count>, label: &dyn Fn(&str) -> String| {
+            for c in counts.iter_mut() {
+                c.label = label(&c.code);
+            }
+        };
+        each(&mut figures.by_band, &|c| self.band(c));
+        each(&mut figures.by_decision, &|c| self.decision(c));
+        each(&mut figures.by_status, &|c| self.state(c));
+        each(&mut figures.high_areas, &|c| self.area(c));
+        each(&mut figures.hard_rules, &|c| self.rule(c));
+        for country in &mut figures.countries {
+            each(&mut country.by_band, &|c| self.band(c));
+            each(&mut country.by_decision, &|c| self.decision(c));
+        }
+        figures.areas = self.areas();
+        figures
+    }
+}
+
+/// `figures` (computed once per filter, in English, and cached) with every label in `lang`.
+pub fn in_language(figures: Portfolio, registry: &Registry, lang: Lang) -> Portfolio {
+    if lang == Lang::En {
+        return figures;
+    }
+    Words::new(registry, lang).relabel(figures)
+}
+
+/// The filter form's choices with their labels in `lang`.
+pub fn options_in_language(mut options: FilterOptions, registry: &Registry, lang: Lang) -> FilterOptions {
+    if lang != Lang::En {
+        let words = Words::new(registry, lang);
+        options.support_types = words.support_types();
+        options.decisions = words.decisions();
+    }
+    options
 }
 
 /// Counts in a fixed order of codes (zeros included, so charts keep their axes).
@@ -104,6 +196,7 @@ fn assemble(
     stop_counts: Vec<(String, i64, i64)>,
     stop_list: Vec<StopRow>,
 ) -> Portfolio {
+    let words = Words::new(registry, Lang::En);
     let decisions = decision_codes();
     let bands = band_codes();
     let mut band_totals: BTreeMap<String, i64> = BTreeMap::new();
@@ -156,8 +249,11 @@ fn assemble(
         .map(|(country, c)| CountryFigures {
             stop_components: stops.get(&country).copied().unwrap_or(0),
             total: c.total,
-            by_band: counts(&bands, &c.bands, band_label),
-            by_decision: counts(&decisions, &c.decisions, decision_label).into_iter().filter(|d| d.count > 0).collect(),
+            by_band: counts(&bands, &c.bands, |b| words.band(b)),
+            by_decision: counts(&decisions, &c.decisions, |d| words.decision(d))
+                .into_iter()
+                .filter(|d| d.count > 0)
+                .collect(),
             review_overdue: c.review_overdue,
             reassessment_due: c.reassessment_due,
             country,
@@ -172,36 +268,21 @@ fn assemble(
         }
         cells.entry((h.country, h.area)).or_default()[rank] += h.n;
     }
-    let areas: Vec<AreaName> = registry
-        .current()
-        .map(|c| {
-            c.areas.iter().map(|a| AreaName { code: a.code.code().to_string(), name: a.short_name.clone() }).collect()
-        })
-        .unwrap_or_default();
-    let area_name = |code: &str| areas.iter().find(|a| a.code == code).map_or(code.to_string(), |a| a.name.clone());
     let mut high_areas: Vec<Count> =
-        high.into_iter().map(|(code, count)| Count { label: area_name(&code), code, count }).collect();
+        high.into_iter().map(|(code, count)| Count { label: words.area(&code), code, count }).collect();
     high_areas.sort_by(|a, b| b.count.cmp(&a.count).then(a.code.cmp(&b.code)));
-    let rule_title = |code: &str| {
-        registry
-            .current()
-            .and_then(|c| c.hard_rules.iter().find(|r| r.id.code() == code).map(|r| r.title.clone()))
-            .unwrap_or_default()
-    };
     let mut hard_rules: Vec<Count> =
-        rules.into_iter().map(|(code, count)| Count { label: rule_title(&code), code, count }).collect();
+        rules.into_iter().map(|(code, count)| Count { label: words.rule(&code), code, count }).collect();
     hard_rules.sort_by(|a, b| b.count.cmp(&a.count).then(a.code.cmp(&b.code)));
     let status_order: Vec<&str> = CaseState::ALL.iter().map(|s| s.as_str()).collect();
     Portfolio {
         total,
-        by_band: counts(&bands, &band_totals, band_label),
-        by_decision: counts(&decisions, &decision_totals, decision_label),
-        by_status: counts(&status_order, &status_totals, |s| {
-            CaseState::parse(s).map_or(s.to_string(), |s| s.label().to_string())
-        }),
+        by_band: counts(&bands, &band_totals, |b| words.band(b)),
+        by_decision: counts(&decisions, &decision_totals, |d| words.decision(d)),
+        by_status: counts(&status_order, &status_totals, |s| words.state(s)),
         countries,
         heat_map: cells.into_iter().map(|((country, area), by_band)| HeatCell { country, area, by_band }).collect(),
-        areas,
+        areas: words.areas(),
         high_areas,
         hard_rules,
         stop_components_total: stops.values().sum(),
@@ -226,28 +307,25 @@ fn assemble(
 
 /// The filter form's choices for `user`.
 pub async fn options(db: &Store, registry: &Registry, user: &CurrentUser) -> Result<FilterOptions, AppError> {
-    let support_types = registry
-        .current()
-        .and_then(|c| c.enums.get(crate::methodology::codes::SupportType::NAME))
-        .map(|values| values.iter().map(|v| (v.code.clone(), format!("{} — {}", v.code, v.label))).collect())
-        .unwrap_or_default();
+    let words = Words::new(registry, Lang::En);
     Ok(FilterOptions {
         countries: crate::services::cases::countries(db, user).await?,
-        support_types,
-        decisions: decision_codes().into_iter().map(|d| (d.to_string(), decision_label(d))).collect(),
+        support_types: words.support_types(),
+        decisions: words.decisions(),
     })
 }
 
-/// The portfolio page: aggregates (through the cache) plus the filter form's choices.
+/// The portfolio page: aggregates (through the cache) plus the filter form's choices, in `lang`.
 pub async fn page(
     cache: &PortfolioCache,
     db: &Store,
     registry: &Arc<Registry>,
     user: &CurrentUser,
     filter: CaseFilter,
+    lang: Lang,
 ) -> Result<PortfolioPage, AppError> {
-    let portfolio = cache.portfolio(db, registry, user, &filter).await?;
-    let options = cache.options(db, registry, user).await?;
+    let portfolio = in_language(cache.portfolio(db, registry, user, &filter).await?, registry, lang);
+    let options = options_in_language(cache.options(db, registry, user).await?, registry, lang);
     Ok(PortfolioPage { filter, options, portfolio })
 }
 

@@ -6,7 +6,8 @@ use crate::audit::{Action, NewEvent};
 use crate::cases::parts::{Holder, Slot, CONSULTATIONS, MEASURES, OVERRIDES, PROPOSED_DECISION};
 use crate::cases::CaseState;
 use crate::error::AppError;
-use crate::methodology::codes::{ConsultationType, ImplementationStatus, TriggerEvent};
+use crate::i18n::Lang;
+use crate::methodology::codes::{AssessmentType, ConsultationType, ImplementationStatus, TriggerEvent};
 use crate::methodology::draft::{applicable, score_draft, Draft};
 use crate::methodology::{Catalogue, Registry};
 use crate::notify::{self, Kind};
@@ -212,12 +213,21 @@ fn event_summary(action: &str, details: &Value) -> String {
 }
 
 /// The risk summary page of one case version (every reader in scope; managers without answer text).
-pub async fn summary(db: &Store, registry: &Registry, user: &CurrentUser, id: i64) -> Result<CaseSummary, AppError> {
+pub async fn summary(
+    db: &Store,
+    registry: &Registry,
+    user: &CurrentUser,
+    id: i64,
+    lang: Lang,
+) -> Result<CaseSummary, AppError> {
     let (overview, draft, outcome) = crate::services::cases::overview_with_answers(db, registry, user, id).await?;
     let state = overview.item.state;
-    let catalogue = registry
-        .get(&overview.methodology_version)
-        .ok_or_else(|| AppError::internal(format!("methodology {} not loaded", overview.methodology_version)))?;
+    let version = &overview.methodology_version;
+    let scoring =
+        registry.get(version).ok_or_else(|| AppError::internal(format!("methodology {version} not loaded")))?;
+    // What the page shows (names, titles, options) in the reader's language; the record's check
+    // reads the catalogue the version was scored with.
+    let catalogue = registry.get_in(version, lang.code()).unwrap_or(scoring);
     let m = meta(db, id).await?;
     let hidden = overview.answers_hidden;
     let result = outcome.result().cloned();
@@ -236,6 +246,10 @@ pub async fn summary(db: &Store, registry: &Registry, user: &CurrentUser, id: i6
                 target_areas: measure["target_areas"]
                     .as_array()
                     .map(|l| l.iter().filter_map(|a| a.as_str().map(String::from)).collect())
+                    .unwrap_or_default(),
+                status_label: measure["status"]
+                    .as_str()
+                    .map(|code| catalogue.label(crate::methodology::codes::MeasureStatus::NAME, code).to_string())
                     .unwrap_or_default(),
                 status: measure["status"].as_str().unwrap_or_default().to_string(),
                 responsible: measure["responsible"].as_str().filter(|s| !s.is_empty() && !hidden).map(String::from),
@@ -289,7 +303,7 @@ pub async fn summary(db: &Store, registry: &Registry, user: &CurrentUser, id: i6
     let snapshots = db.snapshots_with_authors(id).await?;
     // The record of this version, checked: every event's signature, the snapshots, the comments and
     // the live row against what was signed (audit::check).
-    let record = crate::services::verify::check_one_case(db, id, Some(catalogue), true).await?;
+    let record = crate::services::verify::check_one_case(db, id, Some(scoring), true).await?;
     // Checked once above: a snapshot is verified when the check read it and found it authentic.
     let verified = |s: &SnapshotWithAuthor| {
         record.snapshots.iter().any(|r| r.id == s.id) && !record.broken_snapshots.contains(&s.id)
@@ -454,6 +468,12 @@ pub async fn summary(db: &Store, registry: &Registry, user: &CurrentUser, id: i6
         country_context_confirmed: crate::reference::Confirmation::of(&draft).confirmed,
         hard_rule_titles: catalogue.hard_rule_titles(),
         code_labels: catalogue.code_labels(),
+        trigger_events: catalogue.enum_options(TriggerEvent::NAME),
+        reassessment_types: catalogue
+            .enum_options(AssessmentType::NAME)
+            .into_iter()
+            .filter(|(code, _)| REASSESSMENT_TYPES.contains(&code.as_str()))
+            .collect(),
         result,
         mitigation,
         monitoring,
@@ -993,8 +1013,7 @@ pub async fn start_reassessment(
     if let Some(reference) = db.next_version(id).await?.map(|v| v.reference) {
         return Err(AppError::Conflict(format!("A re-assessment of this version already exists: {reference}.")));
     }
-    const ALLOWED: [&str; 4] = ["PERIODIC", "TRIGGERED", "EXTENSION_OR_NEW_PHASE", "CASE_SPECIFIC_REQUEST"];
-    if !ALLOWED.contains(&assessment_type) {
+    if !REASSESSMENT_TYPES.contains(&assessment_type) {
         return Err(AppError::invalid("assessment_type", "Choose why the assessment is repeated."));
     }
     let case = &mut draft.case;
@@ -1032,11 +1051,14 @@ pub async fn start_reassessment(
         .await
 }
 
+/// The assessment types a re-assessment can have (question 1.6 without NEW).
+const REASSESSMENT_TYPES: [&str; 4] = ["PERIODIC", "TRIGGERED", "EXTENSION_OR_NEW_PHASE", "CASE_SPECIFIC_REQUEST"];
+
 async fn queue_rows(db: &Store, user: &CurrentUser, queue: Queue) -> Result<Vec<QueueRow>, AppError> {
     Ok(db.queue(&user.scope, &queue).await?)
 }
 
-fn queue_item(r: QueueRow, reason: String) -> QueueItem {
+fn queue_item(r: QueueRow, reason: QueueReason) -> QueueItem {
     use crate::methodology::codes::{Band, RecommendedDecision};
     let state = CaseState::parse(&r.state).unwrap_or(CaseState::Draft);
     let (since, due, overdue) = match state {
@@ -1092,10 +1114,10 @@ pub async fn queue(db: &Store, user: &CurrentUser) -> Result<ReviewQueue, AppErr
             let id = r.id;
             let (reason, open) = match note {
                 Some(n) => (
-                    format!("Returned by {}: {}", n.by, excerpt(&n.body, 160)),
+                    QueueReason::ReturnedWith { by: n.by.clone(), excerpt: excerpt(&n.body, 160) },
                     n.segment.map_or_else(|| format!("/cases/{id}"), |s| format!("/cases/{id}/edit/{s}")),
                 ),
-                None => ("Returned for changes".to_string(), format!("/cases/{id}")),
+                None => (QueueReason::Returned, format!("/cases/{id}")),
             };
             let mut item = queue_item(r, reason);
             item.open = open;
@@ -1106,11 +1128,10 @@ pub async fn queue(db: &Store, user: &CurrentUser) -> Result<ReviewQueue, AppErr
             .into_iter()
             .map(|r| {
                 let reason = match (&r.overall_band, r.blocking_codes.is_empty()) {
-                    (None, _) => "Answers still missing",
-                    (Some(_), false) => "Rated; something still blocks submission",
-                    (Some(_), true) => "Ready to submit",
-                }
-                .to_string();
+                    (None, _) => QueueReason::AnswersMissing,
+                    (Some(_), false) => QueueReason::Blocked,
+                    (Some(_), true) => QueueReason::ReadyToSubmit,
+                };
                 queue_item(r, reason)
             })
             .collect();
@@ -1121,7 +1142,7 @@ pub async fn queue(db: &Store, user: &CurrentUser) -> Result<ReviewQueue, AppErr
         q.decidable = rows
             .into_iter()
             .map(|r| {
-                let reason = format!("Needs level {}", r.approval_level.unwrap_or(1));
+                let reason = QueueReason::NeedsLevel(r.approval_level.unwrap_or(1) as u8);
                 queue_item(r, reason)
             })
             .collect();
@@ -1129,7 +1150,7 @@ pub async fn queue(db: &Store, user: &CurrentUser) -> Result<ReviewQueue, AppErr
         q.waiting = rows
             .into_iter()
             .map(|r| {
-                let reason = format!("Waits for a level-{} reviewer", r.approval_level.unwrap_or(1));
+                let reason = QueueReason::WaitsForLevel(r.approval_level.unwrap_or(1) as u8);
                 queue_item(r, reason)
             })
             .collect();
@@ -1149,11 +1170,7 @@ pub async fn queue(db: &Store, user: &CurrentUser) -> Result<ReviewQueue, AppErr
     q.reassessment = rows
         .into_iter()
         .map(|r| {
-            let reason = if r.reassessment_due {
-                "A trigger event was recorded".to_string()
-            } else {
-                "The review date has passed".to_string()
-            };
+            let reason = if r.reassessment_due { QueueReason::TriggerRecorded } else { QueueReason::ReviewDatePassed };
             queue_item(r, reason)
         })
         .collect();
@@ -1172,16 +1189,10 @@ fn excerpt(text: &str, max: usize) -> String {
 }
 
 /// What the adviser is asked for, from the cached blocking codes.
-fn advice_reason(codes: &str) -> String {
-    let mut needs = Vec::new();
-    if codes.contains("MISSING_OHCHR_CONSULTATION") {
-        needs.push("OHCHR consultation");
+fn advice_reason(codes: &str) -> QueueReason {
+    QueueReason::NeedsAdvice {
+        consultation: codes.contains("MISSING_OHCHR_CONSULTATION"),
+        lowering_override: codes.contains("OVERRIDE_CONCURRENCE_PENDING"),
+        override_request: codes.contains("OVERRIDE_REQUEST_INCOMPLETE"),
     }
-    if codes.contains("OVERRIDE_CONCURRENCE_PENDING") {
-        needs.push("concurrence with a lowering override");
-    }
-    if codes.contains("OVERRIDE_REQUEST_INCOMPLETE") {
-        needs.push("concurrence with an override request");
-    }
-    format!("Needs {}", needs.join(", "))
 }

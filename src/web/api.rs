@@ -239,17 +239,22 @@ async fn download_summary(
     Ok(attachment("application/json", &format!("{}-summary.json", summary.reference), body.into()))
 }
 
-/// Portfolio aggregates for the filter (managers and reviewers, in their countries).
-#[utoipa::path(get, path = "/api/v1/portfolio", tag = "portfolio", params(CaseFilter),
+/// Portfolio aggregates for the filter (managers and reviewers, in their countries); every figure's
+/// code with its label in the requested language.
+#[utoipa::path(get, path = "/api/v1/portfolio", tag = "portfolio", params(CaseFilter, LabelLang),
     responses((status = 200, body = Portfolio), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)),
     security(("token" = [])))]
 async fn portfolio(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
     filter: Result<Query<CaseFilter>, QueryRejection>,
+    lang: Result<Query<LabelLang>, QueryRejection>,
+    headers: axum::http::HeaderMap,
 ) -> Result<Json<Portfolio>, ApiError> {
     let Query(filter) = filter?;
-    Ok(Json(state.portfolio_cache.portfolio(&state.db, &state.registry, &user, &filter).await?))
+    let lang = LabelLang::resolve(lang, &user, &headers)?;
+    let figures = state.portfolio_cache.portfolio(&state.db, &state.registry, &user, &filter).await?;
+    Ok(Json(crate::services::portfolio::in_language(figures, &state.registry, lang)))
 }
 
 /// One recorded value of a country's reference data.

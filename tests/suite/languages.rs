@@ -183,3 +183,161 @@ async fn the_choice_survives_sign_in_and_is_kept_in_the_profile(t: TestDb) {
     assert_eq!(html_lang(&out.body), ("ar", "rtl"));
 }
 on_both_backends!(the_choice_survives_sign_in_and_is_kept_in_the_profile);
+
+/// The portfolio and the inbox read in the reader's language: headings, value words, the
+/// catalogue's area names and rule titles, and why each case stands in a queue. The figures are
+/// computed once and shared by every language (the read API relabels them for `?lang=`).
+async fn the_portfolio_and_the_inbox_follow_the_reader(t: TestDb) {
+    hrdd::server::demo::seed(&t.db).await.unwrap();
+    hrdd::services::seed::seed_cases(&t.db, registry(), 40, 5).await.unwrap();
+    let app = app(&t.db);
+    make_user(&t.db, "lea@un.org", &[Role::Manager, Role::Reviewer, Role::HrAdviser, Role::Assessor], Some(3), &["*"])
+        .await;
+    let token = sign_in(&app, "lea@un.org").await;
+    let page = |lang: &'static str, uri: &'static str| {
+        let (app, cookie) = (app.clone(), format!("hrdd_session={token}; hrdd_lang={lang}"));
+        async move {
+            let reply = request(&app, "GET", uri, &[("cookie", &cookie)], None).await;
+            assert_eq!(reply.status, 200, "{uri} in {lang}");
+            reply.body
+        }
+    };
+    let french = registry().current_in("fr").unwrap();
+    let english = registry().current().unwrap();
+    assert_ne!(french.areas[0].short_name, english.areas[0].short_name, "the French catalogue names its areas");
+
+    let fr = page("fr", "/portfolio").await;
+    for words in [
+        "Niveau résiduel global",
+        "Décision en vigueur",
+        "Pays × domaines de risque",
+        "Appliquer les filtres",
+        "Risque résiduel ÉLEVÉ",
+        "Toute décision",
+        "Brouillon incomplet",
+        french.areas[0].short_name.as_str(),
+    ] {
+        assert!(fr.contains(words), "French portfolio: {words}");
+    }
+    for words in
+        ["Overall residual band", "Apply filters", "Countries × risk areas", english.areas[0].short_name.as_str()]
+    {
+        assert!(!fr.contains(words), "English left on the French portfolio: {words}");
+    }
+    let en = page("en", "/portfolio").await;
+    assert!(en.contains("Overall residual band") && en.contains(english.areas[0].short_name.as_str()));
+
+    // The read API: the same codes and counts, labels in the language asked for; 422 for another.
+    let api_token = {
+        let id = t.db.user_id_by_email("lea@un.org", false).await.unwrap().unwrap();
+        let user = hrdd::services::accounts::load_user(&t.db, id).await.unwrap().unwrap();
+        hrdd::services::tokens::create(&t.db, &user, "test", 30).await.unwrap().token
+    };
+    let api = |uri: String| {
+        let (app, auth) = (app.clone(), format!("Bearer {api_token}"));
+        async move {
+            let reply = request(&app, "GET", &uri, &[("authorization", &auth)], None).await;
+            (reply.status, serde_json::from_str::<serde_json::Value>(&reply.body).unwrap_or_default())
+        }
+    };
+    let (status, fr) = api("/api/v1/portfolio?lang=fr".into()).await;
+    assert_eq!(status, 200);
+    let (_, en) = api("/api/v1/portfolio?lang=en".into()).await;
+    let pairs = |v: &serde_json::Value, list: &str| -> Vec<(String, i64, String)> {
+        v[list]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| {
+                (c["code"].as_str().unwrap().into(), c["count"].as_i64().unwrap(), c["label"].as_str().unwrap().into())
+            })
+            .collect()
+    };
+    for list in ["by_band", "by_decision", "by_status", "high_areas", "hard_rules"] {
+        let (f, e) = (pairs(&fr, list), pairs(&en, list));
+        let codes = |l: &[(String, i64, String)]| l.iter().map(|(c, n, _)| (c.clone(), *n)).collect::<Vec<_>>();
+        assert_eq!(codes(&f), codes(&e), "{list}: same codes and counts in every language");
+    }
+    let label_of = |v: &serde_json::Value, list: &str, code: &str| {
+        pairs(v, list).into_iter().find(|(c, _, _)| c == code).map(|(_, _, l)| l).unwrap()
+    };
+    assert_eq!(label_of(&fr, "by_band", "HIGH"), "ÉLEVÉ");
+    assert_eq!(label_of(&en, "by_band", "HIGH"), "HIGH");
+    assert_eq!(label_of(&fr, "by_decision", "DO_NOT_PROCEED"), "Ne pas poursuivre");
+    assert_eq!(label_of(&fr, "by_status", "DRAFT"), "Brouillon");
+    assert_eq!(fr["areas"][0]["name"], french.areas[0].short_name.as_str());
+    if let Some((code, _, label)) = pairs(&fr, "hard_rules").into_iter().next() {
+        let rule = french.hard_rules.iter().find(|r| r.id.code() == code).unwrap();
+        assert_eq!(label, rule.title);
+    }
+    assert_eq!(api("/api/v1/portfolio?lang=de".into()).await.0, 422);
+
+    // The inbox says why each case is there in the reader's words.
+    let fr = page("fr", "/review").await;
+    let en = page("en", "/review").await;
+    assert!(en.contains("Needs level"), "the seed has submitted cases for a level-3 reviewer");
+    assert!(fr.contains("Requiert le niveau") && !fr.contains("Needs level"));
+    assert!(fr.contains("Votre boîte de réception"), "French inbox heading");
+
+    // A decided case's summary: the trigger forms list the catalogue's events and re-assessment
+    // types in the reader's language (the options of questions 1.7 and 1.6).
+    let (_, decided) = api("/api/v1/cases?state=DECIDED&per_page=1".into()).await;
+    let id = decided["items"][0]["case_id"].as_i64().expect("the seed has decided cases");
+    let cookie = format!("hrdd_session={token}; hrdd_lang=fr");
+    let summary = request(&app, "GET", &format!("/cases/{id}"), &[("cookie", &cookie)], None).await;
+    assert_eq!(summary.status, 200);
+    let label = |c: &hrdd::methodology::Catalogue, name: &str, code: &str| c.label(name, code).to_string();
+    for (name, code) in [("TriggerEvent", "GRAVE_VIOLATION_REPORT"), ("AssessmentType", "PERIODIC")] {
+        let (fr_label, en_label) = (label(french, name, code), label(english, name, code));
+        assert_ne!(fr_label, en_label, "{code} has a French label");
+        assert!(summary.body.contains(&format!(">{fr_label}</option>")), "{code}: {fr_label}");
+        assert!(!summary.body.contains(&format!(">{en_label}</option>")), "{code}: English {en_label}");
+    }
+}
+on_both_backends!(the_portfolio_and_the_inbox_follow_the_reader);
+
+/// The user administration and the notifications page in the reader's language: headings, forms,
+/// role descriptions, account states and the e-mail choices.
+async fn administration_and_notifications_follow_the_reader(t: TestDb) {
+    let app = app(&t.db);
+    make_user(&t.db, "root@un.org", &[Role::Admin], None, &[]).await;
+    make_user(&t.db, "rev@un.org", &[Role::Reviewer], Some(2), &["KE"]).await;
+    let admin = sign_in(&app, "root@un.org").await;
+    let reviewer = sign_in(&app, "rev@un.org").await;
+    let get = |token: &str, lang: &str, uri: &'static str| {
+        let (app, cookie) = (app.clone(), format!("hrdd_session={token}; hrdd_lang={lang}"));
+        async move {
+            let reply = request(&app, "GET", uri, &[("cookie", &cookie)], None).await;
+            assert_eq!(reply.status, 200, "{uri} in {cookie}");
+            reply.body
+        }
+    };
+    let users = get(&admin, "es", "/admin/users").await;
+    for words in [
+        "Usuarios",
+        "Añadir un usuario",
+        "Contraseña temporal",
+        "Crear usuario",
+        "Revisor N2",
+        "Personal de la oficina en el país",
+        "Activa",
+        "— (sin acceso a casos)",
+    ] {
+        assert!(users.contains(words), "Spanish user administration: {words}");
+    }
+    for words in ["Add a user", "Create user", "Reviewer L2", "Country-office staff", "Last sign-in"] {
+        assert!(!users.contains(words), "English left: {words}");
+    }
+    let arabic = get(&admin, "ar", "/admin/users").await;
+    assert!(arabic.contains("إضافة مستخدم") && arabic.contains("مراجع م2"));
+
+    let notices = get(&reviewer, "fr", "/notifications").await;
+    for words in ["Rien pour l'instant", "Courrier électronique", "M'envoyer des courriels", "Résumé quotidien"] {
+        assert!(
+            notices.contains(words) || notices.contains(&words.replace('\'', "&#x27;")),
+            "French notifications: {words}"
+        );
+    }
+    assert!(!notices.contains("Send me e-mail") && !notices.contains("Nothing yet"));
+}
+on_both_backends!(administration_and_notifications_follow_the_reader);

@@ -1,11 +1,11 @@
 //! The inbox (`/` after sign-in, and `/review`): what each of the user's roles asks of them —
 //! returned cases and drafts, concurrence, sign-off at their level — and re-assessments due.
 
-use crate::review::{QueueItem, ReviewQueue, REVIEW_DAYS};
+use crate::review::{QueueItem, QueueReason, ReviewQueue, REVIEW_DAYS};
 use crate::ui::components::access::AccessProblem;
 use crate::ui::components::forms::TableHead;
 use crate::ui::components::tone::{band_badge, state_badge, Shown};
-use crate::ui::i18n::{t, t_with};
+use crate::ui::i18n::{t, t_args, t_with};
 use crate::web::server_fns::review::get_review_queue;
 use leptos::prelude::*;
 
@@ -112,6 +112,36 @@ fn Queues(queue: ReviewQueue) -> impl IntoView {
     }
 }
 
+/// Why a case is in its queue, in the reader's words.
+fn reason_text(reason: &QueueReason) -> String {
+    let level = |id: &'static str, n: u8| t_with(id, &[("level", u32::from(n).into())]);
+    match reason {
+        QueueReason::ReturnedWith { by, excerpt } => {
+            t_args("inbox-why-returned-by", &[("name", by.clone()), ("comment", excerpt.clone())])
+        }
+        QueueReason::Returned => t("inbox-why-returned"),
+        QueueReason::AnswersMissing => t("inbox-why-answers-missing"),
+        QueueReason::Blocked => t("inbox-why-blocked"),
+        QueueReason::ReadyToSubmit => t("inbox-why-ready"),
+        QueueReason::NeedsLevel(n) => level("inbox-why-needs-level", *n),
+        QueueReason::WaitsForLevel(n) => level("inbox-why-waits-for-level", *n),
+        QueueReason::NeedsAdvice { consultation, lowering_override, override_request } => {
+            let needs: Vec<String> = [
+                (*consultation, "inbox-need-consultation"),
+                (*lowering_override, "inbox-need-lowering-override"),
+                (*override_request, "inbox-need-override-request"),
+            ]
+            .into_iter()
+            .filter(|(asked, _)| *asked)
+            .map(|(_, id)| t(id))
+            .collect();
+            t_args("inbox-why-needs", &[("needs", needs.join(&t("inbox-list-separator")))])
+        }
+        QueueReason::TriggerRecorded => t("inbox-why-trigger"),
+        QueueReason::ReviewDatePassed => t("inbox-why-review-date"),
+    }
+}
+
 #[component]
 fn QueueTable(id: &'static str, title: String, intro: String, items: Vec<QueueItem>, empty: String) -> impl IntoView {
     let heading = format!("{id}-h");
@@ -142,7 +172,7 @@ fn QueueTable(id: &'static str, title: String, intro: String, items: Vec<QueueIt
                                         <td class=format!("px-2 py-1.5 whitespace-nowrap {}", if i.overdue { "font-semibold text-red-800" } else { "" })>
                                             {i.due.clone().unwrap_or_else(|| "—".into())}{i.overdue.then(|| format!(" {}", t("inbox-overdue")))}
                                         </td>
-                                        <td class="px-2 py-1.5 text-xs">{i.reason.clone()}</td>
+                                        <td class="px-2 py-1.5 text-xs">{reason_text(&i.reason)}</td>
                                     </tr>
                                 }).collect_view()}
                             </tbody>

@@ -3,6 +3,7 @@
 
 use crate::accounts::{CountryScope, Role, UserSummary, PASSWORD_MIN};
 use crate::error::AppError;
+use crate::i18n::labels::role_description_id;
 use crate::ui::components::access::AccessProblem;
 use crate::ui::components::forms::THEAD_BAND;
 use crate::ui::components::forms::{
@@ -10,6 +11,7 @@ use crate::ui::components::forms::{
     INPUT,
 };
 use crate::ui::components::tone::{chip, value_chip, AccountStatus, Shown};
+use crate::ui::i18n::{t, t_args, t_count, t_with};
 use crate::web::server_fns::accounts::{list_users, CreateUser, SetTemporaryPassword, SetUserActive, UpdateUser};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -42,7 +44,7 @@ pub fn AdminUsersPage() -> impl IntoView {
     let kept_roles =
         move || Role::ALL.into_iter().filter(|r| q(&format!("role_{}", r.as_str())).is_some()).collect::<Vec<_>>();
     let created = Signal::derive(move || {
-        (matches!(create.value().get(), Some(Ok(_))) || q("created").is_some()).then(|| "User created. Give them the temporary password through a separate channel; they must change it at first sign-in.".to_string())
+        (matches!(create.value().get(), Some(Ok(_))) || q("created").is_some()).then(|| t("admin-user-created"))
     });
     // Without JavaScript a refused row action comes back as `form=user-row` with its messages.
     let row_query_error = action_or_query_error(update, "user-row");
@@ -55,15 +57,15 @@ pub fn AdminUsersPage() -> impl IntoView {
             .map(|e| e.every_message())
     });
     view! {
-        <Title text="Users"/>
+        <Title text=t("admin-users-title")/>
         <div class="flex flex-wrap items-end justify-between gap-4">
             <div>
-                <h1 class="text-2xl font-bold text-slate-900">"Users"</h1>
-                <p class="mt-1 text-sm text-slate-600">"Who can use HRDD, in which role and for which countries. Deactivating a user or setting a temporary password signs them out everywhere."</p>
+                <h1 class="text-2xl font-bold text-slate-900">{t("admin-users-title")}</h1>
+                <p class="mt-1 text-sm text-slate-600">{t("admin-users-intro")}</p>
             </div>
-            <a href="/admin/outbox" class="text-sm text-sky-800 underline">"E-mail outbox"</a>
+            <a href="/admin/outbox" class="text-sm text-sky-800 underline">{t("admin-outbox-link")}</a>
         </div>
-        <Transition fallback=|| view! { <p class="mt-6 text-slate-600">"Loading users…"</p> }>
+        <Transition fallback=|| view! { <p class="mt-6 text-slate-600">{t("admin-users-loading")}</p> }>
             {move || users.get().map(|result| match result {
                 Err(e) => view! { <AccessProblem error=e/> }.into_any(),
                 Ok(list) => view! {
@@ -71,26 +73,26 @@ pub fn AdminUsersPage() -> impl IntoView {
                         <Notice message=row_error/>
                         <UserTable users=list update active password/>
                         <details class="rounded-xl border border-slate-200 bg-white p-6 shadow-sm" open=create_error.get().is_some() || created.get().is_some()>
-                            <summary class="cursor-pointer text-lg font-semibold text-slate-900">"Add a user"</summary>
+                            <summary class="cursor-pointer text-lg font-semibold text-slate-900">{t("admin-add-user")}</summary>
                             <div class="mt-4 space-y-3">
                                 <Notice message=created success=true/>
                                 <Notice message=banner_of(create_error)/>
                             </div>
                             <ActionForm action=create attr:class="mt-4 grid gap-5 md:grid-cols-2" attr:novalidate="true">
-                                <TextField id="new-email" name="email" label="E-mail address" kind="email" error=create_error value=q("email").unwrap_or_default()/>
-                                <TextField id="new-name" name="name" label="Full name" kind="text" error=create_error value=q("name").unwrap_or_default()/>
+                                <TextField id="new-email" name="email" label=t("admin-email") kind="email" error=create_error value=q("email").unwrap_or_default()/>
+                                <TextField id="new-name" name="name" label=t("admin-full-name") kind="text" error=create_error value=q("name").unwrap_or_default()/>
                                 <RoleFields prefix="new" roles=kept_roles() level=q("approval_level").and_then(|l| l.parse().ok())
                                     scope=if q("all_countries").is_some() { CountryScope::All } else { CountryScope::Countries(q("countries").into_iter().collect()) }
                                     error=create_error/>
                                 <div>
-                                    <label for="new-temporary_password" class="block text-sm font-medium text-slate-800">"Temporary password"</label>
-                                    <p id="new-temporary_password-hint" class="text-xs text-slate-600">{format!("At least {PASSWORD_MIN} characters. The user must change it at first sign-in.")}</p>
+                                    <label for="new-temporary_password" class="block text-sm font-medium text-slate-800">{t("admin-temporary-password")}</label>
+                                    <p id="new-temporary_password-hint" class="text-xs text-slate-600">{t_args("admin-temporary-password-hint", &[("min", PASSWORD_MIN.to_string())])}</p>
                                     <input id="new-temporary_password" name="temporary_password" type="text" autocomplete="off" class=INPUT
                                         aria-describedby="new-temporary_password-hint new-temporary_password-error"/>
                                     <FieldError id="new-temporary_password" message=field_of(create_error, "temporary_password")/>
                                 </div>
                                 <div class="md:col-span-2">
-                                    <button type="submit" class=BUTTON_PRIMARY>"Create user"</button>
+                                    <button type="submit" class=BUTTON_PRIMARY>{t("admin-create-user")}</button>
                                 </div>
                             </ActionForm>
                         </details>
@@ -105,7 +107,7 @@ pub fn AdminUsersPage() -> impl IntoView {
 fn TextField(
     id: &'static str,
     name: &'static str,
-    label: &'static str,
+    label: String,
     kind: &'static str,
     error: Signal<Option<AppError>>,
     value: String,
@@ -144,7 +146,7 @@ fn RoleFields(
         (level_id.clone(), format!("{level_id}-error"), countries_id.clone(), format!("{countries_id}-error"));
     view! {
         <fieldset class="md:col-span-2" aria-describedby=format!("{roles_id}-error")>
-            <legend class="text-sm font-medium text-slate-800">"Roles"</legend>
+            <legend class="text-sm font-medium text-slate-800">{t("admin-roles")}</legend>
             <div class="mt-2 grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
                 {Role::ALL.into_iter().map(|role| {
                     let id = format!("{}-role-{}", prefix, role.as_str());
@@ -152,7 +154,7 @@ fn RoleFields(
                     view! {
                         <label for=label_for class="flex gap-2 rounded-md border border-slate-200 p-3 text-sm hover:bg-slate-50">
                             <input id=id type="checkbox" name=format!("role_{}", role.as_str()) value="on" checked=roles.contains(&role) class="mt-0.5 h-4 w-4 accent-sky-800"/>
-                            <span><span class="font-medium">{role.label()}</span><br/><span class="text-xs text-slate-600">{role.description()}</span></span>
+                            <span><span class="font-medium">{role.text()}</span><br/><span class="text-xs text-slate-600">{t(role_description_id(role))}</span></span>
                         </label>
                     }
                 }).collect_view()}
@@ -160,25 +162,34 @@ fn RoleFields(
             <p id=format!("{roles_id}-error") class="mt-1 text-sm font-medium text-red-800" role="alert">{move || field("roles").get()}</p>
         </fieldset>
         <div>
-            <label for=level_label class="block text-sm font-medium text-slate-800">"Approval level (reviewers)"</label>
+            <label for=level_label class="block text-sm font-medium text-slate-800">{t("admin-level")}</label>
             <select id=level_id name="approval_level" class=INPUT aria-describedby=level_error.clone()>
-                <option value="" selected=level.is_none()>"— not a reviewer —"</option>
-                <option value="1" selected=level == Some(1)>"1 — head of office"</option>
-                <option value="2" selected=level == Some(2)>"2 — senior management"</option>
-                <option value="3" selected=level == Some(3)>"3 — executive head"</option>
+                <option value="" selected=level.is_none()>{t("admin-level-none")}</option>
+                <option value="1" selected=level == Some(1)>{t("admin-level-1")}</option>
+                <option value="2" selected=level == Some(2)>{t("admin-level-2")}</option>
+                <option value="3" selected=level == Some(3)>{t("admin-level-3")}</option>
             </select>
             <p id=level_error class="mt-1 text-sm font-medium text-red-800" role="alert">{move || field("approval_level").get()}</p>
         </div>
         <div>
-            <label for=countries_label class="block text-sm font-medium text-slate-800">"Countries (ISO codes)"</label>
+            <label for=countries_label class="block text-sm font-medium text-slate-800">{t("admin-countries")}</label>
             <input id=countries_id name="countries" type="text" value=countries placeholder="KE, UG" class=INPUT
                 aria-describedby=countries_error.clone()/>
             <label for=all_label class="mt-2 flex items-center gap-2 text-sm">
                 <input id=all_id type="checkbox" name="all_countries" value="on" checked=all class="h-4 w-4 accent-sky-800"/>
-                "All countries"
+                {t("admin-all-countries")}
             </label>
             <p id=countries_error class="mt-1 text-sm font-medium text-red-800" role="alert">{move || field("countries").get()}</p>
         </div>
+    }
+}
+
+/// Which countries an account covers, in the page's language.
+fn scope_text(scope: &CountryScope) -> String {
+    match scope {
+        CountryScope::All => t("admin-all-countries"),
+        CountryScope::Countries(list) if list.is_empty() => t("admin-no-country"),
+        CountryScope::Countries(list) => list.join(", "),
     }
 }
 
@@ -193,15 +204,15 @@ fn UserTable(
     view! {
         <div class="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm" tabindex="0">
             <table class="min-w-full divide-y divide-slate-200 text-sm" data-testid="user-table">
-                <caption class="sr-only">{format!("{count} users")}</caption>
+                <caption class="sr-only">{t_count("admin-users-caption", count, &[])}</caption>
                 <thead class=THEAD_BAND>
                     <tr>
-                        <th scope="col" class="px-4 py-3">"User"</th>
-                        <th scope="col" class="px-4 py-3">"Roles"</th>
-                        <th scope="col" class="px-4 py-3">"Countries"</th>
-                        <th scope="col" class="px-4 py-3">"Status"</th>
-                        <th scope="col" class="px-4 py-3">"Last sign-in"</th>
-                        <th scope="col" class="px-4 py-3"><span class="sr-only">"Actions"</span></th>
+                        <th scope="col" class="px-4 py-3">{t("admin-col-user")}</th>
+                        <th scope="col" class="px-4 py-3">{t("admin-roles")}</th>
+                        <th scope="col" class="px-4 py-3">{t("admin-countries")}</th>
+                        <th scope="col" class="px-4 py-3">{t("cases-status")}</th>
+                        <th scope="col" class="px-4 py-3">{t("admin-col-last-sign-in")}</th>
+                        <th scope="col" class="px-4 py-3"><span class="sr-only">{t("admin-col-actions")}</span></th>
                     </tr>
                 </thead>
                 <tbody class="divide-y divide-slate-100">
@@ -225,8 +236,8 @@ fn UserRow(
         .iter()
         .map(|r| {
             let text = match (r, approval_level) {
-                (Role::Reviewer, Some(l)) => format!("Reviewer L{l}"),
-                _ => r.label().to_string(),
+                (Role::Reviewer, Some(l)) => t_with("admin-reviewer-level", &[("level", u32::from(l).into())]),
+                _ => r.text(),
             };
             view! { <span class="me-1 mb-1 inline-block">{chip(r.tone(), text)}</span> }
         })
@@ -240,30 +251,30 @@ fn UserRow(
         <tr class=if is_active { "" } else { "bg-slate-50 text-slate-500" } data-testid=format!("user-{email}")>
             <td class="px-4 py-3"><span class="font-medium text-slate-900">{name.clone()}</span><br/><span class="text-slate-600">{email.clone()}</span></td>
             <td class="px-4 py-3">{role_badges}</td>
-            <td class="px-4 py-3">{if roles == [Role::Admin] { "— (no case access)".to_string() } else { scope.describe() }}</td>
+            <td class="px-4 py-3">{if roles == [Role::Admin] { t("admin-no-case-access") } else { scope_text(&scope) }}</td>
             <td class="px-4 py-3">{status}</td>
-            <td class="px-4 py-3 text-slate-600">{last_sign_in.unwrap_or_else(|| "never".into())}</td>
+            <td class="px-4 py-3 text-slate-600">{last_sign_in.unwrap_or_else(|| t("admin-never"))}</td>
             <td class="px-4 py-3 text-end">
-                <a href=format!("/admin/users/{id}/history") class="me-3 text-sm font-medium text-sky-800 underline">"History"</a>
+                <a href=format!("/admin/users/{id}/history") class="me-3 text-sm font-medium text-sky-800 underline">{t("admin-history")}</a>
                 <details class="inline-block text-start">
-                    <summary class=format!("{BUTTON_SECONDARY} cursor-pointer py-1.5 text-sm")>"Manage"</summary>
+                    <summary class=format!("{BUTTON_SECONDARY} cursor-pointer py-1.5 text-sm")>{t("admin-manage")}</summary>
                     <div class="absolute end-6 z-10 mt-2 w-[min(44rem,90vw)] space-y-5 rounded-xl border border-slate-200 bg-white p-5 text-slate-900 shadow-xl">
                         <ActionForm action=update attr:class="grid gap-4 md:grid-cols-2" attr:novalidate="true">
                             <input type="hidden" name="id" value=id/>
                             <div class="md:col-span-2">
-                                <label for=name_label class="block text-sm font-medium text-slate-800">"Full name"</label>
+                                <label for=name_label class="block text-sm font-medium text-slate-800">{t("admin-full-name")}</label>
                                 <input id=name_id name="name" type="text" value=name class=INPUT/>
                             </div>
                             <RoleFields prefix=edit_id roles=roles level=approval_level scope=scope error=no_error/>
-                            <div class="md:col-span-2"><button type="submit" class=BUTTON_PRIMARY>"Save changes"</button></div>
+                            <div class="md:col-span-2"><button type="submit" class=BUTTON_PRIMARY>{t("admin-save-changes")}</button></div>
                         </ActionForm>
                         <ActionForm action=password attr:class="flex flex-wrap items-end gap-3 border-t border-slate-200 pt-4">
                             <input type="hidden" name="id" value=id/>
                             <div class="flex-1">
-                                <label for=pw_label class="block text-sm font-medium text-slate-800">"Set a temporary password"</label>
+                                <label for=pw_label class="block text-sm font-medium text-slate-800">{t("admin-set-temporary-password")}</label>
                                 <input id=pw_id name="temporary_password" type="text" autocomplete="off" class=INPUT/>
                             </div>
-                            <button type="submit" class=BUTTON_SECONDARY>"Set password"</button>
+                            <button type="submit" class=BUTTON_SECONDARY>{t("admin-set-password")}</button>
                         </ActionForm>
                         <ActionForm action=active attr:class="border-t border-slate-200 pt-4">
                             <input type="hidden" name="id" value=id/>
@@ -271,11 +282,11 @@ fn UserRow(
                             {is_active.then(|| view! {
                                 <label class="mb-3 flex items-start gap-2 text-sm text-slate-800">
                                     <input type="checkbox" name="confirm" value="yes" required class="mt-0.5 size-4 accent-red-800"/>
-                                    <span>"Yes, deactivate this account: the person is signed out at once and cannot sign in until reactivated."</span>
+                                    <span>{t("admin-confirm-deactivate")}</span>
                                 </label>
                             })}
                             <button type="submit" class=if is_active { BUTTON_DANGER } else { BUTTON_SECONDARY }>
-                                {if is_active { "Deactivate user" } else { "Reactivate user" }}
+                                {t(if is_active { "admin-deactivate" } else { "admin-reactivate" })}
                             </button>
                         </ActionForm>
                     </div>

@@ -191,7 +191,7 @@ fn Alerts(summary: CaseSummary) -> impl IntoView {
                 {(!summary.triggers.is_empty()).then(|| view! {
                     <ul class="mt-2 list-disc ps-5" data-testid="trigger-events">
                         {summary.triggers.iter().map(|t| view! {
-                            <li>{t_args("summary-trigger-line", &[("event", trigger_words(&t.trigger)), ("date", t.date.clone()), ("by", t.by.clone()), ("description", t.description.clone())])}</li>
+                            <li>{t_args("summary-trigger-line", &[("event", option_label(&summary.trigger_events, &t.trigger)), ("date", t.date.clone()), ("by", t.by.clone()), ("description", t.description.clone())])}</li>
                         }).collect_view()}
                     </ul>
                 })}
@@ -237,34 +237,14 @@ fn Alerts(summary: CaseSummary) -> impl IntoView {
     }
 }
 
-/// The trigger events of question 1.7 (spec §10.6), the order the forms list them in.
-const TRIGGERS: [&str; 7] = [
-    "GRAVE_VIOLATION_REPORT",
-    "DEATH_PENALTY_CHANGE",
-    "NEW_CASE_SPECIFIC_REQUEST",
-    "RECIPIENT_OR_SUPPORT_CHANGE",
-    "CONFLICT_OR_EMERGENCY",
-    "MONITORING_BREACH",
-    "EXTENSION_OR_NEW_PHASE",
-];
-
-/// A trigger event in the page's language (an unknown code in plain words).
-fn trigger_words(code: &str) -> String {
-    match code {
-        "GRAVE_VIOLATION_REPORT" => t("summary-trigger-grave-violation"),
-        "DEATH_PENALTY_CHANGE" => t("summary-trigger-death-penalty"),
-        "NEW_CASE_SPECIFIC_REQUEST" => t("summary-trigger-request"),
-        "RECIPIENT_OR_SUPPORT_CHANGE" => t("summary-trigger-recipient"),
-        "CONFLICT_OR_EMERGENCY" => t("summary-trigger-conflict"),
-        "MONITORING_BREACH" => t("summary-trigger-monitoring"),
-        "EXTENSION_OR_NEW_PHASE" => t("summary-trigger-extension"),
-        _ => crate::text::code_in_words(code),
-    }
+/// The label of `code` among a catalogue enum's (code, label) pairs; an unknown code in words.
+fn option_label(options: &[(String, String)], code: &str) -> String {
+    options.iter().find(|(c, _)| c == code).map_or_else(|| crate::text::code_in_words(code), |(_, l)| l.clone())
 }
 
-/// A measure's status (`PLANNED`, …) in plain words.
-fn decision_label(code: &str) -> String {
-    code.replace('_', " ").to_lowercase()
+/// `<option>`s of a catalogue enum, in the catalogue's order.
+fn options(values: Vec<(String, String)>) -> impl IntoView {
+    values.into_iter().map(|(code, label)| view! { <option value=code>{label}</option> }).collect_view()
 }
 
 #[component]
@@ -497,7 +477,7 @@ fn CountryContext(rows: Vec<crate::review::ContextRow>, confirmed: bool) -> impl
 #[component]
 fn Plans(summary: CaseSummary) -> impl IntoView {
     let hidden = summary.overview.answers_hidden;
-    let CaseSummary { mitigation, monitoring, consultations, .. } = summary;
+    let CaseSummary { mitigation, monitoring, consultations, trigger_events, .. } = summary;
     view! {
         <section class=SECTION aria-labelledby="mitigation-h">
             <h2 id="mitigation-h" class=H2>{t("summary-mitigation-plan")}</h2>
@@ -516,7 +496,7 @@ fn Plans(summary: CaseSummary) -> impl IntoView {
                                         {m.description.filter(|d| !d.is_empty()).map(|d| view! { <p class="text-xs text-slate-600">{d}</p> })}
                                     </td>
                                     <td class=TD>{m.target_areas.join(", ")}</td>
-                                    <td class=TD>{decision_label(&m.status)}</td>
+                                    <td class=TD>{m.status_label}</td>
                                     <td class=TD>{m.responsible.unwrap_or_else(|| if hidden { "—".into() } else if m.resourced { t("summary-resourced") } else { t("summary-not-named") })}</td>
                                     <td class=TD>{if m.has_indicator { t("summary-indicator-defined") } else { t("summary-indicator-none") }}</td>
                                 </tr>
@@ -537,7 +517,7 @@ fn Plans(summary: CaseSummary) -> impl IntoView {
                             <td class=TD>{m.plan.unwrap_or_else(|| if m.has_plan { t("summary-plan-written") } else { "—".into() })}</td>
                             <td class=TD>{m.frequency_months.map(|n| t_count("summary-months", n as usize, &[])).unwrap_or_else(|| "—".into())}</td>
                             <td class=TD>{m.next_review_date.unwrap_or_else(|| t("summary-on-request"))}</td>
-                            <td class=format!("{TD} text-xs")>{m.watch_triggers.iter().map(|w| trigger_words(w)).collect::<Vec<_>>().join(", ")}</td>
+                            <td class=format!("{TD} text-xs")>{m.watch_triggers.iter().map(|w| option_label(&trigger_events, w)).collect::<Vec<_>>().join(", ")}</td>
                         </tr>
                     }).collect_view()}
                 </tbody>
@@ -655,8 +635,8 @@ fn ReviewPanel(summary: CaseSummary, actions: ReviewActions) -> impl IntoView {
             })}
             {a.can_return.then(|| view! { <ReturnForm id anchors=anchors.clone() action=actions.ret/> })}
             {(!a.concurrences.is_empty()).then(|| view! { <ConcurrenceForms id actions=a.clone() action=actions.concur/> })}
-            {a.can_record_trigger.then(|| view! { <TriggerForm id action=actions.trigger/> })}
-            {a.can_reassess.then(|| view! { <ReassessForm id action=actions.reassess/> })}
+            {a.can_record_trigger.then(|| view! { <TriggerForm id events=summary.trigger_events.clone() action=actions.trigger/> })}
+            {a.can_reassess.then(|| view! { <ReassessForm id types=summary.reassessment_types.clone() events=summary.trigger_events.clone() action=actions.reassess/> })}
         </section>
     })
 }
@@ -795,7 +775,7 @@ fn ConcurrenceForms(id: i64, actions: Actions, action: ServerAction<Concur>) -> 
 }
 
 #[component]
-fn TriggerForm(id: i64, action: ServerAction<RecordTrigger>) -> impl IntoView {
+fn TriggerForm(id: i64, events: Vec<(String, String)>, action: ServerAction<RecordTrigger>) -> impl IntoView {
     let error = action_or_query_error(action, "trigger");
     let message = Signal::derive(move || error.get().map(|e| e.to_string()));
     view! {
@@ -807,7 +787,7 @@ fn TriggerForm(id: i64, action: ServerAction<RecordTrigger>) -> impl IntoView {
                 <div>
                     <label for="trigger-kind" class="block text-sm text-slate-700">{t("summary-event")}</label>
                     <select id="trigger-kind" name="trigger" class=INPUT>
-                        {TRIGGERS.iter().map(|code| view! { <option value=*code>{trigger_words(code)}</option> }).collect_view()}
+                        {options(events)}
                     </select>
                 </div>
                 <div>
@@ -825,7 +805,12 @@ fn TriggerForm(id: i64, action: ServerAction<RecordTrigger>) -> impl IntoView {
 }
 
 #[component]
-fn ReassessForm(id: i64, action: ServerAction<StartReassessment>) -> impl IntoView {
+fn ReassessForm(
+    id: i64,
+    types: Vec<(String, String)>,
+    events: Vec<(String, String)>,
+    action: ServerAction<StartReassessment>,
+) -> impl IntoView {
     let error = action_or_query_error(action, "reassess");
     let message = Signal::derive(move || error.get().map(|e| e.to_string()));
     view! {
@@ -838,17 +823,14 @@ fn ReassessForm(id: i64, action: ServerAction<StartReassessment>) -> impl IntoVi
                 <div>
                     <label for="reassess-type" class="block text-sm text-slate-700">{t("summary-reassess-why")}</label>
                     <select id="reassess-type" name="assessment_type" class=INPUT>
-                        <option value="PERIODIC">{t("summary-type-periodic")}</option>
-                        <option value="TRIGGERED">{t("summary-type-triggered")}</option>
-                        <option value="EXTENSION_OR_NEW_PHASE">{t("summary-type-extension")}</option>
-                        <option value="CASE_SPECIFIC_REQUEST">{t("summary-type-request")}</option>
+                        {options(types)}
                     </select>
                 </div>
                 <div>
                     <label for="reassess-trigger" class="block text-sm text-slate-700">{t("summary-reassess-trigger")}</label>
                     <select id="reassess-trigger" name="trigger_event" class=INPUT>
                         <option value="">"—"</option>
-                        {TRIGGERS.iter().map(|code| view! { <option value=*code>{trigger_words(code)}</option> }).collect_view()}
+                        {options(events)}
                     </select>
                 </div>
                 <div><button type="submit" class=BUTTON_PRIMARY disabled=move || action.pending().get()>{t("summary-reassess-button")}</button></div>

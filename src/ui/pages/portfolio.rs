@@ -8,7 +8,8 @@ use crate::ui::components::access::AccessProblem;
 use crate::ui::components::charts::{bar_chart, heat_map, Bar, HeatMap};
 use crate::ui::components::forms::TableHead;
 use crate::ui::components::forms::{BUTTON_PRIMARY, BUTTON_SECONDARY, INPUT};
-use crate::ui::components::tone::{band_fill, decision_fill, state_fill, Shown};
+use crate::ui::components::tone::{band_fill, decision_fill, decision_text, state_fill, Shown};
+use crate::ui::i18n::{t, t_args};
 use crate::web::server_fns::portfolio::get_portfolio;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -28,8 +29,8 @@ pub fn PortfolioPageView() -> impl IntoView {
     let filter = Memo::new(move |_| query.with(|q| CaseFilter::from_pairs(|k| q.get(k))));
     let data = Resource::new(move || filter.get(), get_portfolio);
     view! {
-        <Title text="Portfolio"/>
-        <Transition fallback=|| view! { <p class="text-slate-600">"Loading the portfolio…"</p> }>
+        <Title text=t("nav-portfolio")/>
+        <Transition fallback=|| view! { <p class="text-slate-600">{t("portfolio-loading")}</p> }>
             {move || data.get().map(|result| match result {
                 Err(e) => view! { <AccessProblem error=e/> }.into_any(),
                 Ok(page) => view! { <Dashboard page/> }.into_any(),
@@ -41,13 +42,13 @@ pub fn PortfolioPageView() -> impl IntoView {
 /// A chart of counts, each bar drilling down by `key` = its code, with its table.
 #[component]
 fn CountChart(
-    title: &'static str,
+    title: String,
     id: &'static str,
     counts: Vec<Count>,
     filter: CaseFilter,
     key: &'static str,
     fill: fn(&str) -> &'static str,
-    #[prop(optional)] note: Option<&'static str>,
+    #[prop(optional)] note: Option<String>,
 ) -> impl IntoView {
     let bars: Vec<Bar> = counts
         .iter()
@@ -58,16 +59,16 @@ fn CountChart(
             href: filter.with(key, &c.code).list_url(),
         })
         .collect();
-    let svg = bar_chart(title, &bars);
+    let svg = bar_chart(&title, &bars);
     view! {
         <section class=CARD aria-labelledby=id data-testid=id>
-            <h2 id=id class=H2>{title}</h2>
+            <h2 id=id class=H2>{title.clone()}</h2>
             {note.map(|n| view! { <p class="text-xs text-slate-500">{n}</p> })}
             <div class="mt-3" inner_html=svg></div>
             <details class="mt-2 text-sm">
-                <summary class="cursor-pointer text-xs font-medium text-slate-600">"Show as table"</summary>
+                <summary class="cursor-pointer text-xs font-medium text-slate-600">{t("portfolio-show-table")}</summary>
                 <table class=TABLE>
-                    <thead><tr><th class=TH scope="col">{title}</th><th class=TH scope="col">"Cases"</th></tr></thead>
+                    <thead><tr><th class=TH scope="col">{title}</th><th class=TH scope="col">{t("portfolio-cases")}</th></tr></thead>
                     <tbody>
                         {counts.into_iter().zip(bars).map(|(c, b)| view! {
                             <tr><th scope="row" class=TD>{c.label}</th><td class=TD><a class=LINK href=b.href>{c.count}</a></td></tr>
@@ -79,14 +80,13 @@ fn CountChart(
     }
 }
 
-/// `<option>`s for (code, label) pairs, `current` selected.
 /// One filter of the portfolio form: a labelled select whose first choice means "no filter".
 #[component]
 fn FilterSelect(
     id: &'static str,
     name: &'static str,
-    label: &'static str,
-    any: &'static str,
+    label: String,
+    any: String,
     items: Vec<(String, String)>,
     current: Option<String>,
     #[prop(optional)] wide: bool,
@@ -112,7 +112,7 @@ fn FilterSelect(
 
 #[component]
 fn Tile(
-    label: &'static str,
+    label: String,
     value: i64,
     href: String,
     tone: &'static str,
@@ -174,7 +174,7 @@ fn Dashboard(page: PortfolioPage) -> impl IntoView {
         move |country: &str, area: &str| filter.with("country", country).with("area", area).list_url()
     };
     let heat_svg = heat_map(&HeatMap {
-        title: "Countries × risk areas: highest residual band among the cases where the area is triggered",
+        title: &t("portfolio-heat-title"),
         rows: &rows,
         columns: &columns,
         value: &cell,
@@ -191,87 +191,106 @@ fn Dashboard(page: PortfolioPage) -> impl IntoView {
         hard_rules.into_iter().map(|c| Count { label: format!("{} {}", c.code, c.label), ..c }).collect();
     let country_items: Vec<(String, String)> = options.countries.iter().map(|c| (c.clone(), c.clone())).collect();
     let state_items: Vec<(String, String)> =
-        CaseState::ALL.iter().map(|s| (s.as_str().to_string(), s.label().to_string())).collect();
+        CaseState::ALL.iter().map(|s| (s.as_str().to_string(), s.text())).collect();
     let band_items: Vec<(String, String)> = Band::ALL
         .iter()
-        .map(|b| (b.code().to_string(), b.code().to_string()))
-        .chain([("INCOMPLETE".to_string(), "Incomplete draft".to_string())])
+        .map(|b| (b.code().to_string(), b.text()))
+        .chain([("INCOMPLETE".to_string(), t("cases-incomplete-draft"))])
         .collect();
     let (decision_items, type_items) = (options.decisions.clone(), options.support_types.clone());
     let [country_now, state_now, band_now, decision_now, type_now] =
         [&filter.country, &filter.state, &filter.band, &filter.decision, &filter.support_type].map(Clone::clone);
     let high_filter = filter.with("area_band", "HIGH");
     let (from_value, to_value) = (filter.from.clone().unwrap_or_default(), filter.to.clone().unwrap_or_default());
+    // Band words, highest first (the heat map's table), and the by-country table's columns.
+    let heat_columns: Vec<String> = [t("cases-country"), t("portfolio-risk-area")]
+        .into_iter()
+        .chain(Band::ALL.iter().rev().map(|b| b.text()))
+        .collect();
+    let country_columns: Vec<String> = [t("cases-country"), t("portfolio-cases")]
+        .into_iter()
+        .chain(Band::ALL.iter().map(|b| b.text()))
+        .chain(
+            [
+                "portfolio-incomplete",
+                "portfolio-decisions-in-force",
+                "portfolio-stopped-components",
+                "portfolio-reviews-overdue",
+                "portfolio-reassessments-due",
+            ]
+            .map(t),
+        )
+        .collect();
     view! {
         <div class="flex flex-wrap items-end justify-between gap-4">
             <div>
-                <h1 class="text-2xl font-bold text-slate-900">"Portfolio"</h1>
+                <h1 class="text-2xl font-bold text-slate-900">{t("nav-portfolio")}</h1>
                 <p class="mt-1 text-sm text-slate-600">
-                    {format!("Current assessment versions in your countries · figures as of {generated_at} (refreshed every {} s)", crate::portfolio::CACHE_SECONDS)}
+                    {t_args("portfolio-as-of", &[("time", generated_at), ("seconds", crate::portfolio::CACHE_SECONDS.to_string())])}
                 </p>
             </div>
             <p class="flex items-center gap-3 text-sm">
-                <span class="text-slate-600">"Export the cases behind these figures:"</span>
+                <span class="text-slate-600">{t("portfolio-export")}</span>
                 <a href=csv class=LINK download="">"CSV"</a>
                 <a href=json class=LINK download="">"JSON"</a>
             </p>
         </div>
 
-        <Form method="GET" action="/portfolio" attr:class="mt-5 grid gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-4" attr:role="search" attr:aria-label="Filter the portfolio">
-            <FilterSelect id="p-country" name="country" label="Country" any="All my countries" items=country_items current=country_now/>
-            <FilterSelect id="p-state" name="state" label="Status" any="Current versions" items=state_items current=state_now/>
-            <FilterSelect id="p-band" name="band" label="Overall band" any="Any band" items=band_items current=band_now/>
-            <FilterSelect id="p-decision" name="decision" label="Decision" any="Any decision" items=decision_items current=decision_now/>
-            <FilterSelect id="p-type" name="support_type" label="Support type" any="Any support type" items=type_items current=type_now wide=true/>
+        <Form method="GET" action="/portfolio" attr:class="mt-5 grid gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-4" attr:role="search" attr:aria-label=t("portfolio-filter-label")>
+            <FilterSelect id="p-country" name="country" label=t("cases-country") any=t("cases-all-my-countries") items=country_items current=country_now/>
+            <FilterSelect id="p-state" name="state" label=t("cases-status") any=t("portfolio-current-versions") items=state_items current=state_now/>
+            <FilterSelect id="p-band" name="band" label=t("cases-band") any=t("cases-any-band") items=band_items current=band_now/>
+            <FilterSelect id="p-decision" name="decision" label=t("portfolio-decision") any=t("portfolio-any-decision") items=decision_items current=decision_now/>
+            <FilterSelect id="p-type" name="support_type" label=t("portfolio-support-type") any=t("portfolio-any-support-type") items=type_items current=type_now wide=true/>
             <div>
-                <label for="p-from" class="block text-xs font-medium text-slate-700">"Changed from"</label>
+                <label for="p-from" class="block text-xs font-medium text-slate-700">{t("portfolio-from")}</label>
                 <input id="p-from" name="from" type="date" class=INPUT value=from_value/>
             </div>
             <div>
-                <label for="p-to" class="block text-xs font-medium text-slate-700">"Changed until"</label>
+                <label for="p-to" class="block text-xs font-medium text-slate-700">{t("portfolio-to")}</label>
                 <input id="p-to" name="to" type="date" class=INPUT value=to_value/>
             </div>
             <div class="flex items-end gap-2 sm:col-span-2 lg:col-span-4 lg:justify-end">
-                <a href="/portfolio" class=BUTTON_SECONDARY>"Reset"</a>
-                <button type="submit" class=BUTTON_PRIMARY>"Apply filters"</button>
+                <a href="/portfolio" class=BUTTON_SECONDARY>{t("portfolio-reset")}</a>
+                <button type="submit" class=BUTTON_PRIMARY>{t("portfolio-apply")}</button>
             </div>
         </Form>
 
         <div class="mt-5 grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6" data-testid="tiles">
-            <Tile label="Assessments" value=total href=filter.list_url() tone="" testid="tile-total"/>
-            <Tile label="HIGH residual risk" value=high href=filter.with("band", "HIGH").list_url() tone="alert" testid="tile-high"/>
-            <Tile label="Components stopped" value=stop_components_total href=filter.with("flag", "stop_decision").list_url() tone="alert" testid="tile-stop"
-                note=format!("by a signed-off decision; {stop_recommended_total} more recommended, not yet decided")/>
-            <Tile label="Reviews overdue" value=review_overdue href=filter.with("flag", "review_overdue").list_url() tone="warn" testid="tile-review-overdue"/>
-            <Tile label="Re-assessments due" value=reassessment_due href=filter.with("flag", "reassessment_due").list_url() tone="warn" testid="tile-reassessment"/>
-            <Tile label="Open intercessions" value=open_intercessions href=filter.with("flag", "open_intercession").list_url() tone="warn" testid="tile-intercessions"/>
+            <Tile label=t("portfolio-tile-total") value=total href=filter.list_url() tone="" testid="tile-total"/>
+            <Tile label=t("portfolio-tile-high") value=high href=filter.with("band", "HIGH").list_url() tone="alert" testid="tile-high"/>
+            <Tile label=t("portfolio-tile-stopped") value=stop_components_total href=filter.with("flag", "stop_decision").list_url() tone="alert" testid="tile-stop"
+                note=t_args("portfolio-tile-stopped-note", &[("count", stop_recommended_total.to_string())])/>
+            <Tile label=t("portfolio-reviews-overdue") value=review_overdue href=filter.with("flag", "review_overdue").list_url() tone="warn" testid="tile-review-overdue"/>
+            <Tile label=t("portfolio-reassessments-due") value=reassessment_due href=filter.with("flag", "reassessment_due").list_url() tone="warn" testid="tile-reassessment"/>
+            <Tile label=t("portfolio-open-intercessions") value=open_intercessions href=filter.with("flag", "open_intercession").list_url() tone="warn" testid="tile-intercessions"/>
         </div>
 
         <div class="mt-5 grid gap-4 lg:grid-cols-3">
-            <CountChart title="Overall residual band" id="chart-band" counts=by_band filter=filter.clone() key="band" fill=band_fill/>
-            <CountChart title="Decision in force" id="chart-decision" counts=by_decision filter=filter.clone() key="decision" fill=decision_fill note="Final once signed off, else the engine's recommendation."/>
-            <CountChart title="Status" id="chart-status" counts=by_status filter=filter.clone() key="state" fill=state_fill/>
+            <CountChart title=t("portfolio-chart-band") id="chart-band" counts=by_band filter=filter.clone() key="band" fill=band_fill/>
+            <CountChart title=t("portfolio-chart-decision") id="chart-decision" counts=by_decision filter=filter.clone() key="decision" fill=decision_fill note=t("portfolio-chart-decision-note")/>
+            <CountChart title=t("portfolio-chart-status") id="chart-status" counts=by_status filter=filter.clone() key="state" fill=state_fill/>
         </div>
 
         <section class=format!("mt-5 {CARD}") aria-labelledby="heat-h" data-testid="heatmap">
             <div class="flex flex-wrap items-baseline justify-between gap-2">
-                <h2 id="heat-h" class=H2>"Countries × risk areas"</h2>
+                <h2 id="heat-h" class=H2>{t("portfolio-heat-heading")}</h2>
                 <p class="flex flex-wrap items-center gap-3 text-xs text-slate-600">
-                    "Highest residual band; number = cases with the area triggered:"
+                    {t("portfolio-heat-legend")}
                     {Band::ALL.iter().map(|b| view! {
                         <span class="inline-flex items-center gap-1"><svg class="inline-block h-3 w-3" viewBox="0 0 12 12" aria-hidden="true"><rect width="12" height="12" rx="2" fill=b.tone().fill()></rect></svg>{b.text()}</span>
                     }).collect_view()}
                 </p>
             </div>
             {if rows.is_empty() {
-                view! { <p class="mt-3 text-sm text-slate-600">"No scored assessment matches these filters."</p> }.into_any()
+                view! { <p class="mt-3 text-sm text-slate-600">{t("portfolio-heat-none")}</p> }.into_any()
             } else {
-                view! { <div class="mt-3 overflow-x-auto" tabindex="0" role="region" aria-label="Heat map (scrolls sideways on a small screen)" inner_html=heat_svg.clone()></div> }.into_any()
+                view! { <div class="mt-3 overflow-x-auto" tabindex="0" role="region" aria-label=t("portfolio-heat-scroll") inner_html=heat_svg.clone()></div> }.into_any()
             }}
             <details class="mt-2 text-sm">
-                <summary class="cursor-pointer text-xs font-medium text-slate-600">"Show as table"</summary>
+                <summary class="cursor-pointer text-xs font-medium text-slate-600">{t("portfolio-show-table")}</summary>
                 <table class=TABLE>
-                    <TableHead columns=&["Country", "Risk area", "HIGH", "SUBSTANTIAL", "MODERATE", "LOW"] cell=TH/>
+                    <TableHead columns=heat_columns cell=TH/>
                     <tbody>
                         {heat_rows.into_iter().map(|(country, area, name, by_band, href)| {
                             let band_link = {
@@ -296,15 +315,15 @@ fn Dashboard(page: PortfolioPage) -> impl IntoView {
         </section>
 
         <div class="mt-5 grid gap-4 lg:grid-cols-2">
-            <CountChart title="Hard rules that fire most" id="chart-rules" counts=rule_counts filter=filter.clone() key="rule" fill=|_| "#7c3aed" note="Cases where the rule fired in some component."/>
-            <CountChart title="Most frequent HIGH areas" id="chart-high-areas" counts=high_areas filter=high_filter key="area" fill=|_| "#b91c1c" note="Cases whose residual band in the area is HIGH."/>
+            <CountChart title=t("portfolio-chart-rules") id="chart-rules" counts=rule_counts filter=filter.clone() key="rule" fill=|_| "#7c3aed" note=t("portfolio-chart-rules-note")/>
+            <CountChart title=t("portfolio-chart-high-areas") id="chart-high-areas" counts=high_areas filter=high_filter key="area" fill=|_| "#b91c1c" note=t("portfolio-chart-high-areas-note")/>
         </div>
 
         <section class=format!("mt-5 {CARD}") aria-labelledby="countries-h" data-testid="by-country">
-            <h2 id="countries-h" class=H2>"By country"</h2>
+            <h2 id="countries-h" class=H2>{t("portfolio-by-country")}</h2>
             <div class="overflow-x-auto" tabindex="0">
                 <table class=TABLE>
-                    <TableHead columns=&["Country", "Cases", "LOW", "MODERATE", "SUBSTANTIAL", "HIGH", "Incomplete", "Decisions in force", "Stopped components", "Reviews overdue", "Re-assessments due"] cell=TH/>
+                    <TableHead columns=country_columns cell=TH/>
                     <tbody>
                         {countries.into_iter().map(|c| {
                             let f = filter.with("country", &c.country);
@@ -331,15 +350,15 @@ fn Dashboard(page: PortfolioPage) -> impl IntoView {
 
         <section class=format!("mt-5 {CARD}") aria-labelledby="stops-h" data-testid="stop-components">
             <div class="flex flex-wrap items-baseline justify-between gap-2">
-                <h2 id="stops-h" class=H2>"Components suspended, frozen or not to proceed (signed off)"</h2>
-                <a class=LINK href=filter.with("flag", "stop_decision").list_url()>{format!("All {stop_components_total} →")}</a>
+                <h2 id="stops-h" class=H2>{t("portfolio-stops-heading")}</h2>
+                <a class=LINK href=filter.with("flag", "stop_decision").list_url()>{t_args("portfolio-stops-all", &[("count", stop_components_total.to_string())])}</a>
             </div>
             {if stop_components.is_empty() {
-                view! { <p class="mt-2 text-sm text-slate-600">"None."</p> }.into_any()
+                view! { <p class="mt-2 text-sm text-slate-600">{t("portfolio-none")}</p> }.into_any()
             } else {
                 view! {
                     <table class=TABLE>
-                        <TableHead columns=&["Case", "Programme", "Country", "Component", "Decision"] cell=TH/>
+                        <TableHead columns=vec![t("portfolio-case"), t("cases-col-programme"), t("cases-country"), t("portfolio-component"), t("portfolio-decision")] cell=TH/>
                         <tbody>
                             {stop_components.into_iter().map(|s| view! {
                                 <tr>
@@ -348,7 +367,7 @@ fn Dashboard(page: PortfolioPage) -> impl IntoView {
                                     <td class=TD>{s.country}</td>
                                     <td class=TD>{s.component_id}</td>
                                     <td class=TD>
-                                        <span class="font-semibold text-red-800">{crate::portfolio::decision_label(&s.decision)}</span>
+                                        <span class="font-semibold text-red-800">{decision_text(&s.decision)}</span>
                                     </td>
                                 </tr>
                             }).collect_view()}

@@ -12,5 +12,6 @@ pub async fn get_portfolio(#[server(default)] filter: CaseFilter) -> Result<Port
     use crate::web::session::{fail, require_user};
     let user = require_user()?;
     let cache = expect_context::<crate::services::portfolio::PortfolioCache>();
-    crate::services::portfolio::page(&cache, &db(), &registry(), &user, filter).await.map_err(fail)
+    let lang = crate::web::context::request_lang();
+    crate::services::portfolio::page(&cache, &db(), &registry(), &user, filter, lang).await.map_err(fail)
 }

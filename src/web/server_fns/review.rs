@@ -75,7 +75,8 @@ pub async fn get_case_summary_page(id: i64) -> Result<SummaryPage, AppError> {
     if let Some(page) = kept {
         return Ok(SummaryPage::Kept { id, title: page.title, html: page.html.to_string() });
     }
-    let summary = crate::services::review::summary(&store, &registry(), &user, id).await.map_err(fail)?;
+    let lang = crate::web::context::request_lang();
+    let summary = crate::services::review::summary(&store, &registry(), &user, id, lang).await.map_err(fail)?;
     Ok(SummaryPage::Fresh { summary: Box::new(summary), keep_as: key })
 }
 
@@ -91,7 +92,8 @@ pub fn keep_summary_page(key: String, title: String, html: String) {
 pub async fn get_case_summary(id: i64) -> Result<CaseSummary, AppError> {
     use ssr::*;
     let user = require_user()?;
-    crate::services::review::summary(&db(), &registry(), &user, id).await.map_err(fail)
+    let lang = crate::web::context::request_lang();
+    crate::services::review::summary(&db(), &registry(), &user, id, lang).await.map_err(fail)
 }
 
 /// The signed-in user's review queues.

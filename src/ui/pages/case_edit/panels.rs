@@ -12,7 +12,7 @@ use crate::methodology::draft::{provisional, Holder, Provisional, Slot};
 use crate::methodology::result::{ComponentResult, ResultDocument};
 use crate::ui::components::decision_card::{basis_in_words, plain_with_code, DecisionCard};
 use crate::ui::components::forms::{TableHead, THEAD_BAND};
-use crate::ui::components::tone::band_badge;
+use crate::ui::components::tone::{band_badge, Shown};
 use crate::ui::i18n::{t, t_count, t_with};
 use leptos::prelude::*;
 use serde_json::Value;
@@ -416,8 +416,8 @@ pub fn ReviewSummary(steps: Signal<Arc<Vec<StepRef>>>) -> impl IntoView {
                                     <td class="px-3 py-2">{band_badge(Some(c.band0))}</td>
                                     <td class="px-3 py-2">{band_badge(Some(c.band))}</td>
                                     <td class="px-3 py-2">{if c.hard_rules_fired.is_empty() { "—".to_string() } else { c.hard_rules_fired.iter().map(|h| h.code()).collect::<Vec<_>>().join(", ") }}</td>
-                                    <td class="px-3 py-2 font-semibold">{c.recommended_decision.label()}</td>
-                                    <td class="px-3 py-2">{c.proposed_decision.map(|d| d.label()).unwrap_or("—")}</td>
+                                    <td class="px-3 py-2 font-semibold">{c.recommended_decision.text()}</td>
+                                    <td class="px-3 py-2">{c.proposed_decision.map(Shown::text).unwrap_or_else(|| "—".into())}</td>
                                 </tr>
                             }).collect_view()}
                         </tbody>
