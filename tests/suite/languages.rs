@@ -341,3 +341,71 @@ async fn administration_and_notifications_follow_the_reader(t: TestDb) {
     assert!(!notices.contains("Send me e-mail") && !notices.contains("Nothing yet"));
 }
 on_both_backends!(administration_and_notifications_follow_the_reader);
+
+/// A case drafted by an assessor who works in French is read and signed off by a reviewer who works
+/// in English: each reads the labels in their own language, and what people typed (the title, a
+/// comment, the sign-off conditions) stays as it was written.
+async fn drafted_in_french_signed_off_in_english(t: TestDb) {
+    let j = crate::review::submitted_case(&t).await;
+    let switch = |token: &str, lang: &'static str| {
+        let (app, cookie) = (j.app.clone(), format!("hrdd_session={token}"));
+        async move {
+            let r = request(
+                &app,
+                "POST",
+                "/api/language",
+                &[("cookie", &cookie), ("accept", "text/html")],
+                Some(&[("lang", lang), ("next", "/")]),
+            )
+            .await;
+            assert!(matches!(r.status, 302 | 303), "{}", r.body);
+        }
+    };
+    switch(&j.ines, "fr").await;
+    switch(&j.rev2, "en").await;
+    let written = "Les journaux de bord des véhicules seront partagés chaque mois avec le HCDH.";
+    let r = call(&j.app, "review/comment", Some(&j.ines), &[("id", &j.id), ("body", written)]).await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    let page = |token: &str| {
+        let (app, cookie, uri) = (j.app.clone(), format!("hrdd_session={token}"), format!("/cases/{}", j.id));
+        async move {
+            let r = request(&app, "GET", &uri, &[("cookie", &cookie)], None).await;
+            assert_eq!(r.status, 200);
+            r.body
+        }
+    };
+    // The reviewer reads English labels and the French comment as written.
+    let read = page(&j.rev2).await;
+    assert_eq!(html_lang(&read), ("en", "ltr"));
+    for words in ["Risk summary", "Audit trail", written] {
+        assert!(read.contains(words), "the English reader sees {words}");
+    }
+    assert!(!read.contains("Synthèse des risques"));
+    let conditions = "Monthly vehicle logs shared with OHCHR.";
+    let r = crate::review::post(
+        &j,
+        "review/sign-off",
+        &j.rev2,
+        &crate::review::sign_off_form(&j, "PROCEED_WITH_CONDITIONS", conditions, "PROCEED"),
+    )
+    .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+
+    // The assessor reads the decided version in French: French labels and decision words, the
+    // reviewer's English conditions and her own French comment unchanged.
+    let read = page(&j.ines).await;
+    assert_eq!(html_lang(&read), ("fr", "ltr"));
+    for words in
+        ["Synthèse des risques", "Piste d'audit", "Poursuivre sous conditions (appui suivi)", conditions, written]
+    {
+        assert!(
+            read.contains(words) || read.contains(&words.replace('\'', "&#x27;")),
+            "the French reader sees {words}"
+        );
+    }
+    assert!(!read.contains("Proceed with conditions (monitored support)"));
+    // And the reviewer, in English, reads the same record with English words.
+    let read = page(&j.rev2).await;
+    assert!(read.contains("Proceed with conditions (monitored support)") && read.contains(written));
+}
+on_both_backends!(drafted_in_french_signed_off_in_english);

@@ -31,6 +31,14 @@ portfolio-heat-heading = البلدان × مجالات الخطر
 portfolio-heat-title = البلدان × مجالات الخطر: أعلى مستوى متبقٍّ بين الحالات التي يُفعَّل فيها المجال
 portfolio-heat-legend = أعلى مستوى متبقٍّ؛ الرقم = الحالات التي فُعِّل فيها المجال:
 portfolio-heat-none = لا يوجد تقييم محسوب يطابق عوامل التصفية هذه.
+portfolio-heat-cases = { $count ->
+    [zero] لا حالات
+    [one] حالة واحدة
+    [two] حالتان
+    [few] { $n } حالات
+    [many] { $n } حالة
+   *[other] { $n } حالة
+}
 portfolio-heat-scroll = خريطة حرارية (تُمرَّر أفقيًا على الشاشة الصغيرة)
 portfolio-risk-area = مجال الخطر
 portfolio-chart-rules = القواعد الإلزامية الأكثر تفعيلًا

@@ -31,6 +31,10 @@ portfolio-heat-heading = Countries × risk areas
 portfolio-heat-title = Countries × risk areas: highest residual band among the cases where the area is triggered
 portfolio-heat-legend = Highest residual band; number = cases with the area triggered:
 portfolio-heat-none = No scored assessment matches these filters.
+portfolio-heat-cases = { $count ->
+    [one] { $n } case
+   *[other] { $n } cases
+}
 portfolio-heat-scroll = Heat map (scrolls sideways on a small screen)
 portfolio-risk-area = Risk area
 portfolio-chart-rules = Hard rules that fire most

@@ -31,6 +31,10 @@ portfolio-heat-heading = Países × ámbitos de riesgo
 portfolio-heat-title = Países × ámbitos de riesgo: nivel residual más alto entre los casos en que el ámbito se activa
 portfolio-heat-legend = Nivel residual más alto; número = casos con el ámbito activado:
 portfolio-heat-none = Ninguna evaluación puntuada coincide con estos filtros.
+portfolio-heat-cases = { $count ->
+    [one] { $n } caso
+   *[other] { $n } casos
+}
 portfolio-heat-scroll = Mapa de calor (se desplaza lateralmente en una pantalla pequeña)
 portfolio-risk-area = Ámbito de riesgo
 portfolio-chart-rules = Reglas obligatorias que más se activan

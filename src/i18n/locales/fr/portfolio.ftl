@@ -31,6 +31,10 @@ portfolio-heat-heading = Pays × domaines de risque
 portfolio-heat-title = Pays × domaines de risque : niveau résiduel le plus élevé parmi les dossiers où le domaine est déclenché
 portfolio-heat-legend = Niveau résiduel le plus élevé ; nombre = dossiers où le domaine est déclenché :
 portfolio-heat-none = Aucune évaluation notée ne correspond à ces filtres.
+portfolio-heat-cases = { $count ->
+    [one] { $n } dossier
+   *[other] { $n } dossiers
+}
 portfolio-heat-scroll = Carte de chaleur (défile latéralement sur un petit écran)
 portfolio-risk-area = Domaine de risque
 portfolio-chart-rules = Règles impératives les plus souvent déclenchées
