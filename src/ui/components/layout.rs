@@ -26,7 +26,9 @@ pub fn demo_accounts() -> Signal<Option<Vec<(&'static str, &'static str)>>> {
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     // Every page is rendered on the server (islands), so the session is read once per request;
-    // sign-in and sign-out are form posts that load the next page.
+    // sign-in and sign-out are form posts that load the next page. The three boundaries below await
+    // the resource (`Suspend`) instead of reading it with `.get()`: one resource read by `.get()` in
+    // several boundaries can leave an SSR response hanging (leptos-rs/leptos #4851, #4578).
     let session: SessionResource = Resource::new(|| (), |_| get_session());
     provide_context(session);
     let logout = ServerAction::<Logout>::new();
@@ -37,10 +39,12 @@ pub fn Layout(children: Children) -> impl IntoView {
         // The demo banner sits inside the header landmark (axe `region`: all content in landmarks).
         <header class="border-b border-sky-950 bg-sky-900 text-white print:hidden">
             <Transition fallback=|| ()>
-                {move || session.get().and_then(|r| r.ok()).filter(|s| s.demo).map(|_| view! {
-                    <div class="bg-amber-400 px-4 py-1.5 text-center text-sm font-semibold text-amber-950 print:hidden" role="note" data-testid="demo-banner">
-                        {t("layout-demo-banner")}
-                    </div>
+                {move || Suspend::new(async move {
+                    session.await.ok().filter(|s| s.demo).map(|_| view! {
+                        <div class="bg-amber-400 px-4 py-1.5 text-center text-sm font-semibold text-amber-950 print:hidden" role="note" data-testid="demo-banner">
+                            {t("layout-demo-banner")}
+                        </div>
+                    })
                 })}
             </Transition>
             <div class="mx-auto flex max-w-7xl flex-wrap items-center gap-x-8 gap-y-2 px-4 py-3 sm:px-6">
@@ -53,8 +57,8 @@ pub fn Layout(children: Children) -> impl IntoView {
                 </A>
                 <nav aria-label=t("layout-nav-main") class="flex flex-1 flex-wrap items-center gap-1 text-sm">
                     <Transition fallback=|| ()>
-                        {move || {
-                            let user = session.get().and_then(|r| r.ok()).and_then(|s| s.user);
+                        {move || Suspend::new(async move {
+                            let user = session.await.ok().and_then(|s| s.user);
                             let is_admin = user.as_ref().is_some_and(|u| u.has(Role::Admin));
                             let reads_cases = user.as_ref().is_some_and(|u| crate::cases::CASE_READERS.iter().any(|r| u.has(*r)));
                             let reviews = user.as_ref().is_some_and(|u| [Role::Reviewer, Role::HrAdviser, Role::Assessor].iter().any(|r| u.has(*r)));
@@ -67,11 +71,11 @@ pub fn Layout(children: Children) -> impl IntoView {
                                 {user.as_ref().is_some_and(|u| !u.roles.is_empty()).then(|| view! { <NavLink href="/reference/countries" label=t("nav-countries")/> })}
                                 {is_admin.then(|| view! { <NavLink href="/admin/users" label=t("nav-users")/> })}
                             }
-                        }}
+                        })}
                     </Transition>
                 </nav>
                 <Transition fallback=|| ()>
-                    {move || match session.get().and_then(|r| r.ok()).and_then(|s| s.user.map(|u| (u, s.unread))) {
+                    {move || Suspend::new(async move { match session.await.ok().and_then(|s| s.user.map(|u| (u, s.unread))) {
                         Some((user, unread)) => view! {
                             <div class="flex items-center gap-3 text-sm" data-testid="user-menu">
                                 <A href="/notifications" attr:class="relative rounded-md px-2 py-1 text-sky-50 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-white" attr:data-testid="notifications-link">
@@ -98,7 +102,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                         None => view! {
                             <A href="/login" attr:class="rounded-md bg-white px-3 py-1.5 text-sm font-medium text-sky-900 hover:bg-sky-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white">{t("nav-sign-in")}</A>
                         }.into_any(),
-                    }}
+                    }})}
                 </Transition>
             </div>
         </header>
