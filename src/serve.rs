@@ -17,8 +17,18 @@ use std::sync::Arc;
 use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
+/// The app's routes, listed once per process. Listing runs the whole app with resource loading
+/// switched off by a process-wide flag in `leptos_server`; a resource first polled on another
+/// thread while that flag is up waits forever (leptos-rs/leptos#4773). The test suite builds a
+/// router per test while other tests render pages, and one page in a few hundred runs never
+/// answered; listing once, before any router exists, leaves no render to overlap with.
+fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> = std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 pub fn router(state: AppState) -> Router {
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let context_db = state.db.clone();
     let context_registry = state.registry.clone();
     let (cookies, demo) = (state.cookies, state.demo);

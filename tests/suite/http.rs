@@ -107,3 +107,32 @@ async fn pages_are_compressed_when_the_browser_accepts_it(t: TestDb) {
     }
 }
 on_both_backends!(pages_are_compressed_when_the_browser_accepts_it);
+
+/// Another server starting in the same process (as every test here does) never stalls a page
+/// being rendered. Listing a router's routes runs the app with resource loading switched off for
+/// the whole process (leptos-rs/leptos#4773): a page whose resource first ran in that moment never
+/// answered, and the suite failed now and then on a page that "did not answer within 90 s".
+async fn pages_answer_while_other_servers_start(t: TestDb) {
+    let app = app(&t.db);
+    make_user(&t.db, "kept-busy@un.org", &[hrdd::accounts::Role::Assessor], None, &["KE"]).await;
+    let token = sign_in(&app, "kept-busy@un.org").await;
+    let db = t.db.clone();
+    let starting = tokio::task::spawn_blocking(move || {
+        for _ in 0..300 {
+            drop(crate::common::app(&db));
+        }
+    });
+    for round in 0..300 {
+        let page = send(&app, "GET", "/reference/countries", Some(&token), None, None);
+        let reply = tokio::time::timeout(std::time::Duration::from_secs(30), page)
+            .await
+            .unwrap_or_else(|_| panic!("round {round}: the page never answered while other servers started"));
+        assert_eq!(reply.status, 200, "round {round}: {}", reply.body);
+        assert!(reply.body.contains("Country reference data"), "round {round}");
+        if starting.is_finished() && round > 20 {
+            break;
+        }
+    }
+    starting.await.expect("the other servers started");
+}
+on_both_backends!(pages_answer_while_other_servers_start);
