@@ -203,3 +203,32 @@ test('the portfolio in four languages, Arabic right to left, French and Arabic p
     await page.context().close();
   }
 });
+
+test('country reference data in French and Arabic: the questions from the catalogue, the form, the import page', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const page = await newContextPage(browser, 'admin@demo.hrdd');
+  const found: string[] = [];
+  try {
+    await page.goto('/reference/countries/KE');
+    await pickLanguage(page, 'Français', 'fr');
+    await expect(page).toHaveURL(/\/reference\/countries\/KE$/);
+    await expect(page.getByRole('heading', { name: 'KE : données de référence du pays' })).toBeVisible();
+    await expect(page.getByTestId('reference-in-force')).toContainText('Situation de la peine de mort pour les infractions liées aux drogues');
+    await expect(page.getByRole('heading', { name: 'Enregistrer une modification' })).toBeVisible();
+    await expect(page.getByLabel('Source : loi, instrument ou rapport, avec sa référence')).toBeVisible();
+    await page.screenshot({ path: path.join(shots, 'reference-fr.png'), fullPage: true });
+    found.push(...(await axeViolations(page, '/reference/countries/KE (fr)')));
+    await page.goto('/reference/import');
+    await expect(page.getByRole('button', { name: 'Vérifier le fichier' })).toBeVisible();
+    await pickLanguage(page, 'العربية', 'ar');
+    await page.goto('/reference/countries/KE');
+    await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+    await expect(page.getByRole('heading', { name: 'تسجيل تغيير' })).toBeVisible();
+    await page.screenshot({ path: path.join(shots, 'reference-ar.png'), fullPage: true });
+    found.push(...(await axeViolations(page, '/reference/countries/KE (ar)')));
+    expect(found).toEqual([]);
+  } finally {
+    if ((await page.locator('html').getAttribute('lang')) !== 'en') await pickLanguage(page, 'English', 'en');
+    await page.context().close();
+  }
+});

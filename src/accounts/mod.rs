@@ -362,12 +362,32 @@ pub struct AccountEvent {
     pub at: String,
     /// Who did it: an administrator's e-mail, the user themself, or the command line.
     pub actor: String,
-    pub action: String,
-    /// What changed: `(what, before, after)`; before is empty for a creation.
+    pub action: AccountChange,
+    /// What changed: `(field, before, after)`, the field by its recorded key (`approval_level`);
+    /// before is empty for a creation. Pages word the key (`i18n::labels::account_field_id`).
     pub changes: Vec<(String, String, String)>,
     pub hash: String,
     /// The event's hash and signature hold.
     pub verified: bool,
+}
+
+/// What happened to an account, as its history lists it (from the audit record's action).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AccountChange {
+    Created,
+    Updated,
+    Deactivated,
+    Reactivated,
+    /// A temporary password set by an administrator.
+    PasswordReset,
+    /// The user changed their own password.
+    PasswordChanged,
+    TokenCreated,
+    TokenRevoked,
+    /// An administrator sent one of the account's e-mails again.
+    MailRetried,
+    /// An event of another kind (none is recorded against accounts today).
+    Other,
 }
 
 /// An account and every recorded change of it, oldest first.

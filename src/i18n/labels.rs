@@ -85,6 +85,43 @@ impl Labelled for crate::notify::MailPref {
     }
 }
 
+impl Labelled for crate::accounts::AccountChange {
+    fn label_id(self) -> &'static str {
+        use crate::accounts::AccountChange as Change;
+        match self {
+            Change::Created => "account-change-created",
+            Change::Updated => "account-change-updated",
+            Change::Deactivated => "account-change-deactivated",
+            Change::Reactivated => "account-change-reactivated",
+            Change::PasswordReset => "account-change-password-reset",
+            Change::PasswordChanged => "account-change-password-changed",
+            Change::TokenCreated => "account-change-token-created",
+            Change::TokenRevoked => "account-change-token-revoked",
+            Change::MailRetried => "account-change-mail-retried",
+            Change::Other => "account-change-other",
+        }
+    }
+}
+
+/// The words of a field an account event records (`services::accounts::account_history`); None
+/// for a key it does not know, which the page then shows as recorded.
+pub fn account_field_id(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "email" => "account-field-email",
+        "name" => "account-field-name",
+        "roles" => "account-field-roles",
+        "approval_level" => "account-field-approval-level",
+        "countries" => "account-field-countries",
+        "active" => "account-field-active",
+        "tokens_revoked" => "account-field-tokens-revoked",
+        "prefix" => "account-field-prefix",
+        "expires_at" => "account-field-expires-at",
+        "token_id" => "account-field-token-id",
+        "temporary" => "account-field-temporary",
+        _ => return None,
+    })
+}
+
 /// The message id of what a role may do (the user administration's role choices).
 pub fn role_description_id(role: Role) -> &'static str {
     match role {

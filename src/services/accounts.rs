@@ -331,7 +331,7 @@ pub async fn account_history(db: &Store, id: i64) -> Result<crate::accounts::Acc
                 seq: e.seq,
                 at: e.at.replace('T', " ").chars().take(16).collect::<String>() + " UTC",
                 actor: e.actor.clone(),
-                action: account_action_label(&e.action).to_string(),
+                action: account_change(&e.action),
                 changes: account_changes(&details),
                 verified: crate::audit::check::event_problem(&e, keyring).is_none(),
                 hash: e.hash,
@@ -341,21 +341,24 @@ pub async fn account_history(db: &Store, id: i64) -> Result<crate::accounts::Acc
     Ok(crate::accounts::AccountHistory { user, events })
 }
 
-fn account_action_label(action: &str) -> &'static str {
-    match action {
-        "USER_CREATED" => "Account created",
-        "USER_UPDATED" => "Account changed",
-        "USER_DEACTIVATED" => "Deactivated",
-        "USER_REACTIVATED" => "Reactivated",
-        "PASSWORD_RESET" => "Temporary password set by an administrator",
-        "PASSWORD_CHANGED" => "Password changed by the user",
-        "TOKEN_CREATED" => "Access token created",
-        "TOKEN_REVOKED" => "Access token revoked",
-        _ => "Other change",
+fn account_change(action: &str) -> crate::accounts::AccountChange {
+    use crate::accounts::AccountChange as Change;
+    use crate::audit::Action;
+    match Action::parse(action) {
+        Some(Action::UserCreated) => Change::Created,
+        Some(Action::UserUpdated) => Change::Updated,
+        Some(Action::UserDeactivated) => Change::Deactivated,
+        Some(Action::UserReactivated) => Change::Reactivated,
+        Some(Action::PasswordReset) => Change::PasswordReset,
+        Some(Action::PasswordChanged) => Change::PasswordChanged,
+        Some(Action::TokenCreated) => Change::TokenCreated,
+        Some(Action::TokenRevoked) => Change::TokenRevoked,
+        Some(Action::MailRetried) => Change::MailRetried,
+        _ => Change::Other,
     }
 }
 
-/// `(what, before, after)` for every field that differs between `before` and `after` (or every
+/// `(field, before, after)` for every field that differs between `before` and `after` (or every
 /// field of `after` for a creation), plus the plain facts of the other events.
 fn account_changes(details: &Value) -> Vec<(String, String, String)> {
     let show = |v: &Value| match v {
@@ -371,13 +374,13 @@ fn account_changes(details: &Value) -> Vec<(String, String, String)> {
     if let Some(fields) = after.as_object() {
         for (k, v) in fields {
             if before.get(k) != Some(v) {
-                out.push((k.replace('_', " "), before.get(k).map(show).unwrap_or_default(), show(v)));
+                out.push((k.clone(), before.get(k).map(show).unwrap_or_default(), show(v)));
             }
         }
     }
     for key in ["tokens_revoked", "name", "prefix", "expires_at", "token_id", "temporary"] {
         if let Some(v) = details.get(key) {
-            out.push((key.replace('_', " "), String::new(), show(v)));
+            out.push((key.to_string(), String::new(), show(v)));
         }
     }
     out

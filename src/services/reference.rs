@@ -5,6 +5,7 @@
 use crate::accounts::{CountryScope, CurrentUser, Role};
 use crate::audit::{Action, Actor, NewEvent};
 use crate::error::AppError;
+use crate::i18n::Lang;
 use crate::methodology::codes::TriggerEvent;
 use crate::methodology::date::Date;
 use crate::methodology::Registry;
@@ -75,9 +76,10 @@ pub async fn index(db: &Store, user: &CurrentUser) -> Result<ReferenceIndex, App
     })
 }
 
-/// The questions 4.1–4.8 as the reference form shows them (labels and codes from the catalogue).
-fn questions(registry: &Registry) -> Result<Vec<QuestionInfo>, AppError> {
-    let catalogue = registry.current().ok_or_else(|| AppError::internal("no methodology loaded"))?;
+/// The questions 4.1–4.8 as the reference form shows them: labels and option words from the
+/// catalogue in the reader's language (the codes are the same in every language).
+fn questions(registry: &Registry, lang: Lang) -> Result<Vec<QuestionInfo>, AppError> {
+    let catalogue = registry.current_in(lang.code()).ok_or_else(|| AppError::internal("no methodology loaded"))?;
     reference::QUESTIONS
         .iter()
         .map(|id| {
@@ -103,7 +105,13 @@ fn questions(registry: &Registry) -> Result<Vec<QuestionInfo>, AppError> {
 
 /// One country's reference data: what is in force today, the whole history (newest first), and
 /// what an editor needs (the form's base, the decided cases a death-penalty change concerns).
-pub async fn country(db: &Store, registry: &Registry, user: &CurrentUser, code: &str) -> Result<CountryPage, AppError> {
+pub async fn country(
+    db: &Store,
+    registry: &Registry,
+    user: &CurrentUser,
+    code: &str,
+    lang: Lang,
+) -> Result<CountryPage, AppError> {
     let code = country_code(code).map_err(|_| AppError::NotFound("No such country code.".into()))?;
     require_reader(user, &code)?;
     let entries = db.reference_entries(&code).await?;
@@ -119,7 +127,7 @@ pub async fn country(db: &Store, registry: &Registry, user: &CurrentUser, code: 
     Ok(CountryPage {
         code,
         today: today.to_string(),
-        questions: questions(registry)?,
+        questions: questions(registry, lang)?,
         in_force,
         history,
         can_edit,

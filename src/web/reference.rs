@@ -2,6 +2,7 @@
 //! takes: a change of one country's table, and a CSV import (preview, then apply).
 
 use crate::error::AppError;
+use crate::i18n::{text, text_with, Arg, Lang};
 use crate::methodology::Registry;
 use crate::store::Store;
 use crate::web::form::{escape, page, problem_page, see_other};
@@ -20,6 +21,7 @@ pub async fn post_reference(
     State(db): State<Store>,
     State(registry): State<Arc<Registry>>,
     Extension(principal): Extension<Principal>,
+    Extension(lang): Extension<Lang>,
     Path(code): Path<String>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
@@ -39,7 +41,7 @@ pub async fn post_reference(
     match result {
         Ok(r) => see_other(&format!("{here}?recorded={}&triggered={}#in-force", r.entries, r.triggered_cases)),
         Err(e @ (AppError::Forbidden(_) | AppError::NotFound(_) | AppError::Unauthenticated)) => {
-            problem_page(&e, &here, &pairs)
+            problem_page(lang, &e, &here, &pairs)
         }
         Err(e) => {
             let pair = |k: &str, v: &str| format!("{}={}", crate::url::encode(k), crate::url::encode(v));
@@ -52,7 +54,7 @@ pub async fn post_reference(
             if kept.len() <= 2000 {
                 see_other(&kept)
             } else {
-                problem_page(&e, &here, &pairs)
+                problem_page(lang, &e, &here, &pairs)
             }
         }
     }
@@ -104,6 +106,7 @@ pub async fn post_import(
     State(db): State<Store>,
     State(registry): State<Arc<Registry>>,
     Extension(principal): Extension<Principal>,
+    Extension(lang): Extension<Lang>,
     multipart: Multipart,
 ) -> Response {
     let back = "/reference/import";
@@ -114,33 +117,34 @@ pub async fn post_import(
     };
     let post = match read_import(multipart).await {
         Ok(p) => p,
-        Err(e) => return problem_page(&e, back, &[]),
+        Err(e) => return problem_page(lang, &e, back, &[]),
     };
     if post.text.trim().is_empty() {
-        return problem_page(&AppError::invalid("file", "Choose a CSV file or paste its text."), back, &[]);
+        return problem_page(lang, &AppError::invalid("file", "Choose a CSV file or paste its text."), back, &[]);
     }
     let service = crate::services::reference::apply_import;
     if post.mode == "apply" {
         return match service(&db, &registry, &user, &post.text, post.based_on).await {
             Ok(r) => see_other(&format!("/reference/countries?imported={}&triggered={}", r.entries, r.triggered_cases)),
-            Err(e @ AppError::Forbidden(_)) => problem_page(&e, back, &[]),
+            Err(e @ AppError::Forbidden(_)) => problem_page(lang, &e, back, &[]),
             // Refused: the preview again, with what changed or what is wrong.
-            Err(e) => preview_page(&db, &registry, &user, &post.text, Some(&e)).await,
+            Err(e) => preview_page(lang, &db, &registry, &user, &post.text, Some(&e)).await,
         };
     }
-    preview_page(&db, &registry, &user, &post.text, None).await
+    preview_page(lang, &db, &registry, &user, &post.text, None).await
 }
 
 async fn preview_page(
+    lang: Lang,
     db: &Store,
     registry: &Registry,
     user: &crate::accounts::CurrentUser,
-    text: &str,
+    csv: &str,
     refused: Option<&AppError>,
 ) -> Response {
-    let preview = match crate::services::reference::preview_import(db, registry, user, text).await {
+    let preview = match crate::services::reference::preview_import(db, registry, user, csv).await {
         Ok(p) => p,
-        Err(e) => return problem_page(&e, "/reference/import", &[]),
+        Err(e) => return problem_page(lang, &e, "/reference/import", &[]),
     };
     let mut body = String::new();
     if let Some(e) = refused {
@@ -158,59 +162,88 @@ async fn preview_page(
         .chain(preview.problems.iter().map(|p| p.line))
         .filter(|l| *l > 1)
         .collect();
-    body.push_str(&format!(
-        r#"<p class="mt-4" data-testid="import-summary">{} lines read: {} new, {} already recorded (skipped).</p>"#,
+    let counted = |id: &str, n: usize, more: &[(&'static str, Arg)]| {
+        let mut args = vec![("count", Arg::from(n)), ("n", Arg::from(n.to_string()))];
+        args.extend(more.iter().cloned());
+        escape(&text_with(lang, id, &args))
+    };
+    let summary = counted(
+        "form-import-summary",
         read.len(),
-        preview.new_entries,
-        skipped
-    ));
+        &[("new", Arg::from(preview.new_entries.to_string())), ("skipped", Arg::from(skipped.to_string()))],
+    );
+    body.push_str(&format!(r#"<p class="mt-4" data-testid="import-summary">{summary}</p>"#));
     if !preview.problems.is_empty() {
-        let items: String =
-            preview.problems.iter().map(|p| format!("<li>Line {}: {}</li>", p.line, escape(&p.message))).collect();
+        let items: String = preview
+            .problems
+            .iter()
+            .map(|p| {
+                let args = [("line", Arg::from(p.line.to_string())), ("message", Arg::from(p.message.as_str()))];
+                format!("<li>{}</li>", escape(&text_with(lang, "form-import-line-problem", &args)))
+            })
+            .collect();
         body.push_str(&format!(
-            r#"<div class="mt-4 rounded-md border border-red-300 bg-red-50 p-4 text-red-900" role="alert" data-testid="import-problems"><p class="font-semibold">Nothing can be imported until every line is right:</p><ul class="mt-2 list-disc pl-6">{items}</ul></div>"#
+            r#"<div class="mt-4 rounded-md border border-red-300 bg-red-50 p-4 text-red-900" role="alert" data-testid="import-problems"><p class="font-semibold">{}</p><ul class="mt-2 list-disc pl-6">{items}</ul></div>"#,
+            escape(&text(lang, "form-import-problems"))
         ));
     }
     for (country, n) in &preview.triggers {
         body.push_str(&format!(
-            r#"<p class="mt-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="import-triggers">A new death-penalty value for {country} records a trigger on {n} decided assessment{} that watch{} for it; each becomes due for re-assessment.</p>"#,
-            if *n == 1 { "" } else { "s" },
-            if *n == 1 { "es" } else { "" },
+            r#"<p class="mt-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="import-triggers">{}</p>"#,
+            counted("form-import-triggers", usize::try_from(*n).unwrap_or(0), &[("country", Arg::from(country.as_str()))])
         ));
     }
+    let (status_new, status_skipped) = (text(lang, "form-import-status-new"), text(lang, "form-import-status-skipped"));
     let rows: String = preview
         .lines
         .iter()
         .map(|l| {
-            format!(
-                r#"<tr><td class="border-b px-2 py-1">{}</td><td class="border-b px-2 py-1">{}</td><td class="border-b px-2 py-1">{}</td><td class="border-b px-2 py-1">{}</td><td class="border-b px-2 py-1">{}</td><td class="border-b px-2 py-1">{}</td><td class="border-b px-2 py-1">{}</td></tr>"#,
-                l.line,
-                escape(&l.country),
-                escape(&l.question),
-                escape(&l.value),
-                escape(&l.effective_from),
-                escape(&l.citation),
-                if l.new { "new" } else { "already recorded" }
-            )
+            let cells = [
+                l.line.to_string(),
+                l.country.clone(),
+                l.question.clone(),
+                l.value.clone(),
+                l.effective_from.clone(),
+                l.citation.clone(),
+                if l.new { status_new.clone() } else { status_skipped.clone() },
+            ];
+            let cells: String =
+                cells.iter().map(|c| format!(r#"<td class="border-b px-2 py-1">{}</td>"#, escape(c))).collect();
+            format!("<tr>{cells}</tr>")
         })
         .collect();
+    let head: String = [
+        "form-import-col-line",
+        "reference-col-country",
+        "reference-col-question",
+        "reference-col-value",
+        "reference-col-from",
+        "reference-col-source",
+        "form-import-col-status",
+    ]
+    .iter()
+    .map(|id| format!(r#"<th scope="col" class="border-b px-2 py-1">{}</th>"#, escape(&text(lang, id))))
+    .collect();
     body.push_str(&format!(
-        r#"<table class="mt-4 w-full border-collapse text-start text-sm" data-testid="import-lines"><thead><tr><th scope="col" class="border-b px-2 py-1">Line</th><th scope="col" class="border-b px-2 py-1">Country</th><th scope="col" class="border-b px-2 py-1">Question</th><th scope="col" class="border-b px-2 py-1">Value</th><th scope="col" class="border-b px-2 py-1">Effective from</th><th scope="col" class="border-b px-2 py-1">Source</th><th scope="col" class="border-b px-2 py-1">Status</th></tr></thead><tbody>{rows}</tbody></table>"#
+        r#"<table class="mt-4 w-full border-collapse text-start text-sm" data-testid="import-lines"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"#
     ));
     if preview.problems.is_empty() && preview.new_entries > 0 {
         body.push_str(&format!(
-            r#"<form method="post" action="/reference/import" enctype="multipart/form-data" class="mt-6"><input type="hidden" name="mode" value="apply"><input type="hidden" name="based_on" value="{}"><textarea name="text" hidden>{}</textarea><button type="submit" class="rounded-md bg-sky-800 px-4 py-2 font-medium text-white">Record {} entr{}</button></form>"#,
+            r#"<form method="post" action="/reference/import" enctype="multipart/form-data" class="mt-6"><input type="hidden" name="mode" value="apply"><input type="hidden" name="based_on" value="{}"><textarea name="text" hidden>{}</textarea><button type="submit" class="rounded-md bg-sky-800 px-4 py-2 font-medium text-white">{}</button></form>"#,
             preview.based_on,
-            escape(text),
-            preview.new_entries,
-            if preview.new_entries == 1 { "y" } else { "ies" }
+            escape(csv),
+            counted("form-import-record", preview.new_entries, &[])
         ));
     }
-    body.push_str(r#"<p class="mt-4"><a class="font-medium text-sky-800 underline" href="/reference/import">Back to the import form</a> · <a class="font-medium text-sky-800 underline" href="/reference/countries">All countries</a></p>"#);
+    body.push_str(&format!(
+        r#"<p class="mt-4"><a class="font-medium text-sky-800 underline" href="/reference/import">{}</a> · <a class="font-medium text-sky-800 underline" href="/reference/countries">{}</a></p>"#,
+        escape(&text(lang, "form-import-back")),
+        escape(&text(lang, "reference-all-countries"))
+    ));
     let status = if refused.is_some() || !preview.problems.is_empty() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
         StatusCode::OK
     };
-    page(status, "Import reference data: preview", &body)
+    page(lang, status, &text(lang, "form-import-title"), &body)
 }

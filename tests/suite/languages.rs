@@ -301,7 +301,7 @@ on_both_backends!(the_portfolio_and_the_inbox_follow_the_reader);
 async fn administration_and_notifications_follow_the_reader(t: TestDb) {
     let app = app(&t.db);
     make_user(&t.db, "root@un.org", &[Role::Admin], None, &[]).await;
-    make_user(&t.db, "rev@un.org", &[Role::Reviewer], Some(2), &["KE"]).await;
+    let reviewer_id = make_user(&t.db, "rev@un.org", &[Role::Reviewer], Some(2), &["KE"]).await;
     let admin = sign_in(&app, "root@un.org").await;
     let reviewer = sign_in(&app, "rev@un.org").await;
     let get = |token: &str, lang: &str, uri: &'static str| {
@@ -330,6 +330,20 @@ async fn administration_and_notifications_follow_the_reader(t: TestDb) {
     }
     let arabic = get(&admin, "ar", "/admin/users").await;
     assert!(arabic.contains("إضافة مستخدم") && arabic.contains("مراجع م2"));
+
+    // An account's history: the events and the fields they changed in the reader's words.
+    let cookie = format!("hrdd_session={admin}; hrdd_lang=fr");
+    let uri = format!("/admin/users/{reviewer_id}/history");
+    let history = request(&app, "GET", &uri, &[("cookie", &cookie)], None).await;
+    assert_eq!(history.status, 200, "{}", history.body);
+    for words in
+        ["Historique de User rev@un.org", "Compte créé", "Quand", "niveau d", "rôles", "1 modification enregistrée"]
+    {
+        assert!(history.body.contains(words), "French account history: {words}");
+    }
+    for words in ["Account created", "History of", "approval level", "recorded change"] {
+        assert!(!history.body.contains(words), "English left in the account history: {words}");
+    }
 
     let notices = get(&reviewer, "fr", "/notifications").await;
     for words in ["Rien pour l'instant", "Courrier électronique", "M'envoyer des courriels", "Résumé quotidien"] {
@@ -409,3 +423,70 @@ async fn drafted_in_french_signed_off_in_english(t: TestDb) {
     assert!(read.contains("Proceed with conditions (monitored support)") && read.contains(written));
 }
 on_both_backends!(drafted_in_french_signed_off_in_english);
+
+/// The country reference pages speak the reader's language: the page's words from
+/// `reference.ftl`, the questions 4.1–4.8 and their options from the catalogue in that language.
+async fn the_reference_pages_follow_the_reader(t: TestDb) {
+    let app = app(&t.db);
+    make_user(&t.db, "ref-admin@un.org", &[Role::Admin], None, &["*"]).await;
+    let admin = sign_in(&app, "ref-admin@un.org").await;
+    let get = |lang: &str, uri: &'static str| {
+        let (app, cookie) = (app.clone(), format!("hrdd_session={admin}; hrdd_lang={lang}"));
+        async move {
+            let reply = request(&app, "GET", uri, &[("cookie", &cookie)], None).await;
+            assert_eq!(reply.status, 200, "{uri} in {cookie}");
+            reply.body.replace("&#x27;", "'")
+        }
+    };
+    let list = get("fr", "/reference/countries?unknown=ZZ").await;
+    for words in [
+        "Données de référence par pays",
+        "Ouvrir un pays par son code",
+        "Importer un tableau CSV",
+        "« ZZ » n'est pas un code de pays",
+    ] {
+        assert!(list.contains(words), "French reference list: {words}");
+    }
+    assert!(!list.contains("Open a country by its code") && !list.contains("is not a country code"));
+
+    let country = get("fr", "/reference/countries/KE").await;
+    for words in [
+        "KE : données de référence du pays",
+        "En vigueur aujourd'hui",
+        "Situation de la peine de mort pour les infractions liées aux drogues",
+        "La peine de mort existe, mais pas pour les infractions liées aux drogues",
+        "Enregistrer une modification",
+        "Aucune évaluation décidée de KE ne surveille",
+        "— aucune valeur —",
+    ] {
+        assert!(country.contains(words), "French country page: {words}");
+    }
+    for words in ["Record a change", "Death-penalty status for drug offences", "Effective from", "no value"] {
+        assert!(!country.contains(words), "English left on the French country page: {words}");
+    }
+    let arabic = get("ar", "/reference/countries/KE").await;
+    assert!(arabic.contains("تسجيل تغيير") && arabic.contains("البيانات المرجعية للبلد"), "Arabic country page");
+    let import = get("es", "/reference/import").await;
+    assert!(import.contains("Importar datos de referencia") && import.contains("Comprobar el archivo"));
+    assert!(!import.contains("Check the file"));
+
+    // The import's preview, a plain page without JavaScript, in the reader's language too.
+    let csv = "country,question,value,effective_from,citation,url\nKE,armed_conflict_or_peace_operation,false,2020-01-01,Loi 2020,\n";
+    let cookie = format!("hrdd_session={admin}; hrdd_lang=fr");
+    let preview = crate::reference::post_import_with_cookie(&app, &cookie, csv, "preview", "").await;
+    assert_eq!(preview.status, 200, "{}", preview.body);
+    for words in [
+        "<html lang=\"fr\"",
+        "Importer des données de référence : aperçu",
+        "1 ligne lue : 1 nouvelle(s)",
+        "Enregistrer 1 entrée",
+        "nouvelle</td>",
+    ] {
+        assert!(preview.body.contains(words), "French import preview: {words}: {}", preview.body);
+    }
+    assert!(!preview.body.contains("lines read") && !preview.body.contains("Record 1"));
+    let cookie = format!("hrdd_session={admin}; hrdd_lang=ar");
+    let preview = crate::reference::post_import_with_cookie(&app, &cookie, csv, "preview", "").await;
+    assert!(preview.body.contains("<html lang=\"ar\" dir=\"rtl\"") && preview.body.contains("سجّل قيدًا واحدًا"));
+}
+on_both_backends!(the_reference_pages_follow_the_reader);

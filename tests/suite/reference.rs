@@ -330,6 +330,17 @@ on_both_backends!(a_death_penalty_change_marks_exactly_the_watching_decided_case
 
 /// Posts an import form (multipart, as the page's form does).
 async fn post_import(app: &axum::Router, token: &str, text: &str, mode: &str, based_on: &str) -> Reply {
+    post_import_with_cookie(app, &format!("hrdd_session={token}"), text, mode, based_on).await
+}
+
+/// [`post_import`] with any cookie header (a session and a language, say).
+pub(crate) async fn post_import_with_cookie(
+    app: &axum::Router,
+    cookie: &str,
+    text: &str,
+    mode: &str,
+    based_on: &str,
+) -> Reply {
     use tower::ServiceExt;
     let boundary = "hrddtestboundary";
     let mut body = String::new();
@@ -342,7 +353,7 @@ async fn post_import(app: &axum::Router, token: &str, text: &str, mode: &str, ba
         .uri("/reference/import")
         .header("host", "hrdd.test")
         .header("origin", ORIGIN)
-        .header("cookie", format!("hrdd_session={token}"))
+        .header("cookie", cookie)
         .header("content-type", format!("multipart/form-data; boundary={boundary}"))
         .body(axum::body::Body::from(body))
         .unwrap();

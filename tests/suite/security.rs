@@ -235,16 +235,12 @@ async fn administrators_cannot_make_themselves_approvers(t: TestDb) {
     let r = call(&app, "admin/users/history", Some(&admin), &[("id", &bob.to_string())]).await;
     assert_eq!(r.status, 200, "{}", r.body);
     let history: Value = serde_json::from_str(&r.body).unwrap();
-    let changed = history["events"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|e| e["action"] == "Account changed")
-        .expect("an update event");
+    let changed =
+        history["events"].as_array().unwrap().iter().find(|e| e["action"] == "Updated").expect("an update event");
     assert_eq!(changed["actor"], "admin@un.org");
     assert_eq!(changed["verified"], true);
     let changes = changed["changes"].to_string();
-    assert!(changes.contains("assessor, reviewer") && changes.contains("approval level"), "{changes}");
+    assert!(changes.contains("assessor, reviewer") && changes.contains("approval_level"), "{changes}");
     // Only administrators read it.
     let bob_session = sign_in(&app, "bob@un.org").await;
     assert_eq!(call(&app, "admin/users/history", Some(&bob_session), &[("id", &bob.to_string())]).await.status, 403);

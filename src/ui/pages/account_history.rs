@@ -2,9 +2,11 @@
 //! countries, activation, passwords and tokens, who made it and when, from the signed audit record.
 //! Administrators only (the server function checks).
 
+use crate::i18n::labels::{account_field_id, Labelled};
 use crate::ui::components::access::AccessProblem;
 use crate::ui::components::forms::TableHead;
 use crate::ui::components::forms::{TABLE, TD, TH};
+use crate::ui::i18n::{t, t_args, t_count};
 use crate::web::server_fns::accounts::account_history;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -20,38 +22,55 @@ pub fn AccountHistoryPage() -> impl IntoView {
             None => Err(crate::error::AppError::NotFound("No such user.".into())),
         }
     });
+    let columns: Vec<String> = [
+        "history-col-when",
+        "history-col-who",
+        "history-col-what",
+        "history-col-before",
+        "history-col-after",
+        "history-col-record",
+    ]
+    .into_iter()
+    .map(t)
+    .collect();
     view! {
-        <Title text="Account history"/>
-        <p class="text-sm"><a href="/admin/users" class="text-sky-800 underline"><span class="inline-block rtl:-scale-x-100">"←"</span>" All users"</a></p>
-        <Transition fallback=|| view! { <p class="mt-6 text-slate-600">"Loading the history…"</p> }>
+        <Title text=t("history-title")/>
+        <p class="text-sm"><a href="/admin/users" class="text-sky-800 underline"><span class="inline-block rtl:-scale-x-100">"←"</span>" "{t("history-all-users")}</a></p>
+        <Transition fallback=|| view! { <p class="mt-6 text-slate-600">{t("history-loading")}</p> }>
             {move || history.get().map(|result| match result {
                 Err(e) => view! { <AccessProblem error=e/> }.into_any(),
                 Ok(h) => {
                     let all_verified = h.events.iter().all(|e| e.verified);
+                    let level = h.user.user.approval_level;
+                    let roles = h.user.user.roles.iter().map(|r| match (r, level) {
+                        (crate::accounts::Role::Reviewer, Some(level)) => t_args("admin-reviewer-level", &[("level", level.to_string())]),
+                        _ => t(r.label_id()),
+                    }).collect::<Vec<_>>().join(", ");
                     view! {
-                        <h1 class="mt-2 text-2xl font-bold text-slate-900">{format!("History of {}", h.user.user.name)}</h1>
-                        <p class="mt-1 text-sm text-slate-600">{format!("{} · {} · created {}", h.user.user.email, h.user.user.roles_label(), h.user.created_at)}</p>
+                        <h1 class="mt-2 text-2xl font-bold text-slate-900">{t_args("history-of", &[("name", h.user.user.name.clone())])}</h1>
+                        <p class="mt-1 text-sm text-slate-600">{format!("{} · {} · {}", h.user.user.email, roles, t_args("history-created", &[("date", h.user.created_at.clone())]))}</p>
                         <p class=if all_verified { "mt-3 text-sm text-slate-700" } else { "mt-3 rounded-md border border-red-400 bg-red-50 px-3 py-2 text-sm text-red-900" }
                             role=if all_verified { "status" } else { "alert" } data-testid="history-status">
                             {if all_verified {
-                                format!("{} recorded changes, each signed in the audit record.", h.events.len())
+                                t_count("history-verified", h.events.len(), &[])
                             } else {
-                                "Some of these entries do not verify: they were changed outside HRDD. Run `hrdd audit verify`.".to_string()
+                                t("history-not-verified")
                             }}
                         </p>
                         <table class=TABLE data-testid="account-history">
-                            <TableHead columns=&["When", "Who", "What", "Before", "After", "Record"] cell=TH/>
+                            <TableHead columns=columns.clone() cell=TH/>
                             <tbody>
                                 {h.events.into_iter().map(|e| {
                                     let rows = e.changes.len().max(1);
-                                    let first = e.changes.first().cloned();
-                                    let rest: Vec<(String, String, String)> = e.changes.iter().skip(1).cloned().collect();
-                                    let record = format!("#{}{}", e.seq, if e.verified { "" } else { " — does not verify" });
+                                    let first = e.changes.first().cloned().map(field_in_words);
+                                    let rest: Vec<(String, String, String)> = e.changes.iter().skip(1).cloned().map(field_in_words).collect();
+                                    let record = if e.verified { format!("#{}", e.seq) } else { format!("#{} — {}", e.seq, t("history-does-not-verify")) };
+                                    let action = t(e.action.label_id());
                                     view! {
                                         <tr>
                                             <td class=format!("{TD} whitespace-nowrap") rowspan=rows>{e.at}</td>
                                             <td class=TD rowspan=rows>{e.actor}</td>
-                                            <td class=TD>{match &first { Some((what, _, _)) => format!("{}: {what}", e.action), None => e.action.clone() }}</td>
+                                            <td class=TD>{match &first { Some((what, _, _)) => format!("{action}: {what}"), None => action.clone() }}</td>
                                             <td class=TD>{first.as_ref().map(|c| c.1.clone()).unwrap_or_default()}</td>
                                             <td class=TD>{first.as_ref().map(|c| c.2.clone()).unwrap_or_default()}</td>
                                             <td class=format!("{TD} font-mono text-xs") rowspan=rows title=e.hash>{record}</td>
@@ -68,4 +87,9 @@ pub fn AccountHistoryPage() -> impl IntoView {
             })}
         </Transition>
     }
+}
+
+/// A recorded field in the reader's words (an unknown key as recorded).
+fn field_in_words((key, before, after): (String, String, String)) -> (String, String, String) {
+    (account_field_id(&key).map_or(key, t), before, after)
 }

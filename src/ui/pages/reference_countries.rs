@@ -4,6 +4,7 @@
 
 use crate::ui::components::access::AccessProblem;
 use crate::ui::components::forms::{TableHead, BUTTON_SECONDARY, INPUT, TABLE, TD, TH};
+use crate::ui::i18n::{t, t_args, t_count};
 use crate::web::server_fns::reference::get_reference_index;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -15,70 +16,69 @@ pub fn ReferenceCountriesPage() -> impl IntoView {
     let imported = query.with_untracked(|q| {
         let n: usize = q.get("imported")?.parse().ok()?;
         let triggered: usize = q.get("triggered").and_then(|t| t.parse().ok()).unwrap_or(0);
-        Some(format!(
-            "Imported {n} entr{}.{}",
-            if n == 1 { "y" } else { "ies" },
-            if triggered > 0 {
-                format!(" A death-penalty change trigger was recorded on {triggered} decided assessment{}; they are now due for re-assessment.", if triggered == 1 { "" } else { "s" })
-            } else {
-                String::new()
-            }
-        ))
+        let mut text = t_count("reference-imported", n, &[]);
+        if triggered > 0 {
+            text.push(' ');
+            text.push_str(&t_count("reference-imported-triggered", triggered, &[]));
+        }
+        Some(text)
     });
     // A code typed into "open a country" that is not one (see `web::reference::open_country`).
     let unknown = query.with_untracked(|q| q.get("unknown"));
     let unknown_message = unknown.as_ref().map(|code| {
         if code.is_empty() {
-            "Type a country's two-letter code (ISO 3166 alpha-2, e.g. KE).".to_string()
+            t("reference-open-empty")
         } else {
-            format!("“{code}” is not a country code HRDD knows: type the two-letter ISO 3166 alpha-2 code, e.g. KE for Kenya.")
+            t_args("reference-open-unknown", &[("code", code.clone())])
         }
     });
+    let title = t("reference-title");
+    let columns = vec![t("reference-col-country"), t("reference-col-entries"), t("reference-col-last")];
     view! {
-        <Title text="Country reference data"/>
-        <h1 class="text-2xl font-bold text-slate-900">"Country reference data"</h1>
+        <Title text=title.clone()/>
+        <h1 class="text-2xl font-bold text-slate-900">{title}</h1>
         <p class="mt-1 max-w-3xl text-sm text-slate-600">
-            "The country context of every assessment (questions 4.1–4.8: the death penalty for drug offences, compulsory drug detention, corporal punishment, pre-trial detention, trial safeguards, armed conflict), kept per country with the date each value took effect and its source. A new assessment starts from the values in force; the assessor confirms them."
+            {t("reference-intro")}
         </p>
         <div class="mt-4"><crate::ui::components::forms::Notice message=Signal::derive(move || imported.clone()) success=true/></div>
         <p class="mt-3 text-sm">
-            "Export what you may read: "
+            {t("reference-export")}" "
             <a class="text-sky-800 underline" href="/api/v1/reference/export.csv">"CSV"</a>" · "
             <a class="text-sky-800 underline" href="/api/v1/reference/export.json">"JSON"</a>
         </p>
-        <Transition fallback=|| view! { <p class="mt-6 text-slate-600">"Loading…"</p> }>
+        <Transition fallback=|| view! { <p class="mt-6 text-slate-600">{t("reference-loading")}</p> }>
             {move || index.get().map(|result| match result {
                 Err(e) => view! { <AccessProblem error=e/> }.into_any(),
                 Ok(index) => view! {
                     {index.can_import.then(|| view! {
-                        <p class="mt-3 text-sm"><a class="font-medium text-sky-800 underline" href="/reference/import">"Import a CSV table"</a></p>
+                        <p class="mt-3 text-sm"><a class="font-medium text-sky-800 underline" href="/reference/import">{t("reference-import-link")}</a></p>
                     })}
                     {index.can_add.then(|| {
                         let (unknown, message) = (unknown.clone(), unknown_message.clone());
                         view! {
                             <form method="get" action="/reference/countries/open" class="mt-4 flex flex-wrap items-start gap-3">
                                 <div>
-                                    <label for="open-code" class="block text-sm font-medium text-slate-800">"Open a country by its code"</label>
+                                    <label for="open-code" class="block text-sm font-medium text-slate-800">{t("reference-open-label")}</label>
                                     <input id="open-code" name="code" type="text" maxlength="2" placeholder="KE" class=format!("{INPUT} w-24 uppercase") required
                                         value=unknown.unwrap_or_default() aria-invalid=message.is_some().to_string() aria-describedby="open-code-error"/>
                                     <p id="open-code-error" class="mt-1 text-sm font-medium text-red-800" data-testid="open-code-error">{message}</p>
                                 </div>
-                                <button type="submit" class=format!("{BUTTON_SECONDARY} mt-6")>"Open"</button>
+                                <button type="submit" class=format!("{BUTTON_SECONDARY} mt-6")>{t("reference-open")}</button>
                             </form>
                         }
                     })}
                     {if index.countries.is_empty() {
-                        view! { <p class="mt-6 text-slate-600" data-testid="reference-empty">"No country reference data in your countries yet."</p> }.into_any()
+                        view! { <p class="mt-6 text-slate-600" data-testid="reference-empty">{t("reference-empty")}</p> }.into_any()
                     } else {
                         view! {
                             <table class=TABLE data-testid="reference-countries">
-                                <TableHead columns=&["Country", "Entries recorded", "Last change recorded"] cell=TH/>
+                                <TableHead columns=columns.clone() cell=TH/>
                                 <tbody>
                                     {index.countries.into_iter().map(|c| view! {
                                         <tr>
                                             <td class=TD><a class="font-medium text-sky-800 underline" href=format!("/reference/countries/{}", c.code)>{c.code.clone()}</a></td>
                                             <td class=TD>{c.entries}</td>
-                                            <td class=TD>{c.last_recorded.unwrap_or_else(|| "nothing recorded yet".into())}</td>
+                                            <td class=TD>{c.last_recorded.unwrap_or_else(|| t("reference-nothing-yet"))}</td>
                                         </tr>
                                     }).collect_view()}
                                 </tbody>

@@ -18,8 +18,8 @@ pub async fn get_reference_index() -> Result<ReferenceIndex, AppError> {
 /// One country's reference data: in force today and its history (404 outside the caller's countries).
 #[server(prefix = "/api", endpoint = "reference/country")]
 pub async fn get_country_reference(code: String) -> Result<CountryPage, AppError> {
-    use crate::web::context::{db, registry};
+    use crate::web::context::{db, registry, request_lang};
     use crate::web::session::{fail, require_user};
     let user = require_user()?;
-    crate::services::reference::country(&db(), &registry(), &user, &code).await.map_err(fail)
+    crate::services::reference::country(&db(), &registry(), &user, &code, request_lang()).await.map_err(fail)
 }

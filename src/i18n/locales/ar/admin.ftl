@@ -47,3 +47,44 @@ role-hr-adviser-description = المفوضية السامية لحقوق الإ�
 role-reviewer-description = معتمِد من المستوى 1 (رئيس المكتب) أو 2 (الإدارة العليا) أو 3 (الرئيس التنفيذي).
 role-manager-description = يقرأ الملخصات وأرقام الحافظة؛ دون تعديل.
 role-admin-description = يدير المستخدمين والأدوار والبلدان المشمولة؛ ولا يرى محتوى الحالات.
+
+# سجل حساب (/admin/users/{id}/history، src/ui/pages/account_history.rs).
+history-title = سجل الحساب
+history-all-users = جميع المستخدمين
+history-loading = جارٍ تحميل السجل…
+history-of = سجل { $name }
+history-created = أُنشئ في { $date }
+history-verified = { $count ->
+    [one] تغيير واحد مسجل وموقّع في سجل التدقيق.
+    [two] تغييران مسجلان، كلٌّ منهما موقّع في سجل التدقيق.
+   *[other] { $n } من التغييرات المسجلة، كلٌّ منها موقّع في سجل التدقيق.
+}
+history-not-verified = بعض هذه القيود لا يمكن التحقق منها: فقد غُيّرت خارج HRDD. شغّل `hrdd audit verify`.
+history-col-when = متى
+history-col-who = مَن
+history-col-what = ماذا
+history-col-before = قبل
+history-col-after = بعد
+history-col-record = القيد
+history-does-not-verify = لا يمكن التحقق منه
+account-change-created = أُنشئ الحساب
+account-change-updated = عُدّل الحساب
+account-change-deactivated = عُطّل
+account-change-reactivated = أُعيد تفعيله
+account-change-password-reset = كلمة مرور مؤقتة عيّنها مسؤول
+account-change-password-changed = غيّر المستخدم كلمة المرور
+account-change-token-created = أُنشئ رمز وصول
+account-change-token-revoked = أُلغي رمز وصول
+account-change-mail-retried = أعاد مسؤول إرسال بريد إلكتروني
+account-change-other = تغيير آخر
+account-field-email = عنوان البريد الإلكتروني
+account-field-name = الاسم
+account-field-roles = الأدوار
+account-field-approval-level = مستوى الموافقة
+account-field-countries = البلدان
+account-field-active = نشط
+account-field-tokens-revoked = الرموز الملغاة
+account-field-prefix = بادئة الرمز
+account-field-expires-at = تاريخ الانتهاء
+account-field-token-id = رقم الرمز
+account-field-temporary = مؤقتة

@@ -43,3 +43,43 @@ role-hr-adviser-description = OHCHR or human-rights component: advises, concurs 
 role-reviewer-description = Approver at level 1 (head of office), 2 (senior management) or 3 (executive head).
 role-manager-description = Reads summaries and portfolio figures; no edits.
 role-admin-description = Manages users, roles and country scopes; sees no case content.
+
+# One account's history (/admin/users/{id}/history, src/ui/pages/account_history.rs).
+history-title = Account history
+history-all-users = All users
+history-loading = Loading the history…
+history-of = History of { $name }
+history-created = created { $date }
+history-verified = { $count ->
+    [one] { $n } recorded change, signed in the audit record.
+   *[other] { $n } recorded changes, each signed in the audit record.
+}
+history-not-verified = Some of these entries do not verify: they were changed outside HRDD. Run `hrdd audit verify`.
+history-col-when = When
+history-col-who = Who
+history-col-what = What
+history-col-before = Before
+history-col-after = After
+history-col-record = Record
+history-does-not-verify = does not verify
+account-change-created = Account created
+account-change-updated = Account changed
+account-change-deactivated = Deactivated
+account-change-reactivated = Reactivated
+account-change-password-reset = Temporary password set by an administrator
+account-change-password-changed = Password changed by the user
+account-change-token-created = Access token created
+account-change-token-revoked = Access token revoked
+account-change-mail-retried = E-mail sent again by an administrator
+account-change-other = Other change
+account-field-email = e-mail address
+account-field-name = name
+account-field-roles = roles
+account-field-approval-level = approval level
+account-field-countries = countries
+account-field-active = active
+account-field-tokens-revoked = tokens revoked
+account-field-prefix = token prefix
+account-field-expires-at = expires
+account-field-token-id = token number
+account-field-temporary = temporary

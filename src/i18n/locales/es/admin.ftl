@@ -43,3 +43,43 @@ role-hr-adviser-description = ACNUDH o componente de derechos humanos: asesora, 
 role-reviewer-description = Aprobador de nivel 1 (jefatura de oficina), 2 (alta dirección) o 3 (jefatura ejecutiva).
 role-manager-description = Lee resúmenes y cifras de la cartera; no edita.
 role-admin-description = Gestiona usuarios, funciones y países asignados; no ve el contenido de los casos.
+
+# Historial de una cuenta (/admin/users/{id}/history, src/ui/pages/account_history.rs).
+history-title = Historial de la cuenta
+history-all-users = Todos los usuarios
+history-loading = Cargando el historial…
+history-of = Historial de { $name }
+history-created = creada el { $date }
+history-verified = { $count ->
+    [one] { $n } cambio registrado, firmado en el registro de auditoría.
+   *[other] { $n } cambios registrados, cada uno firmado en el registro de auditoría.
+}
+history-not-verified = Algunas de estas entradas no se verifican: se modificaron fuera de HRDD. Ejecute `hrdd audit verify`.
+history-col-when = Cuándo
+history-col-who = Quién
+history-col-what = Qué
+history-col-before = Antes
+history-col-after = Después
+history-col-record = Entrada
+history-does-not-verify = no se verifica
+account-change-created = Cuenta creada
+account-change-updated = Cuenta modificada
+account-change-deactivated = Desactivada
+account-change-reactivated = Reactivada
+account-change-password-reset = Contraseña temporal fijada por un administrador
+account-change-password-changed = Contraseña cambiada por el usuario
+account-change-token-created = Token de acceso creado
+account-change-token-revoked = Token de acceso revocado
+account-change-mail-retried = Correo reenviado por un administrador
+account-change-other = Otro cambio
+account-field-email = correo electrónico
+account-field-name = nombre
+account-field-roles = funciones
+account-field-approval-level = nivel de aprobación
+account-field-countries = países
+account-field-active = activa
+account-field-tokens-revoked = tokens revocados
+account-field-prefix = prefijo del token
+account-field-expires-at = vencimiento
+account-field-token-id = número del token
+account-field-temporary = temporal

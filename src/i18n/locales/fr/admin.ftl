@@ -43,3 +43,43 @@ role-hr-adviser-description = HCDH ou composante droits de l'homme : conseille, 
 role-reviewer-description = Approbateur de niveau 1 (chef de bureau), 2 (haute direction) ou 3 (chef de secrétariat).
 role-manager-description = Lit les synthèses et les chiffres du portefeuille ; aucune modification.
 role-admin-description = Gère les utilisateurs, les rôles et les pays couverts ; ne voit aucun contenu de dossier.
+
+# Historique d'un compte (/admin/users/{id}/history, src/ui/pages/account_history.rs).
+history-title = Historique du compte
+history-all-users = Tous les utilisateurs
+history-loading = Chargement de l'historique…
+history-of = Historique de { $name }
+history-created = créé le { $date }
+history-verified = { $count ->
+    [one] { $n } modification enregistrée, signée dans le registre d'audit.
+   *[other] { $n } modifications enregistrées, chacune signée dans le registre d'audit.
+}
+history-not-verified = Certaines de ces entrées ne se vérifient pas : elles ont été modifiées hors de HRDD. Exécutez `hrdd audit verify`.
+history-col-when = Quand
+history-col-who = Qui
+history-col-what = Quoi
+history-col-before = Avant
+history-col-after = Après
+history-col-record = Entrée
+history-does-not-verify = ne se vérifie pas
+account-change-created = Compte créé
+account-change-updated = Compte modifié
+account-change-deactivated = Désactivé
+account-change-reactivated = Réactivé
+account-change-password-reset = Mot de passe temporaire défini par un administrateur
+account-change-password-changed = Mot de passe changé par l'utilisateur
+account-change-token-created = Jeton d'accès créé
+account-change-token-revoked = Jeton d'accès révoqué
+account-change-mail-retried = Courriel renvoyé par un administrateur
+account-change-other = Autre modification
+account-field-email = adresse électronique
+account-field-name = nom
+account-field-roles = rôles
+account-field-approval-level = niveau d'approbation
+account-field-countries = pays
+account-field-active = actif
+account-field-tokens-revoked = jetons révoqués
+account-field-prefix = préfixe du jeton
+account-field-expires-at = expiration
+account-field-token-id = numéro du jeton
+account-field-temporary = temporaire
