@@ -35,10 +35,11 @@ impl<T> Preloaded<T> {
     }
 }
 
-/// JSON text that can stand inside a `<script>` element: `</` never appears in it (`<\/` is the
-/// same JSON string).
+/// JSON text that can stand inside a `<script>` element: no `<` at all, so neither `</script` nor
+/// `<!--` can end or bend the element. `<` only occurs inside JSON strings, where `\u003c` is the
+/// same character.
 pub fn script_safe(json: &str) -> String {
-    json.replace("</", "<\\/")
+    json.replace('<', "\\u003c")
 }
 
 impl<T> std::ops::Deref for Preloaded<T> {
@@ -102,5 +103,16 @@ pub fn read_all() {
         if let (Some(key), Some(text)) = (script.get_attribute("data-island-data"), script.text_content()) {
             kept::keep(key, text);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn script_safe_json_has_no_angle_bracket_and_reads_back_the_same() {
+        let value = serde_json::json!({ "help": "a </script><!-- b <c>", "n": 1 });
+        let text = super::script_safe(&value.to_string());
+        assert!(!text.contains('<'), "{text}");
+        assert_eq!(serde_json::from_str::<serde_json::Value>(&text).unwrap(), value);
     }
 }

@@ -32,7 +32,7 @@ pub fn text_with(lang: Lang, id: &str, args: &[(&'static str, Arg)]) -> String {
         .iter()
         .map(|(name, value)| {
             let value = match value {
-                Arg::Text(s) => FluentValue::from(s.as_str()),
+                Arg::Text(s) => FluentValue::from(lang.placeholder(s)),
                 Arg::Number(n) => FluentValue::from(*n),
             };
             (Cow::Borrowed(*name), value)
@@ -201,6 +201,22 @@ mod tests {
         let mut out = Vec::new();
         walk(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut out);
         out
+    }
+
+    #[test]
+    fn a_date_after_arabic_words_stays_left_to_right() {
+        let date = [("date", Arg::Text("2026-12-08".into()))];
+        let arabic = text_with(Lang::Ar, "reference-in-force", &date);
+        assert!(arabic.contains("\u{2066}2026-12-08\u{2069}"), "{arabic:?}");
+        // Left-to-right pages, words and whole numbers are left as they are.
+        assert_eq!(text_with(Lang::Fr, "reference-in-force", &date), "En vigueur aujourd'hui (2026-12-08)");
+        let code = [("code", Arg::Text("KE".into()))];
+        assert!(!text_with(Lang::Ar, "reference-country-title", &code).contains('\u{2066}'));
+        // The island words the same way.
+        let returned = [("by", Arg::Text("Ana".into())), ("at", Arg::Text("2026-12-08 10:30".into()))];
+        let server = text_with(Lang::Ar, "wizard-returned-by", &returned);
+        assert!(server.contains("Ana في \u{2066}2026-12-08 10:30\u{2069}"), "{server:?}");
+        assert_eq!(make_island_text(Lang::Ar).format("wizard-returned-by", &returned), server);
     }
 
     #[test]

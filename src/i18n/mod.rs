@@ -58,6 +58,21 @@ impl Lang {
         }
     }
 
+    /// A placeholder's text as a page in this language shows it. On a right-to-left page a value of
+    /// digits and punctuation only (a date such as 2026-12-08) is isolated left to right (LRI … PDI):
+    /// after Arabic words its digits would take their direction and the hyphens split them, so that
+    /// it read 08-12-2026 (UAX #9, rules W2 and W4). Other values, and every value elsewhere, as given.
+    pub fn placeholder(self, text: &str) -> std::borrow::Cow<'_, str> {
+        let has_digit = text.chars().any(|c| c.is_ascii_digit());
+        let only_digits = text.chars().all(|c| c.is_ascii_digit());
+        let neutral = has_digit && !only_digits && !text.chars().any(char::is_alphabetic);
+        if self.dir() == "rtl" && neutral {
+            std::borrow::Cow::Owned(format!("\u{2066}{text}\u{2069}"))
+        } else {
+            std::borrow::Cow::Borrowed(text)
+        }
+    }
+
     /// The language's name in itself, as the switcher shows it (never translated).
     pub fn native_name(self) -> &'static str {
         match self {
@@ -144,7 +159,13 @@ impl IslandText {
             None => id.to_string(),
         };
         let Some(text) = self.words.iter().find(|(k, _)| *k == key).map(|(_, t)| t) else { return id.to_string() };
-        args.iter().fold(text.clone(), |out, (name, value)| out.replace(&format!("{{${name}}}"), &value.to_string()))
+        args.iter().fold(text.clone(), |out, (name, value)| {
+            let shown = match value {
+                Arg::Text(s) => self.lang.placeholder(s).into_owned(),
+                Arg::Number(_) => value.to_string(),
+            };
+            out.replace(&format!("{{${name}}}"), &shown)
+        })
     }
 }
 
