@@ -336,12 +336,17 @@ async fn administration_and_notifications_follow_the_reader(t: TestDb) {
     let uri = format!("/admin/users/{reviewer_id}/history");
     let history = request(&app, "GET", &uri, &[("cookie", &cookie)], None).await;
     assert_eq!(history.status, 200, "{}", history.body);
-    for words in
-        ["Historique de User rev@un.org", "Compte créé", "Quand", "niveau d", "rôles", "1 modification enregistrée"]
-    {
+    for words in [
+        "Historique de User rev@un.org",
+        "Compte créé : adresse électronique",
+        "Quand",
+        "niveau d",
+        "rôles",
+        "1 modification enregistrée",
+    ] {
         assert!(history.body.contains(words), "French account history: {words}");
     }
-    for words in ["Account created", "History of", "approval level", "recorded change"] {
+    for words in ["Account created", "History of", "approval level", "recorded change", ">reviewer<"] {
         assert!(!history.body.contains(words), "English left in the account history: {words}");
     }
 

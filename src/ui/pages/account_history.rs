@@ -70,7 +70,7 @@ pub fn AccountHistoryPage() -> impl IntoView {
                                         <tr>
                                             <td class=format!("{TD} whitespace-nowrap") rowspan=rows>{e.at}</td>
                                             <td class=TD rowspan=rows>{e.actor}</td>
-                                            <td class=TD>{match &first { Some((what, _, _)) => format!("{action}: {what}"), None => action.clone() }}</td>
+                                            <td class=TD>{match &first { Some((what, _, _)) => t_args("history-action-field", &[("action", action.clone()), ("field", what.clone())]), None => action.clone() }}</td>
                                             <td class=TD>{first.as_ref().map(|c| c.1.clone()).unwrap_or_default()}</td>
                                             <td class=TD>{first.as_ref().map(|c| c.2.clone()).unwrap_or_default()}</td>
                                             <td class=format!("{TD} font-mono text-xs") rowspan=rows title=e.hash>{record}</td>
@@ -89,7 +89,19 @@ pub fn AccountHistoryPage() -> impl IntoView {
     }
 }
 
-/// A recorded field in the reader's words (an unknown key as recorded).
+/// A recorded field and its values in the reader's words: roles by their labels, yes/no for
+/// true/false; an unknown key or value as recorded.
 fn field_in_words((key, before, after): (String, String, String)) -> (String, String, String) {
+    let value = |v: String| match (key.as_str(), v.as_str()) {
+        ("roles", _) => v
+            .split(", ")
+            .map(|code| crate::accounts::Role::parse(code).map_or_else(|| code.to_string(), |r| t(r.label_id())))
+            .collect::<Vec<_>>()
+            .join(", "),
+        (_, "true") => t("history-yes"),
+        (_, "false") => t("history-no"),
+        _ => v,
+    };
+    let (before, after) = (value(before), value(after));
     (account_field_id(&key).map_or(key, t), before, after)
 }
