@@ -41,11 +41,7 @@ pub fn AccountHistoryPage() -> impl IntoView {
                 Err(e) => view! { <AccessProblem error=e/> }.into_any(),
                 Ok(h) => {
                     let all_verified = h.events.iter().all(|e| e.verified);
-                    let level = h.user.user.approval_level;
-                    let roles = h.user.user.roles.iter().map(|r| match (r, level) {
-                        (crate::accounts::Role::Reviewer, Some(level)) => t_args("admin-reviewer-level", &[("level", level.to_string())]),
-                        _ => t(r.label_id()),
-                    }).collect::<Vec<_>>().join(", ");
+                    let roles = crate::ui::components::layout::roles_label(&h.user.user);
                     view! {
                         <h1 class="mt-2 text-2xl font-bold text-slate-900">{t_args("history-of", &[("name", h.user.user.name.clone())])}</h1>
                         <p class="mt-1 text-sm text-slate-600">{format!("{} · {} · {}", h.user.user.email, roles, t_args("history-created", &[("date", h.user.created_at.clone())]))}</p>
